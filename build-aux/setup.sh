@@ -1,0 +1,63 @@
+# Shared by ./run and ./check: make sure the build tools and libraries are
+# there (installing them with apt-get where we may), bootstrap, configure
+# and build.  Sourced, not executed; expects $top to be the checkout.
+
+# Debian package -> a command or pkg-config module that proves it is there.
+jrc_missing_packages() {
+	local missing=""
+	command -v cc >/dev/null 2>&1 || missing="$missing gcc"
+	command -v make >/dev/null 2>&1 || missing="$missing make"
+	command -v autoreconf >/dev/null 2>&1 || missing="$missing autoconf"
+	command -v automake >/dev/null 2>&1 || missing="$missing automake"
+	command -v autopoint >/dev/null 2>&1 || missing="$missing autopoint"
+	command -v msgfmt >/dev/null 2>&1 || missing="$missing gettext"
+	command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+	command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
+	if command -v pkg-config >/dev/null 2>&1; then
+		pkg-config --exists ncursesw || missing="$missing libncurses-dev"
+		pkg-config --exists sqlite3 || missing="$missing libsqlite3-dev"
+		pkg-config --exists libcrypto || missing="$missing libssl-dev"
+		pkg-config --exists libxcrypt || missing="$missing libcrypt-dev"
+	else
+		missing="$missing libncurses-dev libsqlite3-dev libssl-dev libcrypt-dev"
+	fi
+	[ -e /usr/share/zoneinfo/Asia/Shanghai ] || missing="$missing tzdata"
+	echo $missing
+}
+
+jrc_install_deps() {
+	local missing
+	missing=$(jrc_missing_packages)
+	[ -z "$missing" ] && return 0
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+		echo "setup: installing $missing" >&2
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -qq >/dev/null && apt-get install -y -qq $missing >/dev/null || {
+			echo "setup: apt-get could not install: $missing" >&2
+			return 1
+		}
+	else
+		echo "setup: these Debian packages are needed; install them with:" >&2
+		echo "  sudo apt-get install $missing" >&2
+		return 1
+	fi
+}
+
+jrc_build() {
+	cd "$top" || return 1
+	jrc_install_deps || return 1
+	if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt configure ]; then
+		echo "setup: bootstrapping (autoreconf -fi)" >&2
+		autoreconf -fi >/dev/null 2>autoreconf.log || { cat autoreconf.log >&2; return 1; }
+		rm -f autoreconf.log
+	fi
+	if [ ! -f Makefile ] || [ configure -nt config.status ]; then
+		echo "setup: configuring" >&2
+		./configure --enable-werror $JRC_CONFIGURE_FLAGS >configure.out 2>&1 || {
+			tail -30 configure.out >&2; return 1; }
+		rm -f configure.out
+	fi
+	echo "setup: building" >&2
+	make -j"$(nproc 2>/dev/null || echo 2)" >make.out 2>&1 || { tail -40 make.out >&2; return 1; }
+	rm -f make.out
+}

@@ -1,0 +1,203 @@
+/* jrc: global options, then one subcommand from the table. */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "jrc/clock.h"
+#include "jrc/i18n.h"
+#include "jrc/receipt.h"
+
+static const cli_command commands[] = {
+	{ "init", cmd_init, N_("create the database and import the reference data") },
+	{ "import", cmd_import, N_("import the reference data again (idempotent)") },
+	{ "settings", cmd_settings, N_("show or change site settings") },
+	{ "categories", cmd_categories, N_("list the grievance categories") },
+	{ "divisions", cmd_divisions, N_("list townships, or the villages of one") },
+	{ "file", cmd_file, N_("file a grievance and print its receipt number") },
+	{ "show", cmd_show, N_("show a case with its events") },
+	{ "list", cmd_list, N_("list cases") },
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, _("Usage: jrc [--db PATH] [--site CODE] [--data DIR] COMMAND [ARGS]\n"
+		     "A kiosk and front desk for a county joint reception center.\n\n"
+		     "Commands:\n"));
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+	fprintf(f, _("\nOptions:\n"
+		     "  --db PATH     the database (default $JRC_DB, else %s)\n"
+		     "  --site CODE   the site code for receipt numbers (default: the database's setting)\n"
+		     "  --data DIR    the reference data folder (default $JRC_DATA, else %s)\n"
+		     "  --help        show this help\n"
+		     "  --version     show the version\n\n"
+		     "Run 'jrc COMMAND --help' for the options of a command.\n"
+		     "Exit status: 0 done, 1 a runtime failure (database, printer), 2 bad usage or input.\n"),
+		JRC_DEFAULT_DB, JRC_DATADIR);
+}
+
+int cli_fail(const cli_ctx *ctx, const jrc_err *err)
+{
+	(void)ctx;
+	fprintf(stderr, "jrc: %s\n", err->msg[0] ? err->msg : jrc_status_message(err->code));
+	return jrc_status_exit(err->code) ? jrc_status_exit(err->code) : 1;
+}
+
+int cli_usage(const cli_ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "jrc: %s: ", ctx->command ? ctx->command : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, _(": see 'jrc %s --help'.\n"), ctx->command ? ctx->command : "");
+	return 2;
+}
+
+int cli_open_db(cli_ctx *ctx, int flags, jrc_db **db)
+{
+	jrc_err err = { 0 };
+	char tz[64];
+
+	if (db_open(ctx->db_path, flags, db, &err) != JRC_OK)
+		return cli_fail(ctx, &err);
+	if (db_setting_get(*db, "timezone", NULL, tz, sizeof(tz), &err) != JRC_OK) {
+		db_close(*db);
+		*db = NULL;
+		return cli_fail(ctx, &err);
+	}
+	if (clock_use_timezone(tz) != JRC_OK) {
+		fprintf(stderr, _("jrc: the site timezone '%s' is unknown: set one such as Asia/Shanghai with 'jrc settings timezone'.\n"),
+			tz);
+		db_close(*db);
+		*db = NULL;
+		return 1;
+	}
+	return 0;
+}
+
+char *cli_read_stdin(void)
+{
+	size_t cap = 4096, n = 0, r;
+	char *buf = malloc(cap);
+
+	if (!buf)
+		return NULL;
+	while ((r = fread(buf + n, 1, cap - n - 1, stdin)) > 0) {
+		n += r;
+		if (n + 1 >= cap) {
+			char *nb;
+
+			if (cap > (1u << 24)) /* 16 MiB: far past any limit */
+				break;
+			nb = realloc(buf, cap *= 2);
+			if (!nb) {
+				free(buf);
+				return NULL;
+			}
+			buf = nb;
+		}
+	}
+	buf[n] = '\0';
+	while (n && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+		buf[--n] = '\0';
+	return buf;
+}
+
+int cli_receipt_arg(const cli_ctx *ctx, const char *arg, char out[JRC_RECEIPT_MAX])
+{
+	jrc_err err = { 0 };
+
+	if (!arg)
+		return cli_usage(ctx, _("a receipt number is needed"));
+	if (receipt_parse(arg, out, &err) != JRC_OK)
+		return cli_fail(ctx, &err);
+	return 0;
+}
+
+static void pick_language(void)
+{
+	const char *v = getenv("JRC_LANG");
+	jrc_lang lang;
+
+	if (v && i18n_parse(v, &lang) == 0) {
+		i18n_set(lang);
+		return;
+	}
+	if (getenv("LANGUAGE") && *getenv("LANGUAGE"))
+		return;
+	v = getenv("LC_ALL");
+	if (!v || !*v)
+		v = getenv("LC_MESSAGES");
+	if (!v || !*v)
+		v = getenv("LANG");
+	i18n_set(v && strncmp(v, "zh", 2) == 0 ? JRC_LANG_ZH : JRC_LANG_EN);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "site", required_argument, NULL, 's' },
+		{ "data", required_argument, NULL, 'D' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	cli_ctx ctx = { .prog = "jrc" };
+	int c;
+	const char *now = getenv("JRC_NOW");
+	jrc_time t;
+
+	i18n_init(NULL);
+	pick_language();
+	ctx.db_path = getenv("JRC_DB");
+	if (!ctx.db_path || !*ctx.db_path)
+		ctx.db_path = JRC_DEFAULT_DB;
+	ctx.data_dir = getenv("JRC_DATA");
+	if (!ctx.data_dir || !*ctx.data_dir)
+		ctx.data_dir = JRC_DATADIR;
+
+	/* '+': stop at the command; its options are its own. */
+	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': ctx.db_path = optarg; break;
+		case 's': ctx.site = optarg; break;
+		case 'D': ctx.data_dir = optarg; break;
+		case 'h': usage(stdout); return 0;
+		case 'V': printf("jrc (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION); return 0;
+		default:
+			fprintf(stderr, _("jrc: unknown option: see 'jrc --help'.\n"));
+			return 2;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return 2;
+	}
+	if (ctx.site && !receipt_site_valid(ctx.site)) {
+		fprintf(stderr, _("jrc: the site code '%s' is not valid: use 2 to 4 capital letters, such as PJ.\n"),
+			ctx.site);
+		return 2;
+	}
+	if (now && *now && clock_parse(now, &t) != JRC_OK) {
+		fprintf(stderr, _("jrc: JRC_NOW='%s' is not a date and time: use ISO 8601, such as 2026-11-29T10:00:00+08:00.\n"),
+			now);
+		return 2;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[optind], commands[i].name) == 0) {
+			ctx.command = commands[i].name;
+			argv += optind;
+			argc -= optind;
+			optind = 0;     /* reset getopt for the subcommand */
+			return commands[i].run(&ctx, argc, argv);
+		}
+	}
+	fprintf(stderr, _("jrc: unknown command '%s': see 'jrc --help' for the list.\n"), argv[optind]);
+	return 2;
+}

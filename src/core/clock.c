@@ -1,0 +1,284 @@
+/* Time: the one "now", the site's timezone, and calendar arithmetic.
+ * Calendar math uses day numbers (days since 1970-01-01) so month ends and
+ * leap days need no special cases. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "jrc/clock.h"
+#include "jrc/i18n.h"
+
+static long days_from_civil(int y, int m, int d)
+{
+	long era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long)doe - 719468;
+}
+
+static jrc_date civil_from_days(long z)
+{
+	jrc_date r;
+	long era;
+	unsigned doe, yoe, doy, mp;
+	long y;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned)(z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = (long)yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	r.d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	r.m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	r.y = (int)(y + (r.m <= 2));
+	return r;
+}
+
+int date_valid(int y, int m, int d)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap, max;
+
+	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1)
+		return 0;
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	max = mdays[m - 1] + (m == 2 && leap);
+	return d <= max;
+}
+
+jrc_date date_add_days(jrc_date d, int n)
+{
+	return civil_from_days(days_from_civil(d.y, d.m, d.d) + n);
+}
+
+long date_diff(jrc_date a, jrc_date b)
+{
+	return days_from_civil(b.y, b.m, b.d) - days_from_civil(a.y, a.m, a.d);
+}
+
+int date_weekday(jrc_date d)
+{
+	long z = days_from_civil(d.y, d.m, d.d);
+
+	/* 1970-01-01 was a Thursday. */
+	return (int)(((z % 7) + 7 + 4) % 7);
+}
+
+int date_cmp(jrc_date a, jrc_date b)
+{
+	long x = days_from_civil(a.y, a.m, a.d), y = days_from_civil(b.y, b.m, b.d);
+
+	return x < y ? -1 : x > y;
+}
+
+void date_format(jrc_date d, char out[11])
+{
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)d.y % 10000u, (unsigned)d.m % 100u,
+		 (unsigned)d.d % 100u);
+}
+
+void date_format_yymmdd(jrc_date d, char out[7])
+{
+	snprintf(out, 7, "%02u%02u%02u", (unsigned)d.y % 100u, (unsigned)d.m % 100u,
+		 (unsigned)d.d % 100u);
+}
+
+void date_format_ymd(jrc_date d, char out[9])
+{
+	snprintf(out, 9, "%04u%02u%02u", (unsigned)d.y % 10000u, (unsigned)d.m % 100u,
+		 (unsigned)d.d % 100u);
+}
+
+static int read_digits(const char **p, int n, int *out)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)(*p)[i]))
+			return -1;
+		v = v * 10 + ((*p)[i] - '0');
+	}
+	*p += n;
+	*out = v;
+	return 0;
+}
+
+int date_parse(const char *s, jrc_date *out)
+{
+	jrc_date d;
+
+	if (!s || read_digits(&s, 4, &d.y) || *s++ != '-' ||
+	    read_digits(&s, 2, &d.m) || *s++ != '-' || read_digits(&s, 2, &d.d) ||
+	    *s || !date_valid(d.y, d.m, d.d))
+		return -1;
+	*out = d;
+	return 0;
+}
+
+/* Local broken-down time to epoch seconds, in the current TZ. */
+static jrc_time local_to_epoch(int y, int mo, int d, int h, int mi, int s)
+{
+	struct tm tm = { 0 };
+
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = s;
+	tm.tm_isdst = -1;
+	return (jrc_time)mktime(&tm);
+}
+
+jrc_time date_local_midnight(jrc_date d)
+{
+	return local_to_epoch(d.y, d.m, d.d, 0, 0, 0);
+}
+
+jrc_status clock_parse(const char *s, jrc_time *out)
+{
+	jrc_date d;
+	int h = 0, mi = 0, sec = 0, oh = 0, om = 0, sign = 0;
+	const char *p = s;
+
+	if (!s)
+		return JRC_E_INVALID;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (read_digits(&p, 4, &d.y) || *p++ != '-' || read_digits(&p, 2, &d.m) ||
+	    *p++ != '-' || read_digits(&p, 2, &d.d) || !date_valid(d.y, d.m, d.d))
+		return JRC_E_INVALID;
+	if (*p == 'T' || *p == ' ') {
+		p++;
+		if (read_digits(&p, 2, &h) || *p++ != ':' || read_digits(&p, 2, &mi))
+			return JRC_E_INVALID;
+		if (*p == ':') {
+			p++;
+			if (read_digits(&p, 2, &sec))
+				return JRC_E_INVALID;
+			if (*p == '.' || *p == ',') /* fractions are dropped */
+				for (p++; isdigit((unsigned char)*p); p++)
+					;
+		}
+		if (h > 23 || mi > 59 || sec > 60)
+			return JRC_E_INVALID;
+	}
+	if (*p == 'Z' || *p == 'z') {
+		sign = 1;
+		p++;
+	} else if (*p == '+' || *p == '-') {
+		sign = *p++ == '+' ? 1 : -1;
+		if (read_digits(&p, 2, &oh))
+			return JRC_E_INVALID;
+		if (*p == ':')
+			p++;
+		if (*p && read_digits(&p, 2, &om))
+			return JRC_E_INVALID;
+		if (oh > 14 || om > 59)
+			return JRC_E_INVALID;
+	}
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p)
+		return JRC_E_INVALID;
+	if (!sign) {
+		*out = local_to_epoch(d.y, d.m, d.d, h, mi, sec);
+		return JRC_OK;
+	}
+	*out = (jrc_time)days_from_civil(d.y, d.m, d.d) * 86400 + h * 3600 + mi * 60 + sec
+		- sign * (oh * 3600 + om * 60);
+	return JRC_OK;
+}
+
+jrc_time clock_now(void)
+{
+	const char *fixed = getenv("JRC_NOW");
+	jrc_time t;
+
+	if (fixed && *fixed && clock_parse(fixed, &t) == JRC_OK)
+		return t;
+	return (jrc_time)time(NULL);
+}
+
+jrc_status clock_use_timezone(const char *tz)
+{
+	char path[512];
+
+	if (!tz || !*tz)
+		return JRC_E_INVALID;
+	if (strchr(tz, '/') && !strstr(tz, "..")) {
+		const char *dir = getenv("TZDIR");
+
+		snprintf(path, sizeof(path), "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", tz);
+		if (access(path, R_OK) == 0) {
+			setenv("TZ", tz, 1);
+		} else if (strcmp(tz, "Asia/Shanghai") == 0 || strcmp(tz, "PRC") == 0) {
+			/* No tzdata installed: China has had no DST since 1991. */
+			setenv("TZ", "CST-8", 1);
+		} else {
+			return JRC_E_INVALID;
+		}
+	} else if (strcmp(tz, "UTC") == 0 || isalpha((unsigned char)tz[0])) {
+		/* A POSIX TZ string such as CST-8 or UTC. */
+		setenv("TZ", tz, 1);
+	} else {
+		return JRC_E_INVALID;
+	}
+	tzset();
+	return JRC_OK;
+}
+
+void clock_format_utc(jrc_time t, char out[32])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	gmtime_r(&tt, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void clock_format_local(jrc_time t, char out[32])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	localtime_r(&tt, &tm);
+	strftime(out, 32, "%Y-%m-%d %H:%M", &tm);
+}
+
+void clock_format_local_iso(jrc_time t, char out[32])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	long off;
+	char base[24];
+
+	localtime_r(&tt, &tm);
+	strftime(base, sizeof(base), "%Y-%m-%dT%H:%M:%S", &tm);
+	off = tm.tm_gmtoff / 60;
+	snprintf(out, 32, "%.19s%c%02u:%02u", base, off < 0 ? '-' : '+',
+		 (unsigned)(labs(off) / 60 % 24), (unsigned)(labs(off) % 60));
+}
+
+jrc_date clock_local_date(jrc_time t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	jrc_date d;
+
+	localtime_r(&tt, &tm);
+	d.y = tm.tm_year + 1900;
+	d.m = tm.tm_mon + 1;
+	d.d = tm.tm_mday;
+	return d;
+}

@@ -1,0 +1,324 @@
+/* Opening the database, migrating it, transactions and settings. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db_internal.h"
+#include "jrc/i18n.h"
+#include "jrc/receipt.h"
+
+struct jrc_db {
+	sqlite3 *h;
+	int readonly;
+};
+
+enum { BUSY_TIMEOUT_MS = 10000 };
+
+sqlite3 *db_handle(jrc_db *db)
+{
+	return db->h;
+}
+
+void db_set_busy_timeout(jrc_db *db, int ms)
+{
+	sqlite3_busy_timeout(db->h, ms);
+}
+
+jrc_status db_fail(jrc_db *db, int rc, jrc_err *err)
+{
+	jrc_status code;
+
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+		return JRC_OK;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		code = JRC_E_DB_LOCKED;
+		break;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+		code = JRC_E_DB_READONLY;
+		break;
+	case SQLITE_FULL:
+		code = JRC_E_DB_FULL;
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		code = JRC_E_DB_CORRUPT;
+		break;
+	case SQLITE_NOMEM:
+		code = JRC_E_NOMEM;
+		break;
+	case SQLITE_CANTOPEN:
+		code = JRC_E_DB_OPEN;
+		break;
+	case SQLITE_IOERR:
+		code = (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC) &&
+			errno == ENOSPC ? JRC_E_DB_FULL : JRC_E_DB;
+		break;
+	default:
+		code = JRC_E_DB;
+		break;
+	}
+	if (code == JRC_E_DB && db && getenv("JRC_DEBUG"))
+		return jrc_err_set(err, code, NULL, "%s (%s)", jrc_status_message(code),
+				   sqlite3_errmsg(db->h));
+	return jrc_err_set(err, code, NULL, NULL);
+}
+
+jrc_status db_exec(jrc_db *db, const char *sql, jrc_err *err)
+{
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? JRC_OK : db_fail(db, rc, err);
+}
+
+jrc_status db_prepare(jrc_db *db, const char *sql, sqlite3_stmt **st, jrc_err *err)
+{
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL);
+
+	return rc == SQLITE_OK ? JRC_OK : db_fail(db, rc, err);
+}
+
+jrc_status db_begin(jrc_db *db, jrc_err *err)
+{
+	return db_exec(db, "BEGIN IMMEDIATE", err);
+}
+
+jrc_status db_commit(jrc_db *db, jrc_err *err)
+{
+	jrc_status s = db_exec(db, "COMMIT", err);
+
+	if (s != JRC_OK)
+		db_rollback(db);
+	return s;
+}
+
+void db_rollback(jrc_db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (!s)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+char *db_col_strdup(sqlite3_stmt *st, int i, int *oom)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	char *r;
+
+	if (!t)
+		return NULL;
+	r = strdup((const char *)t);
+	if (!r && oom)
+		*oom = 1;
+	return r;
+}
+
+void db_col_copy(sqlite3_stmt *st, int i, char *buf, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	snprintf(buf, size, "%s", t ? (const char *)t : "");
+}
+
+static int user_version(jrc_db *db, int *v)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*v = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static jrc_status migrate(jrc_db *db, jrc_err *err)
+{
+	int v = 0, rc, target = db_schema_version();
+	char sql[64];
+	jrc_status s;
+
+	if ((rc = user_version(db, &v)) != SQLITE_OK)
+		return db_fail(db, rc, err);
+	if (v > target)
+		return jrc_err_set(err, JRC_E_DB_VERSION, NULL, NULL);
+	if (v == target)
+		return JRC_OK;
+	if (db->readonly)
+		return jrc_err_set(err, JRC_E_DB_READONLY, NULL,
+				   _("The database needs an upgrade but is opened read-only: open it once with write access."));
+	if ((s = db_begin(db, err)) != JRC_OK)
+		return s;
+	/* Another process may have migrated while we waited for the lock. */
+	if ((rc = user_version(db, &v)) != SQLITE_OK) {
+		db_rollback(db);
+		return db_fail(db, rc, err);
+	}
+	for (; v < target; v++) {
+		if ((s = db_exec(db, db_schema_migration(v + 1), err)) != JRC_OK) {
+			db_rollback(db);
+			return s;
+		}
+	}
+	snprintf(sql, sizeof(sql), "PRAGMA user_version=%d", target);
+	if ((s = db_exec(db, sql, err)) != JRC_OK) {
+		db_rollback(db);
+		return s;
+	}
+	return db_commit(db, err);
+}
+
+/* Create the parent directory (0750) if needed, like mkdir -p. */
+static int make_parent(const char *path)
+{
+	char buf[4096];
+	char *slash;
+
+	if (snprintf(buf, sizeof(buf), "%s", path) >= (int)sizeof(buf))
+		return -1;
+	slash = strrchr(buf, '/');
+	if (!slash || slash == buf)
+		return 0;
+	*slash = '\0';
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0750) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(buf, 0750) != 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+static void remove_db_files(const char *path)
+{
+	char buf[4200];
+
+	unlink(path);
+	snprintf(buf, sizeof(buf), "%s-wal", path);
+	unlink(buf);
+	snprintf(buf, sizeof(buf), "%s-shm", path);
+	unlink(buf);
+	snprintf(buf, sizeof(buf), "%s-journal", path);
+	unlink(buf);
+}
+
+jrc_status db_open(const char *path, int flags, jrc_db **out, jrc_err *err)
+{
+	jrc_db *db;
+	int rc, fd, oflags;
+	jrc_status s;
+	struct stat sb;
+
+	*out = NULL;
+	if (!path || !*path)
+		return jrc_err_set(err, JRC_E_USAGE, NULL,
+				   _("No database path was given: use --db PATH or set JRC_DB."));
+	if (flags & JRC_DB_CREATE) {
+		if (stat(path, &sb) == 0) {
+			if (!(flags & JRC_DB_FORCE))
+				return jrc_err_set(err, JRC_E_DB_EXISTS, NULL,
+						   _("A database already exists at %s: use --force to replace it, or choose another path."),
+						   path);
+			remove_db_files(path);
+		}
+		if (make_parent(path) != 0)
+			return jrc_err_set(err, JRC_E_DB_OPEN, NULL,
+					   _("The folder for %s could not be created: %s."), path,
+					   strerror(errno));
+		/* Personal data: the file is the owner's alone from the start. */
+		fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+		if (fd < 0)
+			return jrc_err_set(err, JRC_E_DB_OPEN, NULL,
+					   _("The database %s could not be created: %s."), path,
+					   strerror(errno));
+		close(fd);
+	} else if (stat(path, &sb) != 0) {
+		return jrc_err_set(err, JRC_E_NO_DB, NULL,
+				   _("There is no database at %s: create one with 'jrc init', or give the right path with --db."),
+				   path);
+	}
+
+	db = calloc(1, sizeof(*db));
+	if (!db)
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	db->readonly = !!(flags & JRC_DB_READONLY);
+	oflags = (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		 SQLITE_OPEN_NOMUTEX;
+	rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		s = db_fail(db, rc, err);
+		if (s == JRC_E_DB)
+			s = jrc_err_set(err, JRC_E_DB_OPEN, NULL, NULL);
+		db_close(db);
+		return s;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+	if (!db->readonly && sqlite3_db_readonly(db->h, "main") == 1)
+		db->readonly = 1;
+	/* journal_mode needs to write the header once; a read-only file that
+	 * is already in WAL mode keeps it. */
+	if (!db->readonly) {
+		rc = sqlite3_exec(db->h, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+		if (rc != SQLITE_OK) {
+			s = db_fail(db, rc, err);
+			db_close(db);
+			return s;
+		}
+	}
+	rc = sqlite3_exec(db->h, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
+			  NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		s = db_fail(db, rc, err);
+		db_close(db);
+		return s;
+	}
+	if ((s = migrate(db, err)) != JRC_OK) {
+		db_close(db);
+		return s;
+	}
+	*out = db;
+	return JRC_OK;
+}
+
+void db_close(jrc_db *db)
+{
+	if (!db)
+		return;
+	sqlite3_close_v2(db->h);
+	free(db);
+}
+
+long db_count(jrc_db *db, const char *table)
+{
+	char sql[128];
+	sqlite3_stmt *st;
+	long n = -1;
+
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM \"%s\"", table);
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}

@@ -1,0 +1,19 @@
+/* Private to the core: the database handle and schema migrations. */
+#ifndef JRC_DB_INTERNAL_H
+#define JRC_DB_INTERNAL_H
+
+#include "jrc/db.h"
+
+/* SQL that brings the schema from to_version - 1 to to_version. */
+const char *db_schema_migration(int to_version);
+
+/* Bind a C string or NULL (as SQL NULL) to parameter i. */
+int db_bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/* Copy column i into a new string (NULL for SQL NULL); *oom set on failure. */
+char *db_col_strdup(sqlite3_stmt *st, int i, int *oom);
+
+/* Copy column i into buf (empty for NULL). */
+void db_col_copy(sqlite3_stmt *st, int i, char *buf, size_t size);
+
+#endif

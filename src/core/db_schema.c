@@ -1,0 +1,106 @@
+/* The schema, as a list of migrations.  Migration N brings a database from
+ * user_version N-1 to N.  Append; never edit a migration that has shipped. */
+#include <stddef.h>
+
+#include "db_internal.h"
+
+static const char *const migration_1 =
+	"CREATE TABLE settings("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL);"
+	"CREATE TABLE categories("
+	"  code TEXT PRIMARY KEY,"
+	"  name_zh TEXT NOT NULL, name_en TEXT NOT NULL,"
+	"  description_zh TEXT NOT NULL, description_en TEXT NOT NULL,"
+	"  channel_zh TEXT NOT NULL DEFAULT '', channel_en TEXT NOT NULL DEFAULT '',"
+	"  sort INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE departments("
+	"  code TEXT PRIMARY KEY,"
+	"  name_zh TEXT NOT NULL, name_en TEXT NOT NULL,"
+	"  window TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',"
+	"  sort INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE divisions("
+	"  code TEXT PRIMARY KEY,"
+	"  parent TEXT REFERENCES divisions(code),"
+	"  level TEXT NOT NULL CHECK (level IN ('county','township','village')),"
+	"  name_zh TEXT NOT NULL, name_en TEXT NOT NULL,"
+	"  sort INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX divisions_parent ON divisions(parent, sort);"
+	"CREATE TABLE routing("
+	"  category TEXT NOT NULL REFERENCES categories(code),"
+	"  division TEXT NOT NULL DEFAULT '*',"
+	"  department TEXT NOT NULL REFERENCES departments(code),"
+	"  level TEXT NOT NULL CHECK (level IN ('county','township','village')),"
+	"  PRIMARY KEY (category, division)) WITHOUT ROWID;"
+	"CREATE TABLE day_seq("
+	"  site TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL,"
+	"  PRIMARY KEY (site, day)) WITHOUT ROWID;"
+	"CREATE TABLE cases("
+	"  id INTEGER PRIMARY KEY,"
+	"  receipt TEXT NOT NULL UNIQUE,"
+	"  query_code TEXT NOT NULL,"
+	"  site TEXT NOT NULL,"
+	"  category TEXT NOT NULL REFERENCES categories(code),"
+	"  division TEXT NOT NULL REFERENCES divisions(code),"
+	"  department TEXT NOT NULL REFERENCES departments(code),"
+	"  level TEXT NOT NULL,"
+	"  anonymous INTEGER NOT NULL DEFAULT 0,"
+	"  name TEXT, id_kind TEXT, id_number TEXT, phone TEXT,"
+	"  text TEXT NOT NULL, outcome TEXT,"
+	"  channel TEXT NOT NULL DEFAULT 'cli',"
+	"  staff_id TEXT,"
+	"  lang TEXT NOT NULL DEFAULT 'zh',"
+	"  filed_at TEXT NOT NULL,"
+	"  state TEXT NOT NULL,"
+	"  state_at TEXT NOT NULL,"
+	"  due_on TEXT,"
+	"  accept_by TEXT NOT NULL,"
+	"  extended INTEGER NOT NULL DEFAULT 0,"
+	"  answer TEXT,"
+	"  related_case INTEGER REFERENCES cases(id));"
+	"CREATE INDEX cases_state_due ON cases(state, due_on);"
+	"CREATE INDEX cases_department ON cases(department, state, due_on);"
+	"CREATE INDEX cases_due ON cases(due_on);"
+	"CREATE INDEX cases_filed ON cases(filed_at);"
+	"CREATE INDEX cases_id_number ON cases(id_number, category);"
+	"CREATE INDEX cases_phone ON cases(phone);"
+	"CREATE INDEX cases_name ON cases(name);"
+	/* The event log: append-only, each row chained to the one before by
+	 * SHA-256 (audit.c).  Triggers stop casual edits; the chain catches
+	 * the rest. */
+	"CREATE TABLE events("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  case_id INTEGER REFERENCES cases(id),"
+	"  from_state TEXT, to_state TEXT,"
+	"  note TEXT,"
+	"  prev_hash TEXT NOT NULL,"
+	"  hash TEXT NOT NULL);"
+	"CREATE INDEX events_case ON events(case_id, id);"
+	"CREATE INDEX events_kind ON events(kind, at);"
+	"CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+	"  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;"
+	"CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
+	"  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;"
+	"CREATE TABLE holidays("
+	"  day TEXT PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('holiday','workday')),"
+	"  name TEXT NOT NULL DEFAULT '') WITHOUT ROWID;";
+
+static const char *const migrations[] = {
+	migration_1,
+};
+
+int db_schema_version(void)
+{
+	return (int)(sizeof(migrations) / sizeof(migrations[0]));
+}
+
+const char *db_schema_migration(int to_version)
+{
+	if (to_version < 1 || to_version > db_schema_version())
+		return NULL;
+	return migrations[to_version - 1];
+}

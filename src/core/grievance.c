@@ -1,0 +1,435 @@
+/* The case: validation, filing in one transaction, lookup and listing. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "jrc/audit.h"
+#include "jrc/deadline.h"
+#include "jrc/grievance.h"
+#include "jrc/i18n.h"
+#include "jrc/refdata.h"
+#include "jrc/route.h"
+#include "jrc/text.h"
+#include "jrc/validate.h"
+
+/* The intake after sanitizing: every string owned. */
+typedef struct clean_intake {
+	char category[8];
+	char division[16];
+	int anonymous;
+	char *name, *id_number, *phone, *text, *outcome;
+	char id_kind[12];
+	char channel[8];
+	char staff_id[32];
+	char lang[4];
+	char site[8];
+} clean_intake;
+
+static void clean_free(clean_intake *c)
+{
+	free(c->name);
+	free(c->id_number);
+	free(c->phone);
+	free(c->text);
+	free(c->outcome);
+}
+
+static int blank(const char *s)
+{
+	return !s || !*s;
+}
+
+/* Validate and normalise; fills c (caller frees with clean_free). */
+static jrc_status clean(jrc_db *db, const jrc_intake *in, clean_intake *c, jrc_err *err)
+{
+	jrc_status s;
+	jrc_category cat;
+	jrc_division div;
+	char today[9], buf[24];
+
+	memset(c, 0, sizeof(*c));
+	snprintf(c->category, sizeof(c->category), "%s", blank(in->category) ? "OTH" : in->category);
+	for (char *p = c->category; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	if ((s = refdata_category(db, c->category, &cat, err)) != JRC_OK)
+		return s;
+	if (blank(in->division))
+		return jrc_err_set(err, JRC_E_INVALID, "division",
+				   _("Say where the matter happened: give a township or village code."));
+	if ((s = refdata_division(db, in->division, &div, err)) != JRC_OK)
+		return s;
+	snprintf(c->division, sizeof(c->division), "%s", div.code);
+
+	c->anonymous = in->anonymous;
+	if (!c->anonymous) {
+		date_format_ymd(clock_local_date(clock_now()), today);
+		if ((s = validate_name(in->name, err)) != JRC_OK)
+			return s;
+		if (!(c->name = text_sanitize(in->name, 0)))
+			return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+		snprintf(c->id_kind, sizeof(c->id_kind), "%s",
+			 blank(in->id_kind) ? "resident" : in->id_kind);
+		if (strcmp(c->id_kind, "resident") == 0) {
+			char id[19];
+
+			if (blank(in->id_number))
+				return jrc_err_set(err, JRC_E_INVALID, "id_number",
+						   _("The ID number is missing: type the 18 characters on the resident ID card, or choose another document."));
+			if ((s = validate_id_number(in->id_number, today, id, err)) != JRC_OK)
+				return s;
+			c->id_number = strdup(id);
+		} else if (strcmp(c->id_kind, "other") == 0) {
+			if ((s = validate_other_doc(in->id_number, err)) != JRC_OK)
+				return s;
+			c->id_number = text_sanitize(in->id_number, 0);
+		} else {
+			return jrc_err_set(err, JRC_E_INVALID, "id_kind",
+					   _("The document kind must be 'resident' or 'other'."));
+		}
+		if (!c->id_number)
+			return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+		if (blank(in->phone))
+			return jrc_err_set(err, JRC_E_INVALID, "phone",
+					   _("The phone number is missing: give a mobile (11 digits) or a landline with area code."));
+		if ((s = validate_phone(in->phone, buf, err)) != JRC_OK)
+			return s;
+		if (!(c->phone = strdup(buf)))
+			return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	}
+	if ((s = validate_text(in->text, JRC_TEXT_MAX, 1, "text", err)) != JRC_OK)
+		return s;
+	if (!(c->text = text_sanitize(in->text, 1)))
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	if (!blank(in->outcome)) {
+		if ((s = validate_text(in->outcome, JRC_OUTCOME_MAX, 0, "outcome", err)) != JRC_OK)
+			return s;
+		if (!(c->outcome = text_sanitize(in->outcome, 1)))
+			return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	}
+	snprintf(c->channel, sizeof(c->channel), "%s", blank(in->channel) ? "cli" : in->channel);
+	if (strcmp(c->channel, "cli") && strcmp(c->channel, "kiosk") && strcmp(c->channel, "desk"))
+		return jrc_err_set(err, JRC_E_INVALID, "channel",
+				   _("The channel must be kiosk, desk or cli."));
+	if (!blank(in->staff_id)) {
+		if (!text_utf8_valid(in->staff_id, strlen(in->staff_id)) ||
+		    strlen(in->staff_id) >= sizeof(c->staff_id))
+			return jrc_err_set(err, JRC_E_INVALID, "staff_id", _("The staff ID is not valid."));
+		snprintf(c->staff_id, sizeof(c->staff_id), "%s", in->staff_id);
+	}
+	snprintf(c->lang, sizeof(c->lang), "%s",
+		 !blank(in->lang) && strncmp(in->lang, "en", 2) == 0 ? "en" : "zh");
+	if (!blank(in->site)) {
+		if (!receipt_site_valid(in->site))
+			return jrc_err_set(err, JRC_E_INVALID, "site",
+					   _("The site code must be 2 to 4 capital letters, such as PJ."));
+		snprintf(c->site, sizeof(c->site), "%s", in->site);
+	} else if ((s = db_setting_get(db, "site_code", NULL, c->site, sizeof(c->site), err))) {
+		return s;
+	}
+	return JRC_OK;
+}
+
+jrc_status grievance_validate(jrc_db *db, const jrc_intake *in, jrc_err *err)
+{
+	clean_intake c;
+	jrc_status s = clean(db, in, &c, err);
+
+	clean_free(&c);
+	return s;
+}
+
+static jrc_status next_seq(jrc_db *db, const char *site, const char *day, long *seq,
+			   jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	if ((s = db_prepare(db, "INSERT INTO day_seq(site, day, last) VALUES (?, ?, 1)"
+			    " ON CONFLICT(site, day) DO UPDATE SET last = last + 1 RETURNING last",
+			    &st, err)))
+		return s;
+	db_bind_text(st, 1, site);
+	db_bind_text(st, 2, day);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*seq = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
+}
+
+jrc_status grievance_file_in_tx(jrc_db *db, const jrc_intake *in, jrc_case *out, jrc_err *err)
+{
+	clean_intake c;
+	jrc_status s;
+	jrc_time now = clock_now();
+	jrc_date today = clock_local_date(now), accept;
+	char yymmdd[7], receipt[JRC_RECEIPT_MAX], code[7], filed[32], accept_by[11];
+	long seq = 0;
+	jrc_route route;
+	sqlite3_stmt *st;
+	int64_t id;
+	int rc;
+	jrc_event_in ev = { 0 };
+
+	if ((s = clean(db, in, &c, err)) != JRC_OK)
+		goto out;
+	date_format_yymmdd(today, yymmdd);
+	clock_format_utc(now, filed);
+	if ((s = next_seq(db, c.site, yymmdd, &seq, err)) ||
+	    (s = receipt_format(c.site, yymmdd, seq, receipt)) ||
+	    (s = receipt_query_code(code)) ||
+	    (s = route_find(db, c.category, c.division, &route, err)) ||
+	    (s = deadline_add(db, today, JRC_ACCEPT_DAYS, &accept, err)))
+		goto out;
+	date_format(accept, accept_by);
+	s = db_prepare(db,
+		       "INSERT INTO cases(receipt, query_code, site, category, division, department,"
+		       " level, anonymous, name, id_kind, id_number, phone, text, outcome, channel,"
+		       " staff_id, lang, filed_at, state, state_at, due_on, accept_by)"
+		       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'registered',?,?,?)", &st, err);
+	if (s)
+		goto out;
+	db_bind_text(st, 1, receipt);
+	db_bind_text(st, 2, code);
+	db_bind_text(st, 3, c.site);
+	db_bind_text(st, 4, c.category);
+	db_bind_text(st, 5, c.division);
+	db_bind_text(st, 6, route.department);
+	db_bind_text(st, 7, route.level);
+	sqlite3_bind_int(st, 8, c.anonymous);
+	db_bind_text(st, 9, c.name);
+	db_bind_text(st, 10, c.anonymous ? NULL : c.id_kind);
+	db_bind_text(st, 11, c.id_number);
+	db_bind_text(st, 12, c.phone);
+	db_bind_text(st, 13, c.text);
+	db_bind_text(st, 14, c.outcome);
+	db_bind_text(st, 15, c.channel);
+	db_bind_text(st, 16, *c.staff_id ? c.staff_id : NULL);
+	db_bind_text(st, 17, c.lang);
+	db_bind_text(st, 18, filed);
+	db_bind_text(st, 19, filed);
+	db_bind_text(st, 20, accept_by);
+	db_bind_text(st, 21, accept_by);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		s = db_fail(db, rc, err);
+		goto out;
+	}
+	id = sqlite3_last_insert_rowid(db_handle(db));
+	ev.actor = *c.staff_id ? c.staff_id : c.channel;
+	ev.kind = "filed";
+	ev.case_id = id;
+	ev.to_state = "registered";
+	ev.note = c.channel;
+	ev.at = now;
+	if ((s = audit_append(db, &ev, NULL, NULL, err)) != JRC_OK)
+		goto out;
+	if (out)
+		s = grievance_get_by_id(db, id, out, err);
+out:
+	clean_free(&c);
+	return s;
+}
+
+jrc_status grievance_file(jrc_db *db, const jrc_intake *in, jrc_case *out, jrc_err *err)
+{
+	jrc_status s;
+
+	if (out)
+		memset(out, 0, sizeof(*out));
+	/* Validate before taking the write lock: bad input never waits. */
+	if ((s = grievance_validate(db, in, err)) != JRC_OK)
+		return s;
+	if ((s = db_begin(db, err)) != JRC_OK)
+		return s;
+	if ((s = grievance_file_in_tx(db, in, out, err)) != JRC_OK) {
+		db_rollback(db);
+		if (out)
+			grievance_case_free(out);
+		return s;
+	}
+	if ((s = db_commit(db, err)) != JRC_OK && out)
+		grievance_case_free(out);
+	return s;
+}
+
+#define CASE_COLS \
+	"id, receipt, query_code, site, category, division, department, level, anonymous," \
+	" name, id_kind, id_number, phone, text, outcome, channel, staff_id, lang, filed_at," \
+	" state, state_at, due_on, accept_by, extended, answer, related_case"
+
+static int fill_case(sqlite3_stmt *st, jrc_case *c)
+{
+	int oom = 0;
+
+	memset(c, 0, sizeof(*c));
+	c->id = sqlite3_column_int64(st, 0);
+	db_col_copy(st, 1, c->receipt, sizeof(c->receipt));
+	db_col_copy(st, 2, c->query_code, sizeof(c->query_code));
+	db_col_copy(st, 3, c->site, sizeof(c->site));
+	db_col_copy(st, 4, c->category, sizeof(c->category));
+	db_col_copy(st, 5, c->division, sizeof(c->division));
+	db_col_copy(st, 6, c->department, sizeof(c->department));
+	db_col_copy(st, 7, c->level, sizeof(c->level));
+	c->anonymous = sqlite3_column_int(st, 8);
+	c->name = db_col_strdup(st, 9, &oom);
+	c->id_kind = db_col_strdup(st, 10, &oom);
+	c->id_number = db_col_strdup(st, 11, &oom);
+	c->phone = db_col_strdup(st, 12, &oom);
+	c->text = db_col_strdup(st, 13, &oom);
+	c->outcome = db_col_strdup(st, 14, &oom);
+	db_col_copy(st, 15, c->channel, sizeof(c->channel));
+	db_col_copy(st, 16, c->staff_id, sizeof(c->staff_id));
+	db_col_copy(st, 17, c->lang, sizeof(c->lang));
+	db_col_copy(st, 18, c->filed_at, sizeof(c->filed_at));
+	db_col_copy(st, 19, c->state, sizeof(c->state));
+	db_col_copy(st, 20, c->state_at, sizeof(c->state_at));
+	db_col_copy(st, 21, c->due_on, sizeof(c->due_on));
+	db_col_copy(st, 22, c->accept_by, sizeof(c->accept_by));
+	c->extended = sqlite3_column_int(st, 23);
+	c->answer = db_col_strdup(st, 24, &oom);
+	c->related_case = sqlite3_column_int64(st, 25);
+	if (oom)
+		grievance_case_free(c);
+	return oom ? -1 : 0;
+}
+
+static jrc_status get_one(jrc_db *db, const char *sql, const char *key, int64_t id,
+			  jrc_case *out, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((s = db_prepare(db, sql, &st, err)))
+		return s;
+	if (key)
+		db_bind_text(st, 1, key);
+	else
+		sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && fill_case(st, out) != 0)
+		s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	else if (rc == SQLITE_DONE)
+		s = jrc_err_set(err, JRC_E_NOT_FOUND, "receipt",
+				_("No case has the number %s: check the number on the receipt."),
+				key ? key : "?");
+	else if (rc != SQLITE_ROW)
+		s = db_fail(db, rc, err);
+	sqlite3_finalize(st);
+	return s;
+}
+
+jrc_status grievance_get(jrc_db *db, const char *receipt, jrc_case *out, jrc_err *err)
+{
+	return get_one(db, "SELECT " CASE_COLS " FROM cases WHERE receipt = ?", receipt, 0, out,
+		       err);
+}
+
+jrc_status grievance_get_by_id(jrc_db *db, int64_t id, jrc_case *out, jrc_err *err)
+{
+	return get_one(db, "SELECT " CASE_COLS " FROM cases WHERE id = ?", NULL, id, out, err);
+}
+
+void grievance_case_free(jrc_case *c)
+{
+	if (!c)
+		return;
+	free(c->name);
+	free(c->id_kind);
+	free(c->id_number);
+	free(c->phone);
+	free(c->text);
+	free(c->outcome);
+	free(c->answer);
+	c->name = c->id_kind = c->id_number = c->phone = c->text = c->outcome = c->answer = NULL;
+}
+
+void grievance_cases_free(jrc_case *c, size_t n)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < n; i++)
+		grievance_case_free(&c[i]);
+	free(c);
+}
+
+jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, size_t *n,
+			  jrc_err *err)
+{
+	char sql[1024], today[11];
+	sqlite3_stmt *st;
+	jrc_status s;
+	size_t cap = 64;
+	int rc = SQLITE_DONE, oom = 0;
+	jrc_time now = clock_now();
+	jrc_date d = clock_local_date(now);
+	char start[32], end[32];
+
+	*out = NULL;
+	*n = 0;
+	date_format(d, today);
+	clock_format_utc(date_local_midnight(d), start);
+	clock_format_utc(date_local_midnight(date_add_days(d, 1)), end);
+	snprintf(sql, sizeof(sql),
+		 "SELECT " CASE_COLS " FROM cases WHERE 1=1%s%s%s%s%s ORDER BY id DESC%s",
+		 f && f->state ? " AND state = ?1" : "",
+		 f && f->department ? " AND department = ?2" : "",
+		 f && f->search ? " AND (receipt = upper(?3) OR name = ?3 OR id_number = upper(?3)"
+				  " OR phone = ?3 OR phone LIKE '%' || ?3)" : "",
+		 f && f->overdue_only ? " AND due_on IS NOT NULL AND due_on < ?4" : "",
+		 f && f->filed_today ? " AND filed_at >= ?5 AND filed_at < ?6" : "",
+		 f && f->limit > 0 ? " LIMIT ?7 OFFSET ?8" : "");
+	if ((s = db_prepare(db, sql, &st, err)))
+		return s;
+	if (f) {
+		if (f->state)
+			db_bind_text(st, 1, f->state);
+		if (f->department)
+			db_bind_text(st, 2, f->department);
+		if (f->search)
+			db_bind_text(st, 3, f->search);
+		if (f->overdue_only)
+			db_bind_text(st, 4, today);
+		if (f->filed_today) {
+			db_bind_text(st, 5, start);
+			db_bind_text(st, 6, end);
+		}
+		if (f->limit > 0) {
+			sqlite3_bind_int64(st, 7, f->limit);
+			sqlite3_bind_int64(st, 8, f->offset);
+		}
+	}
+	*out = malloc(cap * sizeof(**out));
+	oom = !*out;
+	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			jrc_case *nb = realloc(*out, (cap *= 2) * sizeof(**out));
+
+			if (!nb) {
+				oom = 1;
+				break;
+			}
+			*out = nb;
+		}
+		if (fill_case(st, &(*out)[*n]) != 0) {
+			oom = 1;
+			break;
+		}
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	if (oom || rc != SQLITE_DONE) {
+		grievance_cases_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return oom ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL) : db_fail(db, rc, err);
+	}
+	return JRC_OK;
+}

@@ -1,0 +1,226 @@
+/* Site settings: one table of known keys, their defaults and checks. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db_internal.h"
+#include "jrc/clock.h"
+#include "jrc/i18n.h"
+#include "jrc/receipt.h"
+#include "jrc/text.h"
+
+typedef jrc_status (*setting_check_fn)(const char *key, const char *v, jrc_err *err);
+
+static jrc_status check_site(const char *key, const char *v, jrc_err *err)
+{
+	if (receipt_site_valid(v))
+		return JRC_OK;
+	return jrc_err_set(err, JRC_E_INVALID, key,
+			   _("The site code must be 2 to 4 capital letters, such as PJ."));
+}
+
+static jrc_status check_text(const char *key, const char *v, jrc_err *err)
+{
+	if (text_utf8_valid(v, strlen(v)) && text_utf8_count(v) <= 200)
+		return JRC_OK;
+	return jrc_err_set(err, JRC_E_INVALID, key,
+			   _("The value must be valid text of at most 200 characters."));
+}
+
+static jrc_status check_tz(const char *key, const char *v, jrc_err *err)
+{
+	char *old = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
+	jrc_status s = clock_use_timezone(v);
+
+	/* Only a check: put the previous zone back. */
+	if (old) {
+		setenv("TZ", old, 1);
+		free(old);
+	} else {
+		unsetenv("TZ");
+	}
+	tzset();
+	if (s == JRC_OK)
+		return JRC_OK;
+	return jrc_err_set(err, JRC_E_INVALID, key,
+			   _("Unknown timezone: use a name such as Asia/Shanghai."));
+}
+
+static jrc_status check_seconds(const char *key, const char *v, jrc_err *err)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (*v && !*end && n >= 5 && n <= 86400)
+		return JRC_OK;
+	return jrc_err_set(err, JRC_E_INVALID, key,
+			   _("The value must be a number of seconds from 5 to 86400."));
+}
+
+static jrc_status check_choice(const char *key, const char *v, const char *const *choices,
+			       jrc_err *err)
+{
+	char list[128] = "";
+
+	for (const char *const *c = choices; *c; c++) {
+		if (strcmp(v, *c) == 0)
+			return JRC_OK;
+		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s",
+			 c == choices ? "" : ", ", *c);
+	}
+	return jrc_err_set(err, JRC_E_INVALID, key, _("The value must be one of: %s."), list);
+}
+
+static jrc_status check_calendar(const char *key, const char *v, jrc_err *err)
+{
+	static const char *const c[] = { "calendar", "working", NULL };
+
+	return check_choice(key, v, c, err);
+}
+
+static jrc_status check_paper(const char *key, const char *v, jrc_err *err)
+{
+	static const char *const c[] = { "58", "80", NULL };
+
+	return check_choice(key, v, c, err);
+}
+
+static jrc_status check_encoding(const char *key, const char *v, jrc_err *err)
+{
+	static const char *const c[] = { "gb18030", "gbk", "ascii", NULL };
+
+	return check_choice(key, v, c, err);
+}
+
+static jrc_status check_cut(const char *key, const char *v, jrc_err *err)
+{
+	static const char *const c[] = { "full", "partial", "none", NULL };
+
+	return check_choice(key, v, c, err);
+}
+
+static jrc_status check_lang(const char *key, const char *v, jrc_err *err)
+{
+	static const char *const c[] = { "zh", "en", NULL };
+
+	return check_choice(key, v, c, err);
+}
+
+static jrc_status check_printer(const char *key, const char *v, jrc_err *err)
+{
+	static const char *const prefixes[] = { "file:", "dev:", "tcp://", "cups:", NULL };
+
+	if (strcmp(v, "none") == 0)
+		return JRC_OK;
+	for (const char *const *p = prefixes; *p; p++)
+		if (strncmp(v, *p, strlen(*p)) == 0 && v[strlen(*p)])
+			return JRC_OK;
+	return jrc_err_set(err, JRC_E_INVALID, key,
+			   _("A printer is none, file:PATH, dev:/dev/usb/lp0, tcp://HOST:9100 or cups:QUEUE."));
+}
+
+static const struct setting {
+	const char *key;
+	const char *def;
+	setting_check_fn check;
+} settings[] = {
+	{ "site_code", "PJ", check_site },
+	{ "center_name_zh", "浦江县信访联合接待中心", check_text },
+	{ "center_name_en", "Pujiang County Joint Reception Center", check_text },
+	{ "address_zh", "浦江县浦阳街道（示例地址）", check_text },
+	{ "address_en", "Puyang Subdistrict, Pujiang (sample address)", check_text },
+	{ "phone", "0579-84100000", check_text },
+	{ "timezone", "Asia/Shanghai", check_tz },
+	{ "calendar", "calendar", check_calendar },
+	{ "language", "zh", check_lang },
+	{ "idle_seconds", "120", check_seconds },
+	{ "idle_countdown", "20", check_seconds },
+	{ "printer", "none", check_printer },
+	{ "paper", "80", check_paper },
+	{ "printer_encoding", "gb18030", check_encoding },
+	{ "printer_cut", "partial", check_cut },
+};
+
+static const struct setting *setting_find(const char *key)
+{
+	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
+		if (strcmp(settings[i].key, key) == 0)
+			return &settings[i];
+	return NULL;
+}
+
+int db_setting_known(const char *key)
+{
+	return key && setting_find(key) != NULL;
+}
+
+const char *db_setting_key(size_t i)
+{
+	return i < sizeof(settings) / sizeof(settings[0]) ? settings[i].key : NULL;
+}
+
+const char *db_setting_default(const char *key)
+{
+	const struct setting *s = setting_find(key);
+
+	return s ? s->def : NULL;
+}
+
+jrc_status db_setting_check(const char *key, const char *value, jrc_err *err)
+{
+	const struct setting *s = setting_find(key);
+
+	if (!s)
+		return jrc_err_set(err, JRC_E_INVALID, "key",
+				   _("Unknown setting '%s': see 'jrc settings' for the list."), key);
+	if (!value)
+		return jrc_err_set(err, JRC_E_INVALID, key, _("A value is needed."));
+	return s->check(key, value, err);
+}
+
+jrc_status db_setting_get(jrc_db *db, const char *key, const char *def, char *out,
+			  size_t size, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	const struct setting *s = setting_find(key);
+	jrc_status rc;
+	int step;
+
+	if (!def && s)
+		def = s->def;
+	if ((rc = db_prepare(db, "SELECT value FROM settings WHERE key = ?", &st, err)) != JRC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		db_col_copy(st, 0, out, size);
+	} else if (step == SQLITE_DONE) {
+		snprintf(out, size, "%s", def ? def : "");
+	} else {
+		rc = db_fail(db, step, err);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+jrc_status db_setting_set(jrc_db *db, const char *key, const char *value, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status rc;
+	int step;
+
+	if ((rc = db_setting_check(key, value, err)) != JRC_OK)
+		return rc;
+	if ((rc = db_prepare(db, "INSERT INTO settings(key, value) VALUES (?, ?) "
+			     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st, err)) != JRC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	step = sqlite3_step(st);
+	if (step != SQLITE_DONE)
+		rc = db_fail(db, step, err);
+	sqlite3_finalize(st);
+	return rc;
+}
