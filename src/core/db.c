@@ -170,9 +170,11 @@ static jrc_status migrate(jrc_db *db, jrc_err *err)
 		return db_fail(db, rc, err);
 	}
 	for (; v < target; v++) {
-		if ((s = db_exec(db, db_schema_migration(v + 1), err)) != JRC_OK) {
-			db_rollback(db);
-			return s;
+		for (const char *const *step = db_schema_migration(v + 1); *step; step++) {
+			if ((s = db_exec(db, *step, err)) != JRC_OK) {
+				db_rollback(db);
+				return s;
+			}
 		}
 	}
 	snprintf(sql, sizeof(sql), "PRAGMA user_version=%d", target);

@@ -4,8 +4,9 @@
 
 #include "jrc/db.h"
 
-/* SQL that brings the schema from to_version - 1 to to_version. */
-const char *db_schema_migration(int to_version);
+/* SQL scripts (NULL-terminated) that bring the schema from to_version - 1
+ * to to_version. */
+const char *const *db_schema_migration(int to_version);
 
 /* Bind a C string or NULL (as SQL NULL) to parameter i. */
 int db_bind_text(sqlite3_stmt *st, int i, const char *s);

@@ -89,8 +89,26 @@ static const char *const migration_1 =
 	"  kind TEXT NOT NULL CHECK (kind IN ('holiday','workday')),"
 	"  name TEXT NOT NULL DEFAULT '') WITHOUT ROWID;";
 
-static const char *const migrations[] = {
-	migration_1,
+/* Tables of the roster: hosts, schedules, bookings (roster.c). */
+static const char *const migration_1_roster = "";
+
+/* Print jobs (print.c). */
+static const char *const migration_1_print = "";
+
+/* Lifecycle: status lookups and their lockout (lifecycle.c, lookup.c). */
+static const char *const migration_1_lifecycle = "";
+
+/* Staff accounts and logins (auth.c). */
+static const char *const migration_1_auth = "";
+
+static const char *const version_1[] = {
+	migration_1, migration_1_roster, migration_1_print, migration_1_lifecycle,
+	migration_1_auth, NULL
+};
+
+/* Each migration is a list of SQL scripts run in order in one transaction. */
+static const char *const *const migrations[] = {
+	version_1,
 };
 
 int db_schema_version(void)
@@ -98,7 +116,7 @@ int db_schema_version(void)
 	return (int)(sizeof(migrations) / sizeof(migrations[0]));
 }
 
-const char *db_schema_migration(int to_version)
+const char *const *db_schema_migration(int to_version)
 {
 	if (to_version < 1 || to_version > db_schema_version())
 		return NULL;
