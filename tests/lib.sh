@@ -1,0 +1,174 @@
+# Shared by the shell tests: TAP output, a private database, and tmux
+# helpers that drive the real program in a real terminal.
+# Usage: . "$top_srcdir/tests/lib.sh"
+
+set -u
+: "${JRC:=${top_builddir:-.}/jrc}"
+: "${JRC_DATA:=${top_srcdir:-.}/data}"
+: "${TMUX_BIN:=tmux}"
+export JRC_DATA
+[ -n "${JRC_LOCALEDIR:-}" ] && export JRC_LOCALEDIR
+unset JRC_NOW JRC_LANG LANGUAGE TMUX
+
+T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/jrc-test.XXXXXX")
+export JRC_DB="$T_DIR/jrc.db"
+T_N=0
+T_FAILED=0
+T_SOCK="jrc-test-$$"
+trap 't_cleanup' EXIT
+
+t_cleanup() {
+	"$TMUX_BIN" -L "$T_SOCK" kill-server >/dev/null 2>&1
+	rm -rf "$T_DIR"
+}
+
+# ok COND-STATUS DESCRIPTION: pass when the previous command's status is 0.
+ok() {
+	local st=$1; shift
+	T_N=$((T_N + 1))
+	if [ "$st" -eq 0 ]; then
+		echo "ok $T_N - $*"
+	else
+		echo "not ok $T_N - $*"
+		T_FAILED=$((T_FAILED + 1))
+	fi
+	return 0
+}
+
+# is GOT WANT DESCRIPTION
+is() {
+	local got=$1 want=$2; shift 2
+	if [ "$got" = "$want" ]; then
+		ok 0 "$*"
+	else
+		ok 1 "$*"
+		printf '#   got: %s\n#  want: %s\n' "$got" "$want"
+	fi
+}
+
+# like GOT REGEX DESCRIPTION (grep -E)
+like() {
+	local got=$1 re=$2; shift 2
+	if printf '%s' "$got" | grep -Eq -- "$re"; then
+		ok 0 "$*"
+	else
+		ok 1 "$*"
+		printf '#   got: %s\n#  want match: %s\n' "$got" "$re" | head -40
+	fi
+}
+
+# unlike GOT REGEX DESCRIPTION
+unlike() {
+	local got=$1 re=$2; shift 2
+	if printf '%s' "$got" | grep -Eq -- "$re"; then
+		ok 1 "$*"
+		printf '#   got: %s\n#  must not match: %s\n' "$got" "$re" | head -40
+	else
+		ok 0 "$*"
+	fi
+}
+
+skip_all() {
+	echo "1..0 # SKIP $*"
+	exit 0
+}
+
+done_testing() {
+	echo "1..$T_N"
+	[ "$T_FAILED" -eq 0 ]
+}
+
+# jrc ARGS: the binary under test, on this test's database.
+jrc() {
+	"$JRC" "$@"
+}
+
+# A fresh database with the shipped reference data.
+t_init_db() {
+	rm -f "$JRC_DB" "$JRC_DB-wal" "$JRC_DB-shm"
+	"$JRC" init >/dev/null
+}
+
+# A resident ID number with a correct check character, from 17 digits.
+t_id() {
+	local d=$1 w=(7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2) s=0 i
+	local map=(1 0 X 9 8 7 6 5 4 3 2)
+	for i in $(seq 0 16); do s=$((s + ${d:$i:1} * ${w[$i]})); done
+	echo "$d${map[$((s % 11))]}"
+}
+
+# Rows in a table, read with sqlite3 through jrc's own database file.
+t_rows() {
+	if command -v sqlite3 >/dev/null 2>&1; then
+		sqlite3 "$JRC_DB" "SELECT count(*) FROM $1"
+	else
+		echo "?"
+	fi
+}
+
+# ---------------------------------------------------------------- tmux
+# tm_start COLS ROWS COMMAND...: run a command in a detached tmux session
+# on a private server.  Environment goes in through `env` in the command.
+tm_start() {
+	local cols=$1 rows=$2; shift 2
+	"$TMUX_BIN" -L "$T_SOCK" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
+		"$@" || return 1
+	"$TMUX_BIN" -L "$T_SOCK" set-option -t t remain-on-exit on >/dev/null 2>&1
+	return 0
+}
+
+tm() {
+	"$TMUX_BIN" -L "$T_SOCK" "$@"
+}
+
+# tm_screen: the visible screen as text.
+tm_screen() {
+	"$TMUX_BIN" -L "$T_SOCK" capture-pane -p -t t 2>/dev/null
+}
+
+# tm_keys KEYS...: tmux key names (Enter, Escape, Tab, Down, C-c, F1 ...).
+tm_keys() {
+	"$TMUX_BIN" -L "$T_SOCK" send-keys -t t "$@"
+}
+
+# tm_type TEXT: literal text, Chinese included.
+tm_type() {
+	"$TMUX_BIN" -L "$T_SOCK" send-keys -t t -l "$1"
+}
+
+# tm_wait REGEX [SECONDS]: wait until the screen matches; 0 if it did.
+tm_wait() {
+	local re=$1 limit=${2:-10} i=0
+	while [ $i -lt $((limit * 20)) ]; do
+		if tm_screen | grep -Eq -- "$re"; then
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "# timed out waiting for: $re" >&2
+	tm_screen | sed 's/^/# | /' >&2
+	return 1
+}
+
+# tm_wait_gone REGEX [SECONDS]: wait until the screen no longer matches.
+tm_wait_gone() {
+	local re=$1 limit=${2:-10} i=0
+	while [ $i -lt $((limit * 20)) ]; do
+		if ! tm_screen | grep -Eq -- "$re"; then
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# tm_dead: 0 once the program in the pane has exited.
+tm_dead() {
+	[ "$("$TMUX_BIN" -L "$T_SOCK" display-message -p -t t '#{pane_dead}' 2>/dev/null)" = 1 ]
+}
+
+tm_resize() {
+	"$TMUX_BIN" -L "$T_SOCK" resize-window -t t -x "$1" -y "$2"
+}
