@@ -1,2 +1,96 @@
+/* Opening, creating, migrating and failing databases. */
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "jrc/db.h"
 #include "tap.h"
-int main(void){ ok(1, "todo"); return done(); }
+#include "testdb.h"
+
+static int pragma_int(jrc_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static const char *pragma_text(jrc_db *db, const char *sql, char *buf, size_t n)
+{
+	sqlite3_stmt *st;
+
+	buf[0] = '\0';
+	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return buf;
+}
+
+int main(void)
+{
+	jrc_db *db, *db2;
+	jrc_err err = { 0 };
+	struct stat sb;
+	char buf[256], path[300];
+	int fd;
+
+	db = testdb_open();
+	ok(stat(testdb_path, &sb) == 0 && (sb.st_mode & 0777) == 0600, "database file is mode 0600");
+	is_str(pragma_text(db, "PRAGMA journal_mode", buf, sizeof(buf)), "wal", "WAL journal");
+	is_int(pragma_int(db, "PRAGMA synchronous"), 2, "synchronous=FULL");
+	is_int(pragma_int(db, "PRAGMA foreign_keys"), 1, "foreign keys on");
+	is_int(pragma_int(db, "PRAGMA user_version"), db_schema_version(), "schema version set");
+	db_close(db);
+
+	ok(db_open(testdb_path, JRC_DB_CREATE, &db2, &err) == JRC_E_DB_EXISTS,
+	   "create refuses to clobber an existing database");
+	ok(strstr(err.msg, "--force") != NULL, "and says how to replace it");
+	ok(db_open(testdb_path, 0, &db, &err) == JRC_OK, "reopen");
+
+	/* Settings. */
+	ok(db_setting_get(db, "site_code", NULL, buf, sizeof(buf), &err) == JRC_OK &&
+	   strcmp(buf, "PJ") == 0, "site code defaults to PJ");
+	ok(db_setting_set(db, "site_code", "pj", &err) == JRC_E_INVALID, "lower-case site refused");
+	ok(db_setting_set(db, "site_code", "PJXQ", &err) == JRC_OK, "4-letter site accepted");
+	db_setting_get(db, "site_code", NULL, buf, sizeof(buf), &err);
+	is_str(buf, "PJXQ", "setting stored");
+	ok(db_setting_set(db, "no_such_key", "1", &err) == JRC_E_INVALID, "unknown key refused");
+	ok(db_setting_set(db, "timezone", "Nowhere/City", &err) == JRC_E_INVALID, "bad timezone refused");
+	ok(db_setting_set(db, "printer", "lpt1", &err) == JRC_E_INVALID, "bad printer URI refused");
+	ok(db_setting_set(db, "printer", "tcp://127.0.0.1:9100", &err) == JRC_OK, "tcp printer accepted");
+	ok(db_setting_set(db, "idle_seconds", "2", &err) == JRC_E_INVALID, "too short idle refused");
+
+	/* A writer holding the lock longer than our busy timeout. */
+	ok(db_open(testdb_path, 0, &db2, &err) == JRC_OK, "second connection");
+	db_set_busy_timeout(db2, 50);
+	ok(db_begin(db, &err) == JRC_OK, "first takes the write lock");
+	ok(db_begin(db2, &err) == JRC_E_DB_LOCKED, "second is told the database is busy");
+	ok(strstr(err.msg, "try again") != NULL, "with a sentence saying what to do");
+	db_rollback(db);
+	ok(db_begin(db2, &err) == JRC_OK, "after release the second gets it");
+	db_rollback(db2);
+	db_close(db2);
+
+	/* A database from the future is refused. */
+	sqlite3_exec(db_handle(db), "PRAGMA user_version=999", NULL, NULL, NULL);
+	db_close(db);
+	ok(db_open(testdb_path, 0, &db, &err) == JRC_E_DB_VERSION, "newer schema refused");
+
+	/* Missing and corrupt files. */
+	snprintf(path, sizeof(path), "%s.missing", testdb_path);
+	ok(db_open(path, 0, &db, &err) == JRC_E_NO_DB, "missing database");
+	ok(strstr(err.msg, "jrc init") != NULL, "says to run jrc init");
+	snprintf(path, sizeof(path), "%s.corrupt", testdb_path);
+	fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0600);
+	for (int i = 0; i < 64; i++)
+		(void)!write(fd, "this is not a database file, just junk bytes....", 48);
+	close(fd);
+	ok(db_open(path, 0, &db, &err) == JRC_E_DB_CORRUPT, "junk file reported as damaged");
+	unlink(path);
+	return done();
+}
