@@ -172,3 +172,21 @@ tm_dead() {
 tm_resize() {
 	"$TMUX_BIN" -L "$T_SOCK" resize-window -t t -x "$1" -y "$2"
 }
+
+# t_damm DIGITS: the Damm check digit (for making valid receipt numbers).
+t_damm() {
+	local t="0317598642709215486342068713591750983426612304597836742095815869720134894536201794386172052581436790"
+	local i=0 d=$1 c
+	while [ -n "$d" ]; do
+		c=${d%"${d#?}"}; d=${d#?}
+		case $c in [0-9]) i=${t:$((i * 10 + c)):1} ;; esac
+	done
+	echo "$i"
+}
+
+# t_repeat STRING N: STRING N times (character-safe for UTF-8).
+t_repeat() {
+	local s=$1 n=$2 out=""
+	while [ "$n" -gt 0 ]; do out="$out$s"; n=$((n - 1)); done
+	printf '%s' "$out"
+}

@@ -56,10 +56,13 @@ jrc_status db_fail(jrc_db *db, int rc, jrc_err *err)
 	case SQLITE_CANTOPEN:
 		code = JRC_E_DB_OPEN;
 		break;
-	case SQLITE_IOERR:
-		code = (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC) &&
-			errno == ENOSPC ? JRC_E_DB_FULL : JRC_E_DB;
+	case SQLITE_IOERR: {
+		/* A write that hit ENOSPC, a quota or a file-size limit is "full". */
+		int e = db ? sqlite3_system_errno(db->h) : 0;
+
+		code = e == ENOSPC || e == EFBIG || e == EDQUOT ? JRC_E_DB_FULL : JRC_E_DB;
 		break;
+	}
 	default:
 		code = JRC_E_DB;
 		break;
@@ -274,7 +277,13 @@ jrc_status db_open(const char *path, int flags, jrc_db **out, jrc_err *err)
 		return s;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+	/* JRC_BUSY_TIMEOUT (ms) lets tests and slow halls change the wait. */
+	{
+		const char *bt = getenv("JRC_BUSY_TIMEOUT");
+		long ms = bt && *bt ? strtol(bt, NULL, 10) : BUSY_TIMEOUT_MS;
+
+		sqlite3_busy_timeout(db->h, ms >= 0 && ms <= 600000 ? (int)ms : BUSY_TIMEOUT_MS);
+	}
 	if (!db->readonly && sqlite3_db_readonly(db->h, "main") == 1)
 		db->readonly = 1;
 	/* journal_mode needs to write the header once; a read-only file that
