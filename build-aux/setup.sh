@@ -53,7 +53,7 @@ jrc_build() {
 	fi
 	if [ ! -f Makefile ] || [ configure -nt config.status ]; then
 		echo "setup: configuring" >&2
-		./configure --enable-werror $JRC_CONFIGURE_FLAGS >configure.out 2>&1 || {
+		./configure --enable-werror ${JRC_CONFIGURE_FLAGS:-} >configure.out 2>&1 || {
 			tail -30 configure.out >&2; return 1; }
 		rm -f configure.out
 	fi
