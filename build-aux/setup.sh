@@ -13,6 +13,8 @@ jrc_missing_packages() {
 	command -v msgfmt >/dev/null 2>&1 || missing="$missing gettext"
 	command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 	command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
+	# zbarimg reads our QR codes back in the unit tests.
+	command -v zbarimg >/dev/null 2>&1 || missing="$missing zbar-tools"
 	if command -v pkg-config >/dev/null 2>&1; then
 		pkg-config --exists ncursesw || missing="$missing libncurses-dev"
 		pkg-config --exists sqlite3 || missing="$missing libsqlite3-dev"
