@@ -13,6 +13,7 @@ jrc_missing_packages() {
 	command -v msgfmt >/dev/null 2>&1 || missing="$missing gettext"
 	command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 	command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
+	command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 	# zbarimg reads our QR codes back in the unit tests.
 	command -v zbarimg >/dev/null 2>&1 || missing="$missing zbar-tools"
 	if command -v pkg-config >/dev/null 2>&1; then

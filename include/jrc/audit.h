@@ -36,8 +36,40 @@ jrc_status audit_case_events(jrc_db *db, int64_t case_id, jrc_event **out,
 			     size_t *n, jrc_err *err);
 void audit_events_free(jrc_event *ev, size_t n);
 
-/* Walk the chain from the first row: JRC_OK, or JRC_E_TAMPERED with the
- * first bad event id in *bad_id and a sentence. */
+/* The last events of any case or none, newest first, whose kind starts
+ * with kind_prefix (NULL: all); limit 0: all.  Free with audit_events_free. */
+jrc_status audit_recent_events(jrc_db *db, const char *kind_prefix, size_t limit,
+			       jrc_event **out, size_t *n, jrc_err *err);
+
+/* What a full check found. */
+typedef struct jrc_verify_report {
+	int integrity_ok;        /* PRAGMA integrity_check said ok */
+	int64_t events;          /* events that checked out */
+	int64_t bad_id;          /* the first bad event, 0 if none */
+	int64_t bad_case;        /* a case that disagrees with its events, 0 if none */
+	char head[65];           /* hash of the last event when all is well */
+} jrc_verify_report;
+
+/* Check everything: PRAGMA integrity_check and foreign_key_check, then the
+ * chain from the first row to the head (a row changed, deleted, inserted
+ * out of order, or cut off the end), then that every case has its filing
+ * event and the state its last state event says.  JRC_OK, JRC_E_DB_CORRUPT,
+ * or JRC_E_TAMPERED with a sentence naming the first bad event (r->bad_id)
+ * or case (r->bad_case).  Anyone able to rewrite the whole chain after a
+ * point can pass this check: the ledger checks on receipts catch that. */
+jrc_status audit_verify_report(jrc_db *db, jrc_verify_report *r, jrc_err *err);
+
+/* As audit_verify_report, giving only the first bad event id. */
 jrc_status audit_verify(jrc_db *db, int64_t *bad_id, jrc_err *err);
+
+/* The ledger check printed on a case's receipt: the first 8 hex digits of
+ * the hash of its 'filed' event (the chain head right after filing). */
+jrc_status audit_ledger_check(jrc_db *db, int64_t case_id, char out[9], jrc_err *err);
+
+/* Compare a ledger check copied from a receipt (8 hex digits, any case,
+ * spaces and dashes ignored) with the database: JRC_OK, JRC_E_INVALID for
+ * a malformed check, JRC_E_TAMPERED when it differs. */
+jrc_status audit_ledger_confirm(jrc_db *db, int64_t case_id, const char *given,
+				jrc_err *err);
 
 #endif

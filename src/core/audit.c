@@ -1,5 +1,9 @@
 /* The event log: every row carries SHA-256(previous hash, own content), so
- * changing, removing or slipping in a row breaks the chain from there on. */
+ * changing, removing or slipping in a row breaks the chain from there on.
+ * The chain head (last id and hash) is kept in audit_head as well, and new
+ * rows chain to it rather than to whatever row is last: rows cut off the
+ * end of the log stay visible as a gap forever after. */
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,53 +17,65 @@
 
 #define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 
-/* Length-prefixed fields, so that no two different rows hash alike. */
-static int put_field(char **buf, size_t *len, size_t *cap, const char *s)
+typedef struct hbuf {
+	char *p;
+	size_t len, cap;
+} hbuf;
+
+/* Length-prefixed fields, so that no two different rows hash alike; a
+ * NULL field ("-:") differs from an empty one ("0:"). */
+static int put_field(hbuf *b, const char *s, size_t n)
 {
-	size_t n = s ? strlen(s) : 0;
 	char head[32];
 	int h = s ? snprintf(head, sizeof(head), "%zu:", n) : snprintf(head, sizeof(head), "-:");
 
-	if (*len + (size_t)h + n + 1 > *cap) {
-		size_t nc = (*len + (size_t)h + n + 1) * 2;
-		char *nb = realloc(*buf, nc);
+	if (!s)
+		n = 0;
+	if (b->len + (size_t)h + n + 1 > b->cap) {
+		size_t nc = (b->len + (size_t)h + n + 1) * 2;
+		char *nb = realloc(b->p, nc);
 
 		if (!nb)
 			return -1;
-		*buf = nb;
-		*cap = nc;
+		b->p = nb;
+		b->cap = nc;
 	}
-	memcpy(*buf + *len, head, (size_t)h);
-	*len += (size_t)h;
+	memcpy(b->p + b->len, head, (size_t)h);
+	b->len += (size_t)h;
 	if (n)
-		memcpy(*buf + *len, s, n);
-	*len += n;
+		memcpy(b->p + b->len, s, n);
+	b->len += n;
 	return 0;
 }
 
-static int row_hash(const char *prev, int64_t id, const char *at, const char *actor,
-		    const char *kind, int64_t case_id, const char *from, const char *to,
-		    const char *note, char out[65])
+static int put_str(hbuf *b, const char *s)
 {
-	char *buf = NULL, num[2][24];
-	size_t len = 0, cap = 0;
+	return put_field(b, s, s ? strlen(s) : 0);
+}
+
+static int put_col(hbuf *b, sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+
+	return put_field(b, t, t ? (size_t)sqlite3_column_bytes(st, i) : 0);
+}
+
+static int put_int(hbuf *b, int64_t v)
+{
+	char num[24];
+
+	snprintf(num, sizeof(num), "%" PRId64, v);
+	return put_str(b, num);
+}
+
+static int digest_hex(hbuf *b, char out[65])
+{
 	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int mdlen = 0;
-	int rc;
+	int rc = EVP_Digest(b->p, b->len, md, &mdlen, EVP_sha256(), NULL);
 
-	snprintf(num[0], sizeof(num[0]), "%" PRId64, id);
-	snprintf(num[1], sizeof(num[1]), "%" PRId64, case_id);
-	if (put_field(&buf, &len, &cap, prev) || put_field(&buf, &len, &cap, num[0]) ||
-	    put_field(&buf, &len, &cap, at) || put_field(&buf, &len, &cap, actor) ||
-	    put_field(&buf, &len, &cap, kind) ||
-	    put_field(&buf, &len, &cap, case_id ? num[1] : NULL) ||
-	    put_field(&buf, &len, &cap, from) || put_field(&buf, &len, &cap, to) ||
-	    put_field(&buf, &len, &cap, note)) {
-		free(buf);
-		return -1;
-	}
-	rc = EVP_Digest(buf, len, md, &mdlen, EVP_sha256(), NULL);
-	free(buf);
+	free(b->p);
+	b->p = NULL;
 	if (rc != 1 || mdlen != 32)
 		return -1;
 	for (unsigned i = 0; i < mdlen; i++)
@@ -67,31 +83,89 @@ static int row_hash(const char *prev, int64_t id, const char *at, const char *ac
 	return 0;
 }
 
+/* The hash of a row about to be written. */
+static int new_row_hash(const char *prev, int64_t id, const char *at, const jrc_event_in *ev,
+			char out[65])
+{
+	hbuf b = { 0 };
+	int bad = put_str(&b, prev) || put_int(&b, id) || put_str(&b, at) ||
+		  put_str(&b, ev->actor) || put_str(&b, ev->kind);
+
+	if (!bad)
+		bad = ev->case_id ? put_int(&b, ev->case_id) : put_str(&b, NULL);
+	bad = bad || put_str(&b, ev->from_state) || put_str(&b, ev->to_state) ||
+	      put_str(&b, ev->note);
+	if (bad) {
+		free(b.p);
+		return -1;
+	}
+	return digest_hex(&b, out);
+}
+
+/* The columns every reader selects, in this order. */
+#define EVENT_COLS "id, at, actor, kind, case_id, from_state, to_state, note, prev_hash, hash"
+
+/* The hash of a stored row, from the raw column values: a value changed
+ * in any way (even its length or NULL-ness) gives another hash. */
+static int stored_row_hash(const char *prev, sqlite3_stmt *st, char out[65])
+{
+	hbuf b = { 0 };
+	int bad = put_str(&b, prev) || put_int(&b, sqlite3_column_int64(st, 0)) ||
+		  put_col(&b, st, 1) || put_col(&b, st, 2) || put_col(&b, st, 3);
+
+	if (!bad)
+		bad = sqlite3_column_type(st, 4) == SQLITE_NULL ? put_str(&b, NULL)
+			: put_int(&b, sqlite3_column_int64(st, 4));
+	bad = bad || put_col(&b, st, 5) || put_col(&b, st, 6) || put_col(&b, st, 7);
+	if (bad) {
+		free(b.p);
+		return -1;
+	}
+	return digest_hex(&b, out);
+}
+
+/* The chain head: *found 0 on a log that never had a row. */
+static jrc_status read_head(jrc_db *db, int64_t *last_id, char hash[65], int *found,
+			    jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	*found = 0;
+	*last_id = 0;
+	memcpy(hash, GENESIS, 65);
+	if ((s = db_prepare(db, "SELECT last_id, hash FROM audit_head WHERE one = 1", &st, err)))
+		return s;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*found = 1;
+		*last_id = sqlite3_column_int64(st, 0);
+		db_col_copy(st, 1, hash, 65);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+}
+
 static jrc_status append_locked(jrc_db *db, const jrc_event_in *ev, int64_t *id_out,
 				char *hash_out, jrc_err *err)
 {
 	sqlite3_stmt *st;
 	jrc_status s;
-	char prev[65] = GENESIS, at[32], hash[65];
-	int64_t id = 1;
-	int rc;
+	char prev[65], at[32], hash[65];
+	int64_t id;
+	int rc, found;
 
-	if ((s = db_prepare(db, "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1", &st, err)))
+	if (!ev->actor || !*ev->actor || !ev->kind || !*ev->kind)
+		return jrc_err_set(err, JRC_E_INVALID, NULL,
+				   _("An event needs a kind and an actor: this is a program error, report it."));
+	if ((s = read_head(db, &id, prev, &found, err)))
 		return s;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0) + 1;
-		db_col_copy(st, 1, prev, sizeof(prev));
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, rc, err);
+	id++;
 	clock_format_utc(ev->at ? ev->at : clock_now(), at);
-	if (row_hash(prev, id, at, ev->actor, ev->kind, ev->case_id, ev->from_state,
-		     ev->to_state, ev->note, hash) != 0)
+	if (new_row_hash(prev, id, at, ev, hash) != 0)
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
-	if ((s = db_prepare(db, "INSERT INTO events(id, at, actor, kind, case_id, from_state,"
-			    " to_state, note, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
+	if ((s = db_prepare(db, "INSERT INTO events(" EVENT_COLS ") VALUES (?,?,?,?,?,?,?,?,?,?)",
 			    &st, err)))
 		return s;
 	sqlite3_bind_int64(st, 1, id);
@@ -105,6 +179,16 @@ static jrc_status append_locked(jrc_db *db, const jrc_event_in *ev, int64_t *id_
 	db_bind_text(st, 8, ev->note);
 	db_bind_text(st, 9, prev);
 	db_bind_text(st, 10, hash);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, err);
+	if ((s = db_prepare(db, "INSERT INTO audit_head(one, last_id, hash) VALUES (1, ?, ?)"
+			    " ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id,"
+			    " hash = excluded.hash", &st, err)))
+		return s;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, hash);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -147,20 +231,13 @@ static void fill_event(sqlite3_stmt *st, jrc_event *e, int *oom)
 	db_col_copy(st, 9, e->hash, sizeof(e->hash));
 }
 
-jrc_status audit_case_events(jrc_db *db, int64_t case_id, jrc_event **out, size_t *n,
-			     jrc_err *err)
+/* Collect the rows of a prepared, bound statement over EVENT_COLS. */
+static jrc_status collect(jrc_db *db, sqlite3_stmt *st, jrc_event **out, size_t *n,
+			  jrc_err *err)
 {
-	sqlite3_stmt *st;
-	jrc_status s;
 	size_t cap = 8;
 	int rc = SQLITE_DONE, oom = 0;
 
-	*out = NULL;
-	*n = 0;
-	if ((s = db_prepare(db, "SELECT id, at, actor, kind, case_id, from_state, to_state, note,"
-			    " prev_hash, hash FROM events WHERE case_id = ? ORDER BY id", &st, err)))
-		return s;
-	sqlite3_bind_int64(st, 1, case_id);
 	*out = malloc(cap * sizeof(**out));
 	if (!*out)
 		oom = 1;
@@ -186,6 +263,38 @@ jrc_status audit_case_events(jrc_db *db, int64_t case_id, jrc_event **out, size_
 	return JRC_OK;
 }
 
+jrc_status audit_case_events(jrc_db *db, int64_t case_id, jrc_event **out, size_t *n,
+			     jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = db_prepare(db, "SELECT " EVENT_COLS " FROM events WHERE case_id = ? ORDER BY id",
+			    &st, err)))
+		return s;
+	sqlite3_bind_int64(st, 1, case_id);
+	return collect(db, st, out, n, err);
+}
+
+jrc_status audit_recent_events(jrc_db *db, const char *kind_prefix, size_t limit,
+			       jrc_event **out, size_t *n, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = db_prepare(db, "SELECT " EVENT_COLS " FROM events"
+			    " WHERE ?1 IS NULL OR substr(kind, 1, length(?1)) = ?1"
+			    " ORDER BY id DESC LIMIT ?2", &st, err)))
+		return s;
+	db_bind_text(st, 1, kind_prefix);
+	sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
+	return collect(db, st, out, n, err);
+}
+
 void audit_events_free(jrc_event *ev, size_t n)
 {
 	if (!ev)
@@ -195,51 +304,245 @@ void audit_events_free(jrc_event *ev, size_t n)
 	free(ev);
 }
 
-jrc_status audit_verify(jrc_db *db, int64_t *bad_id, jrc_err *err)
+/* PRAGMA integrity_check and foreign_key_check: the file itself is sound
+ * and no row points at one that was removed. */
+static jrc_status check_file(jrc_db *db, jrc_verify_report *r, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	if ((s = db_prepare(db, "PRAGMA integrity_check", &st, err)))
+		return s;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+
+		if (!t || strcmp(t, "ok") != 0) {
+			s = jrc_err_set(err, JRC_E_DB_CORRUPT, NULL,
+					_("The database file is damaged (%s): restore it from a backup and report this to the supervisor."),
+					t ? t : "?");
+			sqlite3_finalize(st);
+			return s;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, rc, err);
+	r->integrity_ok = 1;
+	if ((s = db_prepare(db, "PRAGMA foreign_key_check", &st, err)))
+		return s;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		char table[64], parent[64];
+		int64_t rowid = sqlite3_column_int64(st, 1);
+
+		db_col_copy(st, 0, table, sizeof(table));
+		db_col_copy(st, 2, parent, sizeof(parent));
+		if (strcmp(table, "events") == 0)
+			r->bad_id = rowid;
+		else if (strcmp(table, "cases") == 0)
+			r->bad_case = rowid;
+		s = jrc_err_set(err, JRC_E_TAMPERED, NULL,
+				_("Row %" PRId64 " of %s points at a row of %s that is gone: something was deleted; report this to the supervisor and keep a copy of the database file as it is."),
+				rowid, table, parent);
+	} else if (rc != SQLITE_DONE) {
+		s = db_fail(db, rc, err);
+	}
+	sqlite3_finalize(st);
+	return s;
+}
+
+static jrc_status tampered(jrc_verify_report *r, int64_t id, jrc_err *err, const char *what)
+{
+	r->bad_id = id;
+	return jrc_err_set(err, JRC_E_TAMPERED, NULL, "%s %s", what,
+			   _("Report this to the supervisor and keep a copy of the database file as it is."));
+}
+
+/* Walk every row: each must follow the one before (id + 1, its prev_hash
+ * the previous hash) and hash to what it says; the last must be the head. */
+static jrc_status check_chain(jrc_db *db, jrc_verify_report *r, jrc_err *err)
 {
 	sqlite3_stmt *st;
 	jrc_status s = JRC_OK;
-	char prev[65] = GENESIS, hash[65];
-	int rc, oom = 0;
-	int64_t last_id = 0;
+	char prev[65] = GENESIS, hash[65], what[320], head[65];
+	int64_t last_id = 0, head_id;
+	int rc, found;
 
-	*bad_id = 0;
-	if ((s = db_prepare(db, "SELECT id, at, actor, kind, case_id, from_state, to_state, note,"
-			    " prev_hash, hash FROM events ORDER BY id", &st, err)))
+	if ((s = read_head(db, &head_id, head, &found, err)))
+		return s;
+	if ((s = db_prepare(db, "SELECT " EVENT_COLS " FROM events ORDER BY id", &st, err)))
 		return s;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		jrc_event e;
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *stored_prev = (const char *)sqlite3_column_text(st, 8);
+		const char *stored = (const char *)sqlite3_column_text(st, 9);
 
-		fill_event(st, &e, &oom);
-		if (oom) {
-			free(e.note);
+		if (stored_row_hash(prev, st, hash) != 0) {
 			s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 			break;
 		}
-		if (row_hash(prev, e.id, e.at, sqlite3_column_text(st, 2) ? e.actor : NULL,
-			     e.kind, e.case_id,
-			     sqlite3_column_text(st, 5) ? e.from_state : NULL,
-			     sqlite3_column_text(st, 6) ? e.to_state : NULL, e.note, hash) != 0) {
-			free(e.note);
-			s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+		if (id != last_id + 1 || !stored_prev || strcmp(stored_prev, prev) != 0) {
+			snprintf(what, sizeof(what),
+				 _("Event %" PRId64 " does not follow on from the one before it: an event just before it was changed, removed or slipped in."),
+				 id);
+			s = tampered(r, id, err, what);
 			break;
 		}
-		if (strcmp(e.prev_hash, prev) != 0 || strcmp(e.hash, hash) != 0 ||
-		    e.id != last_id + 1) {
-			*bad_id = e.id;
-			s = jrc_err_set(err, JRC_E_TAMPERED, NULL,
-					_("The event record was altered at event %" PRId64
-					  " (or just before it): report this to the supervisor and keep a copy of the database."),
-					e.id);
-			free(e.note);
+		if (!stored || strcmp(stored, hash) != 0) {
+			snprintf(what, sizeof(what),
+				 _("Event %" PRId64 " was changed after it was written."), id);
+			s = tampered(r, id, err, what);
 			break;
 		}
-		memcpy(prev, e.hash, sizeof(prev));
-		last_id = e.id;
-		free(e.note);
+		memcpy(prev, hash, sizeof(prev));
+		last_id = id;
+		r->events++;
 	}
 	if (s == JRC_OK && rc != SQLITE_DONE)
 		s = db_fail(db, rc, err);
 	sqlite3_finalize(st);
+	if (s != JRC_OK)
+		return s;
+	if (!found && last_id != 0) {
+		snprintf(what, sizeof(what),
+			 _("The record of where the event log ends is gone (the log has %" PRId64 " events)."),
+			 last_id);
+		return tampered(r, last_id, err, what);
+	}
+	if (found && head_id == last_id + 1) {
+		snprintf(what, sizeof(what),
+			 _("Event %" PRId64 " is missing from the end of the log."), head_id);
+		return tampered(r, head_id, err, what);
+	}
+	if (found && head_id > last_id) {
+		snprintf(what, sizeof(what),
+			 _("Events %" PRId64 " to %" PRId64 " are missing from the end of the log."),
+			 last_id + 1, head_id);
+		return tampered(r, last_id + 1, err, what);
+	}
+	if (found && head_id < last_id) {
+		snprintf(what, sizeof(what),
+			 _("Event %" PRId64 " was added behind the program's back."), head_id + 1);
+		return tampered(r, head_id + 1, err, what);
+	}
+	if (found && strcmp(head, prev) != 0) {
+		snprintf(what, sizeof(what),
+			 _("Event %" PRId64 " was changed after it was written."), last_id);
+		return tampered(r, last_id, err, what);
+	}
+	memcpy(r->head, prev, sizeof(r->head));
+	return JRC_OK;
+}
+
+/* A case's state is its last state event's: a state changed in the cases
+ * table alone, or a case without its filing event, shows here. */
+static jrc_status check_cases(jrc_db *db, jrc_verify_report *r, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	if ((s = db_prepare(db,
+			    "SELECT c.id, c.receipt, c.state,"
+			    " (SELECT e.to_state FROM events e WHERE e.case_id = c.id"
+			    "   AND e.to_state IS NOT NULL ORDER BY e.id DESC LIMIT 1) AS last,"
+			    " (SELECT count(*) FROM events e WHERE e.case_id = c.id"
+			    "   AND e.kind = 'filed') AS filed"
+			    " FROM cases c WHERE last IS NULL OR last <> c.state OR filed <> 1"
+			    " ORDER BY c.id LIMIT 1", &st, err)))
+		return s;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		char receipt[40], state[32], last[32];
+
+		r->bad_case = sqlite3_column_int64(st, 0);
+		db_col_copy(st, 1, receipt, sizeof(receipt));
+		db_col_copy(st, 2, state, sizeof(state));
+		db_col_copy(st, 3, last, sizeof(last));
+		if (sqlite3_column_int(st, 4) != 1)
+			s = jrc_err_set(err, JRC_E_TAMPERED, NULL,
+					_("Case %s has no filing event in the log: it was added or changed behind the program's back. Report this to the supervisor and keep a copy of the database file as it is."),
+					receipt);
+		else
+			s = jrc_err_set(err, JRC_E_TAMPERED, NULL,
+					_("Case %s says '%s' but its events say '%s': the case was changed behind the program's back. Report this to the supervisor and keep a copy of the database file as it is."),
+					receipt, state, last);
+	} else if (rc != SQLITE_DONE) {
+		s = db_fail(db, rc, err);
+	}
+	sqlite3_finalize(st);
 	return s;
+}
+
+jrc_status audit_verify_report(jrc_db *db, jrc_verify_report *r, jrc_err *err)
+{
+	jrc_status s;
+
+	memset(r, 0, sizeof(*r));
+	if ((s = check_file(db, r, err)) != JRC_OK || (s = check_chain(db, r, err)) != JRC_OK)
+		return s;
+	return check_cases(db, r, err);
+}
+
+jrc_status audit_verify(jrc_db *db, int64_t *bad_id, jrc_err *err)
+{
+	jrc_verify_report r;
+	jrc_status s = audit_verify_report(db, &r, err);
+
+	*bad_id = r.bad_id;
+	return s;
+}
+
+jrc_status audit_ledger_check(jrc_db *db, int64_t case_id, char out[9], jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	out[0] = '\0';
+	if ((s = db_prepare(db, "SELECT hash FROM events WHERE case_id = ? AND kind = 'filed'"
+			    " ORDER BY id LIMIT 1", &st, err)))
+		return s;
+	sqlite3_bind_int64(st, 1, case_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *h = (const char *)sqlite3_column_text(st, 0);
+
+		snprintf(out, 9, "%.8s", h ? h : "");
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return jrc_err_set(err, JRC_E_NOT_FOUND, NULL,
+				   _("This case has no filing event: run 'jrc verify' and report the result to the supervisor."));
+	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
+}
+
+jrc_status audit_ledger_confirm(jrc_db *db, int64_t case_id, const char *given, jrc_err *err)
+{
+	char want[9], norm[9];
+	size_t k = 0;
+	jrc_status s;
+
+	for (const char *p = given ? given : ""; *p; p++) {
+		if (*p == ' ' || *p == '-')
+			continue;
+		if (!isxdigit((unsigned char)*p) || k == 8) {
+			k = 9;
+			break;
+		}
+		norm[k++] = (char)tolower((unsigned char)*p);
+	}
+	if (k != 8)
+		return jrc_err_set(err, JRC_E_INVALID, "ledger_check",
+				   _("A ledger check is 8 characters, digits 0-9 and letters a-f: copy it from the receipt."));
+	norm[8] = '\0';
+	if ((s = audit_ledger_check(db, case_id, want, err)) != JRC_OK)
+		return s;
+	if (strcmp(want, norm) != 0)
+		return jrc_err_set(err, JRC_E_TAMPERED, "ledger_check",
+				   _("The ledger check on the receipt (%s) does not match the database (%s): the record before this case was rewritten, or the check was copied wrongly. Compare it again, then report this to the supervisor."),
+				   norm, want);
+	return JRC_OK;
 }

@@ -98,8 +98,27 @@ static const char *const migration_1_print = "";
 /* Lifecycle: status lookups and their lockout (lifecycle.c, lookup.c). */
 static const char *const migration_1_lifecycle = "";
 
-/* Staff accounts and logins (auth.c). */
-static const char *const migration_1_auth = "";
+/* Staff accounts and logins (auth.c); the head of the event chain
+ * (audit.c), kept apart from the events so that cutting rows off the end
+ * of the log shows.  Repeat matters use cases.related_case (repeat.c). */
+static const char *const migration_1_auth =
+	"CREATE TABLE staff("
+	"  id TEXT PRIMARY KEY COLLATE NOCASE,"
+	"  name TEXT NOT NULL,"
+	"  role TEXT NOT NULL CHECK (role IN ('desk','handler','supervisor','admin')),"
+	"  department TEXT REFERENCES departments(code),"
+	"  hash TEXT NOT NULL,"
+	"  disabled INTEGER NOT NULL DEFAULT 0,"
+	"  failed_count INTEGER NOT NULL DEFAULT 0,"
+	"  locked_until TEXT,"
+	"  created_at TEXT NOT NULL,"
+	"  CHECK (role <> 'handler' OR department IS NOT NULL));"
+	"CREATE TABLE audit_head("
+	"  one INTEGER PRIMARY KEY CHECK (one = 1),"
+	"  last_id INTEGER NOT NULL,"
+	"  hash TEXT NOT NULL);"
+	"CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head"
+	"  BEGIN SELECT RAISE(ABORT, 'the chain head is kept'); END;";
 
 static const char *const version_1[] = {
 	migration_1, migration_1_roster, migration_1_print, migration_1_lifecycle,

@@ -10,6 +10,7 @@
 #include "jrc/grievance.h"
 #include "jrc/i18n.h"
 #include "jrc/refdata.h"
+#include "jrc/repeat.h"
 #include "jrc/route.h"
 #include "jrc/text.h"
 #include "jrc/validate.h"
@@ -167,7 +168,7 @@ jrc_status grievance_file_in_tx(jrc_db *db, const jrc_intake *in, jrc_case *out,
 	jrc_status s;
 	jrc_time now = clock_now();
 	jrc_date today = clock_local_date(now), accept;
-	char yymmdd[7], receipt[JRC_RECEIPT_MAX], code[7], filed[32], accept_by[11];
+	char yymmdd[7], receipt[JRC_RECEIPT_MAX], code[7], filed[32], accept_by[11], actor[48];
 	long seq = 0;
 	jrc_route route;
 	sqlite3_stmt *st;
@@ -221,13 +222,16 @@ jrc_status grievance_file_in_tx(jrc_db *db, const jrc_intake *in, jrc_case *out,
 		goto out;
 	}
 	id = sqlite3_last_insert_rowid(db_handle(db));
-	ev.actor = *c.staff_id ? c.staff_id : c.channel;
+	if (*c.staff_id)
+		snprintf(actor, sizeof(actor), "staff:%s", c.staff_id);
+	ev.actor = *c.staff_id ? actor : c.channel;
 	ev.kind = "filed";
 	ev.case_id = id;
 	ev.to_state = "registered";
 	ev.note = c.channel;
 	ev.at = now;
-	if ((s = audit_append(db, &ev, NULL, NULL, err)) != JRC_OK)
+	if ((s = audit_append(db, &ev, NULL, NULL, err)) != JRC_OK ||
+	    (s = repeat_link(db, id, err)) != JRC_OK)
 		goto out;
 	if (out)
 		s = grievance_get_by_id(db, id, out, err);

@@ -1,0 +1,91 @@
+/* Repeat matters: linked, never refused, so staff see the history. */
+#include <stdio.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "jrc/audit.h"
+#include "jrc/clock.h"
+#include "jrc/repeat.h"
+
+jrc_status repeat_find(jrc_db *db, const char *id_number, const char *category,
+		       int64_t exclude_id, int64_t *earlier, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	char since[32];
+	int rc;
+
+	*earlier = 0;
+	if (!id_number || !*id_number || !category || !*category)
+		return JRC_OK;
+	clock_format_utc(clock_now() - (jrc_time)JRC_REPEAT_DAYS * 86400, since);
+	/* Open: anything not closed, declined or redirected (an answered case
+	 * can still go to review). */
+	if ((s = db_prepare(db, "SELECT id FROM cases WHERE id_number = ? AND category = ?"
+			    " AND id <> ? AND (state NOT IN ('closed','declined','redirected')"
+			    " OR filed_at >= ? OR state_at >= ?) ORDER BY id DESC LIMIT 1",
+			    &st, err)))
+		return s;
+	db_bind_text(st, 1, id_number);
+	db_bind_text(st, 2, category);
+	sqlite3_bind_int64(st, 3, exclude_id);
+	db_bind_text(st, 4, since);
+	db_bind_text(st, 5, since);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*earlier = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+}
+
+jrc_status repeat_link(jrc_db *db, int64_t case_id, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	char id_number[40], category[8], receipt[40], actor[48];
+	int64_t earlier;
+	int rc;
+	jrc_event_in ev = { 0 };
+
+	if ((s = db_prepare(db, "SELECT id_number, category, staff_id, channel FROM cases"
+			    " WHERE id = ?", &st, err)))
+		return s;
+	sqlite3_bind_int64(st, 1, case_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		char staff[32], channel[8];
+
+		db_col_copy(st, 0, id_number, sizeof(id_number));
+		db_col_copy(st, 1, category, sizeof(category));
+		db_col_copy(st, 2, staff, sizeof(staff));
+		db_col_copy(st, 3, channel, sizeof(channel));
+		if (*staff)
+			snprintf(actor, sizeof(actor), "staff:%s", staff);
+		else
+			snprintf(actor, sizeof(actor), "%s", channel);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	if ((s = repeat_find(db, id_number, category, case_id, &earlier, err)) != JRC_OK ||
+	    !earlier)
+		return s;
+	if ((s = db_prepare(db, "UPDATE cases SET related_case = ?1 WHERE id = ?2"
+			    " RETURNING (SELECT receipt FROM cases WHERE id = ?1)", &st, err)))
+		return s;
+	sqlite3_bind_int64(st, 1, earlier);
+	sqlite3_bind_int64(st, 2, case_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		db_col_copy(st, 0, receipt, sizeof(receipt));
+	if (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, err);
+	ev.actor = actor;
+	ev.kind = "repeat";
+	ev.case_id = case_id;
+	ev.note = receipt;
+	return audit_append(db, &ev, NULL, NULL, err);
+}
