@@ -48,4 +48,7 @@ int cmd_file(cli_ctx *ctx, int argc, char **argv);
 int cmd_show(cli_ctx *ctx, int argc, char **argv);
 int cmd_list(cli_ctx *ctx, int argc, char **argv);
 
+/* The full-screen citizen kiosk (cmd_kiosk.c). */
+int cmd_kiosk(cli_ctx *ctx, int argc, char **argv);
+
 #endif

@@ -19,6 +19,7 @@ static const cli_command commands[] = {
 	{ "file", cmd_file, N_("file a grievance and print its receipt number") },
 	{ "show", cmd_show, N_("show a case with its events") },
 	{ "list", cmd_list, N_("list cases") },
+	{ "kiosk", cmd_kiosk, N_("run the full-screen citizen kiosk on this terminal") },
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,656 @@
+/* The screen engine: stack of screens, key loop, idle timer, resize,
+ * help overlay, language switch, lock-down and terminal restore. */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "curses.h"
+#include "engine.h"
+#include "wizard.h"
+#include "jrc/text.h"
+
+/* The signal handlers' only way to the context (see ui_ctx.quit). */
+static ui_ctx *sig_ctx;
+/* The terminal as we found it, for fatal-signal restore (set once). */
+static struct termios saved_tty;
+static int saved_tty_ok;
+
+/* Bracketed paste: the terminal wraps pasted text in ESC[200~ ... ESC[201~,
+ * so a pasted newline is text, not "continue". */
+static const char paste_on[] = "\033[?2004h";
+static const char paste_off[] = "\033[?2004l";
+
+long ui_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void on_quit_signal(int sig)
+{
+	(void)sig;
+	if (sig_ctx)
+		sig_ctx->quit = 1;
+}
+
+/* Best effort on a crash: put the tty back and leave the alternate screen
+ * with async-signal-safe calls only, then die the normal way. */
+static void on_fatal_signal(int sig)
+{
+	static const char reset[] = "\033[?2004l\033[?1049l\033[?25h\033[0m\r\n";
+
+	if (saved_tty_ok)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
+	if (write(STDOUT_FILENO, reset, sizeof(reset) - 1) < 0) {
+		/* nothing more can be done */
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void setup_signals(ui_ctx *ctx)
+{
+	struct sigaction sa;
+	static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+
+	sig_ctx = ctx;
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a blocked read returns so the loop sees the flag. */
+	sa.sa_handler = on_quit_signal;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	sigaction(SIGTSTP, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
+	sa.sa_handler = on_fatal_signal;
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
+		sigaction(fatal[i], &sa, NULL);
+}
+
+/* ---------------------------------------------------------------- stack */
+
+ui_screen *ui_top(ui_ctx *ctx)
+{
+	return ctx->depth > 0 ? &ctx->stack[ctx->depth - 1] : NULL;
+}
+
+int ui_push(ui_ctx *ctx, const ui_screen_ops *ops, void *arg)
+{
+	ui_screen *s;
+
+	if (ctx->depth >= UI_STACK_MAX)
+		return -1;
+	s = &ctx->stack[ctx->depth];
+	s->ops = ops;
+	s->state = NULL;
+	if (ops->enter && ops->enter(ctx, s, arg) != 0) {
+		s->ops = NULL;
+		return -1;
+	}
+	ctx->depth++;
+	ctx->dirty = 1;
+	return 0;
+}
+
+static void leave_top(ui_ctx *ctx)
+{
+	ui_screen *s = &ctx->stack[ctx->depth - 1];
+
+	if (s->ops->leave)
+		s->ops->leave(ctx, s);
+	s->ops = NULL;
+	s->state = NULL;
+	ctx->depth--;
+	ctx->dirty = 1;
+}
+
+void ui_pop(ui_ctx *ctx)
+{
+	if (ctx->depth > 1)
+		leave_top(ctx);
+}
+
+int ui_replace(ui_ctx *ctx, const ui_screen_ops *ops, void *arg)
+{
+	if (ctx->depth > 1)
+		leave_top(ctx);
+	return ui_push(ctx, ops, arg);
+}
+
+int ui_pop_to(ui_ctx *ctx, const ui_screen_ops *ops)
+{
+	while (ctx->depth > 1 && ui_top(ctx)->ops != ops)
+		leave_top(ctx);
+	return ui_top(ctx) && ui_top(ctx)->ops == ops;
+}
+
+void ui_pop_to_root(ui_ctx *ctx)
+{
+	while (ctx->depth > 1)
+		leave_top(ctx);
+}
+
+int ui_on_stack(ui_ctx *ctx, const ui_screen_ops *ops)
+{
+	for (int i = 0; i < ctx->depth; i++)
+		if (ctx->stack[i].ops == ops)
+			return 1;
+	return 0;
+}
+
+void ui_quit(ui_ctx *ctx)
+{
+	ctx->quit = 1;
+}
+
+void ui_message(ui_ctx *ctx, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ctx->message, sizeof(ctx->message), fmt, ap);
+	va_end(ap);
+	ctx->message_error = error;
+	ctx->dirty = 1;
+}
+
+void ui_set_lang(ui_ctx *ctx, jrc_lang lang)
+{
+	ctx->lang = lang;
+	i18n_set(lang);
+	ctx->dirty = 1;
+}
+
+const char *ui_center_name(ui_ctx *ctx)
+{
+	return i18n_pick(ctx->center_zh, ctx->center_en);
+}
+
+void ui_reset_session(ui_ctx *ctx)
+{
+	ctx->countdown = 0;
+	ctx->help_open = 0;
+	ctx->pasting = 0;
+	ui_pop_to_root(ctx);
+	wizard_wipe(ctx);
+	ui_set_lang(ctx, ctx->start_lang);
+	ctx->message[0] = '\0';
+	ctx->last_key_ms = ui_now_ms();
+	ctx->dirty = 1;
+}
+
+/* ---------------------------------------------------------------- chrome */
+
+void ui_date_text(jrc_date d, char *out, size_t size)
+{
+	static const char *const wday[] = {
+		N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"),
+		N_("Thursday"), N_("Friday"), N_("Saturday")
+	};
+	static const char *const month[] = {
+		N_("January"), N_("February"), N_("March"), N_("April"), N_("May"),
+		N_("June"), N_("July"), N_("August"), N_("September"), N_("October"),
+		N_("November"), N_("December")
+	};
+	/* TRANSLATORS: weekday, day of month, month name, year. */
+	snprintf(out, size, _("%1$s, %2$d %3$s %4$d"), _(wday[date_weekday(d)]), d.d,
+		 _(month[(d.m - 1) % 12]), d.y);
+}
+
+static void draw_title(ui_ctx *ctx)
+{
+	int a = ui_attr(ctx, UI_TITLE);
+	char date[96];
+	int dw;
+
+	ui_date_text(clock_local_date(clock_now()), date, sizeof(date));
+	dw = (int)text_width(date);
+	ui_fill(0, 0, ctx->cols, a);
+	ui_text(0, 1, ctx->cols - dw - 4, a, ui_center_name(ctx));
+	ui_text(0, ctx->cols - dw - 1, dw, a, date);
+}
+
+static void draw_status(ui_ctx *ctx)
+{
+	int a = ui_attr(ctx, UI_STATUS), y = ctx->rows - 1;
+	char line[256];
+	const char *other;
+
+	if (ctx->linux_console)
+		other = ctx->lang == JRC_LANG_ZH ? "English" : "Chinese";
+	else
+		other = ctx->lang == JRC_LANG_ZH ? "English" : "中文";
+	if (ctx->depth > 1)
+		/* TRANSLATORS: the key line at the bottom of every screen; keep
+		 * the key names (Enter, Esc, F1, F2) as they are. */
+		snprintf(line, sizeof(line), _("Enter: continue   Esc: back   F1: help   F2: %s"), other);
+	else
+		snprintf(line, sizeof(line), _("F1: help   F2: %s"), other);
+	ui_fill(y, 0, ctx->cols, a);
+	ui_text(y, 1, ctx->cols - 2, a, line);
+	if (ctx->staff_mode) {
+		char who[64];
+		int w;
+
+		snprintf(who, sizeof(who), _("Staff %s"), ctx->staff_id);
+		w = (int)text_width(who);
+		if (w + (int)text_width(line) + 6 < ctx->cols)
+			ui_text(y, ctx->cols - w - 1, w, a, who);
+	}
+}
+
+static void draw_message(ui_ctx *ctx)
+{
+	int y = ctx->rows - 2;
+
+	if (!ctx->message[0])
+		return;
+	ui_text_center(y, 0, ctx->cols,
+		       ui_attr(ctx, ctx->message_error ? UI_ERROR : UI_NOTICE), ctx->message);
+}
+
+/* A framed box in the middle with wrapped paragraphs. */
+static void draw_overlay(ui_ctx *ctx, const char *title, const char *body, const char *footer)
+{
+	int w = ctx->cols - 8 < 72 ? ctx->cols - 8 : 72, tw = w - 4;
+	int lines = ui_text_lines(body, tw), h, maxh = ctx->rows - 4;
+	ui_rect r;
+
+	h = lines + 6;
+	if (h > maxh) {
+		h = maxh;
+		lines = h - 6;
+	}
+	r.h = h;
+	r.w = w;
+	r.y = (ctx->rows - h) / 2;
+	r.x = (ctx->cols - w) / 2;
+	ui_box(r, ui_attr(ctx, UI_NORMAL));
+	ui_text_center(r.y + 1, r.x + 2, tw, ui_attr(ctx, UI_HEADING), title);
+	ui_text_wrapped(r.y + 3, r.x + 2, tw, lines, ui_attr(ctx, UI_NORMAL), body);
+	ui_text_center(r.y + h - 2, r.x + 2, tw, ui_attr(ctx, UI_KEY), footer);
+}
+
+static void draw_help(ui_ctx *ctx)
+{
+	ui_screen *s = ui_top(ctx);
+	const char *text = s && s->ops->help_text ? s->ops->help_text(ctx, s) : NULL;
+	char body[2048];
+
+	snprintf(body, sizeof(body), "%s\n\n%s", text ? text : "",
+		 _("Press the number in front of a choice to choose it, or move with the arrow keys and press Enter. "
+		   "Esc goes back one step and keeps what you typed. F2 switches between Chinese and English. "
+		   "If you are stuck, please ask the staff at the front desk."));
+	draw_overlay(ctx, _("Help"), text ? body : body + 2, _("Press any key to close this help."));
+}
+
+static int countdown_left(ui_ctx *ctx, long now)
+{
+	long left = ctx->countdown_seconds - (now - ctx->countdown_start_ms) / 1000;
+
+	return left > 0 ? (int)left : 0;
+}
+
+static void draw_countdown(ui_ctx *ctx)
+{
+	char body[512];
+	int left = countdown_left(ctx, ui_now_ms());
+
+	snprintf(body, sizeof(body),
+		 _("Nobody has pressed a key for a while. In %d seconds everything typed here will be wiped and the first screen shown, so that the next person cannot see it."),
+		 left);
+	draw_overlay(ctx, _("Are you still there?"), body,
+		     _("Press any key to continue."));
+}
+
+static void draw_too_small(ui_ctx *ctx)
+{
+	char size[64];
+	int w = ctx->cols - 2 > 0 ? ctx->cols - 2 : 1, y = ctx->rows / 2 - 2;
+
+	if (y < 0)
+		y = 0;
+	y += ui_text_wrapped(y, 1, w, 3, ui_attr(ctx, UI_HEADING),
+			     _("This window is too small."));
+	y += ui_text_wrapped(y, 1, w, 4, ui_attr(ctx, UI_NORMAL),
+			     _("Please make it larger: at least 80 columns and 24 rows (80x24)."));
+	snprintf(size, sizeof(size), _("Now: %dx%d"), ctx->cols, ctx->rows);
+	ui_text_wrapped(y, 1, w, 1, ui_attr(ctx, UI_HINT), size);
+}
+
+static void draw_all(ui_ctx *ctx)
+{
+	ui_screen *s = ui_top(ctx);
+
+	erase();
+	ctx->cur_visible = 0;
+	if (ctx->too_small) {
+		draw_too_small(ctx);
+	} else {
+		draw_title(ctx);
+		if (s && s->ops->draw)
+			s->ops->draw(ctx, s);
+		draw_message(ctx);
+		draw_status(ctx);
+		if (ctx->help_open)
+			draw_help(ctx);
+		if (ctx->countdown)
+			draw_countdown(ctx);
+	}
+	if (ctx->cur_visible && !ctx->help_open && !ctx->countdown && !ctx->too_small) {
+		curs_set(1);
+		move(ctx->cur_y, ctx->cur_x);
+	} else {
+		curs_set(0);
+		move(ctx->rows - 1, ctx->cols - 1);
+	}
+	refresh();
+	ctx->dirty = 0;
+}
+
+/* ---------------------------------------------------------------- keys */
+
+static void relayout(ui_ctx *ctx)
+{
+	getmaxyx(stdscr, ctx->rows, ctx->cols);
+	ctx->too_small = ctx->cols < UI_MIN_COLS || ctx->rows < UI_MIN_ROWS;
+	for (int i = 0; i < ctx->depth; i++)
+		if (ctx->stack[i].ops->resize)
+			ctx->stack[i].ops->resize(ctx, &ctx->stack[i]);
+	clearok(curscr, TRUE);
+	ctx->dirty = 1;
+}
+
+/* After an ESC, read whatever arrived with it.  A lone ESC is the Esc key;
+ * anything else is an escape sequence the terminal description did not
+ * know (or one pasted in), and is swallowed whole.  Returns 1 for Esc. */
+static int escape_or_sequence(ui_ctx *ctx)
+{
+	wint_t c;
+	char params[16];
+	size_t np = 0;
+	int r, n = 0;
+
+	wtimeout(stdscr, 0);
+	r = wget_wch(stdscr, &c);
+	if (r == ERR)
+		return 1;
+	if (r == KEY_CODE_YES)
+		return 0;
+	if (c == L'[') {
+		/* CSI: parameters, then a final byte 0x40-0x7e. */
+		while (n++ < 64 && wget_wch(stdscr, &c) == OK) {
+			if (c >= 0x40 && c <= 0x7e)
+				break;
+			if (np + 1 < sizeof(params))
+				params[np++] = (char)c;
+		}
+		params[np] = '\0';
+		if (c == L'~' && strcmp(params, "200") == 0)
+			ctx->pasting = 1;
+		else if (c == L'~' && strcmp(params, "201") == 0)
+			ctx->pasting = 0;
+	} else if (c == L']' || c == L'P' || c == L'X' || c == L'^' || c == L'_') {
+		/* A string: up to BEL or ESC \. */
+		while (n++ < 4096 && wget_wch(stdscr, &c) == OK) {
+			if (c == 7)
+				break;
+			if (c == 27) {
+				wget_wch(stdscr, &c);
+				break;
+			}
+		}
+	} else if (c == L'O') {
+		wget_wch(stdscr, &c);
+	}
+	/* else Alt+key: dropped */
+	return 0;
+}
+
+static void dispatch(ui_ctx *ctx, ui_action act, wint_t ch)
+{
+	ui_screen *s = ui_top(ctx);
+	ui_result res = UI_PASS;
+
+	ctx->message[0] = '\0';
+	if (act == UI_ACT_HELP) {
+		ctx->help_open = 1;
+		return;
+	}
+	if (act == UI_ACT_LANG) {
+		ui_set_lang(ctx, ctx->lang == JRC_LANG_ZH ? JRC_LANG_EN : JRC_LANG_ZH);
+		return;
+	}
+	if (act == UI_ACT_NONE)
+		return;
+	if (s && s->ops->key)
+		res = s->ops->key(ctx, s, act, ch);
+	if (res == UI_PASS && act == UI_ACT_BACK)
+		ui_pop(ctx);
+}
+
+static void handle_key(ui_ctx *ctx, int r, wint_t ch)
+{
+	ui_action act;
+
+	if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+		relayout(ctx);
+		return;
+	}
+	ctx->last_key_ms = ui_now_ms();
+	if (r == OK && ch == 27 && !escape_or_sequence(ctx))
+		return;
+	if (ctx->countdown) {
+		/* Any key means someone is there: it cancels, nothing else. */
+		ctx->countdown = 0;
+		ctx->dirty = 1;
+		return;
+	}
+	if (ctx->too_small)
+		return;
+	ctx->dirty = 1;
+	if (ctx->help_open) {
+		ctx->help_open = 0;
+		return;
+	}
+	if (ctx->pasting && r == OK && (ch == L'\n' || ch == L'\r' || ch == L'\t'))
+		act = UI_ACT_CHAR, ch = L' ';
+	else
+		act = ui_key_action(r == KEY_CODE_YES, ch);
+	dispatch(ctx, act, ch);
+}
+
+/* Nothing typed: run the idle timer and the screens' timers. */
+static void tick(ui_ctx *ctx)
+{
+	long now = ui_now_ms();
+	ui_screen *s = ui_top(ctx);
+
+	if (ctx->countdown) {
+		int left = countdown_left(ctx, now);
+
+		if (left <= 0)
+			ui_reset_session(ctx);
+		else
+			ctx->dirty = 1;   /* the seconds count down */
+		return;
+	}
+	if (ctx->idle_seconds > 0 && now - ctx->last_key_ms >= (long)ctx->idle_seconds * 1000 &&
+	    (ctx->depth > 1 || wizard_has_input(ctx) || ctx->lang != ctx->start_lang)) {
+		ctx->countdown = 1;
+		ctx->countdown_start_ms = now;
+		ctx->help_open = 0;
+		ctx->dirty = 1;
+		return;
+	}
+	if (s && s->ops->tick && s->ops->tick(ctx, s, now))
+		ctx->dirty = 1;
+}
+
+static void loop(ui_ctx *ctx)
+{
+	wint_t ch;
+	int r;
+	int last_left = -1;
+
+	while (!ctx->quit && ctx->depth > 0) {
+		wtimeout(stdscr, 0);
+		r = wget_wch(stdscr, &ch);
+		if (r == ERR) {
+			if (ctx->countdown) {
+				int left = countdown_left(ctx, ui_now_ms());
+
+				if (left != last_left)
+					ctx->dirty = 1;
+				last_left = left;
+			}
+			if (ctx->dirty)
+				draw_all(ctx);
+			if (ctx->quit)
+				break;
+			wtimeout(stdscr, 200);
+			r = wget_wch(stdscr, &ch);
+			if (r == ERR) {
+				int was_dirty = ctx->dirty;
+
+				tick(ctx);
+				/* The countdown only needs a redraw per second. */
+				if (ctx->countdown && !was_dirty &&
+				    countdown_left(ctx, ui_now_ms()) == last_left)
+					ctx->dirty = 0;
+				continue;
+			}
+		}
+		handle_key(ctx, r, ch);
+	}
+}
+
+/* ---------------------------------------------------------------- setup */
+
+static int setting_int(jrc_db *db, const char *key)
+{
+	char buf[32];
+
+	if (db_setting_get(db, key, NULL, buf, sizeof(buf), NULL) != JRC_OK)
+		snprintf(buf, sizeof(buf), "%s", db_setting_default(key) ? db_setting_default(key) : "0");
+	return atoi(buf);
+}
+
+static void init_ctx(ui_ctx *ctx, const ui_options *opt)
+{
+	char buf[32];
+	const char *term = getenv("TERM");
+	jrc_lang lang = JRC_LANG_ZH;
+
+	ctx->db = opt->db;
+	if (opt->busy_timeout_ms > 0)
+		db_set_busy_timeout(ctx->db, opt->busy_timeout_ms);
+	if (db_setting_get(ctx->db, "center_name_zh", NULL, ctx->center_zh,
+			   sizeof(ctx->center_zh), NULL) != JRC_OK)
+		ctx->center_zh[0] = '\0';
+	if (db_setting_get(ctx->db, "center_name_en", NULL, ctx->center_en,
+			   sizeof(ctx->center_en), NULL) != JRC_OK)
+		ctx->center_en[0] = '\0';
+	if (opt->lang) {
+		i18n_parse(opt->lang, &lang);
+	} else if (db_setting_get(ctx->db, "language", NULL, buf, sizeof(buf), NULL) == JRC_OK) {
+		i18n_parse(buf, &lang);
+	}
+	ctx->linux_console = term && strcmp(term, "linux") == 0;
+	/* The Linux console has no Chinese glyphs: start where it can draw. */
+	if (ctx->linux_console && !opt->lang)
+		lang = JRC_LANG_EN;
+	ctx->start_lang = lang;
+	ctx->idle_seconds = opt->idle_seconds > 0 ? opt->idle_seconds
+						  : setting_int(ctx->db, "idle_seconds");
+	ctx->countdown_seconds = opt->countdown_seconds > 0 ? opt->countdown_seconds
+							    : setting_int(ctx->db, "idle_countdown");
+	if (opt->staff_id && *opt->staff_id) {
+		ctx->staff_mode = 1;
+		snprintf(ctx->staff_id, sizeof(ctx->staff_id), "%s", opt->staff_id);
+	}
+	snprintf(ctx->printer, sizeof(ctx->printer), "%s", opt->printer ? opt->printer : "");
+	ui_set_lang(ctx, lang);
+}
+
+static SCREEN *start_curses(ui_ctx *ctx)
+{
+	SCREEN *scr;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return NULL;
+	if (tcgetattr(STDIN_FILENO, &saved_tty) == 0)
+		saved_tty_ok = 1;
+	scr = newterm(NULL, stdout, stdin);
+	if (!scr)
+		return NULL;
+	set_term(scr);
+	set_escdelay(25);
+	raw();          /* Ctrl-C, Ctrl-Z, Ctrl-\ and flow control become keys */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	intrflush(stdscr, FALSE);
+	ui_colors_init(ctx);
+	fputs(paste_on, stdout);
+	fflush(stdout);
+	getmaxyx(stdscr, ctx->rows, ctx->cols);
+	ctx->too_small = ctx->cols < UI_MIN_COLS || ctx->rows < UI_MIN_ROWS;
+	return scr;
+}
+
+static void stop_curses(SCREEN *scr)
+{
+	if (!scr)
+		return;
+	curs_set(1);
+	endwin();
+	fputs(paste_off, stdout);
+	fflush(stdout);
+	delscreen(scr);
+}
+
+int ui_run(const ui_options *opt, const ui_screen_ops *root, void *arg)
+{
+	ui_ctx *ctx = calloc(1, sizeof(*ctx));
+	SCREEN *scr;
+	int rc = 0;
+
+	if (!ctx)
+		return 1;
+	init_ctx(ctx, opt);
+	setup_signals(ctx);
+	if (!(scr = start_curses(ctx))) {
+		fprintf(stderr, "%s\n",
+			_("jrc: the kiosk needs a terminal: run it on the kiosk's screen, not through a pipe."));
+		sig_ctx = NULL;
+		free(ctx);
+		return 1;
+	}
+	ctx->last_key_ms = ui_now_ms();
+	if (ui_push(ctx, root, arg) != 0) {
+		rc = 1;
+	} else {
+		loop(ctx);
+	}
+	while (ctx->depth > 0)
+		leave_top(ctx);
+	wizard_wipe(ctx);
+	stop_curses(scr);
+	sig_ctx = NULL;
+	free(ctx);
+	return rc;
+}

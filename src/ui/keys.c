@@ -1,0 +1,56 @@
+/* The key table: the kiosk's key contract in one place. */
+#include "curses.h"
+#include "keys.h"
+#include "jrc/text.h"
+
+static const struct key_binding {
+	int is_code;          /* 1: a KEY_* code, 0: a character */
+	wint_t key;
+	ui_action act;
+} bindings[] = {
+	{ 0, L'\n', UI_ACT_NEXT },
+	{ 0, L'\r', UI_ACT_NEXT },
+	{ 1, KEY_ENTER, UI_ACT_NEXT },
+	{ 0, L'\t', UI_ACT_FIELD_NEXT },
+	{ 1, KEY_DOWN, UI_ACT_FIELD_NEXT },
+	{ 1, KEY_UP, UI_ACT_FIELD_PREV },
+	{ 1, KEY_BTAB, UI_ACT_FIELD_PREV },
+	{ 0, 27, UI_ACT_BACK },
+	{ 1, KEY_F(1), UI_ACT_HELP },
+	{ 1, KEY_F(2), UI_ACT_LANG },
+	{ 1, KEY_LEFT, UI_ACT_LEFT },
+	{ 1, KEY_RIGHT, UI_ACT_RIGHT },
+	{ 1, KEY_HOME, UI_ACT_HOME },
+	{ 1, KEY_END, UI_ACT_END },
+	{ 1, KEY_PPAGE, UI_ACT_PAGE_UP },
+	{ 1, KEY_NPAGE, UI_ACT_PAGE_DOWN },
+	{ 1, KEY_BACKSPACE, UI_ACT_BACKSPACE },
+	{ 0, 127, UI_ACT_BACKSPACE },     /* what most terminals send */
+	{ 0, 8, UI_ACT_BACKSPACE },       /* Ctrl-H, vt100 */
+	{ 1, KEY_DC, UI_ACT_DELETE },
+};
+
+int ui_key_printable(uint32_t cp)
+{
+	if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+		return 0;
+	if (cp >= 0xd800 && cp <= 0xdfff)
+		return 0;
+	if (cp > 0x10ffff || cp == 0xfffd)
+		return 0;
+	/* Zero-width and format characters (bidi overrides, joiners) could
+	 * hide or reorder text: a citizen never needs to type them. */
+	return text_cp_width(cp) > 0;
+}
+
+ui_action ui_key_action(int is_code, wint_t ch)
+{
+	for (size_t i = 0; i < sizeof(bindings) / sizeof(bindings[0]); i++)
+		if (bindings[i].is_code == !!is_code && bindings[i].key == ch)
+			return bindings[i].act;
+	if (is_code)
+		return UI_ACT_NONE;
+	if (ch >= L'0' && ch <= L'9')
+		return UI_ACT_DIGIT;
+	return ui_key_printable((uint32_t)ch) ? UI_ACT_CHAR : UI_ACT_NONE;
+}

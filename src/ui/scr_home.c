@@ -1,0 +1,138 @@
+/* The home screen: the center's name, today's date and the numbered
+ * choices.  Only choices that exist are shown: each capability adds one
+ * line to home_entries[]. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "curses.h"
+#include "screens.h"
+#include "widgets.h"
+#include "wizard.h"
+#include "jrc/text.h"
+
+static void open_filing(ui_ctx *ctx)
+{
+	wizard_start(ctx);
+}
+
+static const ui_home_entry home_entries[] = {
+	{ N_("Tell us about a problem (file a grievance)"), NULL, open_filing },
+	/* Check progress, leader reception days and staff add their lines
+	 * here, in the order they should be numbered. */
+};
+
+enum { N_ENTRIES = sizeof(home_entries) / sizeof(home_entries[0]) };
+
+typedef struct home_state {
+	w_list list;
+	const ui_home_entry *shown[N_ENTRIES];
+	int nshown;
+} home_state;
+
+static void collect(ui_ctx *ctx, home_state *h)
+{
+	h->nshown = 0;
+	for (int i = 0; i < N_ENTRIES; i++)
+		if (!home_entries[i].available || home_entries[i].available(ctx))
+			h->shown[h->nshown++] = &home_entries[i];
+	/* The language switch is always the last choice. */
+	h->list.n = h->nshown + 1;
+	if (h->list.sel >= h->list.n)
+		h->list.sel = 0;
+}
+
+static const char *label(ui_ctx *ctx, void *user, int i)
+{
+	home_state *h = user;
+
+	if (i < h->nshown)
+		return _(h->shown[i]->label);
+	if (ctx->lang == JRC_LANG_ZH)
+		return "English";
+	return ctx->linux_console ? "Chinese" : "中文 (Chinese)";
+}
+
+static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
+{
+	home_state *h = calloc(1, sizeof(*h));
+
+	(void)arg;
+	if (!h)
+		return -1;
+	w_list_init(&h->list, 1, label, h);
+	h->list.gap = 1;
+	collect(ctx, h);
+	s->state = h;
+	return 0;
+}
+
+static void leave(ui_ctx *ctx, ui_screen *s)
+{
+	(void)ctx;
+	free(s->state);
+}
+
+static void draw(ui_ctx *ctx, ui_screen *s)
+{
+	home_state *h = s->state;
+	ui_rect r = ui_content(ctx), lr;
+	int maxw = 0, top;
+
+	collect(ctx, h);
+	ui_step_header(ctx, 0, 0, _("Welcome"),
+		       _("Press the number of what you want to do, or move with the arrow keys and press Enter."));
+	for (int i = 0; i < h->list.n; i++) {
+		int w = (int)text_width(label(ctx, h, i));
+
+		if (w > maxw)
+			maxw = w;
+	}
+	/* A block in the middle: big targets, nothing else competing. */
+	top = r.y + (r.h > 14 ? (r.h - 14) / 3 : 0);
+	ui_text_center(top, r.x, r.w, ui_attr(ctx, UI_HEADING), ui_center_name(ctx));
+	lr.w = maxw + 8 < r.w ? maxw + 8 : r.w;
+	lr.x = r.x + (r.w - lr.w) / 2;
+	lr.y = top + 3;
+	lr.h = r.y + r.h - lr.y - 2;
+	w_list_draw(ctx, &h->list, lr);
+	if (ctx->linux_console && ctx->lang == JRC_LANG_EN)
+		ui_text_wrapped(r.y + r.h - 2, r.x, r.w, 2, ui_attr(ctx, UI_NOTICE),
+				_("This screen is in English because the Linux console cannot show Chinese characters."));
+}
+
+static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
+{
+	home_state *h = s->state;
+	int picked;
+	ui_result r;
+
+	collect(ctx, h);
+	if (act == UI_ACT_BACK)
+		return UI_DONE;     /* nowhere further back */
+	r = w_list_key(ctx, &h->list, act, ch, &picked);
+	if (picked < 0)
+		return r;
+	if (picked < h->nshown)
+		h->shown[picked]->open(ctx);
+	else
+		ui_set_lang(ctx, ctx->lang == JRC_LANG_ZH ? JRC_LANG_EN : JRC_LANG_ZH);
+	return UI_DONE;
+}
+
+static const char *help(ui_ctx *ctx, ui_screen *s)
+{
+	(void)ctx;
+	(void)s;
+	return _("This machine takes down a problem you want the government to deal with, and prints a receipt "
+		 "with a number to follow it up. It is free. Press 1 to begin. "
+		 "For English press the number in front of English, or F2 at any time.");
+}
+
+const ui_screen_ops scr_home_ops = {
+	.name = "home",
+	.enter = enter,
+	.leave = leave,
+	.draw = draw,
+	.key = key,
+	.help_text = help,
+};

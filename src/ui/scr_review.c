@@ -1,0 +1,240 @@
+/* Step 7: everything entered, masked as on a receipt; each part reopens
+ * by its number and comes back here; Enter files the case.  A database
+ * that cannot take it shows the sentence, keeps everything, and offers
+ * to try again or to call staff. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "curses.h"
+#include "screens.h"
+#include "widgets.h"
+#include "wizard.h"
+#include "jrc/text.h"
+
+typedef struct review_state {
+	int failed;           /* the last submit failed at runtime */
+	jrc_err err;
+	w_confirm retry;
+} review_state;
+
+static const scr_notice_arg call_staff = {
+	N_("Please ask the staff for help"),
+	N_("Please go to the front desk and ask a member of staff to come to this machine. "
+	   "Everything you typed is kept. Press Enter to go back to it."),
+};
+
+static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
+{
+	(void)ctx;
+	(void)arg;
+	if (!(s->state = calloc(1, sizeof(review_state))))
+		return -1;
+	return 0;
+}
+
+static void leave(ui_ctx *ctx, ui_screen *s)
+{
+	(void)ctx;
+	free(s->state);
+}
+
+static void person_line(ui_ctx *ctx, char *out, size_t size)
+{
+	const wizard_draft *d = ctx->draft;
+	char name[200], id[64], phone[40];
+
+	if (d->person == WIZ_PERSON_ANON) {
+		snprintf(out, size, "%s", _("Anonymous: no name, ID number or phone"));
+		return;
+	}
+	mask_name(d->name, name, sizeof(name));
+	if (d->id_other) {
+		size_t n = strlen(d->id_number);
+
+		/* Other documents: only the last 3 characters, as everywhere. */
+		snprintf(id, sizeof(id), "****%s", n > 3 ? d->id_number + n - 3 : "");
+	} else {
+		mask_id_number(d->id_number, id, sizeof(id));
+	}
+	mask_phone(d->phone, phone, sizeof(phone));
+	/* TRANSLATORS: masked name, document kind, masked number, masked phone. */
+	snprintf(out, size, _("%s   %s %s   phone %s"), name,
+		 d->id_other ? _("document") : _("ID"), id, phone);
+}
+
+/* One numbered row: "3  About you   value", wrapped to lines rows. */
+static int row(ui_ctx *ctx, ui_rect r, int y, int lw, int k, const char *value, int lines)
+{
+	char num[8];
+
+	snprintf(num, sizeof(num), "%d", k);
+	ui_text(y, r.x, 3, ui_attr(ctx, UI_KEY), num);
+	ui_text(y, r.x + 3, lw, ui_attr(ctx, UI_HEADING), wizard_step_title(k));
+	if (!value || !*value)
+		value = _("(nothing written)");
+	lines = ui_text_wrapped(y, r.x + 3 + lw, r.w - 3 - lw, lines, ui_attr(ctx, UI_NORMAL), value);
+	return lines > 0 ? lines : 1;
+}
+
+static void draw(ui_ctx *ctx, ui_screen *s)
+{
+	review_state *v = s->state;
+	wizard_draft *d = ctx->draft;
+	ui_rect r = ui_content(ctx);
+	char buf[1024];
+	int y = r.y, lw = 0, text_lines, lit;
+	jrc_category cat;
+
+	ui_step_header(ctx, WIZ_STEP_REVIEW, WIZ_STEPS, wizard_step_title(WIZ_STEP_REVIEW),
+		       _("To change something, press its number. If all is right, press Enter to send."));
+	for (int k = WIZ_STEP_CATEGORY; k < WIZ_STEP_REVIEW; k++) {
+		int w = (int)text_width(wizard_step_title(k));
+
+		if (w > lw)
+			lw = w;
+	}
+	lw += 2;
+	if (lw > r.w / 3)
+		lw = r.w / 3;
+	lit = !d->category_unsure && strcmp(d->category, "LIT") == 0 &&
+	      refdata_category(ctx->db, "LIT", &cat, NULL) == JRC_OK;
+	/* The story gets whatever rows are spare. */
+	text_lines = r.h - 12 - (lit ? 3 : 0);
+	if (text_lines < 2)
+		text_lines = 2;
+	if (text_lines > 10)
+		text_lines = 10;
+
+	wizard_category_name(ctx, buf, sizeof(buf));
+	y += row(ctx, r, y, lw, WIZ_STEP_CATEGORY, buf, 1);
+	wizard_place_name(ctx, buf, sizeof(buf));
+	y += row(ctx, r, y, lw, WIZ_STEP_PLACE, buf, 1);
+	person_line(ctx, buf, sizeof(buf));
+	y += row(ctx, r, y, lw, WIZ_STEP_PERSON, buf, 2);
+	y += row(ctx, r, y, lw, WIZ_STEP_STORY, d->text, text_lines);
+	y += row(ctx, r, y, lw, WIZ_STEP_OUTCOME, d->outcome, 2);
+	if (d->help && d->help->describe)
+		d->help->describe(ctx, buf, sizeof(buf));
+	else
+		snprintf(buf, sizeof(buf), "%s", d->help ? _(d->help->label) : "");
+	y += row(ctx, r, y, lw, WIZ_STEP_HELP, buf, 1);
+	y++;
+	if (v->failed) {
+		y += ui_text_wrapped(y, r.x, r.w, 2, ui_attr(ctx, UI_ERROR), v->err.msg);
+		ui_text(y, r.x, r.w, ui_attr(ctx, UI_NORMAL),
+			_("Nothing was lost: everything you typed is still here."));
+		w_confirm_draw(ctx, &v->retry, r, y + 1, _("Try again"), _("Call staff"));
+		return;
+	}
+	if (lit) {
+		y += ui_text_wrapped(y, r.x, r.w, 3, ui_attr(ctx, UI_NOTICE), lit_channel_text(&cat));
+	}
+	if (y < r.y + r.h)
+		ui_text_center(y, r.x, r.w, ui_attr(ctx, UI_SELECTED),
+			       _("  Press Enter to send  "));
+}
+
+static int field_step(const char *field)
+{
+	static const struct { const char *field; int step; } map[] = {
+		{ "category", WIZ_STEP_CATEGORY }, { "division", WIZ_STEP_PLACE },
+		{ "name", WIZ_STEP_PERSON }, { "id_number", WIZ_STEP_PERSON },
+		{ "id_other", WIZ_STEP_PERSON }, { "id_kind", WIZ_STEP_PERSON },
+		{ "phone", WIZ_STEP_PERSON }, { "text", WIZ_STEP_STORY },
+		{ "outcome", WIZ_STEP_OUTCOME },
+	};
+
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(field, map[i].field) == 0)
+			return map[i].step;
+	return 0;
+}
+
+static void submit(ui_ctx *ctx, review_state *v)
+{
+	scr_receipt_arg *ra = calloc(1, sizeof(*ra));
+	wizard_draft *d = ctx->draft;
+	jrc_status st;
+	int step;
+
+	if (!ra) {
+		jrc_err_set(&v->err, JRC_E_NOMEM, NULL, NULL);
+		v->failed = 1;
+		return;
+	}
+	jrc_err_clear(&v->err);
+	st = wizard_submit(ctx, &ra->kase, &v->err);
+	if (st == JRC_OK) {
+		if (d->help && d->help->receipt_line)
+			d->help->receipt_line(ctx, &ra->kase, ra->help_line, sizeof(ra->help_line));
+		wizard_wipe(ctx);
+		ui_pop_to_root(ctx);
+		if (ui_push(ctx, &scr_receipt_ops, ra) != 0) {
+			grievance_case_free(&ra->kase);
+			free(ra);
+		}
+		return;
+	}
+	free(ra);
+	step = jrc_status_exit(st) == 2 ? field_step(v->err.field) : 0;
+	if (step) {
+		/* Bad input slipped through: take them to the step to fix it. */
+		char msg[512];
+
+		snprintf(msg, sizeof(msg), "%s", v->err.msg);
+		wizard_open_step(ctx, step);
+		ui_message(ctx, 1, "%s", msg);
+		return;
+	}
+	v->failed = 1;
+	v->retry.sel = 0;
+}
+
+static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
+{
+	review_state *v = s->state;
+
+	if (v->failed) {
+		ui_result res;
+		int c = w_confirm_key(&v->retry, act, ch, &res);
+
+		if (c == 1) {
+			submit(ctx, v);
+		} else if (c == 0) {
+			ui_push(ctx, &scr_notice_ops, (void *)&call_staff);
+		} else if (act == UI_ACT_BACK) {
+			v->failed = 0;     /* back to the review itself */
+			return UI_DONE;
+		}
+		return res;
+	}
+	switch (act) {
+	case UI_ACT_NEXT:
+		submit(ctx, v);
+		return UI_DONE;
+	case UI_ACT_DIGIT:
+		if (ch >= L'1' && ch < L'0' + WIZ_STEP_REVIEW)
+			wizard_open_step(ctx, (int)(ch - L'0'));
+		return UI_DONE;
+	default:
+		return UI_PASS;
+	}
+}
+
+static const char *help(ui_ctx *ctx, ui_screen *s)
+{
+	(void)ctx;
+	(void)s;
+	return _("This is everything you told us. Your ID number and phone are shown with digits hidden. To "
+		 "change a part, press its number (1 to 6); when you finish that part you come back here. "
+		 "Press Enter to send it: you then get a receipt number.");
+}
+
+const ui_screen_ops scr_review_ops = {
+	.name = "review",
+	.enter = enter,
+	.leave = leave,
+	.draw = draw,
+	.key = key,
+	.help_text = help,
+};

@@ -1,0 +1,89 @@
+/* Steps 4 and 5: what happened (required, up to 4000 characters) and
+ * what the citizen would like (optional, up to 1000), in a text area
+ * that wraps by itself.  Enter continues. */
+#include <stdlib.h>
+
+#include "curses.h"
+#include "screens.h"
+#include "widgets.h"
+#include "wizard.h"
+
+typedef struct story_state {
+	int outcome;          /* 0: what happened, 1: what they would like */
+	w_textarea area;
+} story_state;
+
+static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
+{
+	story_state *t = calloc(1, sizeof(*t));
+	wizard_draft *d = ctx->draft;
+
+	if (!t)
+		return -1;
+	t->outcome = arg != NULL;
+	if (t->outcome)
+		w_textarea_init(&t->area, d->outcome, sizeof(d->outcome), JRC_OUTCOME_MAX);
+	else
+		w_textarea_init(&t->area, d->text, sizeof(d->text), JRC_TEXT_MAX);
+	s->state = t;
+	return 0;
+}
+
+static void leave(ui_ctx *ctx, ui_screen *s)
+{
+	(void)ctx;
+	free(s->state);
+}
+
+static void draw(ui_ctx *ctx, ui_screen *s)
+{
+	story_state *t = s->state;
+	ui_rect r = ui_content(ctx);
+	int step = t->outcome ? WIZ_STEP_OUTCOME : WIZ_STEP_STORY;
+
+	ui_step_header(ctx, step, WIZ_STEPS, wizard_step_title(step),
+		       t->outcome ? _("For example: pay the wages owed. You may leave this empty. Press Enter when done.")
+				  : _("In your own words: what happened, when, and who is involved. Press Enter when done."));
+	if (t->outcome && r.h > 10)
+		r.h = r.h * 2 / 3;    /* a shorter answer: a smaller box */
+	w_textarea_draw(ctx, &t->area, r, 1);
+}
+
+static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
+{
+	story_state *t = s->state;
+	jrc_err err = { 0 };
+
+	if (act == UI_ACT_NEXT) {
+		if (!t->outcome &&
+		    validate_text(t->area.e.buf, JRC_TEXT_MAX, 1, "text", &err) != JRC_OK) {
+			ui_message(ctx, 1, "%s", err.msg);
+			return UI_DONE;
+		}
+		wizard_step_done(ctx, t->outcome ? WIZ_STEP_OUTCOME : WIZ_STEP_STORY);
+		return UI_DONE;
+	}
+	return w_textarea_key(ctx, &t->area, act, ch);
+}
+
+static const char *help(ui_ctx *ctx, ui_screen *s)
+{
+	story_state *t = s->state;
+
+	(void)ctx;
+	if (t->outcome)
+		return _("Say what you would like the government to do, for example pay the wages owed or repair a road. "
+			 "You may leave it empty. The lines wrap by themselves; press Enter when you are done.");
+	return _("Write what happened in your own words: what, when, where, and who is involved. The lines wrap "
+		 "by themselves; you do not need to press Enter for a new line. Backspace deletes, the arrow "
+		 "keys move. Press Enter when you are done.");
+}
+
+const ui_screen_ops scr_story_ops = {
+	.name = "story",
+	.enter = enter,
+	.leave = leave,
+	.draw = draw,
+	.key = key,
+	.help_text = help,
+};

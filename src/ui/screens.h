@@ -1,0 +1,66 @@
+/* Every screen's operations, and the home screen's entries. */
+#ifndef JRC_UI_SCREENS_H
+#define JRC_UI_SCREENS_H
+
+#include "engine.h"
+#include "jrc/grievance.h"
+#include "jrc/refdata.h"
+
+/* One choice on the home screen.  Entries are numbered in table order
+ * (home_entries[] in scr_home.c); the language switch always comes last.
+ * To add one: write the open function, add one line to the table. */
+typedef struct ui_home_entry {
+	const char *label;              /* msgid */
+	int (*available)(ui_ctx *ctx);  /* NULL: always shown */
+	void (*open)(ui_ctx *ctx);      /* pushes the entry's first screen */
+} ui_home_entry;
+
+extern const ui_screen_ops scr_home_ops;
+
+/* Filing wizard (arg of each: NULL unless said otherwise). */
+extern const ui_screen_ops scr_category_ops;
+extern const ui_screen_ops scr_lit_ops;          /* legal-channel guidance */
+extern const ui_screen_ops scr_township_ops;
+extern const ui_screen_ops scr_village_ops;
+extern const ui_screen_ops scr_person_ops;       /* named or anonymous */
+extern const ui_screen_ops scr_person_form_ops;
+extern const ui_screen_ops scr_anonymous_ops;
+extern const ui_screen_ops scr_story_ops;        /* arg: (void *)0 text, (void *)1 outcome */
+extern const ui_screen_ops scr_help_step_ops;
+extern const ui_screen_ops scr_review_ops;
+extern const ui_screen_ops scr_receipt_ops;      /* arg: scr_receipt_arg * (ownership taken) */
+extern const ui_screen_ops scr_notice_ops;       /* arg: const scr_notice_arg * */
+
+/* A full-screen message with one way on (Enter or Esc goes back). */
+typedef struct scr_notice_arg {
+	const char *title;              /* msgid */
+	const char *body;               /* msgid */
+} scr_notice_arg;
+
+/* What the receipt screen shows: the filed case (its strings owned) and a
+ * line from the help option, if any.  Allocated by the caller; the
+ * receipt screen frees both. */
+typedef struct scr_receipt_arg {
+	jrc_case kase;
+	char help_line[512];
+} scr_receipt_arg;
+
+/* The legal-channel guidance of a category (LIT), or a general sentence
+ * when the reference data has none. */
+const char *lit_channel_text(const jrc_category *c);
+
+/* Print the receipt of a case that was just filed (scr_receipt.c): 1
+ * printed, 0 no printing available, -1 failed with a sentence in msg. */
+int receipt_screen_print(ui_ctx *ctx, const jrc_case *c, char *msg, size_t size);
+
+/* Big block letters for the receipt number (bigfont.c). */
+enum { BIGFONT_ROWS = 5 };
+
+/* Columns s takes in the big font (0 if it has a character the font
+ * lacks). */
+int bigfont_width(const char *s);
+
+/* Draw s in the big font with its top-left corner at y,x. */
+void bigfont_draw(int y, int x, int attr, const char *s);
+
+#endif

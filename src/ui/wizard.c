@@ -1,0 +1,162 @@
+/* The filing wizard's draft, step order and submission. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "screens.h"
+#include "wizard.h"
+#include "jrc/refdata.h"
+
+/* Zero memory in a way the compiler may not drop: the draft holds
+ * personal data that must not outlive the session. */
+static void wipe_bytes(void *p, size_t n)
+{
+	volatile unsigned char *v = p;
+
+	while (n--)
+		*v++ = 0;
+}
+
+int wizard_start(ui_ctx *ctx)
+{
+	if (!ctx->draft && !(ctx->draft = calloc(1, sizeof(*ctx->draft))))
+		return -1;
+	wizard_wipe(ctx);
+	return wizard_open_step(ctx, WIZ_STEP_CATEGORY);
+}
+
+void wizard_wipe(ui_ctx *ctx)
+{
+	wizard_draft *d = ctx->draft;
+
+	if (!d)
+		return;
+	if (d->help && d->help->wipe)
+		d->help->wipe(ctx);
+	wipe_bytes(d, sizeof(*d));
+}
+
+int wizard_has_input(ui_ctx *ctx)
+{
+	const wizard_draft *d = ctx->draft;
+
+	return d && (d->category[0] || d->category_unsure || d->division[0] ||
+		     d->person || d->name[0] || d->id_number[0] || d->phone[0] ||
+		     d->text[0] || d->outcome[0] || d->help);
+}
+
+const char *wizard_step_title(int step)
+{
+	static const char *const titles[] = {
+		NULL,
+		N_("What is it about?"),
+		N_("Where did it happen?"),
+		N_("About you"),
+		N_("What happened?"),
+		N_("What would you like to happen?"),
+		N_("Would you like help?"),
+		N_("Check and send"),
+	};
+
+	if (step < 1 || step > WIZ_STEPS)
+		return "";
+	return _(titles[step]);
+}
+
+int wizard_open_step(ui_ctx *ctx, int step)
+{
+	switch (step) {
+	case WIZ_STEP_CATEGORY: return ui_push(ctx, &scr_category_ops, NULL);
+	case WIZ_STEP_PLACE: return ui_push(ctx, &scr_township_ops, NULL);
+	case WIZ_STEP_PERSON: return ui_push(ctx, &scr_person_ops, NULL);
+	case WIZ_STEP_STORY: return ui_push(ctx, &scr_story_ops, (void *)0);
+	case WIZ_STEP_OUTCOME: return ui_push(ctx, &scr_story_ops, (void *)1);
+	case WIZ_STEP_HELP: return ui_push(ctx, &scr_help_step_ops, NULL);
+	case WIZ_STEP_REVIEW: return ui_push(ctx, &scr_review_ops, NULL);
+	default: return -1;
+	}
+}
+
+void wizard_step_done(ui_ctx *ctx, int step)
+{
+	/* A step reopened from the review goes back there: the review is
+	 * then below it on the stack. */
+	if (ui_on_stack(ctx, &scr_review_ops)) {
+		ui_pop_to(ctx, &scr_review_ops);
+		return;
+	}
+	wizard_open_step(ctx, step + 1);
+}
+
+jrc_status wizard_submit(ui_ctx *ctx, jrc_case *out, jrc_err *err)
+{
+	const wizard_draft *d = ctx->draft;
+	jrc_intake in = { 0 };
+	jrc_status s;
+
+	if (!d)
+		return jrc_err_set(err, JRC_E_INVALID, NULL, NULL);
+	in.category = d->category_unsure || !d->category[0] ? "OTH" : d->category;
+	in.division = d->division;
+	in.anonymous = d->person == WIZ_PERSON_ANON;
+	if (!in.anonymous) {
+		in.name = d->name;
+		in.id_kind = d->id_other ? "other" : "resident";
+		in.id_number = d->id_number;
+		in.phone = d->phone;
+	}
+	in.text = d->text;
+	in.outcome = d->outcome[0] ? d->outcome : NULL;
+	in.channel = ctx->staff_mode ? "desk" : "kiosk";
+	in.staff_id = ctx->staff_mode ? ctx->staff_id : NULL;
+	in.lang = i18n_code(ctx->lang);
+	if (!d->help || !d->help->file_in_tx)
+		return grievance_file(ctx->db, &in, out, err);
+	/* The option's booking and the case commit together or not at all. */
+	if ((s = db_begin(ctx->db, err)) != JRC_OK)
+		return s;
+	if ((s = grievance_file_in_tx(ctx->db, &in, out, err)) != JRC_OK) {
+		db_rollback(ctx->db);
+		return s;
+	}
+	if ((s = d->help->file_in_tx(ctx, out, err)) != JRC_OK ||
+	    (s = db_commit(ctx->db, err)) != JRC_OK) {
+		db_rollback(ctx->db);
+		grievance_case_free(out);
+		return s;
+	}
+	return JRC_OK;
+}
+
+void wizard_category_name(ui_ctx *ctx, char *out, size_t size)
+{
+	const wizard_draft *d = ctx->draft;
+	jrc_category c;
+
+	out[0] = '\0';
+	if (!d)
+		return;
+	if (d->category_unsure)
+		snprintf(out, size, "%s", _("Not sure"));
+	else if (d->category[0] && refdata_category(ctx->db, d->category, &c, NULL) == JRC_OK)
+		snprintf(out, size, "%s", i18n_pick(c.name_zh, c.name_en));
+}
+
+void wizard_place_name(ui_ctx *ctx, char *out, size_t size)
+{
+	const wizard_draft *d = ctx->draft;
+	jrc_division t, v;
+
+	out[0] = '\0';
+	if (!d || !d->township[0] || refdata_division(ctx->db, d->township, &t, NULL) != JRC_OK)
+		return;
+	if (!d->division[0])
+		snprintf(out, size, "%s", i18n_pick(t.name_zh, t.name_en));
+	else if (strcmp(d->division, d->township) == 0)
+		/* TRANSLATORS: a township, then that the village was not listed. */
+		snprintf(out, size, _("%s, village not in the list"), i18n_pick(t.name_zh, t.name_en));
+	else if (refdata_division(ctx->db, d->division, &v, NULL) == JRC_OK)
+		/* TRANSLATORS: township, then village. */
+		snprintf(out, size, _("%s, %s"), i18n_pick(t.name_zh, t.name_en),
+			 i18n_pick(v.name_zh, v.name_en));
+}

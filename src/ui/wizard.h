@@ -1,0 +1,117 @@
+/* The filing wizard: one draft shared by all its step screens, so going
+ * back, reopening a step from the review, resizing or switching language
+ * never loses what the citizen typed.  The draft's buffers are the fields'
+ * own storage: widgets edit them in place.
+ *
+ * Steps: 1 category, 2 place, 3 about you, 4 what happened, 5 what you
+ * would like, 6 help, 7 review; then the receipt.
+ *
+ * The "Help" step (6) is an extension point: each choice is a
+ * wizard_help_option in help_options[] in scr_help_step.c.  An option
+ * may push its own screens to let the citizen choose (a mediator, a
+ * lawyer, a leader's reception day); when the choice is made it sets
+ * draft->help / draft->help_data and calls wizard_step_done(ctx,
+ * WIZ_STEP_HELP).  At submit, file_in_tx() runs inside the same
+ * transaction as the case, so a booking and its case commit together. */
+#ifndef JRC_UI_WIZARD_H
+#define JRC_UI_WIZARD_H
+
+#include <stddef.h>
+
+#include "engine.h"
+#include "jrc/grievance.h"
+#include "jrc/validate.h"
+
+enum {
+	WIZ_STEP_CATEGORY = 1,
+	WIZ_STEP_PLACE,
+	WIZ_STEP_PERSON,
+	WIZ_STEP_STORY,
+	WIZ_STEP_OUTCOME,
+	WIZ_STEP_HELP,
+	WIZ_STEP_REVIEW,
+	WIZ_STEPS = WIZ_STEP_REVIEW
+};
+
+enum { WIZ_PERSON_NONE = 0, WIZ_PERSON_NAMED, WIZ_PERSON_ANON };
+
+/* Bytes for n characters of UTF-8 and the NUL. */
+#define WIZ_BUF(chars) ((chars) * 4 + 1)
+
+enum { WIZ_PHONE_MAX = 20 };    /* characters typed for a phone number */
+
+typedef struct wizard_help_option {
+	const char *kind;       /* "none", "mediator", "lawyer", "leader" ... */
+	const char *label;      /* msgid shown in the list */
+	/* NULL: always offered; else 1 if it can be offered now. */
+	int (*available)(ui_ctx *ctx);
+	/* Chosen by the citizen: set draft->help (and help_data) and call
+	 * wizard_step_done(), now or from a screen it pushes.  NULL: the
+	 * option is taken as it is. */
+	void (*pick)(ui_ctx *ctx, const struct wizard_help_option *self);
+	/* One line for the review screen (NULL: the label). */
+	void (*describe)(ui_ctx *ctx, char *out, size_t size);
+	/* Inside the filing transaction, after the case is written (NULL:
+	 * nothing to do).  An error rolls the whole filing back. */
+	jrc_status (*file_in_tx)(ui_ctx *ctx, const jrc_case *c, jrc_err *err);
+	/* A line for the receipt screen after filing (NULL: none). */
+	void (*receipt_line)(ui_ctx *ctx, const jrc_case *c, char *out, size_t size);
+	/* Forget and free draft->help_data (NULL: nothing to free). */
+	void (*wipe)(ui_ctx *ctx);
+} wizard_help_option;
+
+struct wizard_draft {
+	char category[8];       /* "" until chosen */
+	int category_unsure;    /* "not sure": files as OTH */
+	char township[16];
+	char division[16];      /* the village, or the township if not listed */
+	int person;             /* WIZ_PERSON_* */
+	char name[WIZ_BUF(JRC_NAME_MAX)];
+	int id_other;           /* 0: resident ID card, 1: another document */
+	char id_number[WIZ_BUF(JRC_OTHER_DOC_MAX)];
+	char phone[WIZ_BUF(WIZ_PHONE_MAX)];
+	char text[WIZ_BUF(JRC_TEXT_MAX)];
+	char outcome[WIZ_BUF(JRC_OUTCOME_MAX)];
+	const wizard_help_option *help;   /* NULL until the Help step is done */
+	void *help_data;        /* the option's own state */
+	int reviewing;          /* reopened from the review: return there */
+	int cat_index, town_index, village_index;   /* list positions to come back to */
+};
+
+/* Begin a new filing: a clean draft and the first step.  0 or -1. */
+int wizard_start(ui_ctx *ctx);
+
+/* Wipe the draft (zero every byte); safe when there is none. */
+void wizard_wipe(ui_ctx *ctx);
+
+/* 1 if the draft holds anything the citizen chose or typed. */
+int wizard_has_input(ui_ctx *ctx);
+
+/* A step is finished: open the next one, or go back to the review when
+ * the step was reopened from there. */
+void wizard_step_done(ui_ctx *ctx, int step);
+
+/* Open a step's first screen (the review reopens steps with this). */
+int wizard_open_step(ui_ctx *ctx, int step);
+
+/* The step's title, translated. */
+const char *wizard_step_title(int step);
+
+/* File the draft: channel kiosk (desk with the staff ID in staff mode),
+ * in the session's language; runs the help option's file_in_tx in the
+ * same transaction.  out is filled on success. */
+jrc_status wizard_submit(ui_ctx *ctx, jrc_case *out, jrc_err *err);
+
+/* The chosen category's display name ("" if none). */
+void wizard_category_name(ui_ctx *ctx, char *out, size_t size);
+
+/* The chosen place as "township, village" in the current language. */
+void wizard_place_name(ui_ctx *ctx, char *out, size_t size);
+
+/* The help options offered now, in order; returns how many (<= max). */
+size_t wizard_help_options(ui_ctx *ctx, const wizard_help_option **out, size_t max);
+
+/* The built-in "no help" option. */
+extern const wizard_help_option wizard_help_none;
+
+#endif
