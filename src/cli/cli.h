@@ -48,6 +48,18 @@ int cmd_file(cli_ctx *ctx, int argc, char **argv);
 int cmd_show(cli_ctx *ctx, int argc, char **argv);
 int cmd_list(cli_ctx *ctx, int argc, char **argv);
 
+/* Roster (cmd_roster.c): helpers, bookings, schedules. */
+int cmd_helpers(cli_ctx *ctx, int argc, char **argv);
+int cmd_book(cli_ctx *ctx, int argc, char **argv);
+int cmd_rebook(cli_ctx *ctx, int argc, char **argv);
+int cmd_unbook(cli_ctx *ctx, int argc, char **argv);
+int cmd_schedule(cli_ctx *ctx, int argc, char **argv);
+struct json_out;
+/* The case's booking as a "booking" member (null when none), for show. */
+void cli_json_booking(struct json_out *j, jrc_db *db, int64_t case_id);
+/* A "Booking:" line for show's text output; nothing when none. */
+void cli_print_booking(jrc_db *db, int64_t case_id);
+
 /* The full-screen citizen kiosk (cmd_kiosk.c). */
 int cmd_kiosk(cli_ctx *ctx, int argc, char **argv);
 

@@ -230,6 +230,7 @@ int cmd_show(cli_ctx *ctx, int argc, char **argv)
 		json_begin(&j, stdout);
 		json_obj_open(&j, NULL);
 		json_case(&j, &k, unmasked, have_dept ? i18n_pick(dept.name_zh, dept.name_en) : NULL);
+		cli_json_booking(&j, db, k.id);
 		json_arr_open(&j, "events");
 		for (size_t i = 0; i < nev; i++) {
 			json_obj_open(&j, NULL);
@@ -269,6 +270,7 @@ int cmd_show(cli_ctx *ctx, int argc, char **argv)
 			printf(_("Wished outcome:\n  %s\n"), k.outcome);
 		if (k.answer)
 			printf(_("Answer:\n  %s\n"), k.answer);
+		cli_print_booking(db, k.id);
 		printf(_("Events:\n"));
 		for (size_t i = 0; i < nev; i++)
 			printf("  %s  %-10s %-12s %s%s%s  %s\n", ev[i].at, ev[i].kind, ev[i].actor,

@@ -19,6 +19,11 @@ static const cli_command commands[] = {
 	{ "file", cmd_file, N_("file a grievance and print its receipt number") },
 	{ "show", cmd_show, N_("show a case with its events") },
 	{ "list", cmd_list, N_("list cases") },
+	{ "helpers", cmd_helpers, N_("rank mediators, lawyers and leaders for a kind of matter") },
+	{ "book", cmd_book, N_("book a time with a mediator, lawyer or leader for a case") },
+	{ "rebook", cmd_rebook, N_("move a case's booking to another time or person") },
+	{ "unbook", cmd_unbook, N_("cancel a case's booking") },
+	{ "schedule", cmd_schedule, N_("show when mediators, lawyers and leaders receive") },
 	{ "kiosk", cmd_kiosk, N_("run the full-screen citizen kiosk on this terminal") },
 };
 

@@ -90,7 +90,51 @@ static const char *const migration_1 =
 	"  name TEXT NOT NULL DEFAULT '') WITHOUT ROWID;";
 
 /* Tables of the roster: hosts, schedules, bookings (roster.c). */
-static const char *const migration_1_roster = "";
+static const char *const migration_1_roster =
+	/* Hosts are upserted from roster.csv; one no longer listed stays (its
+	 * bookings refer to it) but is no longer offered. */
+	"CREATE TABLE hosts("
+	"  id TEXT PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('mediator','lawyer','leader')),"
+	"  name TEXT NOT NULL, name_en TEXT NOT NULL DEFAULT '',"
+	"  title TEXT NOT NULL DEFAULT '', title_en TEXT NOT NULL DEFAULT '',"
+	"  specialties TEXT NOT NULL DEFAULT '',"
+	"  languages TEXT NOT NULL DEFAULT '',"
+	"  legal_aid INTEGER NOT NULL DEFAULT 0,"
+	"  blurb TEXT NOT NULL DEFAULT '', blurb_en TEXT NOT NULL DEFAULT '',"
+	"  active INTEGER NOT NULL DEFAULT 1,"
+	"  sort INTEGER NOT NULL DEFAULT 0);"
+	/* A weekly rule (weekday 1 = Monday .. 7) or one dated day; times in
+	 * minutes after local midnight.  Replaced wholesale on import. */
+	"CREATE TABLE schedules("
+	"  id INTEGER PRIMARY KEY,"
+	"  host TEXT NOT NULL REFERENCES hosts(id),"
+	"  weekday INTEGER CHECK (weekday BETWEEN 1 AND 7),"
+	"  day TEXT,"
+	"  start_min INTEGER NOT NULL, end_min INTEGER NOT NULL,"
+	"  slot_minutes INTEGER NOT NULL CHECK (slot_minutes BETWEEN 10 AND 240),"
+	"  room TEXT NOT NULL DEFAULT '', room_en TEXT NOT NULL DEFAULT '',"
+	"  topics TEXT NOT NULL DEFAULT '', topics_en TEXT NOT NULL DEFAULT '',"
+	"  CHECK ((weekday IS NULL) <> (day IS NULL)),"
+	"  CHECK (start_min >= 0 AND start_min < end_min AND end_min <= 1440));"
+	"CREATE INDEX schedules_host ON schedules(host);"
+	"CREATE INDEX schedules_day ON schedules(day);"
+	/* Times are UTC ISO 8601 as clock_format_utc writes them, so equal
+	 * instants are equal strings.  The two partial unique indexes are the
+	 * guard against double booking: whoever commits second fails. */
+	"CREATE TABLE bookings("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  host TEXT NOT NULL REFERENCES hosts(id),"
+	"  slot_start TEXT NOT NULL, slot_end TEXT NOT NULL,"
+	"  room TEXT NOT NULL DEFAULT '', room_en TEXT NOT NULL DEFAULT '',"
+	"  booked_at TEXT NOT NULL, booked_by TEXT NOT NULL,"
+	"  cancelled_at TEXT, cancelled_by TEXT);"
+	"CREATE UNIQUE INDEX bookings_slot ON bookings(host, slot_start)"
+	"  WHERE cancelled_at IS NULL;"
+	"CREATE UNIQUE INDEX bookings_one_per_case ON bookings(case_id)"
+	"  WHERE cancelled_at IS NULL;"
+	"CREATE INDEX bookings_when ON bookings(slot_start);";
 
 /* Print jobs (print.c). */
 static const char *const migration_1_print = "";

@@ -199,6 +199,15 @@ static const refdata_file files[] = {
 	  { "code", "parent", "level", "name_zh", "name_en", NULL }, 5, row_division, NULL },
 	{ "routing.csv", 1,
 	  { "category", "division", "department", "level", NULL }, 4, row_routing, NULL },
+	/* Hosts no longer listed stay for their bookings but are not offered;
+	 * schedules are replaced as a whole. */
+	{ "roster.csv", 0,
+	  { "id", "kind", "name", "title_or_organization", "specialties", "languages",
+	    "legal_aid", "blurb", "name_en", "title_en", "blurb_en", NULL }, 3,
+	  roster_import_host, "UPDATE hosts SET active = 0" },
+	{ "schedule.csv", 0,
+	  { "host", "weekday", "date", "start", "end", "slot_minutes", "room", "topics",
+	    "room_en", "topics_en", NULL }, 6, roster_import_schedule, "DELETE FROM schedules" },
 	{ "holidays.csv", 0,
 	  { "date", "kind", "name", NULL }, 2, row_holiday, NULL },
 };

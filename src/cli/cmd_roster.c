@@ -1,0 +1,517 @@
+/* jrc helpers, book, rebook, unbook, schedule: the roster from the shell. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "json.h"
+#include "jrc/i18n.h"
+#include "jrc/roster.h"
+
+enum { SCHEDULE_DAYS = 7, SCHEDULE_MAX_DAYS = 366 };
+
+static void hhmm(jrc_time t, char out[8])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	localtime_r(&tt, &tm);
+	strftime(out, 8, "%H:%M", &tm);
+}
+
+/* "staff:ID" for --staff, else "cli". */
+static const char *actor_of(const char *staff, char *buf, size_t size)
+{
+	if (!staff)
+		return "cli";
+	snprintf(buf, size, "staff:%s", staff);
+	return buf;
+}
+
+static void json_host(json_out *j, const jrc_host *h)
+{
+	json_str(j, "host", h->id);
+	json_str(j, "kind", h->kind);
+	json_str(j, "name", h->name);
+	json_str(j, "name_en", *h->name_en ? h->name_en : NULL);
+	json_str(j, "title", h->title);
+	json_str(j, "title_en", *h->title_en ? h->title_en : NULL);
+	json_bool(j, "legal_aid", h->legal_aid);
+	json_str(j, "languages", h->languages);
+	json_str(j, "specialties", h->specialties);
+}
+
+static void json_booking_fields(json_out *j, const jrc_booking *b)
+{
+	char t[32];
+
+	json_str(j, "receipt", b->receipt);
+	json_host(j, &b->host);
+	clock_format_local_iso(b->start, t);
+	json_str(j, "start", t);
+	clock_format_local_iso(b->end, t);
+	json_str(j, "end", t);
+	json_str(j, "room", b->room);
+	json_str(j, "room_en", *b->room_en ? b->room_en : NULL);
+	json_str(j, "booked_at", b->booked_at);
+	json_str(j, "booked_by", b->booked_by);
+}
+
+void cli_json_booking(json_out *j, jrc_db *db, int64_t case_id)
+{
+	jrc_booking b;
+
+	if (roster_case_booking(db, case_id, &b, NULL) != JRC_OK) {
+		json_null(j, "booking");
+		return;
+	}
+	json_obj_open(j, "booking");
+	json_booking_fields(j, &b);
+	json_obj_close(j);
+}
+
+void cli_print_booking(jrc_db *db, int64_t case_id)
+{
+	jrc_booking b;
+	char line[1024];
+
+	if (roster_case_booking(db, case_id, &b, NULL) != JRC_OK)
+		return;
+	roster_booking_line(&b, line, sizeof(line));
+	printf(_("Booking:     %s\n"), line);
+}
+
+/* The case id for a receipt argument; prints and returns the exit code. */
+static int case_of(cli_ctx *ctx, jrc_db *db, const char *receipt, int64_t *id)
+{
+	jrc_case k;
+	jrc_err err = { 0 };
+
+	if (grievance_get(db, receipt, &k, &err) != JRC_OK)
+		return cli_fail(ctx, &err);
+	*id = k.id;
+	grievance_case_free(&k);
+	return 0;
+}
+
+/* --slot as ISO 8601; without an offset it is the site's local time, so
+ * parse it only once the database has set the timezone. */
+static int slot_arg(cli_ctx *ctx, const char *arg, jrc_time *out)
+{
+	*out = 0;
+	if (!arg)
+		return 0;
+	if (clock_parse(arg, out) != JRC_OK)
+		return cli_usage(ctx, _("--slot '%s' is not a date and time: write it like 2026-12-01T15:00"),
+				 arg);
+	return 0;
+}
+
+int cmd_helpers(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "category", required_argument, NULL, 'c' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "legal-aid", no_argument, NULL, 'a' },
+		{ "lang", required_argument, NULL, 'L' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	jrc_rank_query q = { 0 };
+	int c, json = 0, rc;
+	char cat[8] = "";
+	jrc_db *db;
+	jrc_err err = { 0 };
+	jrc_ranked *r;
+	size_t n;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			snprintf(cat, sizeof(cat), "%s", optarg);
+			for (char *p = cat; *p; p++)
+				if (*p >= 'a' && *p <= 'z')
+					*p = (char)(*p - 'a' + 'A');
+			q.category = cat;
+			break;
+		case 'k':
+			if (!roster_kind_valid(optarg))
+				return cli_usage(ctx, _("--kind must be mediator, lawyer or leader"));
+			q.kind = optarg;
+			break;
+		case 'a': q.legal_aid_only = 1; break;
+		case 'L':
+			if (strncmp(optarg, "zh", 2) && strncmp(optarg, "en", 2))
+				return cli_usage(ctx, _("--lang must be zh or en"));
+			q.lang = optarg;
+			break;
+		case 'j': json = 1; break;
+		case 'h':
+			printf(_("Usage: jrc helpers [--category CODE] [--kind mediator|lawyer|leader]\n"
+				 "                   [--legal-aid] [--lang zh|en] [--json]\n"
+				 "List mediators, lawyers and county leaders, best first for a kind of\n"
+				 "matter: who knows the category, who is free soonest (today before later\n"
+				 "days), who has fewer open cases, who speaks the citizen's language.\n"
+				 "--legal-aid shows only lawyers who give free legal aid.\n"));
+			return 0;
+		default: return cli_usage(ctx, _("unknown option"));
+		}
+	}
+	if (optind < argc)
+		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
+	if (q.legal_aid_only && q.kind && strcmp(q.kind, "lawyer") != 0)
+		return cli_usage(ctx, _("--legal-aid goes with lawyers only: leave out --kind or use --kind lawyer"));
+	if (!q.lang)
+		q.lang = i18n_code(i18n_get());
+	if ((rc = cli_open_db(ctx, 0, &db)))
+		return rc;
+	if (roster_rank(db, &q, &r, &n, &err) != JRC_OK) {
+		db_close(db);
+		return cli_fail(ctx, &err);
+	}
+	if (json) {
+		json_out j;
+		char t[32];
+
+		json_begin(&j, stdout);
+		json_arr_open(&j, NULL);
+		for (size_t i = 0; i < n; i++) {
+			json_obj_open(&j, NULL);
+			json_int(&j, "rank", (int64_t)i + 1);
+			json_host(&j, &r[i].host);
+			json_bool(&j, "specialty_match", r[i].specialty);
+			if (r[i].has_slot) {
+				clock_format_local_iso(r[i].next.start, t);
+				json_str(&j, "next_free", t);
+				json_str(&j, "next_room", r[i].next.room);
+			} else {
+				json_null(&j, "next_free");
+				json_null(&j, "next_room");
+			}
+			json_int(&j, "open_cases", r[i].open_cases);
+			json_bool(&j, "language_match", r[i].language);
+			json_str(&j, "reasons", r[i].reasons);
+			json_obj_close(&j);
+		}
+		json_arr_close(&j);
+		json_end(&j);
+	} else if (!n) {
+		printf(_("No helper of this kind is listed.\n"));
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			const char *title = i18n_pick(r[i].host.title, r[i].host.title_en);
+
+			printf("%2zu. %-6s %s  %s%s%s\n", i + 1, r[i].host.id,
+			       i18n_pick(r[i].host.name, r[i].host.name_en),
+			       roster_kind_label(r[i].host.kind), *title ? " · " : "", title);
+			printf("    %s\n", r[i].reasons);
+		}
+	}
+	free(r);
+	db_close(db);
+	return 0;
+}
+
+/* jrc book and jrc rebook share their options; move is rebook. */
+static int book(cli_ctx *ctx, int argc, char **argv, int move)
+{
+	static const struct option opts[] = {
+		{ "host", required_argument, NULL, 'H' },
+		{ "slot", required_argument, NULL, 's' },
+		{ "move", no_argument, NULL, 'm' },
+		{ "staff", required_argument, NULL, 'S' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *host = NULL, *slot_s = NULL, *staff = NULL;
+	int c, json = 0, rc;
+	char receipt[JRC_RECEIPT_MAX], abuf[64], line[1024];
+	jrc_db *db;
+	jrc_err err = { 0 };
+	jrc_booking b;
+	jrc_time slot;
+	int64_t case_id = 0;
+	jrc_status s;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'H': host = optarg; break;
+		case 's': slot_s = optarg; break;
+		case 'm': move = 1; break;
+		case 'S': staff = optarg; break;
+		case 'j': json = 1; break;
+		case 'h':
+			printf(_("Usage: jrc book RECEIPT --host ID [--slot TIME] [--move] [--staff ID] [--json]\n"
+				 "       jrc rebook RECEIPT [--host ID] [--slot TIME] [--staff ID] [--json]\n"
+				 "Book a time with a mediator, lawyer or leader for a case.  Without --slot,\n"
+				 "the earliest free time in the next %d days.  TIME is ISO 8601 in the\n"
+				 "site's local time, such as 2026-12-01T15:00 ('jrc schedule --host ID'\n"
+				 "lists the times).  rebook (or book --move) moves the case's booking;\n"
+				 "without --host it stays with the same person.  If someone else takes the\n"
+				 "time first, nothing is booked and the next free time is named (exit 1).\n"),
+			       JRC_ROSTER_DAYS);
+			return 0;
+		default: return cli_usage(ctx, _("unknown option"));
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage(ctx, _("give exactly one receipt number"));
+	if (!host && !move)
+		return cli_usage(ctx, _("--host is needed (the numbers: 'jrc helpers')"));
+	if ((rc = cli_receipt_arg(ctx, argv[optind], receipt)))
+		return rc;
+	if ((rc = cli_open_db(ctx, 0, &db)))
+		return rc;
+	if ((rc = slot_arg(ctx, slot_s, &slot)) || (rc = case_of(ctx, db, receipt, &case_id))) {
+		db_close(db);
+		return rc;
+	}
+	if (move)
+		s = roster_move(db, case_id, host, slot, actor_of(staff, abuf, sizeof(abuf)), &b,
+				NULL, &err);
+	else
+		s = roster_book(db, case_id, host, slot, actor_of(staff, abuf, sizeof(abuf)), &b,
+				NULL, &err);
+	if (s != JRC_OK) {
+		db_close(db);
+		return cli_fail(ctx, &err);
+	}
+	if (json) {
+		json_out j;
+
+		json_begin(&j, stdout);
+		json_obj_open(&j, NULL);
+		json_booking_fields(&j, &b);
+		json_obj_close(&j);
+		json_end(&j);
+	} else {
+		roster_booking_line(&b, line, sizeof(line));
+		printf(move ? _("Moved %s to: %s\n") : _("Booked for %s: %s\n"), b.receipt, line);
+	}
+	db_close(db);
+	return 0;
+}
+
+int cmd_book(cli_ctx *ctx, int argc, char **argv)
+{
+	return book(ctx, argc, argv, 0);
+}
+
+int cmd_rebook(cli_ctx *ctx, int argc, char **argv)
+{
+	return book(ctx, argc, argv, 1);
+}
+
+int cmd_unbook(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "staff", required_argument, NULL, 'S' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *staff = NULL;
+	int c, rc;
+	char receipt[JRC_RECEIPT_MAX], abuf[64];
+	jrc_db *db;
+	jrc_err err = { 0 };
+	int64_t case_id = 0;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'S': staff = optarg; break;
+		case 'h':
+			printf(_("Usage: jrc unbook RECEIPT [--staff ID]\n"
+				 "Cancel the case's booking; the time becomes free for others.\n"));
+			return 0;
+		default: return cli_usage(ctx, _("unknown option"));
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage(ctx, _("give exactly one receipt number"));
+	if ((rc = cli_receipt_arg(ctx, argv[optind], receipt)))
+		return rc;
+	if ((rc = cli_open_db(ctx, 0, &db)))
+		return rc;
+	if ((rc = case_of(ctx, db, receipt, &case_id))) {
+		db_close(db);
+		return rc;
+	}
+	if (roster_unbook(db, case_id, actor_of(staff, abuf, sizeof(abuf)), &err) != JRC_OK) {
+		db_close(db);
+		return cli_fail(ctx, &err);
+	}
+	printf(_("The booking of %s is cancelled.\n"), receipt);
+	db_close(db);
+	return 0;
+}
+
+static void print_session(const jrc_session *se, const jrc_slot *v, size_t n, int with_slots)
+{
+	char day[11], a[8], b[8];
+	const char *room = i18n_pick(se->room, se->room_en);
+	const char *topics = i18n_pick(se->topics, se->topics_en);
+
+	date_format(se->day, day);
+	hhmm(se->start, a);
+	hhmm(se->end, b);
+	printf("%s %s  %s-%s  %-6s %s (%s)  %s\n", day, roster_weekday_name(se->day), a, b,
+	       se->host.id,
+	       i18n_pick(se->host.name, se->host.name_en), roster_kind_label(se->host.kind),
+	       room);
+	if (*topics)
+		printf(_("    topics: %s\n"), topics);
+	if (!with_slots) {
+		if (se->nfree)
+			printf(_("    free %d of %d, first at %s\n"), se->nfree, se->nslots,
+			       (hhmm(se->first_free, a), a));
+		else
+			printf(_("    no free time (%d of %d booked)\n"), se->nbooked, se->nslots);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].start < se->start || v[i].start >= se->end ||
+		    strcmp(v[i].host, se->host.id) != 0)
+			continue;
+		hhmm(v[i].start, a);
+		hhmm(v[i].end, b);
+		printf("    %s-%s  %s\n", a, b,
+		       v[i].state == JRC_SLOT_FREE ? _("free") :
+		       v[i].state == JRC_SLOT_BOOKED ? _("booked") : _("past"));
+	}
+}
+
+static void json_session(json_out *j, const jrc_session *se, const jrc_slot *v, size_t n,
+			 int with_slots)
+{
+	char t[32], day[11];
+
+	json_obj_open(j, NULL);
+	json_host(j, &se->host);
+	date_format(se->day, day);
+	json_str(j, "date", day);
+	clock_format_local_iso(se->start, t);
+	json_str(j, "start", t);
+	clock_format_local_iso(se->end, t);
+	json_str(j, "end", t);
+	json_int(j, "slot_minutes", se->slot_minutes);
+	json_str(j, "room", se->room);
+	json_str(j, "topics", se->topics);
+	json_int(j, "slots", se->nslots);
+	json_int(j, "free", se->nfree);
+	json_int(j, "booked", se->nbooked);
+	if (se->nfree) {
+		clock_format_local_iso(se->first_free, t);
+		json_str(j, "first_free", t);
+	} else {
+		json_null(j, "first_free");
+	}
+	if (with_slots) {
+		json_arr_open(j, "times");
+		for (size_t i = 0; i < n; i++) {
+			if (v[i].start < se->start || v[i].start >= se->end ||
+			    strcmp(v[i].host, se->host.id) != 0)
+				continue;
+			json_obj_open(j, NULL);
+			clock_format_local_iso(v[i].start, t);
+			json_str(j, "start", t);
+			clock_format_local_iso(v[i].end, t);
+			json_str(j, "end", t);
+			json_str(j, "state", v[i].state == JRC_SLOT_FREE ? "free" :
+				 v[i].state == JRC_SLOT_BOOKED ? "booked" : "past");
+			json_obj_close(j);
+		}
+		json_arr_close(j);
+	}
+	json_obj_close(j);
+}
+
+int cmd_schedule(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "host", required_argument, NULL, 'H' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "days", required_argument, NULL, 'n' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *host = NULL, *kind = NULL, *from_s = NULL;
+	long days = SCHEDULE_DAYS;
+	int c, json = 0, rc;
+	char *end;
+	jrc_db *db;
+	jrc_err err = { 0 };
+	jrc_date from;
+	jrc_session *se = NULL;
+	jrc_slot *v = NULL;
+	jrc_host h;
+	size_t nse = 0, nv = 0;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'H': host = optarg; break;
+		case 'k':
+			if (!roster_kind_valid(optarg))
+				return cli_usage(ctx, _("--kind must be mediator, lawyer or leader"));
+			kind = optarg;
+			break;
+		case 'n':
+			days = strtol(optarg, &end, 10);
+			if (*end || days < 1 || days > SCHEDULE_MAX_DAYS)
+				return cli_usage(ctx, _("--days takes a number from 1 to %d"),
+						 SCHEDULE_MAX_DAYS);
+			break;
+		case 'f':
+			if (date_parse(optarg, &from) != 0)
+				return cli_usage(ctx, _("--from takes a date written YYYY-MM-DD"));
+			from_s = optarg;
+			break;
+		case 'j': json = 1; break;
+		case 'h':
+			printf(_("Usage: jrc schedule [--host ID] [--kind mediator|lawyer|leader]\n"
+				 "                    [--days N] [--from YYYY-MM-DD] [--json]\n"
+				 "Show when the mediators, lawyers and leaders receive, from today for\n"
+				 "%d days (or N), with how many times are free.  With --host, every\n"
+				 "time of that person, free or booked.\n"), SCHEDULE_DAYS);
+			return 0;
+		default: return cli_usage(ctx, _("unknown option"));
+		}
+	}
+	if (optind < argc)
+		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
+	if ((rc = cli_open_db(ctx, 0, &db)))
+		return rc;
+	if (!from_s)
+		from = clock_local_date(clock_now());
+	if ((host && roster_host(db, host, &h, &err) != JRC_OK) ||
+	    roster_sessions(db, host ? h.id : NULL, kind, from, (int)days, &se, &nse, &err) != JRC_OK ||
+	    (host && roster_slots(db, h.id, from, (int)days, 0, &v, &nv, &err) != JRC_OK)) {
+		free(se);
+		db_close(db);
+		return cli_fail(ctx, &err);
+	}
+	if (json) {
+		json_out j;
+
+		json_begin(&j, stdout);
+		json_arr_open(&j, NULL);
+		for (size_t i = 0; i < nse; i++)
+			json_session(&j, &se[i], v, nv, host != NULL);
+		json_arr_close(&j);
+		json_end(&j);
+	} else if (!nse) {
+		printf(_("Nobody receives in these %ld days.\n"), days);
+	} else {
+		for (size_t i = 0; i < nse; i++)
+			print_session(&se[i], v, nv, host != NULL);
+	}
+	free(se);
+	free(v);
+	db_close(db);
+	return 0;
+}
