@@ -74,8 +74,9 @@ void ui_step_header(ui_ctx *ctx, int k, int n, const char *title, const char *hi
 	else
 		snprintf(line, sizeof(line), "%s", title);
 	ui_text(2, r.x, r.w, ui_attr(ctx, UI_HEADING), line);
+	/* A long hint may take the spare row above the content. */
 	if (hint)
-		ui_text(3, r.x, r.w, ui_attr(ctx, UI_HINT), hint);
+		ui_text_wrapped(3, r.x, r.w, 2, ui_attr(ctx, UI_HINT), hint);
 }
 
 int ui_width_n(const char *s, size_t nbytes)

@@ -1,6 +1,7 @@
 /* Step 6: would the citizen like help (a mediator, a lawyer, a leader's
  * reception day)?  Each choice is a wizard_help_option; the roster adds
  * its options to help_options[] below.  Until then only "no help". */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "curses.h"
@@ -8,9 +9,16 @@
 #include "widgets.h"
 #include "wizard.h"
 
+static void none_describe(ui_ctx *ctx, char *out, size_t size)
+{
+	(void)ctx;
+	snprintf(out, size, "%s", _("No help needed"));
+}
+
 const wizard_help_option wizard_help_none = {
 	.kind = "none",
 	.label = N_("No help needed, go on"),
+	.describe = none_describe,
 };
 
 /* In the order shown.  Each capability adds one line (its option is

@@ -69,7 +69,7 @@ static int row(ui_ctx *ctx, ui_rect r, int y, int lw, int k, const char *value, 
 
 	snprintf(num, sizeof(num), "%d", k);
 	ui_text(y, r.x, 3, ui_attr(ctx, UI_KEY), num);
-	ui_text(y, r.x + 3, lw, ui_attr(ctx, UI_HEADING), wizard_step_title(k));
+	ui_text(y, r.x + 3, lw, ui_attr(ctx, UI_HEADING), wizard_step_label(k));
 	if (!value || !*value)
 		value = _("(nothing written)");
 	lines = ui_text_wrapped(y, r.x + 3 + lw, r.w - 3 - lw, lines, ui_attr(ctx, UI_NORMAL), value);
@@ -88,7 +88,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	ui_step_header(ctx, WIZ_STEP_REVIEW, WIZ_STEPS, wizard_step_title(WIZ_STEP_REVIEW),
 		       _("To change something, press its number. If all is right, press Enter to send."));
 	for (int k = WIZ_STEP_CATEGORY; k < WIZ_STEP_REVIEW; k++) {
-		int w = (int)text_width(wizard_step_title(k));
+		int w = (int)text_width(wizard_step_label(k));
 
 		if (w > lw)
 			lw = w;

@@ -63,6 +63,24 @@ const char *wizard_step_title(int step)
 	return _(titles[step]);
 }
 
+const char *wizard_step_label(int step)
+{
+	static const char *const labels[] = {
+		NULL,
+		N_("Kind"),
+		N_("Place"),
+		N_("You"),
+		N_("What happened"),
+		N_("What you want"),
+		N_("Help"),
+		N_("Check"),
+	};
+
+	if (step < 1 || step > WIZ_STEPS)
+		return "";
+	return _(labels[step]);
+}
+
 int wizard_open_step(ui_ctx *ctx, int step)
 {
 	switch (step) {

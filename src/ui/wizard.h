@@ -97,6 +97,9 @@ int wizard_open_step(ui_ctx *ctx, int step);
 /* The step's title, translated. */
 const char *wizard_step_title(int step);
 
+/* A short name of the step for the review's rows, translated. */
+const char *wizard_step_label(int step);
+
 /* File the draft: channel kiosk (desk with the staff ID in staff mode),
  * in the session's language; runs the help option's file_in_tx in the
  * same transaction.  out is filled on success. */
