@@ -48,6 +48,12 @@ int cmd_file(cli_ctx *ctx, int argc, char **argv);
 int cmd_show(cli_ctx *ctx, int argc, char **argv);
 int cmd_list(cli_ctx *ctx, int argc, char **argv);
 
+/* Lifecycle (cmd_lifecycle.c): move, status, feedback, tick. */
+int cmd_move(cli_ctx *ctx, int argc, char **argv);
+int cmd_status(cli_ctx *ctx, int argc, char **argv);
+int cmd_feedback(cli_ctx *ctx, int argc, char **argv);
+int cmd_tick(cli_ctx *ctx, int argc, char **argv);
+
 /* Roster (cmd_roster.c): helpers, bookings, schedules. */
 int cmd_helpers(cli_ctx *ctx, int argc, char **argv);
 int cmd_book(cli_ctx *ctx, int argc, char **argv);

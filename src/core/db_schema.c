@@ -140,7 +140,47 @@ static const char *const migration_1_roster =
 static const char *const migration_1_print = "";
 
 /* Lifecycle: status lookups and their lockout (lifecycle.c, lookup.c). */
-static const char *const migration_1_lifecycle = "";
+static const char *const migration_1_lifecycle =
+	/* What each move carried, keyed by its event: the citizen's timeline
+	 * reads reasons, legal channels and answers from here rather than
+	 * parsing event notes. */
+	"CREATE TABLE lifecycle_steps("
+	"  event_id INTEGER PRIMARY KEY REFERENCES events(id),"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  at TEXT NOT NULL,"
+	"  from_state TEXT NOT NULL, to_state TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  department TEXT NOT NULL,"
+	"  reason TEXT, channel TEXT, answer TEXT);"
+	"CREATE INDEX lifecycle_steps_case ON lifecycle_steps(case_id, event_id);"
+	/* The citizen's verdict on each answer (stage: the answered state). */
+	"CREATE TABLE verdicts("
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  stage TEXT NOT NULL CHECK (stage IN"
+	"    ('answered','review_answered','rereview_answered')),"
+	"  verdict TEXT NOT NULL CHECK (verdict IN ('satisfied','basic','unsatisfied')),"
+	"  comment TEXT,"
+	"  at TEXT NOT NULL,"
+	"  event_id INTEGER NOT NULL REFERENCES events(id),"
+	"  PRIMARY KEY (case_id, stage)) WITHOUT ROWID;"
+	"CREATE INDEX verdicts_at ON verdicts(at, verdict);"
+	/* Every status lookup try, and the locks five failures cause. */
+	"CREATE TABLE lookup_attempts("
+	"  id INTEGER PRIMARY KEY,"
+	"  receipt TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  proof TEXT NOT NULL CHECK (proof IN ('code','phone4')),"
+	"  result TEXT NOT NULL CHECK (result IN ('ok','fail','locked')),"
+	"  source TEXT NOT NULL);"
+	"CREATE INDEX lookup_attempts_receipt ON lookup_attempts(receipt, result, at);"
+	"CREATE TABLE lookup_locks("
+	"  id INTEGER PRIMARY KEY,"
+	"  receipt TEXT NOT NULL,"
+	"  locked_at TEXT NOT NULL,"
+	"  until TEXT NOT NULL,"
+	"  last_attempt INTEGER NOT NULL,"   /* the try that set it */
+	"  lifted_at TEXT, lifted_by TEXT);"
+	"CREATE INDEX lookup_locks_receipt ON lookup_locks(receipt, until);";
 
 /* Staff accounts and logins (auth.c); the head of the event chain
  * (audit.c), kept apart from the events so that cutting rows off the end

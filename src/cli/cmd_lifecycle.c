@@ -1,0 +1,459 @@
+/* jrc move, status, feedback, tick: the lifecycle from the command line. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "json.h"
+#include "jrc/i18n.h"
+#include "jrc/lifecycle.h"
+#include "jrc/lookup.h"
+
+static void state_list(char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < JRC_STATE_COUNT && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? ", " : "",
+					lifecycle_state_name((jrc_state)i));
+}
+
+int cmd_move(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "reason", required_argument, NULL, 'r' },
+		{ "answer", required_argument, NULL, 'a' },
+		{ "channel", required_argument, NULL, 'c' },
+		{ "department", required_argument, NULL, 'd' },
+		{ "staff", required_argument, NULL, 'S' },
+		{ "role", required_argument, NULL, 'R' },
+		{ "staff-department", required_argument, NULL, 'D' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	jrc_move mv = { .role = JRC_ROLE_SUPERVISOR, .actor = "cli" };
+	char receipt[JRC_RECEIPT_MAX], states[256], actor[48], *stdin_text = NULL;
+	const char *staff = NULL;
+	int c, json = 0, rc;
+	jrc_db *db;
+	jrc_err err = { 0 };
+	jrc_case before, after;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'r': mv.reason = optarg; break;
+		case 'a': mv.answer = optarg; break;
+		case 'c': mv.channel = optarg; break;
+		case 'd': mv.department = optarg; break;
+		case 'S': staff = optarg; break;
+		case 'D': mv.actor_department = optarg; break;
+		case 'R':
+			if (lifecycle_role_parse(optarg, &mv.role) != 0 ||
+			    mv.role == JRC_ROLE_CITIZEN || mv.role == JRC_ROLE_SYSTEM)
+				return cli_usage(ctx, _("the role must be desk, handler, supervisor or admin"));
+			break;
+		case 'j': json = 1; break;
+		case 'h':
+			state_list(states, sizeof(states));
+			printf(_("Usage: jrc move RECEIPT STATE [--reason TEXT] [--answer TEXT]\n"
+				 "                [--channel TEXT] [--department CODE] [--staff ID]\n"
+				 "                [--role desk|handler|supervisor|admin]\n"
+				 "                [--staff-department CODE] [--json]\n"
+				 "Move a case to another state and start the deadline that state runs.\n"
+				 "States: %s.\n"
+				 "declined needs --reason and --channel (where the citizen should go\n"
+				 "instead); redirected needs --reason and --department; extended needs\n"
+				 "--reason and is allowed once; answered, review_answered and\n"
+				 "rereview_answered need --answer (--answer - reads standard input).\n"
+				 "The role defaults to supervisor; a handler acts only on cases of\n"
+				 "--staff-department.  A move that is not allowed exits 2 and names the\n"
+				 "moves that are.\n"), states);
+			return 0;
+		default: return cli_usage(ctx, _("unknown option"));
+		}
+	}
+	if (argc - optind != 2)
+		return cli_usage(ctx, _("give a receipt number and the new state"));
+	if ((rc = cli_receipt_arg(ctx, argv[optind], receipt)))
+		return rc;
+	if (lifecycle_state_parse(argv[optind + 1], &mv.to) != 0) {
+		state_list(states, sizeof(states));
+		return cli_usage(ctx, _("unknown state '%s' (%s)"), argv[optind + 1], states);
+	}
+	if (mv.role == JRC_ROLE_HANDLER && (!mv.actor_department || !*mv.actor_department))
+		return cli_usage(ctx, _("a handler acts for a department: give --staff-department CODE"));
+	if (staff) {
+		if (!*staff || strlen(staff) > 32)
+			return cli_usage(ctx, _("--staff takes a staff ID of at most 32 characters"));
+		snprintf(actor, sizeof(actor), "staff:%s", staff);
+		mv.actor = actor;
+	}
+	if (mv.answer && strcmp(mv.answer, "-") == 0) {
+		if (!(stdin_text = cli_read_stdin())) {
+			fprintf(stderr, "jrc: %s\n", jrc_status_message(JRC_E_NOMEM));
+			return 1;
+		}
+		mv.answer = stdin_text;
+	}
+	if ((rc = cli_open_db(ctx, 0, &db))) {
+		free(stdin_text);
+		return rc;
+	}
+	if (grievance_get(db, receipt, &before, &err) != JRC_OK) {
+		free(stdin_text);
+		db_close(db);
+		return cli_fail(ctx, &err);
+	}
+	if (lifecycle_move(db, receipt, &mv, &after, &err) != JRC_OK) {
+		free(stdin_text);
+		grievance_case_free(&before);
+		db_close(db);
+		return cli_fail(ctx, &err);
+	}
+	free(stdin_text);
+	if (json) {
+		json_out j;
+
+		json_begin(&j, stdout);
+		json_obj_open(&j, NULL);
+		json_str(&j, "receipt", after.receipt);
+		json_str(&j, "from", before.state);
+		json_str(&j, "state", after.state);
+		json_str(&j, "department", after.department);
+		json_str(&j, "due_on", *after.due_on ? after.due_on : NULL);
+		json_bool(&j, "extended", after.extended);
+		json_obj_close(&j);
+		json_end(&j);
+	} else if (*after.due_on) {
+		printf(_("%s: %s -> %s; next deadline %s.\n"), after.receipt, before.state,
+		       after.state, after.due_on);
+	} else {
+		printf(_("%s: %s -> %s; no deadline runs.\n"), after.receipt, before.state,
+		       after.state);
+	}
+	grievance_case_free(&before);
+	grievance_case_free(&after);
+	db_close(db);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- status */
+
+static const char *pick(const char *zh, const char *en)
+{
+	return *zh || *en ? i18n_pick(zh, en) : "";
+}
+
+static void print_text(const char *label, const char *text)
+{
+	const char *p = text, *nl;
+
+	printf("    %s", label);
+	/* Keep the citizen's lines, indented under the label. */
+	while ((nl = strchr(p, '\n'))) {
+		printf("%.*s\n      ", (int)(nl - p), p);
+		p = nl + 1;
+	}
+	printf("%s\n", p);
+}
+
+static void print_deadline(const jrc_progress *p)
+{
+	const char *what = lifecycle_deadline_words(p->state);
+
+	if (!what || !*p->due_on)
+		return;
+	if (p->days_left > 0)
+		printf(_("Next deadline: %s %s (days left: %ld).\n"), what, p->due_on, p->days_left);
+	else if (p->days_left == 0)
+		printf(_("Next deadline: %s %s (that is today).\n"), what, p->due_on);
+	else
+		printf(_("Next deadline: %s %s (days overdue: %ld).\n"), what, p->due_on,
+		       -p->days_left);
+}
+
+static void print_progress(const jrc_progress *p)
+{
+	size_t last_answer = p->nsteps;
+
+	for (size_t i = 0; i < p->nsteps; i++)
+		if (p->steps[i].answer)
+			last_answer = i;
+	printf(_("Number:      %s\n"), p->receipt);
+	printf(_("Kind:        %s\n"), pick(p->category_zh, p->category_en));
+	if (!p->anonymous)
+		printf(_("Filed by:    %s  %s\n"), p->name, p->phone);
+	printf(_("Where it stands: %s\n"), lifecycle_state_words(p->state));
+	printf(_("Department:  %s (window %s, phone %s)\n"),
+	       pick(p->department_zh, p->department_en), p->window, p->department_phone);
+	print_deadline(p);
+	printf(_("Progress:\n"));
+	for (size_t i = 0; i < p->nsteps; i++) {
+		const jrc_progress_step *s = &p->steps[i];
+
+		printf("  %s  %s\n", s->date, lifecycle_state_label(s->state));
+		if (*s->department_zh || *s->department_en)
+			print_text(_("Passed to: "), pick(s->department_zh, s->department_en));
+		if (s->reason)
+			print_text(_("Why: "), s->reason);
+		if (s->channel)
+			print_text(_("Where to go instead: "), s->channel);
+		if (s->answer && i != last_answer)
+			print_text(_("Answer: "), s->answer);
+	}
+	if (p->answer && last_answer < p->nsteps) {
+		printf(_("Written answer (%s):\n"), p->answered_on);
+		print_text("", p->answer);
+	}
+	if (p->verdict != JRC_VERDICT_NONE)
+		printf(_("Your verdict on the answer: %s.\n"), lifecycle_verdict_words(p->verdict));
+	if (p->can_request_review && p->review_state == JRC_ST_REVIEW_REQUESTED)
+		printf(_("If you are not satisfied you may ask for a review until %s: jrc feedback %s --code CODE --verdict unsatisfied --request-review\n"),
+		       p->due_on, p->receipt);
+	else if (p->can_request_review)
+		printf(_("If you are not satisfied you may ask for a re-review until %s: jrc feedback %s --code CODE --verdict unsatisfied --request-review\n"),
+		       p->due_on, p->receipt);
+}
+
+static void json_progress(const jrc_progress *p)
+{
+	json_out j;
+	const char *what = lifecycle_deadline_words(p->state);
+
+	json_begin(&j, stdout);
+	json_obj_open(&j, NULL);
+	json_str(&j, "receipt", p->receipt);
+	json_str(&j, "state", lifecycle_state_name(p->state));
+	json_str(&j, "state_words", lifecycle_state_words(p->state));
+	json_str(&j, "category", pick(p->category_zh, p->category_en));
+	json_str(&j, "filed_on", p->filed_on);
+	json_bool(&j, "anonymous", p->anonymous);
+	json_str(&j, "name", p->anonymous ? NULL : p->name);
+	json_str(&j, "phone", p->anonymous ? NULL : p->phone);
+	json_obj_open(&j, "department");
+	json_str(&j, "code", p->department);
+	json_str(&j, "name", pick(p->department_zh, p->department_en));
+	json_str(&j, "window", p->window);
+	json_str(&j, "phone", p->department_phone);
+	json_obj_close(&j);
+	if (what && *p->due_on) {
+		json_obj_open(&j, "next_deadline");
+		json_str(&j, "date", p->due_on);
+		json_int(&j, "days_left", p->days_left);
+		json_str(&j, "what", what);
+		json_obj_close(&j);
+	} else {
+		json_null(&j, "next_deadline");
+	}
+	json_arr_open(&j, "timeline");
+	for (size_t i = 0; i < p->nsteps; i++) {
+		const jrc_progress_step *s = &p->steps[i];
+
+		json_obj_open(&j, NULL);
+		json_str(&j, "date", s->date);
+		json_str(&j, "state", lifecycle_state_name(s->state));
+		json_str(&j, "label", lifecycle_state_label(s->state));
+		if (*s->department_zh || *s->department_en)
+			json_str(&j, "passed_to", pick(s->department_zh, s->department_en));
+		if (s->reason)
+			json_str(&j, "reason", s->reason);
+		if (s->channel)
+			json_str(&j, "channel", s->channel);
+		if (s->answer)
+			json_str(&j, "answer", s->answer);
+		json_obj_close(&j);
+	}
+	json_arr_close(&j);
+	json_str(&j, "answer", p->answer);
+	json_str(&j, "answered_on", *p->answered_on ? p->answered_on : NULL);
+	json_str(&j, "verdict", p->verdict == JRC_VERDICT_NONE ? NULL :
+		 lifecycle_verdict_name(p->verdict));
+	json_bool(&j, "can_give_verdict", p->can_give_verdict);
+	json_bool(&j, "can_request_review", p->can_request_review);
+	json_obj_close(&j);
+	json_end(&j);
+}
+
+int cmd_status(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "code", required_argument, NULL, 'c' },
+		{ "phone-last4", required_argument, NULL, 'p' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *code = NULL, *phone4 = NULL;
+	char receipt[JRC_RECEIPT_MAX];
+	int c, json = 0, rc;
+	jrc_db *db;
+	jrc_err err = { 0 };
+	jrc_progress p;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': code = optarg; break;
+		case 'p': phone4 = optarg; break;
+		case 'j': json = 1; break;
+		case 'h':
+			printf(_("Usage: jrc status RECEIPT (--code NNNNNN | --phone-last4 NNNN) [--json]\n"
+				 "Show a citizen where their matter stands: the department, the dates,\n"
+				 "the next deadline and the written answer; personal data masked.\n"
+				 "Five wrong tries within an hour pause lookups of that number for an hour.\n"));
+			return 0;
+		default: return cli_usage(ctx, _("unknown option"));
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage(ctx, _("give exactly one receipt number"));
+	if (!code == !phone4)
+		return cli_usage(ctx, _("give either --code (6 digits on the receipt) or --phone-last4"));
+	if ((rc = cli_receipt_arg(ctx, argv[optind], receipt)))
+		return rc;
+	if ((rc = cli_open_db(ctx, 0, &db)))
+		return rc;
+	if (lookup_progress(db, receipt, code ? JRC_PROOF_CODE : JRC_PROOF_PHONE4,
+			    code ? code : phone4, "cli", &p, NULL, &err) != JRC_OK) {
+		db_close(db);
+		return cli_fail(ctx, &err);
+	}
+	if (json)
+		json_progress(&p);
+	else
+		print_progress(&p);
+	lookup_progress_free(&p);
+	db_close(db);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- feedback */
+
+int cmd_feedback(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "code", required_argument, NULL, 'c' },
+		{ "verdict", required_argument, NULL, 'v' },
+		{ "comment", required_argument, NULL, 'C' },
+		{ "request-review", no_argument, NULL, 'r' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	jrc_feedback fb = { .verdict = JRC_VERDICT_NONE };
+	const char *code = NULL;
+	char receipt[JRC_RECEIPT_MAX];
+	int c, json = 0, rc;
+	jrc_db *db;
+	jrc_err err = { 0 };
+	jrc_case k;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': code = optarg; break;
+		case 'v':
+			if (lifecycle_verdict_parse(optarg, &fb.verdict) != 0)
+				return cli_usage(ctx, _("the verdict must be satisfied, basic or unsatisfied"));
+			break;
+		case 'C': fb.comment = optarg; break;
+		case 'r': fb.request_review = 1; break;
+		case 'j': json = 1; break;
+		case 'h':
+			printf(_("Usage: jrc feedback RECEIPT --code NNNNNN --verdict satisfied|basic|unsatisfied\n"
+				 "                [--comment TEXT] [--request-review] [--json]\n"
+				 "Record the citizen's verdict on the written answer.  satisfied and basic\n"
+				 "(basically satisfied) close the matter.  unsatisfied with --request-review,\n"
+				 "within 30 days of the answer, asks for a review (after a review: a\n"
+				 "re-review) and prints its deadline.\n"));
+			return 0;
+		default: return cli_usage(ctx, _("unknown option"));
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage(ctx, _("give exactly one receipt number"));
+	if (!code)
+		return cli_usage(ctx, _("--code is needed: the 6 digits on the receipt"));
+	if (fb.verdict == JRC_VERDICT_NONE)
+		return cli_usage(ctx, _("--verdict is needed: satisfied, basic or unsatisfied"));
+	if (fb.request_review && fb.verdict != JRC_VERDICT_UNSATISFIED)
+		return cli_usage(ctx, _("--request-review goes with --verdict unsatisfied"));
+	if ((rc = cli_receipt_arg(ctx, argv[optind], receipt)))
+		return rc;
+	if ((rc = cli_open_db(ctx, 0, &db)))
+		return rc;
+	if (lookup_verify(db, receipt, JRC_PROOF_CODE, code, "cli", NULL, NULL, &err) != JRC_OK ||
+	    lifecycle_feedback(db, receipt, &fb, &k, &err) != JRC_OK) {
+		db_close(db);
+		return cli_fail(ctx, &err);
+	}
+	if (json) {
+		json_out j;
+
+		json_begin(&j, stdout);
+		json_obj_open(&j, NULL);
+		json_str(&j, "receipt", k.receipt);
+		json_str(&j, "verdict", lifecycle_verdict_name(fb.verdict));
+		json_str(&j, "state", k.state);
+		json_str(&j, "due_on", *k.due_on ? k.due_on : NULL);
+		json_obj_close(&j);
+		json_end(&j);
+	} else {
+		printf(_("Thank you: your verdict (%s) is recorded.\n"),
+		       lifecycle_verdict_words(fb.verdict));
+		if (strcmp(k.state, "closed") == 0)
+			printf(_("The matter is now closed.\n"));
+		else if (strcmp(k.state, "review_requested") == 0)
+			printf(_("Your request for a review is recorded: its answer is due by %s.\n"),
+			       k.due_on);
+		else if (strcmp(k.state, "rereview_requested") == 0)
+			printf(_("Your request for a re-review is recorded: its answer is due by %s.\n"),
+			       k.due_on);
+	}
+	grievance_case_free(&k);
+	db_close(db);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- tick */
+
+int cmd_tick(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c, json = 0, rc;
+	jrc_db *db;
+	jrc_err err = { 0 };
+	long closed = 0;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j': json = 1; break;
+		case 'h':
+			printf(_("Usage: jrc tick [--json]\n"
+				 "Record as closed every answered case whose 30 days to ask for a review\n"
+				 "have passed.  Run it daily (cron or a systemd timer); running it twice\n"
+				 "changes nothing more.\n"));
+			return 0;
+		default: return cli_usage(ctx, _("unknown option"));
+		}
+	}
+	if (optind < argc)
+		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
+	if ((rc = cli_open_db(ctx, 0, &db)))
+		return rc;
+	if (lifecycle_close_expired(db, &closed, &err) != JRC_OK) {
+		db_close(db);
+		return cli_fail(ctx, &err);
+	}
+	if (json)
+		printf("{\"closed\":%ld}\n", closed);
+	else
+		printf(_("Cases closed because no review was asked in time: %ld\n"), closed);
+	db_close(db);
+	return 0;
+}

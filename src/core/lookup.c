@@ -1,0 +1,344 @@
+/* Status lookups by citizens: the proof check, the record of every try,
+ * the one-hour lock after five failures, and the kiosk's slow-down. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "lookup_internal.h"
+#include "jrc/audit.h"
+#include "jrc/i18n.h"
+#include "jrc/lookup.h"
+
+int lookup_delay_seconds(int failures)
+{
+	if (failures <= 0)
+		return 0;
+	if (failures >= 6)
+		return 60;
+	return 1 << failures < 60 ? 1 << failures : 60;
+}
+
+static int all_digits(const char *s, size_t n)
+{
+	if (!s || strlen(s) != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* Compare without an early exit, so timing says nothing about the code. */
+static int same_secret(const char *a, const char *b, size_t n)
+{
+	unsigned diff = 0;
+
+	for (size_t i = 0; i < n; i++)
+		diff |= (unsigned)(unsigned char)a[i] ^ (unsigned)(unsigned char)b[i];
+	return diff == 0;
+}
+
+/* The last 4 digits of a stored phone ("" if it has fewer). */
+static void phone_last4(const char *phone, char out[5])
+{
+	char digits[32];
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (const char *p = phone; p && *p && n < sizeof(digits) - 1; p++)
+		if (*p >= '0' && *p <= '9')
+			digits[n++] = *p;
+	if (n >= 4) {
+		memcpy(out, digits + n - 4, 4);
+		out[4] = '\0';
+	}
+}
+
+static jrc_status record_try(jrc_db *db, const char *receipt, const char *at, jrc_proof kind,
+			     const char *result, const char *source, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	if ((s = db_prepare(db, "INSERT INTO lookup_attempts(receipt, at, proof, result, source)"
+			    " VALUES (?,?,?,?,?)", &st, err)))
+		return s;
+	db_bind_text(st, 1, receipt);
+	db_bind_text(st, 2, at);
+	db_bind_text(st, 3, kind == JRC_PROOF_CODE ? "code" : "phone4");
+	db_bind_text(st, 4, result);
+	db_bind_text(st, 5, source && *source ? source : "cli");
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+}
+
+/* Failures that count towards a lock: within the window, after the last
+ * success and after the try that set the last lock (an expired or lifted
+ * lock starts the count afresh).  Ordered by id, not time, as several tries
+ * can fall in one second.  Also the end of a running lock (0 if none). */
+static jrc_status tries_state(jrc_db *db, const char *receipt, jrc_time now,
+			      jrc_lookup_info *info, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	char now_s[32], since[32], until[32] = "";
+	int rc;
+
+	memset(info, 0, sizeof(*info));
+	clock_format_utc(now, now_s);
+	clock_format_utc(now - JRC_LOOKUP_WINDOW, since);
+	if ((s = db_prepare(db, "SELECT max(until) FROM lookup_locks WHERE receipt = ?1"
+			    " AND lifted_at IS NULL AND until > ?2", &st, err)))
+		return s;
+	db_bind_text(st, 1, receipt);
+	db_bind_text(st, 2, now_s);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		db_col_copy(st, 0, until, sizeof(until));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, rc, err);
+	if (*until && clock_parse(until, &info->locked_until) != JRC_OK)
+		info->locked_until = now + JRC_LOOKUP_LOCK;
+	if ((s = db_prepare(db, "SELECT count(*) FROM lookup_attempts WHERE receipt = ?1"
+			    " AND result = 'fail' AND at > ?2"
+			    " AND id > COALESCE((SELECT max(id) FROM lookup_attempts"
+			    "   WHERE receipt = ?1 AND result = 'ok'), 0)"
+			    " AND id > COALESCE((SELECT max(last_attempt) FROM lookup_locks"
+			    "   WHERE receipt = ?1), 0)", &st, err)))
+		return s;
+	db_bind_text(st, 1, receipt);
+	db_bind_text(st, 2, since);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		info->failures = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, rc, err);
+	info->tries_left = info->locked_until ? 0 :
+			   (info->failures < JRC_LOOKUP_MAX_FAILS ?
+			    JRC_LOOKUP_MAX_FAILS - info->failures : 0);
+	info->delay_seconds = info->locked_until ? 0 : lookup_delay_seconds(info->failures);
+	return JRC_OK;
+}
+
+static jrc_status locked_sentence(jrc_time until, jrc_err *err)
+{
+	char when[32];
+
+	clock_format_local(until, when);
+	return jrc_err_set(err, JRC_E_LOCKED_OUT, "proof",
+			   _("There were too many wrong tries for this number, so looking it up is paused until %s. Please come back then, or ask at the front desk with your ID card."),
+			   when);
+}
+
+static jrc_status lock(jrc_db *db, const char *receipt, int64_t case_id, jrc_time now,
+		       const char *source, jrc_lookup_info *info, jrc_err *err)
+{
+	char at[32], until[32], note[160];
+	jrc_event_in ev = { 0 };
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	clock_format_utc(now, at);
+	clock_format_utc(now + JRC_LOOKUP_LOCK, until);
+	if ((s = db_prepare(db, "INSERT INTO lookup_locks(receipt, locked_at, until, last_attempt)"
+			    " VALUES (?,?,?,(SELECT max(id) FROM lookup_attempts WHERE receipt = ?1))",
+			    &st, err)))
+		return s;
+	db_bind_text(st, 1, receipt);
+	db_bind_text(st, 2, at);
+	db_bind_text(st, 3, until);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, err);
+	snprintf(note, sizeof(note), "%d failed lookups of %s within an hour; paused until %s",
+		 JRC_LOOKUP_MAX_FAILS, receipt, until);
+	ev.actor = source && *source ? source : "cli";
+	ev.kind = "lookup_locked";
+	ev.case_id = case_id;
+	ev.note = note;
+	ev.at = now;
+	if ((s = audit_append(db, &ev, NULL, NULL, err)) != JRC_OK)
+		return s;
+	info->locked_until = now + JRC_LOOKUP_LOCK;
+	info->tries_left = 0;
+	info->delay_seconds = 0;
+	return locked_sentence(info->locked_until, err);
+}
+
+jrc_status lookup_verify_in_tx(jrc_db *db, const char *receipt, jrc_proof kind,
+			       const char *proof, const char *source, int64_t *case_id,
+			       jrc_lookup_info *info, jrc_err *err)
+{
+	jrc_time now = clock_now();
+	char at[32], code[8] = "", phone4[5] = "", *phone = NULL;
+	int64_t id = 0;
+	int found = 0, oom = 0, good;
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	clock_format_utc(now, at);
+	if ((s = tries_state(db, receipt, now, info, err)) != JRC_OK)
+		return s;
+	if (info->locked_until) {
+		if ((s = record_try(db, receipt, at, kind, "locked", source, err)) != JRC_OK)
+			return s;
+		return locked_sentence(info->locked_until, err);
+	}
+	if ((s = db_prepare(db, "SELECT id, query_code, phone FROM cases WHERE receipt = ?", &st,
+			    err)))
+		return s;
+	db_bind_text(st, 1, receipt);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		found = 1;
+		id = sqlite3_column_int64(st, 0);
+		db_col_copy(st, 1, code, sizeof(code));
+		phone = db_col_strdup(st, 2, &oom);
+	}
+	sqlite3_finalize(st);
+	if (oom)
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, rc, err);
+	phone_last4(phone, phone4);
+	free(phone);
+	if (found && kind == JRC_PROOF_PHONE4 && !*phone4)
+		return jrc_err_set(err, JRC_E_INVALID, "proof",
+				   _("This matter was filed without a phone number: use the 6-digit query code printed on the receipt."));
+	good = found && (kind == JRC_PROOF_CODE ? strlen(code) == 6 && same_secret(code, proof, 6)
+						: same_secret(phone4, proof, 4));
+	if ((s = record_try(db, receipt, at, kind, good ? "ok" : "fail", source, err)) != JRC_OK)
+		return s;
+	if (good) {
+		memset(info, 0, sizeof(*info));
+		info->tries_left = JRC_LOOKUP_MAX_FAILS;
+		if (case_id)
+			*case_id = id;
+		return JRC_OK;
+	}
+	if ((s = tries_state(db, receipt, now, info, err)) != JRC_OK)
+		return s;
+	if (info->failures >= JRC_LOOKUP_MAX_FAILS)
+		return lock(db, receipt, id, now, source, info, err);
+	if (!found)
+		return jrc_err_set(err, JRC_E_NOT_FOUND, "receipt",
+				   _("No matter has the number %s: check the number on your receipt. Tries left before a one-hour pause: %d."),
+				   receipt, info->tries_left);
+	if (kind == JRC_PROOF_CODE)
+		return jrc_err_set(err, JRC_E_AUTH, "proof",
+				   _("The query code does not match this number: check the 6 digits printed on your receipt. Tries left before a one-hour pause: %d."),
+				   info->tries_left);
+	return jrc_err_set(err, JRC_E_AUTH, "proof",
+			   _("The last 4 digits do not match the phone given when the matter was filed: check them, or use the query code on the receipt. Tries left before a one-hour pause: %d."),
+			   info->tries_left);
+}
+
+jrc_status lookup_check_proof(jrc_proof kind, const char *proof, jrc_err *err)
+{
+	if (kind == JRC_PROOF_CODE && !all_digits(proof, 6))
+		return jrc_err_set(err, JRC_E_INVALID, "proof",
+				   _("The query code has 6 digits: it is printed on your receipt under the number."));
+	if (kind == JRC_PROOF_PHONE4 && !all_digits(proof, 4))
+		return jrc_err_set(err, JRC_E_INVALID, "proof",
+				   _("Type the last 4 digits of the phone number you gave when filing."));
+	if (kind != JRC_PROOF_CODE && kind != JRC_PROOF_PHONE4)
+		return jrc_err_set(err, JRC_E_INVALID, "proof",
+				   _("Give the query code or the last 4 digits of your phone."));
+	return JRC_OK;
+}
+
+jrc_status lookup_verify(jrc_db *db, const char *receipt, jrc_proof kind, const char *proof,
+			 const char *source, int64_t *case_id, jrc_lookup_info *info,
+			 jrc_err *err)
+{
+	jrc_lookup_info dummy;
+	jrc_status s, c;
+
+	if (!info)
+		info = &dummy;
+	memset(info, 0, sizeof(*info));
+	/* A mistyped proof is not a guess: it is refused before it is counted. */
+	if ((s = lookup_check_proof(kind, proof, err)) != JRC_OK)
+		return s;
+	if ((s = db_begin(db, err)) != JRC_OK)
+		return s;
+	s = lookup_verify_in_tx(db, receipt, kind, proof, source, case_id, info, err);
+	/* A failed try is kept: that is what the lock counts. */
+	if (s == JRC_OK || s == JRC_E_AUTH || s == JRC_E_NOT_FOUND || s == JRC_E_LOCKED_OUT) {
+		jrc_err cerr = { 0 };
+
+		if ((c = db_commit(db, &cerr)) != JRC_OK) {
+			if (err)
+				*err = cerr;
+			return c;
+		}
+		return s;
+	}
+	db_rollback(db);
+	return s;
+}
+
+jrc_status lookup_info(jrc_db *db, const char *receipt, jrc_lookup_info *info, jrc_err *err)
+{
+	return tries_state(db, receipt, clock_now(), info, err);
+}
+
+jrc_status lookup_unlock(jrc_db *db, const char *receipt, const char *actor, jrc_err *err)
+{
+	jrc_time now = clock_now();
+	char at[32], note[96];
+	jrc_event_in ev = { 0 };
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc, changed;
+	int64_t case_id = 0;
+
+	if (!actor || !*actor)
+		return jrc_err_set(err, JRC_E_INVALID, "actor",
+				   _("Who lifts the pause is missing: give a staff ID."));
+	clock_format_utc(now, at);
+	if ((s = db_begin(db, err)) != JRC_OK)
+		return s;
+	if ((s = db_prepare(db, "UPDATE lookup_locks SET lifted_at = ?1, lifted_by = ?2"
+			    " WHERE receipt = ?3 AND lifted_at IS NULL AND until > ?1", &st, err)))
+		goto fail;
+	db_bind_text(st, 1, at);
+	db_bind_text(st, 2, actor);
+	db_bind_text(st, 3, receipt);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	changed = sqlite3_changes(db_handle(db));
+	if (rc != SQLITE_DONE) {
+		s = db_fail(db, rc, err);
+		goto fail;
+	}
+	if (!changed) {
+		s = jrc_err_set(err, JRC_E_NOT_FOUND, "receipt",
+				_("Looking up %s is not paused: nothing to lift."), receipt);
+		goto fail;
+	}
+	if ((s = db_prepare(db, "SELECT id FROM cases WHERE receipt = ?", &st, err)))
+		goto fail;
+	db_bind_text(st, 1, receipt);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		case_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	snprintf(note, sizeof(note), "lookups of %s allowed again", receipt);
+	ev.actor = actor;
+	ev.kind = "lookup_unlocked";
+	ev.case_id = case_id;
+	ev.note = note;
+	ev.at = now;
+	if ((s = audit_append(db, &ev, NULL, NULL, err)) != JRC_OK)
+		goto fail;
+	return db_commit(db, err);
+fail:
+	db_rollback(db);
+	return s;
+}
