@@ -317,17 +317,19 @@ static void draw_countdown(ui_ctx *ctx)
 
 static void draw_too_small(ui_ctx *ctx)
 {
+	const char *lines[3];
 	char size[64];
-	int w = ctx->cols - 2 > 0 ? ctx->cols - 2 : 1, y = ctx->rows / 2 - 2;
+	int y = ctx->rows / 2 - 2;
 
+	snprintf(size, sizeof(size), _("Now: %dx%d"), ctx->cols, ctx->rows);
+	lines[0] = _("This window is too small.");
+	lines[1] = _("Please make the window larger: at least 80x24.");
+	lines[2] = size;
 	if (y < 0)
 		y = 0;
-	y += ui_text_wrapped(y, 1, w, 3, ui_attr(ctx, UI_HEADING),
-			     _("This window is too small."));
-	y += ui_text_wrapped(y, 1, w, 4, ui_attr(ctx, UI_NORMAL),
-			     _("Please make it larger: at least 80 columns and 24 rows (80x24)."));
-	snprintf(size, sizeof(size), _("Now: %dx%d"), ctx->cols, ctx->rows);
-	ui_text_wrapped(y, 1, w, 1, ui_attr(ctx, UI_HINT), size);
+	for (int i = 0; i < 3; i++)
+		ui_text_center(y + i, 0, ctx->cols, ui_attr(ctx, i == 0 ? UI_HEADING : UI_NORMAL),
+			       lines[i]);
 }
 
 static void draw_all(ui_ctx *ctx)

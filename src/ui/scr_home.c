@@ -123,9 +123,8 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 {
 	(void)ctx;
 	(void)s;
-	return _("This machine takes down a problem you want the government to deal with, and prints a receipt "
-		 "with a number to follow it up. It is free. Press 1 to begin. "
-		 "For English press the number in front of English, or F2 at any time.");
+	return _("Here you can tell the government about a problem, free of charge. You get a receipt number "
+		 "to follow it up. Press 1 to begin. F2 changes the language at any time.");
 }
 
 const ui_screen_ops scr_home_ops = {
