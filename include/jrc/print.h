@@ -2,8 +2,11 @@
 #ifndef JRC_PRINT_H
 #define JRC_PRINT_H
 
+#include <stddef.h>
+#include <stdint.h>
 #include "jrc/db.h"
 #include "jrc/i18n.h"
+#include "jrc/printer.h"
 
 typedef struct jrc_print_opts {
 	const char *uri;        /* NULL: the site's "printer" setting */
@@ -11,6 +14,7 @@ typedef struct jrc_print_opts {
 	const char *format;     /* "escpos" (default) or "text" */
 	jrc_lang lang;          /* language of the English lines under the Chinese */
 	const char *actor;      /* who asked: "kiosk", "staff:ID", "cli" */
+	int lang_from_case;     /* 1: use the language the case was filed in */
 } jrc_print_opts;
 
 /* Print (or reprint) the receipt of the case with this receipt number.
@@ -20,5 +24,42 @@ typedef struct jrc_print_opts {
  * "none" records the job as skipped and returns JRC_OK. */
 jrc_status print_receipt(jrc_db *db, const char *receipt, const jrc_print_opts *opts,
 			 jrc_err *err);
+
+/* What became of one print. */
+typedef struct jrc_print_result {
+	char sink[1100];        /* the URI used */
+	char outcome[8];        /* ok | failed | skipped */
+	jrc_printer_report printer;
+} jrc_print_result;
+
+/* As print_receipt, also telling what happened (res may be NULL). */
+jrc_status print_receipt_report(jrc_db *db, const char *receipt, const jrc_print_opts *opts,
+				jrc_print_result *res, jrc_err *err);
+
+/* One recorded print attempt. */
+typedef struct jrc_print_job {
+	int64_t id, case_id;
+	char receipt[32];
+	char sink[1100];
+	char at[32];            /* UTC ISO 8601 */
+	char outcome[8];        /* ok | failed | skipped */
+	char error[512];
+	char warning[256];
+	char actor[48];
+	long attempts;          /* in print_failed: attempts for this case */
+} jrc_print_job;
+
+/* Receipts whose last print failed, oldest failure first; caller frees
+ * *out. */
+jrc_status print_failed(jrc_db *db, jrc_print_job **out, size_t *n, jrc_err *err);
+
+/* The last print attempt for a case; JRC_E_NOT_FOUND when never printed. */
+jrc_status print_last_job(jrc_db *db, int64_t case_id, jrc_print_job *out, jrc_err *err);
+
+/* A test page (site name, paper ruler, Chinese and a QR code) on the
+ * printer at opts->uri (NULL: the setting); nothing is recorded.
+ * res->printer says the status the printer reported. */
+jrc_status print_test_page(jrc_db *db, const jrc_print_opts *opts, jrc_print_result *res,
+			   jrc_err *err);
 
 #endif

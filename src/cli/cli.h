@@ -48,6 +48,10 @@ int cmd_file(cli_ctx *ctx, int argc, char **argv);
 int cmd_show(cli_ctx *ctx, int argc, char **argv);
 int cmd_list(cli_ctx *ctx, int argc, char **argv);
 
+/* Receipts on paper (cmd_print.c): print, printer. */
+int cmd_print(cli_ctx *ctx, int argc, char **argv);
+int cmd_printer(cli_ctx *ctx, int argc, char **argv);
+
 /* Lifecycle (cmd_lifecycle.c): move, status, feedback, tick. */
 int cmd_move(cli_ctx *ctx, int argc, char **argv);
 int cmd_status(cli_ctx *ctx, int argc, char **argv);

@@ -137,7 +137,20 @@ static const char *const migration_1_roster =
 	"CREATE INDEX bookings_when ON bookings(slot_start);";
 
 /* Print jobs (print.c). */
-static const char *const migration_1_print = "";
+static const char *const migration_1_print =
+	/* Every attempt to print a receipt, whatever became of it: a failed
+	 * print leaves the case filed and this row for the desk to act on. */
+	"CREATE TABLE print_jobs("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  sink TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  outcome TEXT NOT NULL CHECK (outcome IN ('ok','failed','skipped')),"
+	"  error TEXT,"
+	"  warning TEXT,"
+	"  actor TEXT NOT NULL DEFAULT 'cli');"
+	"CREATE INDEX print_jobs_case ON print_jobs(case_id, id);"
+	"CREATE INDEX print_jobs_outcome ON print_jobs(outcome, case_id);";
 
 /* Lifecycle: status lookups and their lockout (lifecycle.c, lookup.c). */
 static const char *const migration_1_lifecycle =

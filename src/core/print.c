@@ -1,0 +1,328 @@
+/* Printing receipts: settings, document, encoding, sink, and a print_jobs
+ * row for every attempt, so a failed print never loses sight of a case. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "jrc/audit.h"
+#include "jrc/clock.h"
+#include "jrc/escpos.h"
+#include "jrc/grievance.h"
+#include "jrc/print.h"
+#include "jrc/receipt_doc.h"
+
+/* Everything a print needs from the options and the site settings. */
+typedef struct print_setup {
+	char uri[1100];
+	int paper;
+	int text;               /* --format text */
+	jrc_escpos_opts eo;
+} print_setup;
+
+static jrc_status setup(jrc_db *db, const jrc_print_opts *o, print_setup *ps, jrc_err *err)
+{
+	char v[1100];
+	jrc_status s;
+
+	memset(ps, 0, sizeof(*ps));
+	if (o && o->uri) {
+		snprintf(ps->uri, sizeof(ps->uri), "%s", o->uri);
+	} else if ((s = db_setting_get(db, "printer", NULL, ps->uri, sizeof(ps->uri), err)) != JRC_OK) {
+		return s;
+	}
+	if ((s = printer_uri_check(ps->uri, NULL, err)) != JRC_OK)
+		return s;
+	if (o && o->paper) {
+		ps->paper = o->paper;
+	} else {
+		if ((s = db_setting_get(db, "paper", NULL, v, sizeof(v), err)) != JRC_OK)
+			return s;
+		ps->paper = atoi(v);
+	}
+	if (!doc_paper_cols(ps->paper))
+		return jrc_err_set(err, JRC_E_INVALID, "paper",
+				   _("The paper width must be 58 or 80 (mm)."));
+	if (o && o->format && strcmp(o->format, "text") == 0)
+		ps->text = 1;
+	else if (o && o->format && strcmp(o->format, "escpos") != 0)
+		return jrc_err_set(err, JRC_E_INVALID, "format",
+				   _("The format must be escpos or text."));
+	ps->eo.paper = ps->paper;
+	if ((s = db_setting_get(db, "printer_encoding", NULL, v, sizeof(v), err)) != JRC_OK)
+		return s;
+	if (escpos_encoding_parse(v, &ps->eo.encoding) != 0)
+		return jrc_err_set(err, JRC_E_INVALID, "printer_encoding",
+				   _("The printer_encoding setting must be gb18030, gbk or ascii."));
+	if ((s = db_setting_get(db, "printer_cut", NULL, v, sizeof(v), err)) != JRC_OK)
+		return s;
+	if (escpos_cut_parse(v, &ps->eo.cut) != 0)
+		return jrc_err_set(err, JRC_E_INVALID, "printer_cut",
+				   _("The printer_cut setting must be full, partial or none."));
+	return JRC_OK;
+}
+
+static jrc_doc_langs doc_langs(const print_setup *ps, jrc_lang lang)
+{
+	/* A printer without a Chinese font gets English alone; text output
+	 * is UTF-8 and takes both. */
+	if (!ps->text && ps->eo.encoding == JRC_ENC_ASCII)
+		return JRC_DOC_EN;
+	return lang == JRC_LANG_EN ? JRC_DOC_ZH_EN : JRC_DOC_ZH;
+}
+
+static jrc_status encode(const print_setup *ps, const jrc_doc *doc, jrc_bytes *out, jrc_err *err)
+{
+	return ps->text ? escpos_plain_text(doc, out, err) : escpos_encode(doc, &ps->eo, out, err);
+}
+
+/* One row per attempt, with its audit event, in one transaction. */
+static jrc_status record(jrc_db *db, int64_t case_id, const char *sink, const char *outcome,
+			 const char *error, const char *warning, const char *actor, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	char at[32], note[1700];
+	jrc_event_in ev = { 0 };
+	jrc_status s;
+	int rc;
+
+	clock_format_utc(clock_now(), at);
+	if ((s = db_begin(db, err)) != JRC_OK)
+		return s;
+	if ((s = db_prepare(db, "INSERT INTO print_jobs(case_id, sink, at, outcome, error, warning, actor)"
+			    " VALUES (?, ?, ?, ?, ?, ?, ?)", &st, err)) != JRC_OK) {
+		db_rollback(db);
+		return s;
+	}
+	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_text(st, 2, sink);
+	db_bind_text(st, 3, at);
+	db_bind_text(st, 4, outcome);
+	db_bind_text(st, 5, error && *error ? error : NULL);
+	db_bind_text(st, 6, warning && *warning ? warning : NULL);
+	db_bind_text(st, 7, actor);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		s = db_fail(db, rc, err);
+		db_rollback(db);
+		return s;
+	}
+	snprintf(note, sizeof(note), "%s %s%s%s", outcome, sink, error && *error ? ": " : "",
+		 error ? error : "");
+	ev.actor = actor;
+	ev.kind = "print";
+	ev.case_id = case_id;
+	ev.note = note;
+	if ((s = audit_append(db, &ev, NULL, NULL, err)) != JRC_OK) {
+		db_rollback(db);
+		return s;
+	}
+	return db_commit(db, err);
+}
+
+jrc_status print_receipt_report(jrc_db *db, const char *receipt, const jrc_print_opts *opts,
+				jrc_print_result *res, jrc_err *err)
+{
+	jrc_print_result local;
+	print_setup ps;
+	jrc_case c;
+	jrc_doc doc;
+	jrc_bytes bytes = { 0 };
+	jrc_err perr = { 0 };
+	jrc_lang lang = opts ? opts->lang : JRC_LANG_ZH;
+	const char *actor = opts && opts->actor ? opts->actor : "cli";
+	jrc_status s, ps_rc;
+
+	if (!res)
+		res = &local;
+	memset(res, 0, sizeof(*res));
+	if ((s = setup(db, opts, &ps, err)) != JRC_OK)
+		return s;
+	snprintf(res->sink, sizeof(res->sink), "%s", ps.uri);
+	if ((s = grievance_get(db, receipt, &c, err)) != JRC_OK)
+		return s;
+	if (opts && opts->lang_from_case)
+		lang = strcmp(c.lang, "en") == 0 ? JRC_LANG_EN : JRC_LANG_ZH;
+
+	if (strcmp(ps.uri, "none") == 0) {
+		snprintf(res->outcome, sizeof(res->outcome), "skipped");
+		s = record(db, c.id, ps.uri, "skipped", NULL, NULL, actor, err);
+		grievance_case_free(&c);
+		return s;
+	}
+	ps_rc = receipt_doc_load(db, c.receipt, doc_paper_cols(ps.paper), doc_langs(&ps, lang),
+				 &doc, &perr);
+	if (ps_rc == JRC_OK) {
+		ps_rc = encode(&ps, &doc, &bytes, &perr);
+		doc_free(&doc);
+	}
+	if (ps_rc == JRC_OK)
+		ps_rc = printer_send(ps.uri, bytes.data, bytes.len, &res->printer, &perr);
+	bytes_free(&bytes);
+	snprintf(res->outcome, sizeof(res->outcome), "%s", ps_rc == JRC_OK ? "ok" : "failed");
+	s = record(db, c.id, ps.uri, res->outcome, ps_rc == JRC_OK ? NULL : perr.msg,
+		   res->printer.warning, actor, err);
+	grievance_case_free(&c);
+	if (ps_rc != JRC_OK) {
+		/* The print's own failure is what the citizen needs to hear. */
+		if (err)
+			*err = perr;
+		return ps_rc;
+	}
+	return s;
+}
+
+jrc_status print_receipt(jrc_db *db, const char *receipt, const jrc_print_opts *opts,
+			 jrc_err *err)
+{
+	return print_receipt_report(db, receipt, opts, NULL, err);
+}
+
+static void fill_job(sqlite3_stmt *st, jrc_print_job *j)
+{
+	memset(j, 0, sizeof(*j));
+	j->id = sqlite3_column_int64(st, 0);
+	j->case_id = sqlite3_column_int64(st, 1);
+	db_col_copy(st, 2, j->receipt, sizeof(j->receipt));
+	db_col_copy(st, 3, j->sink, sizeof(j->sink));
+	db_col_copy(st, 4, j->at, sizeof(j->at));
+	db_col_copy(st, 5, j->outcome, sizeof(j->outcome));
+	db_col_copy(st, 6, j->error, sizeof(j->error));
+	db_col_copy(st, 7, j->warning, sizeof(j->warning));
+	db_col_copy(st, 8, j->actor, sizeof(j->actor));
+	j->attempts = (long)sqlite3_column_int64(st, 9);
+}
+
+#define JOB_COLS "j.id, j.case_id, c.receipt, j.sink, j.at, j.outcome, j.error, j.warning, j.actor," \
+	" (SELECT count(*) FROM print_jobs k WHERE k.case_id = j.case_id)"
+
+jrc_status print_failed(jrc_db *db, jrc_print_job **out, size_t *n, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	jrc_print_job *v = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = db_prepare(db, "SELECT " JOB_COLS " FROM print_jobs j JOIN cases c ON c.id = j.case_id"
+			    " WHERE j.outcome = 'failed'"
+			    "   AND j.id = (SELECT max(id) FROM print_jobs k WHERE k.case_id = j.case_id)"
+			    " ORDER BY j.id", &st, err)) != JRC_OK)
+		return s;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t nc = cap ? 2 * cap : 16;
+			jrc_print_job *nv = realloc(v, nc * sizeof(*nv));
+
+			if (!nv) {
+				sqlite3_finalize(st);
+				free(v);
+				return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+			}
+			v = nv;
+			cap = nc;
+		}
+		fill_job(st, &v[(*n)++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		*n = 0;
+		return db_fail(db, rc, err);
+	}
+	*out = v;
+	return JRC_OK;
+}
+
+jrc_status print_last_job(jrc_db *db, int64_t case_id, jrc_print_job *out, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	if ((s = db_prepare(db, "SELECT " JOB_COLS " FROM print_jobs j JOIN cases c ON c.id = j.case_id"
+			    " WHERE j.case_id = ? ORDER BY j.id DESC LIMIT 1", &st, err)) != JRC_OK)
+		return s;
+	sqlite3_bind_int64(st, 1, case_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		fill_job(st, out);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return JRC_OK;
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, err);
+	return jrc_err_set(err, JRC_E_NOT_FOUND, "receipt",
+			   _("This receipt has not been printed yet."));
+}
+
+/* ---------------------------------------------------------------- test page */
+
+static void test_doc(jrc_db *db, const print_setup *ps, jrc_doc_langs langs, jrc_doc *d)
+{
+	char zh[1024] = "", en[1024] = "", when[32], buf[256];
+	int cols = doc_paper_cols(ps->paper);
+
+	db_setting_get(db, "center_name_zh", NULL, zh, sizeof(zh), NULL);
+	db_setting_get(db, "center_name_en", NULL, en, sizeof(en), NULL);
+	clock_format_local(clock_now(), when);
+	doc_init(d, cols);
+	if (langs != JRC_DOC_EN)
+		doc_add_text(d, JRC_ALIGN_CENTER, JRC_DOC_BOLD | JRC_DOC_WIDE | JRC_DOC_TALL | JRC_DOC_FIT, zh);
+	doc_add_text(d, JRC_ALIGN_CENTER, langs == JRC_DOC_EN ? JRC_DOC_BOLD : 0, en);
+	doc_add_text(d, JRC_ALIGN_CENTER, JRC_DOC_BOLD,
+		     langs == JRC_DOC_EN ? "Printer test" : "打印机测试 Printer test");
+	doc_add_text(d, JRC_ALIGN_CENTER, 0, when);
+	doc_add_rule(d);
+	snprintf(buf, sizeof(buf), "%d mm, %d columns, %s", ps->paper, cols,
+		 escpos_encoding_name(ps->eo.encoding));
+	doc_add_text(d, JRC_ALIGN_LEFT, 0, buf);
+	for (int i = 0; i < cols && i < (int)sizeof(buf) - 1; i++)
+		buf[i] = (char)('0' + (i + 1) % 10);
+	buf[cols] = '\0';
+	doc_add_text(d, JRC_ALIGN_LEFT, 0, buf);
+	if (langs != JRC_DOC_EN) {
+		doc_add_text(d, JRC_ALIGN_LEFT, 0, "中文：群众来访，最多跑一地。¥12.50");
+		doc_add_text(d, JRC_ALIGN_CENTER, JRC_DOC_WIDE | JRC_DOC_TALL, "受理编号");
+	}
+	doc_add_text(d, JRC_ALIGN_LEFT, JRC_DOC_BOLD, "Bold ABC abc 123");
+	doc_add_text(d, JRC_ALIGN_RIGHT, 0, "right >");
+	snprintf(buf, sizeof(buf), "JRC TEST %s", when);
+	doc_add_qr(d, buf);
+	doc_add_text(d, JRC_ALIGN_CENTER, 0,
+		     langs == JRC_DOC_EN ? "If this page is clear, the printer works." :
+		     "本页清楚，打印机即正常。\nIf this page is clear, the printer works.");
+}
+
+jrc_status print_test_page(jrc_db *db, const jrc_print_opts *opts, jrc_print_result *res,
+			   jrc_err *err)
+{
+	jrc_print_result local;
+	print_setup ps;
+	jrc_doc doc;
+	jrc_bytes bytes = { 0 };
+	jrc_status s;
+
+	if (!res)
+		res = &local;
+	memset(res, 0, sizeof(*res));
+	if ((s = setup(db, opts, &ps, err)) != JRC_OK)
+		return s;
+	snprintf(res->sink, sizeof(res->sink), "%s", ps.uri);
+	test_doc(db, &ps, doc_langs(&ps, JRC_LANG_EN), &doc);
+	if (doc.oom) {
+		doc_free(&doc);
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	}
+	s = encode(&ps, &doc, &bytes, err);
+	doc_free(&doc);
+	if (s == JRC_OK)
+		s = printer_send(ps.uri, bytes.data, bytes.len, &res->printer, err);
+	bytes_free(&bytes);
+	snprintf(res->outcome, sizeof(res->outcome), "%s",
+		 strcmp(ps.uri, "none") == 0 ? "skipped" : s == JRC_OK ? "ok" : "failed");
+	return s;
+}

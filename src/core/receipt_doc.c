@@ -1,0 +1,550 @@
+/* The receipt document: layout primitives that respect the printed width
+ * of every line, and the receipt itself built from a case.
+ *
+ * The receipt's wording is a fixed bilingual pair per line rather than
+ * gettext lookups: the paper is Chinese first whatever language the
+ * session runs in, English lines are added (or printed alone, on printers
+ * without a Chinese font) by choice of the caller, and a receipt must read
+ * the same on a machine where no catalogue is installed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "jrc/clock.h"
+#include "jrc/grievance.h"
+#include "jrc/i18n.h"
+#include "jrc/qr.h"
+#include "jrc/receipt_doc.h"
+#include "jrc/refdata.h"
+#include "jrc/roster.h"
+#include "jrc/text.h"
+#include "jrc/validate.h"
+
+int doc_paper_cols(int paper_mm)
+{
+	return paper_mm == 58 ? 32 : paper_mm == 80 ? 48 : 0;
+}
+
+int doc_paper_dots(int paper_mm)
+{
+	return paper_mm == 58 ? 384 : paper_mm == 80 ? 576 : 0;
+}
+
+void doc_init(jrc_doc *d, int cols)
+{
+	memset(d, 0, sizeof(*d));
+	d->cols = cols < 8 ? 8 : cols;
+}
+
+void doc_free(jrc_doc *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		free(d->lines[i].text);
+	free(d->lines);
+	d->lines = NULL;
+	d->n = d->cap = 0;
+}
+
+/* Append one line, taking ownership of text. */
+static void push(jrc_doc *d, jrc_doc_kind kind, jrc_doc_align align, int style, char *text)
+{
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? 2 * d->cap : 32;
+		jrc_doc_line *nl = realloc(d->lines, cap * sizeof(*nl));
+
+		if (!nl) {
+			free(text);
+			d->oom = 1;
+			return;
+		}
+		d->lines = nl;
+		d->cap = cap;
+	}
+	d->lines[d->n].kind = kind;
+	d->lines[d->n].align = align;
+	d->lines[d->n].style = style & (JRC_DOC_BOLD | JRC_DOC_WIDE | JRC_DOC_TALL);
+	d->lines[d->n].text = text;
+	d->n++;
+}
+
+static char *dup_n(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+/* Wrap clean text at width; each piece goes in after `indent` spaces
+ * (the first after `first`, which counts `indent` columns). */
+static void push_wrapped(jrc_doc *d, jrc_doc_align align, int style, const char *clean,
+			 size_t width, const char *first, size_t indent)
+{
+	size_t *starts, *lens, n = text_wrap(clean, width ? width : 1, &starts, &lens);
+
+	for (size_t i = 0; i < n; i++) {
+		const char *lead = i == 0 && first ? first : "";
+		size_t pad = i == 0 && first ? 0 : indent;
+		size_t ll = strlen(lead);
+		char *line = malloc(ll + pad + lens[i] + 1);
+
+		if (!line) {
+			d->oom = 1;
+			break;
+		}
+		memcpy(line, lead, ll);
+		memset(line + ll, ' ', pad);
+		memcpy(line + ll + pad, clean + starts[i], lens[i]);
+		line[ll + pad + lens[i]] = '\0';
+		push(d, JRC_DOC_TEXT, align, style, line);
+	}
+	free(starts);
+	free(lens);
+}
+
+void doc_add_text(jrc_doc *d, jrc_doc_align align, int style, const char *text)
+{
+	char *clean = text_sanitize(text, 1);
+	size_t cols = (size_t)d->cols, w;
+
+	if (!clean) {
+		d->oom = 1;
+		return;
+	}
+	w = text_width(clean);
+	if ((style & JRC_DOC_FIT) && (style & JRC_DOC_WIDE) &&
+	    (strchr(clean, '\n') || 2 * w > cols))
+		style &= ~JRC_DOC_WIDE;
+	if (style & JRC_DOC_WIDE)
+		cols /= 2;
+	push_wrapped(d, align, style, clean, cols, NULL, 0);
+	free(clean);
+}
+
+void doc_add_field(jrc_doc *d, int style, const char *label, const char *value)
+{
+	char *l = text_sanitize(label, 0), *v = text_sanitize(value, 1);
+	size_t lw, cols = (size_t)d->cols;
+
+	style &= ~(JRC_DOC_WIDE | JRC_DOC_FIT);
+	/* Sanitizing trims the space after "Filed:"; a full-width colon
+	 * needs none. */
+	if (l && *l && (unsigned char)l[strlen(l) - 1] < 0x80) {
+		char *spaced = realloc(l, strlen(l) + 2);
+
+		if (spaced)
+			strcat(spaced, " ");
+		else
+			free(l);
+		l = spaced;
+	}
+	if (!l || !v) {
+		d->oom = 1;
+	} else if (!*v) {
+		/* Nothing to say: leave the line out. */
+	} else if ((lw = text_width(l)) * 2 <= cols) {
+		push_wrapped(d, JRC_ALIGN_LEFT, style, v, cols - lw, l, lw);
+	} else {
+		char *both = malloc(strlen(l) + strlen(v) + 1);
+
+		if (both) {
+			strcpy(both, l);
+			strcat(both, v);
+			push_wrapped(d, JRC_ALIGN_LEFT, style, both, cols, NULL, 0);
+		} else {
+			d->oom = 1;
+		}
+		free(both);
+	}
+	free(l);
+	free(v);
+}
+
+void doc_add_rule(jrc_doc *d)
+{
+	push(d, JRC_DOC_RULE, JRC_ALIGN_LEFT, 0, NULL);
+}
+
+void doc_add_blank(jrc_doc *d)
+{
+	push(d, JRC_DOC_BLANK, JRC_ALIGN_LEFT, 0, NULL);
+}
+
+void doc_add_qr(jrc_doc *d, const char *payload)
+{
+	char *p = text_sanitize(payload, 0);
+
+	if (!p) {
+		d->oom = 1;
+		return;
+	}
+	push(d, JRC_DOC_QR, JRC_ALIGN_CENTER, 0, p);
+}
+
+/* ---------------------------------------------------------------- text */
+
+typedef struct strv {
+	char **v;
+	size_t n, cap;
+	int oom;
+} strv;
+
+static void strv_push(strv *s, char *line)
+{
+	if (!line) {
+		s->oom = 1;
+		return;
+	}
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 64;
+		char **nv = realloc(s->v, cap * sizeof(*nv));
+
+		if (!nv) {
+			free(line);
+			s->oom = 1;
+			return;
+		}
+		s->v = nv;
+		s->cap = cap;
+	}
+	s->v[s->n++] = line;
+}
+
+static char *padded(const char *text, size_t width, size_t cols, jrc_doc_align align)
+{
+	size_t pad = 0, len = strlen(text);
+	char *out;
+
+	if (width < cols)
+		pad = align == JRC_ALIGN_CENTER ? (cols - width) / 2 :
+		      align == JRC_ALIGN_RIGHT ? cols - width : 0;
+	if (!(out = malloc(pad + len + 1)))
+		return NULL;
+	memset(out, ' ', pad);
+	memcpy(out + pad, text, len + 1);
+	return out;
+}
+
+size_t doc_render_text(const jrc_doc *d, int flags, char ***lines)
+{
+	strv s = { NULL, 0, 0, 0 };
+	size_t cols = (size_t)d->cols;
+
+	*lines = NULL;
+	for (size_t i = 0; i < d->n && !s.oom; i++) {
+		const jrc_doc_line *l = &d->lines[i];
+		char *rule;
+
+		switch (l->kind) {
+		case JRC_DOC_TEXT:
+			strv_push(&s, padded(l->text, text_width(l->text), cols, l->align));
+			break;
+		case JRC_DOC_RULE:
+			if ((rule = malloc(cols + 1))) {
+				memset(rule, '-', cols);
+				rule[cols] = '\0';
+			}
+			strv_push(&s, rule);
+			break;
+		case JRC_DOC_BLANK:
+			strv_push(&s, dup_n("", 0));
+			break;
+		case JRC_DOC_QR:
+			if (flags & JRC_DOC_TEXT_QR) {
+				jrc_qr *q = malloc(sizeof(*q));
+				char **rows = NULL;
+				size_t nr = 0;
+
+				if (!q || qr_encode(l->text, q) != JRC_OK ||
+				    !(nr = qr_render_halfblocks(q, 2, (flags & JRC_DOC_TEXT_QR_INVERT) != 0,
+								&rows))) {
+					free(q);
+					s.oom = 1;
+					break;
+				}
+				for (size_t r = 0; r < nr; r++)
+					strv_push(&s, padded(rows[r], (size_t)q->size + 4, cols,
+							     JRC_ALIGN_CENTER));
+				qr_lines_free(rows, nr);
+				free(q);
+			}
+			break;
+		}
+	}
+	if (s.oom) {
+		qr_lines_free(s.v, s.n);
+		return 0;
+	}
+	*lines = s.v;
+	return s.n;
+}
+
+void doc_lines_free(char **lines, size_t n)
+{
+	qr_lines_free(lines, n);
+}
+
+/* ---------------------------------------------------------------- receipt */
+
+void receipt_qr_payload(const char *receipt, const char *query_code, char *out, size_t size)
+{
+	snprintf(out, size, "%s %s", receipt ? receipt : "", query_code ? query_code : "");
+}
+
+static const char *kind_zh(const char *kind)
+{
+	if (strcmp(kind, "mediator") == 0)
+		return "人民调解员";
+	if (strcmp(kind, "lawyer") == 0)
+		return "律师";
+	if (strcmp(kind, "leader") == 0)
+		return "县领导";
+	return "";
+}
+
+static const char *kind_en(const char *kind)
+{
+	if (strcmp(kind, "mediator") == 0)
+		return "mediator";
+	if (strcmp(kind, "lawyer") == 0)
+		return "lawyer";
+	if (strcmp(kind, "leader") == 0)
+		return "county leader";
+	return "";
+}
+
+jrc_status receipt_doc_booking_lines(jrc_db *db, int64_t case_id, jrc_receipt_info *info,
+				     jrc_err *err)
+{
+	static const char *const wd_zh[7] = { "日", "一", "二", "三", "四", "五", "六" };
+	static const char *const wd_en[7] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+	static const char *const mon_en[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+						"Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	jrc_booking b;
+	jrc_err e2 = { 0 };
+	jrc_status s;
+	char from[8], to[8];
+	jrc_date day;
+	time_t t;
+	struct tm tm;
+
+	info->booking_zh[0] = info->booking_en[0] = '\0';
+	if ((s = roster_case_booking(db, case_id, &b, &e2)) == JRC_E_NOT_FOUND)
+		return JRC_OK;
+	if (s != JRC_OK) {
+		if (err)
+			*err = e2;
+		return s;
+	}
+	day = clock_local_date(b.start);
+	t = (time_t)b.start;
+	localtime_r(&t, &tm);
+	strftime(from, sizeof(from), "%H:%M", &tm);
+	t = (time_t)b.end;
+	localtime_r(&t, &tm);
+	strftime(to, sizeof(to), "%H:%M", &tm);
+	snprintf(info->booking_zh, sizeof(info->booking_zh), "%s（%s） %d月%d日 周%s %s-%s %s",
+		 b.host.name, kind_zh(b.host.kind), day.m, day.d, wd_zh[date_weekday(day)],
+		 from, to, b.room);
+	snprintf(info->booking_en, sizeof(info->booking_en), "%s (%s), %s %d %s %s-%s, %s",
+		 *b.host.name_en ? b.host.name_en : b.host.name, kind_en(b.host.kind),
+		 wd_en[date_weekday(day)], day.d, mon_en[(day.m + 11) % 12], from, to,
+		 *b.room_en ? b.room_en : b.room);
+	return JRC_OK;
+}
+
+static void place_names(jrc_db *db, const char *code, jrc_receipt_info *info)
+{
+	jrc_division dv, parent;
+
+	info->place_zh[0] = info->place_en[0] = '\0';
+	if (refdata_division(db, code, &dv, NULL) != JRC_OK) {
+		snprintf(info->place_zh, sizeof(info->place_zh), "%s", code);
+		snprintf(info->place_en, sizeof(info->place_en), "%s", code);
+		return;
+	}
+	if (strcmp(dv.level, "village") == 0 && *dv.parent &&
+	    refdata_division(db, dv.parent, &parent, NULL) == JRC_OK) {
+		snprintf(info->place_zh, sizeof(info->place_zh), "%s %s", parent.name_zh, dv.name_zh);
+		snprintf(info->place_en, sizeof(info->place_en), "%s, %s", dv.name_en, parent.name_en);
+	} else {
+		snprintf(info->place_zh, sizeof(info->place_zh), "%s", dv.name_zh);
+		snprintf(info->place_en, sizeof(info->place_en), "%s", dv.name_en);
+	}
+}
+
+static void person(const jrc_case *c, jrc_receipt_info *info)
+{
+	info->anonymous = c->anonymous;
+	mask_name(c->name, info->name, sizeof(info->name));
+	if (c->id_kind && strcmp(c->id_kind, "resident") == 0) {
+		mask_id_number(c->id_number, info->id, sizeof(info->id));
+	} else if (c->id_number && *c->id_number) {
+		/* Other documents: only the last 3 characters, as on screens. */
+		size_t n = strlen(c->id_number);
+
+		snprintf(info->id, sizeof(info->id), "****%s", n > 3 ? c->id_number + n - 3 : "");
+	} else {
+		info->id[0] = '\0';
+	}
+	mask_phone(c->phone, info->phone_masked, sizeof(info->phone_masked));
+}
+
+jrc_status receipt_info_load(jrc_db *db, const char *receipt, jrc_receipt_info *out,
+			     jrc_err *err)
+{
+	static const struct { const char *key; size_t off; } settings[] = {
+		{ "center_name_zh", offsetof(jrc_receipt_info, center_zh) },
+		{ "center_name_en", offsetof(jrc_receipt_info, center_en) },
+		{ "address_zh", offsetof(jrc_receipt_info, address_zh) },
+		{ "address_en", offsetof(jrc_receipt_info, address_en) },
+		{ "phone", offsetof(jrc_receipt_info, phone) },
+	};
+	jrc_case c;
+	jrc_category cat;
+	jrc_department dept;
+	jrc_status s;
+	jrc_time filed;
+
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
+		if ((s = db_setting_get(db, settings[i].key, NULL, (char *)out + settings[i].off,
+					sizeof(out->center_zh), err)) != JRC_OK)
+			return s;
+	if ((s = grievance_get(db, receipt, &c, err)) != JRC_OK)
+		return s;
+	snprintf(out->receipt, sizeof(out->receipt), "%s", c.receipt);
+	snprintf(out->query_code, sizeof(out->query_code), "%s", c.query_code);
+	if (clock_parse(c.filed_at, &filed) == JRC_OK)
+		clock_format_local(filed, out->filed_local);
+	else
+		snprintf(out->filed_local, sizeof(out->filed_local), "%s", c.filed_at);
+	if (refdata_category(db, c.category, &cat, NULL) == JRC_OK) {
+		snprintf(out->category_zh, sizeof(out->category_zh), "%s", cat.name_zh);
+		snprintf(out->category_en, sizeof(out->category_en), "%s", cat.name_en);
+	} else {
+		snprintf(out->category_zh, sizeof(out->category_zh), "%s", c.category);
+		snprintf(out->category_en, sizeof(out->category_en), "%s", c.category);
+	}
+	place_names(db, c.division, out);
+	if (refdata_department(db, c.department, &dept, NULL) == JRC_OK) {
+		snprintf(out->dept_zh, sizeof(out->dept_zh), "%s", dept.name_zh);
+		snprintf(out->dept_en, sizeof(out->dept_en), "%s", dept.name_en);
+		snprintf(out->window, sizeof(out->window), "%s", dept.window);
+	} else {
+		snprintf(out->dept_zh, sizeof(out->dept_zh), "%s", c.department);
+		snprintf(out->dept_en, sizeof(out->dept_en), "%s", c.department);
+	}
+	snprintf(out->accept_by, sizeof(out->accept_by), "%s", c.accept_by);
+	person(&c, out);
+	s = receipt_doc_booking_lines(db, c.id, out, err);
+	grievance_case_free(&c);
+	return s;
+}
+
+/* One line in Chinese and, when asked, its English under it; or English
+ * alone. */
+static void pair_field(jrc_doc *d, jrc_doc_langs langs, int style, const char *lzh,
+		       const char *vzh, const char *len, const char *ven)
+{
+	if (langs != JRC_DOC_EN)
+		doc_add_field(d, style, lzh, vzh);
+	if (langs != JRC_DOC_ZH)
+		doc_add_field(d, langs == JRC_DOC_EN ? style : 0, len, ven);
+}
+
+static void pair_text(jrc_doc *d, jrc_doc_langs langs, jrc_doc_align align, int style,
+		      int style_en, const char *zh, const char *en)
+{
+	if (langs != JRC_DOC_EN)
+		doc_add_text(d, align, style, zh);
+	if (langs != JRC_DOC_ZH)
+		doc_add_text(d, align, langs == JRC_DOC_EN ? style : style_en, en);
+}
+
+jrc_status receipt_doc_build(const jrc_receipt_info *in, int cols, jrc_doc_langs langs,
+			     jrc_doc *d, jrc_err *err)
+{
+	char buf[1200], buf2[1200];
+	const int big = JRC_DOC_BOLD | JRC_DOC_WIDE | JRC_DOC_TALL | JRC_DOC_FIT;
+
+	doc_init(d, cols);
+	pair_text(d, langs, JRC_ALIGN_CENTER, big, 0, in->center_zh, in->center_en);
+	pair_text(d, langs, JRC_ALIGN_CENTER, JRC_DOC_BOLD, JRC_DOC_BOLD, "受理回执", "Receipt");
+	doc_add_rule(d);
+
+	pair_text(d, langs, JRC_ALIGN_CENTER, 0, 0, "受理编号", "Receipt number");
+	doc_add_text(d, JRC_ALIGN_CENTER, big, in->receipt);
+	if (langs == JRC_DOC_EN)
+		snprintf(buf, sizeof(buf), "Query code: %s", in->query_code);
+	else if (langs == JRC_DOC_ZH_EN)
+		snprintf(buf, sizeof(buf), "查询码 Query code：%s", in->query_code);
+	else
+		snprintf(buf, sizeof(buf), "查询码：%s", in->query_code);
+	doc_add_text(d, JRC_ALIGN_CENTER, JRC_DOC_BOLD, buf);
+	doc_add_rule(d);
+
+	pair_field(d, langs, 0, "受理时间：", in->filed_local, "Filed:", in->filed_local);
+	pair_field(d, langs, 0, "事项类别：", in->category_zh, "Matter:", in->category_en);
+	pair_field(d, langs, 0, "所在地：", in->place_zh, "Place:", in->place_en);
+	pair_field(d, langs, 0, "责任单位：", in->dept_zh, "Department:", in->dept_en);
+	if (*in->window) {
+		snprintf(buf, sizeof(buf), "%s号窗口", in->window);
+		snprintf(buf2, sizeof(buf2), "window %s", in->window);
+		pair_field(d, langs, JRC_DOC_BOLD, "办理窗口：", buf, "Go to:", buf2);
+	}
+	snprintf(buf, sizeof(buf), "%s前告知", in->accept_by);
+	snprintf(buf2, sizeof(buf2), "you will hear by %s", in->accept_by);
+	pair_field(d, langs, 0, "受理期限：", buf, "Acceptance:", buf2);
+	if (*in->booking_zh)
+		pair_field(d, langs, JRC_DOC_BOLD, "预约接待：", in->booking_zh, "Booked:",
+			   in->booking_en);
+	doc_add_rule(d);
+
+	if (in->anonymous) {
+		pair_field(d, langs, 0, "反映人：", "匿名", "Citizen:", "anonymous");
+	} else {
+		const char *zl[3] = { "姓名：", "证件：", "电话：" };
+		const char *bl[3] = { "姓名 Name：", "证件 ID：", "电话 Phone：" };
+		const char *el[3] = { "Name: ", "ID: ", "Phone:" };
+		const char *v[3] = { in->name, in->id, in->phone_masked };
+
+		for (int i = 0; i < 3; i++)
+			doc_add_field(d, 0, langs == JRC_DOC_ZH ? zl[i] :
+				      langs == JRC_DOC_ZH_EN ? bl[i] : el[i], v[i]);
+	}
+	doc_add_rule(d);
+
+	pair_text(d, langs, JRC_ALIGN_LEFT, 0, 0,
+		  "凭受理编号和查询码，可在任一自助机查询办理进度。",
+		  "Check progress at any kiosk with the receipt number and query code.");
+	receipt_qr_payload(in->receipt, in->query_code, buf, sizeof(buf));
+	doc_add_qr(d, buf);
+	pair_field(d, langs, 0, "地址：", in->address_zh, "Address:", in->address_en);
+	pair_field(d, langs, 0, "电话：", in->phone, "Phone:", in->phone);
+	pair_text(d, langs, JRC_ALIGN_CENTER, 0, 0, "请妥善保管本回执", "Please keep this receipt.");
+	if (d->oom) {
+		doc_free(d);
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	}
+	return JRC_OK;
+}
+
+jrc_status receipt_doc_load(jrc_db *db, const char *receipt, int cols, jrc_doc_langs langs,
+			    jrc_doc *doc, jrc_err *err)
+{
+	jrc_receipt_info *info = malloc(sizeof(*info));
+	jrc_status s;
+
+	doc_init(doc, cols);
+	if (!info)
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	if ((s = receipt_info_load(db, receipt, info, err)) == JRC_OK)
+		s = receipt_doc_build(info, cols, langs, doc, err);
+	free(info);
+	return s;
+}
