@@ -48,6 +48,10 @@ int cmd_file(cli_ctx *ctx, int argc, char **argv);
 int cmd_show(cli_ctx *ctx, int argc, char **argv);
 int cmd_list(cli_ctx *ctx, int argc, char **argv);
 
+/* Staff and the record (cmd_staff.c, cmd_verify.c, cmd_desk.c). */
+int cmd_staff(cli_ctx *ctx, int argc, char **argv);
+int cmd_verify(cli_ctx *ctx, int argc, char **argv);
+
 /* Receipts on paper (cmd_print.c): print, printer. */
 int cmd_print(cli_ctx *ctx, int argc, char **argv);
 int cmd_printer(cli_ctx *ctx, int argc, char **argv);

@@ -319,9 +319,16 @@ static jrc_status check_file(jrc_db *db, jrc_verify_report *r, jrc_err *err)
 		const char *t = (const char *)sqlite3_column_text(st, 0);
 
 		if (!t || strcmp(t, "ok") != 0) {
+			char what[200];
+
+			/* sqlite's report spans lines; one line reads better. */
+			snprintf(what, sizeof(what), "%s", t ? t : "?");
+			for (char *p = what; *p; p++)
+				if (*p == '\n')
+					*p = ' ';
 			s = jrc_err_set(err, JRC_E_DB_CORRUPT, NULL,
 					_("The database file is damaged (%s): restore it from a backup and report this to the supervisor."),
-					t ? t : "?");
+					what);
 			sqlite3_finalize(st);
 			return s;
 		}

@@ -1,0 +1,34 @@
+/* Staff work on a case that is not a lifecycle move: correcting intake
+ * details and internal notes.  Both check the role in the core and leave
+ * an event. */
+#ifndef JRC_INTAKE_EDIT_H
+#define JRC_INTAKE_EDIT_H
+
+#include "jrc/auth.h"
+#include "jrc/db.h"
+
+enum { JRC_NOTE_MAX = 2000 };   /* characters */
+
+/* The fields to correct; NULL leaves a field as it is.  An empty outcome
+ * clears it. */
+typedef struct jrc_intake_edit {
+	const char *name;
+	const char *id_kind;      /* "resident" or "other", with id_number */
+	const char *id_number;
+	const char *phone;
+	const char *text;
+	const char *outcome;
+} jrc_intake_edit;
+
+/* Correct the intake of a registered case (desk or supervisor), checked
+ * as at filing.  The event "intake_edited" lists each changed field with
+ * its old value, so nothing said at the desk is lost.  A case filed
+ * anonymously keeps no personal data: editing it is refused. */
+jrc_status grievance_edit_intake(jrc_db *db, const jrc_staff *by, const char *receipt,
+				 const jrc_intake_edit *ed, jrc_err *err);
+
+/* Add an internal note (event "note"), seen by staff only. */
+jrc_status grievance_add_note(jrc_db *db, const jrc_staff *by, const char *receipt,
+			      const char *text, jrc_err *err);
+
+#endif

@@ -1,0 +1,128 @@
+/* jrc verify: is the record as it was written?  The file's integrity, the
+ * event chain, and a citizen's receipt against the database. */
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "json.h"
+#include "jrc/audit.h"
+#include "jrc/i18n.h"
+
+/* The receipt part: 0 matched, else the exit code; msg gets a sentence. */
+static int check_receipt(jrc_db *db, const char *receipt, const char *hex, char *msg,
+			 size_t size)
+{
+	jrc_case k;
+	jrc_err err = { 0 };
+	jrc_status s;
+
+	if ((s = grievance_get(db, receipt, &k, &err)) != JRC_OK) {
+		snprintf(msg, size, "%s", err.msg);
+		return jrc_status_exit(s) ? jrc_status_exit(s) : 1;
+	}
+	s = audit_ledger_confirm(db, k.id, hex, &err);
+	grievance_case_free(&k);
+	if (s != JRC_OK) {
+		snprintf(msg, size, "%s", err.msg);
+		return jrc_status_exit(s) ? jrc_status_exit(s) : 1;
+	}
+	snprintf(msg, size,
+		 _("The receipt %s matches the database: its ledger check is right, so the record up to its filing was not rewritten."),
+		 receipt);
+	return 0;
+}
+
+int cmd_verify(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "receipt", required_argument, NULL, 'r' },
+		{ "ledger-check", required_argument, NULL, 'l' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *receipt_arg = NULL, *hex = NULL;
+	char receipt[JRC_RECEIPT_MAX] = "", rmsg[600] = "";
+	int c, json = 0, rc, chain_rc = 0, receipt_rc = 0;
+	jrc_db *db;
+	jrc_err err = { 0 };
+	jrc_verify_report r;
+	jrc_status s;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'r': receipt_arg = optarg; break;
+		case 'l': hex = optarg; break;
+		case 'j': json = 1; break;
+		case 'h':
+			printf(_("Usage: jrc verify [--receipt RECEIPT --ledger-check HEX] [--json]\n"
+				 "Check that the record is as it was written: the database file's\n"
+				 "integrity, then every event in order (a changed, deleted or\n"
+				 "slipped-in event is named), then that each case agrees with its\n"
+				 "events.  With --receipt and --ledger-check, also compare the ledger\n"
+				 "check printed on a citizen's receipt with the database.\n"
+				 "Exit status: 0 intact, 1 damaged or altered, 2 bad usage.\n"));
+			return 0;
+		default: return cli_usage(ctx, _("unknown option"));
+		}
+	}
+	if (optind < argc)
+		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
+	if (!receipt_arg != !hex)
+		return cli_usage(ctx, _("--receipt and --ledger-check go together: give both, as printed on the receipt"));
+	if (receipt_arg && (rc = cli_receipt_arg(ctx, receipt_arg, receipt)))
+		return rc;
+	if ((rc = cli_open_db(ctx, 0, &db)))
+		return rc;
+	s = audit_verify_report(db, &r, &err);
+	if (s != JRC_OK)
+		chain_rc = jrc_status_exit(s) ? jrc_status_exit(s) : 1;
+	if (*receipt)
+		receipt_rc = check_receipt(db, receipt, hex, rmsg, sizeof(rmsg));
+	if (json) {
+		json_out j;
+
+		json_begin(&j, stdout);
+		json_obj_open(&j, NULL);
+		json_bool(&j, "ok", !chain_rc && !receipt_rc);
+		json_bool(&j, "integrity", r.integrity_ok);
+		json_int(&j, "events", r.events);
+		if (r.bad_id || s == JRC_E_TAMPERED)
+			json_int(&j, "bad_event", r.bad_id);
+		else
+			json_null(&j, "bad_event");
+		if (r.bad_case)
+			json_int(&j, "bad_case", r.bad_case);
+		else
+			json_null(&j, "bad_case");
+		json_str(&j, "head", chain_rc ? NULL : r.head);
+		json_str(&j, "message", chain_rc ? err.msg : NULL);
+		if (*receipt) {
+			json_str(&j, "receipt", receipt);
+			json_bool(&j, "ledger_check_ok", !receipt_rc);
+			json_str(&j, "receipt_message", rmsg);
+		}
+		json_obj_close(&j);
+		json_end(&j);
+	} else {
+		if (chain_rc)
+			fprintf(stderr, "jrc: %s\n", err.msg);
+		else
+			printf(_("The record is intact: the database file is sound and all %" PRId64
+				 " events follow on from each other (chain head %.8s).\n"),
+			       r.events, r.head);
+		if (*receipt) {
+			if (receipt_rc)
+				fprintf(stderr, "jrc: %s\n", rmsg);
+			else
+				printf("%s\n", rmsg);
+		}
+	}
+	db_close(db);
+	/* A database in doubt outweighs a typing mistake on the command line. */
+	if (chain_rc)
+		return chain_rc;
+	return receipt_rc;
+}
