@@ -278,12 +278,17 @@ static void drain(int fd)
 static int ask(int fd, int is_socket, int n, int ms)
 {
 	unsigned char q[3] = { DLE, EOT, (unsigned char)n };
+	long deadline = now_ms() + ms;
 	int b;
 
-	if (write_all(fd, is_socket, q, 3, now_ms() + ms) < 0)
+	if (write_all(fd, is_socket, q, 3, deadline) < 0)
 		return -1;
-	b = read_byte(fd, ms);
-	return valid_status(b) ? b : -1;
+	/* Skip what is not an answer (automatic status reports some
+	 * printers send unasked) until the answer or the deadline. */
+	do
+		b = read_byte(fd, (int)(deadline - now_ms()));
+	while (b >= 0 && !valid_status(b));
+	return b >= 0 ? b : -1;
 }
 
 static jrc_printer_state query_status(int fd, int is_socket)

@@ -63,6 +63,17 @@ text=$(jrc print "$R" --printer file:- --format text --lang en)
 like "$text" "Receipt number" "text format, English under the Chinese"
 like "$text" "▀|▄" "text format draws the QR in half blocks"
 
+# the booked helper is on the receipt
+R2=$(jrc file --category LAB --division 330726001201 --anonymous --text "欠薪")
+if jrc book "$R2" --host M02 >/dev/null 2>&1; then
+	text=$(jrc print "$R2" --printer file:- | "$FP" decode GB18030 /dev/stdin 48)
+	like "$text" "预约接待：陈建国（人民调解员）" "the booking is on the receipt"
+	like "$text" "匿名" "an anonymous case says so, with no name"
+else
+	ok 0 "# SKIP no roster to book with"
+	ok 0 "# SKIP no roster to book with"
+fi
+
 # ---------------------------------------------------------------- tcp
 start_printer ok
 jrc print "$R" --printer "tcp://127.0.0.1:$PORT" >"$T_DIR/out" 2>&1
