@@ -364,7 +364,9 @@ struct out {
 
 static void out_put(struct out *o, const char *s, size_t n)
 {
-	if (o->size == 0 || o->len + n >= o->size) {
+	if (o->size == 0)
+		return;			/* no room even for the NUL */
+	if (o->len + n >= o->size) {
 		o->size = o->len + 1;	/* full: later appends are dropped */
 		return;
 	}

@@ -283,6 +283,13 @@ static void test_masks(void)
 	is_str(out, "", "a buffer too short for one character stays empty");
 	mask_id_number("33072619900101123X", out, 10);
 	is_str(out, "330726***", "mask ID into a short buffer is cut, still terminated");
+	/* Found by fuzz_validate: a short number into a buffer of size 0
+	 * wrote its terminating NUL anyway. */
+	out[0] = 'Z';
+	mask_id_number("123", out, 0);
+	mask_phone("12", out, 0);
+	mask_name("", out, 0);
+	ok(out[0] == 'Z', "a mask into a buffer of size 0 writes nothing");
 }
 
 int main(void)
