@@ -121,6 +121,38 @@ static jrc_status record(jrc_db *db, int64_t case_id, const char *sink, const ch
 	return db_commit(db, err);
 }
 
+/* A printer setting that cannot work is the site's fault, not the
+ * caller's: the attempt is recorded as failed so the desk sees the case
+ * among the failed prints, and it counts as a printer failure.  Bad
+ * options the caller gave are plain bad input, and nothing is recorded. */
+static jrc_status bad_setup(jrc_db *db, const jrc_case *c, const jrc_print_opts *o,
+			    const print_setup *ps, jrc_status s, jrc_err *perr, const char *actor,
+			    jrc_print_result *res)
+{
+	char f[sizeof(perr->field)];
+	int from_setting;
+	jrc_err rerr = { 0 };
+	char why[sizeof(perr->msg)];
+
+	/* Copies: perr is rewritten below from them. */
+	snprintf(f, sizeof(f), "%s", perr->field);
+	snprintf(why, sizeof(why), "%s", perr->msg);
+	from_setting = (strcmp(f, "printer") == 0 && !(o && o->uri)) ||
+		       (strcmp(f, "paper") == 0 && !(o && o->paper)) ||
+		       strcmp(f, "printer_encoding") == 0 || strcmp(f, "printer_cut") == 0;
+	if (!from_setting || s != JRC_E_INVALID)
+		return s;
+	snprintf(res->sink, sizeof(res->sink), "%s", *ps->uri ? ps->uri : "?");
+	snprintf(res->outcome, sizeof(res->outcome), "failed");
+	if (record(db, c->id, res->sink, "failed", perr->msg, NULL, actor, &rerr) != JRC_OK) {
+		*perr = rerr;
+		return rerr.code;
+	}
+	return jrc_err_set(perr, JRC_E_PRINTER, f,
+			   _("The printer is not set up right (%s): staff can correct it with 'jrc settings %s'."),
+			   why, f);
+}
+
 jrc_status print_receipt_report(jrc_db *db, const char *receipt, const jrc_print_opts *opts,
 				jrc_print_result *res, jrc_err *err)
 {
@@ -137,11 +169,16 @@ jrc_status print_receipt_report(jrc_db *db, const char *receipt, const jrc_print
 	if (!res)
 		res = &local;
 	memset(res, 0, sizeof(*res));
-	if ((s = setup(db, opts, &ps, err)) != JRC_OK)
-		return s;
-	snprintf(res->sink, sizeof(res->sink), "%s", ps.uri);
 	if ((s = grievance_get(db, receipt, &c, err)) != JRC_OK)
 		return s;
+	if ((s = setup(db, opts, &ps, &perr)) != JRC_OK) {
+		s = bad_setup(db, &c, opts, &ps, s, &perr, actor, res);
+		grievance_case_free(&c);
+		if (err)
+			*err = perr;
+		return s;
+	}
+	snprintf(res->sink, sizeof(res->sink), "%s", ps.uri);
 	if (opts && opts->lang_from_case)
 		lang = strcmp(c.lang, "en") == 0 ? JRC_LANG_EN : JRC_LANG_ZH;
 

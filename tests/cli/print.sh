@@ -137,6 +137,11 @@ jrc settings printer "tcp://127.0.0.1:$PORT"
 jrc print "$R" >/dev/null
 ok $? "prints on the printer setting"
 like "$(decode "$OUT")" "$R" "the setting's printer got it"
+jrc settings printer "tcp://127.0.0.1:99999"
+jrc print "$R" >/dev/null 2>"$T_DIR/err"
+is $? 1 "a printer setting that cannot work is a printer failure"
+like "$(cat "$T_DIR/err")" "not set up right.*jrc settings printer" "it tells staff which setting to fix"
+like "$(jrc print --failed)" "$R" "and the case waits among the failed prints"
 jrc settings printer none
 jrc print "$R" >/dev/null 2>"$T_DIR/err"
 ok $? "printer none: not an error"
