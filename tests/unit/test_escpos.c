@@ -6,6 +6,7 @@
 
 #include "jrc/escpos.h"
 #include "jrc/grievance.h"
+#include "jrc/printer.h"
 #include "jrc/receipt_doc.h"
 #include "jrc/text.h"
 #include "../escpos_decode.h"
@@ -306,6 +307,33 @@ static void test_hostile(void)
 	bytes_free(&b);
 }
 
+/* DLE EOT answers as ESC/POS defines them, and printer URIs. */
+static void test_printer_status(void)
+{
+	jrc_sink_kind k;
+
+	is_int(printer_state_decode(0x12, 0x12, 0x12), JRC_PRINTER_READY, "all clear is ready");
+	is_int(printer_state_decode(0x1A, 0x32, 0x72), JRC_PRINTER_PAPER_OUT, "paper end is paper out");
+	is_int(printer_state_decode(0x1A, 0x16, 0x12), JRC_PRINTER_COVER_OPEN, "cover open");
+	is_int(printer_state_decode(0x1A, 0x12, 0x12), JRC_PRINTER_OFFLINE, "offline with no cause");
+	is_int(printer_state_decode(0x12, 0x12, 0x1E), JRC_PRINTER_PAPER_LOW, "paper near its end");
+	is_int(printer_state_decode(-1, -1, -1), JRC_PRINTER_UNKNOWN, "no answer: unknown");
+	is_int(printer_state_decode(0xFF, 0x12, 0x12), JRC_PRINTER_UNKNOWN, "a byte that is no answer");
+	ok(printer_uri_check("tcp://10.0.0.5", &k, NULL) == JRC_OK && k == JRC_SINK_TCP,
+	   "tcp without a port (9100)");
+	ok(printer_uri_check("tcp://[::1]:9100", &k, NULL) == JRC_OK, "tcp with an IPv6 address");
+	ok(printer_uri_check("dev:/dev/usb/lp0", &k, NULL) == JRC_OK && k == JRC_SINK_DEV, "dev:");
+	ok(printer_uri_check("cups:Receipts_1", &k, NULL) == JRC_OK && k == JRC_SINK_CUPS, "cups:");
+	ok(printer_uri_check("file:-", &k, NULL) == JRC_OK && k == JRC_SINK_FILE, "file:-");
+	ok(printer_uri_check("none", &k, NULL) == JRC_OK && k == JRC_SINK_NONE, "none");
+	is_int(printer_uri_check("tcp://host:70000", NULL, NULL), JRC_E_INVALID, "a port past 65535");
+	is_int(printer_uri_check("tcp://:9100", NULL, NULL), JRC_E_INVALID, "no host");
+	is_int(printer_uri_check("dev:lp0", NULL, NULL), JRC_E_INVALID, "a device must be a path");
+	is_int(printer_uri_check("cups:-o", NULL, NULL), JRC_E_INVALID, "a queue that is an option");
+	is_int(printer_uri_check("cups:a b", NULL, NULL), JRC_E_INVALID, "a queue with a space");
+	is_int(printer_uri_check("lpt1", NULL, NULL), JRC_E_INVALID, "not a URI");
+}
+
 int main(void)
 {
 	file_fixed_case();
@@ -313,5 +341,6 @@ int main(void)
 	test_layout();
 	test_encodings();
 	test_hostile();
+	test_printer_status();
 	return done();
 }
