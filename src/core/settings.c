@@ -8,6 +8,7 @@
 #include "db_internal.h"
 #include "jrc/clock.h"
 #include "jrc/i18n.h"
+#include "jrc/printer.h"
 #include "jrc/receipt.h"
 #include "jrc/text.h"
 
@@ -110,15 +111,12 @@ static jrc_status check_lang(const char *key, const char *v, jrc_err *err)
 
 static jrc_status check_printer(const char *key, const char *v, jrc_err *err)
 {
-	static const char *const prefixes[] = { "file:", "dev:", "tcp://", "cups:", NULL };
+	jrc_sink_kind kind;
+	jrc_status s = printer_uri_check(v, &kind, err);
 
-	if (strcmp(v, "none") == 0)
-		return JRC_OK;
-	for (const char *const *p = prefixes; *p; p++)
-		if (strncmp(v, *p, strlen(*p)) == 0 && v[strlen(*p)])
-			return JRC_OK;
-	return jrc_err_set(err, JRC_E_INVALID, key,
-			   _("A printer is none, file:PATH, dev:/dev/usb/lp0, tcp://HOST:9100 or cups:QUEUE."));
+	if (s != JRC_OK && err)
+		snprintf(err->field, sizeof(err->field), "%s", key);
+	return s;
 }
 
 static const struct setting {
