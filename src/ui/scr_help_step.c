@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "curses.h"
+#include "scr_roster.h"
 #include "screens.h"
 #include "widgets.h"
 #include "wizard.h"
@@ -25,6 +26,9 @@ const wizard_help_option wizard_help_none = {
  * defined in its own file and declared in wizard.h or its own header);
  * "no help" stays last. */
 static const wizard_help_option *const help_options[] = {
+	&roster_help_mediator,
+	&roster_help_lawyer,
+	&roster_help_leader,
 	&wizard_help_none,
 };
 
