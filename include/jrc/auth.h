@@ -99,7 +99,8 @@ jrc_status auth_staff_list(jrc_db *db, jrc_staff **out, size_t *n, jrc_err *err)
 jrc_status auth_login(jrc_db *db, const char *id, const char *password, jrc_staff *out,
 		      int *tries_left, jrc_err *err);
 
-/* Record the end of a session (event "logout"). */
-jrc_status auth_logout(jrc_db *db, const jrc_staff *who, jrc_err *err);
+/* Record the end of a session (event "logout", note why: "idle" ... or
+ * NULL). */
+jrc_status auth_logout(jrc_db *db, const jrc_staff *who, const char *why, jrc_err *err);
 
 #endif

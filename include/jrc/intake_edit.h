@@ -31,4 +31,10 @@ jrc_status grievance_edit_intake(jrc_db *db, const jrc_staff *by, const char *re
 jrc_status grievance_add_note(jrc_db *db, const jrc_staff *by, const char *receipt,
 			      const char *text, jrc_err *err);
 
+/* Reprint a case's receipt for staff (desk or supervisor): the role is
+ * checked here, the printing and its record are print_receipt's.  uri
+ * NULL: the site's printer setting. */
+jrc_status grievance_reprint(jrc_db *db, const jrc_staff *by, const char *receipt,
+			     const char *uri, jrc_err *err);
+
 #endif

@@ -51,6 +51,7 @@ int cmd_list(cli_ctx *ctx, int argc, char **argv);
 /* Staff and the record (cmd_staff.c, cmd_verify.c, cmd_desk.c). */
 int cmd_staff(cli_ctx *ctx, int argc, char **argv);
 int cmd_verify(cli_ctx *ctx, int argc, char **argv);
+int cmd_desk(cli_ctx *ctx, int argc, char **argv);
 
 /* Receipts on paper (cmd_print.c): print, printer. */
 int cmd_print(cli_ctx *ctx, int argc, char **argv);

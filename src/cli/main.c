@@ -20,6 +20,7 @@ static const cli_command commands[] = {
 	{ "show", cmd_show, N_("show a case with its events") },
 	{ "list", cmd_list, N_("list cases") },
 	{ "staff", cmd_staff, N_("add, list, disable staff accounts and set their passwords") },
+	{ "desk", cmd_desk, N_("run the full-screen front desk for staff") },
 	{ "verify", cmd_verify, N_("check that the record was not altered; check a receipt's ledger check") },
 	{ "print", cmd_print, N_("print or reprint a receipt; list receipts whose print failed") },
 	{ "printer", cmd_printer, N_("print a test page, or ask the printer how it is") },

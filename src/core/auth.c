@@ -599,9 +599,9 @@ jrc_status auth_login(jrc_db *db, const char *id, const char *password, jrc_staf
 	return s;
 }
 
-jrc_status auth_logout(jrc_db *db, const jrc_staff *who, jrc_err *err)
+jrc_status auth_logout(jrc_db *db, const jrc_staff *who, const char *why, jrc_err *err)
 {
 	char actor[48];
 
-	return log_event(db, auth_actor(who, actor, sizeof(actor)), "logout", NULL, err);
+	return log_event(db, auth_actor(who, actor, sizeof(actor)), "logout", why, err);
 }

@@ -8,6 +8,7 @@
 #include "jrc/grievance.h"
 #include "jrc/i18n.h"
 #include "jrc/intake_edit.h"
+#include "jrc/print.h"
 #include "jrc/text.h"
 #include "jrc/validate.h"
 
@@ -228,4 +229,24 @@ out:
 	free(clean);
 	grievance_case_free(&k);
 	return s;
+}
+
+jrc_status grievance_reprint(jrc_db *db, const jrc_staff *by, const char *receipt,
+			     const char *uri, jrc_err *err)
+{
+	jrc_print_opts opts = { 0 };
+	jrc_status s;
+	jrc_case k;
+	char actor[48];
+
+	if ((s = grievance_get(db, receipt, &k, err)) != JRC_OK)
+		return s;
+	s = auth_may(by, JRC_DO_REPRINT, k.department, err);
+	grievance_case_free(&k);
+	if (s != JRC_OK)
+		return s;
+	opts.uri = uri && *uri ? uri : NULL;
+	opts.actor = auth_actor(by, actor, sizeof(actor));
+	opts.lang_from_case = 1;
+	return print_receipt(db, receipt, &opts, err);
 }

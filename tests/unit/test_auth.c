@@ -276,7 +276,7 @@ int main(void)
 	ok(auth_login(db, "D001", PW, NULL, NULL, &err) == JRC_OK, "and logs in");
 	ok(auth_staff_set_disabled(db, NULL, "NOBODY", 1, &err) == JRC_E_NOT_FOUND, "unknown account");
 
-	ok(auth_logout(db, &desk, &err) == JRC_OK && last_event_is(db, "logout", "staff:D001"),
+	ok(auth_logout(db, &desk, "idle", &err) == JRC_OK && last_event_is(db, "logout", "staff:D001"),
 	   "logout is an event");
 	ok(audit_verify(db, &(int64_t){ 0 }, &err) == JRC_OK, "the chain is intact after all that");
 

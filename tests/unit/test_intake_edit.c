@@ -123,6 +123,14 @@ int main(void)
 	   "another department's handler may not");
 	ok(grievance_add_note(db, &desk, c.receipt, "  ", &err) == JRC_E_INVALID, "an empty note is refused");
 	ok(grievance_add_note(db, &desk, "PJ261129-9999-0", "x", &err) != JRC_OK, "an unknown case");
+	/* Reprints: desk and supervisor, recorded by the print module. */
+	ok(grievance_reprint(db, &hand, c.receipt, "none", &err) == JRC_E_REFUSED,
+	   "a handler may not reprint: %s", err.msg);
+	before = db_count(db, "print_jobs");
+	ok(grievance_reprint(db, &desk, c.receipt, "none", &err) == JRC_OK, "desk reprints: %s", err.msg);
+	is_int(db_count(db, "print_jobs"), before + 1, "the reprint is a print job");
+	e = last_event(db, c.id, note, sizeof(note));
+	is_str(e.actor, "staff:D001", "recorded as by the desk");
 	grievance_case_free(&c);
 	grievance_case_free(&anon);
 	db_close(db);

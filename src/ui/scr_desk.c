@@ -1,0 +1,332 @@
+/* The desk's own screen: the login form, then the worklist.  It holds the
+ * session; logging out (a key, the idle timer, or leaving the screen)
+ * records the end of it and wipes the password field. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "curses.h"
+#include "scr_desk.h"
+#include "screens.h"
+#include "wizard.h"
+#include "jrc/audit.h"
+#include "jrc/text.h"
+
+enum { F_ID, F_PW, F_COUNT };
+
+typedef struct desk_state {
+	desk_session sess;
+	/* login */
+	int focus;
+	char id[DESK_BUF(JRC_STAFF_ID_MAX)];
+	char pw[JRC_PASSWORD_MAX + 1];
+	w_field id_f;
+	w_edit pw_e;
+	char error[512];
+	/* worklist */
+	desk_list list;
+} desk_state;
+
+static int filter_staff_id(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+	       cp == '.' || cp == '-' || cp == '_';
+}
+
+static int filter_password(uint32_t cp)
+{
+	return cp >= 0x20 && cp != 0x7f;
+}
+
+static void wipe_password(desk_state *d)
+{
+	explicit_bzero(d->pw, sizeof(d->pw));
+	w_edit_init(&d->pw_e, d->pw, sizeof(d->pw), JRC_PASSWORD_MAX, filter_password);
+}
+
+static void logout(ui_ctx *ctx, desk_state *d, const char *why)
+{
+	jrc_err err = { 0 };
+
+	if (!d->sess.logged_in)
+		return;
+	auth_logout(ctx->db, &d->sess.staff, why, &err);
+	desk_list_free(&d->list);
+	ctx->staff_mode = d->sess.saved_staff_mode;
+	snprintf(ctx->staff_id, sizeof(ctx->staff_id), "%s", d->sess.saved_staff_id);
+	memset(&d->sess.staff, 0, sizeof(d->sess.staff));
+	d->sess.logged_in = 0;
+	d->focus = F_ID;
+	wipe_password(d);
+}
+
+static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
+{
+	desk_state *d = calloc(1, sizeof(*d));
+
+	(void)arg;
+	if (!d)
+		return -1;
+	w_field_init(&d->id_f, d->id, sizeof(d->id), JRC_STAFF_ID_MAX, filter_staff_id);
+	wipe_password(d);
+	d->sess.saved_staff_mode = ctx->staff_mode;
+	snprintf(d->sess.saved_staff_id, sizeof(d->sess.saved_staff_id), "%s", ctx->staff_id);
+	s->state = d;
+	return 0;
+}
+
+static void leave(ui_ctx *ctx, ui_screen *s)
+{
+	desk_state *d = s->state;
+
+	logout(ctx, d, "left the desk");
+	explicit_bzero(d, sizeof(*d));
+	free(d);
+}
+
+void desk_home_open(ui_ctx *ctx)
+{
+	if (ui_push(ctx, &scr_desk_ops, NULL) != 0)
+		ui_message(ctx, 1, "%s", jrc_status_message(JRC_E_NOMEM));
+}
+
+int desk_session_check(ui_ctx *ctx, desk_session *sess)
+{
+	jrc_staff now;
+	jrc_err err = { 0 };
+
+	if (!sess->logged_in)
+		return -1;
+	if (auth_staff_get(ctx->db, sess->staff.id, &now, &err) != JRC_OK) {
+		ui_message(ctx, 1, "%s", err.msg);
+		return -1;
+	}
+	if (now.disabled) {
+		ui_message(ctx, 1, "%s", _("This account is disabled: ask an administrator."));
+		return -1;
+	}
+	/* A role or department changed meanwhile counts from now on. */
+	sess->staff.role = now.role;
+	snprintf(sess->staff.department, sizeof(sess->staff.department), "%s", now.department);
+	return 0;
+}
+
+static void try_login(ui_ctx *ctx, desk_state *d)
+{
+	jrc_err err = { 0 };
+	int left = -1;
+	jrc_status st;
+
+	if (!d->id[0]) {
+		snprintf(d->error, sizeof(d->error), "%s", _("Type your staff ID first."));
+		d->focus = F_ID;
+		return;
+	}
+	st = auth_login(ctx->db, d->id, d->pw, &d->sess.staff, &left, &err);
+	wipe_password(d);
+	if (st != JRC_OK) {
+		snprintf(d->error, sizeof(d->error), "%s", err.msg[0] ? err.msg : jrc_status_message(st));
+		d->focus = st == JRC_E_AUTH && left < 0 ? F_ID : F_PW;
+		return;
+	}
+	d->error[0] = '\0';
+	d->sess.logged_in = 1;
+	ctx->staff_mode = 1;
+	snprintf(ctx->staff_id, sizeof(ctx->staff_id), "%s", d->sess.staff.id);
+	desk_list_init(ctx, &d->list, &d->sess);
+	ui_message(ctx, 0, _("Logged in as %s (%s)."), d->sess.staff.name,
+		   auth_role_label(d->sess.staff.role));
+}
+
+static const char *field_label(int i)
+{
+	return i == F_ID ? _("Staff ID") : _("Password");
+}
+
+static void draw_login(ui_ctx *ctx, desk_state *d)
+{
+	ui_rect r = ui_content(ctx);
+	int lw = 0, fx, fw, y;
+	char stars[JRC_PASSWORD_MAX + 1];
+	size_t n = d->pw_e.nchars < sizeof(stars) - 1 ? d->pw_e.nchars : sizeof(stars) - 1;
+
+	ui_step_header(ctx, 0, 0, _("Front desk: staff log in"),
+		       _("Type your staff ID and password, then press Enter."));
+	for (int i = 0; i < F_COUNT; i++)
+		if ((int)text_width(field_label(i)) > lw)
+			lw = (int)text_width(field_label(i));
+	lw += 4;
+	fx = r.x + lw;
+	fw = r.w - lw < 30 ? r.w - lw : 30;
+	y = r.y + 1;
+	for (int i = 0; i < F_COUNT; i++) {
+		int yy = y + i * 3;
+
+		ui_text(yy, r.x, 2, ui_attr(ctx, UI_KEY), d->focus == i ? ">" : " ");
+		ui_text(yy, r.x + 2, lw - 2, ui_attr(ctx, d->focus == i ? UI_HEADING : UI_NORMAL),
+			field_label(i));
+	}
+	w_field_draw(ctx, &d->id_f, y, fx, fw, d->focus == F_ID);
+	/* The password shows as stars: one per character typed. */
+	memset(stars, '*', n);
+	stars[n] = '\0';
+	ui_fill(y + 3, fx, fw, ui_attr(ctx, UI_FIELD));
+	ui_text(y + 3, fx, fw, ui_attr(ctx, UI_FIELD), stars);
+	if (d->focus == F_PW)
+		ui_cursor(ctx, y + 3, fx + (int)(n < (size_t)fw - 1 ? n : (size_t)fw - 1));
+	if (d->error[0])
+		ui_text_wrapped(y + 5, r.x, r.w, 3, ui_attr(ctx, UI_ERROR), d->error);
+	ui_text_wrapped(y + 9, r.x, r.w, 3, ui_attr(ctx, UI_HINT),
+			_("Tab moves between the fields. After 5 wrong passwords in a row the account is locked for 15 minutes. "
+			  "Ask an administrator if you have forgotten your password."));
+}
+
+static ui_result key_login(ui_ctx *ctx, desk_state *d, ui_action act, wint_t ch)
+{
+	switch (act) {
+	case UI_ACT_BACK:
+		return UI_PASS;     /* from the kiosk: back to its home */
+	case UI_ACT_FIELD_NEXT:
+	case UI_ACT_FIELD_PREV:
+		d->focus = d->focus == F_ID ? F_PW : F_ID;
+		return UI_DONE;
+	case UI_ACT_NEXT:
+		if (d->focus == F_ID && d->id[0]) {
+			d->focus = F_PW;
+			return UI_DONE;
+		}
+		try_login(ctx, d);
+		return UI_DONE;
+	default:
+		break;
+	}
+	d->error[0] = '\0';
+	if (d->focus == F_ID)
+		return w_field_key(ctx, &d->id_f, act, ch);
+	return w_edit_key(&d->pw_e, act, ch);
+}
+
+static void draw(ui_ctx *ctx, ui_screen *s)
+{
+	desk_state *d = s->state;
+	char title[256];
+
+	if (!d->sess.logged_in) {
+		draw_login(ctx, d);
+		return;
+	}
+	snprintf(title, sizeof(title), _("Front desk: %s (%s)"), d->sess.staff.name,
+		 auth_role_label(d->sess.staff.role));
+	ui_step_header(ctx, 0, 0, title, NULL);
+	desk_list_draw(ctx, &d->list, &d->sess, ui_content(ctx));
+}
+
+static void start_filing(ui_ctx *ctx, desk_state *d)
+{
+	jrc_err err = { 0 };
+
+	if (desk_session_check(ctx, &d->sess) != 0)
+		return;
+	if (auth_may(&d->sess.staff, JRC_DO_FILE, NULL, &err) != JRC_OK) {
+		ui_message(ctx, 1, "%s", err.msg);
+		return;
+	}
+	/* The wizard files as channel desk with this staff ID (ctx). */
+	if (wizard_start(ctx) != 0)
+		ui_message(ctx, 1, "%s", jrc_status_message(JRC_E_NOMEM));
+}
+
+static void open_prints(ui_ctx *ctx, desk_state *d)
+{
+	jrc_err err = { 0 };
+
+	if (auth_may(&d->sess.staff, JRC_DO_REPRINT, NULL, &err) != JRC_OK) {
+		ui_message(ctx, 1, "%s", err.msg);
+		return;
+	}
+	if (ui_push(ctx, &scr_desk_prints_ops, &d->sess) != 0)
+		ui_message(ctx, 1, "%s", jrc_status_message(JRC_E_NOMEM));
+}
+
+static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
+{
+	desk_state *d = s->state;
+	int64_t open = 0;
+	ui_result r;
+
+	if (!d->sess.logged_in)
+		return key_login(ctx, d, act, ch);
+	r = desk_list_key(ctx, &d->list, act, ch, &open);
+	/* Whatever opens on top may change cases: reload when back. */
+	d->list.stale = 1;
+	if (open) {
+		desk_open_case(ctx, &d->sess, open);
+		return UI_DONE;
+	}
+	if (r == UI_DONE)
+		return r;
+	if (act == UI_ACT_BACK)
+		return UI_DONE;     /* logging out is its own key */
+	if (act != UI_ACT_CHAR)
+		return UI_PASS;
+	switch (ch) {
+	case L'n': case L'N':
+		start_filing(ctx, d);
+		return UI_DONE;
+	case L'p': case L'P':
+		open_prints(ctx, d);
+		return UI_DONE;
+	case L'q': case L'Q':
+		logout(ctx, d, NULL);
+		if (ctx->depth > 1 && ui_top(ctx) == s)
+			ui_pop(ctx);     /* from the kiosk: back to its home */
+		else
+			ui_message(ctx, 0, "%s", _("Logged out."));
+		return UI_DONE;
+	default:
+		return UI_PASS;
+	}
+}
+
+static int tick(ui_ctx *ctx, ui_screen *s, long now_ms)
+{
+	desk_state *d = s->state;
+	long idle = ctx->idle_seconds > 0 ? ctx->idle_seconds : DESK_IDLE_SECONDS;
+
+	if (!d->sess.logged_in || now_ms - ctx->last_key_ms < idle * 1000L)
+		return 0;
+	logout(ctx, d, "idle");
+	if (ctx->depth > 1 && ui_top(ctx) == s)
+		ui_pop(ctx);
+	else
+		ui_message(ctx, 0, "%s", _("Logged out after a quiet while: log in again to go on."));
+	return 1;
+}
+
+static const char *help(ui_ctx *ctx, ui_screen *s)
+{
+	desk_state *d = s->state;
+
+	(void)ctx;
+	if (!d->sess.logged_in)
+		return _("Staff only. Log in with your staff ID and password. Citizens: press Esc to go back.");
+	return _("The worklist shows the cases you may work on, the next deadline first in mind: a deadline within "
+		 "3 days is highlighted, an overdue one is marked OVERDUE. Up and Down move, Enter opens a case. "
+		 "/ searches by receipt number, name, ID number or phone. S changes the state shown, D the "
+		 "department, O shows only overdue cases, T only today's. N files for a citizen, P lists failed "
+		 "prints, Q logs out.");
+}
+
+const ui_screen_ops scr_desk_ops = {
+	.name = "desk",
+	.enter = enter,
+	.leave = leave,
+	.draw = draw,
+	.key = key,
+	.tick = tick,
+	.help_text = help,
+};
+
+int ui_run_desk(const ui_options *opt)
+{
+	return ui_run(opt, &scr_desk_ops, NULL);
+}

@@ -1,0 +1,125 @@
+/* The front desk: staff log in, work through the cases before their
+ * deadlines, act on them as their role allows, and file for citizens.
+ *
+ * One screen, scr_desk_ops, holds the session: the login form while
+ * nobody is logged in, the worklist after.  `jrc desk` runs it as the
+ * root screen, so the kiosk wizard's return to the root (after assisted
+ * filing) comes back to the worklist with the session kept; from the
+ * kiosk's home it is pushed on top, and logging out returns to the home.
+ * Everything staff do goes through the core with the account's role
+ * (auth_may, auth_move_as): the screens only leave out what would be
+ * refused anyway. */
+#ifndef JRC_UI_SCR_DESK_H
+#define JRC_UI_SCR_DESK_H
+
+#include <stdint.h>
+
+#include "engine.h"
+#include "widgets.h"
+#include "jrc/auth.h"
+#include "jrc/grievance.h"
+
+/* Bytes for n characters of UTF-8 and the NUL. */
+#define DESK_BUF(chars) ((chars) * 4 + 1)
+
+enum {
+	DESK_IDLE_SECONDS = 600,    /* a quiet desk logs itself out */
+	DESK_PAGE = 60,             /* worklist rows fetched at a time */
+	DESK_SOON_DAYS = 3          /* a deadline this close is highlighted */
+};
+
+/* The logged-in account, shared by the desk's screens (they sit above
+ * scr_desk on the stack, so it outlives them). */
+typedef struct desk_session {
+	int logged_in;
+	jrc_staff staff;
+	int saved_staff_mode;       /* ctx->staff_mode before the login */
+	char saved_staff_id[32];
+} desk_session;
+
+/* The worklist: one page of cases from grievance_list, filters, search. */
+typedef struct desk_list {
+	jrc_case *rows;
+	size_t nrows;               /* rows loaded, from offset */
+	long offset;                /* absolute index of rows[0] */
+	int more;                   /* rows exist past the loaded ones */
+	long sel, top;              /* absolute indexes */
+	int page;                   /* rows shown at the last draw */
+	int state;                  /* -1: all, else a jrc_state */
+	int overdue, today;
+	int focus;                  /* 0 list, 1 search, 2 department */
+	char search[DESK_BUF(40)];
+	char dept[DESK_BUF(12)];
+	w_field search_f, dept_f;
+	char applied_search[160];   /* what the loaded page was searched for */
+	char applied_dept[48];
+	char error[512];
+	int stale;                  /* reload before the next draw */
+	void *names;                /* display names looked up so far */
+} desk_list;
+
+extern const ui_screen_ops scr_desk_ops;        /* arg: NULL */
+extern const ui_screen_ops scr_desk_case_ops;   /* arg: desk_case_arg * (copied) */
+extern const ui_screen_ops scr_desk_form_ops;   /* arg: desk_form_arg * (taken, freed) */
+extern const ui_screen_ops scr_desk_prints_ops; /* arg: desk_session * */
+
+typedef struct desk_case_arg {
+	desk_session *sess;
+	int64_t case_id;
+} desk_case_arg;
+
+/* A form the desk asks before an action: up to DESK_FORM_MAX fields. */
+enum { DESK_FORM_MAX = 5 };
+
+typedef struct desk_form_field {
+	const char *key;            /* matches jrc_err.field to point at it */
+	const char *label;          /* msgid */
+	size_t max_chars;
+	int multiline;              /* a text area, else one line */
+	const char *initial;        /* may be NULL; copied */
+	w_filter_fn filter;         /* NULL: any printable character */
+} desk_form_field;
+
+/* values[i] is field i's text.  JRC_OK closes the form. */
+typedef jrc_status (*desk_form_submit_fn)(ui_ctx *ctx, void *user, char *const *values,
+					  jrc_err *err);
+
+typedef struct desk_form_arg {
+	const char *title;          /* msgid */
+	char subject[64];           /* shown after the title: the receipt */
+	const char *question;       /* msgid: what Enter will do */
+	int nfields;
+	desk_form_field fields[DESK_FORM_MAX];
+	desk_form_submit_fn submit;
+	void *user;
+} desk_form_arg;
+
+/* Run the desk on this terminal with the login screen at the bottom. */
+int ui_run_desk(const ui_options *opt);
+
+/* The kiosk home's "staff" entry: the same login, pushed on top. */
+void desk_home_open(ui_ctx *ctx);
+
+/* A state's short name for staff ("pending acceptance" ...), translated. */
+const char *desk_state_label(const char *state);
+
+/* The next deadline of c as text ("2026-12-14, 15 days", "OVERDUE 3
+ * days"); *level 0 normal, 1 due within DESK_SOON_DAYS, 2 overdue, -1
+ * none. */
+void desk_deadline_text(const jrc_case *c, int wide, char *out, size_t size, int *level);
+
+/* Read the account again before an action: a disabled account is
+ * logged out there and then.  0 if still fine, else -1 (message shown). */
+int desk_session_check(ui_ctx *ctx, desk_session *sess);
+
+/* The worklist (scr_desk_list.c), drawn and driven by scr_desk. */
+void desk_list_init(ui_ctx *ctx, desk_list *l, const desk_session *sess);
+void desk_list_free(desk_list *l);
+void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect r);
+/* Keys of the worklist; sets *open to a case id to open (else 0). */
+ui_result desk_list_key(ui_ctx *ctx, desk_list *l, ui_action act, wint_t ch, int64_t *open);
+
+/* Open a case's detail screen. */
+void desk_open_case(ui_ctx *ctx, desk_session *sess, int64_t case_id);
+
+#endif

@@ -1,0 +1,619 @@
+/* A case for staff: every field unmasked, the repeat link, booking, last
+ * print, the timeline of events with internal notes, and the actions the
+ * account's role and the case's state allow, each asking for what it
+ * needs (scr_desk_form). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "curses.h"
+#include "scr_desk.h"
+#include "jrc/audit.h"
+#include "jrc/intake_edit.h"
+#include "jrc/lifecycle.h"
+#include "jrc/print.h"
+#include "jrc/refdata.h"
+#include "jrc/roster.h"
+#include "jrc/text.h"
+#include "jrc/validate.h"
+
+enum { ACT_MAX = 16, SCROLL_END = 1 << 20 };
+typedef enum act_kind { ACT_MOVE, ACT_NOTE, ACT_EDIT, ACT_REPRINT } act_kind;
+
+typedef struct action {
+	act_kind kind;
+	jrc_state to;
+} action;
+
+typedef struct case_state {
+	desk_session *sess;
+	int64_t case_id;
+	int have;
+	jrc_case c;
+	jrc_event *ev;
+	size_t nev;
+	char related[JRC_RECEIPT_MAX];
+	action act[ACT_MAX];
+	int nact;
+	int top, lines, view;       /* scrolling of the detail */
+	int stale;
+	char error[512];
+} case_state;
+
+/* ---------------------------------------------------------------- loading */
+
+static void unload(case_state *cs)
+{
+	if (cs->have)
+		grievance_case_free(&cs->c);
+	audit_events_free(cs->ev, cs->nev);
+	cs->ev = NULL;
+	cs->nev = 0;
+	cs->have = 0;
+}
+
+static void add_action(case_state *cs, act_kind kind, jrc_state to)
+{
+	if (cs->nact < ACT_MAX && cs->nact < 9) {
+		cs->act[cs->nact].kind = kind;
+		cs->act[cs->nact].to = to;
+		cs->nact++;
+	}
+}
+
+static void load(ui_ctx *ctx, case_state *cs)
+{
+	jrc_err err = { 0 };
+	jrc_staff *who = &cs->sess->staff;
+	jrc_state to[JRC_STATE_COUNT];
+	size_t n;
+
+	unload(cs);
+	cs->stale = 0;
+	cs->error[0] = '\0';
+	cs->nact = 0;
+	if (grievance_get_by_id(ctx->db, cs->case_id, &cs->c, &err) != JRC_OK ||
+	    audit_case_events(ctx->db, cs->case_id, &cs->ev, &cs->nev, &err) != JRC_OK) {
+		snprintf(cs->error, sizeof(cs->error), "%s", err.msg);
+		grievance_case_free(&cs->c);
+		return;
+	}
+	cs->have = 1;
+	cs->related[0] = '\0';
+	if (cs->c.related_case) {
+		jrc_case r;
+
+		if (grievance_get_by_id(ctx->db, cs->c.related_case, &r, NULL) == JRC_OK) {
+			snprintf(cs->related, sizeof(cs->related), "%s", r.receipt);
+			grievance_case_free(&r);
+		}
+	}
+	/* Only what the core would allow this account. */
+	n = lifecycle_allowed(&cs->c, who->role, who->department[0] ? who->department : NULL, to);
+	for (size_t i = 0; i < n; i++)
+		add_action(cs, ACT_MOVE, to[i]);
+	if (auth_may(who, JRC_DO_NOTE, cs->c.department, NULL) == JRC_OK)
+		add_action(cs, ACT_NOTE, 0);
+	if (auth_may(who, JRC_DO_EDIT_INTAKE, cs->c.department, NULL) == JRC_OK &&
+	    strcmp(cs->c.state, "registered") == 0)
+		add_action(cs, ACT_EDIT, 0);
+	if (auth_may(who, JRC_DO_REPRINT, cs->c.department, NULL) == JRC_OK)
+		add_action(cs, ACT_REPRINT, 0);
+}
+
+void desk_open_case(ui_ctx *ctx, desk_session *sess, int64_t case_id)
+{
+	desk_case_arg a = { sess, case_id };
+	jrc_err err = { 0 };
+
+	if (desk_session_check(ctx, sess) != 0)
+		return;
+	if (auth_may(&sess->staff, JRC_DO_VIEW, NULL, &err) != JRC_OK) {
+		ui_message(ctx, 1, "%s", err.msg);
+		return;
+	}
+	if (ui_push(ctx, &scr_desk_case_ops, &a) != 0)
+		ui_message(ctx, 1, "%s", jrc_status_message(JRC_E_NOMEM));
+}
+
+static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
+{
+	const desk_case_arg *a = arg;
+	case_state *cs = calloc(1, sizeof(*cs));
+
+	if (!cs)
+		return -1;
+	cs->sess = a->sess;
+	cs->case_id = a->case_id;
+	load(ctx, cs);
+	s->state = cs;
+	return 0;
+}
+
+static void leave(ui_ctx *ctx, ui_screen *s)
+{
+	case_state *cs = s->state;
+
+	(void)ctx;
+	unload(cs);
+	free(cs);
+}
+
+/* ---------------------------------------------------------------- lines
+ * The detail is a column of lines scrolled as one: each helper emits
+ * lines, drawing only those in view. */
+
+typedef struct liner {
+	ui_ctx *ctx;
+	ui_rect r;
+	int top, n;
+} liner;
+
+static void put_n(liner *L, int x, int w, int attr, const char *s, size_t len)
+{
+	if (L->n >= L->top && L->n < L->top + L->r.h)
+		ui_text_n(L->r.y + L->n - L->top, L->r.x + x, w, attr, s, len);
+}
+
+/* label (may be NULL) then value wrapped under itself. */
+static void put(liner *L, const char *label, int lw, int attr, const char *value)
+{
+	size_t *st = NULL, *ln = NULL, k;
+	int vw = L->r.w - lw;
+
+	if (label && L->n >= L->top && L->n < L->top + L->r.h)
+		ui_text(L->r.y + L->n - L->top, L->r.x, lw, ui_attr(L->ctx, UI_HEADING), label);
+	if (!value || !*value) {
+		L->n++;
+		return;
+	}
+	k = text_wrap(value, (size_t)(vw > 10 ? vw : 10), &st, &ln);
+	for (size_t i = 0; i < k; i++) {
+		put_n(L, lw, vw, attr, value + st[i], ln[i]);
+		L->n++;
+	}
+	if (!k)
+		L->n++;
+	free(st);
+	free(ln);
+}
+
+/* The action's name as a msgid (forms translate it when they draw). */
+static const char *action_msgid(const action *a)
+{
+	switch (a->kind) {
+	case ACT_NOTE: return N_("Add an internal note");
+	case ACT_EDIT: return N_("Correct the intake details");
+	case ACT_REPRINT: return N_("Reprint the receipt");
+	case ACT_MOVE: break;
+	}
+	switch (a->to) {
+	case JRC_ST_REGISTERED: return N_("Back to registered");
+	case JRC_ST_ACCEPTED: return N_("Accept");
+	case JRC_ST_EXTENDED: return N_("Extend the time limit");
+	case JRC_ST_IN_MEDIATION: return N_("Start mediation");
+	case JRC_ST_DECLINED: return N_("Decline (not accepted)");
+	case JRC_ST_REDIRECTED: return N_("Redirect to another department");
+	case JRC_ST_ANSWERED: return N_("Answer");
+	case JRC_ST_REVIEW_REQUESTED: return N_("Record a review request");
+	case JRC_ST_REVIEW_ANSWERED: return N_("Answer the review");
+	case JRC_ST_REREVIEW_REQUESTED: return N_("Record a re-review request");
+	case JRC_ST_REREVIEW_ANSWERED: return N_("Answer the re-review");
+	case JRC_ST_CLOSED: return N_("Close");
+	default: return "?";
+	}
+}
+
+static const char *event_label(const jrc_event *e)
+{
+	if (strcmp(e->kind, "filed") == 0) return _("Filed");
+	if (strcmp(e->kind, "transition") == 0) return _("Moved");
+	if (strcmp(e->kind, "note") == 0) return _("Internal note (staff only)");
+	if (strcmp(e->kind, "intake_edited") == 0) return _("Intake corrected (old values)");
+	if (strcmp(e->kind, "repeat") == 0) return _("Repeat matter of");
+	if (strcmp(e->kind, "print") == 0) return _("Receipt printed");
+	if (strcmp(e->kind, "booking") == 0) return _("Booking");
+	if (strcmp(e->kind, "verdict") == 0) return _("Citizen's verdict");
+	return e->kind;
+}
+
+static void local_time(const char *utc, char out[32])
+{
+	jrc_time t;
+
+	if (clock_parse(utc, &t) == JRC_OK)
+		clock_format_local(t, out);
+	else
+		snprintf(out, 32, "%s", utc);
+}
+
+static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
+{
+	jrc_case *c = &cs->c;
+	jrc_category cat;
+	jrc_division dv, town;
+	jrc_department dept;
+	jrc_booking b;
+	jrc_print_job pj;
+	char buf[2048], when[32], due[128];
+	int lw = 12, level;
+	const char *kind;
+
+	snprintf(buf, sizeof(buf), "%s  (%s)", desk_state_label(c->state), c->state);
+	put(L, _("State"), lw, ui_attr(ctx, UI_NORMAL), buf);
+	desk_deadline_text(c, 1, due, sizeof(due), &level);
+	put(L, _("Deadline"), lw, ui_attr(ctx, level == 2 ? UI_ERROR : level == 1 ? UI_NOTICE : UI_NORMAL),
+	    due);
+	if (cs->related[0]) {
+		snprintf(buf, sizeof(buf), _("Repeat matter: the same person filed %s in this category before."),
+			 cs->related);
+		put(L, _("Repeat"), lw, ui_attr(ctx, UI_NOTICE), buf);
+	}
+	if (refdata_category(ctx->db, c->category, &cat, NULL) == JRC_OK)
+		snprintf(buf, sizeof(buf), "%s (%s)", i18n_pick(cat.name_zh, cat.name_en), c->category);
+	else
+		snprintf(buf, sizeof(buf), "%s", c->category);
+	put(L, _("Category"), lw, ui_attr(ctx, UI_NORMAL), buf);
+	if (refdata_division(ctx->db, c->division, &dv, NULL) == JRC_OK) {
+		if (strcmp(dv.level, "village") == 0 && dv.parent[0] &&
+		    refdata_division(ctx->db, dv.parent, &town, NULL) == JRC_OK)
+			snprintf(buf, sizeof(buf), "%s %s", i18n_pick(town.name_zh, town.name_en),
+				 i18n_pick(dv.name_zh, dv.name_en));
+		else
+			snprintf(buf, sizeof(buf), "%s", i18n_pick(dv.name_zh, dv.name_en));
+	} else {
+		snprintf(buf, sizeof(buf), "%s", c->division);
+	}
+	put(L, _("Place"), lw, ui_attr(ctx, UI_NORMAL), buf);
+	if (refdata_department(ctx->db, c->department, &dept, NULL) == JRC_OK)
+		snprintf(buf, sizeof(buf), _("%s (%s), window %s, phone %s, %s level"),
+			 i18n_pick(dept.name_zh, dept.name_en), c->department, dept.window, dept.phone,
+			 c->level);
+	else
+		snprintf(buf, sizeof(buf), "%s", c->department);
+	put(L, _("Department"), lw, ui_attr(ctx, UI_NORMAL), buf);
+	local_time(c->filed_at, when);
+	snprintf(buf, sizeof(buf), _("%s, channel %s%s%s, query code %s"), when, c->channel,
+		 c->staff_id[0] ? _(", staff ") : "", c->staff_id, c->query_code);
+	put(L, _("Filed"), lw, ui_attr(ctx, UI_NORMAL), buf);
+	if (c->anonymous) {
+		put(L, _("Citizen"), lw, ui_attr(ctx, UI_NORMAL), _("Anonymous: no name, ID or phone."));
+	} else {
+		kind = c->id_kind && strcmp(c->id_kind, "other") == 0 ? _("other document")
+								     : _("resident ID");
+		snprintf(buf, sizeof(buf), _("%s, %s %s, phone %s"), c->name ? c->name : "", kind,
+			 c->id_number ? c->id_number : "", c->phone ? c->phone : "");
+		put(L, _("Citizen"), lw, ui_attr(ctx, UI_NORMAL), buf);
+	}
+	put(L, _("Matter"), lw, ui_attr(ctx, UI_NORMAL), c->text);
+	if (c->outcome)
+		put(L, _("Wants"), lw, ui_attr(ctx, UI_NORMAL), c->outcome);
+	if (c->answer)
+		put(L, _("Answer"), lw, ui_attr(ctx, UI_NORMAL), c->answer);
+	if (roster_case_booking(ctx->db, c->id, &b, NULL) == JRC_OK) {
+		roster_booking_line(&b, buf, sizeof(buf));
+		put(L, _("Booking"), lw, ui_attr(ctx, UI_NORMAL), buf);
+	}
+	if (print_last_job(ctx->db, c->id, &pj, NULL) == JRC_OK) {
+		local_time(pj.at, when);
+		snprintf(buf, sizeof(buf), "%s %s %s%s%s", when, pj.outcome, pj.sink,
+			 pj.error[0] ? ": " : "", pj.error);
+		put(L, _("Last print"), lw, ui_attr(ctx, strcmp(pj.outcome, "failed") == 0 ? UI_ERROR : UI_NORMAL),
+		    buf);
+	} else {
+		put(L, _("Last print"), lw, ui_attr(ctx, UI_NORMAL), _("not printed"));
+	}
+	L->n++;
+	put(L, NULL, 0, ui_attr(ctx, UI_HEADING), _("Timeline"));
+	for (size_t i = 0; i < cs->nev; i++) {
+		jrc_event *e = &cs->ev[i];
+		int internal = strcmp(e->kind, "note") == 0;
+
+		local_time(e->at, when);
+		if (e->to_state[0])
+			snprintf(buf, sizeof(buf), "%s  %s  %s: %s%s%s", when, e->actor, event_label(e),
+				 e->from_state[0] ? desk_state_label(e->from_state) : "",
+				 e->from_state[0] ? " -> " : "", desk_state_label(e->to_state));
+		else
+			snprintf(buf, sizeof(buf), "%s  %s  %s", when, e->actor, event_label(e));
+		put(L, NULL, 0, ui_attr(ctx, internal ? UI_NOTICE : UI_NORMAL), buf);
+		if (e->note && *e->note)
+			put(L, NULL, 4, ui_attr(ctx, internal ? UI_NOTICE : UI_HINT), e->note);
+	}
+}
+
+static void draw(ui_ctx *ctx, ui_screen *s)
+{
+	case_state *cs = s->state;
+	ui_rect r = ui_content(ctx), body;
+	char title[128], acts[1024];
+	size_t len = 0;
+	int arows;
+	liner L;
+
+	if (cs->stale)
+		load(ctx, cs);
+	snprintf(title, sizeof(title), _("Case %s"), cs->have ? cs->c.receipt : "");
+	ui_step_header(ctx, 0, 0, title,
+		       _("Up and Down scroll. Press the number of an action. Esc goes back to the list."));
+	if (!cs->have) {
+		ui_text_wrapped(r.y, r.x, r.w, 4, ui_attr(ctx, UI_ERROR), cs->error);
+		return;
+	}
+	acts[0] = '\0';
+	for (int i = 0; i < cs->nact && len < sizeof(acts) - 1; i++)
+		len += (size_t)snprintf(acts + len, sizeof(acts) - len, "%s%d %s", i ? "   " : "", i + 1,
+					_(action_msgid(&cs->act[i])));
+	if (!cs->nact)
+		snprintf(acts, sizeof(acts), "%s", _("Your role has nothing to do on this case now."));
+	arows = ui_text_lines(acts, r.w);
+	if (arows > 3)
+		arows = 3;
+	body = r;
+	body.h = r.h - arows - 1;
+	if (body.h < 3)
+		body.h = 3;
+	cs->view = body.h;
+	L.ctx = ctx;
+	L.r = body;
+	L.n = 0;
+	if (cs->top >= SCROLL_END) {
+		/* Count the lines without drawing, then show the end. */
+		L.r.h = 0;
+		L.top = 0;
+		draw_details(ctx, cs, &L);
+		cs->top = L.n - body.h > 0 ? L.n - body.h : 0;
+		L.r = body;
+		L.n = 0;
+	}
+	L.top = cs->top;
+	draw_details(ctx, cs, &L);
+	cs->lines = L.n;
+	if (cs->top > cs->lines - body.h)
+		cs->top = cs->lines - body.h > 0 ? cs->lines - body.h : 0;
+	if (cs->lines > body.h) {
+		char pos[32];
+
+		snprintf(pos, sizeof(pos), "%d%%", (cs->top + body.h) * 100 / cs->lines > 100 ? 100 :
+			 (cs->top + body.h) * 100 / cs->lines);
+		ui_text(body.y + body.h, r.x + r.w - 5, 5, ui_attr(ctx, UI_HINT), pos);
+	}
+	ui_text_wrapped(r.y + r.h - arows, r.x, r.w, arows, ui_attr(ctx, UI_KEY), acts);
+}
+
+/* ---------------------------------------------------------------- actions */
+
+static jrc_status submit_move(ui_ctx *ctx, void *user, char *const *v, jrc_err *err);
+static jrc_status submit_note(ui_ctx *ctx, void *user, char *const *v, jrc_err *err);
+static jrc_status submit_edit(ui_ctx *ctx, void *user, char *const *v, jrc_err *err);
+
+/* The form's user data: the case screen and the action being done. */
+typedef struct form_user {
+	case_state *cs;
+	action act;
+	unsigned needs;
+} form_user;
+
+static int filter_dept(uint32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
+	       cp == '_' || cp == '-';
+}
+
+static void field(desk_form_arg *f, const char *key, const char *label, size_t max, int multi,
+		  const char *initial, w_filter_fn filter)
+{
+	desk_form_field *d = &f->fields[f->nfields++];
+
+	d->key = key;
+	d->label = label;
+	d->max_chars = max;
+	d->multiline = multi;
+	d->initial = initial;
+	d->filter = filter;
+}
+
+static void run_action(ui_ctx *ctx, case_state *cs, const action *a)
+{
+	desk_form_arg *f;
+	form_user *u;
+	jrc_err err = { 0 };
+
+	if (desk_session_check(ctx, cs->sess) != 0)
+		return;
+	if (a->kind == ACT_REPRINT) {
+		if (grievance_reprint(ctx->db, &cs->sess->staff, cs->c.receipt, ctx->printer, &err) != JRC_OK)
+			ui_message(ctx, 1, "%s", err.msg);
+		else
+			ui_message(ctx, 0, _("The receipt of %s was sent to the printer."), cs->c.receipt);
+		cs->stale = 1;
+		return;
+	}
+	f = calloc(1, sizeof(*f));
+	u = calloc(1, sizeof(*u));
+	if (!f || !u) {
+		free(f);
+		free(u);
+		ui_message(ctx, 1, "%s", jrc_status_message(JRC_E_NOMEM));
+		return;
+	}
+	u->cs = cs;
+	u->act = *a;
+	f->user = u;
+	snprintf(f->subject, sizeof(f->subject), "%s", cs->c.receipt);
+	f->question = N_("Enter on the last field saves. Esc goes back without saving.");
+	f->title = action_msgid(a);
+	if (a->kind == ACT_NOTE) {
+		field(f, "note", N_("Note (staff only)"), JRC_NOTE_MAX, 1, NULL, NULL);
+		f->submit = submit_note;
+	} else if (a->kind == ACT_EDIT) {
+		if (!cs->c.anonymous) {
+			field(f, "name", N_("Name"), JRC_NAME_MAX, 0, cs->c.name, NULL);
+			field(f, "id_number", N_("ID number"), JRC_OTHER_DOC_MAX, 0, cs->c.id_number,
+			      w_filter_document);
+			field(f, "phone", N_("Phone"), 20, 0, cs->c.phone, w_filter_phone);
+		}
+		field(f, "text", N_("What happened"), JRC_TEXT_MAX, 1, cs->c.text, NULL);
+		field(f, "outcome", N_("What they would like"), JRC_OUTCOME_MAX, 1, cs->c.outcome, NULL);
+		f->submit = submit_edit;
+	} else {
+		jrc_state from;
+
+		if (lifecycle_state_parse(cs->c.state, &from) != 0)
+			from = JRC_ST_REGISTERED;
+		u->needs = lifecycle_needs(from, a->to);
+		f->question = u->needs ? N_("Enter on the last field saves. Esc goes back without saving.")
+				       : N_("Press Enter to do this now, or Esc to go back.");
+		if (u->needs & JRC_NEED_REASON)
+			field(f, "reason", N_("Reason"), JRC_REASON_MAX, 1, NULL, NULL);
+		if (u->needs & JRC_NEED_CHANNEL)
+			field(f, "channel", N_("Where the citizen should go instead"), JRC_REASON_MAX, 1,
+			      NULL, NULL);
+		if (u->needs & JRC_NEED_DEPARTMENT)
+			field(f, "department", N_("Department code (such as XFJ)"), 12, 0, NULL, filter_dept);
+		if (u->needs & JRC_NEED_ANSWER)
+			field(f, "answer", N_("Written answer (the citizen reads it)"), JRC_ANSWER_MAX, 1,
+			      NULL, NULL);
+		f->submit = submit_move;
+	}
+	/* The form owns f and u from here, also when it cannot open. */
+	if (ui_push(ctx, &scr_desk_form_ops, f) != 0)
+		ui_message(ctx, 1, "%s", jrc_status_message(JRC_E_NOMEM));
+}
+
+static jrc_status submit_move(ui_ctx *ctx, void *user, char *const *v, jrc_err *err)
+{
+	form_user *u = user;
+	case_state *cs = u->cs;
+	jrc_move mv = { 0 };
+	char actor[48], dept[16] = "";
+	int i = 0;
+	jrc_status s;
+
+	if (desk_session_check(ctx, cs->sess) != 0)
+		return jrc_err_set(err, JRC_E_REFUSED, NULL, "%s", ctx->message);
+	mv.to = u->act.to;
+	if (u->needs & JRC_NEED_REASON)
+		mv.reason = v[i++];
+	if (u->needs & JRC_NEED_CHANNEL)
+		mv.channel = v[i++];
+	if (u->needs & JRC_NEED_DEPARTMENT) {
+		snprintf(dept, sizeof(dept), "%s", v[i++]);
+		for (char *p = dept; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+		mv.department = dept;
+	}
+	if (u->needs & JRC_NEED_ANSWER)
+		mv.answer = v[i++];
+	auth_move_as(&cs->sess->staff, &mv, actor);
+	s = lifecycle_move(ctx->db, cs->c.receipt, &mv, NULL, err);
+	if (s == JRC_OK) {
+		ui_message(ctx, 0, _("Done: %s is now '%s'."), cs->c.receipt,
+			   desk_state_label(lifecycle_state_name(mv.to)));
+		cs->stale = 1;
+		cs->top = SCROLL_END;   /* the new event is at the end */
+	}
+	return s;
+}
+
+static jrc_status submit_note(ui_ctx *ctx, void *user, char *const *v, jrc_err *err)
+{
+	form_user *u = user;
+	jrc_status s = grievance_add_note(ctx->db, &u->cs->sess->staff, u->cs->c.receipt, v[0], err);
+
+	if (s == JRC_OK) {
+		ui_message(ctx, 0, "%s", _("The note is saved. Citizens never see it."));
+		u->cs->stale = 1;
+		u->cs->top = SCROLL_END;
+	}
+	return s;
+}
+
+/* A changed value, or NULL when it is the same as before. */
+static const char *changed(const char *now, const char *before)
+{
+	return strcmp(now, before ? before : "") != 0 ? now : NULL;
+}
+
+static jrc_status submit_edit(ui_ctx *ctx, void *user, char *const *v, jrc_err *err)
+{
+	form_user *u = user;
+	jrc_case *c = &u->cs->c;
+	jrc_intake_edit ed = { 0 };
+	int i = 0;
+	jrc_status s;
+
+	if (!c->anonymous) {
+		ed.name = changed(v[i++], c->name);
+		ed.id_number = changed(v[i++], c->id_number);
+		ed.id_kind = c->id_kind;
+		ed.phone = changed(v[i++], c->phone);
+	}
+	ed.text = changed(v[i++], c->text);
+	ed.outcome = changed(v[i++], c->outcome);
+	s = grievance_edit_intake(ctx->db, &u->cs->sess->staff, c->receipt, &ed, err);
+	if (s == JRC_OK) {
+		ui_message(ctx, 0, "%s", _("The intake details are corrected; the old values are kept in the timeline."));
+		u->cs->stale = 1;
+	}
+	return s;
+}
+
+static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
+{
+	case_state *cs = s->state;
+	int page = cs->view > 1 ? cs->view - 1 : 1;
+
+	switch (act) {
+	case UI_ACT_FIELD_NEXT:
+		if (cs->top + cs->view < cs->lines)
+			cs->top++;
+		return UI_DONE;
+	case UI_ACT_FIELD_PREV:
+		if (cs->top > 0)
+			cs->top--;
+		return UI_DONE;
+	case UI_ACT_PAGE_DOWN:
+		cs->top += page;
+		if (cs->top > cs->lines - cs->view)
+			cs->top = cs->lines - cs->view > 0 ? cs->lines - cs->view : 0;
+		return UI_DONE;
+	case UI_ACT_PAGE_UP:
+		cs->top = cs->top > page ? cs->top - page : 0;
+		return UI_DONE;
+	case UI_ACT_HOME:
+		cs->top = 0;
+		return UI_DONE;
+	case UI_ACT_END:
+		cs->top = cs->lines - cs->view > 0 ? cs->lines - cs->view : 0;
+		return UI_DONE;
+	case UI_ACT_DIGIT: {
+		int i = (int)(ch - L'0') - 1;
+
+		if (cs->have && i >= 0 && i < cs->nact)
+			run_action(ctx, cs, &cs->act[i]);
+		return UI_DONE;
+	}
+	default:
+		return UI_PASS;
+	}
+}
+
+static const char *help(ui_ctx *ctx, ui_screen *s)
+{
+	(void)ctx;
+	(void)s;
+	return _("Everything about the case, unmasked: for staff eyes only. The timeline lists every event, "
+		 "internal notes included (citizens never see those). The numbered actions at the bottom are "
+		 "the ones your role may take in this state; each asks for what it needs.");
+}
+
+const ui_screen_ops scr_desk_case_ops = {
+	.name = "desk_case",
+	.enter = enter,
+	.leave = leave,
+	.draw = draw,
+	.key = key,
+	.help_text = help,
+};

@@ -1,0 +1,457 @@
+/* The desk's worklist: a window of cases fetched a page at a time
+ * (LIMIT/OFFSET), so thousands scroll without loading them all; filters
+ * for state, department, overdue and filed today; search by receipt
+ * number, name, ID number or phone. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "curses.h"
+#include "scr_desk.h"
+#include "jrc/lifecycle.h"
+#include "jrc/receipt.h"
+#include "jrc/refdata.h"
+#include "jrc/text.h"
+#include "jrc/validate.h"
+
+enum { NAME_CACHE = 160 };
+
+/* Display names of categories and townships, looked up once each. */
+typedef struct name_entry {
+	char code[16];
+	char zh[64], en[96];
+} name_entry;
+
+typedef struct name_cache {
+	name_entry e[NAME_CACHE];
+	int n;
+} name_cache;
+
+static const char *cached(ui_ctx *ctx, name_cache *nc, const char *code, int township)
+{
+	name_entry *e;
+	jrc_division dv;
+	jrc_category cat;
+
+	for (int i = 0; i < nc->n; i++)
+		if (strcmp(nc->e[i].code, code) == 0)
+			return i18n_pick(nc->e[i].zh, nc->e[i].en);
+	if (nc->n == NAME_CACHE)
+		nc->n = 0;         /* a crude reset keeps it bounded */
+	e = &nc->e[nc->n];
+	snprintf(e->code, sizeof(e->code), "%s", code);
+	snprintf(e->zh, sizeof(e->zh), "%s", code);
+	snprintf(e->en, sizeof(e->en), "%s", code);
+	if (township) {
+		/* A village is shown by its township: that is where staff go. */
+		if (refdata_division(ctx->db, code, &dv, NULL) == JRC_OK) {
+			if (strcmp(dv.level, "village") == 0 && dv.parent[0])
+				refdata_division(ctx->db, dv.parent, &dv, NULL);
+			snprintf(e->zh, sizeof(e->zh), "%s", dv.name_zh);
+			snprintf(e->en, sizeof(e->en), "%s", dv.name_en);
+		}
+	} else if (refdata_category(ctx->db, code, &cat, NULL) == JRC_OK) {
+		snprintf(e->zh, sizeof(e->zh), "%s", cat.name_zh);
+		snprintf(e->en, sizeof(e->en), "%s", cat.name_en);
+	}
+	nc->n++;
+	return i18n_pick(e->zh, e->en);
+}
+
+/* Two caches, categories and townships, behind one pointer. */
+typedef struct list_names {
+	name_cache cat, town;
+} list_names;
+
+static list_names *names_of(desk_list *l)
+{
+	if (!l->names)
+		l->names = calloc(1, sizeof(list_names));
+	return l->names;
+}
+
+static int filter_search(uint32_t cp)
+{
+	return cp >= 0x20 && cp != 0x7f;
+}
+
+static int filter_dept(uint32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
+	       cp == '_' || cp == '-';
+}
+
+void desk_list_init(ui_ctx *ctx, desk_list *l, const desk_session *sess)
+{
+	(void)ctx;
+	desk_list_free(l);
+	memset(l, 0, sizeof(*l));
+	l->state = -1;
+	w_field_init(&l->search_f, l->search, sizeof(l->search), 40, filter_search);
+	w_field_init(&l->dept_f, l->dept, sizeof(l->dept), 12, filter_dept);
+	/* A handler starts with their own department's cases. */
+	if (sess->staff.role == JRC_ROLE_HANDLER && sess->staff.department[0]) {
+		w_edit_set(&l->dept_f.e, sess->staff.department);
+		snprintf(l->applied_dept, sizeof(l->applied_dept), "%s", sess->staff.department);
+	}
+	l->stale = 1;
+}
+
+void desk_list_free(desk_list *l)
+{
+	grievance_cases_free(l->rows, l->nrows);
+	l->rows = NULL;
+	l->nrows = 0;
+	free(l->names);
+	l->names = NULL;
+}
+
+/* What the search box holds, in the form the database stores. */
+static void normalise_search(const char *typed, char *out, size_t size)
+{
+	char receipt[JRC_RECEIPT_MAX], phone[24], *t = text_sanitize(typed, 0);
+
+	out[0] = '\0';
+	if (!t)
+		return;
+	if (receipt_parse(t, receipt, NULL) == JRC_OK)
+		snprintf(out, size, "%s", receipt);
+	else if (strspn(t, "0123456789 -") == strlen(t) && validate_phone(t, phone, NULL) == JRC_OK)
+		snprintf(out, size, "%s", phone);
+	else
+		snprintf(out, size, "%s", t);
+	free(t);
+}
+
+static void load(ui_ctx *ctx, desk_list *l, long offset)
+{
+	jrc_case_filter f = { 0 };
+	jrc_err err = { 0 };
+	jrc_case *rows = NULL;
+	size_t n = 0;
+
+	if (offset < 0)
+		offset = 0;
+	f.state = l->state >= 0 ? lifecycle_state_name((jrc_state)l->state) : NULL;
+	f.department = l->applied_dept[0] ? l->applied_dept : NULL;
+	f.search = l->applied_search[0] ? l->applied_search : NULL;
+	f.overdue_only = l->overdue;
+	f.filed_today = l->today;
+	f.limit = DESK_PAGE + 1;     /* one more tells whether there are more */
+	f.offset = offset;
+	grievance_cases_free(l->rows, l->nrows);
+	l->rows = NULL;
+	l->nrows = 0;
+	l->error[0] = '\0';
+	if (grievance_list(ctx->db, &f, &rows, &n, &err) != JRC_OK) {
+		snprintf(l->error, sizeof(l->error), "%s", err.msg);
+		l->more = 0;
+		l->offset = offset;
+		return;
+	}
+	l->more = n > DESK_PAGE;
+	if (l->more) {
+		grievance_case_free(&rows[DESK_PAGE]);
+		n = DESK_PAGE;
+	}
+	l->rows = rows;
+	l->nrows = n;
+	l->offset = offset;
+	l->stale = 0;
+}
+
+/* Keep the rows from top to top + page (and the selection) loaded. */
+static void ensure(ui_ctx *ctx, desk_list *l, int page)
+{
+	long end = l->offset + (long)l->nrows;
+
+	if (l->stale || l->top < l->offset || (l->top + page > end && l->more))
+		load(ctx, l, l->top - DESK_PAGE / 4 > 0 ? l->top - DESK_PAGE / 4 : 0);
+	end = l->offset + (long)l->nrows;
+	if (l->sel >= end)
+		l->sel = end > 0 ? end - 1 : 0;
+	if (l->top > l->sel)
+		l->top = l->sel;
+}
+
+static void restart(desk_list *l)
+{
+	l->sel = l->top = 0;
+	l->stale = 1;
+}
+
+const char *desk_state_label(const char *state)
+{
+	static const struct { const char *name, *label; } labels[] = {
+		{ "registered", N_("to accept") },
+		{ "accepted", N_("accepted") },
+		{ "extended", N_("extended") },
+		{ "in_mediation", N_("mediation") },
+		{ "declined", N_("declined") },
+		{ "redirected", N_("redirected") },
+		{ "answered", N_("answered") },
+		{ "review_requested", N_("review") },
+		{ "review_answered", N_("reviewed") },
+		{ "rereview_requested", N_("re-review") },
+		{ "rereview_answered", N_("re-reviewed") },
+		{ "closed", N_("closed") },
+	};
+
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (state && strcmp(state, labels[i].name) == 0)
+			return _(labels[i].label);
+	return state ? state : "";
+}
+
+void desk_deadline_text(const jrc_case *c, int wide, char *out, size_t size, int *level)
+{
+	jrc_date due, today = clock_local_date(clock_now());
+	long days;
+
+	if (!c->due_on[0] || date_parse(c->due_on, &due) != 0) {
+		snprintf(out, size, "-");
+		*level = -1;
+		return;
+	}
+	days = date_diff(today, due);
+	*level = days < 0 ? 2 : days <= DESK_SOON_DAYS ? 1 : 0;
+	if (days < 0 && wide)
+		snprintf(out, size, _("%s (OVERDUE by %ld days)"), c->due_on, -days);
+	else if (days < 0)
+		snprintf(out, size, _("OVERDUE %ld d"), -days);
+	else if (days == 0 && wide)
+		snprintf(out, size, _("%s (due today)"), c->due_on);
+	else if (days == 0)
+		snprintf(out, size, "%s", _("due today"));
+	else if (wide)
+		snprintf(out, size, _("%s (%ld days left)"), c->due_on, days);
+	else
+		snprintf(out, size, _("%s, %ld d"), c->due_on + 5, days);
+}
+
+/* Column layout for a width. */
+typedef struct cols {
+	int receipt, filed, cat, town, state, dept, due;
+} cols;
+
+static cols layout(int w)
+{
+	cols c = { 16, 5, 0, 0, 10, 6, 15 };
+	int rest = w - (c.receipt + c.filed + c.state + c.dept + c.due + 6);
+
+	c.cat = rest / 2 > 4 ? rest / 2 : 4;
+	c.town = rest - c.cat > 4 ? rest - c.cat : 4;
+	return c;
+}
+
+static void draw_row(ui_ctx *ctx, desk_list *l, const jrc_case *c, int y, ui_rect r, cols k,
+		     int selected, jrc_date today)
+{
+	list_names *nm = names_of(l);
+	int a = ui_attr(ctx, selected ? UI_SELECTED : UI_NORMAL), x = r.x, level;
+	char buf[128], due[96];
+	jrc_state st;
+
+	if (selected)
+		ui_fill(y, r.x, r.w, a);
+	/* A marker, not only colour, for monochrome terminals. */
+	snprintf(buf, sizeof(buf), "%s%s", c->receipt, c->related_case ? "*" : "");
+	ui_text(y, x, k.receipt, a, buf);
+	x += k.receipt + 1;
+	if (c->filed_at[0]) {
+		char local[32];
+		jrc_time t;
+
+		if (clock_parse(c->filed_at, &t) == JRC_OK) {
+			clock_format_local(t, local);
+			ui_text(y, x, k.filed, a, local + 5);
+		}
+	}
+	x += k.filed + 1;
+	if (nm)
+		ui_text(y, x, k.cat, a, cached(ctx, &nm->cat, c->category, 0));
+	x += k.cat + 1;
+	if (nm)
+		ui_text(y, x, k.town, a, cached(ctx, &nm->town, c->division, 1));
+	x += k.town + 1;
+	st = lifecycle_effective_state(c, today);
+	ui_text(y, x, k.state, a, desk_state_label(lifecycle_state_name(st)));
+	x += k.state + 1;
+	ui_text(y, x, k.dept, a, c->department);
+	x += k.dept + 1;
+	if (st == JRC_ST_CLOSED) {
+		snprintf(due, sizeof(due), "-");
+		level = -1;
+	} else {
+		desk_deadline_text(c, 0, due, sizeof(due), &level);
+	}
+	ui_text(y, x, k.due, selected ? a : ui_attr(ctx, level == 2 ? UI_ERROR :
+						     level == 1 ? UI_NOTICE : UI_NORMAL), due);
+}
+
+void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect r)
+{
+	cols k = layout(r.w);
+	jrc_date today = clock_local_date(clock_now());
+	int y = r.y, page, lw, x;
+	char buf[256];
+	long end;
+
+	(void)sess;
+	/* Filters. */
+	lw = ui_text(y, r.x, r.w, ui_attr(ctx, l->focus == 1 ? UI_HEADING : UI_KEY), _("/ Search:"));
+	x = r.x + lw + 1;
+	w_field_draw(ctx, &l->search_f, y, x, 24, l->focus == 1);
+	x += 27;
+	lw = ui_text(y, x, r.x + r.w - x, ui_attr(ctx, l->focus == 2 ? UI_HEADING : UI_KEY),
+		     _("D Department:"));
+	w_field_draw(ctx, &l->dept_f, y, x + lw + 1, 8, l->focus == 2);
+	y++;
+	snprintf(buf, sizeof(buf), _("S State: %s   O Overdue only: %s   T Filed today: %s"),
+		 l->state < 0 ? _("all") : desk_state_label(lifecycle_state_name((jrc_state)l->state)),
+		 l->overdue ? _("yes") : _("no"), l->today ? _("yes") : _("no"));
+	ui_text(y++, r.x, r.w, ui_attr(ctx, UI_HINT), buf);
+	/* Column heads. */
+	x = r.x;
+	ui_text(y, x, k.receipt, ui_attr(ctx, UI_HEADING), _("Receipt"));
+	x += k.receipt + 1;
+	ui_text(y, x, k.filed, ui_attr(ctx, UI_HEADING), _("Filed"));
+	x += k.filed + 1;
+	ui_text(y, x, k.cat, ui_attr(ctx, UI_HEADING), _("Category"));
+	x += k.cat + 1;
+	ui_text(y, x, k.town, ui_attr(ctx, UI_HEADING), _("Township"));
+	x += k.town + 1;
+	ui_text(y, x, k.state, ui_attr(ctx, UI_HEADING), _("State"));
+	x += k.state + 1;
+	ui_text(y, x, k.dept, ui_attr(ctx, UI_HEADING), _("Dept."));
+	x += k.dept + 1;
+	ui_text(y, x, k.due, ui_attr(ctx, UI_HEADING), _("Deadline"));
+	y++;
+	page = r.y + r.h - 1 - y;
+	if (page < 1)
+		page = 1;
+	l->page = page;
+	if (l->sel >= l->top + page)
+		l->top = l->sel - page + 1;
+	ensure(ctx, l, page);
+	end = l->offset + (long)l->nrows;
+	if (l->error[0]) {
+		ui_text_wrapped(y, r.x, r.w, 3, ui_attr(ctx, UI_ERROR), l->error);
+	} else if (end == 0) {
+		ui_text_wrapped(y, r.x, r.w, 3, ui_attr(ctx, UI_HINT),
+				_("No cases match. Change the filters above, or press N to file for a citizen."));
+	}
+	for (long i = l->top; i < l->top + page && i < end; i++) {
+		if (i < l->offset)
+			continue;
+		draw_row(ctx, l, &l->rows[i - l->offset], y + (int)(i - l->top), r, k,
+			 i == l->sel && l->focus == 0, today);
+	}
+	/* Keys and where we are. */
+	if (end > 0)
+		snprintf(buf, sizeof(buf), "%ld/%ld%s", l->sel + 1, end, l->more ? "+" : "");
+	else
+		buf[0] = '\0';
+	lw = (int)text_width(buf);
+	ui_text(r.y + r.h - 1, r.x + r.w - lw, lw, ui_attr(ctx, UI_HINT), buf);
+	ui_text(r.y + r.h - 1, r.x, r.w - lw - 2, ui_attr(ctx, UI_KEY),
+		_("Enter open  N file for a citizen  P failed prints  R refresh  Q log out"));
+}
+
+static void cycle_state(desk_list *l)
+{
+	l->state = l->state + 1 >= JRC_STATE_COUNT ? -1 : l->state + 1;
+	restart(l);
+}
+
+static void apply_fields(desk_list *l)
+{
+	char *d = text_sanitize(l->dept, 0);
+
+	normalise_search(l->search, l->applied_search, sizeof(l->applied_search));
+	snprintf(l->applied_dept, sizeof(l->applied_dept), "%s", d ? d : "");
+	for (char *p = l->applied_dept; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	free(d);
+	l->focus = 0;
+	restart(l);
+}
+
+static ui_result key_field(ui_ctx *ctx, desk_list *l, ui_action act, wint_t ch)
+{
+	w_field *f = l->focus == 1 ? &l->search_f : &l->dept_f;
+
+	switch (act) {
+	case UI_ACT_NEXT:
+		apply_fields(l);
+		return UI_DONE;
+	case UI_ACT_BACK:
+		l->focus = 0;
+		return UI_DONE;
+	case UI_ACT_FIELD_NEXT:
+		l->focus = l->focus == 1 ? 2 : 0;
+		return UI_DONE;
+	case UI_ACT_FIELD_PREV:
+		l->focus = l->focus == 2 ? 1 : 0;
+		return UI_DONE;
+	default:
+		w_field_key(ctx, f, act, ch);
+		return UI_DONE;
+	}
+}
+
+ui_result desk_list_key(ui_ctx *ctx, desk_list *l, ui_action act, wint_t ch, int64_t *open)
+{
+	long end = l->offset + (long)l->nrows;
+	int page = l->page > 0 ? l->page : 10;
+
+	*open = 0;
+	if (l->focus)
+		return key_field(ctx, l, act, ch);
+	switch (act) {
+	case UI_ACT_FIELD_NEXT:
+		if (l->sel + 1 < end || l->more)
+			l->sel++;
+		break;
+	case UI_ACT_FIELD_PREV:
+		if (l->sel > 0)
+			l->sel--;
+		break;
+	case UI_ACT_PAGE_DOWN:
+		l->sel += page;
+		l->top += page;
+		if (!l->more && l->sel >= end)
+			l->sel = end > 0 ? end - 1 : 0;
+		break;
+	case UI_ACT_PAGE_UP:
+		l->sel = l->sel > page ? l->sel - page : 0;
+		l->top = l->top > page ? l->top - page : 0;
+		break;
+	case UI_ACT_HOME:
+		l->sel = l->top = 0;
+		break;
+	case UI_ACT_NEXT:
+		if (l->sel >= l->offset && l->sel < end)
+			*open = l->rows[l->sel - l->offset].id;
+		break;
+	case UI_ACT_CHAR:
+		switch (ch) {
+		case L'/': l->focus = 1; break;
+		case L'd': case L'D': l->focus = 2; break;
+		case L's': case L'S': cycle_state(l); break;
+		case L'o': case L'O': l->overdue = !l->overdue; restart(l); break;
+		case L't': case L'T': l->today = !l->today; restart(l); break;
+		case L'r': case L'R': l->stale = 1; break;
+		default: return UI_PASS;
+		}
+		break;
+	default:
+		return UI_PASS;
+	}
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + page)
+		l->top = l->sel - page + 1;
+	return UI_DONE;
+}
