@@ -7,6 +7,7 @@
 #include "curses.h"
 #include "scr_desk.h"
 #include "scr_roster.h"
+#include "scr_status.h"
 #include "screens.h"
 #include "widgets.h"
 #include "wizard.h"
@@ -19,6 +20,7 @@ static void open_filing(ui_ctx *ctx)
 
 static const ui_home_entry home_entries[] = {
 	{ N_("Tell us about a problem (file a grievance)"), NULL, open_filing },
+	{ N_("Check the progress of a matter"), NULL, status_open },
 	{ N_("Leader reception days: meet a county leader"), roster_home_available, roster_home_open },
 	{ N_("Staff only: log in to the front desk"), NULL, desk_home_open },
 	/* Check progress, leader reception days and staff add their lines

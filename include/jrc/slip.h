@@ -1,0 +1,24 @@
+/* The slip a citizen takes home after asking for a review (复查) or a
+ * re-review (复核): the receipt number, the day of the request and the day
+ * the answer is due. */
+#ifndef JRC_SLIP_H
+#define JRC_SLIP_H
+
+#include "jrc/db.h"
+#include "jrc/receipt_doc.h"
+
+/* The slip of a case now in review_requested or rereview_requested, laid
+ * out for cols columns (Chinese with English under the key lines); free
+ * with doc_free.  JRC_E_REFUSED if the case is in neither state. */
+jrc_status slip_review_doc(jrc_db *db, const char *receipt, int cols, jrc_doc *out,
+			   jrc_err *err);
+
+/* Print that slip on uri (NULL: the "printer" setting) with the site's
+ * paper, encoding and cut settings.  *printed (may be NULL) is 1 when it
+ * went out, 0 when the printer is "none".  Failures are JRC_E_PRINTER
+ * with a sentence; each attempt is an event ("slip_printed" or
+ * "slip_print_failed") so staff can hand out a copy. */
+jrc_status slip_review_print(jrc_db *db, const char *receipt, const char *uri,
+			     int *printed, jrc_err *err);
+
+#endif

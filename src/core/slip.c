@@ -1,0 +1,197 @@
+/* The review request slip: a short paper, like the receipt, that says a
+ * review (or re-review) was asked for and by when it must be answered.
+ * It is bilingual on paper whatever the kiosk's language, as the receipt
+ * is, so its words are fixed here rather than translated. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "jrc/audit.h"
+#include "jrc/escpos.h"
+#include "jrc/grievance.h"
+#include "jrc/i18n.h"
+#include "jrc/lifecycle.h"
+#include "jrc/printer.h"
+#include "jrc/refdata.h"
+#include "jrc/slip.h"
+
+/* Chinese, then the English under it unless the printer has only ASCII. */
+static void both(jrc_doc *d, int en_only, jrc_doc_align align, int style, const char *zh,
+		 const char *en)
+{
+	if (!en_only)
+		doc_add_text(d, align, style, zh);
+	doc_add_text(d, align, en_only ? style : style & ~(JRC_DOC_WIDE | JRC_DOC_TALL), en);
+}
+
+static void field(jrc_doc *d, int en_only, int style, const char *zh, const char *en,
+		  const char *value)
+{
+	char label[160];
+
+	/* As on the receipt: "查询码 Query code：" ends in a full-width colon. */
+	if (en_only)
+		snprintf(label, sizeof(label), "%s:", en);
+	else
+		snprintf(label, sizeof(label), "%s %s：", zh, en);
+	doc_add_field(d, style, label, value);
+}
+
+static jrc_status build(jrc_db *db, const jrc_case *c, int cols, int en_only, jrc_doc *d,
+			jrc_err *err)
+{
+	const int big = JRC_DOC_BOLD | JRC_DOC_WIDE | JRC_DOC_TALL | JRC_DOC_FIT;
+	char zh[256], en[256], when[32];
+	jrc_department dept;
+	jrc_time t;
+	int re = strcmp(c->state, "rereview_requested") == 0;
+	int have_dept = refdata_department(db, c->department, &dept, NULL) == JRC_OK;
+
+	if (db_setting_get(db, "center_name_zh", NULL, zh, sizeof(zh), err) != JRC_OK ||
+	    db_setting_get(db, "center_name_en", NULL, en, sizeof(en), err) != JRC_OK)
+		return err ? err->code : JRC_E_DB;
+	doc_init(d, cols);
+	both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);
+	both(d, en_only, JRC_ALIGN_CENTER, big, re ? "复核申请回执" : "复查申请回执",
+	     re ? "Re-review request" : "Review request");
+	doc_add_rule(d);
+	both(d, en_only, JRC_ALIGN_CENTER, 0, "受理编号", "Receipt number");
+	doc_add_text(d, JRC_ALIGN_CENTER, big, c->receipt);
+	doc_add_rule(d);
+	if (clock_parse(c->state_at, &t) == JRC_OK)
+		clock_format_local(t, when);
+	else
+		snprintf(when, sizeof(when), "%s", c->state_at);
+	field(d, en_only, 0, "申请时间", "Asked on", when);
+	if (have_dept)
+		field(d, en_only, 0, "原办理单位", "Department",
+		      en_only ? dept.name_en : dept.name_zh);
+	field(d, en_only, JRC_DOC_BOLD, re ? "复核答复期限" : "复查答复期限", "Answer due by",
+	      c->due_on);
+	doc_add_rule(d);
+	both(d, en_only, JRC_ALIGN_LEFT, 0,
+	     re ? "您对复查意见不满意，已申请复核。复核机关将在上述期限前书面答复您，复核意见为最终意见。"
+		: "您对答复不满意，已申请复查。上一级机关将在上述期限前书面答复您。",
+	     re ? "You asked for a re-review. You will get its written answer, the final one, by the date above."
+		: "You asked for a review. The office above the department will answer in writing by the date above.");
+	both(d, en_only, JRC_ALIGN_LEFT, 0, "凭受理编号和查询码，可在任一自助机查询办理进度。",
+	     "Check progress at any kiosk with the receipt number and query code.");
+	both(d, en_only, JRC_ALIGN_CENTER, 0, "请妥善保管本回执", "Please keep this slip.");
+	if (d->oom) {
+		doc_free(d);
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	}
+	return JRC_OK;
+}
+
+static jrc_status load(jrc_db *db, const char *receipt, jrc_case *c, jrc_err *err)
+{
+	jrc_status s;
+
+	if ((s = grievance_get(db, receipt, c, err)) != JRC_OK)
+		return s;
+	if (strcmp(c->state, "review_requested") && strcmp(c->state, "rereview_requested")) {
+		grievance_case_free(c);
+		return jrc_err_set(err, JRC_E_REFUSED, "state",
+				   _("No review has been asked for this matter, so there is no slip to print."));
+	}
+	return JRC_OK;
+}
+
+jrc_status slip_review_doc(jrc_db *db, const char *receipt, int cols, jrc_doc *out,
+			   jrc_err *err)
+{
+	jrc_case c;
+	jrc_status s;
+
+	if ((s = load(db, receipt, &c, err)) != JRC_OK)
+		return s;
+	s = build(db, &c, cols, 0, out, err);
+	grievance_case_free(&c);
+	return s;
+}
+
+/* The site's paper, encoding and cut, and the printer to use. */
+static jrc_status setup(jrc_db *db, const char *uri_in, char *uri, size_t size,
+			jrc_escpos_opts *eo, jrc_err *err)
+{
+	char v[64];
+	jrc_status s;
+
+	memset(eo, 0, sizeof(*eo));
+	if (uri_in)
+		snprintf(uri, size, "%s", uri_in);
+	else if ((s = db_setting_get(db, "printer", NULL, uri, size, err)) != JRC_OK)
+		return s;
+	if ((s = printer_uri_check(uri, NULL, err)) != JRC_OK)
+		return s;
+	if ((s = db_setting_get(db, "paper", NULL, v, sizeof(v), err)) != JRC_OK)
+		return s;
+	eo->paper = atoi(v);
+	if (!doc_paper_cols(eo->paper))
+		return jrc_err_set(err, JRC_E_INVALID, "paper",
+				   _("The paper width must be 58 or 80 (mm)."));
+	if ((s = db_setting_get(db, "printer_encoding", NULL, v, sizeof(v), err)) != JRC_OK)
+		return s;
+	if (escpos_encoding_parse(v, &eo->encoding) != 0)
+		return jrc_err_set(err, JRC_E_INVALID, "printer_encoding",
+				   _("The printer_encoding setting must be gb18030, gbk or ascii."));
+	if ((s = db_setting_get(db, "printer_cut", NULL, v, sizeof(v), err)) != JRC_OK)
+		return s;
+	if (escpos_cut_parse(v, &eo->cut) != 0)
+		return jrc_err_set(err, JRC_E_INVALID, "printer_cut",
+				   _("The printer_cut setting must be full, partial or none."));
+	return JRC_OK;
+}
+
+jrc_status slip_review_print(jrc_db *db, const char *receipt, const char *uri_in, int *printed,
+			     jrc_err *err)
+{
+	char uri[1100], note[640];
+	jrc_escpos_opts eo;
+	jrc_bytes bytes = { 0 };
+	jrc_doc doc;
+	jrc_case c;
+	jrc_event_in ev = { 0 };
+	jrc_status s, sent;
+	jrc_err perr = { 0 };
+
+	if (printed)
+		*printed = 0;
+	if ((s = setup(db, uri_in, uri, sizeof(uri), &eo, err)) != JRC_OK)
+		return s;
+	if (strcmp(uri, "none") == 0)
+		return JRC_OK;
+	if ((s = load(db, receipt, &c, err)) != JRC_OK)
+		return s;
+	s = build(db, &c, doc_paper_cols(eo.paper), eo.encoding == JRC_ENC_ASCII, &doc, err);
+	if (s == JRC_OK) {
+		s = escpos_encode(&doc, &eo, &bytes, err);
+		doc_free(&doc);
+	}
+	if (s != JRC_OK) {
+		grievance_case_free(&c);
+		bytes_free(&bytes);
+		return s;
+	}
+	sent = printer_send(uri, bytes.data, bytes.len, NULL, &perr);
+	bytes_free(&bytes);
+	snprintf(note, sizeof(note), "%s%s%s", c.state, sent ? ": " : "", sent ? perr.msg : "");
+	ev.actor = "kiosk";
+	ev.kind = sent ? "slip_print_failed" : "slip_printed";
+	ev.case_id = c.id;
+	ev.note = note;
+	grievance_case_free(&c);
+	/* The record of the attempt matters less than telling the citizen. */
+	if ((s = audit_append(db, &ev, NULL, NULL, err)) != JRC_OK && !sent)
+		return s;
+	if (sent) {
+		if (err)
+			*err = perr;
+		return sent;
+	}
+	if (printed)
+		*printed = 1;
+	return JRC_OK;
+}

@@ -1,0 +1,282 @@
+/* Check progress, the answer: where the matter stands, who has it, what
+ * happened when, the next deadline with the days left, and the written
+ * answer; then the choices a citizen has (give a verdict, ask for a
+ * review).  Everything shown comes from jrc_progress, which holds only
+ * what a citizen may see, personal data masked. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "curses.h"
+#include "scr_status.h"
+#include "screens.h"
+#include "widgets.h"
+#include "jrc/text.h"
+
+typedef struct view_state {
+	status_session *ss;
+	int top;              /* first row of the scrolled part shown */
+	int rows;             /* rows of the scrolled part at the last draw */
+	int page;             /* rows it had room for */
+} view_state;
+
+/* Rows are laid out from 0 and drawn only when inside [top, top+h). */
+typedef struct layout {
+	ui_ctx *ctx;
+	ui_rect r;
+	int top, row;
+} layout;
+
+const char *status_pick(const char *zh, const char *en)
+{
+	return *zh || *en ? i18n_pick(zh, en) : "";
+}
+
+void status_deadline_text(const jrc_progress *p, char *out, size_t size)
+{
+	const char *what = lifecycle_deadline_words(p->state);
+	char date[96], left[96];
+	jrc_date d;
+
+	out[0] = '\0';
+	if (!what || !*p->due_on || date_parse(p->due_on, &d) != 0)
+		return;
+	ui_date_text(d, date, sizeof(date));
+	if (p->days_left > 1)
+		snprintf(left, sizeof(left), _("%ld days left"), p->days_left);
+	else if (p->days_left == 1)
+		snprintf(left, sizeof(left), "%s", _("1 day left"));
+	else if (p->days_left == 0)
+		snprintf(left, sizeof(left), "%s", _("that is today"));
+	else
+		snprintf(left, sizeof(left), _("%ld days late"), -p->days_left);
+	/* TRANSLATORS: what the deadline is for, the date, the days left. */
+	snprintf(out, size, _("%s %s (%s)"), what, date, left);
+}
+
+/* Put text (wrapped) at indent; advances the row either way. */
+static void put(layout *l, int indent, ui_role role, const char *text)
+{
+	size_t *starts, *lens, n;
+	int w = l->r.w - indent;
+
+	if (w < 10)
+		w = 10;
+	n = text_wrap(text, (size_t)w, &starts, &lens);
+	if (n == 0) {
+		l->row++;
+		return;
+	}
+	for (size_t i = 0; i < n; i++, l->row++) {
+		int y = l->row - l->top;
+
+		if (y >= 0 && y < l->r.h)
+			ui_text_n(l->r.y + y, l->r.x + indent, w, ui_attr(l->ctx, role),
+				  text + starts[i], lens[i]);
+	}
+	free(starts);
+	free(lens);
+}
+
+/* "Label: value" with the value wrapped under itself. */
+static void pair(layout *l, int indent, const char *label, ui_role role, const char *value)
+{
+	size_t n = strlen(label) + strlen(value) + 2;
+	char *buf = malloc(n);
+
+	if (!buf) {
+		l->row++;
+		return;
+	}
+	snprintf(buf, n, "%s %s", label, value);
+	put(l, indent, role, buf);
+	free(buf);
+}
+
+static void draw_body(layout *l, const jrc_progress *p)
+{
+	char buf[1024];
+	size_t last_answer = p->nsteps;
+
+	for (size_t i = 0; i < p->nsteps; i++)
+		if (p->steps[i].answer)
+			last_answer = i;
+	pair(l, 0, _("Receipt number:"), UI_NORMAL, p->receipt);
+	pair(l, 0, _("Kind of matter:"), UI_NORMAL, status_pick(p->category_zh, p->category_en));
+	if (!p->anonymous) {
+		snprintf(buf, sizeof(buf), "%s  %s", p->name, p->phone);
+		pair(l, 0, _("Filed by:"), UI_NORMAL, buf);
+	}
+	l->row++;
+	put(l, 0, UI_HEADING, lifecycle_state_words(p->state));
+	if (*p->window)
+		snprintf(buf, sizeof(buf), _("%s (window %s, phone %s)"),
+			 status_pick(p->department_zh, p->department_en), p->window, p->department_phone);
+	else
+		snprintf(buf, sizeof(buf), "%s", status_pick(p->department_zh, p->department_en));
+	pair(l, 0, _("Department:"), UI_NORMAL, buf);
+	status_deadline_text(p, buf, sizeof(buf));
+	if (*buf)
+		put(l, 0, UI_NOTICE, buf);
+	l->row++;
+	put(l, 0, UI_HEADING, _("What has happened so far"));
+	for (size_t i = 0; i < p->nsteps; i++) {
+		const jrc_progress_step *s = &p->steps[i];
+
+		snprintf(buf, sizeof(buf), "%s  %s", s->date, lifecycle_state_label(s->state));
+		put(l, 2, UI_NORMAL, buf);
+		if (*s->department_zh || *s->department_en)
+			pair(l, 14, _("Passed to:"), UI_NORMAL,
+			     status_pick(s->department_zh, s->department_en));
+		if (s->reason)
+			pair(l, 14, _("Why:"), UI_NORMAL, s->reason);
+		if (s->channel)
+			pair(l, 14, _("Where to go instead:"), UI_NOTICE, s->channel);
+		if (s->answer && i != last_answer)
+			pair(l, 14, _("Answer:"), UI_NORMAL, s->answer);
+	}
+	if (p->answer && last_answer < p->nsteps) {
+		l->row++;
+		snprintf(buf, sizeof(buf), _("The written answer (%s):"), p->answered_on);
+		put(l, 0, UI_HEADING, buf);
+		put(l, 2, UI_NORMAL, p->answer);
+	}
+	if (p->verdict != JRC_VERDICT_NONE) {
+		l->row++;
+		snprintf(buf, sizeof(buf), _("You said about the answer: %s."),
+			 lifecycle_verdict_words(p->verdict));
+		put(l, 0, UI_NORMAL, buf);
+	}
+}
+
+static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
+{
+	view_state *v = calloc(1, sizeof(*v));
+
+	(void)ctx;
+	if (!v || !arg) {
+		free(v);
+		return -1;
+	}
+	v->ss = arg;
+	s->state = v;
+	return 0;
+}
+
+static void leave(ui_ctx *ctx, ui_screen *s)
+{
+	(void)ctx;
+	free(s->state);
+}
+
+/* The choices under the text: 1 verdict, 2 review (when they apply). */
+static int can_verdict(const jrc_progress *p)
+{
+	return p->can_give_verdict;
+}
+
+static int can_review(const jrc_progress *p)
+{
+	return p->can_request_review && p->verdict == JRC_VERDICT_UNSATISFIED;
+}
+
+static void draw(ui_ctx *ctx, ui_screen *s)
+{
+	view_state *v = s->state;
+	const jrc_progress *p = &v->ss->p;
+	ui_rect r = ui_content(ctx);
+	layout l = { .ctx = ctx, .r = r };
+	int choices = can_verdict(p) + can_review(p), y;
+	char buf[256];
+
+	ui_step_header(ctx, 0, 0, _("Where your matter stands"),
+		       _("Up and Down move the text. Esc goes back."));
+	/* The choices stay put at the bottom, under a row that says whether
+	 * there is more; the rest scrolls above them. */
+	l.r.h = r.h - 1 - choices;
+	if (l.r.h < 4)
+		l.r.h = 4;
+	if (v->top > 0 && v->top > v->rows - l.r.h)
+		v->top = v->rows - l.r.h > 0 ? v->rows - l.r.h : 0;
+	l.top = v->top;
+	draw_body(&l, p);
+	v->rows = l.row;
+	v->page = l.r.h;
+	if (v->rows > l.r.h) {
+		snprintf(buf, sizeof(buf), _("(more: Down key, %d%%)"),
+			 (int)(100L * (v->top + l.r.h < v->rows ? v->top + l.r.h : v->rows) / v->rows));
+		ui_text(l.r.y + l.r.h, r.x + r.w - (int)text_width(buf), (int)text_width(buf),
+			ui_attr(ctx, UI_HINT), buf);
+	}
+	y = l.r.y + l.r.h + 1;
+	if (can_verdict(p)) {
+		snprintf(buf, sizeof(buf), " 1  %s ", _("Tell us what you think of the answer"));
+		ui_text(y++, r.x, r.w, ui_attr(ctx, UI_KEY), buf);
+	}
+	if (can_review(p)) {
+		snprintf(buf, sizeof(buf), " 2  %s ", p->review_state == JRC_ST_REVIEW_REQUESTED ?
+			 _("Ask for a review") : _("Ask for a re-review"));
+		ui_text(y++, r.x, r.w, ui_attr(ctx, UI_KEY), buf);
+	}
+}
+
+static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
+{
+	view_state *v = s->state;
+	const jrc_progress *p = &v->ss->p;
+	int max = v->rows - v->page > 0 ? v->rows - v->page : 0;
+
+	switch (act) {
+	case UI_ACT_FIELD_NEXT:
+		v->top = v->top < max ? v->top + 1 : max;
+		return UI_DONE;
+	case UI_ACT_FIELD_PREV:
+		v->top = v->top > 0 ? v->top - 1 : 0;
+		return UI_DONE;
+	case UI_ACT_PAGE_DOWN:
+		v->top = v->top + v->page < max ? v->top + v->page : max;
+		return UI_DONE;
+	case UI_ACT_PAGE_UP:
+		v->top = v->top > v->page ? v->top - v->page : 0;
+		return UI_DONE;
+	case UI_ACT_DIGIT:
+		if (ch == L'1' && can_verdict(p)) {
+			ui_push(ctx, &scr_status_verdict_ops, v->ss);
+			return UI_DONE;
+		}
+		if (ch == L'2' && can_review(p)) {
+			ui_push(ctx, &scr_status_review_ops, v->ss);
+			return UI_DONE;
+		}
+		ui_message(ctx, 1, "%s", can_verdict(p) ?
+			   _("Press 1 to give your opinion, or Esc to go back.") :
+			   _("There is nothing to choose here: press Esc to go back."));
+		return UI_DONE;
+	case UI_ACT_NEXT:
+		if (can_verdict(p))
+			ui_message(ctx, 0, "%s", _("Press 1 to give your opinion, or Esc to go back."));
+		else
+			ui_message(ctx, 0, "%s", _("Press Esc to go back."));
+		return UI_DONE;
+	default:
+		return UI_PASS;
+	}
+}
+
+static const char *help(ui_ctx *ctx, ui_screen *s)
+{
+	(void)ctx;
+	(void)s;
+	return _("This shows where your matter stands, which department has it, what has happened so far with "
+		 "the dates, the next deadline and, once there is one, the written answer. Up and Down move the "
+		 "text. Once you have an answer, press 1 to say whether you are satisfied with it. If you are not, "
+		 "you may ask for a review within 30 days of the answer.");
+}
+
+const ui_screen_ops scr_status_view_ops = {
+	.name = "status_view",
+	.enter = enter,
+	.leave = leave,
+	.draw = draw,
+	.key = key,
+	.help_text = help,
+};

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# The kiosk's "check progress" in a real terminal: a mistyped number is
+# caught by its check digit, a wrong code is refused and makes the citizen
+# wait, the right code shows the answer (masked, in plain words); "not
+# satisfied" and a review request move the case and print the slip.
+. "$top_srcdir/tests/lib.sh"
+command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux is not installed"
+t_init_db
+export JRC_NOW=2026-11-29T10:00:00+08:00
+ID=$(t_id 33072619800229001)
+field() { printf '%s' "$1" | sed -n "s/.*\"$2\":\"\\([^\"]*\\)\".*/\\1/p"; }
+file_case() {
+	jrc file --category LAB --division 330726100201 --name 李四 --id-number "$ID" \
+		--phone 13912345678 --text "包工头欠我工资 8000 元" --json
+}
+
+j=$(file_case); R=$(field "$j" receipt); CODE=$(field "$j" query_code)
+jrc move "$R" accepted >/dev/null; ok $? "accepted with jrc move"
+JRC_NOW=2026-12-05T10:00:00+08:00 jrc move "$R" answered \
+	--answer "已责令包工头在12月底前付清工资。" >/dev/null; ok $? "answered with jrc move"
+
+export JRC_NOW=2026-12-10T10:00:00+08:00
+SLIP="$T_DIR/slip.bin"
+kiosk() {
+	tm_start 100 30 env JRC_DB="$JRC_DB" JRC_DATA="$JRC_DATA" \
+		JRC_LOCALEDIR="${JRC_LOCALEDIR:-}" JRC_NOW="$JRC_NOW" LANG=C.UTF-8 TERM=xterm \
+		"$JRC" kiosk --lang en --printer "file:$SLIP"
+}
+kiosk; ok $? "the kiosk starts"
+tm_wait "Check the progress of a matter"; ok $? "the home screen offers to check progress"
+tm_keys 2
+tm_wait "Type the number on your receipt"; ok $? "it asks for the receipt number"
+
+# A typo: the check digit catches it at once.
+last=${R: -1}
+tm_type "${R%?}$(( (last + 1) % 10 ))"
+tm_keys Enter
+tm_wait "This number is not valid, please check it"; ok $? "a mistyped number is caught at once"
+tm_keys BSpace
+tm_type "$last"
+tm_keys Enter
+tm_keys 1
+
+# A wrong code: refused, tries left, a wait.
+WRONG=$(printf '%06d' $(( (10#$CODE + 1) % 1000000 )))
+tm_type "$WRONG"
+tm_keys Enter
+tm_wait "does not match"; ok $? "a wrong query code is refused"
+like "$(tm_screen)" "Tries left before a one-hour pause: 4" "the screen says how many tries are left"
+like "$(tm_screen)" "Please wait [0-9]+ seconds" "and makes the citizen wait"
+tm_type "$CODE"
+like "$(tm_screen)" "Please wait" "typing during the wait does nothing"
+tm_wait_gone "Please wait" 10; ok $? "the wait ends"
+
+tm_type "$CODE"
+tm_keys Enter
+tm_wait "Where your matter stands"; ok $? "the right code shows the matter"
+s=$(tm_screen)
+like "$s" "Answered: the department has given you a written answer" "where it stands, in plain words"
+like "$s" "Human Resources and Social Security Bureau \(window 2" "the department and its window"
+like "$s" "2026-11-29  Filed" "the timeline: filed"
+like "$s" "2026-12-05  Answered" "the timeline: answered"
+like "$s" "review until Monday, 4 January 2027 \(25 days left\)" "the next deadline with days left"
+like "$s" "已责令包工头在12月底前付清工资" "the written answer"
+like "$s" "李\*  139\*\*\*\*5678" "name and phone masked"
+unlike "$s" "13912345678|$ID" "no full phone or ID number"
+tm_keys F2
+tm_wait "已答复"; ok $? "F2 shows it in Chinese"
+tm_keys F2
+tm_wait "Answered:"; ok $? "and back in English"
+
+# The verdict and the review request.
+tm_keys 1
+tm_wait "What do you think of the answer"; ok $? "1 asks for the verdict"
+tm_keys 3
+tm_wait "You chose: Not satisfied"; ok $? "3 is not satisfied"
+tm_type "工资只发了一半"
+tm_keys Enter
+tm_wait "Ask for a review\?"; ok $? "not satisfied offers a review"
+like "$(tm_screen)" "You can ask until Monday, 4 January 2027" "until when"
+tm_keys 1
+tm_wait "Your request for a review is registered"; ok $? "the review is requested"
+like "$(tm_screen)" "answered in writing by Saturday, 9 January 2027" "the new deadline is shown"
+like "$(tm_screen)" "slip is being printed" "and the slip printed"
+
+show=$(jrc show "$R" --json)
+like "$show" '"state":"review_requested"' "jrc show --json: review_requested"
+like "$show" '"due_on":"2027-01-09"' "with the review deadline"
+like "$show" '"kind":"verdict"[^}]*"note":"unsatisfied: 工资只发了一半"' "the verdict is an event"
+[ -s "$SLIP" ]; ok $? "the slip went to the printer"
+grep -aq "$R" "$SLIP"; ok $? "the slip carries the receipt number"
+grep -aq "2027-01-09" "$SLIP"; ok $? "and the answer date"
+
+# Any key ends, back on the home screen.
+for i in 1 2 3; do
+	tm_keys Space
+	tm_wait "Welcome" 2 2>/dev/null && break
+done
+tm_wait "Welcome"; ok $? "a key goes back to the first screen"
+
+# A number locked by five wrong tries elsewhere is paused here too.
+j=$(file_case); R2=$(field "$j" receipt); C2=$(field "$j" query_code)
+W2=$(printf '%06d' $(( (10#$C2 + 1) % 1000000 )))
+for i in 1 2 3 4 5; do jrc status "$R2" --code "$W2" >/dev/null 2>&1; done
+tm_keys 2
+tm_wait "Type the number on your receipt"
+tm_type "$R2"
+tm_keys Enter
+tm_keys 1
+tm_type "$C2"
+tm_keys Enter
+tm_wait "paused"; ok $? "a locked number is paused"
+s=$(tm_screen | tr -d '\n' | tr -s ' ')
+like "$s" "paused until 2026-12-10 11:00" "and says until when"
+like "$s" "ask at the front desk" "and where to get help"
+done_testing
