@@ -31,6 +31,13 @@ typedef struct jrc_event {
 jrc_status audit_append(jrc_db *db, const jrc_event_in *ev, int64_t *id,
 			char *hash_out, jrc_err *err);
 
+/* The hash an event row gets when stored with this id and `at` (UTC ISO
+ * 8601 as clock_format_utc writes it) after a row hashed prev; 0 on
+ * success.  For bulk loaders (the benchmark data generator) that write
+ * thousands of rows and the audit_head themselves in one transaction. */
+int audit_row_hash(const char *prev, int64_t id, const char *at, const jrc_event_in *ev,
+		   char out[65]);
+
 /* Events of a case, oldest first; free with audit_events_free. */
 jrc_status audit_case_events(jrc_db *db, int64_t case_id, jrc_event **out,
 			     size_t *n, jrc_err *err);

@@ -46,6 +46,17 @@ jrc_status db_exec(jrc_db *db, const char *sql, jrc_err *err);
 jrc_status db_prepare(jrc_db *db, const char *sql, sqlite3_stmt **st,
 		      jrc_err *err);
 
+/* A statement from the connection's cache, for SQL fixed in the source
+ * that runs on every filing or lookup: parsed once per connection, handed
+ * out reset and unbound.  Give it back with db_release() on every path,
+ * never with sqlite3_finalize(); not for SQL built at run time, nor where
+ * another use of the same SQL could interrupt it (a loop calling itself). */
+jrc_status db_prepare_cached(jrc_db *db, const char *sql, sqlite3_stmt **st,
+			     jrc_err *err);
+
+/* Reset a cached statement and clear its bindings; NULL is fine. */
+void db_release(sqlite3_stmt *st);
+
 /* Settings (key/value).  get copies into out or the default if unset. */
 jrc_status db_setting_get(jrc_db *db, const char *key, const char *def,
 			  char *out, size_t size, jrc_err *err);

@@ -14,6 +14,15 @@
 struct jrc_db {
 	sqlite3 *h;
 	int readonly;
+	/* Parsing a statement costs more than running it: the filing path
+	 * would spend most of its time in sqlite3_prepare_v2 without this.
+	 * Never evicted (a statement handed out must stay valid), so only
+	 * SQL fixed in the source comes here, a few dozen at most. */
+	struct cached_stmt {
+		char *sql;
+		sqlite3_stmt *st;
+	} *cache;
+	size_t ncache, cap;
 };
 
 enum { BUSY_TIMEOUT_MS = 10000 };
@@ -85,6 +94,52 @@ jrc_status db_prepare(jrc_db *db, const char *sql, sqlite3_stmt **st, jrc_err *e
 	int rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL);
 
 	return rc == SQLITE_OK ? JRC_OK : db_fail(db, rc, err);
+}
+
+jrc_status db_prepare_cached(jrc_db *db, const char *sql, sqlite3_stmt **st, jrc_err *err)
+{
+	struct cached_stmt *c = NULL;
+	jrc_status s;
+	char *copy;
+
+	for (size_t i = 0; i < db->ncache; i++) {
+		if (strcmp(db->cache[i].sql, sql) == 0) {
+			*st = db->cache[i].st;
+			db_release(*st);
+			return JRC_OK;
+		}
+	}
+	if ((s = db_prepare(db, sql, st, err)) != JRC_OK)
+		return s;
+	if (!(copy = strdup(sql))) {
+		sqlite3_finalize(*st);
+		*st = NULL;
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	}
+	if (db->ncache == db->cap) {
+		size_t cap = db->cap ? 2 * db->cap : 32;
+
+		if (!(c = realloc(db->cache, cap * sizeof(*c)))) {
+			free(copy);
+			sqlite3_finalize(*st);
+			*st = NULL;
+			return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+		}
+		db->cache = c;
+		db->cap = cap;
+	}
+	c = &db->cache[db->ncache++];
+	c->sql = copy;
+	c->st = *st;
+	return JRC_OK;
+}
+
+void db_release(sqlite3_stmt *st)
+{
+	if (!st)
+		return;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 }
 
 jrc_status db_begin(jrc_db *db, jrc_err *err)
@@ -315,6 +370,11 @@ void db_close(jrc_db *db)
 {
 	if (!db)
 		return;
+	for (size_t i = 0; i < db->ncache; i++) {
+		sqlite3_finalize(db->cache[i].st);
+		free(db->cache[i].sql);
+	}
+	free(db->cache);
 	sqlite3_close_v2(db->h);
 	free(db);
 }

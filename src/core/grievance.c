@@ -149,22 +149,23 @@ static jrc_status next_seq(jrc_db *db, const char *site, const char *day, long *
 	jrc_status s;
 	int rc;
 
-	if ((s = db_prepare(db, "INSERT INTO day_seq(site, day, last) VALUES (?, ?, 1)"
-			    " ON CONFLICT(site, day) DO UPDATE SET last = last + 1 RETURNING last",
-			    &st, err)))
+	if ((s = db_prepare_cached(db, "INSERT INTO day_seq(site, day, last) VALUES (?, ?, 1)"
+				   " ON CONFLICT(site, day) DO UPDATE SET last = last + 1 RETURNING last",
+				   &st, err)))
 		return s;
 	db_bind_text(st, 1, site);
 	db_bind_text(st, 2, day);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*seq = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_release(st);
 	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
 }
 
-jrc_status grievance_file_in_tx(jrc_db *db, const jrc_intake *in, jrc_case *out, jrc_err *err)
+/* File an intake that clean() accepted, inside the caller's transaction. */
+static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, jrc_err *err)
 {
-	clean_intake c;
+	const clean_intake c = *ci;
 	jrc_status s;
 	jrc_time now = clock_now();
 	jrc_date today = clock_local_date(now), accept;
@@ -176,8 +177,6 @@ jrc_status grievance_file_in_tx(jrc_db *db, const jrc_intake *in, jrc_case *out,
 	int rc;
 	jrc_event_in ev = { 0 };
 
-	if ((s = clean(db, in, &c, err)) != JRC_OK)
-		goto out;
 	date_format_yymmdd(today, yymmdd);
 	clock_format_utc(now, filed);
 	if ((s = next_seq(db, c.site, yymmdd, &seq, err)) ||
@@ -187,11 +186,11 @@ jrc_status grievance_file_in_tx(jrc_db *db, const jrc_intake *in, jrc_case *out,
 	    (s = deadline_add(db, today, JRC_ACCEPT_DAYS, &accept, err)))
 		goto out;
 	date_format(accept, accept_by);
-	s = db_prepare(db,
-		       "INSERT INTO cases(receipt, query_code, site, category, division, department,"
-		       " level, anonymous, name, id_kind, id_number, phone, text, outcome, channel,"
-		       " staff_id, lang, filed_at, state, state_at, due_on, accept_by)"
-		       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'registered',?,?,?)", &st, err);
+	s = db_prepare_cached(db,
+			      "INSERT INTO cases(receipt, query_code, site, category, division, department,"
+			      " level, anonymous, name, id_kind, id_number, phone, text, outcome, channel,"
+			      " staff_id, lang, filed_at, state, state_at, due_on, accept_by)"
+			      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'registered',?,?,?)", &st, err);
 	if (s)
 		goto out;
 	db_bind_text(st, 1, receipt);
@@ -216,7 +215,7 @@ jrc_status grievance_file_in_tx(jrc_db *db, const jrc_intake *in, jrc_case *out,
 	db_bind_text(st, 20, accept_by);
 	db_bind_text(st, 21, accept_by);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_release(st);
 	if (rc != SQLITE_DONE) {
 		s = db_fail(db, rc, err);
 		goto out;
@@ -236,29 +235,46 @@ jrc_status grievance_file_in_tx(jrc_db *db, const jrc_intake *in, jrc_case *out,
 	if (out)
 		s = grievance_get_by_id(db, id, out, err);
 out:
+	return s;
+}
+
+jrc_status grievance_file_in_tx(jrc_db *db, const jrc_intake *in, jrc_case *out, jrc_err *err)
+{
+	clean_intake c;
+	jrc_status s = clean(db, in, &c, err);
+
+	if (s == JRC_OK)
+		s = file_clean(db, &c, out, err);
 	clean_free(&c);
 	return s;
 }
 
 jrc_status grievance_file(jrc_db *db, const jrc_intake *in, jrc_case *out, jrc_err *err)
 {
+	clean_intake c;
 	jrc_status s;
 
 	if (out)
 		memset(out, 0, sizeof(*out));
-	/* Validate before taking the write lock: bad input never waits. */
-	if ((s = grievance_validate(db, in, err)) != JRC_OK)
+	/* Validate before taking the write lock, so bad input never waits;
+	 * once only, as validating costs as much as the writes; its lookups
+	 * in one read transaction rather than one each. */
+	if ((s = db_exec(db, "BEGIN", err)) != JRC_OK)
 		return s;
-	if ((s = db_begin(db, err)) != JRC_OK)
+	s = clean(db, in, &c, err);
+	db_rollback(db);
+	if (s != JRC_OK || (s = db_begin(db, err)) != JRC_OK) {
+		clean_free(&c);
 		return s;
-	if ((s = grievance_file_in_tx(db, in, out, err)) != JRC_OK) {
+	}
+	if ((s = file_clean(db, &c, out, err)) != JRC_OK) {
 		db_rollback(db);
 		if (out)
 			grievance_case_free(out);
-		return s;
-	}
-	if ((s = db_commit(db, err)) != JRC_OK && out)
+	} else if ((s = db_commit(db, err)) != JRC_OK && out) {
 		grievance_case_free(out);
+	}
+	clean_free(&c);
 	return s;
 }
 
@@ -311,7 +327,7 @@ static jrc_status get_one(jrc_db *db, const char *sql, const char *key, int64_t 
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((s = db_prepare(db, sql, &st, err)))
+	if ((s = db_prepare_cached(db, sql, &st, err)))
 		return s;
 	if (key)
 		db_bind_text(st, 1, key);
@@ -326,7 +342,7 @@ static jrc_status get_one(jrc_db *db, const char *sql, const char *key, int64_t 
 				key ? key : "?");
 	else if (rc != SQLITE_ROW)
 		s = db_fail(db, rc, err);
-	sqlite3_finalize(st);
+	db_release(st);
 	return s;
 }
 

@@ -434,14 +434,14 @@ jrc_status refdata_category(jrc_db *db, const char *code, jrc_category *out, jrc
 	jrc_status s;
 	int rc;
 
-	if ((s = db_prepare(db, "SELECT " CATEGORY_COLS " FROM categories WHERE code = ?",
-			    &st, err)) != JRC_OK)
+	if ((s = db_prepare_cached(db, "SELECT " CATEGORY_COLS " FROM categories WHERE code = ?",
+				   &st, err)) != JRC_OK)
 		return s;
 	db_bind_text(st, 1, code);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		fill_category(st, out);
-	sqlite3_finalize(st);
+	db_release(st);
 	if (rc == SQLITE_ROW)
 		return JRC_OK;
 	if (rc == SQLITE_DONE)
@@ -533,14 +533,14 @@ jrc_status refdata_division(jrc_db *db, const char *code, jrc_division *out, jrc
 	jrc_status s;
 	int rc;
 
-	if ((s = db_prepare(db, "SELECT code, parent, level, name_zh, name_en FROM divisions"
-			    " WHERE code = ?", &st, err)) != JRC_OK)
+	if ((s = db_prepare_cached(db, "SELECT code, parent, level, name_zh, name_en FROM divisions"
+				   " WHERE code = ?", &st, err)) != JRC_OK)
 		return s;
 	db_bind_text(st, 1, code);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		fill_division(st, out);
-	sqlite3_finalize(st);
+	db_release(st);
 	if (rc == SQLITE_ROW)
 		return JRC_OK;
 	if (rc == SQLITE_DONE)

@@ -21,10 +21,10 @@ jrc_status repeat_find(jrc_db *db, const char *id_number, const char *category,
 	clock_format_utc(clock_now() - (jrc_time)JRC_REPEAT_DAYS * 86400, since);
 	/* Open: anything not closed, declined or redirected (an answered case
 	 * can still go to review). */
-	if ((s = db_prepare(db, "SELECT id FROM cases WHERE id_number = ? AND category = ?"
-			    " AND id <> ? AND (state NOT IN ('closed','declined','redirected')"
-			    " OR filed_at >= ? OR state_at >= ?) ORDER BY id DESC LIMIT 1",
-			    &st, err)))
+	if ((s = db_prepare_cached(db, "SELECT id FROM cases WHERE id_number = ? AND category = ?"
+				   " AND id <> ? AND (state NOT IN ('closed','declined','redirected')"
+				   " OR filed_at >= ? OR state_at >= ?) ORDER BY id DESC LIMIT 1",
+				   &st, err)))
 		return s;
 	db_bind_text(st, 1, id_number);
 	db_bind_text(st, 2, category);
@@ -34,7 +34,7 @@ jrc_status repeat_find(jrc_db *db, const char *id_number, const char *category,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*earlier = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_release(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
@@ -47,8 +47,8 @@ jrc_status repeat_link(jrc_db *db, int64_t case_id, jrc_err *err)
 	int rc;
 	jrc_event_in ev = { 0 };
 
-	if ((s = db_prepare(db, "SELECT id_number, category, staff_id, channel FROM cases"
-			    " WHERE id = ?", &st, err)))
+	if ((s = db_prepare_cached(db, "SELECT id_number, category, staff_id, channel FROM cases"
+				   " WHERE id = ?", &st, err)))
 		return s;
 	sqlite3_bind_int64(st, 1, case_id);
 	rc = sqlite3_step(st);
@@ -64,14 +64,14 @@ jrc_status repeat_link(jrc_db *db, int64_t case_id, jrc_err *err)
 		else
 			snprintf(actor, sizeof(actor), "%s", channel);
 	}
-	sqlite3_finalize(st);
+	db_release(st);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 	if ((s = repeat_find(db, id_number, category, case_id, &earlier, err)) != JRC_OK ||
 	    !earlier)
 		return s;
-	if ((s = db_prepare(db, "UPDATE cases SET related_case = ?1 WHERE id = ?2"
-			    " RETURNING (SELECT receipt FROM cases WHERE id = ?1)", &st, err)))
+	if ((s = db_prepare_cached(db, "UPDATE cases SET related_case = ?1 WHERE id = ?2"
+				   " RETURNING (SELECT receipt FROM cases WHERE id = ?1)", &st, err)))
 		return s;
 	sqlite3_bind_int64(st, 1, earlier);
 	sqlite3_bind_int64(st, 2, case_id);
@@ -80,7 +80,7 @@ jrc_status repeat_link(jrc_db *db, int64_t case_id, jrc_err *err)
 		db_col_copy(st, 0, receipt, sizeof(receipt));
 	if (rc == SQLITE_ROW)
 		rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_release(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, rc, err);
 	ev.actor = actor;

@@ -25,7 +25,7 @@ jrc_status route_find(jrc_db *db, const char *category, const char *division,
 	jrc_status s;
 	int rc;
 
-	if ((s = db_prepare(db, sql, &st, err)) != JRC_OK)
+	if ((s = db_prepare_cached(db, sql, &st, err)) != JRC_OK)
 		return s;
 	db_bind_text(st, 1, category);
 	db_bind_text(st, 2, division);
@@ -34,7 +34,7 @@ jrc_status route_find(jrc_db *db, const char *category, const char *division,
 		db_col_copy(st, 0, out->department, sizeof(out->department));
 		db_col_copy(st, 1, out->level, sizeof(out->level));
 	}
-	sqlite3_finalize(st);
+	db_release(st);
 	if (rc == SQLITE_ROW)
 		return JRC_OK;
 	if (rc != SQLITE_DONE)

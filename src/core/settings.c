@@ -188,7 +188,8 @@ jrc_status db_setting_get(jrc_db *db, const char *key, const char *def, char *ou
 
 	if (!def && s)
 		def = s->def;
-	if ((rc = db_prepare(db, "SELECT value FROM settings WHERE key = ?", &st, err)) != JRC_OK)
+	if ((rc = db_prepare_cached(db, "SELECT value FROM settings WHERE key = ?", &st,
+				    err)) != JRC_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	step = sqlite3_step(st);
@@ -199,7 +200,7 @@ jrc_status db_setting_get(jrc_db *db, const char *key, const char *def, char *ou
 	} else {
 		rc = db_fail(db, step, err);
 	}
-	sqlite3_finalize(st);
+	db_release(st);
 	return rc;
 }
 

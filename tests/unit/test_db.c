@@ -45,6 +45,29 @@ int main(void)
 	is_int(pragma_int(db, "PRAGMA synchronous"), 2, "synchronous=FULL");
 	is_int(pragma_int(db, "PRAGMA foreign_keys"), 1, "foreign keys on");
 	is_int(pragma_int(db, "PRAGMA user_version"), db_schema_version(), "schema version set");
+
+	/* The statement cache: parsed once, handed out reset and unbound. */
+	{
+		sqlite3_stmt *a, *b, *c;
+		const char *sql = "SELECT ?1, (SELECT count(*) FROM settings)";
+
+		ok(db_prepare_cached(db, sql, &a, &err) == JRC_OK, "a cached statement");
+		sqlite3_bind_int(a, 1, 42);
+		ok(sqlite3_step(a) == SQLITE_ROW && sqlite3_column_int(a, 0) == 42, "runs");
+		/* Not released: the next user must get it reset all the same. */
+		ok(db_prepare_cached(db, sql, &b, &err) == JRC_OK && b == a,
+		   "the same SQL gives the same statement, not a new parse");
+		ok(!sqlite3_stmt_busy(b), "handed out reset");
+		ok(sqlite3_step(b) == SQLITE_ROW && sqlite3_column_type(b, 0) == SQLITE_NULL,
+		   "with its old bindings cleared");
+		db_release(b);
+		ok(db_prepare_cached(db, "SELECT 2", &c, &err) == JRC_OK && c != a,
+		   "other SQL, another statement");
+		db_release(c);
+		ok(db_prepare_cached(db, "SELECT nonsense FROM nowhere", &c, &err) == JRC_E_DB &&
+		   !c, "SQL that does not prepare is an error, not a cache entry");
+		db_release(NULL);
+	}
 	db_close(db);
 
 	ok(db_open(testdb_path, JRC_DB_CREATE, &db2, &err) == JRC_E_DB_EXISTS,

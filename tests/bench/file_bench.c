@@ -1,0 +1,340 @@
+/* Durable filing: the core's grievance_file() against a bare sqlite loop
+ * writing the same rows into the same schema with the same pragmas (both
+ * open the file through db_open, so WAL and synchronous=FULL alike), the
+ * fsync latency of the disk underneath, and eight kiosks filing at once.
+ *
+ *   file_bench fsync DIR N          N 4 KiB writes each followed by fdatasync
+ *   file_bench filing DIR N R [core|bare]
+ *                                   R rounds of N filings each, core and bare
+ *                                   alternating on fresh databases in DIR
+ *   file_bench kiosks DB P N OUT    P processes filing N cases each through
+ *                                   grievance_file; receipts to OUT.<i>
+ *
+ * Output: key=value lines for tests/bench/run.sh.  JRC_DATA names the
+ * reference data. */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "jrc/audit.h"
+#include "jrc/clock.h"
+#include "jrc/db.h"
+#include "jrc/grievance.h"
+#include "jrc/receipt.h"
+#include "jrc/refdata.h"
+#include "jrc/validate.h"
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void die(const char *what, const char *why)
+{
+	fprintf(stderr, "file_bench: %s: %s\n", what, why);
+	exit(1);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* ---------------------------------------------------------------- fsync */
+
+static int bench_fsync(const char *dir, long n)
+{
+	char path[4096], block[4096];
+	double *t = malloc((size_t)n * sizeof(*t)), sum = 0;
+	int fd;
+
+	if (!t)
+		die("fsync", "out of memory");
+	snprintf(path, sizeof(path), "%s/fsync.probe", dir);
+	fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0600);
+	if (fd < 0)
+		die(path, strerror(errno));
+	memset(block, 'x', sizeof(block));
+	for (long i = 0; i < n; i++) {
+		double t0 = now_s();
+
+		/* Rewrite the same block, as a WAL commit appends a frame. */
+		if (pwrite(fd, block, sizeof(block), (off_t)(i % 16) * 4096) != (ssize_t)sizeof(block) ||
+		    fdatasync(fd) != 0)
+			die(path, strerror(errno));
+		t[i] = now_s() - t0;
+		sum += t[i];
+	}
+	close(fd);
+	unlink(path);
+	qsort(t, (size_t)n, sizeof(*t), cmp_double);
+	printf("fsync_mean_ms=%.3f\nfsync_median_ms=%.3f\nfsync_p99_ms=%.3f\n", sum / (double)n * 1e3,
+	       t[n / 2] * 1e3, t[(size_t)((double)n * 0.99)] * 1e3);
+	free(t);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- filing */
+
+/* A citizen's intake, a little different each time as at a real kiosk. */
+typedef struct intake_buf {
+	char id[19], phone[24], text[512];
+	jrc_intake in;
+} intake_buf;
+
+static void make_intake(intake_buf *b, unsigned long i)
+{
+	static const char *const cats[] = { "LAB", "LAN", "NEI", "SOC", "HOU" };
+	static const char *const divs[] = { "330726100", "330726001", "330726100201", "330726101" };
+	char d17[18];
+
+	snprintf(d17, sizeof(d17), "330726%04lu%02lu%02lu%03lu", 1940 + i % 60, 1 + i % 12,
+		 1 + i % 28, i % 1000);
+	snprintf(b->id, sizeof(b->id), "%s%c", d17, validate_id_check_char(d17));
+	snprintf(b->phone, sizeof(b->phone), "139%08lu", i % 100000000);
+	snprintf(b->text, sizeof(b->text),
+		 "包工头拖欠我的工资已经三个月了，一共八千多元，多次讨要都说下个月再给。"
+		 "我是去年三月开始在这里干活的，有记工本可以作证。第 %lu 件。", i);
+	memset(&b->in, 0, sizeof(b->in));
+	b->in.category = cats[i % 5];
+	b->in.division = divs[i % 4];
+	b->in.name = "李四";
+	b->in.id_number = b->id;
+	b->in.phone = b->phone;
+	b->in.text = b->text;
+	b->in.outcome = "希望尽快把工资发给我。";
+	b->in.channel = "kiosk";
+}
+
+static jrc_db *fresh_db(const char *path)
+{
+	jrc_db *db;
+	jrc_err err = { 0 };
+	const char *data = getenv("JRC_DATA");
+
+	if (!data)
+		die("JRC_DATA", "not set");
+	if (db_open(path, JRC_DB_CREATE | JRC_DB_FORCE, &db, &err) != JRC_OK)
+		die(path, err.msg);
+	if (refdata_import_dir(db, data, "bench", &err) != JRC_OK)
+		die(data, err.msg);
+	return db;
+}
+
+static double run_core(const char *path, long n)
+{
+	jrc_db *db = fresh_db(path);
+	jrc_err err = { 0 };
+	intake_buf b;
+	double t0 = now_s();
+
+	for (long i = 0; i < n; i++) {
+		make_intake(&b, (unsigned long)i);
+		if (grievance_file(db, &b.in, NULL, &err) != JRC_OK)
+			die("grievance_file", err.msg);
+	}
+	t0 = now_s() - t0;
+	db_close(db);
+	return t0;
+}
+
+/* The floor: the same four writes per filing, prepared once, with values
+ * computed outside the timed loop where the core would look them up. */
+static double run_bare(const char *path, long n)
+{
+	jrc_db *db = fresh_db(path);
+	sqlite3 *h = db_handle(db);
+	sqlite3_stmt *seq, *cs, *ev, *head;
+	intake_buf b;
+	char receipt[JRC_RECEIPT_MAX], filed[32];
+	const char *hash = "3f5a0c9e1b7d2468ace013579bdf2468ace013579bdf2468ace013579bdf2468";
+	double t0;
+	jrc_time now = clock_now();
+	int64_t last_event = db_count(db, "events");
+
+	clock_format_utc(now, filed);
+	if (sqlite3_prepare_v2(h, "INSERT INTO day_seq(site, day, last) VALUES ('PJ', ?, 1)"
+			       " ON CONFLICT(site, day) DO UPDATE SET last = last + 1 RETURNING last",
+			       -1, &seq, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h, "INSERT INTO cases(receipt, query_code, site, category, division,"
+			       " department, level, anonymous, name, id_kind, id_number, phone, text,"
+			       " outcome, channel, staff_id, lang, filed_at, state, state_at, due_on,"
+			       " accept_by) VALUES (?,'123456','PJ',?,?,'RSJ','county',0,?,'resident',"
+			       "?,?,?,?,'kiosk',NULL,'zh',?,'registered',?,'2026-12-14','2026-12-14')",
+			       -1, &cs, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h, "INSERT INTO events(id, at, actor, kind, case_id, from_state,"
+			       " to_state, note, prev_hash, hash) VALUES (?,?,'kiosk','filed',?,NULL,"
+			       "'registered','kiosk',?,?)", -1, &ev, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h, "INSERT INTO audit_head(one, last_id, hash) VALUES (1, ?, ?)"
+			       " ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id,"
+			       " hash = excluded.hash", -1, &head, NULL) != SQLITE_OK)
+		die("prepare", sqlite3_errmsg(h));
+	t0 = now_s();
+	for (long i = 0; i < n; i++) {
+		long s;
+		int64_t id;
+
+		make_intake(&b, (unsigned long)i);
+		if (sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+			die("begin", sqlite3_errmsg(h));
+		sqlite3_bind_text(seq, 1, "261129", -1, SQLITE_STATIC);
+		if (sqlite3_step(seq) != SQLITE_ROW)
+			die("day_seq", sqlite3_errmsg(h));
+		s = (long)sqlite3_column_int64(seq, 0);
+		sqlite3_reset(seq);
+		receipt_format("PJ", "261129", s, receipt);
+		sqlite3_bind_text(cs, 1, receipt, -1, SQLITE_STATIC);
+		sqlite3_bind_text(cs, 2, b.in.category, -1, SQLITE_STATIC);
+		sqlite3_bind_text(cs, 3, b.in.division, -1, SQLITE_STATIC);
+		sqlite3_bind_text(cs, 4, b.in.name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(cs, 5, b.id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(cs, 6, b.phone, -1, SQLITE_STATIC);
+		sqlite3_bind_text(cs, 7, b.text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(cs, 8, b.in.outcome, -1, SQLITE_STATIC);
+		sqlite3_bind_text(cs, 9, filed, -1, SQLITE_STATIC);
+		sqlite3_bind_text(cs, 10, filed, -1, SQLITE_STATIC);
+		if (sqlite3_step(cs) != SQLITE_DONE)
+			die("case", sqlite3_errmsg(h));
+		sqlite3_reset(cs);
+		id = sqlite3_last_insert_rowid(h);
+		sqlite3_bind_int64(ev, 1, ++last_event);
+		sqlite3_bind_text(ev, 2, filed, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(ev, 3, id);
+		sqlite3_bind_text(ev, 4, hash, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ev, 5, hash, -1, SQLITE_STATIC);
+		if (sqlite3_step(ev) != SQLITE_DONE)
+			die("event", sqlite3_errmsg(h));
+		sqlite3_reset(ev);
+		sqlite3_bind_int64(head, 1, last_event);
+		sqlite3_bind_text(head, 2, hash, -1, SQLITE_STATIC);
+		if (sqlite3_step(head) != SQLITE_DONE)
+			die("head", sqlite3_errmsg(h));
+		sqlite3_reset(head);
+		if (sqlite3_exec(h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+			die("commit", sqlite3_errmsg(h));
+	}
+	t0 = now_s() - t0;
+	sqlite3_finalize(seq);
+	sqlite3_finalize(cs);
+	sqlite3_finalize(ev);
+	sqlite3_finalize(head);
+	db_close(db);
+	return t0;
+}
+
+/* Alternate core and bare rounds so that a noisy neighbour hurts both. */
+static int bench_filing(const char *dir, long n, long rounds, const char *only)
+{
+	char core_db[4096], bare_db[4096];
+	double core = 0, bare = 0;
+
+	snprintf(core_db, sizeof(core_db), "%s/core.db", dir);
+	snprintf(bare_db, sizeof(bare_db), "%s/bare.db", dir);
+	for (long r = 0; r < rounds; r++) {
+		if (only) {
+			/* One side alone, for strace or perf. */
+			if (!strcmp(only, "core"))
+				core += run_core(core_db, n);
+			else
+				bare += run_bare(bare_db, n);
+		} else if (r % 2) {
+			bare += run_bare(bare_db, n);
+			core += run_core(core_db, n);
+		} else {
+			core += run_core(core_db, n);
+			bare += run_bare(bare_db, n);
+		}
+	}
+	printf("filings=%ld\ncore_ms_per_filing=%.3f\nbare_ms_per_filing=%.3f\n", n * rounds,
+	       core / (double)(n * rounds) * 1e3, bare / (double)(n * rounds) * 1e3);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- kiosks */
+
+/* One kiosk: n filings, each receipt number on its own line in out. */
+static int kiosk(const char *path, long n, long base, const char *out)
+{
+	jrc_db *db;
+	jrc_err err = { 0 };
+	jrc_case c;
+	intake_buf b;
+	FILE *f = fopen(out, "w");
+	long errors = 0;
+
+	if (!f)
+		die(out, strerror(errno));
+	if (db_open(path, 0, &db, &err) != JRC_OK)
+		die(path, err.msg);
+	for (long i = 0; i < n; i++) {
+		make_intake(&b, (unsigned long)(base + i));
+		if (grievance_file(db, &b.in, &c, &err) != JRC_OK) {
+			fprintf(f, "ERROR %s\n", err.msg);
+			errors++;
+			continue;
+		}
+		fprintf(f, "%s\n", c.receipt);
+		grievance_case_free(&c);
+	}
+	db_close(db);
+	fclose(f);
+	return errors ? 1 : 0;
+}
+
+static int bench_kiosks(const char *path, long procs, long n, const char *out)
+{
+	char file[4096];
+	double t0;
+	int failed = 0, st;
+	pid_t *pids = calloc((size_t)procs, sizeof(*pids));
+
+	if (!pids)
+		die("kiosks", "out of memory");
+	t0 = now_s();
+	for (long p = 0; p < procs; p++) {
+		snprintf(file, sizeof(file), "%s.%ld", out, p);
+		pids[p] = fork();
+		if (pids[p] < 0)
+			die("fork", strerror(errno));
+		if (pids[p] == 0)
+			_exit(kiosk(path, n, p * n, file));
+	}
+	for (long p = 0; p < procs; p++)
+		if (waitpid(pids[p], &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+			failed++;
+	t0 = now_s() - t0;
+	printf("procs=%ld\nfilings=%ld\nwall_s=%.3f\nper_s=%.1f\nfailed_procs=%d\n", procs,
+	       procs * n, t0, (double)(procs * n) / t0, failed);
+	free(pids);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 4 && !strcmp(argv[1], "fsync"))
+		return bench_fsync(argv[2], strtol(argv[3], NULL, 10));
+	if ((argc == 5 || argc == 6) && !strcmp(argv[1], "filing"))
+		return bench_filing(argv[2], strtol(argv[3], NULL, 10), strtol(argv[4], NULL, 10),
+				    argc == 6 ? argv[5] : NULL);
+	if (argc == 3 && !strcmp(argv[1], "init")) {
+		db_close(fresh_db(argv[2]));
+		return 0;
+	}
+	if (argc == 6 && !strcmp(argv[1], "kiosks"))
+		return bench_kiosks(argv[2], strtol(argv[3], NULL, 10), strtol(argv[4], NULL, 10),
+				    argv[5]);
+	fprintf(stderr, "usage: file_bench fsync DIR N | filing DIR N ROUNDS [core|bare] | init DB |"
+		" kiosks DB PROCS N OUT\n");
+	return 2;
+}

@@ -1,0 +1,92 @@
+/* Receipt lookup: grievance_get on random receipt numbers, the way the
+ * kiosk's "check my case" and the desk's search call it.
+ *
+ *   lookup_bench DB N     N lookups of distinct random receipts, after N
+ *                         others to warm the caches; prints the mean and the
+ *                         median in microseconds.
+ *
+ * The receipts are picked by random rowid beforehand, so the timed loop
+ * holds nothing but grievance_get. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "jrc/db.h"
+#include "jrc/grievance.h"
+#include "jrc/receipt.h"
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int main(int argc, char **argv)
+{
+	jrc_db *db;
+	jrc_err err = { 0 };
+	jrc_case c;
+	sqlite3_stmt *st;
+	long n, total, found = 0;
+	char (*receipts)[JRC_RECEIPT_MAX];
+	double *t, sum = 0;
+	unsigned seed = 12345;
+
+	if (argc != 3 || (n = strtol(argv[2], NULL, 10)) < 1) {
+		fprintf(stderr, "usage: lookup_bench DB N\n");
+		return 2;
+	}
+	if (db_open(argv[1], JRC_DB_READONLY, &db, &err) != JRC_OK) {
+		fprintf(stderr, "lookup_bench: %s\n", err.msg);
+		return 1;
+	}
+	total = db_count(db, "cases");
+	receipts = malloc((size_t)(2 * n) * sizeof(*receipts));
+	t = malloc((size_t)n * sizeof(*t));
+	if (!receipts || !t || total < 1 ||
+	    sqlite3_prepare_v2(db_handle(db), "SELECT receipt FROM cases WHERE id = ?", -1, &st,
+			       NULL) != SQLITE_OK) {
+		fprintf(stderr, "lookup_bench: no cases or out of memory\n");
+		return 1;
+	}
+	for (long i = 0; i < 2 * n; i++) {
+		sqlite3_bind_int64(st, 1, 1 + (long)(rand_r(&seed) % total));
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(receipts[i], JRC_RECEIPT_MAX, "%s", sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	/* The first half warms the caches as a running hall would have them. */
+	for (long i = 0; i < n; i++) {
+		if (grievance_get(db, receipts[i], &c, &err) == JRC_OK)
+			grievance_case_free(&c);
+	}
+	for (long i = 0; i < n; i++) {
+		double t0 = now_s();
+		jrc_status s = grievance_get(db, receipts[n + i], &c, &err);
+
+		t[i] = now_s() - t0;
+		sum += t[i];
+		if (s == JRC_OK) {
+			found++;
+			grievance_case_free(&c);
+		}
+	}
+	qsort(t, (size_t)n, sizeof(*t), cmp_double);
+	printf("cases=%ld\nlookups=%ld\nfound=%ld\nlookup_mean_us=%.2f\nlookup_median_us=%.2f\n",
+	       total, n, found, sum / (double)n * 1e6, t[n / 2] * 1e6);
+	free(receipts);
+	free(t);
+	db_close(db);
+	return found == n ? 0 : 1;
+}
