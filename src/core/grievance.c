@@ -26,6 +26,7 @@ typedef struct clean_intake {
 	char staff_id[32];
 	char lang[4];
 	char site[8];
+	jrc_route route;        /* looked up before the write lock is taken */
 } clean_intake;
 
 static void clean_free(clean_intake *c)
@@ -63,6 +64,8 @@ static jrc_status clean(jrc_db *db, const jrc_intake *in, clean_intake *c, jrc_e
 	if ((s = refdata_division(db, in->division, &div, err)) != JRC_OK)
 		return s;
 	snprintf(c->division, sizeof(c->division), "%s", div.code);
+	if ((s = route_find(db, c->category, c->division, &c->route, err)) != JRC_OK)
+		return s;
 
 	c->anonymous = in->anonymous;
 	if (!c->anonymous) {
@@ -171,7 +174,6 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	jrc_date today = clock_local_date(now), accept;
 	char yymmdd[7], receipt[JRC_RECEIPT_MAX], code[7], filed[32], accept_by[11], actor[48];
 	long seq = 0;
-	jrc_route route;
 	sqlite3_stmt *st;
 	int64_t id;
 	int rc;
@@ -182,7 +184,6 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	if ((s = next_seq(db, c.site, yymmdd, &seq, err)) ||
 	    (s = receipt_format(c.site, yymmdd, seq, receipt)) ||
 	    (s = receipt_query_code(code)) ||
-	    (s = route_find(db, c.category, c.division, &route, err)) ||
 	    (s = deadline_add(db, today, JRC_ACCEPT_DAYS, &accept, err)))
 		goto out;
 	date_format(accept, accept_by);
@@ -198,8 +199,8 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	db_bind_text(st, 3, c.site);
 	db_bind_text(st, 4, c.category);
 	db_bind_text(st, 5, c.division);
-	db_bind_text(st, 6, route.department);
-	db_bind_text(st, 7, route.level);
+	db_bind_text(st, 6, c.route.department);
+	db_bind_text(st, 7, c.route.level);
 	sqlite3_bind_int(st, 8, c.anonymous);
 	db_bind_text(st, 9, c.name);
 	db_bind_text(st, 10, c.anonymous ? NULL : c.id_kind);
