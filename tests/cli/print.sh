@@ -137,7 +137,11 @@ jrc settings printer "tcp://127.0.0.1:$PORT"
 jrc print "$R" >/dev/null
 ok $? "prints on the printer setting"
 like "$(decode "$OUT")" "$R" "the setting's printer got it"
-jrc settings printer "tcp://127.0.0.1:99999"
+out=$(jrc settings printer "tcp://127.0.0.1:99999" 2>&1)
+is $? 2 "a printer setting that cannot work is refused when set"
+like "$out" "printer" "with a sentence about the printer"
+# One written by hand (or by an older version) still fails safely.
+sqlite3 "$JRC_DB" "INSERT INTO settings(key, value) VALUES ('printer', 'tcp://127.0.0.1:99999') ON CONFLICT(key) DO UPDATE SET value = excluded.value"
 jrc print "$R" >/dev/null 2>"$T_DIR/err"
 is $? 1 "a printer setting that cannot work is a printer failure"
 like "$(cat "$T_DIR/err")" "not set up right.*jrc settings printer" "it tells staff which setting to fix"
