@@ -14,6 +14,8 @@ jrc_missing_packages() {
 	command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 	command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
 	command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
+	command -v jq >/dev/null 2>&1 || missing="$missing jq"
+	command -v setpriv >/dev/null 2>&1 || missing="$missing util-linux"
 	# zbarimg reads our QR codes back in the unit tests.
 	command -v zbarimg >/dev/null 2>&1 || missing="$missing zbar-tools"
 	if command -v pkg-config >/dev/null 2>&1; then

@@ -115,7 +115,7 @@ is "$(jrc show --json "$r2" | jq -c '.booking')" "null" "filed without a booking
 is "$(t_rows "bookings WHERE host = 'L01'")" 0 "and the lawyer's time stayed free"
 sleep 1.1
 tm_keys Enter
-tm_wait 'Welcome'
+tm_wait "Leader reception days"
 
 # ---------------------------------------------------------------- a leader's reception day
 # Other entries may come before it: find its number on the screen.
