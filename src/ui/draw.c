@@ -201,18 +201,25 @@ void ui_fill(int y, int x, int width, int attr)
 
 void ui_box(ui_rect r, int attr)
 {
+	/* Unicode box drawing, not the terminal's alternate character set:
+	 * every UTF-8 terminal draws these the same, while ACS switching
+	 * goes wrong on some (tmux with xterm, the Linux console in UTF-8). */
+	if (r.w < 2 || r.h < 2)
+		return;
 	for (int i = 0; i < r.h; i++)
 		ui_fill(r.y + i, r.x, r.w, attr);
-	attrset(attr);
-	mvhline(r.y, r.x + 1, ACS_HLINE, r.w - 2);
-	mvhline(r.y + r.h - 1, r.x + 1, ACS_HLINE, r.w - 2);
-	mvvline(r.y + 1, r.x, ACS_VLINE, r.h - 2);
-	mvvline(r.y + 1, r.x + r.w - 1, ACS_VLINE, r.h - 2);
-	mvaddch(r.y, r.x, ACS_ULCORNER);
-	mvaddch(r.y, r.x + r.w - 1, ACS_URCORNER);
-	mvaddch(r.y + r.h - 1, r.x, ACS_LLCORNER);
-	mvaddch(r.y + r.h - 1, r.x + r.w - 1, ACS_LRCORNER);
-	attrset(A_NORMAL);
+	for (int x = 1; x < r.w - 1; x++) {
+		ui_text(r.y, r.x + x, 1, attr, "\u2500");
+		ui_text(r.y + r.h - 1, r.x + x, 1, attr, "\u2500");
+	}
+	for (int y = 1; y < r.h - 1; y++) {
+		ui_text(r.y + y, r.x, 1, attr, "\u2502");
+		ui_text(r.y + y, r.x + r.w - 1, 1, attr, "\u2502");
+	}
+	ui_text(r.y, r.x, 1, attr, "\u250c");
+	ui_text(r.y, r.x + r.w - 1, 1, attr, "\u2510");
+	ui_text(r.y + r.h - 1, r.x, 1, attr, "\u2514");
+	ui_text(r.y + r.h - 1, r.x + r.w - 1, 1, attr, "\u2518");
 }
 
 void ui_cursor(ui_ctx *ctx, int y, int x)

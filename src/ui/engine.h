@@ -239,8 +239,7 @@ int ui_text_lines(const char *s, int width);
 /* Fill width columns at y,x with blanks in attr. */
 void ui_fill(int y, int x, int width, int attr);
 
-/* A box with a frame (ASCII on terminals without line drawing) cleared
- * inside. */
+/* A box with a frame of box-drawing characters, cleared inside. */
 void ui_box(ui_rect r, int attr);
 
 /* Columns of the first nbytes of s. */

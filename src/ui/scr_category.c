@@ -9,6 +9,7 @@
 #include "widgets.h"
 #include "wizard.h"
 #include "jrc/refdata.h"
+#include "jrc/text.h"
 
 typedef struct cat_state {
 	jrc_category *cats;
@@ -63,18 +64,43 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 {
 	cat_state *c = s->state;
 	ui_rect r = ui_content(ctx), lr = r;
-	int used, sel = c->list.sel;
+	int used, sel = c->list.sel, maxw = 0, dx, dw;
 	const char *desc;
 
 	ui_step_header(ctx, WIZ_STEP_CATEGORY, WIZ_STEPS, wizard_step_title(WIZ_STEP_CATEGORY),
 		       _("Choose the kind of problem with its number. If none fits, choose \"Not sure\"."));
-	/* The highlighted item's description sits under the list. */
-	lr.h = r.h - 4;
-	used = w_list_draw(ctx, &c->list, lr);
 	if ((size_t)sel < c->n)
 		desc = i18n_pick(c->cats[sel].desc_zh, c->cats[sel].desc_en);
 	else
 		desc = _("We will find the right department for you.");
+	for (int i = 0; i < c->list.n; i++) {
+		int w = (int)text_width(label(ctx, c, i));
+
+		if (w > maxw)
+			maxw = w;
+	}
+	/* One column with the highlighted kind explained beside it, when
+	 * that fits; else the list above and the explanation under it. */
+	lr.w = maxw + 8;
+	dx = r.x + lr.w + 2;
+	dw = r.w - lr.w - 2;
+	if (c->list.n <= r.h && dw >= 28) {
+		/* Level with the highlighted item, so the eye finds it. */
+		int lines = ui_text_lines(desc, dw) + ui_text_lines(label(ctx, c, sel), dw);
+		int dy = r.y + sel;
+
+		if (dy + lines > r.y + r.h)
+			dy = r.y + r.h - lines;
+		if (dy < r.y)
+			dy = r.y;
+		w_list_draw(ctx, &c->list, lr);
+		dy += ui_text_wrapped(dy, dx, dw, 2, ui_attr(ctx, UI_KEY), label(ctx, c, sel));
+		ui_text_wrapped(dy, dx, dw, r.y + r.h - dy, ui_attr(ctx, UI_NORMAL), desc);
+		return;
+	}
+	lr = r;
+	lr.h = r.h - 4;
+	used = w_list_draw(ctx, &c->list, lr);
 	ui_text(r.y + used + 1, r.x, r.w, ui_attr(ctx, UI_KEY), label(ctx, c, sel));
 	ui_text_wrapped(r.y + used + 2, r.x + 2, r.w - 2, r.h - used - 2, ui_attr(ctx, UI_NORMAL), desc);
 }

@@ -1,0 +1,88 @@
+# Shared by the kiosk_*.sh end-to-end tests: start `jrc kiosk` in a real
+# terminal (tmux) under C.UTF-8 only, with a fixed clock and a fresh
+# database, and read the receipt back.
+# Usage: . "$top_srcdir/tests/e2e/kiosk_lib.sh"
+. "$top_srcdir/tests/lib.sh"
+
+command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux is not installed"
+
+K_NOW=2026-11-29T10:00:00+08:00
+export JRC_NOW=$K_NOW
+t_init_db
+
+# k_start COLS ROWS TERM [KIOSK ARGS...]: the kiosk in a detached tmux
+# pane; no zh_CN locale, only C.UTF-8, as on a bare kiosk machine.
+k_start() {
+	local cols=$1 rows=$2 term=$3
+	shift 3
+	local try
+	for try in 1 2 3; do
+		tm_start "$cols" "$rows" env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="$term" \
+			JRC_DB="$JRC_DB" JRC_NOW="$K_NOW" \
+			${JRC_LOCALEDIR:+JRC_LOCALEDIR="$JRC_LOCALEDIR"} "$JRC" kiosk "$@" \
+			2>/dev/null && return 0
+		sleep 0.2     # a server still shutting down refuses new sessions
+	done
+	return 1
+}
+
+# k_stop: end the tmux server and wait until it is gone, so the next
+# k_start gets a fresh one.
+k_stop() {
+	local i=0
+	tm kill-server >/dev/null 2>&1
+	while tm has-session -t t >/dev/null 2>&1 && [ $i -lt 40 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+}
+
+# k_wait_dead: wait up to 5 s for the kiosk to exit.
+k_wait_dead() {
+	local i=0
+	while { ! tm_dead || [ -z "$(k_flag pane_dead_status)" ]; } && [ $i -lt 100 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	tm_dead
+}
+
+# k_receipt: the receipt number on the screen.
+k_receipt() {
+	tm_screen | grep -Eo 'PJ[0-9]{6}-[0-9]{4}-[0-9]' | head -1
+}
+
+# k_pid: the process in the pane (env execs jrc, so this is the kiosk).
+k_pid() {
+	tm display-message -p -t t '#{pane_pid}'
+}
+
+# k_flag NAME: a tmux format variable of the pane (pane_dead_status,
+# alternate_on, keypad_cursor_flag ...).
+k_flag() {
+	tm display-message -p -t t "#{$1}"
+}
+
+# k_press_until REGEX KEY [SECONDS]: press KEY every half second until the
+# screen matches (for screens that ignore keys for a moment).
+k_press_until() {
+	local re=$1 key=$2 limit=${3:-10} i=0
+	while [ $i -lt $((limit * 2)) ]; do
+		tm_keys "$key"
+		sleep 0.5
+		tm_screen | grep -Eq -- "$re" && return 0
+		i=$((i + 1))
+	done
+	tm_wait "$re" 1
+}
+
+# k_json RECEIPT: the case as `jrc show --json` prints it.
+k_json() {
+	"$JRC" show --json "$1"
+}
+
+# k_num LABEL: the number shown in front of a choice (other capabilities
+# add choices, so tests look the number up instead of assuming it).
+k_num() {
+	tm_screen | sed -n "s/^.*[> ]\([0-9][0-9]*\)  $1.*$/\1/p" | head -1
+}
