@@ -225,19 +225,25 @@ static void draw_title(ui_ctx *ctx)
 static void draw_status(ui_ctx *ctx)
 {
 	int a = ui_attr(ctx, UI_STATUS), y = ctx->rows - 1;
-	char line[256];
-	const char *other;
+	char line[256], common[96];
+	const char *other, *own = NULL;
+	ui_screen *s = ui_top(ctx);
 
 	if (ctx->linux_console)
 		other = ctx->lang == JRC_LANG_ZH ? "English" : "Chinese";
 	else
 		other = ctx->lang == JRC_LANG_ZH ? "English" : "中文";
-	if (ctx->depth > 1)
-		/* TRANSLATORS: the key line at the bottom of every screen; keep
-		 * the key names (Enter, Esc, F1, F2) as they are. */
-		snprintf(line, sizeof(line), _("Enter: continue   Esc: back   F1: help   F2: %s"), other);
+	/* TRANSLATORS: on the key line at the bottom of every screen; keep
+	 * the key names (Enter, Esc, F1, F2) as they are. */
+	snprintf(common, sizeof(common), _("F1: help   F2: %s"), other);
+	if (s && s->ops->status_keys)
+		own = s->ops->status_keys(ctx, s);
+	else if (ctx->depth > 1)
+		own = _("Enter: continue   Esc: back");
+	if (own && *own)
+		snprintf(line, sizeof(line), "%s   %s", own, common);
 	else
-		snprintf(line, sizeof(line), _("F1: help   F2: %s"), other);
+		snprintf(line, sizeof(line), "%s", common);
 	ui_fill(y, 0, ctx->cols, a);
 	ui_text(y, 1, ctx->cols - 2, a, line);
 	if (ctx->staff_mode) {

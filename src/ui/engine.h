@@ -71,6 +71,10 @@ typedef struct ui_screen_ops {
 	/* Called about every 200 ms while no key comes, with the monotonic
 	 * time in ms (optional); return 1 to have the screen redrawn. */
 	int (*tick)(ui_ctx *ctx, ui_screen *s, long now_ms);
+	/* The screen's own keys for the status line, translated (optional:
+	 * "Enter: continue   Esc: back" below the root, nothing on it);
+	 * "F1: help   F2: <language>" always follows. */
+	const char *(*status_keys)(ui_ctx *ctx, ui_screen *s);
 } ui_screen_ops;
 
 struct ui_screen {

@@ -1,15 +1,18 @@
 /* The receipt: the number in large characters, the query code, the
  * department and its window, the acceptance deadline and what happens
  * next.  Back to the first screen after 60 s or a key. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "curses.h"
 #include "screens.h"
+#include "jrc/print.h"
 #include "jrc/refdata.h"
 #include "jrc/text.h"
 
 enum {
+	PRINT_PENDING = 2,
 	RECEIPT_SHOW_MS = 60000,
 	/* Keys in the first moment are the tail of the Enter that sent the
 	 * case, not a request to leave the receipt. */
@@ -21,25 +24,35 @@ typedef struct receipt_state {
 	jrc_department dept;
 	int have_dept;
 	long shown_ms;
-	int printed;          /* receipt_screen_print's answer */
+	int printed;          /* receipt_screen_print's answer; PRINT_PENDING before */
 	char print_msg[512];
 } receipt_state;
 
-/* The printing hook.  include/jrc/print.h declares print_receipt(); its
- * implementation (src/core/print.c) is being written in another issue.
- * When it lands, this calls
- *     print_receipt(ctx->db, c->receipt, &opts, &err)
- * with opts.uri = ctx->printer[0] ? ctx->printer : NULL, opts.lang =
- * ctx->lang, opts.actor = ctx->staff_mode ? "staff:ID" : "kiosk", and
- * returns 1, or -1 with err.msg in msg.  Until then nothing is printed
- * and the screen asks the citizen to write the number down. */
+/* Print through the core (print_receipt_report records every attempt in
+ * print_jobs, so the desk can reprint what failed). */
 int receipt_screen_print(ui_ctx *ctx, const jrc_case *c, char *msg, size_t size)
 {
-	(void)ctx;
-	(void)c;
+	jrc_print_opts o = { 0 };
+	jrc_print_result res;
+	jrc_err err = { 0 };
+	char actor[48];
+
 	if (size)
 		msg[0] = '\0';
-	return 0;
+	if (ctx->staff_mode)
+		snprintf(actor, sizeof(actor), "staff:%s", ctx->staff_id);
+	else
+		snprintf(actor, sizeof(actor), "kiosk");
+	o.uri = ctx->printer[0] ? ctx->printer : NULL;
+	o.lang = ctx->lang;
+	o.lang_from_case = 1;
+	o.actor = actor;
+	memset(&res, 0, sizeof(res));
+	if (print_receipt_report(ctx->db, c->receipt, &o, &res, &err) != JRC_OK) {
+		snprintf(msg, size, "%s", err.msg[0] ? err.msg : jrc_status_message(err.code));
+		return -1;
+	}
+	return strcmp(res.outcome, "skipped") == 0 ? 0 : 1;
 }
 
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
@@ -53,7 +66,9 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 	r->ra = arg;
 	r->have_dept = refdata_department(ctx->db, r->ra->kase.department, &r->dept, NULL) == JRC_OK;
 	r->shown_ms = ui_now_ms();
-	r->printed = receipt_screen_print(ctx, &r->ra->kase, r->print_msg, sizeof(r->print_msg));
+	/* Printing can take seconds (a network printer): show the receipt
+	 * first, print on the first tick. */
+	r->printed = PRINT_PENDING;
 	s->state = r;
 	return 0;
 }
@@ -122,15 +137,17 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	y += ui_text_wrapped(y, x, a.w - (x - a.x), 3, ui_attr(ctx, UI_NORMAL),
 			     _("What happens next: the department decides within 15 days whether it takes the matter on, "
 			       "and then has 60 days to give you a written answer."));
-	if (r->printed == 1)
+	if (r->printed == PRINT_PENDING)
+		snprintf(buf, sizeof(buf), "%s", _("Printing your receipt ..."));
+	else if (r->printed == 1)
 		snprintf(buf, sizeof(buf), "%s", _("Your receipt is being printed: please take it."));
 	else if (r->printed < 0)
 		snprintf(buf, sizeof(buf), _("%s Please write the numbers down."), r->print_msg);
 	else
 		snprintf(buf, sizeof(buf), "%s",
 			 _("Please write down the receipt number and the query code, or ask at the front desk for a printed copy."));
-	if (y < a.y + a.h - 1)
-		y += ui_text_wrapped(y, x, a.w - (x - a.x), a.y + a.h - 1 - y, ui_attr(ctx, UI_NOTICE), buf);
+	if (y < a.y + a.h)
+		ui_text_wrapped(y, x, a.w - (x - a.x), a.y + a.h - y, ui_attr(ctx, UI_NOTICE), buf);
 	ui_text_center(a.y + a.h, a.x, a.w, ui_attr(ctx, UI_KEY),
 		       _("Press any key to finish."));
 }
@@ -141,6 +158,11 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 
 	(void)act;
 	(void)ch;
+	if (r->printed == PRINT_PENDING) {
+		/* Keys kept the tick away: print before anything else. */
+		r->printed = receipt_screen_print(ctx, &r->ra->kase, r->print_msg, sizeof(r->print_msg));
+		return UI_DONE;
+	}
 	if (ui_now_ms() - r->shown_ms < RECEIPT_GUARD_MS)
 		return UI_DONE;
 	ui_reset_session(ctx);
@@ -151,11 +173,22 @@ static int tick(ui_ctx *ctx, ui_screen *s, long now_ms)
 {
 	receipt_state *r = s->state;
 
+	if (r->printed == PRINT_PENDING) {
+		r->printed = receipt_screen_print(ctx, &r->ra->kase, r->print_msg, sizeof(r->print_msg));
+		return 1;
+	}
 	if (now_ms - r->shown_ms >= RECEIPT_SHOW_MS) {
 		ui_reset_session(ctx);
 		return 1;
 	}
 	return 0;
+}
+
+static const char *status_keys(ui_ctx *ctx, ui_screen *s)
+{
+	(void)ctx;
+	(void)s;
+	return _("Any key: finish");
 }
 
 static const char *help(ui_ctx *ctx, ui_screen *s)
@@ -174,4 +207,5 @@ const ui_screen_ops scr_receipt_ops = {
 	.key = key,
 	.help_text = help,
 	.tick = tick,
+	.status_keys = status_keys,
 };

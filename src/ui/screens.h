@@ -49,8 +49,9 @@ typedef struct scr_receipt_arg {
  * when the reference data has none. */
 const char *lit_channel_text(const jrc_category *c);
 
-/* Print the receipt of a case that was just filed (scr_receipt.c): 1
- * printed, 0 no printing available, -1 failed with a sentence in msg. */
+/* Print the receipt of a case that was just filed on the kiosk's printer
+ * (scr_receipt.c): 1 printed, 0 no printer configured (sink "none"), -1
+ * failed with a sentence in msg.  The attempt is recorded either way. */
 int receipt_screen_print(ui_ctx *ctx, const jrc_case *c, char *msg, size_t size);
 
 /* Big block letters for the receipt number (bigfont.c). */

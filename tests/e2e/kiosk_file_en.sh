@@ -66,7 +66,7 @@ k_press_until '欢迎' x; ok $? "home again, back in Chinese for the next person
 k_stop
 
 # ---------------------------------------------------------------- staff
-k_start 80 24 xterm-256color --lang en --staff S007
+k_start 80 24 xterm-256color --lang en --staff S007 --printer "dev:$T_DIR/no-such-printer"
 tm_wait 'Staff S007'; ok $? "staff mode says who is filing"
 tm_keys 1; tm_wait 'Step 1 of 7'; tm_keys 4
 tm_wait 'Step 2 of 7'; tm_keys 2
@@ -78,6 +78,7 @@ tm_wait 'Step 5 of 7'; tm_keys Enter
 tm_wait 'Step 6 of 7'; tm_keys "$(k_num 'No help needed, go on')"
 tm_wait 'Step 7 of 7'; tm_keys Enter
 tm_wait 'Your matter has been registered'
+tm_wait 'Please write the'; ok $? "a printer that fails is said in words"
 json=$(k_json "$(k_receipt)")
 like "$json" '"channel":"desk"' "filed by staff: channel desk"
 like "$json" '"staff_id":"S007"' "with the staff member's ID"

@@ -8,7 +8,7 @@ ID=$(t_id 33072619800101001)
 TEXT="2026年3月起，老板拖欠我六个月工资共36000元，多次讨要未果。"
 OUTCOME="请帮我讨回工资"
 
-k_start 80 24 xterm-256color
+k_start 80 24 xterm-256color --printer "file:$T_DIR/receipt.bin"
 tm_wait '欢迎'; ok $? "the kiosk starts in Chinese"
 scr=$(tm_screen)
 like "$scr" '浦江县信访联合接待中心' "the center's name"
@@ -75,6 +75,8 @@ like "$scr" '查询码： +[0-9]{6}' "the query code"
 like "$scr" '县人力资源和社会保障局（2 号窗口）' "the department and its window"
 like "$scr" '2026年12月14日' "the acceptance deadline"
 like "$scr" '15 天内' "what happens next"
+tm_wait '回执正在打印，请取走'; ok $? "the receipt is printed"
+grep -aq "$r" "$T_DIR/receipt.bin"; ok $? "on the kiosk's printer, with the receipt number"
 
 json=$(k_json "$r")
 like "$json" "\"text\":\"$TEXT\"" "jrc show finds the text byte for byte"
