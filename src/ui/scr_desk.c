@@ -55,6 +55,7 @@ static void logout(ui_ctx *ctx, desk_state *d, const char *why)
 	snprintf(ctx->staff_id, sizeof(ctx->staff_id), "%s", d->sess.saved_staff_id);
 	memset(&d->sess.staff, 0, sizeof(d->sess.staff));
 	d->sess.logged_in = 0;
+	d->sess.revoked = 0;
 	d->focus = F_ID;
 	wipe_password(d);
 }
@@ -102,6 +103,7 @@ int desk_session_check(ui_ctx *ctx, desk_session *sess)
 	}
 	if (now.disabled) {
 		ui_message(ctx, 1, "%s", _("This account is disabled: ask an administrator."));
+		sess->revoked = 1;
 		return -1;
 	}
 	/* A role or department changed meanwhile counts from now on. */
@@ -210,6 +212,10 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	desk_state *d = s->state;
 	char title[256];
 
+	if (d->sess.logged_in && d->sess.revoked) {
+		logout(ctx, d, "disabled");
+		snprintf(d->error, sizeof(d->error), "%s", _("This account is disabled: ask an administrator."));
+	}
 	if (!d->sess.logged_in) {
 		draw_login(ctx, d);
 		return;

@@ -32,6 +32,7 @@ enum {
  * scr_desk on the stack, so it outlives them). */
 typedef struct desk_session {
 	int logged_in;
+	int revoked;                /* found disabled: log out when back */
 	jrc_staff staff;
 	int saved_staff_mode;       /* ctx->staff_mode before the login */
 	char saved_staff_id[32];

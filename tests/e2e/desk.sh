@@ -159,6 +159,17 @@ tm_wait_gone "$R2" 5; ok $? "O shows only overdue cases"
 like "$(tm_screen)" "$R1" "the overdue one stays"
 tm_stop
 
+# ---------------------------------------------------------------- disabled meanwhile
+desk
+login D001 secret123
+tm_wait "Front desk: 张三" 5
+jrc staff disable D001 >/dev/null
+tm_keys Enter
+tm_wait "Staff ID" 5; ok $? "an account disabled while logged in is logged out at its next action"
+like "$(tm_screen)" "disabled" "saying why"
+jrc staff enable D001 >/dev/null
+tm_stop
+
 # ---------------------------------------------------------------- from the kiosk
 tm_start 100 30 $ENV "$JRC" kiosk --lang en
 tm_wait "Welcome" 5
