@@ -322,6 +322,16 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 		 "prints, Q logs out.");
 }
 
+static const char *status_keys(ui_ctx *ctx, ui_screen *s)
+{
+	desk_state *d = s->state;
+
+	if (!d->sess.logged_in)
+		return ctx->depth > 1 ? _("Tab: next field   Enter: log in   Esc: back")
+				      : _("Tab: next field   Enter: log in");
+	return _("Enter: open   /: search   Q: log out");
+}
+
 const ui_screen_ops scr_desk_ops = {
 	.name = "desk",
 	.enter = enter,
@@ -330,6 +340,7 @@ const ui_screen_ops scr_desk_ops = {
 	.key = key,
 	.tick = tick,
 	.help_text = help,
+	.status_keys = status_keys,
 };
 
 int ui_run_desk(const ui_options *opt)

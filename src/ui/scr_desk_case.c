@@ -609,6 +609,13 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 		 "the ones your role may take in this state; each asks for what it needs.");
 }
 
+static const char *status_keys(ui_ctx *ctx, ui_screen *s)
+{
+	(void)ctx;
+	(void)s;
+	return _("1-9: action   Up/Down: scroll   Esc: back");
+}
+
 const ui_screen_ops scr_desk_case_ops = {
 	.name = "desk_case",
 	.enter = enter,
@@ -616,4 +623,5 @@ const ui_screen_ops scr_desk_case_ops = {
 	.draw = draw,
 	.key = key,
 	.help_text = help,
+	.status_keys = status_keys,
 };

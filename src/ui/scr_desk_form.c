@@ -190,6 +190,15 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 		 "Enter on the last field saves; Esc goes back and saves nothing.");
 }
 
+static const char *status_keys(ui_ctx *ctx, ui_screen *s)
+{
+	form_state *f = s->state;
+
+	(void)ctx;
+	return f->arg->nfields ? _("Tab: next field   Enter on the last: save   Esc: cancel")
+			       : _("Enter: do it   Esc: cancel");
+}
+
 const ui_screen_ops scr_desk_form_ops = {
 	.name = "desk_form",
 	.enter = enter,
@@ -197,4 +206,5 @@ const ui_screen_ops scr_desk_form_ops = {
 	.draw = draw,
 	.key = key,
 	.help_text = help,
+	.status_keys = status_keys,
 };

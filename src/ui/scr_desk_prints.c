@@ -132,6 +132,13 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 		 "Fix the printer, then print them again here and hand them to the citizens.");
 }
 
+static const char *status_keys(ui_ctx *ctx, ui_screen *s)
+{
+	(void)ctx;
+	(void)s;
+	return _("Enter: print again   O: open the case   Esc: back");
+}
+
 const ui_screen_ops scr_desk_prints_ops = {
 	.name = "desk_prints",
 	.enter = enter,
@@ -139,4 +146,5 @@ const ui_screen_ops scr_desk_prints_ops = {
 	.draw = draw,
 	.key = key,
 	.help_text = help,
+	.status_keys = status_keys,
 };
