@@ -3,6 +3,7 @@
  * open the file through db_open, so WAL and synchronous=FULL alike), the
  * fsync latency of the disk underneath, and eight kiosks filing at once.
  *
+ *   file_bench version              the sqlite library it runs with
  *   file_bench fsync DIR N          N 4 KiB writes each followed by fdatasync
  *   file_bench filing DIR N R [core|bare]
  *                                   R rounds of N filings each, core and bare
@@ -322,6 +323,10 @@ static int bench_kiosks(const char *path, long procs, long n, const char *out)
 
 int main(int argc, char **argv)
 {
+	if (argc == 2 && !strcmp(argv[1], "version")) {
+		printf("sqlite=%s\n", sqlite3_libversion());
+		return 0;
+	}
 	if (argc == 4 && !strcmp(argv[1], "fsync"))
 		return bench_fsync(argv[2], strtol(argv[3], NULL, 10));
 	if ((argc == 5 || argc == 6) && !strcmp(argv[1], "filing"))
@@ -334,7 +339,7 @@ int main(int argc, char **argv)
 	if (argc == 6 && !strcmp(argv[1], "kiosks"))
 		return bench_kiosks(argv[2], strtol(argv[3], NULL, 10), strtol(argv[4], NULL, 10),
 				    argv[5]);
-	fprintf(stderr, "usage: file_bench fsync DIR N | filing DIR N ROUNDS [core|bare] | init DB |"
+	fprintf(stderr, "usage: file_bench version | fsync DIR N | filing DIR N ROUNDS [core|bare] | init DB |"
 		" kiosks DB PROCS N OUT\n");
 	return 2;
 }

@@ -1,0 +1,295 @@
+#!/usr/bin/env bash
+# make bench: every figure as a ratio against a reference measured in the
+# same run, so that a busy machine moves both.  Prints a table (figure,
+# reference, ratio, target) and writes it to $BENCH_DIR/results.md.
+#
+# Environment (make bench sets the first four):
+#   JRC, JRC_DATA, JRC_LOCALEDIR   the build's jrc and its data
+#   BENCH_BIN      where gen, file_bench, lookup_bench and ptytime are
+#   BENCH_CASES    the big database (default 1000000)
+#   BENCH_DIR      scratch space, several GB for a million cases
+#                  (default $TMPDIR/jrc-bench); BENCH_KEEP=1 keeps it, and
+#                  BENCH_REUSE=1 uses the databases a kept run left there
+#   BENCH_ONLY     a space-separated subset of: filing lookup lists kiosks
+#                  startup typing
+set -u
+: "${BENCH_CASES:=1000000}" "${BENCH_DIR:=${TMPDIR:-/tmp}/jrc-bench}"
+: "${BENCH_ONLY:=filing lookup lists kiosks startup typing}"
+: "${BENCH_BIN:?}" "${JRC:?}" "${JRC_DATA:?}"
+here=$(cd "$(dirname "$0")" && pwd)
+
+missing=
+for t in hyperfine sqlite3 dialog tmux python3; do
+	command -v $t >/dev/null 2>&1 || missing="$missing $t"
+done
+[ -x /usr/bin/time ] || missing="$missing time"
+if [ -n "$missing" ]; then
+	echo "make bench: missing:$missing"
+	echo "  install with: apt-get install hyperfine sqlite3 dialog tmux time python3"
+	exit 1
+fi
+
+export JRC_NOW=2026-11-29T10:00:00+08:00 LANG=C.UTF-8 LC_ALL=C.UTF-8
+export JRC_DATA ${JRC_LOCALEDIR:+JRC_LOCALEDIR}
+W=$BENCH_DIR
+mkdir -p "$W"
+[ "${BENCH_KEEP:-0}" = 1 ] || trap 'rm -rf "$W"' EXIT
+BIG=$W/big.db SMALL=$W/small.db
+TABLE=$W/table.txt
+: >"$TABLE"
+want() { case " $BENCH_ONLY " in *" $1 "*) return 0 ;; esac; return 1; }
+say() { printf '%s\n' "$*" >&2; }
+
+# row FIGURE VALUE REFERENCE RATIO TARGET: one line of the table; the
+# verdict compares RATIO with TARGET ("<= 1.3" or ">= 0.8").
+row() {
+	local verdict=-
+	if [ -n "$4" ] && [ "$4" != - ] && [ "$5" != - ]; then
+		verdict=$(awk -v r="$4" -v t="$5" 'BEGIN {
+			split(t, a, " "); ok = a[1] == "<=" ? r <= a[2] : r >= a[2];
+			print ok ? "ok" : "MISSED" }')
+	fi
+	printf '%s|%s|%s|%s|%s|%s\n' "$1" "$2" "$3" "$4" "$5" "$verdict" >>"$TABLE"
+	printf '  %-46s %-18s %-18s %-7s %-7s %s\n' "$1" "$2" "$3" "$4" "$5" "$verdict" >&2
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+kv() { sed -n "s/^$1=//p" | tail -1; }
+
+# hf NAME CMD...: hyperfine without a shell; prints each command's fastest
+# run in ms, in order.  The fastest, not the median: hyperfine runs one
+# command after the other, and on a shared machine the load can change
+# between them; the minimum is what the work itself costs.
+hf() {
+	local name=$1; shift
+	hyperfine -N --warmup 3 --min-runs 15 --export-json "$W/$name.json" "$@" >/dev/null 2>"$W/$name.err" ||
+		{ say "hyperfine failed for $name: $(tail -3 "$W/$name.err")"; echo 0 0; return; }
+	python3 -c 'import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print("%.3f" % (min(r["times"]) * 1000))' "$W/$name.json"
+}
+
+# ---------------------------------------------------------------- versions
+sqlite_lib=$("$BENCH_BIN/file_bench" version 2>/dev/null | kv sqlite)
+{
+	echo "date:     $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo "machine:  $(uname -srm), $(nproc) CPUs ($(sed -n 's/^model name\t*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM"
+	echo "disk:     $(df -hT "$W" | awk 'NR == 2 { print $2 " on " $1 }') (the scratch directory)"
+	echo "sqlite:   library $sqlite_lib (jrc), shell $(sqlite3 --version | cut -d' ' -f1)"
+	echo "dialog:   $(dialog --version 2>&1 | head -1)"
+	echo "tools:    $(hyperfine --version), tmux $(tmux -V | cut -d' ' -f2), $(/usr/bin/time --version 2>&1 | head -1)"
+	echo "jrc:      $("$JRC" --version | head -1), $BENCH_CASES cases in the big database"
+} | tee "$W/versions.txt" >&2
+say ""
+printf '  %-46s %-18s %-18s %-7s %-7s %s\n' figure value reference ratio target verdict >&2
+
+# ---------------------------------------------------------------- 1 filing
+if want filing; then
+	out=$("$BENCH_BIN/file_bench" fsync "$W" 2000)
+	row "fsync latency (4 KiB write + fdatasync)" "$(echo "$out" | kv fsync_median_ms) ms median" \
+		"p99 $(echo "$out" | kv fsync_p99_ms) ms" - -
+	out=$("$BENCH_BIN/file_bench" filing "$W" 500 8)
+	core=$(echo "$out" | kv core_ms_per_filing) bare=$(echo "$out" | kv bare_ms_per_filing)
+	row "1 durable filing: grievance_file, 1 tx each" "$core ms" "bare sqlite $bare ms" \
+		"$(ratio "$core" "$bare")" "<= 1.3"
+	out=$(GLIBC_TUNABLES=glibc.malloc.trim_threshold=4194304 "$BENCH_BIN/file_bench" filing "$W" 500 8)
+	core=$(echo "$out" | kv core_ms_per_filing) bare=$(echo "$out" | kv bare_ms_per_filing)
+	row "  same, malloc trim threshold 4 MiB" "$core ms" "bare sqlite $bare ms" \
+		"$(ratio "$core" "$bare")" -
+fi
+
+# ---------------------------------------------------------------- data
+count() { sqlite3 "$1" 'SELECT count(*) FROM cases' 2>/dev/null; }
+if [ "${BENCH_REUSE:-0}" = 1 ] && [ "$(count "$BIG")" = "$BENCH_CASES" ] &&
+   [ "$(count "$SMALL")" = 10000 ]; then
+	say "  (reusing the databases in $W)"
+elif want lookup || want lists || want startup || want typing; then
+	t0=$(date +%s.%N)
+	"$BENCH_BIN/gen" --db "$BIG" --cases "$BENCH_CASES" 2>"$W/gen.log" || { cat "$W/gen.log"; exit 1; }
+	t1=$(date +%s.%N)
+	"$BENCH_BIN/gen" --db "$SMALL" --cases 10000 2>/dev/null || exit 1
+	gs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+	row "generator: $BENCH_CASES cases + events" "$gs s" "limit 60 s" "$(ratio "$gs" 60)" "<= 1.0"
+fi
+
+# ---------------------------------------------------------------- 2 lookup
+if want lookup; then
+	big=$("$BENCH_BIN/lookup_bench" "$BIG" 20000 | kv lookup_median_us)
+	small=$("$BENCH_BIN/lookup_bench" "$SMALL" 20000 | kv lookup_median_us)
+	row "2 receipt lookup (grievance_get), $BENCH_CASES" "$big us" "10000 cases $small us" \
+		"$(ratio "$big" "$small")" "<= 1.5"
+	for db in "$BIG" "$SMALL"; do
+		mid=$(sqlite3 "$db" "SELECT receipt || ' ' || query_code FROM cases WHERE id = (SELECT max(id) / 2 FROM cases)")
+		set -- $mid
+		eval "r_$(basename "$db" .db)=\$1 c_$(basename "$db" .db)=\$2"
+	done
+	set -- $(hf status "$JRC --db $BIG status $r_big --code $c_big" \
+		"$JRC --db $SMALL status $r_small --code $c_small")
+	row "2 jrc status RECEIPT --code, $BENCH_CASES" "$1 ms" "10000 cases $2 ms" \
+		"$(ratio "$1" "$2")" "<= 1.5"
+	set -- $(hf show "$JRC --db $BIG show $r_big" "$JRC --db $SMALL show $r_small")
+	row "2 jrc show RECEIPT, $BENCH_CASES" "$1 ms" "10000 cases $2 ms" "$(ratio "$1" "$2")" "<= 1.5"
+fi
+
+# ---------------------------------------------------------------- 3 lists
+if want lists; then
+	cols="id, receipt, query_code, site, category, division, department, level, anonymous, name, id_kind, id_number, phone, text, outcome, channel, staff_id, lang, filed_at, state, state_at, due_on, accept_by, extended, answer, related_case"
+	phone=$(sqlite3 "$BIG" "SELECT phone FROM cases WHERE phone IS NOT NULL AND id = (SELECT max(id) / 3 FROM cases)")
+	# name;jrc list arguments;the filter grievance_list adds;shell parameters:
+	# the same SQL text with the same bound parameters, so the planner
+	# sees the same statement in both.  (.param evaluates its value as SQL
+	# when it can: 2026-11-29 would be 1986, hence date() and trim().)
+	while IFS=';' read -r name args where params; do
+		set -- $(hf "list_$name" "$JRC --db $BIG list $args" \
+			"sqlite3 $BIG $params \".param set ?7 50\" \".param set ?8 0\" \"SELECT $cols FROM cases WHERE 1=1$where ORDER BY id DESC LIMIT ?7 OFFSET ?8\"")
+		row "3 jrc list $args" "$1 ms" "sqlite3 shell $2 ms" "$(ratio "$1" "$2")" "<= 1.2"
+	done <<EOF
+state;--state registered --limit 50; AND state = ?1;".param set ?1 'registered'"
+overdue;--overdue --limit 50; AND due_on IS NOT NULL AND due_on < ?4;".param set ?4 date('2026-11-29')"
+dept;--department RSJ --state accepted --limit 50; AND state = ?1 AND department = ?2;".param set ?1 'accepted'" ".param set ?2 'RSJ'"
+today;--today --limit 50; AND filed_at >= ?5 AND filed_at < ?6;".param set ?5 '2026-11-28T16:00:00Z'" ".param set ?6 '2026-11-29T16:00:00Z'"
+search;--search $phone --limit 50; AND (receipt = upper(?3) OR name = ?3 OR id_number = upper(?3) OR phone = ?3 OR phone LIKE '%' || ?3);".param set ?3 trim($phone)"
+EOF
+	set -- $(hf counts "sqlite3 $BIG \"SELECT department, state, count(*) FROM cases GROUP BY department, state\"")
+	row "3 per-department counts (no jrc command yet)" "-" "sqlite3 shell $1 ms" - -
+fi
+
+# ---------------------------------------------------------------- 4 kiosks
+if want kiosks; then
+	best1=0 best8=0 errors=0 dups=0
+	for r in 1 2 3; do
+		"$BENCH_BIN/file_bench" init "$W/k1.db" && one=$("$BENCH_BIN/file_bench" kiosks "$W/k1.db" 1 2000 "$W/k1.out" | kv per_s)
+		"$BENCH_BIN/file_bench" init "$W/k8.db" && eight=$("$BENCH_BIN/file_bench" kiosks "$W/k8.db" 8 250 "$W/k8.out" | kv per_s)
+		errors=$((errors + $(cat "$W"/k8.out.* | grep -c ERROR)))
+		dups=$((dups + $(cat "$W"/k8.out.* | grep -v ERROR | sort | uniq -d | wc -l)))
+		[ "$(cat "$W"/k8.out.* | grep -vc ERROR)" = 2000 ] || errors=$((errors + 1))
+		[ "$(sqlite3 "$W/k8.db" 'SELECT count(*) FROM cases')" = 2000 ] || errors=$((errors + 1))
+		best1=$(awk -v a="$best1" -v b="$one" 'BEGIN { print (b > a ? b : a) }')
+		best8=$(awk -v a="$best8" -v b="$eight" 'BEGIN { print (b > a ? b : a) }')
+	done
+	row "4 eight kiosks filing at once (best of 3)" "$best8 cases/s" "one kiosk $best1/s" \
+		"$(ratio "$best8" "$best1")" ">= 0.8"
+	row "4   errors, duplicate receipt numbers" "$errors, $dups" "6000 filings" - -
+fi
+
+# ---------------------------------------------------------------- 5 start-up
+menu=(--menu "请选择您要办的事" 15 50 5 1 "我要反映问题" 2 "查询办理进度" 3 "领导接待日：约见县领导" 4 "工作人员专用：登录前台" 5 English)
+if want startup; then
+	k=$(TERM=xterm-256color "$BENCH_BIN/ptytime" -n 15 -m 'F2 English' -- "$JRC" --db "$BIG" kiosk)
+	d=$(TERM=xterm-256color "$BENCH_BIN/ptytime" -n 15 -m 'Cancel' -- dialog "${menu[@]}")
+	km=$(echo "$k" | kv startup_median_ms) dm=$(echo "$d" | kv startup_median_ms)
+	row "5 jrc kiosk to its first screen, $BENCH_CASES" "$km ms" "dialog --menu $dm ms" \
+		"$(ratio "$km" "$dm")" "<= 2"
+fi
+
+# ---------------------------------------------------------------- 6 typing
+# Both need tmux: source the test library for its tmux helpers.
+if want startup || want typing; then
+	top_srcdir=$here/../.. . "$here/../lib.sh"
+	set +u
+	trap 't_cleanup; [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$W"' EXIT
+	export JRC_NOW=2026-11-29T10:00:00+08:00
+	k_start() {
+		tm_start 80 24 env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color JRC_DB="$BIG" \
+			JRC_NOW="$JRC_NOW" ${JRC_LOCALEDIR:+JRC_LOCALEDIR="$JRC_LOCALEDIR"} "$@"
+	}
+	# The way to step 3 (the name field) and on to step 4 (what happened),
+	# as tests/e2e/kiosk_file_zh.sh goes.
+	to_name() {
+		tm_wait '欢迎' && tm_keys 1 && tm_wait '第 1 步' && tm_keys 1 && tm_wait '您按了 1' &&
+		tm_keys Enter && tm_wait '第 2 步' && tm_keys 1 && tm_wait '您按了 1' && tm_keys Enter &&
+		tm_wait '请选择村或社区' && tm_keys 3 && tm_wait '第 3 步' && tm_keys 1 && tm_wait '> 姓名'
+	}
+	name_to_story() {
+		tm_keys Enter && tm_wait '> 证件' && tm_keys Enter &&
+		tm_wait '> 身份证号码' && tm_type "$(t_id 33072619800101001)" && tm_keys Enter &&
+		tm_wait '> 电话号码' && tm_type 13812345678 && tm_keys Enter && tm_wait '还可输入 4000 字'
+	}
+	to_story() {
+		to_name && tm_type 张三 && name_to_story
+	}
+	# type_keys STRING WAIT: type one character at a time, each waited for
+	# (WAIT is a command that gets the count typed so far); adds to n, min.
+	type_keys() {
+		local s=$1 i ch
+		for ((i = 0; i < ${#s}; i++)); do
+			ch=${s:$i:1}
+			tm_type "$ch"
+			n=$((n + 1)) min=$((min + $(printf '%s' "$ch" | wc -c) + 3))
+			$2 "${s:0:$((i + 1))}" || return 1
+		done
+	}
+fi
+if want startup; then
+	# Peak RSS through a whole filing, against dialog showing its menu.
+	k_start /usr/bin/time -v -o "$W/kiosk.time" "$JRC" kiosk
+	if to_story; then
+		tm_type "老板拖欠我六个月工资共36000元，多次讨要未果。"; tm_keys Enter
+		tm_wait '第 5 步' && tm_type 请帮我讨回工资 && tm_keys Enter && tm_wait '第 6 步' &&
+			tm_keys "$(tm_screen | sed -n 's/^.*[> ]\([0-9][0-9]*\)  不需要帮助.*$/\1/p' | head -1)" &&
+			tm_wait '第 7 步' && tm_keys Enter && tm_wait '已经登记'
+		filed=$?
+		pkill -TERM -P "$(tm display-message -p -t t '#{pane_pid}')" jrc 2>/dev/null
+		for i in $(seq 50); do [ -s "$W/kiosk.time" ] && break; sleep 0.1; done
+	else
+		filed=1
+	fi
+	tm kill-server >/dev/null 2>&1
+	tm_start 80 24 env LANG=C.UTF-8 TERM=xterm-256color /usr/bin/time -v -o "$W/dialog.time" dialog "${menu[@]}"
+	tm_wait Cancel && tm_keys Enter
+	for i in $(seq 50); do [ -s "$W/dialog.time" ] && break; sleep 0.1; done
+	tm kill-server >/dev/null 2>&1
+	kr=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$W/kiosk.time")
+	dr=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$W/dialog.time")
+	[ $filed = 0 ] || kr="$kr (filing did not finish)"
+	row "5 peak RSS, kiosk through a whole filing" "${kr:-?} KiB" "dialog ${dr:-?} KiB" \
+		"$(ratio "${kr%% *}" "${dr:-0}")" -
+fi
+if want typing; then
+	# Bytes the kiosk writes per key typed into the text area, one key at a
+	# time (each waited for on the screen), recorded by tmux pipe-pane.
+	# wait_name TYPED / wait_story TYPED: the key has reached the screen.
+	wait_name() { tm_wait "> 姓名 +$1" 5; }
+	wait_story() { tm_wait "还可输入 $((4000 - ${#1})) 字" 5; }
+	record() { : >"$W/$1.bytes"; tm pipe-pane -t t -o "cat >>'$W/$1.bytes'"; }
+	# report WHAT FILE: bytes per key against the minimum.
+	report() {
+		sleep 0.3
+		tm pipe-pane -t t
+		local bytes per minper
+		bytes=$(wc -c <"$W/$2.bytes")
+		per=$(awk -v b="$bytes" -v n="$n" 'BEGIN { printf "%.1f", b / n }')
+		minper=$(awk -v b="$min" -v n="$n" 'BEGIN { printf "%.1f", b / n }')
+		row "6 bytes per keystroke, $1 ($n keys)" "$per B" "char + cursor move $minper B" \
+			"$(ratio "$per" "$minper")" "<= 4"
+	}
+	k_start "$JRC" kiosk
+	if to_name; then
+		n=0 min=0
+		record name
+		type_keys "张三丰Zhang" wait_name
+		report "name field" name
+		n=0 min=0
+		name_to_story && record story &&
+			type_keys "老板拖欠我六个月工资共元多次讨要未果请帮我讨回unpaidwagesforsixmonths" wait_story
+		report "text area with counter" story
+	else
+		row "6 bytes per keystroke" "the kiosk did not reach the form" - - -
+	fi
+	tm kill-server >/dev/null 2>&1
+fi
+
+# ---------------------------------------------------------------- table
+{
+	echo '```'
+	cat "$W/versions.txt"
+	echo '```'
+	echo
+	echo '| figure | value | reference | ratio | target | verdict |'
+	echo '|---|---|---|---|---|---|'
+	awk -F'|' '{ printf "|"; for (i = 1; i <= NF; i++) printf " %s |", $i; print "" }' "$TABLE"
+} >"$W/results.md"
+cp "$W/results.md" "${BENCH_RESULTS:-bench-results.md}"
+say ""
+say "results: ${BENCH_RESULTS:-bench-results.md}"
+grep -q MISSED "$TABLE" && exit 1
+exit 0
