@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "jrc/audit.h"
 #include "jrc/clock.h"
 #include "jrc/grievance.h"
 #include "jrc/i18n.h"
@@ -441,6 +442,11 @@ jrc_status receipt_info_load(jrc_db *db, const char *receipt, jrc_receipt_info *
 	}
 	snprintf(out->accept_by, sizeof(out->accept_by), "%s", c.accept_by);
 	person(&c, out);
+	/* The citizen's paper witnesses the event log up to its filing. */
+	if ((s = audit_ledger_check(db, c.id, out->ledger, err)) != JRC_OK) {
+		grievance_case_free(&c);
+		return s;
+	}
 	s = receipt_doc_booking_lines(db, c.id, out, err);
 	grievance_case_free(&c);
 	return s;
@@ -524,6 +530,8 @@ jrc_status receipt_doc_build(const jrc_receipt_info *in, int cols, jrc_doc_langs
 		  "Check progress at any kiosk with the receipt number and query code.");
 	receipt_qr_payload(in->receipt, in->query_code, buf, sizeof(buf));
 	doc_add_qr(d, buf);
+	if (*in->ledger)
+		pair_field(d, langs, 0, "记录校验码：", in->ledger, "Ledger check:", in->ledger);
 	pair_field(d, langs, 0, "地址：", in->address_zh, "Address:", in->address_en);
 	pair_field(d, langs, 0, "电话：", in->phone, "Phone:", in->phone);
 	pair_text(d, langs, JRC_ALIGN_CENTER, 0, 0, "请妥善保管本回执", "Please keep this receipt.");
