@@ -16,7 +16,7 @@ ID=$(t_id 33072619800101001)
 filer() {
 	local p=$1 want=$((TOTAL / FILERS)) got=0 r
 	while [ "$got" -lt "$want" ]; do
-		r=$("$JRC" file --category LAB --division 330726100201 --name 李四 \
+		r=$("$JRC" --db "$JRC_DB" file --category LAB --division 330726100201 --name 李四 \
 			--id-number "$ID" --phone 13912345678 --channel kiosk \
 			--text "第 $p 台机器的第 $got 件：老板拖欠工资三个月。" 2>>"$T_DIR/err.$p")
 		case $? in
@@ -32,14 +32,15 @@ for p in $(seq $FILERS); do
 	pids="$pids $!"
 done
 
-# The killer: every few milliseconds, SIGKILL one running `jrc file`.
+# The killer: every few milliseconds, SIGKILL one running `jrc file` of
+# this test (its database path tells them from other tests' at make -j).
 kills=0
 while :; do
 	alive=0
 	for pid in $pids; do kill -0 "$pid" 2>/dev/null && alive=1; done
 	[ $alive = 1 ] || break
 	sleep "0.00$((RANDOM % 9 + 1))"
-	victim=$(pgrep -f "^$JRC file" | shuf -n 1 2>/dev/null)
+	victim=$(pgrep -f "^$JRC --db $JRC_DB file" | shuf -n 1 2>/dev/null)
 	[ -n "$victim" ] && kill -KILL "$victim" 2>/dev/null && kills=$((kills + 1))
 done
 wait
