@@ -1,0 +1,124 @@
+/* jrc stats: the center's figures for a period. */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli.h"
+#include "json.h"
+#include "jrc/i18n.h"
+#include "jrc/refdata.h"
+#include "jrc/stats.h"
+
+static void json_rows(json_out *j, const char *key, const jrc_stat_row *r, size_t n,
+		      int with_open)
+{
+	json_arr_open(j, key);
+	for (size_t i = 0; i < n; i++) {
+		json_obj_open(j, NULL);
+		json_str(j, "key", r[i].key);
+		json_int(j, "total", r[i].total);
+		if (with_open) {
+			json_int(j, "open", r[i].open);
+			json_int(j, "overdue", r[i].overdue);
+		}
+		json_obj_close(j);
+	}
+	json_arr_close(j);
+}
+
+/* A row's label: the department's or category's name where there is one. */
+static const char *label(jrc_db *db, int what, const char *code, char *buf, size_t size)
+{
+	jrc_department d;
+	jrc_category c;
+
+	if (what == 1 && refdata_department(db, code, &d, NULL) == JRC_OK)
+		snprintf(buf, size, "%s %s", code, i18n_pick(d.name_zh, d.name_en));
+	else if (what == 2 && refdata_category(db, code, &c, NULL) == JRC_OK)
+		snprintf(buf, size, "%s %s", code, i18n_pick(c.name_zh, c.name_en));
+	else
+		snprintf(buf, size, "%s", code);
+	return buf;
+}
+
+static void text_rows(jrc_db *db, const char *title, int what, const jrc_stat_row *r, size_t n,
+		      int with_open)
+{
+	char buf[256];
+
+	printf("\n%s\n", title);
+	for (size_t i = 0; i < n; i++) {
+		if (with_open)
+			printf("  %-44s %8ld %8ld %8ld\n", label(db, what, r[i].key, buf, sizeof(buf)),
+			       r[i].total, r[i].open, r[i].overdue);
+		else
+			printf("  %-44s %8ld\n", r[i].key, r[i].total);
+	}
+}
+
+int cmd_stats(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *from = NULL, *to = NULL;
+	int c, json = 0, rc;
+	jrc_db *db;
+	jrc_err err = { 0 };
+	jrc_stats st;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f': from = optarg; break;
+		case 't': to = optarg; break;
+		case 'j': json = 1; break;
+		case 'h':
+			printf(_("Usage: jrc stats [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]\n"
+				 "Count the cases filed in the period (all by default) by state,\n"
+				 "department and category, with those still owed a step and those\n"
+				 "past their deadline, and the citizens' verdicts.\n"));
+			return 0;
+		default: return cli_usage(ctx, _("unknown option"));
+		}
+	}
+	if (optind < argc)
+		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
+	if ((rc = cli_open_db(ctx, 0, &db)))
+		return rc;
+	if (stats_collect(db, from, to, &st, &err) != JRC_OK) {
+		db_close(db);
+		return cli_fail(ctx, &err);
+	}
+	if (json) {
+		json_out j;
+
+		json_begin(&j, stdout);
+		json_obj_open(&j, NULL);
+		json_str(&j, "from", *st.from ? st.from : NULL);
+		json_str(&j, "to", *st.to ? st.to : NULL);
+		json_int(&j, "total", st.total);
+		json_int(&j, "open", st.open);
+		json_int(&j, "overdue", st.overdue);
+		json_rows(&j, "by_state", st.by_state, st.n_state, 1);
+		json_rows(&j, "by_department", st.by_department, st.n_department, 1);
+		json_rows(&j, "by_category", st.by_category, st.n_category, 1);
+		json_rows(&j, "by_verdict", st.by_verdict, st.n_verdict, 0);
+		json_obj_close(&j);
+		json_end(&j);
+	} else {
+		printf(_("Cases filed %s to %s: %ld, still owed a step %ld, past their deadline %ld\n"),
+		       *st.from ? st.from : _("the start"), *st.to ? st.to : _("today"), st.total,
+		       st.open, st.overdue);
+		printf("  %-44s %8s %8s %8s\n", "", _("cases"), _("open"), _("overdue"));
+		text_rows(db, _("By state"), 0, st.by_state, st.n_state, 1);
+		text_rows(db, _("By department"), 1, st.by_department, st.n_department, 1);
+		text_rows(db, _("By category"), 2, st.by_category, st.n_category, 1);
+		text_rows(db, _("Citizens' verdicts"), 3, st.by_verdict, st.n_verdict, 0);
+	}
+	stats_free(&st);
+	db_close(db);
+	return 0;
+}
