@@ -7,6 +7,7 @@
 #include "jrc/i18n.h"
 #include "jrc/refdata.h"
 #include "jrc/stats.h"
+#include "jrc/text.h"
 
 static void json_rows(json_out *j, const char *key, const jrc_stat_row *r, size_t n,
 		      int with_open)
@@ -47,11 +48,14 @@ static void text_rows(jrc_db *db, const char *title, int what, const jrc_stat_ro
 
 	printf("\n%s\n", title);
 	for (size_t i = 0; i < n; i++) {
+		/* Pad by display columns: Chinese names are two columns a character. */
+		size_t w = text_width(label(db, what, r[i].key, buf, sizeof(buf)));
+
+		printf("  %s%*s", buf, w < 44 ? (int)(44 - w) : 0, "");
 		if (with_open)
-			printf("  %-44s %8ld %8ld %8ld\n", label(db, what, r[i].key, buf, sizeof(buf)),
-			       r[i].total, r[i].open, r[i].overdue);
+			printf(" %8ld %8ld %8ld\n", r[i].total, r[i].open, r[i].overdue);
 		else
-			printf("  %-44s %8ld\n", r[i].key, r[i].total);
+			printf(" %8ld\n", r[i].total);
 	}
 }
 

@@ -102,4 +102,12 @@ like "$out" "disk is full" "with a sentence"
 is "$(state)" "$before" "nothing half-written"
 is "$(sqlite3 "$JRC_DB" 'PRAGMA integrity_check')" ok "database intact"
 jrc file $F --anonymous --text "space is back" >/dev/null; ok $? "filing works when space returns"
+
+# Statistics agree with the list.
+n=$(jrc list | wc -l)
+like "$(jrc stats --json)" "\"total\":$n," "jrc stats counts every case"
+like "$(jrc stats --from 2026-11-29 --to 2026-11-29 --json)" "\"total\":$n," "all of them filed today"
+is "$(jrc stats --from 2026-11-30 --json | jq .total)" 0 "none tomorrow"
+out=$(jrc stats --from 2026-02-30 2>&1); is $? 2 "an impossible date is refused"
+like "$(jrc stats)" "LAB" "the text report names the categories"
 done_testing
