@@ -76,7 +76,7 @@ sqlite_lib=$("$BENCH_BIN/file_bench" version 2>/dev/null | kv sqlite)
 	echo "disk:     $(df -hT "$W" | awk 'NR == 2 { print $2 " on " $1 }') (the scratch directory)"
 	echo "sqlite:   library $sqlite_lib (jrc), shell $(sqlite3 --version | cut -d' ' -f1)"
 	echo "dialog:   $(dialog --version 2>&1 | head -1)"
-	echo "tools:    $(hyperfine --version), tmux $(tmux -V | cut -d' ' -f2), $(/usr/bin/time --version 2>&1 | head -1)"
+	echo "tools:    $(hyperfine --version), tmux $(tmux -V | cut -d' ' -f2), GNU time $(dpkg-query -W -f='${Version}' time 2>/dev/null || /usr/bin/time --version 2>&1 | head -1)"
 	echo "jrc:      $("$JRC" --version | head -1), $BENCH_CASES cases in the big database"
 } | tee "$W/versions.txt" >&2
 say ""
