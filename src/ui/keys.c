@@ -1,4 +1,6 @@
 /* The key table: the kiosk's key contract in one place. */
+#include <string.h>
+
 #include "curses.h"
 #include "keys.h"
 #include "jrc/text.h"
@@ -29,6 +31,33 @@ static const struct key_binding {
 	{ 0, 8, UI_ACT_BACKSPACE },       /* Ctrl-H, vt100 */
 	{ 1, KEY_DC, UI_ACT_DELETE },
 };
+
+/* Common xterm, vt100 and Linux console sequences. */
+static const struct seq_binding {
+	const char *seq;
+	ui_action act;
+} sequences[] = {
+	{ "OP", UI_ACT_HELP }, { "[11~", UI_ACT_HELP }, { "[[A", UI_ACT_HELP },
+	{ "OQ", UI_ACT_LANG }, { "[12~", UI_ACT_LANG }, { "[[B", UI_ACT_LANG },
+	{ "[A", UI_ACT_FIELD_PREV }, { "OA", UI_ACT_FIELD_PREV },
+	{ "[B", UI_ACT_FIELD_NEXT }, { "OB", UI_ACT_FIELD_NEXT },
+	{ "[C", UI_ACT_RIGHT }, { "OC", UI_ACT_RIGHT },
+	{ "[D", UI_ACT_LEFT }, { "OD", UI_ACT_LEFT },
+	{ "[H", UI_ACT_HOME }, { "OH", UI_ACT_HOME }, { "[1~", UI_ACT_HOME }, { "[7~", UI_ACT_HOME },
+	{ "[F", UI_ACT_END }, { "OF", UI_ACT_END }, { "[4~", UI_ACT_END }, { "[8~", UI_ACT_END },
+	{ "[3~", UI_ACT_DELETE },
+	{ "[5~", UI_ACT_PAGE_UP }, { "[6~", UI_ACT_PAGE_DOWN },
+	{ "[Z", UI_ACT_FIELD_PREV },
+	{ "OM", UI_ACT_NEXT },
+};
+
+ui_action ui_key_sequence(const char *seq)
+{
+	for (size_t i = 0; i < sizeof(sequences) / sizeof(sequences[0]); i++)
+		if (strcmp(sequences[i].seq, seq) == 0)
+			return sequences[i].act;
+	return UI_ACT_NONE;
+}
 
 int ui_key_printable(uint32_t cp)
 {

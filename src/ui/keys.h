@@ -32,6 +32,12 @@ typedef enum ui_action {
  * so they can never reach a field. */
 ui_action ui_key_action(int is_code, wint_t ch);
 
+/* The action for an escape sequence the terminal description did not
+ * decode (seq is what followed ESC, e.g. "OP", "[11~", "[[A"), so F1, F2
+ * and the arrows work even under a TERM that does not match the
+ * terminal; UI_ACT_NONE for anything else (it is then dropped). */
+ui_action ui_key_sequence(const char *seq);
+
 /* 1 if a code point may be typed into a field: visible and not a control
  * or format character. */
 int ui_key_printable(uint32_t cp);

@@ -42,6 +42,7 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 		return -1;
 	}
 	w_list_init(&c->list, (int)c->n + 1, label, c);
+	c->list.gap = 1;
 	if (d->category_unsure)
 		c->list.sel = (int)c->n;
 	for (size_t i = 0; i < c->n; i++)
@@ -86,14 +87,14 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	dw = r.w - lr.w - 2;
 	if (c->list.n <= r.h && dw >= 28) {
 		/* Level with the highlighted item, so the eye finds it. */
-		int lines = ui_text_lines(desc, dw) + ui_text_lines(label(ctx, c, sel), dw);
-		int dy = r.y + sel;
+		int lines = ui_text_lines(desc, dw) + ui_text_lines(label(ctx, c, sel), dw), dy;
 
+		w_list_draw(ctx, &c->list, lr);
+		dy = r.y + sel * c->list.step;
 		if (dy + lines > r.y + r.h)
 			dy = r.y + r.h - lines;
 		if (dy < r.y)
 			dy = r.y;
-		w_list_draw(ctx, &c->list, lr);
 		dy += ui_text_wrapped(dy, dx, dw, 2, ui_attr(ctx, UI_KEY), label(ctx, c, sel));
 		ui_text_wrapped(dy, dx, dw, r.y + r.h - dy, ui_attr(ctx, UI_NORMAL), desc);
 		return;

@@ -97,6 +97,16 @@ static int anon_enter(ui_ctx *ctx, ui_screen *s, void *arg)
 	return 0;
 }
 
+/* A list item: the dash hangs, its lines wrap under the text. */
+static int bullet(ui_ctx *ctx, int y, int x, int w, int maxlines, const char *item)
+{
+	if (item[0] == '-' && item[1] == ' ') {
+		ui_text(y, x, 2, ui_attr(ctx, UI_NORMAL), "-");
+		return ui_text_wrapped(y, x + 2, w - 2, maxlines, ui_attr(ctx, UI_NORMAL), item + 2);
+	}
+	return ui_text_wrapped(y, x, w, maxlines, ui_attr(ctx, UI_NORMAL), item);
+}
+
 static void anon_draw(ui_ctx *ctx, ui_screen *s)
 {
 	ui_rect r = ui_content(ctx);
@@ -107,12 +117,10 @@ static void anon_draw(ui_ctx *ctx, ui_screen *s)
 	y += ui_text_wrapped(y, r.x, r.w, 2, ui_attr(ctx, UI_NOTICE),
 			     _("If you report anonymously, we do not take your name, ID number or phone number. Then:"));
 	y++;
-	y += ui_text_wrapped(y, r.x + 2, r.w - 2, 2, ui_attr(ctx, UI_NORMAL),
-			     _("- nobody can call you back about it;"));
-	y += ui_text_wrapped(y, r.x + 2, r.w - 2, 2, ui_attr(ctx, UI_NORMAL),
-			     _("- you cannot check progress with your phone number;"));
-	y += ui_text_wrapped(y, r.x + 2, r.w - 2, 3, ui_attr(ctx, UI_NORMAL),
-			     _("- only the receipt number with the query code printed on the receipt can be used to follow it up: keep the receipt safe."));
+	y += bullet(ctx, y, r.x + 2, r.w - 2, 2, _("- nobody can call you back about it;"));
+	y += bullet(ctx, y, r.x + 2, r.w - 2, 2, _("- you cannot check progress with your phone number;"));
+	y += bullet(ctx, y, r.x + 2, r.w - 2, 3,
+		    _("- only the receipt number with the query code printed on the receipt can be used to follow it up: keep the receipt safe."));
 	w_confirm_draw(ctx, s->state, r, y + 2, _("Yes, report anonymously"),
 		       _("No, give my details"));
 }

@@ -42,6 +42,7 @@ static int open_list(ui_ctx *ctx, ui_screen *s, int villages)
 		return -1;
 	}
 	w_list_init(&p->list, (int)p->n + (villages ? 1 : 0), label, p);
+	p->list.gap = 1;
 	if (villages && strcmp(d->division, d->township) == 0)
 		p->list.sel = (int)p->n;
 	for (size_t i = 0; i < p->n; i++)

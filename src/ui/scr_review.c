@@ -76,13 +76,19 @@ static int row(ui_ctx *ctx, ui_rect r, int y, int lw, int k, const char *value, 
 	return lines > 0 ? lines : 1;
 }
 
+static int min_int(int a, int b)
+{
+	return a < b ? a : b;
+}
+
 static void draw(ui_ctx *ctx, ui_screen *s)
 {
 	review_state *v = s->state;
 	wizard_draft *d = ctx->draft;
 	ui_rect r = ui_content(ctx);
-	char buf[1024];
-	int y = r.y, lw = 0, text_lines, lit;
+	char person[512], help[512], buf[1024];
+	int y = r.y, lw = 0, vw, text_lines, lit, lit_lines = 0, err_lines = 0;
+	int person_lines, out_lines, bottom, gap, fixed;
 	jrc_category cat;
 
 	ui_step_header(ctx, WIZ_STEP_REVIEW, WIZ_STEPS, wizard_step_title(WIZ_STEP_REVIEW),
@@ -96,42 +102,53 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	lw += 2;
 	if (lw > r.w / 3)
 		lw = r.w / 3;
+	vw = r.w - 3 - lw;
 	lit = !d->category_unsure && strcmp(d->category, "LIT") == 0 &&
 	      refdata_category(ctx->db, "LIT", &cat, NULL) == JRC_OK;
-	/* The story gets whatever rows are spare. */
-	text_lines = r.h - 12 - (lit ? 3 : 0);
-	if (text_lines < 2)
-		text_lines = 2;
-	if (text_lines > 10)
-		text_lines = 10;
+	person_line(ctx, person, sizeof(person));
+	if (d->help && d->help->describe)
+		d->help->describe(ctx, help, sizeof(help));
+	else
+		snprintf(help, sizeof(help), "%s", d->help ? _(d->help->label) : "");
+
+	/* The sending part sits at the bottom; the story gets the rows
+	 * that are left, and rows get air between them on a tall screen. */
+	if (v->failed) {
+		err_lines = min_int(ui_text_lines(v->err.msg, r.w), 3);
+		bottom = err_lines + 2;
+	} else {
+		lit_lines = lit ? min_int(ui_text_lines(lit_channel_text(&cat), r.w), 5) : 0;
+		bottom = (lit ? lit_lines + 1 : 0) + 1;
+	}
+	person_lines = min_int(ui_text_lines(person, vw), 2);
+	out_lines = min_int(ui_text_lines(d->outcome[0] ? d->outcome : "x", vw), 2);
+	fixed = 3 + person_lines + out_lines;
+	gap = r.h >= 26 ? 1 : 0;
+	text_lines = r.h - fixed - bottom - 1 - 5 * gap;
+	text_lines = text_lines < 1 ? 1 : min_int(text_lines, 12);
 
 	wizard_category_name(ctx, buf, sizeof(buf));
-	y += row(ctx, r, y, lw, WIZ_STEP_CATEGORY, buf, 1);
+	y += row(ctx, r, y, lw, WIZ_STEP_CATEGORY, buf, 1) + gap;
 	wizard_place_name(ctx, buf, sizeof(buf));
-	y += row(ctx, r, y, lw, WIZ_STEP_PLACE, buf, 1);
-	person_line(ctx, buf, sizeof(buf));
-	y += row(ctx, r, y, lw, WIZ_STEP_PERSON, buf, 2);
-	y += row(ctx, r, y, lw, WIZ_STEP_STORY, d->text, text_lines);
-	y += row(ctx, r, y, lw, WIZ_STEP_OUTCOME, d->outcome, 2);
-	if (d->help && d->help->describe)
-		d->help->describe(ctx, buf, sizeof(buf));
-	else
-		snprintf(buf, sizeof(buf), "%s", d->help ? _(d->help->label) : "");
-	y += row(ctx, r, y, lw, WIZ_STEP_HELP, buf, 1);
-	y++;
+	y += row(ctx, r, y, lw, WIZ_STEP_PLACE, buf, 1) + gap;
+	y += row(ctx, r, y, lw, WIZ_STEP_PERSON, person, person_lines) + gap;
+	y += row(ctx, r, y, lw, WIZ_STEP_STORY, d->text, text_lines) + gap;
+	y += row(ctx, r, y, lw, WIZ_STEP_OUTCOME, d->outcome, out_lines) + gap;
+	y += row(ctx, r, y, lw, WIZ_STEP_HELP, help, 1) + 1;
+	/* Under the rows, and never below the screen. */
+	if (y > r.y + r.h - bottom)
+		y = r.y + r.h - bottom;
 	if (v->failed) {
-		y += ui_text_wrapped(y, r.x, r.w, 2, ui_attr(ctx, UI_ERROR), v->err.msg);
+		y += ui_text_wrapped(y, r.x, r.w, err_lines, ui_attr(ctx, UI_ERROR), v->err.msg);
 		ui_text(y, r.x, r.w, ui_attr(ctx, UI_NORMAL),
 			_("Nothing was lost: everything you typed is still here."));
 		w_confirm_draw(ctx, &v->retry, r, y + 1, _("Try again"), _("Call staff"));
 		return;
 	}
-	if (lit) {
-		y += ui_text_wrapped(y, r.x, r.w, 3, ui_attr(ctx, UI_NOTICE), lit_channel_text(&cat));
-	}
-	if (y < r.y + r.h)
-		ui_text_center(y, r.x, r.w, ui_attr(ctx, UI_SELECTED),
-			       _("  Press Enter to send  "));
+	if (lit)
+		y += ui_text_wrapped(y, r.x, r.w, lit_lines, ui_attr(ctx, UI_NOTICE),
+				     lit_channel_text(&cat)) + 1;
+	ui_text_center(y, r.x, r.w, ui_attr(ctx, UI_SELECTED), _("  Press Enter to send  "));
 }
 
 static int field_step(const char *field)

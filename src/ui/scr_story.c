@@ -44,8 +44,11 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	ui_step_header(ctx, step, WIZ_STEPS, wizard_step_title(step),
 		       t->outcome ? _("For example: pay the wages owed. You may leave this empty. Press Enter when done.")
 				  : _("In your own words: what happened, when, and who is involved. Press Enter when done."));
+	/* A box about the size of the answer expected, not the screen. */
 	if (t->outcome && r.h > 10)
-		r.h = r.h * 2 / 3;    /* a shorter answer: a smaller box */
+		r.h = r.h * 2 / 3 < 12 ? r.h * 2 / 3 : 12;
+	else if (!t->outcome && r.h > 20)
+		r.h = 20;
 	w_textarea_draw(ctx, &t->area, r, 1);
 }
 

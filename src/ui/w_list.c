@@ -17,6 +17,7 @@ void w_list_init(w_list *l, int n, w_list_text_fn label, void *user)
 	l->pending = -1;
 	l->page = n;
 	l->gap = 0;
+	l->step = 1;
 	l->label = label;
 	l->user = user;
 }
@@ -135,6 +136,7 @@ int w_list_draw(ui_ctx *ctx, w_list *l, ui_rect r)
 		/* One column, all visible; spaced out when there is room. */
 		int step = l->n * (1 + l->gap) - l->gap <= r.h ? 1 + l->gap : 1;
 
+		l->step = step;
 		l->page = l->n;
 		l->top = 0;
 		if (colw > r.w)
@@ -143,6 +145,7 @@ int w_list_draw(ui_ctx *ctx, w_list *l, ui_rect r)
 			draw_item(ctx, l, i, r.y + i * step, r.x, colw, numw);
 		return l->n * step - (step - 1);
 	}
+	l->step = 1;
 	rows = (l->n + 1) / 2;
 	if (rows <= r.h && colw * 2 + 2 <= r.w) {
 		/* Two columns, filled down then across. */

@@ -105,6 +105,7 @@ typedef struct w_list {
 	int pending;          /* first digit of a two-digit number, or -1 */
 	int page;             /* items per page at the last draw */
 	int gap;              /* blank rows between items when there is room */
+	int step;             /* rows per item at the last draw (1 + gap used) */
 	w_list_text_fn label;
 	void *user;
 } w_list;

@@ -26,9 +26,10 @@ holder=$!
 exec 9>"$T_DIR/hold"
 echo "BEGIN EXCLUSIVE; INSERT INTO settings(key, value) VALUES ('lock_probe', 'x');" >&9
 i=0
-until ! sqlite3 -cmd '.timeout 0' "$JRC_DB" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 || [ $i -ge 100 ]; do
+until ! sqlite3 -cmd '.timeout 0' "$JRC_DB" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 || [ $i -ge 200 ]; do
 	sleep 0.05; i=$((i + 1))
 done
+[ $i -lt 200 ]; ok $? "(another writer holds the database)"
 
 tm_keys Enter
 tm_wait '数据库正被另一台终端使用'; ok $? "a locked database shows a sentence that says what to do"

@@ -80,4 +80,9 @@ k_start 80 24 linux
 tm_wait 'Welcome'; ok $? "TERM=linux starts in English"
 like "$(tm_screen)" 'Linux console cannot show Chinese' "and says why"
 like "$(tm_screen)" 'F2: Chinese' "Chinese stays a key away"
+tm_keys F1
+tm_wait 'Press any key to close this help'; ok $? "F1 works whatever the terminal sends for it"
+tm_keys x
+tm_keys F2
+tm_wait '欢迎'; ok $? "and F2 switches to Chinese"
 done_testing
