@@ -12,6 +12,7 @@
 
 #include "curses.h"
 #include "engine.h"
+#include "input.h"
 #include "wizard.h"
 #include "jrc/text.h"
 
@@ -26,11 +27,7 @@ static int saved_tty_ok;
 static const char paste_on[] = "\033[?2004h";
 static const char paste_off[] = "\033[?2004l";
 
-enum {
-	TICK_MS = 200,      /* timers run this often while no key comes */
-	ESC_WAIT_MS = 50,   /* the rest of an escape sequence after ESC */
-	UTF8_WAIT_MS = 100  /* the rest of a character split across reads */
-};
+enum { TICK_MS = 200 };   /* timers run this often while no key comes */
 
 long ui_now_ms(void)
 {
@@ -387,117 +384,6 @@ static void relayout(ui_ctx *ctx)
 	ctx->dirty = 1;
 }
 
-/* One key, waiting up to timeout_ms (0: only what is there, -1: forever).
- * Like wget_wch, but UTF-8 is assembled here from single bytes, waiting
- * a moment for the rest of a character: a paste arrives in chunks that
- * may split a character, and a non-blocking wget_wch loses such a one. */
-static int read_key(int timeout_ms, wint_t *out)
-{
-	unsigned char buf[4];
-	size_t need, i;
-	uint32_t cp;
-	int c;
-
-	wtimeout(stdscr, timeout_ms);
-	c = wgetch(stdscr);
-	if (c == ERR)
-		return ERR;
-	if (c >= KEY_MIN) {
-		*out = (wint_t)c;
-		return KEY_CODE_YES;
-	}
-	*out = (wint_t)c;
-	if (c < 0x80)
-		return OK;
-	if ((c & 0xE0) == 0xC0)
-		need = 1;
-	else if ((c & 0xF0) == 0xE0)
-		need = 2;
-	else if ((c & 0xF8) == 0xF0)
-		need = 3;
-	else
-		need = 0;
-	*out = 0xFFFD;      /* not printable: dropped as a key */
-	if (!need)
-		return OK;
-	buf[0] = (unsigned char)c;
-	wtimeout(stdscr, UTF8_WAIT_MS);
-	for (i = 1; i <= need; i++) {
-		c = wgetch(stdscr);
-		if (c == ERR)
-			return OK;
-		if (c >= KEY_MIN || (c & 0xC0) != 0x80) {
-			ungetch(c);
-			return OK;
-		}
-		buf[i] = (unsigned char)c;
-	}
-	if (text_utf8_decode((const char *)buf, need + 1, &cp) == need + 1)
-		*out = (wint_t)cp;
-	return OK;
-}
-
-/* After an ESC, read whatever arrived with it.  A lone ESC is the Esc key;
- * anything else is an escape sequence the terminal description did not
- * know (or one pasted in): a known one becomes its action (*act), the
- * rest is swallowed whole.  Returns 1 when *act is to be dispatched. */
-static int escape_or_sequence(ui_ctx *ctx, ui_action *act)
-{
-	wint_t c;
-	char seq[24];
-	size_t n = 0;
-	int r, guard = 0;
-
-	*act = UI_ACT_NONE;
-	/* ncurses already waited ESCDELAY for a key it knows; a sequence it
-	 * does not know may still be on its way. */
-	r = read_key(ESC_WAIT_MS, &c);
-	if (r == ERR) {
-		*act = UI_ACT_BACK;
-		return 1;
-	}
-	if (r == KEY_CODE_YES)
-		return 0;
-	seq[n++] = c < 0x80 ? (char)c : '?';
-	if (c == L'[') {
-		/* CSI: parameters, then a final byte 0x40-0x7e; the Linux
-		 * console's F1-F5 are ESC [ [ A..E. */
-		while (guard++ < 64 && read_key(ESC_WAIT_MS, &c) == OK) {
-			if (n + 1 < sizeof(seq))
-				seq[n++] = c < 0x80 ? (char)c : '?';
-			if (c == L'[' && n == 2)
-				continue;
-			if (c >= 0x40 && c <= 0x7e)
-				break;
-		}
-		seq[n] = '\0';
-		if (strcmp(seq, "[200~") == 0)
-			ctx->pasting = 1;
-		else if (strcmp(seq, "[201~") == 0)
-			ctx->pasting = 0;
-	} else if (c == L']' || c == L'P' || c == L'X' || c == L'^' || c == L'_') {
-		/* A string: up to BEL or ESC \. */
-		while (guard++ < 4096 && read_key(ESC_WAIT_MS, &c) == OK) {
-			if (c == 7)
-				break;
-			if (c == 27) {
-				read_key(ESC_WAIT_MS, &c);
-				break;
-			}
-		}
-		return 0;
-	} else if (c == L'O') {
-		if (read_key(ESC_WAIT_MS, &c) == OK && n + 1 < sizeof(seq))
-			seq[n++] = c < 0x80 ? (char)c : '?';
-	}
-	/* else Alt+key: dropped */
-	seq[n] = '\0';
-	if (ctx->pasting)
-		return 0;
-	*act = ui_key_sequence(seq);
-	return *act != UI_ACT_NONE;
-}
-
 static void dispatch(ui_ctx *ctx, ui_action act, wint_t ch)
 {
 	ui_screen *s = ui_top(ctx);
@@ -531,7 +417,7 @@ static void handle_key(ui_ctx *ctx, int r, wint_t ch)
 	}
 	ctx->last_key_ms = ui_now_ms();
 	if (r == OK && ch == 27) {
-		if (!escape_or_sequence(ctx, &act))
+		if (!ui_escape_sequence(ctx, &act))
 			return;
 		decoded = 1;
 	}
@@ -591,7 +477,7 @@ static void loop(ui_ctx *ctx)
 	int last_left = -1;
 
 	while (!ctx->quit && ctx->depth > 0) {
-		r = read_key(0, &ch);
+		r = ui_read_key(0, &ch);
 		if (r == ERR) {
 			if (ctx->countdown) {
 				int left = countdown_left(ctx, ui_now_ms());
@@ -604,7 +490,7 @@ static void loop(ui_ctx *ctx)
 				draw_all(ctx);
 			if (ctx->quit)
 				break;
-			r = read_key(TICK_MS, &ch);
+			r = ui_read_key(TICK_MS, &ch);
 			if (r == ERR) {
 				int was_dirty = ctx->dirty;
 
