@@ -149,8 +149,18 @@ dept;--department RSJ --state accepted --limit 50; AND state = ?1 AND department
 today;--today --limit 50; AND filed_at >= ?5 AND filed_at < ?6;".param set ?5 '2026-11-28T16:00:00Z'" ".param set ?6 '2026-11-29T16:00:00Z'"
 search;--search $phone --limit 50; AND (receipt = upper(?3) OR name = ?3 OR id_number = upper(?3) OR phone = ?3 OR phone LIKE '%' || ?3);".param set ?3 trim($phone)"
 EOF
-	set -- $(hf counts "sqlite3 $BIG \"SELECT department, state, count(*) FROM cases GROUP BY department, state\"")
-	row "3 per-department counts (no jrc command yet)" "-" "sqlite3 shell $1 ms" - -
+	# jrc stats: the four GROUP BY statements stats_collect runs, in one
+	# read transaction, with today as ?3.
+	owed="('registered','accepted','extended','in_mediation','review_requested','rereview_requested')"
+	stat_sql=
+	for c in state department category; do
+		stat_sql="$stat_sql SELECT $c, count(*), sum(state IN $owed), sum(state IN $owed AND due_on IS NOT NULL AND due_on < ?3) FROM cases GROUP BY 1 ORDER BY 1;"
+	done
+	stat_sql="BEGIN;$stat_sql SELECT verdict, count(*), 0, ?3 IS NULL FROM verdicts GROUP BY 1 ORDER BY 1; COMMIT;"
+	set -- $(hf stats "$JRC --db $BIG stats" \
+		"sqlite3 $BIG \".param set ?3 date('2026-11-29')\" \"$stat_sql\"")
+	row "3 jrc stats (by state, department, category)" "$1 ms" "sqlite3 shell $2 ms" \
+		"$(ratio "$1" "$2")" "<= 1.2"
 fi
 
 # ---------------------------------------------------------------- 4 kiosks
