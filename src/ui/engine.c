@@ -618,6 +618,7 @@ int ui_run(const ui_options *opt, const ui_screen_ops *root, void *arg)
 	while (ctx->depth > 0)
 		leave_top(ctx);
 	wizard_wipe(ctx);
+	free(ctx->draft);
 	stop_curses(scr);
 	sig_ctx = NULL;
 	free(ctx);
