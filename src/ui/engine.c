@@ -286,6 +286,9 @@ static void draw_overlay(ui_ctx *ctx, const char *title, const char *body, const
 	r.w = w;
 	r.y = (ctx->rows - h) / 2;
 	r.x = (ctx->cols - w) / 2;
+	/* A clear margin, so the screen below does not run into the frame. */
+	for (int y = r.y - 1; y <= r.y + h; y++)
+		ui_fill(y, r.x - 2, w + 4, ui_attr(ctx, UI_NORMAL));
 	ui_box(r, ui_attr(ctx, UI_NORMAL));
 	ui_text_center(r.y + 1, r.x + 2, tw, ui_attr(ctx, UI_HEADING), title);
 	ui_text_wrapped(r.y + 3, r.x + 2, tw, lines, ui_attr(ctx, UI_NORMAL), body);

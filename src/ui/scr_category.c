@@ -133,7 +133,7 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 {
 	(void)ctx;
 	(void)s;
-	return _("Choose the kind of problem, so that it goes to the right department. The text under the list "
+	return _("Choose the kind of problem, so that it goes to the right department. The text next to the list "
 		 "explains the highlighted kind. If you are not sure, choose \"Not sure\": staff will sort it out.");
 }
 
