@@ -47,15 +47,19 @@ int cmd_divisions(cli_ctx *ctx, int argc, char **argv);
 int cmd_file(cli_ctx *ctx, int argc, char **argv);
 int cmd_show(cli_ctx *ctx, int argc, char **argv);
 int cmd_list(cli_ctx *ctx, int argc, char **argv);
+int cmd_stats(cli_ctx *ctx, int argc, char **argv);
+
+/* Receipts on paper (cmd_print.c): print, printer. */
+int cmd_print(cli_ctx *ctx, int argc, char **argv);
+int cmd_printer(cli_ctx *ctx, int argc, char **argv);
+
+/* The full-screen citizen kiosk (cmd_kiosk.c). */
+int cmd_kiosk(cli_ctx *ctx, int argc, char **argv);
 
 /* Staff and the record (cmd_staff.c, cmd_verify.c, cmd_desk.c). */
 int cmd_staff(cli_ctx *ctx, int argc, char **argv);
 int cmd_verify(cli_ctx *ctx, int argc, char **argv);
 int cmd_desk(cli_ctx *ctx, int argc, char **argv);
-
-/* Receipts on paper (cmd_print.c): print, printer. */
-int cmd_print(cli_ctx *ctx, int argc, char **argv);
-int cmd_printer(cli_ctx *ctx, int argc, char **argv);
 
 /* Lifecycle (cmd_lifecycle.c): move, status, feedback, tick. */
 int cmd_move(cli_ctx *ctx, int argc, char **argv);
@@ -74,8 +78,5 @@ struct json_out;
 void cli_json_booking(struct json_out *j, jrc_db *db, int64_t case_id);
 /* A "Booking:" line for show's text output; nothing when none. */
 void cli_print_booking(jrc_db *db, int64_t case_id);
-
-/* The full-screen citizen kiosk (cmd_kiosk.c). */
-int cmd_kiosk(cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -19,11 +19,13 @@ static const cli_command commands[] = {
 	{ "file", cmd_file, N_("file a grievance and print its receipt number") },
 	{ "show", cmd_show, N_("show a case with its events") },
 	{ "list", cmd_list, N_("list cases") },
+	{ "stats", cmd_stats, N_("count cases by state, department, category and verdict") },
+	{ "print", cmd_print, N_("print or reprint a receipt; list receipts whose print failed") },
+	{ "printer", cmd_printer, N_("print a test page, or ask the printer how it is") },
+	{ "kiosk", cmd_kiosk, N_("run the full-screen citizen kiosk on this terminal") },
 	{ "staff", cmd_staff, N_("add, list, disable staff accounts and set their passwords") },
 	{ "desk", cmd_desk, N_("run the full-screen front desk for staff") },
 	{ "verify", cmd_verify, N_("check that the record was not altered; check a receipt's ledger check") },
-	{ "print", cmd_print, N_("print or reprint a receipt; list receipts whose print failed") },
-	{ "printer", cmd_printer, N_("print a test page, or ask the printer how it is") },
 	{ "move", cmd_move, N_("move a case to another state (accept, answer, close ...)") },
 	{ "status", cmd_status, N_("show a citizen where their matter stands") },
 	{ "feedback", cmd_feedback, N_("record a citizen's verdict on the answer, or ask for review") },
@@ -33,7 +35,6 @@ static const cli_command commands[] = {
 	{ "rebook", cmd_rebook, N_("move a case's booking to another time or person") },
 	{ "unbook", cmd_unbook, N_("cancel a case's booking") },
 	{ "schedule", cmd_schedule, N_("show when mediators, lawyers and leaders receive") },
-	{ "kiosk", cmd_kiosk, N_("run the full-screen citizen kiosk on this terminal") },
 };
 
 static void usage(FILE *f)

@@ -65,6 +65,7 @@ static const char *const migration_1 =
 	"CREATE INDEX cases_id_number ON cases(id_number, category);"
 	"CREATE INDEX cases_phone ON cases(phone);"
 	"CREATE INDEX cases_name ON cases(name);"
+	"CREATE INDEX cases_category ON cases(category, state, due_on);"
 	/* The event log: append-only, each row chained to the one before by
 	 * SHA-256 (audit.c).  Triggers stop casual edits; the chain catches
 	 * the rest. */

@@ -1,5 +1,6 @@
 /* Statistics: a few GROUP BY queries over indexed columns, so they stay
  * quick with years of cases. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
