@@ -23,6 +23,9 @@ static const struct role_style {
 	[UI_ERROR] = { COLOR_RED, -1, A_BOLD, A_BOLD },
 	[UI_NOTICE] = { COLOR_YELLOW, -1, A_BOLD, A_BOLD },
 	[UI_KEY] = { COLOR_GREEN, -1, A_BOLD, A_BOLD },
+	/* Without colours, reverse video turns the usual light-on-dark kiosk
+	 * terminal into dark ink on light, which is what a phone reads. */
+	[UI_QR] = { COLOR_BLACK, COLOR_WHITE, 0, A_REVERSE },
 };
 
 void ui_colors_init(ui_ctx *ctx)

@@ -106,6 +106,7 @@ typedef enum ui_role {
 	UI_ERROR,             /* an error next to a field or on the message line */
 	UI_NOTICE,            /* an important notice (legal channel, anonymity) */
 	UI_KEY,               /* a digit or key name in front of a choice */
+	UI_QR,                /* a QR code: dark ink on a light ground */
 	UI_ROLE_COUNT
 } ui_role;
 

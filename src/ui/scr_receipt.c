@@ -1,6 +1,11 @@
 /* The receipt: the number in large characters, the query code, the
  * department and its window, the acceptance deadline and what happens
- * next.  Back to the first screen after 60 s or a key. */
+ * next.  Back to the first screen after 60 s or a key.
+ *
+ * When the receipt could not be printed (or there is no printer), the
+ * screen becomes the receipt: the whole document as text beside its QR
+ * code in half blocks, so the citizen can photograph it, and a plain
+ * request to collect a printed copy at the front desk. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,12 +13,16 @@
 #include "curses.h"
 #include "screens.h"
 #include "jrc/print.h"
+#include "jrc/qr.h"
+#include "jrc/receipt_doc.h"
 #include "jrc/refdata.h"
 #include "jrc/text.h"
 
 enum {
 	PRINT_PENDING = 2,
 	RECEIPT_SHOW_MS = 60000,
+	/* Time to take a photograph of the paper-less receipt. */
+	PAPERLESS_SHOW_MS = 180000,
 	/* Keys in the first moment are the tail of the Enter that sent the
 	 * case, not a request to leave the receipt. */
 	RECEIPT_GUARD_MS = 1000
@@ -26,7 +35,88 @@ typedef struct receipt_state {
 	long shown_ms;
 	int printed;          /* receipt_screen_print's answer; PRINT_PENDING before */
 	char print_msg[512];
+	/* The paper-less receipt, rendered for doc_cols columns in doc_lang. */
+	char **doc, **qr;
+	size_t ndoc, nqr;
+	int doc_cols, top;
+	jrc_lang doc_lang;
 } receipt_state;
+
+static int paperless(const receipt_state *r)
+{
+	return r->printed == 0 || r->printed == -1;
+}
+
+static void paperless_free(receipt_state *r)
+{
+	doc_lines_free(r->doc, r->ndoc);
+	qr_lines_free(r->qr, r->nqr);
+	r->doc = r->qr = NULL;
+	r->ndoc = r->nqr = 0;
+}
+
+/* The QR of the receipt (number and query code), once. */
+static void paperless_qr(receipt_state *r)
+{
+	const jrc_case *c = &r->ra->kase;
+	jrc_qr *q;
+	char payload[64];
+
+	if (r->qr || !(q = malloc(sizeof(*q))))
+		return;
+	receipt_qr_payload(c->receipt, c->query_code, payload, sizeof(payload));
+	if (qr_encode(payload, q) == JRC_OK)
+		r->nqr = qr_render_halfblocks(q, 2, 0, &r->qr);
+	free(q);
+}
+
+/* The receipt document as text lines for a pane `cols` wide. */
+static void paperless_doc(ui_ctx *ctx, receipt_state *r, int cols)
+{
+	jrc_doc doc;
+
+	doc_lines_free(r->doc, r->ndoc);
+	r->doc = NULL;
+	r->ndoc = 0;
+	r->doc_cols = cols;
+	r->doc_lang = ctx->lang;
+	if (receipt_doc_load(ctx->db, r->ra->kase.receipt, cols,
+			     ctx->lang == JRC_LANG_EN ? JRC_DOC_EN : JRC_DOC_ZH, &doc, NULL) == JRC_OK)
+		r->ndoc = doc_render_text(&doc, 0, &r->doc);
+	doc_free(&doc);
+}
+
+static void draw_paperless(ui_ctx *ctx, receipt_state *r)
+{
+	ui_rect a = ui_content(ctx);
+	int qw, show_qr, pane, rows;
+
+	paperless_qr(r);
+	qw = r->nqr ? (int)text_width(r->qr[0]) : 0;
+	ui_step_header(ctx, 0, 0, _("Your matter is registered, but no receipt was printed"),
+		       _("Take a photo of this screen with a phone, or collect a printed copy at the front desk."));
+	show_qr = qw > 0 && (int)r->nqr <= a.h && a.w - qw - 2 >= 32;
+	pane = show_qr ? a.w - qw - 2 : a.w;
+	if (pane > 48)
+		pane = 48;          /* the width of 80 mm paper */
+	if (!r->doc || r->doc_cols != pane || r->doc_lang != ctx->lang)
+		paperless_doc(ctx, r, pane);
+	rows = a.h;
+	if (r->top > (int)r->ndoc - rows)
+		r->top = (int)r->ndoc - rows > 0 ? (int)r->ndoc - rows : 0;
+	for (int i = 0; i < rows && r->top + i < (int)r->ndoc; i++)
+		ui_text(a.y + i, a.x, pane, ui_attr(ctx, UI_NORMAL), r->doc[r->top + i]);
+	if (r->top + rows < (int)r->ndoc)
+		ui_text(a.y + a.h - 1, a.x + pane - 2, 2, ui_attr(ctx, UI_KEY), "↓");
+	if (r->top > 0)
+		ui_text(a.y, a.x + pane - 2, 2, ui_attr(ctx, UI_KEY), "↑");
+	if (show_qr)
+		for (size_t i = 0; i < r->nqr; i++)
+			ui_text(a.y + (int)i, a.x + a.w - qw, qw, ui_attr(ctx, UI_QR), r->qr[i]);
+	ui_text_center(a.y + a.h, a.x, a.w, ui_attr(ctx, UI_KEY),
+		       r->ndoc > (size_t)rows ? _("Up and Down show the rest.  Press Enter to finish.")
+					      : _("Press Enter to finish."));
+}
 
 /* Print through the core (print_receipt_report records every attempt in
  * print_jobs, so the desk can reprint what failed). */
@@ -78,6 +168,7 @@ static void leave(ui_ctx *ctx, ui_screen *s)
 	receipt_state *r = s->state;
 
 	(void)ctx;
+	paperless_free(r);
 	grievance_case_free(&r->ra->kase);
 	memset(r->ra, 0, sizeof(*r->ra));
 	free(r->ra);
@@ -102,6 +193,10 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	jrc_date d;
 	const char *labels[4];
 
+	if (paperless(r)) {
+		draw_paperless(ctx, r);
+		return;
+	}
 	ui_step_header(ctx, 0, 0, _("Your matter has been registered"),
 		       _("Keep this number: with it and the query code you can check progress."));
 	if (bw > 0 && bw <= a.w && a.h >= 16) {
@@ -152,17 +247,39 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		       _("Press any key to finish."));
 }
 
+/* Move the paper-less receipt for a scrolling key; 0 for any other key. */
+static int receipt_scroll(receipt_state *r, ui_action act)
+{
+	switch (act) {
+	case UI_ACT_FIELD_PREV: r->top--; break;
+	case UI_ACT_FIELD_NEXT: r->top++; break;
+	case UI_ACT_PAGE_UP: r->top -= 8; break;
+	case UI_ACT_PAGE_DOWN: r->top += 8; break;
+	case UI_ACT_HOME: r->top = 0; break;
+	case UI_ACT_END: r->top = (int)r->ndoc; break;
+	default: return 0;
+	}
+	if (r->top < 0)
+		r->top = 0;
+	return 1;
+}
+
 static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 {
 	receipt_state *r = s->state;
 
-	(void)act;
 	(void)ch;
 	if (r->printed == PRINT_PENDING) {
 		/* Keys kept the tick away: print before anything else. */
 		r->printed = receipt_screen_print(ctx, &r->ra->kase, r->print_msg, sizeof(r->print_msg));
+		if (r->printed < 0)
+			ui_message(ctx, 1, "%s", r->print_msg);
+		r->shown_ms = ui_now_ms();
 		return UI_DONE;
 	}
+	/* Reading the paper-less receipt is not leaving it (and needs no guard). */
+	if (paperless(r) && receipt_scroll(r, act))
+		return UI_DONE;
 	if (ui_now_ms() - r->shown_ms < RECEIPT_GUARD_MS)
 		return UI_DONE;
 	ui_reset_session(ctx);
@@ -175,9 +292,12 @@ static int tick(ui_ctx *ctx, ui_screen *s, long now_ms)
 
 	if (r->printed == PRINT_PENDING) {
 		r->printed = receipt_screen_print(ctx, &r->ra->kase, r->print_msg, sizeof(r->print_msg));
+		if (r->printed < 0)
+			ui_message(ctx, 1, "%s", r->print_msg);
+		r->shown_ms = now_ms;
 		return 1;
 	}
-	if (now_ms - r->shown_ms >= RECEIPT_SHOW_MS) {
+	if (now_ms - r->shown_ms >= (paperless(r) ? PAPERLESS_SHOW_MS : RECEIPT_SHOW_MS)) {
 		ui_reset_session(ctx);
 		return 1;
 	}
