@@ -81,7 +81,8 @@ void grievance_case_free(jrc_case *c);
 typedef struct jrc_case_filter {
 	const char *state;       /* NULL: any */
 	const char *department;  /* NULL: any */
-	const char *search;      /* receipt, name, ID number or phone; NULL: any */
+	const char *search;      /* receipt, name, ID number or phone, or a phone's
+				  * last 4 digits; NULL: any */
 	int overdue_only;
 	int filed_today;
 	long limit, offset;      /* limit 0: no limit */

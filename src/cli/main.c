@@ -1,5 +1,6 @@
 /* jrc: global options, then one subcommand from the table. */
 #include <getopt.h>
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,6 +170,12 @@ int main(int argc, char **argv)
 	const char *now = getenv("JRC_NOW");
 	jrc_time t;
 
+#ifdef M_TRIM_THRESHOLD
+	/* Each filing allocates and frees a few hundred KiB; giving that back
+	 * to the kernel every time made a durable filing measurably slower
+	 * (BENCHMARKS.md, figure 1). */
+	mallopt(M_TRIM_THRESHOLD, 4 << 20);
+#endif
 	i18n_init(NULL);
 	pick_language();
 	ctx.db_path = getenv("JRC_DB");

@@ -75,6 +75,8 @@ like "$out" "No case" "is reported"
 r5=$(jrc --site XQ file $F --anonymous --text t); like "$r5" '^XQ261129-0001-' "--site gives its own sequence"
 is "$(jrc list | wc -l)" 6 "list shows every case"
 is "$(jrc list --search 13912345678 | wc -l)" 1 "search by phone"
+is "$(jrc list --search 5678 | wc -l)" 1 "search by the last 4 digits of a phone"
+is "$(jrc list --search "$r" | wc -l)" 1 "search by receipt number"
 is "$(jrc list --state accepted | wc -l)" 0 "filter by state"
 out=$(jrc list --state nonsense 2>&1); is $? 2 "unknown state refused"
 
