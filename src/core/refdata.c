@@ -381,6 +381,39 @@ jrc_status refdata_import_dir(jrc_db *db, const char *dir, const char *actor, jr
 	return db_commit(db, err);
 }
 
+/* Step st to the end, filling one element of `size` bytes per row into a
+ * growing array; finalizes st.  *out is NULL and *n 0 on failure. */
+static jrc_status collect_rows(jrc_db *db, sqlite3_stmt *st, size_t size,
+			       void (*fill)(sqlite3_stmt *, void *), void **out, size_t *n,
+			       jrc_err *err)
+{
+	size_t cap = 16;
+	int rc = SQLITE_DONE;
+	char *rows = malloc(cap * size);
+
+	*n = 0;
+	while (rows && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			char *nb = realloc(rows, (cap *= 2) * size);
+
+			if (!nb)
+				break;
+			rows = nb;
+		}
+		fill(st, rows + (*n)++ * size);
+	}
+	sqlite3_finalize(st);
+	if (!rows || rc != SQLITE_DONE) {
+		free(rows);
+		*out = NULL;
+		*n = 0;
+		return rc == SQLITE_ROW || rc == SQLITE_DONE ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL)
+							    : db_fail(db, rc, err);
+	}
+	*out = rows;
+	return JRC_OK;
+}
+
 static void fill_category(sqlite3_stmt *st, jrc_category *c)
 {
 	db_col_copy(st, 0, c->code, sizeof(c->code));
@@ -392,40 +425,24 @@ static void fill_category(sqlite3_stmt *st, jrc_category *c)
 	db_col_copy(st, 6, c->channel_en, sizeof(c->channel_en));
 }
 
+static void fill_category_row(sqlite3_stmt *st, void *row)
+{
+	fill_category(st, row);
+}
+
 #define CATEGORY_COLS "code, name_zh, name_en, description_zh, description_en, channel_zh, channel_en"
 
 jrc_status refdata_categories(jrc_db *db, jrc_category **out, size_t *n, jrc_err *err)
 {
 	sqlite3_stmt *st;
 	jrc_status s;
-	size_t cap = 16;
-	int rc = SQLITE_DONE;
 
 	*out = NULL;
 	*n = 0;
 	if ((s = db_prepare(db, "SELECT " CATEGORY_COLS " FROM categories ORDER BY sort, code",
 			    &st, err)) != JRC_OK)
 		return s;
-	*out = malloc(cap * sizeof(**out));
-	while (*out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			jrc_category *nb = realloc(*out, (cap *= 2) * sizeof(**out));
-
-			if (!nb)
-				break;
-			*out = nb;
-		}
-		fill_category(st, &(*out)[(*n)++]);
-	}
-	sqlite3_finalize(st);
-	if (!*out || rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return rc == SQLITE_ROW || rc == SQLITE_DONE ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL)
-							    : db_fail(db, rc, err);
-	}
-	return JRC_OK;
+	return collect_rows(db, st, sizeof(**out), fill_category_row, (void **)out, n, err);
 }
 
 jrc_status refdata_category(jrc_db *db, const char *code, jrc_category *out, jrc_err *err)
@@ -487,13 +504,16 @@ static void fill_division(sqlite3_stmt *st, jrc_division *d)
 	db_col_copy(st, 4, d->name_en, sizeof(d->name_en));
 }
 
+static void fill_division_row(sqlite3_stmt *st, void *row)
+{
+	fill_division(st, row);
+}
+
 jrc_status refdata_divisions(jrc_db *db, const char *parent, jrc_division **out, size_t *n,
 			     jrc_err *err)
 {
 	sqlite3_stmt *st;
 	jrc_status s;
-	size_t cap = 16;
-	int rc = SQLITE_DONE;
 
 	*out = NULL;
 	*n = 0;
@@ -505,26 +525,7 @@ jrc_status refdata_divisions(jrc_db *db, const char *parent, jrc_division **out,
 		return s;
 	if (parent)
 		db_bind_text(st, 1, parent);
-	*out = malloc(cap * sizeof(**out));
-	while (*out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			jrc_division *nb = realloc(*out, (cap *= 2) * sizeof(**out));
-
-			if (!nb)
-				break;
-			*out = nb;
-		}
-		fill_division(st, &(*out)[(*n)++]);
-	}
-	sqlite3_finalize(st);
-	if (!*out || rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return rc == SQLITE_ROW || rc == SQLITE_DONE ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL)
-							    : db_fail(db, rc, err);
-	}
-	return JRC_OK;
+	return collect_rows(db, st, sizeof(**out), fill_division_row, (void **)out, n, err);
 }
 
 jrc_status refdata_division(jrc_db *db, const char *code, jrc_division *out, jrc_err *err)
