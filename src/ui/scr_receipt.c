@@ -2,10 +2,10 @@
  * department and its window, the acceptance deadline and what happens
  * next.  Back to the first screen after 60 s or a key.
  *
- * When the receipt could not be printed (or there is no printer), the
- * screen becomes the receipt: the whole document as text beside its QR
- * code in half blocks, so the citizen can photograph it, and a plain
- * request to collect a printed copy at the front desk. */
+ * When the receipt could not be printed, the screen becomes the receipt:
+ * the whole document as text beside its QR code in half blocks, so the
+ * citizen can photograph it, and a plain request to collect a printed copy
+ * at the front desk. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,9 +42,11 @@ typedef struct receipt_state {
 	jrc_lang doc_lang;
 } receipt_state;
 
+/* A print that failed turns the screen into the receipt.  A hall without
+ * a printer ("none") keeps the large number and asks for it to be noted. */
 static int paperless(const receipt_state *r)
 {
-	return r->printed == 0 || r->printed == -1;
+	return r->printed == -1;
 }
 
 static void paperless_free(receipt_state *r)
@@ -272,9 +274,10 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	if (r->printed == PRINT_PENDING) {
 		/* Keys kept the tick away: print before anything else. */
 		r->printed = receipt_screen_print(ctx, &r->ra->kase, r->print_msg, sizeof(r->print_msg));
-		if (r->printed < 0)
+		if (r->printed < 0) {
 			ui_message(ctx, 1, "%s", r->print_msg);
-		r->shown_ms = ui_now_ms();
+			r->shown_ms = ui_now_ms();
+		}
 		return UI_DONE;
 	}
 	/* Reading the paper-less receipt is not leaving it (and needs no guard). */
@@ -292,9 +295,11 @@ static int tick(ui_ctx *ctx, ui_screen *s, long now_ms)
 
 	if (r->printed == PRINT_PENDING) {
 		r->printed = receipt_screen_print(ctx, &r->ra->kase, r->print_msg, sizeof(r->print_msg));
-		if (r->printed < 0)
+		if (r->printed < 0) {
+			/* The screen changes under the citizen's eyes: a fresh guard. */
 			ui_message(ctx, 1, "%s", r->print_msg);
-		r->shown_ms = now_ms;
+			r->shown_ms = now_ms;
+		}
 		return 1;
 	}
 	if (now_ms - r->shown_ms >= (paperless(r) ? PAPERLESS_SHOW_MS : RECEIPT_SHOW_MS)) {
