@@ -19,7 +19,10 @@ static const struct role_style {
 	[UI_HEADING] = { COLOR_CYAN, -1, A_BOLD, A_BOLD },
 	[UI_HINT] = { -1, -1, 0, 0 },
 	[UI_SELECTED] = { COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD },
-	[UI_FIELD] = { COLOR_BLACK, COLOR_WHITE, 0, A_UNDERLINE },
+	/* Underlined, not coloured: a colour pair costs about 25 bytes around
+	 * every typed character, which a kiosk on a slow serial line feels
+	 * (BENCHMARKS.md, figure 6). */
+	[UI_FIELD] = { -1, -1, A_UNDERLINE, A_UNDERLINE },
 	[UI_ERROR] = { COLOR_RED, -1, A_BOLD, A_BOLD },
 	[UI_NOTICE] = { COLOR_YELLOW, -1, A_BOLD, A_BOLD },
 	[UI_KEY] = { COLOR_GREEN, -1, A_BOLD, A_BOLD },
@@ -44,8 +47,12 @@ int ui_attr(ui_ctx *ctx, ui_role role)
 {
 	if ((unsigned)role >= UI_ROLE_COUNT)
 		return 0;
-	if (ctx->colors && role != UI_NORMAL)
+	/* Roles in the terminal's own colours use no pair at all, so that
+	 * curses has no colour to switch on and off around them. */
+	if (ctx->colors && (styles[role].fg != -1 || styles[role].bg != -1))
 		return (int)COLOR_PAIR(role) | styles[role].color_attr;
+	if (ctx->colors)
+		return styles[role].color_attr;
 	return styles[role].mono_attr;
 }
 
