@@ -21,10 +21,10 @@ jrc_missing_packages() {
 	if command -v pkg-config >/dev/null 2>&1; then
 		pkg-config --exists ncursesw || missing="$missing libncurses-dev"
 		pkg-config --exists sqlite3 || missing="$missing libsqlite3-dev"
-		pkg-config --exists libcrypto || missing="$missing libssl-dev"
+		pkg-config --exists nettle || missing="$missing nettle-dev"
 		pkg-config --exists libxcrypt || missing="$missing libcrypt-dev"
 	else
-		missing="$missing libncurses-dev libsqlite3-dev libssl-dev libcrypt-dev"
+		missing="$missing libncurses-dev libsqlite3-dev nettle-dev libcrypt-dev"
 	fi
 	[ -e /usr/share/zoneinfo/Asia/Shanghai ] || missing="$missing tzdata"
 	echo $missing

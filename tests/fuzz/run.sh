@@ -17,7 +17,7 @@ case ${1:-} in
 --regress) mode=regress; shift ;;
 esac
 : "${CLANG:=clang}" "${top_srcdir:=.}" "${top_builddir:=.}" "${FUZZ_SECONDS:=60}"
-: "${FUZZ_LIBS:=-lsqlite3 -lcrypto -lcrypt}" "${FUZZ_JOBS:=1}"
+: "${FUZZ_LIBS:=-lsqlite3 -lnettle -lcrypt}" "${FUZZ_JOBS:=1}"
 src=$top_srcdir/tests/fuzz
 out=$top_builddir/fuzz
 all=$(cd "$src" && ls fuzz_*.c | sed 's/\.c$//')
