@@ -190,3 +190,19 @@ t_repeat() {
 	while [ "$n" -gt 0 ]; do out="$out$s"; n=$((n - 1)); done
 	printf '%s' "$out"
 }
+
+# t_lock_db SECONDS: another writer holds $JRC_DB's write lock for about
+# SECONDS; returns once the lock is really held (0), or 1 after 10 s.
+# The holder waits its turn (.timeout) rather than failing on a probe.
+t_lock_db() {
+	local secs=$1 i=0
+	( printf '.timeout 10000\nBEGIN EXCLUSIVE;\n'; sleep "$secs"; printf 'COMMIT;\n' ) |
+		sqlite3 "$JRC_DB" >/dev/null 2>&1 &
+	T_LOCK_PID=$!
+	while [ $i -lt 200 ]; do
+		sqlite3 -cmd '.timeout 0' "$JRC_DB" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 || return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}

@@ -82,8 +82,7 @@ out=$(jrc list --state nonsense 2>&1); is $? 2 "unknown state refused"
 
 # Faults: locked, read-only, full.  Each: exit 1, a sentence, nothing half-written.
 if command -v sqlite3 >/dev/null; then
-	(printf 'BEGIN EXCLUSIVE;\n'; sleep 3; printf 'COMMIT;\n') | sqlite3 "$JRC_DB" &
-	sleep 0.5
+	t_lock_db 3; ok $? "(another writer holds the database)"
 	out=$(JRC_BUSY_TIMEOUT=300 jrc file $F --anonymous --text locked 2>&1); st=$?
 	is $st 1 "a database locked past the busy timeout: exit 1"
 	like "$out" "busy with another terminal" "with a sentence"

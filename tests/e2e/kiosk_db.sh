@@ -24,6 +24,8 @@ mkfifo "$T_DIR/hold"
 sqlite3 "$JRC_DB" <"$T_DIR/hold" >/dev/null 2>&1 &
 holder=$!
 exec 9>"$T_DIR/hold"
+# The holder waits its turn rather than losing to the probe below.
+echo ".timeout 10000" >&9
 echo "BEGIN EXCLUSIVE; INSERT INTO settings(key, value) VALUES ('lock_probe', 'x');" >&9
 i=0
 until ! sqlite3 -cmd '.timeout 0' "$JRC_DB" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 || [ $i -ge 200 ]; do

@@ -87,9 +87,8 @@ out=$(jrc verify 2>&1); ok $? "and the record verifies: $out"
 export JRC_DB=$T_DIR/jrc.db
 t_init_db
 before=$(sqlite3 "$JRC_DB" "SELECT count(*) FROM cases; SELECT count(*) FROM events" | tr '\n' ' ')
-(printf 'BEGIN EXCLUSIVE;\n'; sleep 4; printf 'COMMIT;\n') | sqlite3 "$JRC_DB" &
-holder=$!
-sleep 0.5
+t_lock_db 4; ok $? "(another writer holds the database)"
+holder=$T_LOCK_PID
 start=$(date +%s%N)
 run_jrc() { JRC_BUSY_TIMEOUT=300 "$JRC" "$@"; }
 four
