@@ -30,6 +30,8 @@ static jrc_status breakdown(jrc_db *db, const char *sql, const char *start, cons
 	*n = 0;
 	if ((s = db_prepare(db, sql, &st, err)) != JRC_OK)
 		return s;
+	/* Each statement names only the parameters it uses; binding one it
+	 * lacks is a harmless SQLITE_RANGE. */
 	db_bind_text(st, 1, start);
 	db_bind_text(st, 2, end);
 	db_bind_text(st, 3, today);
@@ -113,9 +115,9 @@ jrc_status stats_collect(jrc_db *db, const char *from, const char *to, jrc_stats
 			goto fail;
 	}
 	s = breakdown(db, ranged ?
-		      "SELECT v.verdict, count(*), 0, ?3 IS NULL FROM verdicts v"
+		      "SELECT v.verdict, count(*), 0, 0 FROM verdicts v"
 		      " JOIN cases c ON c.id = v.case_id WHERE c." IN_RANGE " GROUP BY 1 ORDER BY 1" :
-		      "SELECT verdict, count(*), 0, ?3 IS NULL FROM verdicts GROUP BY 1 ORDER BY 1",
+		      "SELECT verdict, count(*), 0, 0 FROM verdicts GROUP BY 1 ORDER BY 1",
 		      start, end, today, &out->by_verdict, &out->n_verdict, err);
 	if (s != JRC_OK)
 		goto fail;
