@@ -249,6 +249,18 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		       _("Press any key to finish."));
 }
 
+/* Print once; a failure says why on the message line and turns the
+ * screen into the receipt. */
+static void print_now(ui_ctx *ctx, receipt_state *r, long now_ms)
+{
+	r->printed = receipt_screen_print(ctx, &r->ra->kase, r->print_msg, sizeof(r->print_msg));
+	if (r->printed < 0) {
+		/* The screen changes under the citizen's eyes: a fresh guard. */
+		ui_message(ctx, 1, "%s", r->print_msg);
+		r->shown_ms = now_ms;
+	}
+}
+
 /* Move the paper-less receipt for a scrolling key; 0 for any other key. */
 static int receipt_scroll(receipt_state *r, ui_action act)
 {
@@ -273,11 +285,7 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	(void)ch;
 	if (r->printed == PRINT_PENDING) {
 		/* Keys kept the tick away: print before anything else. */
-		r->printed = receipt_screen_print(ctx, &r->ra->kase, r->print_msg, sizeof(r->print_msg));
-		if (r->printed < 0) {
-			ui_message(ctx, 1, "%s", r->print_msg);
-			r->shown_ms = ui_now_ms();
-		}
+		print_now(ctx, r, ui_now_ms());
 		return UI_DONE;
 	}
 	/* Reading the paper-less receipt is not leaving it (and needs no guard). */
@@ -294,12 +302,7 @@ static int tick(ui_ctx *ctx, ui_screen *s, long now_ms)
 	receipt_state *r = s->state;
 
 	if (r->printed == PRINT_PENDING) {
-		r->printed = receipt_screen_print(ctx, &r->ra->kase, r->print_msg, sizeof(r->print_msg));
-		if (r->printed < 0) {
-			/* The screen changes under the citizen's eyes: a fresh guard. */
-			ui_message(ctx, 1, "%s", r->print_msg);
-			r->shown_ms = now_ms;
-		}
+		print_now(ctx, r, now_ms);
 		return 1;
 	}
 	if (now_ms - r->shown_ms >= (paperless(r) ? PAPERLESS_SHOW_MS : RECEIPT_SHOW_MS)) {
