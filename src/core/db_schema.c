@@ -223,9 +223,16 @@ static const char *const version_1[] = {
 	migration_1_auth, NULL
 };
 
+/* Version 2, the second round: each capability appends its own script
+ * (one line each) before the NULL. */
+static const char *const version_2[] = {
+	NULL
+};
+
 /* Each migration is a list of SQL scripts run in order in one transaction. */
 static const char *const *const migrations[] = {
 	version_1,
+	version_2,
 };
 
 int db_schema_version(void)
