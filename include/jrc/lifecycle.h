@@ -92,6 +92,16 @@ unsigned lifecycle_needs(jrc_state from, jrc_state to);
  * passed counts as closed even before `jrc tick` records it. */
 jrc_state lifecycle_effective_state(const jrc_case *c, jrc_date today);
 
+/* 1 if in state st the department (or the level above) owes the next step
+ * by the case's due date: registered, redirected, accepted, extended,
+ * in_mediation, review_requested, rereview_requested.  In the answered
+ * states the due date is the citizen's window, which nobody is late for. */
+int lifecycle_state_owes_step(jrc_state st);
+
+/* The one rule for "overdue": c's state owes a step and its due date lies
+ * before today.  `jrc list --overdue`, the desk and `jrc stats` use it. */
+int lifecycle_is_overdue(const jrc_case *c, jrc_date today);
+
 /* The states c may move to now by role (actor_department for handlers),
  * written to out; returns how many.  Requirements such as a reason are not
  * checked here: lifecycle_needs() says what to ask for. */

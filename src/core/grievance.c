@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "lifecycle_internal.h"
 #include "jrc/audit.h"
 #include "jrc/deadline.h"
 #include "jrc/grievance.h"
@@ -384,7 +385,7 @@ void grievance_cases_free(jrc_case *c, size_t n)
 jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, size_t *n,
 			  jrc_err *err)
 {
-	char sql[1024], today[11];
+	char sql[1536], today[11], owed[256], overdue[384];
 	sqlite3_stmt *st;
 	jrc_status s;
 	size_t cap = 64;
@@ -398,6 +399,9 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 	*n = 0;
 	last4 = f && f->search && strlen(f->search) == 4 && strspn(f->search, "0123456789") == 4;
 	date_format(d, today);
+	lifecycle_owed_sql(owed, sizeof(owed));
+	snprintf(overdue, sizeof(overdue),
+		 " AND state IN %s AND due_on IS NOT NULL AND due_on <> '' AND due_on < ?4", owed);
 	clock_format_utc(date_local_midnight(d), start);
 	clock_format_utc(date_local_midnight(date_add_days(d, 1)), end);
 	snprintf(sql, sizeof(sql),
@@ -409,7 +413,7 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 		  * last four digits of a phone need to read every case. */
 		 last4 ? " AND phone LIKE '%' || ?3" :
 		 " AND (receipt = upper(?3) OR name = ?3 OR id_number = upper(?3) OR phone = ?3)",
-		 f && f->overdue_only ? " AND due_on IS NOT NULL AND due_on < ?4" : "",
+		 f && f->overdue_only ? overdue : "",
 		 f && f->filed_today ? " AND filed_at >= ?5 AND filed_at < ?6" : "",
 		 f && f->limit > 0 ? " LIMIT ?7 OFFSET ?8" : "");
 	if ((s = db_prepare(db, sql, &st, err)))

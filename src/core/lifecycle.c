@@ -215,6 +215,39 @@ int lifecycle_is_answer_state(jrc_state st)
 	       st == JRC_ST_REREVIEW_ANSWERED;
 }
 
+int lifecycle_state_owes_step(jrc_state st)
+{
+	switch (st) {
+	case JRC_ST_REGISTERED: case JRC_ST_REDIRECTED: case JRC_ST_ACCEPTED:
+	case JRC_ST_EXTENDED: case JRC_ST_IN_MEDIATION: case JRC_ST_REVIEW_REQUESTED:
+	case JRC_ST_REREVIEW_REQUESTED:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int lifecycle_is_overdue(const jrc_case *c, jrc_date today)
+{
+	jrc_date due;
+
+	return lifecycle_state_owes_step(lifecycle_case_state(c)) && c->due_on[0] &&
+	       date_parse(c->due_on, &due) == 0 && date_cmp(due, today) < 0;
+}
+
+void lifecycle_owed_sql(char *out, size_t size)
+{
+	size_t len = 0;
+
+	len += (size_t)snprintf(out, size, "(");
+	for (int i = 0; i < JRC_STATE_COUNT && len < size; i++)
+		if (lifecycle_state_owes_step((jrc_state)i))
+			len += (size_t)snprintf(out + len, size - len, "%s'%s'",
+						out[len - 1] == '(' ? "" : ",", state_names[i]);
+	if (len < size)
+		snprintf(out + len, size - len, ")");
+}
+
 jrc_state lifecycle_case_state(const jrc_case *c)
 {
 	jrc_state st;

@@ -20,4 +20,8 @@ jrc_state lifecycle_case_state(const jrc_case *c);
 /* The local date of a stored UTC ISO time ("" input gives today). */
 jrc_date lifecycle_local_date_of(const char *utc_iso);
 
+/* The states that owe a step as an SQL list, "('registered',...)", written
+ * to out (at least 256 bytes), so queries apply lifecycle_is_overdue's rule. */
+void lifecycle_owed_sql(char *out, size_t size);
+
 #endif

@@ -5,12 +5,11 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "lifecycle_internal.h"
 #include "jrc/clock.h"
 #include "jrc/i18n.h"
 #include "jrc/stats.h"
 
-/* The states in which the department owes the next step. */
-#define OWED "('registered','accepted','extended','in_mediation','review_requested','rereview_requested')"
 
 /* Filing-date bounds as UTC instants: ?1 inclusive start, ?2 exclusive end.
  * Only used when a range is asked for, so that the whole-history figures
@@ -78,13 +77,14 @@ static jrc_status bound(const char *date, int next_day, char out[32], jrc_err *e
 jrc_status stats_collect(jrc_db *db, const char *from, const char *to, jrc_stats *out,
 			 jrc_err *err)
 {
+	/* lifecycle_is_overdue's rule, over the states that owe a step. */
 	static const char *const group =
 		"SELECT %s, count(*),"
-		" sum(state IN " OWED "),"
-		" sum(state IN " OWED " AND due_on IS NOT NULL AND due_on < ?3)"
+		" sum(state IN %s),"
+		" sum(state IN %s AND due_on IS NOT NULL AND due_on <> '' AND due_on < ?3)"
 		" FROM cases %s GROUP BY 1 ORDER BY 1";
 	int ranged = from || to;
-	char start[32] = "0000", end[32] = "9999", today[11], sql[512];
+	char start[32] = "0000", end[32] = "9999", today[11], sql[1024], owed[256];
 	jrc_status s;
 	static const char *const cols[3] = { "state", "department", "category" };
 	jrc_stat_row **rows[3];
@@ -106,11 +106,12 @@ jrc_status stats_collect(jrc_db *db, const char *from, const char *to, jrc_stats
 	if (to)
 		snprintf(out->to, sizeof(out->to), "%s", to);
 	date_format(clock_local_date(clock_now()), today);
+	lifecycle_owed_sql(owed, sizeof(owed));
 	/* One read transaction: every figure describes the same moment. */
 	if ((s = db_exec(db, "BEGIN", err)) != JRC_OK)
 		return s;
 	for (int i = 0; i < 3; i++) {
-		snprintf(sql, sizeof(sql), group, cols[i], ranged ? "WHERE " IN_RANGE : "");
+		snprintf(sql, sizeof(sql), group, cols[i], owed, owed, ranged ? "WHERE " IN_RANGE : "");
 		if ((s = breakdown(db, sql, start, end, today, rows[i], ns[i], err)) != JRC_OK)
 			goto fail;
 	}

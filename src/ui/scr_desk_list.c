@@ -206,6 +206,7 @@ const char *desk_state_label(const char *state)
 void desk_deadline_text(const jrc_case *c, int wide, char *out, size_t size, int *level)
 {
 	jrc_date due, today = clock_local_date(clock_now());
+	jrc_state st;
 	long days;
 
 	if (!c->due_on[0] || date_parse(c->due_on, &due) != 0) {
@@ -214,10 +215,17 @@ void desk_deadline_text(const jrc_case *c, int wide, char *out, size_t size, int
 		return;
 	}
 	days = date_diff(today, due);
-	*level = days < 0 ? 2 : days <= DESK_SOON_DAYS ? 1 : 0;
-	if (days < 0 && wide)
+	/* A date that only bounds the citizen's review window is nobody's
+	 * deadline: no OVERDUE and no highlight (lifecycle_is_overdue). */
+	if (lifecycle_state_parse(c->state, &st) != 0 || !lifecycle_state_owes_step(st)) {
+		*level = 0;
+		snprintf(out, size, "%s", wide ? c->due_on : c->due_on + 5);
+		return;
+	}
+	*level = lifecycle_is_overdue(c, today) ? 2 : days <= DESK_SOON_DAYS ? 1 : 0;
+	if (*level == 2 && wide)
 		snprintf(out, size, _("%s (OVERDUE by %ld days)"), c->due_on, -days);
-	else if (days < 0)
+	else if (*level == 2)
 		snprintf(out, size, _("OVERDUE %ld d"), -days);
 	else if (days == 0 && wide)
 		snprintf(out, size, _("%s (due today)"), c->due_on);
