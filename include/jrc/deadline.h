@@ -11,7 +11,8 @@
 jrc_status deadline_add(jrc_db *db, jrc_date start, int days, jrc_date *out,
 			jrc_err *err);
 
-/* 1 if d is a working day (Mon-Fri unless a holiday, or a make-up workday). */
-int deadline_is_workday(jrc_db *db, jrc_date d);
+/* *work 1 if d is a working day (Mon-Fri unless a holiday, or a make-up
+ * workday), else 0; a database error is returned, not guessed around. */
+jrc_status deadline_is_workday(jrc_db *db, jrc_date d, int *work, jrc_err *err);
 
 #endif

@@ -28,6 +28,6 @@ jrc_status receipt_parse(const char *in, char out[JRC_RECEIPT_MAX],
 			 jrc_err *err);
 
 /* A random query code of 6 decimal digits (from the OS's random source). */
-jrc_status receipt_query_code(char out[7]);
+jrc_status receipt_query_code(char out[7], jrc_err *err);
 
 #endif

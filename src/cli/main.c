@@ -1,10 +1,12 @@
 /* jrc: global options, then one subcommand from the table. */
+#include <errno.h>
 #include <getopt.h>
 #include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "jrc/clock.h"
@@ -155,6 +157,24 @@ static void pick_language(void)
 	i18n_set(v && strncmp(v, "zh", 2) == 0 ? JRC_LANG_ZH : JRC_LANG_EN);
 }
 
+/* At exit: everything written to standard output must have reached it.
+ * A full disk or a closed pipe is a failure the caller has to see (exit 1
+ * with a sentence), not a quiet 0 with half a listing. */
+static void close_stdout(void)
+{
+	int bad = ferror(stdout), e = 0;
+
+	if (fflush(stdout) != 0 || bad)
+		e = errno ? errno : EIO;
+	if (fclose(stdout) != 0 && !e)
+		e = errno ? errno : EIO;
+	if (!e)
+		return;
+	fprintf(stderr, _("jrc: the output could not be written (%s): check the disk or the program it goes to, and run the command again.\n"),
+		strerror(e));
+	_exit(1);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -178,6 +198,7 @@ int main(int argc, char **argv)
 #endif
 	i18n_init(NULL);
 	pick_language();
+	atexit(close_stdout);
 	ctx.db_path = getenv("JRC_DB");
 	if (!ctx.db_path || !*ctx.db_path)
 		ctx.db_path = JRC_DEFAULT_DB;

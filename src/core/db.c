@@ -268,17 +268,27 @@ static int make_parent(const char *path)
 	return 0;
 }
 
-static void remove_db_files(const char *path)
+/* Remove the database and its companions; -1 (errno set) if a name would
+ * not fit, before anything is removed: a cut-off name could be another file. */
+static int remove_db_files(const char *path)
 {
-	char buf[4200];
+	static const char *const ext[] = { "-wal", "-shm", "-journal" };
+	char buf[3][4200];
 
-	unlink(path);
-	snprintf(buf, sizeof(buf), "%s-wal", path);
-	unlink(buf);
-	snprintf(buf, sizeof(buf), "%s-shm", path);
-	unlink(buf);
-	snprintf(buf, sizeof(buf), "%s-journal", path);
-	unlink(buf);
+	for (int i = 0; i < 3; i++) {
+		int n = snprintf(buf[i], sizeof(buf[i]), "%s%s", path, ext[i]);
+
+		if (n < 0 || (size_t)n >= sizeof(buf[i])) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+	}
+	if (unlink(path) != 0 && errno != ENOENT)
+		return -1;
+	for (int i = 0; i < 3; i++)
+		if (unlink(buf[i]) != 0 && errno != ENOENT)
+			return -1;
+	return 0;
 }
 
 jrc_status db_open(const char *path, int flags, jrc_db **out, jrc_err *err)
@@ -298,7 +308,10 @@ jrc_status db_open(const char *path, int flags, jrc_db **out, jrc_err *err)
 				return jrc_err_set(err, JRC_E_DB_EXISTS, NULL,
 						   _("A database already exists at %s: use --force to replace it, or choose another path."),
 						   path);
-			remove_db_files(path);
+			if (remove_db_files(path) != 0)
+				return jrc_err_set(err, JRC_E_DB_OPEN, NULL,
+						   _("The old database %s could not be removed: %s."),
+						   path, strerror(errno));
 		}
 		if (make_parent(path) != 0)
 			return jrc_err_set(err, JRC_E_DB_OPEN, NULL,

@@ -4,30 +4,50 @@
 #include "db_internal.h"
 #include "jrc/deadline.h"
 
-int deadline_is_workday(jrc_db *db, jrc_date d)
+/* d's kind in the holidays table through the prepared st: *work 1 or 0. */
+static jrc_status workday_with(jrc_db *db, sqlite3_stmt *st, jrc_date d, int *work,
+			       jrc_err *err)
 {
-	sqlite3_stmt *st;
 	char day[11];
-	int wd = date_weekday(d), work = wd != 0 && wd != 6;
+	int wd = date_weekday(d), rc;
 
+	*work = wd != 0 && wd != 6;
 	date_format(d, day);
-	if (sqlite3_prepare_v2(db_handle(db), "SELECT kind FROM holidays WHERE day = ?", -1, &st,
-			       NULL) != SQLITE_OK)
-		return work;
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	sqlite3_reset(st);
+	if ((rc = db_bind_text(st, 1, day)) != SQLITE_OK)
+		return db_fail(db, rc, err);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
 		const unsigned char *k = sqlite3_column_text(st, 0);
 
-		work = k && strcmp((const char *)k, "workday") == 0;
+		*work = k && strcmp((const char *)k, "workday") == 0;
+		rc = sqlite3_step(st);
 	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, err);
+	return JRC_OK;
+}
+
+#define HOLIDAY_SQL "SELECT kind FROM holidays WHERE day = ?"
+
+jrc_status deadline_is_workday(jrc_db *db, jrc_date d, int *work, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+
+	if ((s = db_prepare(db, HOLIDAY_SQL, &st, err)) != JRC_OK)
+		return s;
+	s = workday_with(db, st, d, work, err);
 	sqlite3_finalize(st);
-	return work;
+	return s;
 }
 
 jrc_status deadline_add(jrc_db *db, jrc_date start, int days, jrc_date *out, jrc_err *err)
 {
 	char cal[16];
 	jrc_status s;
+	sqlite3_stmt *st;
+	int work;
 
 	if ((s = db_setting_get(db, "calendar", NULL, cal, sizeof(cal), err)) != JRC_OK)
 		return s;
@@ -36,12 +56,20 @@ jrc_status deadline_add(jrc_db *db, jrc_date start, int days, jrc_date *out, jrc
 		return JRC_OK;
 	}
 	/* Working days: the day of the event does not count, as with
-	 * calendar days; each following working day counts one. */
+	 * calendar days; each following working day counts one.  One
+	 * statement for the whole count; a failed read is an error, never a
+	 * silent fall-back to weekdays (that would be a wrong legal date). */
+	if ((s = db_prepare(db, HOLIDAY_SQL, &st, err)) != JRC_OK)
+		return s;
 	while (days > 0) {
 		start = date_add_days(start, 1);
-		if (deadline_is_workday(db, start))
+		if ((s = workday_with(db, st, start, &work, err)) != JRC_OK)
+			break;
+		if (work)
 			days--;
 	}
-	*out = start;
-	return JRC_OK;
+	sqlite3_finalize(st);
+	if (s == JRC_OK)
+		*out = start;
+	return s;
 }

@@ -184,7 +184,7 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	clock_format_utc(now, filed);
 	if ((s = next_seq(db, c.site, yymmdd, &seq, err)) ||
 	    (s = receipt_format(c.site, yymmdd, seq, receipt)) ||
-	    (s = receipt_query_code(code)) ||
+	    (s = receipt_query_code(code, err)) ||
 	    (s = deadline_add(db, today, JRC_ACCEPT_DAYS, &accept, err)))
 		goto out;
 	date_format(accept, accept_by);

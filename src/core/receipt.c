@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "jrc/fault.h"
 #include "jrc/i18n.h"
 #include "jrc/receipt.h"
 #include "jrc/text.h"
@@ -193,7 +194,7 @@ jrc_status receipt_parse(const char *in, char out[JRC_RECEIPT_MAX],
 	return JRC_OK;
 }
 
-jrc_status receipt_query_code(char out[7])
+jrc_status receipt_query_code(char out[7], jrc_err *err)
 {
 	unsigned char buf[16];
 	size_t have = 0, used = 0;
@@ -208,9 +209,15 @@ jrc_status receipt_query_code(char out[7])
 
 			if (r < 0 && errno == EINTR)
 				continue;
+			if (fault_inject("getrandom")) {
+				r = -1;
+				errno = EIO;
+			}
 			if (r <= 0) {
 				out[0] = '\0';
-				return JRC_E_IO;
+				return jrc_err_set(err, JRC_E_IO, NULL,
+						   _("No query code could be drawn (the system's random source failed: %s): nothing was filed; try again, and if it repeats restart the terminal."),
+						   r < 0 ? strerror(errno) : "no bytes");
 			}
 			have = (size_t)r;
 			used = 0;

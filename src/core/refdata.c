@@ -51,11 +51,13 @@ static jrc_status run(jrc_db *db, const char *sql, const char *const *params, in
 
 	if ((s = db_prepare(db, sql, &st, err)) != JRC_OK)
 		return s;
-	for (int i = 0; i < n; i++)
-		db_bind_text(st, i + 1, params[i]);
-	if (sort >= 0)
-		sqlite3_bind_int64(st, n + 1, sort);
-	rc = sqlite3_step(st);
+	rc = SQLITE_OK;
+	for (int i = 0; i < n && rc == SQLITE_OK; i++)
+		rc = db_bind_text(st, i + 1, params[i]);
+	if (rc == SQLITE_OK && sort >= 0)
+		rc = sqlite3_bind_int64(st, n + 1, sort);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
 		return jrc_err_set(err, JRC_E_DATA, NULL,
@@ -65,17 +67,26 @@ static jrc_status run(jrc_db *db, const char *sql, const char *const *params, in
 	return JRC_OK;
 }
 
-static int exists(jrc_db *db, const char *sql, const char *code)
+/* *found 1 if sql (one ? for code) returns a row.  A failed read is an
+ * error of its own, never "unknown code". */
+static jrc_status exists(jrc_db *db, const char *sql, const char *code, int *found,
+			 jrc_err *err)
 {
 	sqlite3_stmt *st;
-	int found = 0;
+	jrc_status s;
+	int rc;
 
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
+	*found = 0;
+	if ((s = db_prepare(db, sql, &st, err)) != JRC_OK)
+		return s;
+	if ((rc = db_bind_text(st, 1, code)) == SQLITE_OK)
+		rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	return found;
+	if (rc == SQLITE_ROW)
+		*found = 1;
+	else if (rc != SQLITE_DONE)
+		return db_fail(db, rc, err);
+	return JRC_OK;
 }
 
 static jrc_status need(const char *v, const char *col, jrc_err *err)
@@ -126,6 +137,7 @@ static jrc_status row_division(jrc_db *db, char **v, long sort, jrc_err *err)
 {
 	jrc_status s;
 	const char *params[5];
+	int found = 0;
 
 	if (!all_digits(v[0], 6, 15))
 		return jrc_err_set(err, JRC_E_DATA, NULL,
@@ -133,8 +145,10 @@ static jrc_status row_division(jrc_db *db, char **v, long sort, jrc_err *err)
 	if (!valid_level(v[2]))
 		return jrc_err_set(err, JRC_E_DATA, NULL,
 				   _("level '%s' must be county, township or village"), v[2]);
-	if (strcmp(v[2], "county") != 0 &&
-	    (!*v[1] || !exists(db, "SELECT 1 FROM divisions WHERE code = ?", v[1])))
+	if (strcmp(v[2], "county") != 0 && *v[1] &&
+	    (s = exists(db, "SELECT 1 FROM divisions WHERE code = ?", v[1], &found, err)) != JRC_OK)
+		return s;
+	if (strcmp(v[2], "county") != 0 && (!*v[1] || !found))
 		return jrc_err_set(err, JRC_E_DATA, NULL,
 				   _("parent '%s' is not listed above this line"), v[1]);
 	if ((s = need(v[3], "name_zh", err)) || (s = need(v[4], "name_en", err)))
@@ -154,12 +168,24 @@ static jrc_status row_division(jrc_db *db, char **v, long sort, jrc_err *err)
 
 static jrc_status row_routing(jrc_db *db, char **v, long sort, jrc_err *err)
 {
+	jrc_status s;
+	int found;
+
 	(void)sort;
-	if (!exists(db, "SELECT 1 FROM categories WHERE code = ?", v[0]))
+	if ((s = exists(db, "SELECT 1 FROM categories WHERE code = ?", v[0], &found, err)))
+		return s;
+	if (!found)
 		return jrc_err_set(err, JRC_E_DATA, NULL, _("unknown category '%s'"), v[0]);
-	if (strcmp(v[1], "*") != 0 && !exists(db, "SELECT 1 FROM divisions WHERE code = ?", v[1]))
-		return jrc_err_set(err, JRC_E_DATA, NULL, _("unknown division '%s' (use * for all)"), v[1]);
-	if (!exists(db, "SELECT 1 FROM departments WHERE code = ?", v[2]))
+	if (strcmp(v[1], "*") != 0) {
+		if ((s = exists(db, "SELECT 1 FROM divisions WHERE code = ?", v[1], &found, err)))
+			return s;
+		if (!found)
+			return jrc_err_set(err, JRC_E_DATA, NULL,
+					   _("unknown division '%s' (use * for all)"), v[1]);
+	}
+	if ((s = exists(db, "SELECT 1 FROM departments WHERE code = ?", v[2], &found, err)))
+		return s;
+	if (!found)
 		return jrc_err_set(err, JRC_E_DATA, NULL, _("unknown department '%s'"), v[2]);
 	if (!valid_level(v[3]))
 		return jrc_err_set(err, JRC_E_DATA, NULL,

@@ -192,10 +192,10 @@ static void test_query_code(void)
 	int i, j, digits = 1, differ = 0;
 	int seen[10] = { 0 };
 
-	is_int(receipt_query_code(a), JRC_OK, "query code");
+	is_int(receipt_query_code(a, NULL), JRC_OK, "query code");
 	is_int(strlen(a), 6, "query code has 6 characters");
 	for (i = 0; i < 200; i++) {
-		if (receipt_query_code(b) != JRC_OK || strlen(b) != 6)
+		if (receipt_query_code(b, NULL) != JRC_OK || strlen(b) != 6)
 			digits = 0;
 		for (j = 0; j < 6; j++) {
 			if (b[j] < '0' || b[j] > '9')
