@@ -8,6 +8,7 @@
 #include <netdb.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,12 +168,12 @@ jrc_printer_state printer_state_decode(int s1, int s2, int s4)
 
 /* ---------------------------------------------------------------- I/O */
 
-static long now_ms(void)
+static int64_t now_ms(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* Write without dying of SIGPIPE when the reader has gone: sockets say
@@ -201,11 +202,11 @@ static ssize_t write_once(int fd, int is_socket, const void *p, size_t n)
 }
 
 /* Write everything before the deadline: 0, or -1 with errno (ETIMEDOUT). */
-static int write_all(int fd, int is_socket, const unsigned char *p, size_t n, long deadline)
+static int write_all(int fd, int is_socket, const unsigned char *p, size_t n, int64_t deadline)
 {
 	while (n > 0) {
 		struct pollfd pfd = { fd, POLLOUT, 0 };
-		long left = deadline - now_ms();
+		int64_t left = deadline - now_ms();
 		ssize_t w;
 
 		if (left <= 0) {
@@ -235,11 +236,11 @@ static int write_all(int fd, int is_socket, const unsigned char *p, size_t n, lo
  * failed connection. */
 static int read_byte(int fd, int ms)
 {
-	long deadline = now_ms() + ms;
+	int64_t deadline = now_ms() + ms;
 
 	for (;;) {
 		struct pollfd pfd = { fd, POLLIN, 0 };
-		long left = deadline - now_ms();
+		int64_t left = deadline - now_ms();
 		unsigned char b;
 		ssize_t r;
 
@@ -278,7 +279,7 @@ static void drain(int fd)
 static int ask(int fd, int is_socket, int n, int ms)
 {
 	unsigned char q[3] = { DLE, EOT, (unsigned char)n };
-	long deadline = now_ms() + ms;
+	int64_t deadline = now_ms() + ms;
 	int b;
 
 	if (write_all(fd, is_socket, q, 3, deadline) < 0)
@@ -330,7 +331,7 @@ static int tcp_connect(const sink *s, jrc_err *err)
 {
 	struct addrinfo hints, *res = NULL, *ai;
 	int fd = -1, gai, last = 0, timed_out = 0;
-	long deadline = now_ms() + JRC_PRINTER_CONNECT_MS;
+	int64_t deadline = now_ms() + JRC_PRINTER_CONNECT_MS;
 	char w[1100];
 
 	memset(&hints, 0, sizeof(hints));
@@ -345,7 +346,7 @@ static int tcp_connect(const sink *s, jrc_err *err)
 	for (ai = res; ai; ai = ai->ai_next) {
 		struct pollfd pfd;
 		socklen_t len = sizeof(last);
-		long left;
+		int64_t left;
 
 		fd = socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC,
 			    ai->ai_protocol);
@@ -397,11 +398,11 @@ static int tcp_connect(const sink *s, jrc_err *err)
 
 /* Wait for the other end to close: 1 closed, 0 still open at the
  * deadline, -1 reset (it closed with our data unread). */
-static int wait_close(int fd, long deadline)
+static int wait_close(int fd, int64_t deadline)
 {
 	for (;;) {
 		struct pollfd pfd = { fd, POLLIN, 0 };
-		long left = deadline - now_ms();
+		int64_t left = deadline - now_ms();
 		unsigned char buf[64];
 		ssize_t r;
 
@@ -429,7 +430,7 @@ static jrc_status tcp_finish(int fd, const sink *s, int talks, jrc_printer_repor
 			     jrc_err *err)
 {
 	char w[1100];
-	long deadline = now_ms() + JRC_PRINTER_WRITE_MS;
+	int64_t deadline = now_ms() + JRC_PRINTER_WRITE_MS;
 
 	where(s, w, sizeof(w));
 	if (talks) {
@@ -578,7 +579,7 @@ static jrc_status send_cups(const sink *s, const void *data, size_t len, jrc_err
 	int in[2], errp[2], status = 0, done_in = 0, done_err = 0;
 	char msg[256] = "";
 	size_t mlen = 0, off = 0;
-	long deadline = now_ms() + JRC_PRINTER_CUPS_MS;
+	int64_t deadline = now_ms() + JRC_PRINTER_CUPS_MS;
 	pid_t pid, r;
 
 	if (pipe2(in, O_CLOEXEC) < 0)
@@ -619,7 +620,7 @@ static jrc_status send_cups(const sink *s, const void *data, size_t len, jrc_err
 			done_in = 1;
 			continue;
 		}
-		long left = deadline - now_ms();
+		int64_t left = deadline - now_ms();
 
 		if (left <= 0 || (poll(pfd, 2, (int)left) < 0 && errno != EINTR))
 			break;

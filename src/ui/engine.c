@@ -29,12 +29,17 @@ static const char paste_off[] = "\033[?2004l";
 
 enum { TICK_MS = 200 };   /* timers run this often while no key comes */
 
-long ui_now_ms(void)
+/* Milliseconds of uptime pass 2^31 after 24.8 days: a 32-bit long would
+ * wrap and the idle wipe would stop.  Keep every ms value 64-bit. */
+_Static_assert(sizeof(((ui_ctx *)0)->last_key_ms) == 8 &&
+	       sizeof(((ui_ctx *)0)->countdown_start_ms) == 8, "milliseconds need 64 bits");
+
+int64_t ui_now_ms(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static void on_quit_signal(int sig)
@@ -308,9 +313,9 @@ static void draw_help(ui_ctx *ctx)
 	draw_overlay(ctx, _("Help"), text ? body : body + 2, _("Press any key to close this help."));
 }
 
-static int countdown_left(ui_ctx *ctx, long now)
+static int countdown_left(ui_ctx *ctx, int64_t now)
 {
-	long left = ctx->countdown_seconds - (now - ctx->countdown_start_ms) / 1000;
+	int64_t left = ctx->countdown_seconds - (now - ctx->countdown_start_ms) / 1000;
 
 	return left > 0 ? (int)left : 0;
 }
@@ -449,7 +454,7 @@ static void handle_key(ui_ctx *ctx, int r, wint_t ch)
 /* Nothing typed: run the idle timer and the screens' timers. */
 static void tick(ui_ctx *ctx)
 {
-	long now = ui_now_ms();
+	int64_t now = ui_now_ms();
 	ui_screen *s = ui_top(ctx);
 
 	if (ctx->countdown) {
@@ -461,7 +466,7 @@ static void tick(ui_ctx *ctx)
 			ctx->dirty = 1;   /* the seconds count down */
 		return;
 	}
-	if (ctx->idle_seconds > 0 && now - ctx->last_key_ms >= (long)ctx->idle_seconds * 1000 &&
+	if (ctx->idle_seconds > 0 && now - ctx->last_key_ms >= (int64_t)ctx->idle_seconds * 1000 &&
 	    (ctx->depth > 1 || wizard_has_input(ctx) || ctx->lang != ctx->start_lang)) {
 		ctx->countdown = 1;
 		ctx->countdown_start_ms = now;

@@ -28,6 +28,7 @@
 
 #include <signal.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <wchar.h>
 
 #include "jrc/clock.h"
@@ -70,7 +71,7 @@ typedef struct ui_screen_ops {
 	const char *(*help_text)(ui_ctx *ctx, ui_screen *s);
 	/* Called about every 200 ms while no key comes, with the monotonic
 	 * time in ms (optional); return 1 to have the screen redrawn. */
-	int (*tick)(ui_ctx *ctx, ui_screen *s, long now_ms);
+	int (*tick)(ui_ctx *ctx, ui_screen *s, int64_t now_ms);
 	/* The screen's own keys for the status line, translated (optional:
 	 * "Enter: continue   Esc: back" below the root, nothing on it);
 	 * "F1: help   F2: <language>" always follows. */
@@ -128,9 +129,9 @@ struct ui_ctx {
 	int colors;           /* has_colors() and started */
 
 	int idle_seconds, countdown_seconds;
-	long last_key_ms;     /* monotonic */
+	int64_t last_key_ms;   /* monotonic */
 	int countdown;        /* the idle countdown overlay is up */
-	long countdown_start_ms;
+	int64_t countdown_start_ms;
 
 	int rows, cols;       /* terminal size */
 	int too_small;        /* below UI_MIN_COLS x UI_MIN_ROWS */
@@ -200,7 +201,7 @@ void ui_set_lang(ui_ctx *ctx, jrc_lang lang);
 void ui_reset_session(ui_ctx *ctx);
 
 /* Monotonic milliseconds, for timers (never the wall clock). */
-long ui_now_ms(void);
+int64_t ui_now_ms(void);
 
 /* A date as people read it, in the current language ("Sunday,
  * 29 November 2026" / "2026年11月29日 星期日"). */

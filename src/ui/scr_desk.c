@@ -293,12 +293,12 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	}
 }
 
-static int tick(ui_ctx *ctx, ui_screen *s, long now_ms)
+static int tick(ui_ctx *ctx, ui_screen *s, int64_t now_ms)
 {
 	desk_state *d = s->state;
 	long idle = ctx->idle_seconds > 0 ? ctx->idle_seconds : DESK_IDLE_SECONDS;
 
-	if (!d->sess.logged_in || now_ms - ctx->last_key_ms < idle * 1000L)
+	if (!d->sess.logged_in || now_ms - ctx->last_key_ms < idle * (int64_t)1000)
 		return 0;
 	logout(ctx, d, "idle");
 	if (ctx->depth > 1 && ui_top(ctx) == s)

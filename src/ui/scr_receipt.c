@@ -32,7 +32,7 @@ typedef struct receipt_state {
 	scr_receipt_arg *ra;
 	jrc_department dept;
 	int have_dept;
-	long shown_ms;
+	int64_t shown_ms;
 	int printed;          /* receipt_screen_print's answer; PRINT_PENDING before */
 	char print_msg[512];
 	/* The paper-less receipt, rendered for doc_cols columns in doc_lang. */
@@ -251,7 +251,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 
 /* Print once; a failure says why on the message line and turns the
  * screen into the receipt. */
-static void print_now(ui_ctx *ctx, receipt_state *r, long now_ms)
+static void print_now(ui_ctx *ctx, receipt_state *r, int64_t now_ms)
 {
 	r->printed = receipt_screen_print(ctx, &r->ra->kase, r->print_msg, sizeof(r->print_msg));
 	if (r->printed < 0) {
@@ -297,7 +297,7 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return UI_DONE;
 }
 
-static int tick(ui_ctx *ctx, ui_screen *s, long now_ms)
+static int tick(ui_ctx *ctx, ui_screen *s, int64_t now_ms)
 {
 	receipt_state *r = s->state;
 

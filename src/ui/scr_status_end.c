@@ -17,7 +17,7 @@ enum {
 
 typedef struct end_state {
 	status_end_arg a;
-	long shown_ms;
+	int64_t shown_ms;
 	int printed;             /* 1 printed, 0 no printer, -1 failed */
 	char print_msg[512];
 } end_state;
@@ -125,7 +125,7 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return UI_DONE;
 }
 
-static int tick(ui_ctx *ctx, ui_screen *s, long now_ms)
+static int tick(ui_ctx *ctx, ui_screen *s, int64_t now_ms)
 {
 	end_state *e = s->state;
 

@@ -19,7 +19,7 @@ typedef struct entry_state {
 	int focus;
 	w_field receipt, proof;
 	char err[F_COUNT][512];
-	long wait_until_ms;   /* the slow-down after a wrong try */
+	int64_t wait_until_ms;  /* the slow-down after a wrong try */
 	int locked;           /* lookups of this number are paused */
 } entry_state;
 
@@ -82,7 +82,7 @@ static void leave(ui_ctx *ctx, ui_screen *s)
 
 static int waiting_s(const entry_state *e)
 {
-	long left = e->wait_until_ms - ui_now_ms();
+	int64_t left = e->wait_until_ms - ui_now_ms();
 
 	return left > 0 ? (int)((left + 999) / 1000) : 0;
 }
@@ -234,7 +234,7 @@ static void lookup(ui_ctx *ctx, entry_state *e)
 	if (st == JRC_E_LOCKED_OUT)
 		e->locked = 1;
 	else if (info.delay_seconds > 0)
-		e->wait_until_ms = ui_now_ms() + info.delay_seconds * 1000L;
+		e->wait_until_ms = ui_now_ms() + info.delay_seconds * (int64_t)1000;
 }
 
 static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
@@ -292,7 +292,7 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return r;
 }
 
-static int tick(ui_ctx *ctx, ui_screen *s, long now_ms)
+static int tick(ui_ctx *ctx, ui_screen *s, int64_t now_ms)
 {
 	entry_state *e = s->state;
 
