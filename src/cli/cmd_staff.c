@@ -26,24 +26,26 @@ static char *read_line(FILE *f, char *buf, size_t size)
 	return buf;
 }
 
-/* Ask on the terminal with echo off. */
+/* Ask on the terminal with echo off.  Echo goes off before the prompt
+ * shows, so nothing typed after the prompt can appear; what was typed
+ * ahead is kept (TCSANOW, not TCSAFLUSH, which would throw it away). */
 static char *ask_hidden(const char *prompt, char *buf, size_t size)
 {
 	struct termios old, quiet;
 	int have = tcgetattr(STDIN_FILENO, &old) == 0;
 	char *r;
 
-	fputs(prompt, stderr);
-	fflush(stderr);
 	if (have) {
 		quiet = old;
 		quiet.c_lflag &= ~(tcflag_t)ECHO;
 		quiet.c_lflag |= ECHONL;
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+		tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
 	}
+	fputs(prompt, stderr);
+	fflush(stderr);
 	r = read_line(stdin, buf, size);
 	if (have)
-		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		tcsetattr(STDIN_FILENO, TCSADRAIN, &old);
 	return r;
 }
 
