@@ -107,14 +107,39 @@ t_rows() {
 }
 
 # ---------------------------------------------------------------- tmux
+# tm_stop: end this test's tmux server and wait (up to 10 s) until it is
+# gone, so that the next tm_start gets a fresh one on the same socket.
+tm_stop() {
+	local i=0
+	"$TMUX_BIN" -L "$T_SOCK" kill-server >/dev/null 2>&1
+	while "$TMUX_BIN" -L "$T_SOCK" list-sessions >/dev/null 2>&1 && [ $i -lt 200 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	[ $i -lt 200 ]
+}
+
 # tm_start COLS ROWS COMMAND...: run a command in a detached tmux session
 # on a private server.  Environment goes in through `env` in the command.
+# A server from an earlier start is stopped first; a server still shutting
+# down on a loaded machine refuses new sessions, so starting is retried
+# (up to 10 times) until the session is really there.
 tm_start() {
-	local cols=$1 rows=$2; shift 2
-	"$TMUX_BIN" -L "$T_SOCK" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
-		"$@" || return 1
-	"$TMUX_BIN" -L "$T_SOCK" set-option -t t remain-on-exit on >/dev/null 2>&1
-	return 0
+	local cols=$1 rows=$2 try=0; shift 2
+	"$TMUX_BIN" -L "$T_SOCK" list-sessions >/dev/null 2>&1 && tm_stop
+	while [ $try -lt 10 ]; do
+		if "$TMUX_BIN" -L "$T_SOCK" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
+			"$@" 2>/dev/null &&
+		   "$TMUX_BIN" -L "$T_SOCK" has-session -t t 2>/dev/null; then
+			"$TMUX_BIN" -L "$T_SOCK" set-option -t t remain-on-exit on >/dev/null 2>&1
+			return 0
+		fi
+		tm_stop
+		sleep 0.1
+		try=$((try + 1))
+	done
+	echo "# tmux would not start a session on socket $T_SOCK" >&2
+	return 1
 }
 
 tm() {

@@ -16,13 +16,6 @@ printf 'secret123\n' | jrc staff add D001 --name 张三 --role desk >/dev/null
 ENV="env JRC_DB=$JRC_DB JRC_NOW=$JRC_NOW JRC_LOCALEDIR=${JRC_LOCALEDIR:-} JRC_DATA=$JRC_DATA TERM=xterm-256color"
 
 desk() { tm_start 100 30 $ENV "$JRC" desk --lang en "$@"; }
-# Stop the terminal and wait until its server is gone, so the next one
-# starts on a fresh server.
-tm_stop() {
-	local i=0
-	tm kill-server >/dev/null 2>&1
-	while tm list-sessions >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-}
 login() {
 	tm_wait "Staff ID" 5 || return 1
 	tm_type "$1"; tm_keys Tab; tm_type "$2"; tm_keys Enter

@@ -15,26 +15,16 @@ t_init_db
 k_start() {
 	local cols=$1 rows=$2 term=$3
 	shift 3
-	local try
-	for try in 1 2 3; do
-		tm_start "$cols" "$rows" env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="$term" \
-			JRC_DB="$JRC_DB" JRC_NOW="$K_NOW" \
-			${JRC_LOCALEDIR:+JRC_LOCALEDIR="$JRC_LOCALEDIR"} "$JRC" kiosk "$@" \
-			2>/dev/null && return 0
-		sleep 0.2     # a server still shutting down refuses new sessions
-	done
-	return 1
+	# tm_start retries while an earlier server is still shutting down.
+	tm_start "$cols" "$rows" env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="$term" \
+		JRC_DB="$JRC_DB" JRC_NOW="$K_NOW" \
+		${JRC_LOCALEDIR:+JRC_LOCALEDIR="$JRC_LOCALEDIR"} "$JRC" kiosk "$@"
 }
 
 # k_stop: end the tmux server and wait until it is gone, so the next
 # k_start gets a fresh one.
 k_stop() {
-	local i=0
-	tm kill-server >/dev/null 2>&1
-	while tm has-session -t t >/dev/null 2>&1 && [ $i -lt 40 ]; do
-		sleep 0.05
-		i=$((i + 1))
-	done
+	tm_stop
 }
 
 # k_wait_dead: wait up to 5 s for the kiosk to exit.

@@ -56,7 +56,7 @@ like "$(tm capture-pane -p -S - -t t | tr -d '\n')" "damaged: ask staff to resto
 	"with a sentence for staff on the terminal"
 "$JRC" --db "$header" kiosk </dev/null >/dev/null 2>&1
 is $? 1 "it exits 1, it does not crash"
-tm kill-server >/dev/null 2>&1
+tm_stop
 
 kiosk_on "$btree"
 tm_wait '欢迎'; ok $? "a damaged table: the kiosk starts (the home screen reads no cases)"
@@ -70,5 +70,5 @@ tm_wait '第 7 步'; tm_keys Enter
 tm_wait '数据库文件已损坏'; ok $? "sending says the database is damaged"
 like "$(tm_screen)" "什么都没有丢" "and that nothing typed is lost"
 tm_dead; [ $? -ne 0 ]; ok $? "the kiosk is still running"
-tm kill-server >/dev/null 2>&1
+tm_stop
 done_testing
