@@ -134,7 +134,14 @@ static int run_printer(const char *mode, const char *path)
 			return 1;
 		}
 		if (strcmp(mode, "stall") == 0) {
-			/* Hold the connection and read nothing, ever. */
+			/* Say (PATH.held) that a print is now held, for tests that
+			 * wait for it; then hold the connection and read nothing. */
+			char held[4096];
+			FILE *h;
+
+			snprintf(held, sizeof(held), "%s.held", path);
+			if ((h = fopen(held, "w")))
+				fclose(h);
 			for (;;)
 				pause();
 		}

@@ -176,6 +176,24 @@ tm_wait() {
 	return 1
 }
 
+# tm_knock KEY REGEX [SECONDS]: press KEY, and again each time the screen
+# stays unchanged for a moment, until it matches REGEX; for a screen that
+# ignores keys for a while (a receipt's guard, restarted when its print
+# ends) where waiting a fixed time would race the machine.  KEY must be
+# harmless on the screen that REGEX names.
+tm_knock() {
+	local key=$1 re=$2 limit=${3:-10} i=0
+	while [ $i -lt $((limit * 20)) ]; do
+		tm_screen | grep -Eq -- "$re" && return 0
+		[ $((i % 5)) -eq 0 ] && tm_keys "$key"
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "# timed out knocking ($key) for: $re" >&2
+	tm_screen | sed 's/^/# | /' >&2
+	return 1
+}
+
 # tm_wait_gone REGEX [SECONDS]: wait until the screen no longer matches.
 tm_wait_gone() {
 	local re=$1 limit=${2:-10} i=0
@@ -230,4 +248,37 @@ t_lock_db() {
 		i=$((i + 1))
 	done
 	return 1
+}
+
+# t_hold_db: another writer holds $JRC_DB's write lock until t_release_db
+# (at most 60 s); returns once the lock is really held (0), or 1 after 10 s.
+# For tests that must see something happen *while* the lock is held,
+# without betting on how long that takes on a loaded machine.
+t_hold_db() {
+	local i=0 rel="$T_DIR/.release-db"
+	rm -f "$rel"
+	( printf '.timeout 10000\nBEGIN EXCLUSIVE;\n'
+	  while [ ! -e "$rel" ] && [ $i -lt 1200 ]; do sleep 0.05; i=$((i + 1)); done
+	  printf 'COMMIT;\n' ) | sqlite3 "$JRC_DB" >/dev/null 2>&1 &
+	T_LOCK_PID=$!
+	i=0
+	while [ $i -lt 200 ]; do
+		sqlite3 -cmd '.timeout 0' "$JRC_DB" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 || return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# t_holding_db: 0 while the t_hold_db writer still holds the lock.
+t_holding_db() {
+	[ ! -e "$T_DIR/.release-db" ] && kill -0 "$T_LOCK_PID" 2>/dev/null &&
+		! sqlite3 -cmd '.timeout 0' "$JRC_DB" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1
+}
+
+# t_release_db: let the t_hold_db writer commit and wait until it has.
+t_release_db() {
+	touch "$T_DIR/.release-db"
+	wait "$T_LOCK_PID" 2>/dev/null
+	return 0
 }

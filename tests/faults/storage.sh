@@ -87,17 +87,16 @@ out=$(jrc verify 2>&1); ok $? "and the record verifies: $out"
 export JRC_DB=$T_DIR/jrc.db
 t_init_db
 before=$(sqlite3 "$JRC_DB" "SELECT count(*) FROM cases; SELECT count(*) FROM events" | tr '\n' ' ')
-t_lock_db 4; ok $? "(another writer holds the database)"
-holder=$T_LOCK_PID
-start=$(date +%s%N)
+t_hold_db; ok $? "(another writer holds the database until it is told to let go)"
 run_jrc() { JRC_BUSY_TIMEOUT=300 "$JRC" "$@"; }
 four
-took=$((($(date +%s%N) - start) / 1000000))
+# The lock is let go only below: whatever the machine's load, the four
+# answers came while it was held, so nobody waited for it to go.
+t_holding_db; ok $? "all four kiosks answered while the lock was still held"
+t_release_db
 is "$(cat "$T_DIR"/err.* | wc -l)" 4 "locked past the busy timeout: all four kiosks are told"
 is "$(cut -d' ' -f1 "$T_DIR"/err.* | sort -u)" 1 "with exit 1"
 is "$(grep -l 'busy with another terminal' "$T_DIR"/err.* | wc -l)" 4 "and a sentence that says what to do"
-[ "$took" -lt 3000 ]; ok $? "without waiting for the lock to go (${took} ms)"
-wait $holder
 is "$(sqlite3 "$JRC_DB" "SELECT count(*) FROM cases; SELECT count(*) FROM events" | tr '\n' ' ')" \
 	"$before" "nothing was written"
 run_jrc() { "$JRC" "$@"; }
