@@ -26,6 +26,7 @@ jrc_missing_packages() {
 	else
 		missing="$missing libncurses-dev libsqlite3-dev nettle-dev libcrypt-dev"
 	fi
+	[ -e /usr/include/uniwidth.h ] || missing="$missing libunistring-dev"
 	[ -e /usr/share/zoneinfo/Asia/Shanghai ] || missing="$missing tzdata"
 	echo $missing
 }

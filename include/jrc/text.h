@@ -26,8 +26,18 @@ size_t text_utf8_count(const char *s);
  * white space trimmed.  NULL on allocation failure. */
 char *text_sanitize(const char *s, int keep_newlines);
 
-/* Columns a code point takes on a terminal or receipt: 0, 1 or 2. */
+/* Columns a code point takes on a terminal: 0, 1 or 2 (Unicode's East
+ * Asian Width, as ncurses draws it). */
 int text_cp_width(uint32_t cp);
+
+/* Columns a code point takes on the receipt printer: 1 for ASCII, 2 for
+ * anything else (the GB18030 font draws é · — “ ” two wide; a GBK or
+ * ASCII printer's stand-in is no wider), 3 for … and € (ASCII "...",
+ * "EUR"), 0 for control characters. */
+int text_cp_print_width(uint32_t cp);
+
+/* Columns a UTF-8 string takes on the receipt printer. */
+size_t text_print_width(const char *s);
 
 /* Columns a UTF-8 string takes (malformed bytes count 1). */
 size_t text_width(const char *s);
@@ -43,6 +53,9 @@ size_t text_fit(const char *s, size_t cols);
  * without the break.  Returns 0 with *starts NULL on allocation failure
  * or an empty string. */
 size_t text_wrap(const char *s, size_t cols, size_t **starts, size_t **lens);
+
+/* As text_wrap, with the printer's columns (text_cp_print_width). */
+size_t text_wrap_print(const char *s, size_t cols, size_t **starts, size_t **lens);
 
 /* Copy at most max code points of s into a new string (cut at a character
  * boundary); *cut set to 1 if anything was dropped. */

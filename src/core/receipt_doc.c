@@ -81,11 +81,13 @@ static char *dup_n(const char *s, size_t n)
 }
 
 /* Wrap clean text at width; each piece goes in after `indent` spaces
- * (the first after `first`, which counts `indent` columns). */
+ * (the first after `first`, which counts `indent` columns).  The document
+ * is laid out in the printer's columns (text_cp_print_width), which are
+ * never fewer than the screen's. */
 static void push_wrapped(jrc_doc *d, jrc_doc_align align, int style, const char *clean,
 			 size_t width, const char *first, size_t indent)
 {
-	size_t *starts, *lens, n = text_wrap(clean, width ? width : 1, &starts, &lens);
+	size_t *starts, *lens, n = text_wrap_print(clean, width ? width : 1, &starts, &lens);
 
 	for (size_t i = 0; i < n; i++) {
 		const char *lead = i == 0 && first ? first : "";
@@ -116,7 +118,7 @@ void doc_add_text(jrc_doc *d, jrc_doc_align align, int style, const char *text)
 		d->oom = 1;
 		return;
 	}
-	w = text_width(clean);
+	w = text_print_width(clean);
 	if ((style & JRC_DOC_FIT) && (style & JRC_DOC_WIDE) &&
 	    (strchr(clean, '\n') || 2 * w > cols))
 		style &= ~JRC_DOC_WIDE;
@@ -147,7 +149,7 @@ void doc_add_field(jrc_doc *d, int style, const char *label, const char *value)
 		d->oom = 1;
 	} else if (!*v) {
 		/* Nothing to say: leave the line out. */
-	} else if ((lw = text_width(l)) * 2 <= cols) {
+	} else if ((lw = text_print_width(l)) * 2 <= cols) {
 		push_wrapped(d, JRC_ALIGN_LEFT, style, v, cols - lw, l, lw);
 	} else {
 		char *both = malloc(strlen(l) + strlen(v) + 1);
