@@ -171,7 +171,7 @@ static int run_decode(const char *enc, const char *path, int cols)
 	fclose(f);
 	escpos_decode(buf, n, enc, &d);
 	for (size_t i = 0; i < d.n; i++) {
-		size_t w = text_width(d.lines[i].text) * (d.lines[i].wide ? 2 : 1);
+		size_t w = text_print_width(d.lines[i].text) * (d.lines[i].wide ? 2 : 1);
 
 		printf("%s\n", d.lines[i].text);
 		if (cols && w > (size_t)cols) {

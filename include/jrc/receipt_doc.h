@@ -27,7 +27,9 @@ enum {
 	JRC_DOC_BOLD = 1,
 	JRC_DOC_WIDE = 2,   /* double width: each column prints as two */
 	JRC_DOC_TALL = 4,   /* double height */
-	JRC_DOC_FIT = 8     /* (when adding) WIDE only if it then fits one line */
+	JRC_DOC_FIT = 8,    /* (when adding) WIDE only if it then fits one line */
+	JRC_DOC_NAME = 16   /* holds a citizen's masked name: a printer that
+			     * cannot print it says "(name withheld)" */
 };
 
 typedef struct jrc_doc_line {

@@ -259,6 +259,23 @@ static void put_qr(jrc_bytes *b, const char *payload, int paper)
 	bytes_put(b, "\n", 1);
 }
 
+/* A name line on an ASCII printer: if the name is not ASCII, its label
+ * and "(name withheld)" instead of a row of '?'; 1 if it wrote that. */
+static int withheld(const char *text, jrc_bytes *out)
+{
+	size_t n = 0;
+
+	while (text[n] && (unsigned char)text[n] < 0x80)
+		n++;
+	if (!text[n])
+		return 0;
+	while (n > 0 && text[n - 1] != ' ' && text[n - 1] != ':')
+		n--;
+	bytes_put(out, text, n);
+	bytes_put(out, "(name withheld)", 15);
+	return 1;
+}
+
 jrc_status escpos_encode(const jrc_doc *doc, const jrc_escpos_opts *o, jrc_bytes *out,
 			 jrc_err *err)
 {
@@ -274,7 +291,10 @@ jrc_status escpos_encode(const jrc_doc *doc, const jrc_escpos_opts *o, jrc_bytes
 		switch (l->kind) {
 		case JRC_DOC_TEXT:
 			put_style(out, l->align, l->style);
-			if ((s = escpos_convert(l->text, o->encoding, out, err)) != JRC_OK)
+			if ((l->style & JRC_DOC_NAME) && o->encoding == JRC_ENC_ASCII &&
+			    withheld(l->text, out))
+				;   /* question marks would be no name at all */
+			else if ((s = escpos_convert(l->text, o->encoding, out, err)) != JRC_OK)
 				return s;
 			bytes_put(out, "\n", 1);
 			break;

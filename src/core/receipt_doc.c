@@ -64,7 +64,7 @@ static void push(jrc_doc *d, jrc_doc_kind kind, jrc_doc_align align, int style, 
 	}
 	d->lines[d->n].kind = kind;
 	d->lines[d->n].align = align;
-	d->lines[d->n].style = style & (JRC_DOC_BOLD | JRC_DOC_WIDE | JRC_DOC_TALL);
+	d->lines[d->n].style = style & (JRC_DOC_BOLD | JRC_DOC_WIDE | JRC_DOC_TALL | JRC_DOC_NAME);
 	d->lines[d->n].text = text;
 	d->n++;
 }
@@ -522,7 +522,7 @@ jrc_status receipt_doc_build(const jrc_receipt_info *in, int cols, jrc_doc_langs
 		const char *v[3] = { in->name, in->id, in->phone_masked };
 
 		for (int i = 0; i < 3; i++)
-			doc_add_field(d, 0, langs == JRC_DOC_ZH ? zl[i] :
+			doc_add_field(d, i == 0 ? JRC_DOC_NAME : 0, langs == JRC_DOC_ZH ? zl[i] :
 				      langs == JRC_DOC_ZH_EN ? bl[i] : el[i], v[i]);
 	}
 	doc_add_rule(d);

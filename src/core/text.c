@@ -526,6 +526,21 @@ static int push_line(struct lines *l, const char *s, size_t start, size_t end)
 	return 0;
 }
 
+/* 1 if the space at s[p] comes before a short number (1-4 digits) that
+ * ends a word: "room 1", "窗口 3".  Such a number stays with the word
+ * before it rather than stand alone on a line. */
+static int glued_number(const char *s, size_t p, size_t end)
+{
+	size_t q = p + 1, n = 0;
+
+	while (q < end && s[q] >= '0' && s[q] <= '9' && n < 5) {
+		q++;
+		n++;
+	}
+	return n >= 1 && n <= 4 && (q >= end || s[q] == ' ' || s[q] == ',' || s[q] == '.' ||
+				    s[q] == ')' || (unsigned char)s[q] >= 0x80);
+}
+
 /* Greedy fill of one paragraph s[pos..end), which holds no '\n'. */
 static int wrap_paragraph(const char *s, size_t pos, size_t end, size_t cols, int print,
 			  struct lines *l)
@@ -555,13 +570,17 @@ static int wrap_paragraph(const char *s, size_t pos, size_t end, size_t cols, in
 				return push_line(l, s, line, end);
 			n = unit_for(u + p, end - p, &cp, &cw, print);
 			if (cp == ' ') {
+				int glue = content && glued_number(s, p, end);
+
 				if (w + 1 > cols) {
-					if (push_line(l, s, line, p) < 0)
+					size_t at = glue && brk > line ? brk : p;
+
+					if (push_line(l, s, line, at) < 0)
 						return -1;
-					pos = p;
+					pos = at;
 					break;
 				}
-				if (content)
+				if (content && !glue)
 					brk = p;
 			} else if (content && cw > 0 && can_break(prev, cp)) {
 				brk = p;

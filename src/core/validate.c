@@ -447,7 +447,7 @@ void mask_phone(const char *phone, char *out, size_t size)
 void mask_name(const char *name, char *out, size_t size)
 {
 	struct out o;
-	size_t len, n, i;
+	size_t len, n;
 	uint32_t cp;
 
 	out_init(&o, out, size);
@@ -457,11 +457,12 @@ void mask_name(const char *name, char *out, size_t size)
 	n = text_utf8_decode(name, len, &cp);
 	if (n == 0)
 		n = 1;
-	out_put(&o, name, n);
-	for (i = n; i < len; i += n) {
-		n = text_utf8_decode(name + i, len - i, &cp);
-		if (n == 0)
-			n = 1;
+	/* One shape for every name, so the mask does not tell its length:
+	 * the first character and two stars.  A name of one character would
+	 * be shown whole that way: it is all stars. */
+	if (n < len)
+		out_put(&o, name, n);
+	else
 		out_stars(&o, 1);
-	}
+	out_stars(&o, 2);
 }

@@ -67,7 +67,7 @@ export JRC_NOW=2027-02-01T10:00:00+08:00
 out=$(jrc status "$R" --code "$CODE"); ok $? "status with the right code"
 like "$out" "Answered: the department has given you a written answer" "where it stands, in plain words"
 like "$out" "Human Resources and Social Security Bureau" "the department"
-like "$out" "李\*  139\*\*\*\*5678" "name and phone masked"
+like "$out" "李\*\*  139\*\*\*\*5678" "name and phone masked"
 unlike "$out" "$ID|13912345678|$CODE" "no ID number, full phone or query code"
 like "$out" "2026-11-29  Filed" "timeline: filed"
 like "$out" "2026-11-29  Taken on" "timeline: taken on"

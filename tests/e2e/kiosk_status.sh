@@ -62,7 +62,7 @@ like "$s" "2026-11-29  Filed" "the timeline: filed"
 like "$s" "2026-12-05  Answered" "the timeline: answered"
 like "$s" "review until Monday, 4 January 2027 \(25 days left\)" "the next deadline with days left"
 like "$s" "已责令包工头在12月底前付清工资" "the written answer"
-like "$s" "李\*  139\*\*\*\*5678" "name and phone masked"
+like "$s" "李\*\*  139\*\*\*\*5678" "name and phone masked"
 unlike "$s" "13912345678|$ID" "no full phone or ID number"
 tm_keys F2
 tm_wait "已答复"; ok $? "F2 shows it in Chinese"

@@ -266,13 +266,13 @@ static void test_masks(void)
 	is_str(out, "****2345", "mask an unknown number: last 4 only");
 
 	mask_name("张三", out, sizeof(out));
-	is_str(out, "张*", "mask two-character name");
+	is_str(out, "张**", "mask two-character name: first character and two stars");
 	mask_name("欧阳娜娜", out, sizeof(out));
-	is_str(out, "欧***", "mask four-character name");
+	is_str(out, "欧**", "mask four-character name: the same shape, the length not shown");
 	mask_name("张", out, sizeof(out));
-	is_str(out, "张", "mask one-character name");
+	is_str(out, "***", "a one-character name is masked too");
 	mask_name("John", out, sizeof(out));
-	is_str(out, "J***", "mask Latin name");
+	is_str(out, "J**", "mask Latin name");
 	mask_name("", out, sizeof(out));
 	is_str(out, "", "mask empty name");
 	mask_name(NULL, out, sizeof(out));
