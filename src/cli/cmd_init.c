@@ -214,6 +214,21 @@ int cmd_divisions(cli_ctx *ctx, int argc, char **argv)
 		db_close(db);
 		return cli_fail(ctx, &err);
 	}
+	if (parent && n == 0) {
+		jrc_division one;
+		jrc_status s = refdata_division(db, parent, &one, &err);
+
+		/* Empty is an answer only for a place that has no villages. */
+		if (s == JRC_E_NOT_FOUND)
+			s = jrc_err_set(&err, JRC_E_INVALID, "parent",
+					_("There is no division with the code %s: see 'jrc divisions' for the codes."),
+					parent);
+		if (s != JRC_OK) {
+			free(d);
+			db_close(db);
+			return cli_fail(ctx, &err);
+		}
+	}
 	if (json) {
 		json_out j;
 
