@@ -228,12 +228,17 @@ static void put_qr(jrc_bytes *b, const char *payload, int paper)
 	size_t n = 0;
 	jrc_qr *q = malloc(sizeof(*q));
 	int dots = doc_paper_dots(paper), module = 3;
+	jrc_status qs;
 	static const unsigned char model[] = { GS, '(', 'k', 4, 0, '1', 'A', '2', 0 };
 	static const unsigned char level_m[] = { GS, '(', 'k', 3, 0, '1', 'E', '1' };
 	static const unsigned char print[] = { GS, '(', 'k', 3, 0, '1', 'Q', '0' };
 	unsigned char size[] = { GS, '(', 'k', 3, 0, '1', 'C', 3 };
 	unsigned char store[] = { GS, '(', 'k', 0, 0, '1', 'P', '0' };
 
+	if (!q) {
+		b->oom = 1;     /* not a QR code of a guessed size */
+		return;
+	}
 	/* Printable ASCII only: the payload is a number and a code. */
 	for (const char *p = payload; *p && n < sizeof(data); p++)
 		if (*p >= 0x20 && *p < 0x7F)
@@ -241,11 +246,16 @@ static void put_qr(jrc_bytes *b, const char *payload, int paper)
 	/* The printer draws the code itself; our encoder tells how many
 	 * modules it will have, so the largest module (up to 6 dots) that
 	 * keeps the code and its quiet zone on the paper. */
-	if (q && qr_encode_bytes(data, n, -1, q) == JRC_OK && dots) {
+	qs = qr_encode_bytes(data, n, -1, q);
+	if (qs == JRC_OK && dots) {
 		module = dots / (q->size + 8);
 		module = module > 6 ? 6 : module < 1 ? 1 : module;
 	}
 	free(q);
+	if (qs == JRC_E_NOMEM) {
+		b->oom = 1;
+		return;
+	}
 	size[7] = (unsigned char)module;
 	store[3] = (unsigned char)((n + 3) & 0xFF);
 	store[4] = (unsigned char)((n + 3) >> 8);

@@ -89,6 +89,10 @@ static void push_wrapped(jrc_doc *d, jrc_doc_align align, int style, const char 
 {
 	size_t *starts, *lens, n = text_wrap_print(clean, width ? width : 1, &starts, &lens);
 
+	/* No lines for text that has some: out of memory, not nothing to say. */
+	if (n == 0 && *clean)
+		d->oom = 1;
+
 	for (size_t i = 0; i < n; i++) {
 		const char *lead = i == 0 && first ? first : "";
 		size_t pad = i == 0 && first ? 0 : indent;
