@@ -50,7 +50,7 @@ kiosk_on() {
 		JRC_NOW=$JRC_NOW ${JRC_LOCALEDIR:+JRC_LOCALEDIR='$JRC_LOCALEDIR'} '$JRC' kiosk"
 }
 kiosk_on "$header"
-for _ in $(seq 100); do tm_dead && break; sleep 0.05; done
+for _ in $(seq 600); do tm_dead && break; sleep 0.05; done
 tm_dead; ok $? "the kiosk does not start on a file that is not a database"
 like "$(tm capture-pane -p -S - -t t | tr -d '\n')" "damaged: ask staff to restore it from a backup" \
 	"with a sentence for staff on the terminal"

@@ -12,10 +12,13 @@ export JRC_NOW=2026-11-29T10:00:00+08:00
 TOTAL=500 FILERS=4
 ID=$(t_id 33072619800101001)
 
-# One kiosk: file until its share is printed; a killed jrc is started again.
+# One kiosk: file until its share is printed and the killer has landed
+# enough kills (on a loaded machine filings are slow and kills rarer, so
+# the filers wait for that event rather than stop at a fixed count); a
+# killed jrc is started again.
 filer() {
 	local p=$1 want=$((TOTAL / FILERS)) got=0 r
-	while [ "$got" -lt "$want" ]; do
+	while [ "$got" -lt "$want" ] || { [ ! -e "$T_DIR/enough" ] && [ "$got" -lt $((want * 4)) ]; }; do
 		r=$("$JRC" --db "$JRC_DB" file --category LAB --division 330726100201 --name 李四 \
 			--id-number "$ID" --phone 13912345678 --channel kiosk \
 			--text "第 $p 台机器的第 $got 件：老板拖欠工资三个月。" 2>>"$T_DIR/err.$p")
@@ -42,6 +45,8 @@ while :; do
 	sleep "0.00$((RANDOM % 9 + 1))"
 	victim=$(pgrep -f "^$JRC --db $JRC_DB file" | shuf -n 1 2>/dev/null)
 	[ -n "$victim" ] && kill -KILL "$victim" 2>/dev/null && kills=$((kills + 1))
+	[ ! -e "$T_DIR/enough" ] && [ "$(cat "$T_DIR"/killed.* 2>/dev/null | wc -l)" -ge 10 ] &&
+		touch "$T_DIR/enough"
 done
 wait
 
@@ -49,7 +54,7 @@ printed=$(cat "$T_DIR"/out.* | wc -l)
 killed=$(cat "$T_DIR"/killed.* 2>/dev/null | wc -l)
 echo "# $kills SIGKILLs sent, $killed filings killed, $printed receipts printed"
 [ "$killed" -ge 10 ]; ok $? "the filers were killed many times ($killed)"
-is "$printed" $TOTAL "$TOTAL receipt numbers printed in all"
+[ "$printed" -ge $TOTAL ]; ok $? "at least $TOTAL receipt numbers printed in all ($printed)"
 is "$(cat "$T_DIR"/fail.* 2>/dev/null | wc -l)" 0 "no filing failed other than by the kill"
 is "$(cat "$T_DIR"/out.* | sort | uniq -d | wc -l)" 0 "no receipt number printed twice"
 
