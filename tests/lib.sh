@@ -127,8 +127,12 @@ tm_stop() {
 tm_start() {
 	local cols=$1 rows=$2 try=0; shift 2
 	"$TMUX_BIN" -L "$T_SOCK" list-sessions >/dev/null 2>&1 && tm_stop
+	# remain-on-exit from the server's own configuration, so that a
+	# command that ends at once (a kiosk refusing a damaged database)
+	# leaves its pane and words even before set-option below could run.
+	printf 'set -g remain-on-exit on\n' >"$T_DIR/tmux.conf"
 	while [ $try -lt 10 ]; do
-		if "$TMUX_BIN" -L "$T_SOCK" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
+		if "$TMUX_BIN" -L "$T_SOCK" -f "$T_DIR/tmux.conf" new-session -d -s t -x "$cols" -y "$rows" \
 			"$@" 2>/dev/null &&
 		   "$TMUX_BIN" -L "$T_SOCK" has-session -t t 2>/dev/null; then
 			"$TMUX_BIN" -L "$T_SOCK" set-option -t t remain-on-exit on >/dev/null 2>&1

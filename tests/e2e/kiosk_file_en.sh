@@ -79,6 +79,8 @@ tm_wait 'Step 6 of 7'; tm_keys "$(k_num 'No help needed, go on')"
 tm_wait 'Step 7 of 7'; tm_keys Enter
 tm_wait 'Your matter has been registered'
 tm_wait 'no receipt was printed'; ok $? "a printer that fails is said in words"
+# The screen becomes the receipt after the message: wait for its number.
+tm_wait 'PJ[0-9]{6}-[0-9]{4}-[0-9]'
 json=$(k_json "$(k_receipt)")
 like "$json" '"channel":"desk"' "filed by staff: channel desk"
 like "$json" '"staff_id":"S007"' "with the staff member's ID"
