@@ -475,6 +475,7 @@ static void voice_trouble(ui_ctx *ctx)
 
 	if (!speak_fault(ctx, msg, sizeof(msg)))
 		return;
+	speak_record_fault(ctx, msg);
 	if (!isatty(STDERR_FILENO))
 		fprintf(stderr, "%s\n", msg);
 	else if (!ctx->voice_fault[0])

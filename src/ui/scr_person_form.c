@@ -106,13 +106,16 @@ static void say_field(ui_ctx *ctx, form_state *f, int i)
 
 	if (!speak_on(ctx))
 		return;
+	int zh = ctx->lang == JRC_LANG_ZH;
+
 	if (i == F_KIND)
-		snprintf(line, sizeof(line), "%s: %s; %s. %s", field_label(ctx, i), _("Resident ID card"),
-			 _("Other document"), _("Press 1 or 2 to choose."));
+		snprintf(line, sizeof(line), zh ? "%s：1，%s；2，%s。%s" : "%s: 1, %s; 2, %s. %s",
+			 field_label(ctx, i), _("Resident ID card"), _("Other document"),
+			 _("Press 1 or 2 to choose."));
 	else
-		snprintf(line, sizeof(line), "%s.", field_label(ctx, i));
+		snprintf(line, sizeof(line), "%s%s", field_label(ctx, i), zh ? "。" : ".");
 	if (f->err[i][0])
-		snprintf(line + strlen(line), sizeof(line) - strlen(line), " %s", f->err[i]);
+		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s%s", zh ? "" : " ", f->err[i]);
 	speak_focus(ctx, i, line);
 }
 

@@ -6,6 +6,7 @@
 
 #include "speak.h"
 #include "voice.h"
+#include "jrc/audit.h"
 #include "jrc/text.h"
 
 enum { SLOW_MAX = 4, READ_BACK_MAX = 16 * 1024 + 1 };
@@ -43,6 +44,22 @@ struct ui_speak {
 	int force;              /* say the screen at the next draw */
 };
 
+void speak_record_fault(ui_ctx *ctx, const char *msg)
+{
+	jrc_event_in ev = { 0 };
+
+	ev.actor = ctx->staff_mode ? "desk" : "kiosk";
+	ev.kind = "voice_fault";
+	ev.note = msg;
+	/* Best effort: a busy database must not stop the kiosk over sound. */
+	if (db_begin(ctx->db, NULL) != JRC_OK)
+		return;
+	if (audit_append(ctx->db, &ev, NULL, NULL, NULL) == JRC_OK)
+		db_commit(ctx->db, NULL);
+	else
+		db_rollback(ctx->db);
+}
+
 void speak_init(ui_ctx *ctx, const char *output, int default_on)
 {
 	ui_speak *sp;
@@ -50,8 +67,10 @@ void speak_init(ui_ctx *ctx, const char *output, int default_on)
 	ui_voice *v = voice_open(output, why, sizeof(why));
 
 	if (!v) {
-		if (why[0])
+		if (why[0]) {
 			fprintf(stderr, "%s\n", why);
+			speak_record_fault(ctx, why);
+		}
 		return;
 	}
 	if (!(sp = calloc(1, sizeof(*sp))) || !(sp->now.read_back = calloc(1, READ_BACK_MAX))) {
@@ -337,6 +356,9 @@ void speak_end(ui_ctx *ctx)
 			said = 1;
 		}
 	}
+	/* A message a later key already cleared is not said. */
+	if (sp->message[0] && strcmp(sp->message, ctx->message) != 0)
+		sp->message[0] = '\0';
 	if (sp->message[0]) {
 		if (said)
 			voice_queue(sp->voice, ctx->lang, sp->message, 0);

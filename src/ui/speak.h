@@ -53,6 +53,10 @@ int speak_has_read_back(ui_ctx *ctx);
 /* A line of staff-facing trouble not yet told, for the desk and logs. */
 int speak_fault(ui_ctx *ctx, char *out, size_t size);
 
+/* Tell the front desk about voice trouble: a voice_fault event, which
+ * the desk shows at login (best effort, never fails the kiosk). */
+void speak_record_fault(ui_ctx *ctx, const char *msg);
+
 /* ---- fed by the drawing code */
 
 /* The screen's title and instruction (ui_step_header). */
