@@ -245,7 +245,7 @@ static void draw_status(ui_ctx *ctx)
 	if (speak_available(ctx))
 		/* TRANSLATORS: on the key line when the kiosk can speak; F6 only
 		 * where there is typed text to read back. */
-		snprintf(voice_keys, sizeof(voice_keys), "   %s%s", _("F5: say again"),
+		snprintf(voice_keys, sizeof(voice_keys), "   %s%s", _("F5: repeat"),
 			 speak_has_read_back(ctx) ? _("   F6: read back") : "");
 	if (s && s->ops->status_keys)
 		own = s->ops->status_keys(ctx, s);
