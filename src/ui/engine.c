@@ -407,6 +407,8 @@ static void dispatch(ui_ctx *ctx, ui_action act, wint_t ch)
 	ctx->message[0] = '\0';
 	if (act == UI_ACT_HELP) {
 		ctx->help_open = 1;
+		if (s && s->ops->help_text)
+			speak_now(ctx, s->ops->help_text(ctx, s));
 		return;
 	}
 	if (act == UI_ACT_LANG) {
@@ -504,6 +506,7 @@ static void tick(ui_ctx *ctx)
 		ctx->countdown_start_ms = now;
 		ctx->help_open = 0;
 		ctx->dirty = 1;
+		speak_now(ctx, _("Are you still there? Press any key to continue."));
 		return;
 	}
 	if (s && s->ops->tick && s->ops->tick(ctx, s, now))

@@ -368,6 +368,12 @@ void speak_end(ui_ctx *ctx)
 	}
 }
 
+void speak_now(ui_ctx *ctx, const char *text)
+{
+	if (speak_on(ctx) && text && *text)
+		voice_say(ctx->speak->voice, ctx->lang, text, ctx->last_key_ms);
+}
+
 void speak_repeat(ui_ctx *ctx)
 {
 	ui_speak *sp = ctx->speak;

@@ -57,6 +57,10 @@ int speak_fault(ui_ctx *ctx, char *out, size_t size);
  * the desk shows at login (best effort, never fails the kiosk). */
 void speak_record_fault(ui_ctx *ctx, const char *msg);
 
+/* Say text now, over whatever is being said (the help overlay, the idle
+ * countdown: things the engine draws over the screen). */
+void speak_now(ui_ctx *ctx, const char *text);
+
 /* ---- fed by the drawing code */
 
 /* The screen's title and instruction (ui_step_header). */

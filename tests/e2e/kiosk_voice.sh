@@ -19,7 +19,7 @@ tm_keys 1; tm_wait '第 1 步'
 tm_keys Escape; tm_wait '欢迎'
 tm_keys F5
 v_screen_said "$VD" "F5 turns the voice on: the home screen"
-is "$V_LAST" 1 "nothing was said before F5 (voice off says nothing)"
+is "$(v_count "$VD")" 1 "nothing was said before F5 (voice off says nothing)"
 
 # ---- the home choice: off, then on again
 vn=$(k_num '语音引导')
@@ -58,6 +58,9 @@ v_wait_new "$VD" "您写的是：$TEXT"; ok $? "F6 reads back what was typed"
 tm_keys F5
 v_wait_new "$VD" '第 4 步（共 7 步）'; ok $? "F5 says the screen again"; n=$V_LAST
 cmp -s "$(v_file "$VD" "$n" txt)" "$(v_file "$VD" "$s4" txt)"; ok $? "the same words as the first time"
+tm_keys F1; tm_wait '帮助'
+v_wait_new "$VD" '文字会自动换行'; ok $? "F1: the help is said"
+tm_keys x; tm_wait_gone '按任意键关闭'
 tm_keys Enter; tm_wait '第 5 步（共 7 步）'
 v_screen_said "$VD" "step 5, what you would like"
 tm_keys Enter; tm_wait '第 6 步（共 7 步）'
@@ -77,13 +80,16 @@ v_wait_new "$VD" "再说一遍。回执编号：$(v_digits "$r")"; ok $? "and on
 v_wait_end "$VD" "$V_LAST" >/dev/null && v_wav_ok "$VD" "$V_LAST"; ok $? "said in full"
 
 # ---- the wipe: voice off for the next citizen
+c0=$(v_count "$VD")
 k_press_until '欢迎' x
 tm_keys 1; tm_wait '第 1 步'
 tm_keys Escape; tm_wait '欢迎'
-tm_keys F5
-v_wait_new "$VD" '欢迎。'; ok $? "after the wipe F5 turns it on again"
-n=$(v_count "$VD")
-is "$(grep -c '第 1 步' "$(v_file "$VD" "$n" txt)")" 0 "and step 1 was not said on the way (voice was off)"
+tm_keys "$vn"
+tm_wait '语音引导已(打开|关闭)'
+like "$(tm_screen)" '语音引导已打开' "after the wipe the voice is off: the home choice turns it on"
+v_wait_new "$VD" '语音引导已打开'; ok $? "and says so"
+said_between=$(for ((i = c0 + 1; i < V_LAST; i++)); do cat "$(v_file "$VD" $i txt)"; done)
+unlike "$said_between" '第 1 步' "nothing was said on the way there"
 is "$(wc -c < "$T_DIR/err1")" 0 "a working voice tells staff nothing"
 k_stop
 
