@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -163,12 +164,18 @@ static void pick_language(void)
 static void close_stdout(void)
 {
 	int bad = ferror(stdout), e = 0;
+	struct stat sb;
+	int chr = fstat(STDOUT_FILENO, &sb) == 0 && S_ISCHR(sb.st_mode);
 
 	if (fflush(stdout) != 0 || bad)
 		e = errno ? errno : EIO;
 	if (fclose(stdout) != 0 && !e)
 		e = errno ? errno : EIO;
 	if (!e)
+		return;
+	/* A terminal that hung up (the kiosk's tmux or console closed) is
+	 * not lost output: nobody is there to read either sentence. */
+	if ((e == EIO || e == ENXIO) && chr)
 		return;
 	fprintf(stderr, _("jrc: the output could not be written (%s): check the disk or the program it goes to, and run the command again.\n"),
 		strerror(e));
