@@ -32,6 +32,13 @@ sqlite3 *db_handle(jrc_db *db)
 	return db->h;
 }
 
+const char *db_file_name(jrc_db *db)
+{
+	const char *f = db && db->h ? sqlite3_db_filename(db->h, "main") : NULL;
+
+	return f ? f : "";
+}
+
 void db_set_busy_timeout(jrc_db *db, int ms)
 {
 	sqlite3_busy_timeout(db->h, ms);
