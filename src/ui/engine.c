@@ -554,6 +554,7 @@ static void init_ctx(ui_ctx *ctx, const ui_options *opt)
 		snprintf(ctx->staff_id, sizeof(ctx->staff_id), "%s", opt->staff_id);
 	}
 	snprintf(ctx->printer, sizeof(ctx->printer), "%s", opt->printer ? opt->printer : "");
+	ui_terminal_name(opt->terminal, ctx->terminal, sizeof(ctx->terminal));
 	ui_set_lang(ctx, lang);
 }
 
@@ -593,6 +594,18 @@ static void stop_curses(SCREEN *scr)
 	fputs(paste_off, stdout);
 	fflush(stdout);
 	delscreen(scr);
+}
+
+void ui_terminal_name(const char *given, char *out, size_t size)
+{
+	const char *name = given && *given ? given : getenv("JRC_TERMINAL");
+	const char *tty = NULL;
+
+	if (!name || !*name) {
+		tty = ttyname(STDIN_FILENO);
+		name = tty ? (strncmp(tty, "/dev/", 5) == 0 ? tty + 5 : tty) : "tty";
+	}
+	snprintf(out, size, "kiosk:%.64s", name);
 }
 
 int ui_run(const ui_options *opt, const ui_screen_ops *root, void *arg)
