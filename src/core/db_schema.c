@@ -245,7 +245,15 @@ static const char *const migration_2_verdict_rows =
 	"  BEGIN SELECT RAISE(ABORT, 'a verdict once given is kept'); END;"
 	"CREATE TRIGGER verdicts_kept_no_delete BEFORE DELETE ON verdicts"
 	"  BEGIN SELECT RAISE(ABORT, 'a verdict once given is kept'); END;"
-	"CREATE INDEX lookup_attempts_source ON lookup_attempts(source, result, at);";
+	"CREATE INDEX lookup_attempts_source ON lookup_attempts(source, result, at);"
+	/* Staff logins at a terminal, counted against the terminal. */
+	"CREATE TABLE login_attempts("
+	"  id INTEGER PRIMARY KEY,"
+	"  terminal TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  result TEXT NOT NULL CHECK (result IN ('ok','fail','unknown')),"
+	"  logged INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX login_attempts_terminal ON login_attempts(terminal, result, at);";
 
 /* Version 2, the second round: each capability appends its own script
  * (one line each) before the NULL. */

@@ -253,7 +253,8 @@ static void draw_status(ui_ctx *ctx)
 		char who[64];
 		int w;
 
-		snprintf(who, sizeof(who), _("Staff %s"), ctx->staff_id);
+		/* No staff ID on a screen the public may see. */
+		snprintf(who, sizeof(who), "%s", _("Staff mode"));
 		w = (int)text_width(who);
 		if (w + (int)text_width(line) + 6 < ctx->cols)
 			ui_text(y, ctx->cols - w - 1, w, a, who);

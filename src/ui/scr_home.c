@@ -118,9 +118,14 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	r = w_list_key(ctx, &h->list, act, ch, &picked);
 	if (picked < 0)
 		return r;
-	if (picked < h->nshown)
+	if (picked < h->nshown) {
+		/* The next citizen finds the cursor on the first choice, not
+		 * on what this one chose. */
+		h->list.sel = 0;
+		h->list.top = 0;
+		h->list.pending = -1;
 		h->shown[picked]->open(ctx);
-	else
+	} else
 		ui_set_lang(ctx, ctx->lang == JRC_LANG_ZH ? JRC_LANG_EN : JRC_LANG_ZH);
 	return UI_DONE;
 }
