@@ -84,6 +84,11 @@ jrc_status auth_staff_passwd(jrc_db *db, const jrc_staff *by, const char *id,
 jrc_status auth_staff_set_disabled(jrc_db *db, const jrc_staff *by, const char *id,
 				   int disabled, jrc_err *err);
 
+/* JRC_E_INVALID with a sentence unless id has the form of a staff ID
+ * (2 to JRC_STAFF_ID_MAX letters, digits, dots, dashes, underscores):
+ * nothing else, no escape sequence, reaches the record as a staff ID. */
+jrc_status auth_check_staff_id(const char *id, jrc_err *err);
+
 /* One account by ID (case-insensitive); JRC_E_NOT_FOUND if none. */
 jrc_status auth_staff_get(jrc_db *db, const char *id, jrc_staff *out, jrc_err *err);
 

@@ -147,10 +147,8 @@ int cmd_file(cli_ctx *ctx, int argc, char **argv)
 	if (in.anonymous && (in.name || in.id_number || in.phone))
 		return cli_usage(ctx, _("--anonymous files without --name, --id-number and --phone: leave those out"));
 	if (strcmp(in.text, "-") == 0) {
-		if (!(stdin_text = cli_read_stdin())) {
-			fprintf(stderr, "jrc: %s\n", jrc_status_message(JRC_E_NOMEM));
-			return 1;
-		}
+		if ((rc = cli_read_stdin(ctx, &stdin_text)))
+			return rc;
 		in.text = stdin_text;
 	}
 	in.site = ctx->site;

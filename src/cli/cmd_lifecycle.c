@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "json.h"
+#include "jrc/auth.h"
 #include "jrc/i18n.h"
 #include "jrc/lifecycle.h"
 #include "jrc/lookup.h"
@@ -86,16 +87,14 @@ int cmd_move(cli_ctx *ctx, int argc, char **argv)
 	if (mv.role == JRC_ROLE_HANDLER && (!mv.actor_department || !*mv.actor_department))
 		return cli_usage(ctx, _("a handler acts for a department: give --staff-department CODE"));
 	if (staff) {
-		if (!*staff || strlen(staff) > 32)
-			return cli_usage(ctx, _("--staff takes a staff ID of at most 32 characters"));
+		if (auth_check_staff_id(staff, NULL) != JRC_OK)
+			return cli_usage(ctx, _("--staff takes a staff ID: letters, digits, dots, dashes or underscores, such as D001"));
 		snprintf(actor, sizeof(actor), "staff:%s", staff);
 		mv.actor = actor;
 	}
 	if (mv.answer && strcmp(mv.answer, "-") == 0) {
-		if (!(stdin_text = cli_read_stdin())) {
-			fprintf(stderr, "jrc: %s\n", jrc_status_message(JRC_E_NOMEM));
-			return 1;
-		}
+		if ((rc = cli_read_stdin(ctx, &stdin_text)))
+			return rc;
 		mv.answer = stdin_text;
 	}
 	if ((rc = cli_open_db(ctx, 0, &db))) {

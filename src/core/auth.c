@@ -206,6 +206,11 @@ static jrc_status check_id(const char *id, jrc_err *err)
 	return JRC_OK;
 }
 
+jrc_status auth_check_staff_id(const char *id, jrc_err *err)
+{
+	return check_id(id, err);
+}
+
 #define STAFF_COLS "id, name, role, department, disabled, failed_count, locked_until, created_at"
 
 static void fill_staff(sqlite3_stmt *st, jrc_staff *s)

@@ -253,7 +253,9 @@ static const char *const migration_2_verdict_rows =
 	"  at TEXT NOT NULL,"
 	"  result TEXT NOT NULL CHECK (result IN ('ok','fail','unknown')),"
 	"  logged INTEGER NOT NULL DEFAULT 0);"
-	"CREATE INDEX login_attempts_terminal ON login_attempts(terminal, result, at);";
+	"CREATE INDEX login_attempts_terminal ON login_attempts(terminal, result, at);"
+	/* A category dropped from categories.csv stays for its cases. */
+	"ALTER TABLE categories ADD COLUMN active INTEGER NOT NULL DEFAULT 1;";
 
 /* Version 2, the second round: each capability appends its own script
  * (one line each) before the NULL. */
