@@ -224,7 +224,7 @@ int cmd_show(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, _("give exactly one receipt number"));
 	if ((rc = cli_receipt_arg(ctx, argv[optind], receipt)))
 		return rc;
-	if ((rc = cli_open_db(ctx, 0, &db)))
+	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
 		return rc;
 	if (grievance_get(db, receipt, &k, &err) != JRC_OK ||
 	    audit_case_events(db, k.id, &ev, &nev, &err) != JRC_OK) {
@@ -357,7 +357,7 @@ int cmd_list(cli_ctx *ctx, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open_db(ctx, 0, &db)))
+	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
 		return rc;
 	if (grievance_list(db, &f, &cs, &n, &err) != JRC_OK) {
 		db_close(db);

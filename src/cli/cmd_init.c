@@ -99,7 +99,7 @@ int cmd_settings(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, _("unknown setting '%s'"), argv[1]);
 	if (argc == 3 && db_setting_check(argv[1], argv[2], &err) != JRC_OK)
 		return cli_fail(ctx, &err);
-	if ((rc = cli_open_db(ctx, 0, &db)))
+	if ((rc = cli_open_db(ctx, argc == 3 ? 0 : JRC_DB_READONLY, &db)))
 		return rc;
 	if (argc == 3) {
 		if (db_setting_set(db, argv[1], argv[2], &err) != JRC_OK) {
@@ -161,7 +161,7 @@ int cmd_categories(cli_ctx *ctx, int argc, char **argv)
 		       _("Usage: jrc categories [--json]\nList the grievance categories and their codes.\n"), 0);
 	if (rc)
 		return rc < 0 ? 0 : rc;
-	if ((rc = cli_open_db(ctx, 0, &db)))
+	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
 		return rc;
 	if (refdata_categories(db, &cats, &n, &err) != JRC_OK) {
 		db_close(db);
@@ -208,7 +208,7 @@ int cmd_divisions(cli_ctx *ctx, int argc, char **argv)
 	if (rc)
 		return rc < 0 ? 0 : rc;
 	parent = optind < argc ? argv[optind] : NULL;
-	if ((rc = cli_open_db(ctx, 0, &db)))
+	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
 		return rc;
 	if (refdata_divisions(db, parent, &d, &n, &err) != JRC_OK) {
 		db_close(db);
