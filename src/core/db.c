@@ -468,6 +468,32 @@ void db_close(jrc_db *db)
 	free(db);
 }
 
+jrc_status db_close_checked(jrc_db *db, jrc_err *err)
+{
+	int busy = 0, logged = 0, moved = 0, rc;
+	sqlite3_stmt *st;
+	jrc_status s = JRC_OK;
+
+	if (!db)
+		return JRC_OK;
+	rc = sqlite3_prepare_v2(db->h, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			busy = sqlite3_column_int(st, 0);
+			logged = sqlite3_column_int(st, 1);
+			moved = sqlite3_column_int(st, 2);
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_OK)
+		s = db_fail(db, rc, err);
+	else if (busy || logged != moved)
+		s = jrc_err_set(err, JRC_E_DB_LOCKED, NULL, NULL);
+	db_close(db);
+	return s;
+}
+
 long db_count(jrc_db *db, const char *table)
 {
 	char sql[128];
