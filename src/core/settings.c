@@ -81,6 +81,17 @@ static jrc_status check_seconds(const char *key, const char *v, jrc_err *err)
 			   _("The value must be a number of seconds from 5 to 86400."));
 }
 
+static jrc_status check_days(const char *key, const char *v, jrc_err *err)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (*v && !*end && n >= 1 && n <= 366)
+		return JRC_OK;
+	return jrc_err_set(err, JRC_E_INVALID, key,
+			   _("The value must be a number of days from 1 to 366."));
+}
+
 static jrc_status check_choice(const char *key, const char *v, const char *const *choices,
 			       jrc_err *err)
 {
@@ -160,6 +171,7 @@ static const struct setting {
 	{ "paper", "80", check_paper },
 	{ "printer_encoding", "gb18030", check_encoding },
 	{ "printer_cut", "partial", check_cut },
+	{ "booking_horizon_days", "60", check_days },
 };
 
 static const struct setting *setting_find(const char *key)
