@@ -67,6 +67,8 @@ mkdir "$T_DIR/data"
 cp "$JRC_DATA"/*.csv "$T_DIR/data/"
 awk -F, 'NR == 1 || $1 != "NEI"' "$JRC_DATA/categories.csv" >"$T_DIR/data/categories.csv"
 awk -F, 'NR == 1 || $1 != "NEI"' "$JRC_DATA/routing.csv" >"$T_DIR/data/routing.csv"
+grep -v '^M02,' "$JRC_DATA/roster.csv" >"$T_DIR/data/roster.csv"
+grep -v '^M02,' "$JRC_DATA/schedule.csv" >"$T_DIR/data/schedule.csv"
 sed -i "s/^LAB,劳动就业与欠薪,/LAB,劳动就业$(printf '\033[31m')与欠薪,/" "$T_DIR/data/categories.csv"
 RN=$(jrc file --category NEI --division 330726001 --anonymous --text "邻居漏水")
 like "$RN" '^PJ' "a case of a category about to be dropped"
@@ -78,6 +80,8 @@ unlike "$cats" "^NEI|[[:space:]]NEI[[:space:]]" "the dropped category is no long
 like "$(jrc show "$RN" --json)" '"category":"NEI"' "old cases keep it"
 jrc file --category NEI --division 330726001 --anonymous --text "又漏水" >/dev/null 2>&1
 is $? 2 "no new case takes it"
+unlike "$(jrc helpers --kind mediator)" "M02" "a host dropped from roster.csv is no longer offered"
+is "$(sqlite3 "$JRC_DB" "SELECT active FROM hosts WHERE id = 'M02'")" 0 "but kept, inactive"
 
 # Phones found however typed.
 RL=$(jrc file --category LAB --division 330726001201 --name 王五 --id-number "$ID" \
