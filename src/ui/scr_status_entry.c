@@ -286,6 +286,10 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	w_field *f;
 	ui_result r;
 
+	/* Back from a matter, keys typed before the next draw belong to
+	 * the next citizen's empty form. */
+	if (e->ss->have_progress)
+		reset_form(e);
 	if (act == UI_ACT_BACK)
 		return UI_PASS;
 	if (e->locked)
