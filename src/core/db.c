@@ -299,10 +299,10 @@ static int write_problem(const char *path, char *why, size_t size)
 	if (access(path, W_OK) != 0) {
 		e = errno;
 		if (e == EROFS)
-			snprintf(why, size, _("The database %s is on a read-only disk or mount: this command changes the record and needs write access. Mount it read-write, or use only commands that read (list, show, verify, stats)."),
+			snprintf(why, size, _("The database %s cannot be written: it is on a read-only disk or mount, and this command changes the record. Mount it read-write, or use only commands that read (list, show, verify, stats)."),
 				 path);
 		else
-			snprintf(why, size, _("The database file %s is read-only for this user (%s): this command changes the record. Run it as the database's owner, or give the owner write permission (chmod u+w)."),
+			snprintf(why, size, _("The database file %s cannot be written by this user (%s): this command changes the record. Run it as the database's owner, or give the owner write permission (chmod u+w)."),
 				 path, strerror(e));
 		return 1;
 	}
