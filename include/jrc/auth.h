@@ -84,6 +84,11 @@ jrc_status auth_staff_passwd(jrc_db *db, const jrc_staff *by, const char *id,
 jrc_status auth_staff_set_disabled(jrc_db *db, const jrc_staff *by, const char *id,
 				   int disabled, jrc_err *err);
 
+/* JRC_E_INVALID with a sentence unless id has the form of a staff ID
+ * (2 to JRC_STAFF_ID_MAX letters, digits, dots, dashes, underscores):
+ * nothing else, no escape sequence, reaches the record as a staff ID. */
+jrc_status auth_check_staff_id(const char *id, jrc_err *err);
+
 /* One account by ID (case-insensitive); JRC_E_NOT_FOUND if none. */
 jrc_status auth_staff_get(jrc_db *db, const char *id, jrc_staff *out, jrc_err *err);
 
@@ -98,6 +103,19 @@ jrc_status auth_staff_list(jrc_db *db, jrc_staff **out, size_t *n, jrc_err *err)
  * outcome is an event: login, login_failed, lockout, login_refused. */
 jrc_status auth_login(jrc_db *db, const char *id, const char *password, jrc_staff *out,
 		      int *tries_left, jrc_err *err);
+
+/* Log in at a terminal ("kiosk:NAME": the kiosk's or the desk's screen).
+ * Every refusal is one sentence (unknown ID, wrong password, disabled,
+ * locked: JRC_E_AUTH), an unknown ID costs the same slow hash, and
+ * failures count against the terminal, not the account, so that nobody
+ * in the hall can lock staff out: *wait_seconds (may be NULL) gets the
+ * growing wait before the terminal's next try, and JRC_LOGIN_TRIES misses
+ * within the hour pause logins there for JRC_LOCKOUT_SECONDS
+ * (JRC_E_LOCKED_OUT).  Unknown IDs are logged at most once a minute per
+ * terminal. */
+jrc_status auth_login_at(jrc_db *db, const char *terminal, const char *id,
+			 const char *password, jrc_staff *out, int *wait_seconds,
+			 jrc_err *err);
 
 /* Record the end of a session (event "logout", note why: "idle" ... or
  * NULL). */

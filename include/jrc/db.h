@@ -25,6 +25,10 @@ jrc_status db_open(const char *path, int flags, jrc_db **out, jrc_err *err);
 /* Close; NULL is fine. */
 void db_close(jrc_db *db);
 
+/* Write everything in the log into the database file, then close; an
+ * error (a full disk) means the file may not be whole. */
+jrc_status db_close_checked(jrc_db *db, jrc_err *err);
+
 /* The raw handle, for the per-entity stores in core only. */
 sqlite3 *db_handle(jrc_db *db);
 

@@ -27,6 +27,10 @@ typedef struct jrc_intake_edit {
 jrc_status grievance_edit_intake(jrc_db *db, const jrc_staff *by, const char *receipt,
 				 const jrc_intake_edit *ed, jrc_err *err);
 
+/* The note of an "intake_edited" event with the old name, ID number and
+ * phone masked as the current ones are; a new string (NULL: no memory). */
+char *intake_edit_note_masked(const char *note);
+
 /* Add an internal note (event "note"), seen by staff only. */
 jrc_status grievance_add_note(jrc_db *db, const jrc_staff *by, const char *receipt,
 			      const char *text, jrc_err *err);

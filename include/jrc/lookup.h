@@ -1,6 +1,13 @@
 /* A citizen looks up their matter: receipt number plus the query code or
- * the last 4 phone digits.  Failed tries are recorded and limited: five
- * within an hour lock lookups of that receipt for an hour. */
+ * the last 4 phone digits.  The phone digits show the state only; a
+ * verdict or a review request needs the query code.  Failed tries are
+ * recorded and limited twice over:
+ * - per receipt: five within an hour (not reset by a success with the
+ *   phone digits) stop the phone digits for that receipt for an hour; the
+ *   owner with the right query code still gets through;
+ * - per terminal (the source: "kiosk:TTY", or "cli:SITE" for a site's
+ *   command line), across receipts: growing waits, and a pause after a
+ *   few misses within the hour. */
 #ifndef JRC_LOOKUP_H
 #define JRC_LOOKUP_H
 
@@ -14,7 +21,9 @@
 enum {
 	JRC_LOOKUP_MAX_FAILS = 5,        /* failures that lock */
 	JRC_LOOKUP_WINDOW = 3600,        /* seconds they are counted over */
-	JRC_LOOKUP_LOCK = 3600           /* seconds a lock lasts */
+	JRC_LOOKUP_LOCK = 3600,          /* seconds a lock lasts */
+	JRC_LOOKUP_TERMINAL_FAILS = 8,   /* misses at one terminal that pause it */
+	JRC_LOOKUP_TERMINAL_PAUSE = 900  /* seconds the pause lasts after the last */
 };
 
 typedef enum jrc_proof {
@@ -27,7 +36,10 @@ typedef struct jrc_lookup_info {
 	int failures;           /* failed tries counted towards the lock */
 	int tries_left;         /* before the lock */
 	int delay_seconds;      /* the kiosk waits this long before the next try */
-	jrc_time locked_until;  /* 0: not locked */
+	jrc_time locked_until;  /* 0: the phone digits may be used */
+	int terminal_failures;  /* misses at this terminal within the hour */
+	jrc_time terminal_last_fail;
+	jrc_time terminal_paused_until;   /* 0: the terminal may look up */
 } jrc_lookup_info;
 
 /* Seconds to slow a kiosk down after `failures` failed tries in a row:
@@ -47,6 +59,11 @@ jrc_status lookup_verify(jrc_db *db, const char *receipt, jrc_proof kind,
 /* How the tries on a receipt stand now, without trying (for staff). */
 jrc_status lookup_info(jrc_db *db, const char *receipt, jrc_lookup_info *info,
 		       jrc_err *err);
+
+/* How the misses at a terminal (source) stand now: the terminal_ fields
+ * and delay_seconds, the wait still due after its last miss. */
+jrc_status lookup_terminal_info(jrc_db *db, const char *source,
+				jrc_lookup_info *info, jrc_err *err);
 
 /* Lift a lock early (staff who checked the citizen's ID); an event. */
 jrc_status lookup_unlock(jrc_db *db, const char *receipt, const char *actor,
@@ -87,6 +104,8 @@ typedef struct jrc_progress {
 	jrc_verdict verdict;                /* given on the latest answer */
 	int can_give_verdict;
 	int can_request_review;             /* now, within the window */
+	int needs_code;                     /* looked up by phone digits: a verdict
+					       or review needs the query code */
 	jrc_state review_state;             /* review_ or rereview_requested */
 } jrc_progress;
 

@@ -59,6 +59,13 @@ jrc_status printer_uri_check(const char *uri, jrc_sink_kind *kind, jrc_err *err)
 jrc_status printer_send(const char *uri, const void *data, size_t len,
 			jrc_printer_report *rep, jrc_err *err);
 
+/* printer_send, but a file: sink never writes over the files named in
+ * keep (NULL-terminated; each also with -wal, -shm and -journal), compared
+ * by device and inode. */
+jrc_status printer_send_keep(const char *uri, const void *data, size_t len,
+			     const char *const *keep, jrc_printer_report *rep,
+			     jrc_err *err);
+
 /* Ask a dev: or tcp: printer its status without printing. */
 jrc_status printer_query(const char *uri, jrc_printer_report *rep, jrc_err *err);
 

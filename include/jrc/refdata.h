@@ -49,6 +49,10 @@ int csv_read_record(const char **p, const char *end, char *buf, size_t bufsize,
 /* Lists, allocated; caller frees *out.  Ordered as in the CSV. */
 jrc_status refdata_categories(jrc_db *db, jrc_category **out, size_t *n,
 			      jrc_err *err);
+/* 1 if the category is still listed (a category dropped from the CSV by
+ * an import stays for its old cases but takes no new ones). */
+int refdata_category_active(jrc_db *db, const char *code);
+
 jrc_status refdata_category(jrc_db *db, const char *code, jrc_category *out,
 			    jrc_err *err);
 jrc_status refdata_department(jrc_db *db, const char *code,

@@ -32,8 +32,9 @@ int cli_usage(const cli_ctx *ctx, const char *fmt, ...) __attribute__((format(pr
  * Prints the error itself; returns 0 or the exit code. */
 int cli_open_db(cli_ctx *ctx, int flags, jrc_db **db);
 
-/* Read all of standard input into a new string (for --text -). */
-char *cli_read_stdin(void);
+/* Read all of standard input into a new string *out (for --text -).
+ * Returns 0, or the exit code after printing why (a NUL byte: 2). */
+int cli_read_stdin(const cli_ctx *ctx, char **out);
 
 /* Parse a receipt number argument; prints and returns 2 when it is bad. */
 int cli_receipt_arg(const cli_ctx *ctx, const char *arg, char out[JRC_RECEIPT_MAX]);

@@ -8,6 +8,7 @@
 #include "json.h"
 #include "jrc/audit.h"
 #include "jrc/i18n.h"
+#include "jrc/intake_edit.h"
 #include "jrc/refdata.h"
 #include "jrc/validate.h"
 
@@ -36,6 +37,17 @@ static void person(const jrc_case *c, int unmasked, shown_person *p)
 		p->id[0] = '\0';
 	}
 	mask_phone(c->phone, p->phone, sizeof(p->phone));
+}
+
+/* An event's note as show prints it: the old personal data of an intake
+ * correction masked like the current (*tmp is to be freed). */
+static const char *shown_note(const jrc_event *e, int unmasked, char **tmp)
+{
+	*tmp = NULL;
+	if (unmasked || !e->note || strcmp(e->kind, "intake_edited") != 0)
+		return e->note;
+	*tmp = intake_edit_note_masked(e->note);
+	return *tmp ? *tmp : "";
 }
 
 static void json_case(json_out *j, const jrc_case *c, int unmasked, const char *dept_name)
@@ -135,10 +147,8 @@ int cmd_file(cli_ctx *ctx, int argc, char **argv)
 	if (in.anonymous && (in.name || in.id_number || in.phone))
 		return cli_usage(ctx, _("--anonymous files without --name, --id-number and --phone: leave those out"));
 	if (strcmp(in.text, "-") == 0) {
-		if (!(stdin_text = cli_read_stdin())) {
-			fprintf(stderr, "jrc: %s\n", jrc_status_message(JRC_E_NOMEM));
-			return 1;
-		}
+		if ((rc = cli_read_stdin(ctx, &stdin_text)))
+			return rc;
 		in.text = stdin_text;
 	}
 	in.site = ctx->site;
@@ -186,7 +196,7 @@ int cmd_show(cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	int c, json = 0, unmasked = 0, rc;
-	char receipt[JRC_RECEIPT_MAX];
+	char receipt[JRC_RECEIPT_MAX], *masked = NULL;
 	jrc_db *db;
 	jrc_err err = { 0 };
 	jrc_case k;
@@ -214,7 +224,7 @@ int cmd_show(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, _("give exactly one receipt number"));
 	if ((rc = cli_receipt_arg(ctx, argv[optind], receipt)))
 		return rc;
-	if ((rc = cli_open_db(ctx, 0, &db)))
+	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
 		return rc;
 	if (grievance_get(db, receipt, &k, &err) != JRC_OK ||
 	    audit_case_events(db, k.id, &ev, &nev, &err) != JRC_OK) {
@@ -240,7 +250,9 @@ int cmd_show(cli_ctx *ctx, int argc, char **argv)
 			json_str(&j, "kind", ev[i].kind);
 			json_str(&j, "from", *ev[i].from_state ? ev[i].from_state : NULL);
 			json_str(&j, "to", *ev[i].to_state ? ev[i].to_state : NULL);
-			json_str(&j, "note", ev[i].note);
+			json_str(&j, "note", shown_note(&ev[i], unmasked, &masked));
+			free(masked);
+			masked = NULL;
 			json_obj_close(&j);
 		}
 		json_arr_close(&j);
@@ -272,10 +284,15 @@ int cmd_show(cli_ctx *ctx, int argc, char **argv)
 			printf(_("Answer:\n  %s\n"), k.answer);
 		cli_print_booking(db, k.id);
 		printf(_("Events:\n"));
-		for (size_t i = 0; i < nev; i++)
+		for (size_t i = 0; i < nev; i++) {
+			const char *note = shown_note(&ev[i], unmasked, &masked);
+
 			printf("  %s  %-10s %-12s %s%s%s  %s\n", ev[i].at, ev[i].kind, ev[i].actor,
 			       ev[i].from_state, *ev[i].from_state ? " -> " : "", ev[i].to_state,
-			       ev[i].note ? ev[i].note : "");
+			       note ? note : "");
+			free(masked);
+			masked = NULL;
+		}
 	}
 	audit_events_free(ev, nev);
 	grievance_case_free(&k);
@@ -340,7 +357,7 @@ int cmd_list(cli_ctx *ctx, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open_db(ctx, 0, &db)))
+	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
 		return rc;
 	if (grievance_list(db, &f, &cs, &n, &err) != JRC_OK) {
 		db_close(db);

@@ -2,12 +2,32 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "json.h"
 #include "jrc/i18n.h"
 #include "jrc/refdata.h"
+
+/* The -wal, -shm and -journal files SQLite keeps beside a database. */
+static void remove_sidecars(const char *path)
+{
+	static const char *const tails[] = { "-wal", "-shm", "-journal" };
+	char buf[4300];
+
+	for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
+		snprintf(buf, sizeof(buf), "%s%s", path, tails[i]);
+		unlink(buf);
+	}
+}
+
+static void remove_files(const char *path)
+{
+	unlink(path);
+	remove_sidecars(path);
+}
 
 int cmd_init(cli_ctx *ctx, int argc, char **argv)
 {
@@ -19,6 +39,8 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	int c, force = 0, rc;
 	jrc_db *db;
 	jrc_err err = { 0 };
+	char tmp[4200];
+	long ncat, ndep, ndiv;
 
 	while ((c = getopt_long(argc, argv, "fh", opts, NULL)) != -1) {
 		switch (c) {
@@ -33,18 +55,58 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open_db(ctx, JRC_DB_CREATE | (force ? JRC_DB_FORCE : 0), &db)))
+	if (access(ctx->db_path, F_OK) == 0 && !force) {
+		err.code = JRC_E_DB_EXISTS;
+		snprintf(err.msg, sizeof(err.msg),
+			 _("A database already exists at %s: use --force to replace it, or choose another path."),
+			 ctx->db_path);
+		return cli_fail(ctx, &err);
+	}
+	/* The new database is built beside the old one and takes its place
+	 * only when it is complete: bad data, a full disk or any other
+	 * failure leaves the old one (or nothing) as it was. */
+	if (snprintf(tmp, sizeof(tmp), "%s.init-%ld", ctx->db_path, (long)getpid()) >=
+	    (int)sizeof(tmp))
+		return cli_usage(ctx, _("the database path is too long"));
+	remove_files(tmp);
+	{
+		const char *path = ctx->db_path;
+
+		ctx->db_path = tmp;
+		rc = cli_open_db(ctx, JRC_DB_CREATE, &db);
+		ctx->db_path = path;
+	}
+	if (rc) {
+		remove_files(tmp);
 		return rc;
+	}
 	if ((ctx->site && db_setting_set(db, "site_code", ctx->site, &err) != JRC_OK) ||
 	    refdata_import_dir(db, ctx->data_dir, "cli", &err) != JRC_OK) {
 		db_close(db);
-		/* A half-made database would only confuse the next init. */
-		remove(ctx->db_path);
+		remove_files(tmp);
+		return cli_fail(ctx, &err);
+	}
+	ncat = db_count(db, "categories");
+	ndep = db_count(db, "departments");
+	ndiv = db_count(db, "divisions");
+	/* Closing checkpoints the log into the file: what is renamed is whole. */
+	if (db_close_checked(db, &err) != JRC_OK) {
+		remove_files(tmp);
+		return cli_fail(ctx, &err);
+	}
+	/* An old -wal must not be replayed into the new file. */
+	if (force)
+		remove_sidecars(ctx->db_path);
+	if (rename(tmp, ctx->db_path) != 0) {
+		err.code = JRC_E_IO;
+		snprintf(err.msg, sizeof(err.msg),
+			 _("The new database could not take the place of %s (%s): nothing was changed."),
+			 ctx->db_path, strerror(errno));
+		remove_files(tmp);
 		return cli_fail(ctx, &err);
 	}
 	printf(_("Created %s with categories %ld, departments %ld, places %ld.\n"), ctx->db_path,
-	       db_count(db, "categories"), db_count(db, "departments"), db_count(db, "divisions"));
-	db_close(db);
+	       ncat, ndep, ndiv);
 	return 0;
 }
 
@@ -99,7 +161,7 @@ int cmd_settings(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, _("unknown setting '%s'"), argv[1]);
 	if (argc == 3 && db_setting_check(argv[1], argv[2], &err) != JRC_OK)
 		return cli_fail(ctx, &err);
-	if ((rc = cli_open_db(ctx, 0, &db)))
+	if ((rc = cli_open_db(ctx, argc == 3 ? 0 : JRC_DB_READONLY, &db)))
 		return rc;
 	if (argc == 3) {
 		if (db_setting_set(db, argv[1], argv[2], &err) != JRC_OK) {
@@ -161,7 +223,7 @@ int cmd_categories(cli_ctx *ctx, int argc, char **argv)
 		       _("Usage: jrc categories [--json]\nList the grievance categories and their codes.\n"), 0);
 	if (rc)
 		return rc < 0 ? 0 : rc;
-	if ((rc = cli_open_db(ctx, 0, &db)))
+	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
 		return rc;
 	if (refdata_categories(db, &cats, &n, &err) != JRC_OK) {
 		db_close(db);
@@ -208,7 +270,7 @@ int cmd_divisions(cli_ctx *ctx, int argc, char **argv)
 	if (rc)
 		return rc < 0 ? 0 : rc;
 	parent = optind < argc ? argv[optind] : NULL;
-	if ((rc = cli_open_db(ctx, 0, &db)))
+	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
 		return rc;
 	if (refdata_divisions(db, parent, &d, &n, &err) != JRC_OK) {
 		db_close(db);

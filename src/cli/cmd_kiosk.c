@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "jrc/auth.h"
 #include "jrc/i18n.h"
 #include "../ui/ui.h"
 
@@ -55,8 +56,8 @@ int cmd_kiosk(cli_ctx *ctx, int argc, char **argv)
 				return rc;
 			break;
 		case 'S':
-			if (!*optarg || strlen(optarg) >= 32)
-				return cli_usage(ctx, _("--staff needs a staff ID of 1 to 31 characters"));
+			if (auth_check_staff_id(optarg, NULL) != JRC_OK || strlen(optarg) >= 32)
+				return cli_usage(ctx, _("--staff takes a staff ID: letters, digits, dots, dashes or underscores, such as D001"));
 			o.staff_id = optarg;
 			break;
 		case 'P':

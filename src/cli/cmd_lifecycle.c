@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "json.h"
+#include "jrc/auth.h"
 #include "jrc/i18n.h"
 #include "jrc/lifecycle.h"
 #include "jrc/lookup.h"
@@ -86,16 +87,14 @@ int cmd_move(cli_ctx *ctx, int argc, char **argv)
 	if (mv.role == JRC_ROLE_HANDLER && (!mv.actor_department || !*mv.actor_department))
 		return cli_usage(ctx, _("a handler acts for a department: give --staff-department CODE"));
 	if (staff) {
-		if (!*staff || strlen(staff) > 32)
-			return cli_usage(ctx, _("--staff takes a staff ID of at most 32 characters"));
+		if (auth_check_staff_id(staff, NULL) != JRC_OK)
+			return cli_usage(ctx, _("--staff takes a staff ID: letters, digits, dots, dashes or underscores, such as D001"));
 		snprintf(actor, sizeof(actor), "staff:%s", staff);
 		mv.actor = actor;
 	}
 	if (mv.answer && strcmp(mv.answer, "-") == 0) {
-		if (!(stdin_text = cli_read_stdin())) {
-			fprintf(stderr, "jrc: %s\n", jrc_status_message(JRC_E_NOMEM));
-			return 1;
-		}
+		if ((rc = cli_read_stdin(ctx, &stdin_text)))
+			return rc;
 		mv.answer = stdin_text;
 	}
 	if ((rc = cli_open_db(ctx, 0, &db))) {
@@ -141,6 +140,17 @@ int cmd_move(cli_ctx *ctx, int argc, char **argv)
 }
 
 /* ---------------------------------------------------------------- status */
+
+/* The terminal a command line's lookups count against: the site (each
+ * try is a new process, so the site's command line is one terminal). */
+static void lookup_source(jrc_db *db, char out[40])
+{
+	char site[16] = "";
+
+	if (db_setting_get(db, "site_code", NULL, site, sizeof(site), NULL) != JRC_OK || !*site)
+		snprintf(site, sizeof(site), "PJ");
+	snprintf(out, 40, "cli:%s", site);
+}
 
 static const char *pick(const char *zh, const char *en)
 {
@@ -210,6 +220,8 @@ static void print_progress(const jrc_progress *p)
 	}
 	if (p->verdict != JRC_VERDICT_NONE)
 		printf(_("Your verdict on the answer: %s.\n"), lifecycle_verdict_words(p->verdict));
+	if (p->needs_code)
+		printf(_("To give your verdict or ask for a review, look the matter up with the 6-digit query code on the receipt (or ask at the front desk): the phone digits show where it stands only.\n"));
 	if (p->can_request_review && p->review_state == JRC_ST_REVIEW_REQUESTED)
 		printf(_("If you are not satisfied you may ask for a review until %s: jrc feedback %s --code CODE --verdict unsatisfied --request-review\n"),
 		       p->due_on, p->receipt);
@@ -273,6 +285,7 @@ static void json_progress(const jrc_progress *p)
 		 lifecycle_verdict_name(p->verdict));
 	json_bool(&j, "can_give_verdict", p->can_give_verdict);
 	json_bool(&j, "can_request_review", p->can_request_review);
+	json_bool(&j, "needs_code", p->needs_code);
 	json_obj_close(&j);
 	json_end(&j);
 }
@@ -287,7 +300,7 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *code = NULL, *phone4 = NULL;
-	char receipt[JRC_RECEIPT_MAX];
+	char receipt[JRC_RECEIPT_MAX], source[40];
 	int c, json = 0, rc;
 	jrc_db *db;
 	jrc_err err = { 0 };
@@ -302,7 +315,10 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 			printf(_("Usage: jrc status RECEIPT (--code NNNNNN | --phone-last4 NNNN) [--json]\n"
 				 "Show a citizen where their matter stands: the department, the dates,\n"
 				 "the next deadline and the written answer; personal data masked.\n"
-				 "Five wrong tries within an hour pause lookups of that number for an hour.\n"));
+				 "The phone digits show where the matter stands only; a verdict or a review\n"
+				 "needs the query code.  Wrong tries slow this site's command line down and\n"
+				 "pause it after a few; five on one number within an hour stop the phone\n"
+				 "digits for that number for an hour (the query code still works).\n"));
 			return 0;
 		default: return cli_usage(ctx, _("unknown option"));
 		}
@@ -315,8 +331,9 @@ int cmd_status(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open_db(ctx, 0, &db)))
 		return rc;
+	lookup_source(db, source);
 	if (lookup_progress(db, receipt, code ? JRC_PROOF_CODE : JRC_PROOF_PHONE4,
-			    code ? code : phone4, "cli", &p, NULL, &err) != JRC_OK) {
+			    code ? code : phone4, source, &p, NULL, &err) != JRC_OK) {
 		db_close(db);
 		return cli_fail(ctx, &err);
 	}
@@ -344,7 +361,7 @@ int cmd_feedback(cli_ctx *ctx, int argc, char **argv)
 	};
 	jrc_feedback fb = { .verdict = JRC_VERDICT_NONE };
 	const char *code = NULL;
-	char receipt[JRC_RECEIPT_MAX];
+	char receipt[JRC_RECEIPT_MAX], source[40];
 	int c, json = 0, rc;
 	jrc_db *db;
 	jrc_err err = { 0 };
@@ -383,7 +400,8 @@ int cmd_feedback(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if ((rc = cli_open_db(ctx, 0, &db)))
 		return rc;
-	if (lookup_verify(db, receipt, JRC_PROOF_CODE, code, "cli", NULL, NULL, &err) != JRC_OK ||
+	lookup_source(db, source);
+	if (lookup_verify(db, receipt, JRC_PROOF_CODE, code, source, NULL, NULL, &err) != JRC_OK ||
 	    lifecycle_feedback(db, receipt, &fb, &k, &err) != JRC_OK) {
 		db_close(db);
 		return cli_fail(ctx, &err);

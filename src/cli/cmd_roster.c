@@ -166,7 +166,7 @@ int cmd_helpers(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, _("--legal-aid goes with lawyers only: leave out --kind or use --kind lawyer"));
 	if (!q.lang)
 		q.lang = i18n_code(i18n_get());
-	if ((rc = cli_open_db(ctx, 0, &db)))
+	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
 		return rc;
 	if (roster_rank(db, &q, &r, &n, &err) != JRC_OK) {
 		db_close(db);

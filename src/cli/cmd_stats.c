@@ -90,7 +90,7 @@ int cmd_stats(cli_ctx *ctx, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open_db(ctx, 0, &db)))
+	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
 		return rc;
 	if (stats_collect(db, from, to, &st, &err) != JRC_OK) {
 		db_close(db);

@@ -74,7 +74,7 @@ int cmd_verify(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, _("--receipt and --ledger-check go together: give both, as printed on the receipt"));
 	if (receipt_arg && (rc = cli_receipt_arg(ctx, receipt_arg, receipt)))
 		return rc;
-	if ((rc = cli_open_db(ctx, 0, &db)))
+	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
 		return rc;
 	s = audit_verify_report(db, &r, &err);
 	if (s != JRC_OK)

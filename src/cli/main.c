@@ -100,32 +100,44 @@ int cli_open_db(cli_ctx *ctx, int flags, jrc_db **db)
 	return 0;
 }
 
-char *cli_read_stdin(void)
+int cli_read_stdin(const cli_ctx *ctx, char **out)
 {
 	size_t cap = 4096, n = 0, r;
 	char *buf = malloc(cap);
 
-	if (!buf)
-		return NULL;
+	*out = NULL;
+	if (!buf) {
+		fprintf(stderr, "jrc: %s\n", jrc_status_message(JRC_E_NOMEM));
+		return 1;
+	}
 	while ((r = fread(buf + n, 1, cap - n - 1, stdin)) > 0) {
 		n += r;
 		if (n + 1 >= cap) {
 			char *nb;
 
-			if (cap > (1u << 24)) /* 16 MiB: far past any limit */
-				break;
+			if (cap > (1u << 24)) { /* 16 MiB: far past any limit */
+				free(buf);
+				return cli_usage(ctx, _("standard input is far too long for a text field"));
+			}
 			nb = realloc(buf, cap *= 2);
 			if (!nb) {
 				free(buf);
-				return NULL;
+				fprintf(stderr, "jrc: %s\n", jrc_status_message(JRC_E_NOMEM));
+				return 1;
 			}
 			buf = nb;
 		}
 	}
+	/* A NUL would silently cut the text short where it stands. */
+	if (memchr(buf, '\0', n)) {
+		free(buf);
+		return cli_usage(ctx, _("standard input holds a NUL byte: give plain text (nothing was saved)"));
+	}
 	buf[n] = '\0';
 	while (n && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
 		buf[--n] = '\0';
-	return buf;
+	*out = buf;
+	return 0;
 }
 
 int cli_receipt_arg(const cli_ctx *ctx, const char *arg, char out[JRC_RECEIPT_MAX])

@@ -206,6 +206,11 @@ static jrc_status check_id(const char *id, jrc_err *err)
 	return JRC_OK;
 }
 
+jrc_status auth_check_staff_id(const char *id, jrc_err *err)
+{
+	return check_id(id, err);
+}
+
 #define STAFF_COLS "id, name, role, department, disabled, failed_count, locked_until, created_at"
 
 static void fill_staff(sqlite3_stmt *st, jrc_staff *s)
@@ -604,4 +609,178 @@ jrc_status auth_logout(jrc_db *db, const jrc_staff *who, const char *why, jrc_er
 	char actor[48];
 
 	return log_event(db, auth_actor(who, actor, sizeof(actor)), "logout", why, err);
+}
+
+/* ---------------------------------------------------------------- at a terminal */
+
+/* Misses at one terminal and the time of the last, since its last good
+ * login, within the hour. */
+static jrc_status terminal_misses(jrc_db *db, const char *terminal, jrc_time now, int *misses,
+				  jrc_time *last, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	char since[32], at[32] = "";
+	int rc;
+
+	*misses = 0;
+	*last = 0;
+	clock_format_utc(now - 3600, since);
+	if ((s = db_prepare(db, "SELECT count(*), max(at) FROM login_attempts WHERE terminal = ?1"
+			    " AND result <> 'ok' AND at > ?2 AND id > COALESCE((SELECT max(id)"
+			    "   FROM login_attempts WHERE terminal = ?1 AND result = 'ok'), 0)",
+			    &st, err)))
+		return s;
+	db_bind_text(st, 1, terminal);
+	db_bind_text(st, 2, since);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*misses = sqlite3_column_int(st, 0);
+		db_col_copy(st, 1, at, sizeof(at));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, rc, err);
+	if (*at && clock_parse(at, last) != JRC_OK)
+		*last = now;
+	return JRC_OK;
+}
+
+/* Was an unknown ID logged from this terminal within the last minute?
+ * Then another is only counted, not logged: a stream of made-up IDs must
+ * not flood the chained record. */
+static int unknown_logged_lately(jrc_db *db, const char *terminal, jrc_time now)
+{
+	sqlite3_stmt *st;
+	char since[32];
+	int n = 0;
+
+	clock_format_utc(now - 60, since);
+	if (db_prepare(db, "SELECT count(*) FROM login_attempts WHERE terminal = ? AND"
+		       " result = 'unknown' AND logged = 1 AND at > ?", &st, NULL) != JRC_OK)
+		return 0;
+	db_bind_text(st, 1, terminal);
+	db_bind_text(st, 2, since);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n > 0;
+}
+
+static jrc_status note_attempt(jrc_db *db, const char *terminal, jrc_time now,
+			       const char *result, int logged, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	char at[32];
+	int rc;
+
+	clock_format_utc(now, at);
+	if ((s = db_prepare(db, "INSERT INTO login_attempts(terminal, at, result, logged)"
+			    " VALUES (?,?,?,?)", &st, err)))
+		return s;
+	db_bind_text(st, 1, terminal);
+	db_bind_text(st, 2, at);
+	db_bind_text(st, 3, result);
+	sqlite3_bind_int(st, 4, logged);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+}
+
+static jrc_status one_sentence(jrc_err *err)
+{
+	return jrc_err_set(err, JRC_E_AUTH, "id",
+			   _("The staff ID or the password is wrong, or the account cannot be used now: check both and try again, or ask an administrator."));
+}
+
+static jrc_status terminal_paused(jrc_time until, jrc_err *err)
+{
+	char when[32];
+
+	clock_format_local(until, when);
+	return jrc_err_set(err, JRC_E_LOCKED_OUT, "id",
+			   _("Too many wrong staff logins at this terminal: logging in here is paused until %s. Log in at another terminal, or ask an administrator."),
+			   when);
+}
+
+jrc_status auth_login_at(jrc_db *db, const char *terminal, const char *id,
+			 const char *password, jrc_staff *out, int *wait_seconds, jrc_err *err)
+{
+	jrc_staff cur;
+	jrc_status s, row;
+	char hash[CRYPT_OUTPUT_SIZE] = "", actor[48], note[128];
+	jrc_time now = clock_now(), last;
+	int match = 0, misses, m;
+	const char *term = terminal && *terminal ? terminal : "terminal";
+
+	if (wait_seconds)
+		*wait_seconds = 0;
+	if (out)
+		memset(out, 0, sizeof(*out));
+	if ((s = terminal_misses(db, term, now, &misses, &last, err)) != JRC_OK)
+		return s;
+	if (misses >= JRC_LOGIN_TRIES && now < last + JRC_LOCKOUT_SECONDS)
+		return terminal_paused(last + JRC_LOCKOUT_SECONDS, err);
+	row = check_id(id, NULL) == JRC_OK ? get_row(db, id, &cur, hash, sizeof(hash), err)
+					   : JRC_E_NOT_FOUND;
+	if (row != JRC_OK && row != JRC_E_NOT_FOUND)
+		return row;
+	/* The same slow hash whatever the ID: how long a refusal takes must
+	 * not tell whether the ID exists, is disabled or is locked. */
+	if (row != JRC_OK || !*hash) {
+		char *salt = crypt_gensalt_ra("$y$", 0, NULL, 0);
+
+		if (salt) {
+			password_matches(password ? password : "", salt);
+			free(salt);
+		}
+	} else {
+		m = password_matches(password ? password : "", hash);
+		if (m < 0) {
+			explicit_bzero(hash, sizeof(hash));
+			return jrc_err_set(err, JRC_E_IO, NULL,
+					   _("The password could not be checked: this system's libcrypt lacks yescrypt; install a current libcrypt."));
+		}
+		match = m && !cur.disabled && cur.locked_until <= now;
+	}
+	explicit_bzero(hash, sizeof(hash));
+	if ((s = db_begin(db, err)) != JRC_OK)
+		return s;
+	if (row != JRC_OK) {
+		int log = !unknown_logged_lately(db, term, now);
+
+		s = note_attempt(db, term, now, "unknown", log, err);
+		if (s == JRC_OK && log)
+			s = log_event(db, term, "login_failed", "unknown staff ID", err);
+	} else if (match) {
+		if ((s = note_attempt(db, term, now, "ok", 1, err)) == JRC_OK)
+			s = settle_login(db, cur.id, 1, now, out, NULL, err);
+	} else {
+		/* Counted against this terminal, not the account: nobody in the
+		 * hall can lock the staff out. */
+		snprintf(note, sizeof(note), "%s at %s",
+			 cur.disabled ? "disabled" : cur.locked_until > now ? "locked" : "wrong password",
+			 term);
+		s = note_attempt(db, term, now, "fail", 1, err);
+		if (s == JRC_OK)
+			s = log_event(db, auth_actor(&cur, actor, sizeof(actor)),
+				      cur.disabled || cur.locked_until > now ? "login_refused"
+									    : "login_failed",
+				      note, err);
+	}
+	if (s != JRC_OK && s != JRC_E_AUTH && s != JRC_E_REFUSED && s != JRC_E_LOCKED_OUT) {
+		db_rollback(db);
+		return s;
+	}
+	if ((s = db_commit(db, err)) != JRC_OK)
+		return s;
+	if (match)
+		return JRC_OK;
+	if ((s = terminal_misses(db, term, now, &misses, &last, err)) != JRC_OK)
+		return s;
+	if (misses >= JRC_LOGIN_TRIES)
+		return terminal_paused(last + JRC_LOCKOUT_SECONDS, err);
+	if (wait_seconds)
+		*wait_seconds = misses >= 6 ? 60 : (1 << misses) < 60 ? (1 << misses) : 60;
+	return one_sentence(err);
 }

@@ -32,6 +32,13 @@ sqlite3 *db_handle(jrc_db *db)
 	return db->h;
 }
 
+const char *db_file_name(jrc_db *db)
+{
+	const char *f = db && db->h ? sqlite3_db_filename(db->h, "main") : NULL;
+
+	return f ? f : "";
+}
+
 void db_set_busy_timeout(jrc_db *db, int ms)
 {
 	sqlite3_busy_timeout(db->h, ms);
@@ -291,8 +298,69 @@ static int remove_db_files(const char *path)
 	return 0;
 }
 
+/* Why the database cannot be written, as a sentence; 0 when it can.
+ * SQLite writes the file and, in WAL mode, its -wal and -shm files beside
+ * it, so the folder counts as well as the file. */
+static int write_problem(const char *path, char *why, size_t size)
+{
+	char dir[4096], *slash;
+	int e;
+
+	if (access(path, W_OK) != 0) {
+		e = errno;
+		if (e == EROFS)
+			snprintf(why, size, _("The database %s cannot be written: it is on a read-only disk or mount, and this command changes the record. Mount it read-write, or use only commands that read (list, show, verify, stats)."),
+				 path);
+		else
+			snprintf(why, size, _("The database file %s cannot be written by this user (%s): this command changes the record. Run it as the database's owner, or give the owner write permission (chmod u+w)."),
+				 path, strerror(e));
+		return 1;
+	}
+	snprintf(dir, sizeof(dir), "%s", path);
+	slash = strrchr(dir, '/');
+	if (slash == dir)
+		dir[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	else
+		snprintf(dir, sizeof(dir), ".");
+	if (access(dir, W_OK | X_OK) != 0) {
+		e = errno;
+		snprintf(why, size, _("The folder %s of the database cannot be written (%s), and SQLite keeps its -wal and -shm files there: this command changes the record. Give the database's owner write permission on the folder."),
+			 dir, strerror(e));
+		return 1;
+	}
+	return 0;
+}
+
+/* "file:PATH?mode=ro" (with immutable=1 where nothing can be written, so
+ * that SQLite does not try to make its -shm file), percent-encoded. */
+static int readonly_uri(const char *path, int immutable, char *out, size_t size)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = 0;
+
+	n += (size_t)snprintf(out, size, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (n + 4 >= size)
+			return -1;
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    strchr("/-._~", *p)) {
+			out[n++] = (char)*p;
+		} else {
+			out[n++] = '%';
+			out[n++] = hex[*p >> 4];
+			out[n++] = hex[*p & 15];
+		}
+	}
+	return snprintf(out + n, size - n, "?mode=ro%s", immutable ? "&immutable=1" : "") <
+	       (int)(size - n) ? 0 : -1;
+}
+
 jrc_status db_open(const char *path, int flags, jrc_db **out, jrc_err *err)
 {
+	char why[1024], uri[8192];
+	int no_write = 0;
 	jrc_db *db;
 	int rc, fd, oflags;
 	jrc_status s;
@@ -334,9 +402,30 @@ jrc_status db_open(const char *path, int flags, jrc_db **out, jrc_err *err)
 	if (!db)
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 	db->readonly = !!(flags & JRC_DB_READONLY);
+	if (!(flags & JRC_DB_CREATE))
+		no_write = write_problem(path, why, sizeof(why));
+	if (no_write && !db->readonly) {
+		free(db);
+		return jrc_err_set(err, JRC_E_DB_READONLY, NULL, "%s", why);
+	}
 	oflags = (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		 SQLITE_OPEN_NOMUTEX;
-	rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
+	if (db->readonly) {
+		char wal[4200];
+		struct stat ws;
+		/* A -wal with content must be read, so only without one may
+		 * SQLite take the file as unchanging. */
+		int wal_content = snprintf(wal, sizeof(wal), "%s-wal", path) < (int)sizeof(wal) &&
+				  stat(wal, &ws) == 0 && ws.st_size > 0;
+
+		if (readonly_uri(path, no_write && !wal_content, uri, sizeof(uri)) != 0) {
+			free(db);
+			return jrc_err_set(err, JRC_E_DB_OPEN, NULL, NULL);
+		}
+		rc = sqlite3_open_v2(uri, &db->h, oflags | SQLITE_OPEN_URI, NULL);
+	} else {
+		rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
+	}
 	if (rc != SQLITE_OK) {
 		s = db_fail(db, rc, err);
 		if (s == JRC_E_DB)
@@ -390,6 +479,32 @@ void db_close(jrc_db *db)
 	free(db->cache);
 	sqlite3_close_v2(db->h);
 	free(db);
+}
+
+jrc_status db_close_checked(jrc_db *db, jrc_err *err)
+{
+	int busy = 0, logged = 0, moved = 0, rc;
+	sqlite3_stmt *st;
+	jrc_status s = JRC_OK;
+
+	if (!db)
+		return JRC_OK;
+	rc = sqlite3_prepare_v2(db->h, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			busy = sqlite3_column_int(st, 0);
+			logged = sqlite3_column_int(st, 1);
+			moved = sqlite3_column_int(st, 2);
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_OK)
+		s = db_fail(db, rc, err);
+	else if (busy || logged != moved)
+		s = jrc_err_set(err, JRC_E_DB_LOCKED, NULL, NULL);
+	db_close(db);
+	return s;
 }
 
 long db_count(jrc_db *db, const char *table)

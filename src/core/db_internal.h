@@ -17,4 +17,8 @@ char *db_col_strdup(sqlite3_stmt *st, int i, int *oom);
 /* Copy column i into buf (empty for NULL). */
 void db_col_copy(sqlite3_stmt *st, int i, char *buf, size_t size);
 
+/* The database's file ("" for an in-memory one): what a file printer
+ * must never write over. */
+const char *db_file_name(jrc_db *db);
+
 #endif

@@ -223,9 +223,44 @@ static const char *const version_1[] = {
 	migration_1_auth, NULL
 };
 
+/* Issue 11: a verdict once given is kept.  One row per verdict, keyed by
+ * its event (a later verdict is a new row, never an overwrite); lookups
+ * are counted per terminal as well as per receipt. */
+static const char *const migration_2_verdict_rows =
+	"CREATE TABLE verdicts_kept("
+	"  event_id INTEGER PRIMARY KEY REFERENCES events(id),"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  stage TEXT NOT NULL CHECK (stage IN"
+	"    ('answered','review_answered','rereview_answered')),"
+	"  verdict TEXT NOT NULL CHECK (verdict IN ('satisfied','basic','unsatisfied')),"
+	"  comment TEXT,"
+	"  at TEXT NOT NULL);"
+	"INSERT INTO verdicts_kept(event_id, case_id, stage, verdict, comment, at)"
+	"  SELECT event_id, case_id, stage, verdict, comment, at FROM verdicts;"
+	"DROP TABLE verdicts;"
+	"ALTER TABLE verdicts_kept RENAME TO verdicts;"
+	"CREATE INDEX verdicts_at ON verdicts(at, verdict);"
+	"CREATE INDEX verdicts_case ON verdicts(case_id, stage, event_id);"
+	"CREATE TRIGGER verdicts_kept_no_update BEFORE UPDATE ON verdicts"
+	"  BEGIN SELECT RAISE(ABORT, 'a verdict once given is kept'); END;"
+	"CREATE TRIGGER verdicts_kept_no_delete BEFORE DELETE ON verdicts"
+	"  BEGIN SELECT RAISE(ABORT, 'a verdict once given is kept'); END;"
+	"CREATE INDEX lookup_attempts_source ON lookup_attempts(source, result, at);"
+	/* Staff logins at a terminal, counted against the terminal. */
+	"CREATE TABLE login_attempts("
+	"  id INTEGER PRIMARY KEY,"
+	"  terminal TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  result TEXT NOT NULL CHECK (result IN ('ok','fail','unknown')),"
+	"  logged INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX login_attempts_terminal ON login_attempts(terminal, result, at);"
+	/* A category dropped from categories.csv stays for its cases. */
+	"ALTER TABLE categories ADD COLUMN active INTEGER NOT NULL DEFAULT 1;";
+
 /* Version 2, the second round: each capability appends its own script
  * (one line each) before the NULL. */
 static const char *const version_2[] = {
+	migration_2_verdict_rows,
 	NULL
 };
 

@@ -9,6 +9,7 @@
 #include "jrc/audit.h"
 #include "jrc/deadline.h"
 #include "jrc/grievance.h"
+#include "jrc/auth.h"
 #include "jrc/i18n.h"
 #include "jrc/refdata.h"
 #include "jrc/repeat.h"
@@ -53,12 +54,22 @@ static jrc_status clean(jrc_db *db, const jrc_intake *in, clean_intake *c, jrc_e
 	char today[9], buf[24];
 
 	memset(c, 0, sizeof(*c));
+	if (in->category && !*in->category)
+		return jrc_err_set(err, JRC_E_INVALID, "category",
+				   _("The category is empty: give a category code (see 'jrc categories')."));
+	if (in->lang && *in->lang && strcmp(in->lang, "zh") && strcmp(in->lang, "en"))
+		return jrc_err_set(err, JRC_E_INVALID, "lang",
+				   _("The language must be zh or en."));
 	snprintf(c->category, sizeof(c->category), "%s", blank(in->category) ? "OTH" : in->category);
 	for (char *p = c->category; *p; p++)
 		if (*p >= 'a' && *p <= 'z')
 			*p = (char)(*p - 'a' + 'A');
 	if ((s = refdata_category(db, c->category, &cat, err)) != JRC_OK)
 		return s;
+	if (!refdata_category_active(db, c->category))
+		return jrc_err_set(err, JRC_E_INVALID, "category",
+				   _("The category '%s' is no longer in use: choose one that 'jrc categories' lists."),
+				   c->category);
 	if (blank(in->division))
 		return jrc_err_set(err, JRC_E_INVALID, "division",
 				   _("Say where the matter happened: give a township or village code."));
@@ -119,13 +130,17 @@ static jrc_status clean(jrc_db *db, const jrc_intake *in, clean_intake *c, jrc_e
 		return jrc_err_set(err, JRC_E_INVALID, "channel",
 				   _("The channel must be kiosk, desk or cli."));
 	if (!blank(in->staff_id)) {
-		if (!text_utf8_valid(in->staff_id, strlen(in->staff_id)) ||
-		    strlen(in->staff_id) >= sizeof(c->staff_id))
-			return jrc_err_set(err, JRC_E_INVALID, "staff_id", _("The staff ID is not valid."));
+		if (auth_check_staff_id(in->staff_id, err) != JRC_OK ||
+		    strlen(in->staff_id) >= sizeof(c->staff_id)) {
+			if (err)
+				snprintf(err->field, sizeof(err->field), "staff_id");
+			return jrc_err_set(err, JRC_E_INVALID, "staff_id",
+					   _("The staff ID is not valid: a staff ID is letters, digits, dots, dashes or underscores, such as D001."));
+		}
 		snprintf(c->staff_id, sizeof(c->staff_id), "%s", in->staff_id);
 	}
 	snprintf(c->lang, sizeof(c->lang), "%s",
-		 !blank(in->lang) && strncmp(in->lang, "en", 2) == 0 ? "en" : "zh");
+		 !blank(in->lang) && strcmp(in->lang, "en") == 0 ? "en" : "zh");
 	if (!blank(in->site)) {
 		if (!receipt_site_valid(in->site))
 			return jrc_err_set(err, JRC_E_INVALID, "site",
@@ -412,7 +427,7 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 		 /* Whole values are looked up through their indexes; only the
 		  * last four digits of a phone need to read every case. */
 		 last4 ? " AND phone LIKE '%' || ?3" :
-		 " AND (receipt = upper(?3) OR name = ?3 OR id_number = upper(?3) OR phone = ?3)",
+		 " AND (receipt = upper(?3) OR name = ?3 OR id_number = upper(?3) OR phone = ?9)",
 		 f && f->overdue_only ? overdue : "",
 		 f && f->filed_today ? " AND filed_at >= ?5 AND filed_at < ?6" : "",
 		 f && f->limit > 0 ? " LIMIT ?7 OFFSET ?8" : "");
@@ -423,8 +438,17 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 			db_bind_text(st, 1, f->state);
 		if (f->department)
 			db_bind_text(st, 2, f->department);
-		if (f->search)
+		if (f->search) {
+			char phone[24];
+
 			db_bind_text(st, 3, f->search);
+			/* A phone is stored as validate_phone writes it: look it up
+			 * the same way however it was typed (+86, dashes, none). */
+			if (!last4 && validate_phone(f->search, phone, NULL) == JRC_OK)
+				sqlite3_bind_text(st, 9, phone, -1, SQLITE_TRANSIENT);
+			else
+				db_bind_text(st, 9, f->search);
+		}
 		if (f->overdue_only)
 			db_bind_text(st, 4, today);
 		if (f->filed_today) {

@@ -250,3 +250,83 @@ jrc_status grievance_reprint(jrc_db *db, const jrc_staff *by, const char *receip
 	opts.lang_from_case = 1;
 	return print_receipt(db, receipt, &opts, err);
 }
+
+/* The fields note_add writes, in the order it writes them. */
+static const char *const note_fields[] = { "name", "id_number", "phone", "text", "outcome" };
+enum { N_NOTE_FIELDS = sizeof(note_fields) / sizeof(note_fields[0]) };
+
+/* Where the value starting at p ends: at the next "; FIELD: " of a field
+ * that comes later in the order, or at the end. */
+static const char *value_end(const char *p, int after)
+{
+	const char *end = p + strlen(p);
+	char mark[32];
+
+	for (int f = after + 1; f < N_NOTE_FIELDS; f++) {
+		const char *q;
+
+		snprintf(mark, sizeof(mark), "; %s: ", note_fields[f]);
+		if ((q = strstr(p, mark)) && q < end)
+			end = q;
+	}
+	return end;
+}
+
+char *intake_edit_note_masked(const char *note)
+{
+	size_t cap = (note ? strlen(note) : 0) * 2 + 64, len = 0;
+	char *out = malloc(cap), *val, masked[160];
+	const char *p = note ? note : "";
+
+	if (!out)
+		return NULL;
+	out[0] = '\0';
+	for (int f = 0; f < N_NOTE_FIELDS && *p; f++) {
+		size_t fl = strlen(note_fields[f]);
+		const char *v, *e;
+
+		if (strncmp(p, note_fields[f], fl) != 0 || strncmp(p + fl, ": ", 2) != 0)
+			continue;
+		v = p + fl + 2;
+		e = value_end(v, f);
+		if (!(val = strndup(v, (size_t)(e - v)))) {
+			free(out);
+			return NULL;
+		}
+		if (f == 0)
+			mask_name(val, masked, sizeof(masked));
+		else if (f == 1)
+			mask_id_number(val, masked, sizeof(masked));
+		else if (f == 2)
+			mask_phone(val, masked, sizeof(masked));
+		if (f <= 2) {
+			len += (size_t)snprintf(out + len, cap - len, "%s%s: %s", len ? "; " : "",
+						note_fields[f], strcmp(val, "-") ? masked : "-");
+		} else {
+			size_t need = len + strlen(val) + fl + 8;
+
+			if (need > cap) {
+				char *nb = realloc(out, need * 2);
+
+				if (!nb) {
+					free(val);
+					free(out);
+					return NULL;
+				}
+				out = nb;
+				cap = need * 2;
+			}
+			len += (size_t)snprintf(out + len, cap - len, "%s%s: %s", len ? "; " : "",
+						note_fields[f], val);
+		}
+		free(val);
+		p = *e ? e + 2 : e;
+	}
+	if (*p) {
+		/* Not in the form note_add writes: show nothing rather than
+		 * something unmasked. */
+		free(out);
+		return strdup("(old values: see jrc show --unmasked)");
+	}
+	return out;
+}

@@ -75,10 +75,14 @@ static jrc_status record_try(jrc_db *db, const char *receipt, const char *at, jr
 	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
-/* Failures that count towards a lock: within the window, after the last
- * success and after the try that set the last lock (an expired or lifted
- * lock starts the count afresh).  Ordered by id, not time, as several tries
- * can fall in one second.  Also the end of a running lock (0 if none). */
+/* How a receipt's tries stand.  The lock (five failures within the
+ * window) stops the phone digits only: a later success with the query
+ * code ends it, so a guesser who knows only the number cannot lock the
+ * owner out.  Failures count within the window, after the last success
+ * with the query code (a success with the weaker phone digits does not
+ * reset them) and after the try that set the last lock (an expired or
+ * lifted lock starts the count afresh).  Ordered by id, not time, as
+ * several tries can fall in one second. */
 static jrc_status tries_state(jrc_db *db, const char *receipt, jrc_time now,
 			      jrc_lookup_info *info, jrc_err *err)
 {
@@ -90,8 +94,11 @@ static jrc_status tries_state(jrc_db *db, const char *receipt, jrc_time now,
 	memset(info, 0, sizeof(*info));
 	clock_format_utc(now, now_s);
 	clock_format_utc(now - JRC_LOOKUP_WINDOW, since);
-	if ((s = db_prepare(db, "SELECT max(until) FROM lookup_locks WHERE receipt = ?1"
-			    " AND lifted_at IS NULL AND until > ?2", &st, err)))
+	if ((s = db_prepare(db, "SELECT max(until) FROM lookup_locks l WHERE receipt = ?1"
+			    " AND lifted_at IS NULL AND until > ?2 AND NOT EXISTS ("
+			    "   SELECT 1 FROM lookup_attempts a WHERE a.receipt = ?1"
+			    "   AND a.result = 'ok' AND a.proof = 'code' AND a.id > l.last_attempt)",
+			    &st, err)))
 		return s;
 	db_bind_text(st, 1, receipt);
 	db_bind_text(st, 2, now_s);
@@ -105,7 +112,7 @@ static jrc_status tries_state(jrc_db *db, const char *receipt, jrc_time now,
 	if ((s = db_prepare(db, "SELECT count(*) FROM lookup_attempts WHERE receipt = ?1"
 			    " AND result = 'fail' AND at > ?2"
 			    " AND id > COALESCE((SELECT max(id) FROM lookup_attempts"
-			    "   WHERE receipt = ?1 AND result = 'ok'), 0)"
+			    "   WHERE receipt = ?1 AND result = 'ok' AND proof = 'code'), 0)"
 			    " AND id > COALESCE((SELECT max(last_attempt) FROM lookup_locks"
 			    "   WHERE receipt = ?1), 0)", &st, err)))
 		return s;
@@ -123,20 +130,91 @@ static jrc_status tries_state(jrc_db *db, const char *receipt, jrc_time now,
 	return JRC_OK;
 }
 
+/* How the misses at one terminal stand, across receipts: never reset by
+ * a success (a scanner holding one real receipt could otherwise clear
+ * them), only aged out of the window. */
+static jrc_status terminal_state(jrc_db *db, const char *source, jrc_time now,
+				 jrc_lookup_info *info, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	char since[32], now_s[32], last[32] = "";
+	int rc;
+
+	info->terminal_failures = 0;
+	info->terminal_last_fail = 0;
+	info->terminal_paused_until = 0;
+	clock_format_utc(now - JRC_LOOKUP_WINDOW, since);
+	if ((s = db_prepare(db, "SELECT count(*), max(at) FROM lookup_attempts"
+			    " WHERE source = ?1 AND result = 'fail' AND at > ?2 AND at <= ?3", &st, err)))
+		return s;
+	clock_format_utc(now, now_s);
+	db_bind_text(st, 1, source && *source ? source : "cli");
+	db_bind_text(st, 2, since);
+	db_bind_text(st, 3, now_s);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		info->terminal_failures = sqlite3_column_int(st, 0);
+		db_col_copy(st, 1, last, sizeof(last));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, rc, err);
+	if (*last && clock_parse(last, &info->terminal_last_fail) != JRC_OK)
+		info->terminal_last_fail = now;
+	if (info->terminal_failures >= JRC_LOOKUP_TERMINAL_FAILS &&
+	    now < info->terminal_last_fail + JRC_LOOKUP_TERMINAL_PAUSE)
+		info->terminal_paused_until = info->terminal_last_fail + JRC_LOOKUP_TERMINAL_PAUSE;
+	return JRC_OK;
+}
+
+/* The wait still due at a terminal before its next try. */
+static int terminal_wait(const jrc_lookup_info *info, jrc_time now)
+{
+	jrc_time due;
+
+	if (!info->terminal_failures)
+		return 0;
+	due = info->terminal_last_fail + lookup_delay_seconds(info->terminal_failures);
+	return due > now ? (int)(due - now) : 0;
+}
+
+jrc_status lookup_terminal_info(jrc_db *db, const char *source, jrc_lookup_info *info,
+				jrc_err *err)
+{
+	jrc_time now = clock_now();
+	jrc_status s;
+
+	memset(info, 0, sizeof(*info));
+	if ((s = terminal_state(db, source, now, info, err)) != JRC_OK)
+		return s;
+	info->delay_seconds = terminal_wait(info, now);
+	return JRC_OK;
+}
+
 static jrc_status locked_sentence(jrc_time until, jrc_err *err)
 {
 	char when[32];
 
 	clock_format_local(until, when);
 	return jrc_err_set(err, JRC_E_LOCKED_OUT, "proof",
-			   _("There were too many wrong tries for this number, so looking it up is paused until %s. Please come back then, or ask at the front desk with your ID card."),
+			   _("There were too many wrong tries for this number, so the phone digits cannot be used for it until %s. The 6-digit query code on the receipt still works; or ask at the front desk with your ID card."),
+			   when);
+}
+
+static jrc_status paused_sentence(jrc_time until, jrc_err *err)
+{
+	char when[32];
+
+	clock_format_local(until, when);
+	return jrc_err_set(err, JRC_E_LOCKED_OUT, "proof",
+			   _("There were too many wrong tries at this terminal, so looking up is paused here until %s. Please ask at the front desk."),
 			   when);
 }
 
 static jrc_status lock(jrc_db *db, const char *receipt, int64_t case_id, jrc_time now,
 		       const char *source, jrc_lookup_info *info, jrc_err *err)
 {
-	char at[32], until[32], note[160];
+	char at[32], until[32], note[200];
 	jrc_event_in ev = { 0 };
 	sqlite3_stmt *st;
 	jrc_status s;
@@ -155,7 +233,8 @@ static jrc_status lock(jrc_db *db, const char *receipt, int64_t case_id, jrc_tim
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, rc, err);
-	snprintf(note, sizeof(note), "%d failed lookups of %s within an hour; paused until %s",
+	snprintf(note, sizeof(note),
+		 "%d failed lookups of %s within an hour; phone digits refused until %s",
 		 JRC_LOOKUP_MAX_FAILS, receipt, until);
 	ev.actor = source && *source ? source : "cli";
 	ev.kind = "lookup_locked";
@@ -166,8 +245,14 @@ static jrc_status lock(jrc_db *db, const char *receipt, int64_t case_id, jrc_tim
 		return s;
 	info->locked_until = now + JRC_LOOKUP_LOCK;
 	info->tries_left = 0;
-	info->delay_seconds = 0;
 	return locked_sentence(info->locked_until, err);
+}
+
+/* A command line is a new process for every try, so it cannot wait on
+ * its own: its waits are kept here.  A kiosk waits on its screen. */
+static int waits_here(const char *source)
+{
+	return !source || !*source || strncmp(source, "cli", 3) == 0;
 }
 
 jrc_status lookup_verify_in_tx(jrc_db *db, const char *receipt, jrc_proof kind,
@@ -177,15 +262,33 @@ jrc_status lookup_verify_in_tx(jrc_db *db, const char *receipt, jrc_proof kind,
 	jrc_time now = clock_now();
 	char at[32], code[8] = "", phone4[5] = "", *phone = NULL;
 	int64_t id = 0;
-	int found = 0, oom = 0, good;
+	int found = 0, oom = 0, good, wait;
+	jrc_lookup_info term = { 0 };
 	sqlite3_stmt *st;
 	jrc_status s;
 	int rc;
 
 	clock_format_utc(now, at);
+	if ((s = terminal_state(db, source, now, &term, err)) != JRC_OK)
+		return s;
 	if ((s = tries_state(db, receipt, now, info, err)) != JRC_OK)
 		return s;
-	if (info->locked_until) {
+	info->terminal_failures = term.terminal_failures;
+	info->terminal_last_fail = term.terminal_last_fail;
+	info->terminal_paused_until = term.terminal_paused_until;
+	if (info->terminal_paused_until) {
+		if ((s = record_try(db, receipt, at, kind, "locked", source, err)) != JRC_OK)
+			return s;
+		return paused_sentence(info->terminal_paused_until, err);
+	}
+	if (waits_here(source) && (wait = terminal_wait(info, now)) > 0) {
+		/* Not a try: nothing was checked. */
+		info->delay_seconds = wait;
+		return jrc_err_set(err, JRC_E_LOCKED_OUT, "proof",
+				   _("Please wait %d seconds before the next try: wrong tries here are slowed down."),
+				   wait);
+	}
+	if (info->locked_until && kind == JRC_PROOF_PHONE4) {
 		if ((s = record_try(db, receipt, at, kind, "locked", source, err)) != JRC_OK)
 			return s;
 		return locked_sentence(info->locked_until, err);
@@ -208,35 +311,38 @@ jrc_status lookup_verify_in_tx(jrc_db *db, const char *receipt, jrc_proof kind,
 		return db_fail(db, rc, err);
 	phone_last4(phone, phone4);
 	free(phone);
-	if (found && kind == JRC_PROOF_PHONE4 && !*phone4)
-		return jrc_err_set(err, JRC_E_INVALID, "proof",
-				   _("This matter was filed without a phone number: use the 6-digit query code printed on the receipt."));
+	/* A matter filed without a phone fails like a wrong guess: what is
+	 * said must not tell whether the number exists. */
 	good = found && (kind == JRC_PROOF_CODE ? strlen(code) == 6 && same_secret(code, proof, 6)
-						: same_secret(phone4, proof, 4));
+						: *phone4 && same_secret(phone4, proof, 4));
 	if ((s = record_try(db, receipt, at, kind, good ? "ok" : "fail", source, err)) != JRC_OK)
 		return s;
 	if (good) {
-		memset(info, 0, sizeof(*info));
-		info->tries_left = JRC_LOOKUP_MAX_FAILS;
+		if (kind == JRC_PROOF_CODE) {
+			info->failures = 0;
+			info->locked_until = 0;
+		}
+		info->tries_left = JRC_LOOKUP_MAX_FAILS - info->failures;
+		info->delay_seconds = 0;
 		if (case_id)
 			*case_id = id;
 		return JRC_OK;
 	}
-	if ((s = tries_state(db, receipt, now, info, err)) != JRC_OK)
+	if ((s = tries_state(db, receipt, now, info, err)) != JRC_OK ||
+	    (s = terminal_state(db, source, now, info, err)) != JRC_OK)
 		return s;
-	if (info->failures >= JRC_LOOKUP_MAX_FAILS)
+	info->delay_seconds = lookup_delay_seconds(info->failures > info->terminal_failures ?
+						   info->failures : info->terminal_failures);
+	if (info->terminal_paused_until)
+		return paused_sentence(info->terminal_paused_until, err);
+	if (info->failures >= JRC_LOOKUP_MAX_FAILS && !info->locked_until)
 		return lock(db, receipt, id, now, source, info, err);
-	if (!found)
-		return jrc_err_set(err, JRC_E_NOT_FOUND, "receipt",
-				   _("No matter has the number %s: check the number on your receipt. Tries left before a one-hour pause: %d."),
-				   receipt, info->tries_left);
+	/* One sentence whether the number exists or not. */
 	if (kind == JRC_PROOF_CODE)
 		return jrc_err_set(err, JRC_E_AUTH, "proof",
-				   _("The query code does not match this number: check the 6 digits printed on your receipt. Tries left before a one-hour pause: %d."),
-				   info->tries_left);
+				   _("This number and this query code do not go together: check both on your receipt. Wrong tries slow this terminal down."));
 	return jrc_err_set(err, JRC_E_AUTH, "proof",
-			   _("The last 4 digits do not match the phone given when the matter was filed: check them, or use the query code on the receipt. Tries left before a one-hour pause: %d."),
-			   info->tries_left);
+			   _("This number and these phone digits do not go together: check both, or use the query code on the receipt. Wrong tries slow this terminal down."));
 }
 
 jrc_status lookup_check_proof(jrc_proof kind, const char *proof, jrc_err *err)
@@ -270,7 +376,7 @@ jrc_status lookup_verify(jrc_db *db, const char *receipt, jrc_proof kind, const 
 		return s;
 	s = lookup_verify_in_tx(db, receipt, kind, proof, source, case_id, info, err);
 	/* A failed try is kept: that is what the lock counts. */
-	if (s == JRC_OK || s == JRC_E_AUTH || s == JRC_E_NOT_FOUND || s == JRC_E_LOCKED_OUT) {
+	if (s == JRC_OK || s == JRC_E_AUTH || s == JRC_E_LOCKED_OUT) {
 		jrc_err cerr = { 0 };
 
 		if ((c = db_commit(db, &cerr)) != JRC_OK) {

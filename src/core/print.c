@@ -195,7 +195,11 @@ jrc_status print_receipt_report(jrc_db *db, const char *receipt, const jrc_print
 		doc_free(&doc);
 	}
 	if (ps_rc == JRC_OK)
-		ps_rc = printer_send(ps.uri, bytes.data, bytes.len, &res->printer, &perr);
+		{
+		const char *keep[] = { db_file_name(db), NULL };
+
+		ps_rc = printer_send_keep(ps.uri, bytes.data, bytes.len, keep, &res->printer, &perr);
+	}
 	bytes_free(&bytes);
 	snprintf(res->outcome, sizeof(res->outcome), "%s", ps_rc == JRC_OK ? "ok" : "failed");
 	s = record(db, c.id, ps.uri, res->outcome, ps_rc == JRC_OK ? NULL : perr.msg,
@@ -357,7 +361,11 @@ jrc_status print_test_page(jrc_db *db, const jrc_print_opts *opts, jrc_print_res
 	s = encode(&ps, &doc, &bytes, err);
 	doc_free(&doc);
 	if (s == JRC_OK)
-		s = printer_send(ps.uri, bytes.data, bytes.len, &res->printer, err);
+		{
+		const char *keep[] = { db_file_name(db), NULL };
+
+		s = printer_send_keep(ps.uri, bytes.data, bytes.len, keep, &res->printer, err);
+	}
 	bytes_free(&bytes);
 	snprintf(res->outcome, sizeof(res->outcome), "%s",
 		 strcmp(ps.uri, "none") == 0 ? "skipped" : s == JRC_OK ? "ok" : "failed");

@@ -539,18 +539,85 @@ static jrc_status send_dev(const sink *s, const void *data, size_t len, int quer
 
 /* ---------------------------------------------------------------- file */
 
-static jrc_status send_file(const sink *s, const void *data, size_t len, jrc_err *err)
+/* Is the open file one of the files that must never be written (the
+ * database and its -wal, -shm and -journal files)?  Compared by device
+ * and inode: another name, a hard link or a relative path cannot hide it. */
+static int is_kept(const struct stat *st, const char *const *keep)
+{
+	static const char *const tails[] = { "", "-wal", "-shm", "-journal" };
+	char path[4096];
+	struct stat k;
+
+	for (; keep && *keep; keep++) {
+		for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
+			if ((size_t)snprintf(path, sizeof(path), "%s%s", *keep, tails[i]) >= sizeof(path))
+				continue;
+			if (stat(path, &k) == 0 && k.st_dev == st->st_dev && k.st_ino == st->st_ino)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Open a file sink without ever destroying something else: no symbolic
+ * links, only a regular file (or a new one, created 0600), never the
+ * database; an existing file is made 0600 before the query code goes in. */
+static int open_file_sink(const sink *s, const char *const *keep, jrc_err *err)
+{
+	struct stat st;
+	int fd = open(s->target, O_WRONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+
+	if (fd < 0 && errno == ENOENT)
+		fd = open(s->target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY,
+			  0600);
+	if (fd < 0 && (errno == ELOOP || errno == EMLINK)) {
+		jrc_err_set(err, JRC_E_PRINTER, "printer",
+			    _("%s is a symbolic link: a receipt file is never written through one. Give the real path of a new or ordinary file."),
+			    s->target);
+		return -1;
+	}
+	if (fd < 0) {
+		jrc_err_set(err, JRC_E_PRINTER, "printer",
+			    _("The receipt could not be written to %s (%s): check the path and its permissions."),
+			    s->target, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		jrc_err_set(err, JRC_E_PRINTER, "printer",
+			    _("%s is not an ordinary file: a file printer writes only to a new or ordinary file. Use dev: for a device."),
+			    s->target);
+		return -1;
+	}
+	if (is_kept(&st, keep)) {
+		close(fd);
+		jrc_err_set(err, JRC_E_PRINTER, "printer",
+			    _("%s is the database (or one of its files): a receipt is never written over it. Choose another file."),
+			    s->target);
+		return -1;
+	}
+	if (((st.st_mode & 07777) != 0600 && fchmod(fd, 0600) != 0) || ftruncate(fd, 0) != 0) {
+		jrc_err_set(err, JRC_E_PRINTER, "printer",
+			    _("The receipt could not be written to %s (%s): check the path and its permissions."),
+			    s->target, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	/* Blocking again for the writes. */
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return fd;
+}
+
+static jrc_status send_file(const sink *s, const void *data, size_t len,
+			    const char *const *keep, jrc_err *err)
 {
 	int to_stdout = strcmp(s->target, "-") == 0;
-	int fd = to_stdout ? STDOUT_FILENO :
-		 open(s->target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY, 0600);
+	int fd = to_stdout ? STDOUT_FILENO : open_file_sink(s, keep, err);
 	const unsigned char *p = data;
 	int e = 0;
 
 	if (fd < 0)
-		return jrc_err_set(err, JRC_E_PRINTER, "printer",
-				   _("The receipt could not be written to %s (%s): check the path and its permissions."),
-				   s->target, strerror(errno));
+		return JRC_E_PRINTER;
 	while (len > 0) {
 		ssize_t w = write_once(fd, 0, p, len);
 
@@ -687,7 +754,7 @@ static jrc_status send_cups(const sink *s, const void *data, size_t len, jrc_err
 /* ---------------------------------------------------------------- entry */
 
 static jrc_status run(const char *uri, const void *data, size_t len, int query_only,
-		      jrc_printer_report *rep, jrc_err *err)
+		      const char *const *keep, jrc_printer_report *rep, jrc_err *err)
 {
 	jrc_printer_report local;
 	sink s;
@@ -703,7 +770,7 @@ static jrc_status run(const char *uri, const void *data, size_t len, int query_o
 	case JRC_SINK_NONE:
 		return JRC_OK;
 	case JRC_SINK_FILE:
-		return query_only ? JRC_OK : send_file(&s, data, len, err);
+		return query_only ? JRC_OK : send_file(&s, data, len, keep, err);
 	case JRC_SINK_DEV:
 		return send_dev(&s, data, len, query_only, rep, err);
 	case JRC_SINK_TCP:
@@ -717,10 +784,16 @@ static jrc_status run(const char *uri, const void *data, size_t len, int query_o
 jrc_status printer_send(const char *uri, const void *data, size_t len,
 			jrc_printer_report *rep, jrc_err *err)
 {
-	return run(uri, data, len, 0, rep, err);
+	return run(uri, data, len, 0, NULL, rep, err);
+}
+
+jrc_status printer_send_keep(const char *uri, const void *data, size_t len,
+			     const char *const *keep, jrc_printer_report *rep, jrc_err *err)
+{
+	return run(uri, data, len, 0, keep, rep, err);
 }
 
 jrc_status printer_query(const char *uri, jrc_printer_report *rep, jrc_err *err)
 {
-	return run(uri, NULL, 0, 1, rep, err);
+	return run(uri, NULL, 0, 1, NULL, rep, err);
 }

@@ -194,7 +194,7 @@ jrc_status lookup_progress(jrc_db *db, const char *receipt, jrc_proof kind, cons
 	if ((s = db_begin(db, err)) != JRC_OK)
 		return s;
 	s = lookup_verify_in_tx(db, receipt, kind, proof, source, &id, info, err);
-	if (s == JRC_E_AUTH || s == JRC_E_NOT_FOUND || s == JRC_E_LOCKED_OUT) {
+	if (s == JRC_E_AUTH || s == JRC_E_LOCKED_OUT) {
 		/* Keep the failed try: that is what the lock counts. */
 		if (db_commit(db, &cerr) != JRC_OK) {
 			if (err)
@@ -211,6 +211,13 @@ jrc_status lookup_progress(jrc_db *db, const char *receipt, jrc_proof kind, cons
 	grievance_case_free(&c);
 	if (s != JRC_OK || (s = lookup_progress_of(db, id, out, err)) != JRC_OK)
 		goto fail;
+	/* The phone digits show the state only: the person complained about
+	 * may well know them.  A verdict or a review needs the query code. */
+	if (kind != JRC_PROOF_CODE) {
+		out->needs_code = out->can_give_verdict || out->can_request_review;
+		out->can_give_verdict = 0;
+		out->can_request_review = 0;
+	}
 	if ((s = db_commit(db, err)) != JRC_OK)
 		lookup_progress_free(out);
 	return s;

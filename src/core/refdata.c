@@ -108,8 +108,8 @@ static jrc_status row_category(jrc_db *db, char **v, long sort, jrc_err *err)
 			return s;
 	return run(db,
 		   "INSERT INTO categories(code, name_zh, name_en, description_zh, description_en,"
-		   " channel_zh, channel_en, sort) VALUES (?,?,?,?,?,?,?,?)"
-		   " ON CONFLICT(code) DO UPDATE SET name_zh=excluded.name_zh,"
+		   " channel_zh, channel_en, sort, active) VALUES (?,?,?,?,?,?,?,?,1)"
+		   " ON CONFLICT(code) DO UPDATE SET active=1, name_zh=excluded.name_zh,"
 		   " name_en=excluded.name_en, description_zh=excluded.description_zh,"
 		   " description_en=excluded.description_en, channel_zh=excluded.channel_zh,"
 		   " channel_en=excluded.channel_en, sort=excluded.sort",
@@ -218,7 +218,10 @@ static jrc_status row_holiday(jrc_db *db, char **v, long sort, jrc_err *err)
 static const refdata_file files[] = {
 	{ "categories.csv", 1,
 	  { "code", "name_zh", "name_en", "description_zh", "description_en",
-	    "channel_zh", "channel_en", NULL }, 5, row_category, NULL },
+	    "channel_zh", "channel_en", NULL }, 5, row_category,
+	  /* Categories no longer listed stay for their cases but are not
+	   * offered. */
+	  "UPDATE categories SET active = 0" },
 	{ "departments.csv", 1,
 	  { "code", "name_zh", "name_en", "window", "phone", NULL }, 3, row_department, NULL },
 	{ "divisions.csv", 1,
@@ -359,6 +362,19 @@ static jrc_status import_file(jrc_db *db, const char *dir, const refdata_file *s
 				t++;
 			for (size_t k = strlen(t); k && (t[k - 1] == ' ' || t[k - 1] == '\t'); k--)
 				t[k - 1] = '\0';
+			/* Names reach terminals and paper: no control characters or
+			 * escape sequences, as for what citizens type. */
+			{
+				char *clean = text_sanitize(t, 0);
+
+				if (!clean) {
+					s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+					goto out;
+				}
+				if (strlen(clean) <= strlen(t))
+					memcpy(t, clean, strlen(clean) + 1);
+				free(clean);
+			}
 			vals[c] = t;
 		}
 		s = spec->row(db, vals, (long)*rows + 1, err);
@@ -465,10 +481,25 @@ jrc_status refdata_categories(jrc_db *db, jrc_category **out, size_t *n, jrc_err
 
 	*out = NULL;
 	*n = 0;
-	if ((s = db_prepare(db, "SELECT " CATEGORY_COLS " FROM categories ORDER BY sort, code",
+	if ((s = db_prepare(db, "SELECT " CATEGORY_COLS " FROM categories WHERE active = 1"
+			    " ORDER BY sort, code",
 			    &st, err)) != JRC_OK)
 		return s;
 	return collect_rows(db, st, sizeof(**out), fill_category_row, (void **)out, n, err);
+}
+
+int refdata_category_active(jrc_db *db, const char *code)
+{
+	sqlite3_stmt *st;
+	int active = 0;
+
+	if (db_prepare(db, "SELECT active FROM categories WHERE code = ?", &st, NULL) != JRC_OK)
+		return 0;
+	db_bind_text(st, 1, code);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		active = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return active;
 }
 
 jrc_status refdata_category(jrc_db *db, const char *code, jrc_category *out, jrc_err *err)

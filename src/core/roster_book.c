@@ -82,6 +82,18 @@ static jrc_status resolve_slot(jrc_db *db, const jrc_host *h, jrc_time want, jrc
 	if (want < now)
 		return jrc_err_set(err, JRC_E_INVALID, "slot",
 				   _("The time %s has already passed: choose a later time."), when);
+	{
+		char buf[16];
+		long horizon = 60;
+
+		if (db_setting_get(db, "booking_horizon_days", NULL, buf, sizeof(buf), NULL) == JRC_OK)
+			horizon = strtol(buf, NULL, 10);
+		if (horizon > 0 &&
+		    date_diff(clock_local_date(now), clock_local_date(want)) > horizon)
+			return jrc_err_set(err, JRC_E_INVALID, "slot",
+					   _("The time %s is too far ahead: bookings are taken at most %ld days ahead. Choose an earlier time."),
+					   when, horizon);
+	}
 	if ((s = roster_slots_at(db, h->id, clock_local_date(want), 1, now, 0, &v, &n, err)))
 		return s;
 	for (size_t i = 0; i < n; i++) {

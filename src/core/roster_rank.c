@@ -31,6 +31,9 @@ void roster_when(jrc_time t, jrc_time now, char *out, size_t size)
 		snprintf(out, size, _("today %s"), hm);
 	else if (diff == 1)
 		snprintf(out, size, _("tomorrow %s"), hm);
+	else if (d.y != clock_local_date(now ? now : clock_now()).y)
+		/* TRANSLATORS: year, month, day, weekday, time: 2027/1/4 Mon 09:30 */
+		snprintf(out, size, _("%d/%d/%d %s %s"), d.y, d.m, d.d, roster_weekday_name(d), hm);
 	else
 		/* TRANSLATORS: month, day, weekday, time: 12/2 Wed 09:30 */
 		snprintf(out, size, _("%d/%d %s %s"), d.m, d.d, roster_weekday_name(d), hm);

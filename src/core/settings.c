@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 
 #include "db_internal.h"
 #include "jrc/clock.h"
@@ -30,23 +31,43 @@ static jrc_status check_text(const char *key, const char *v, jrc_err *err)
 			   _("The value must be valid text of at most 200 characters."));
 }
 
+/* A zone of the system's tz database: a name such as Asia/Shanghai whose
+ * file is a TZif file.  glibc takes any other word ("Beijing", "CST") as
+ * UTC without a word, and every date would shift. */
+static int tz_known(const char *v)
+{
+	const char *dir = getenv("TZDIR");
+	char path[512], magic[4];
+	struct stat st;
+	FILE *f;
+	int ok;
+
+	if (!*v || *v == '/' || strstr(v, "..") || strlen(v) > 200)
+		return 0;
+	for (const char *p = v; *p; p++)
+		if (!isalnum((unsigned char)*p) && !strchr("/_+-", *p))
+			return 0;
+	snprintf(path, sizeof(path), "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", v);
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		/* No tz database installed: the default zone still works (the
+		 * clock falls back to CST-8 for it). */
+		return (strcmp(v, "Asia/Shanghai") == 0 || strcmp(v, "PRC") == 0) &&
+		       stat(dir && *dir ? dir : "/usr/share/zoneinfo", &st) != 0;
+	}
+	if (!(f = fopen(path, "rb")))
+		return 0;
+	ok = fread(magic, 1, 4, f) == 4 && memcmp(magic, "TZif", 4) == 0;
+	fclose(f);
+	return ok;
+}
+
 static jrc_status check_tz(const char *key, const char *v, jrc_err *err)
 {
-	char *old = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
-	jrc_status s = clock_use_timezone(v);
-
-	/* Only a check: put the previous zone back. */
-	if (old) {
-		setenv("TZ", old, 1);
-		free(old);
-	} else {
-		unsetenv("TZ");
-	}
-	tzset();
-	if (s == JRC_OK)
+	if (tz_known(v))
 		return JRC_OK;
 	return jrc_err_set(err, JRC_E_INVALID, key,
-			   _("Unknown timezone: use a name such as Asia/Shanghai."));
+			   _("'%s' is not a zone of this system's tz database: use a name such as Asia/Shanghai (China's time)."),
+			   v);
 }
 
 static jrc_status check_seconds(const char *key, const char *v, jrc_err *err)
@@ -58,6 +79,17 @@ static jrc_status check_seconds(const char *key, const char *v, jrc_err *err)
 		return JRC_OK;
 	return jrc_err_set(err, JRC_E_INVALID, key,
 			   _("The value must be a number of seconds from 5 to 86400."));
+}
+
+static jrc_status check_days(const char *key, const char *v, jrc_err *err)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (*v && !*end && n >= 1 && n <= 366)
+		return JRC_OK;
+	return jrc_err_set(err, JRC_E_INVALID, key,
+			   _("The value must be a number of days from 1 to 366."));
 }
 
 static jrc_status check_choice(const char *key, const char *v, const char *const *choices,
@@ -156,6 +188,7 @@ static const struct setting {
 	{ "paper", "80", check_paper },
 	{ "printer_encoding", "gb18030", check_encoding },
 	{ "printer_cut", "partial", check_cut },
+	{ "booking_horizon_days", "60", check_days },
 	{ "voice_output", "none", check_voice_output },
 	{ "voice", "off", check_on_off },
 };

@@ -175,7 +175,11 @@ jrc_status slip_review_print(jrc_db *db, const char *receipt, const char *uri_in
 		bytes_free(&bytes);
 		return s;
 	}
-	sent = printer_send(uri, bytes.data, bytes.len, NULL, &perr);
+	{
+		const char *keep[] = { db_file_name(db), NULL };
+
+		sent = printer_send_keep(uri, bytes.data, bytes.len, keep, NULL, &perr);
+	}
 	bytes_free(&bytes);
 	snprintf(note, sizeof(note), "%s%s%s", c.state, sent ? ": " : "", sent ? perr.msg : "");
 	ev.actor = "kiosk";

@@ -16,6 +16,10 @@
  * are read from the (state|department|category, state, due_on) indexes
  * alone. */
 #define IN_RANGE "filed_at >= ?1 AND filed_at < ?2"
+/* What counts of a citizen's verdicts: the first given on each answer.  A
+ * later one is kept and shown, but cannot improve the figures afterwards. */
+#define FIRST_VERDICT "v.event_id = (SELECT min(w.event_id) FROM verdicts w" \
+	" WHERE w.case_id = v.case_id AND w.stage = v.stage)"
 
 static jrc_status breakdown(jrc_db *db, const char *sql, const char *start, const char *end,
 			    const char *today, jrc_stat_row **rows, size_t *n, jrc_err *err)
@@ -117,8 +121,10 @@ jrc_status stats_collect(jrc_db *db, const char *from, const char *to, jrc_stats
 	}
 	s = breakdown(db, ranged ?
 		      "SELECT v.verdict, count(*), 0, 0 FROM verdicts v"
-		      " JOIN cases c ON c.id = v.case_id WHERE c." IN_RANGE " GROUP BY 1 ORDER BY 1" :
-		      "SELECT verdict, count(*), 0, 0 FROM verdicts GROUP BY 1 ORDER BY 1",
+		      " JOIN cases c ON c.id = v.case_id WHERE " FIRST_VERDICT " AND c." IN_RANGE
+		      " GROUP BY 1 ORDER BY 1" :
+		      "SELECT v.verdict, count(*), 0, 0 FROM verdicts v WHERE " FIRST_VERDICT
+		      " GROUP BY 1 ORDER BY 1",
 		      start, end, today, &out->by_verdict, &out->n_verdict, err);
 	if (s != JRC_OK)
 		goto fail;

@@ -256,18 +256,34 @@ jrc_status validate_phone(const char *phone, char out[24], jrc_err *err)
 
 /* ---------------------------------------------------------------- name, text */
 
-/* Digits, punctuation and symbols that cannot make a name on their own. */
-static int is_not_letter(uint32_t cp)
+/* A letter a clerk can see and read back: Latin, Greek, Cyrillic, the
+ * scripts of China's peoples (Han, Tibetan, Mongolian, Uyghur, Yi), kana
+ * and Hangul syllables.  Not digits or punctuation, and not what looks
+ * like nothing: fillers (U+3164), a blank braille cell (U+2800), lone
+ * combining marks, private use, noncharacters (U+FFFF). */
+static int is_visible_letter(uint32_t cp)
 {
-	return (cp < 0x80 && !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')) ||
-	       (cp >= 0xA0 && cp <= 0xBF) ||
-	       (cp >= 0x2000 && cp <= 0x206F) ||
-	       (cp >= 0x3000 && cp <= 0x3003) ||
-	       (cp >= 0x3008 && cp <= 0x3020) ||
-	       (cp >= 0xFF01 && cp <= 0xFF20) ||
-	       (cp >= 0xFF3B && cp <= 0xFF40) ||
-	       (cp >= 0xFF5B && cp <= 0xFF65) ||
-	       cp == 0xFFFD;
+	static const uint32_t ranges[][2] = {
+		{ 'A', 'Z' }, { 'a', 'z' },
+		{ 0xC0, 0xD6 }, { 0xD8, 0xF6 }, { 0xF8, 0x24F },       /* Latin */
+		{ 0x370, 0x3FF }, { 0x400, 0x52F },                    /* Greek, Cyrillic */
+		{ 0x620, 0x64A }, { 0x671, 0x6D3 },                    /* Arabic, Uyghur */
+		{ 0xF40, 0xF6C },                                      /* Tibetan */
+		{ 0x1820, 0x1878 },                                    /* Mongolian */
+		{ 0x1E00, 0x1EFF },                                    /* Latin extended */
+		{ 0x3041, 0x3096 }, { 0x30A1, 0x30FA },                /* kana */
+		{ 0x3400, 0x4DBF }, { 0x4E00, 0x9FFF },                /* Han */
+		{ 0xA000, 0xA48C },                                    /* Yi */
+		{ 0xAC00, 0xD7A3 },                                    /* Hangul syllables */
+		{ 0xF900, 0xFAFF },                                    /* Han compatibility */
+		{ 0xFF21, 0xFF3A }, { 0xFF41, 0xFF5A },                /* full-width Latin */
+		{ 0x20000, 0x3134F },                                  /* Han extensions */
+	};
+
+	for (size_t i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++)
+		if (cp >= ranges[i][0] && cp <= ranges[i][1])
+			return !(cp >= 0x374 && cp <= 0x375) && cp != 0x37E && cp != 0x387;
+	return 0;
 }
 
 jrc_status validate_name(const char *name, jrc_err *err)
@@ -289,7 +305,7 @@ jrc_status validate_name(const char *name, jrc_err *err)
 		size_t n = text_utf8_decode(clean + i, len - i, &cp);
 
 		i += n ? n : 1;
-		if (!is_not_letter(cp))
+		if (is_visible_letter(cp))
 			letter = 1;
 	}
 	free(clean);
@@ -302,7 +318,7 @@ jrc_status validate_name(const char *name, jrc_err *err)
 			(int)JRC_NAME_MAX);
 	if (!letter)
 		return jrc_err_set(err, JRC_E_INVALID, "name",
-			_("A name must have letters or Chinese characters, not only digits or punctuation."));
+			_("A name must have letters or Chinese characters that can be seen, not only digits, punctuation or invisible characters."));
 	return JRC_OK;
 }
 

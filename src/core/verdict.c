@@ -60,8 +60,9 @@ jrc_status lifecycle_verdict_get(jrc_db *db, int64_t case_id, jrc_state answered
 		at[0] = '\0';
 	if (!lifecycle_is_answer_state(answered_state))
 		return JRC_OK;
-	if ((s = db_prepare(db, "SELECT verdict, at FROM verdicts WHERE case_id = ? AND stage = ?",
-			    &st, err)))
+	/* The latest of the verdicts given on this answer (each is kept). */
+	if ((s = db_prepare(db, "SELECT verdict, at FROM verdicts WHERE case_id = ? AND stage = ?"
+			    " ORDER BY event_id DESC LIMIT 1", &st, err)))
 		return s;
 	sqlite3_bind_int64(st, 1, case_id);
 	db_bind_text(st, 2, lifecycle_state_name(answered_state));
@@ -75,8 +76,9 @@ jrc_status lifecycle_verdict_get(jrc_db *db, int64_t case_id, jrc_state answered
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
-/* One row per answer: a citizen who changes their mind replaces it (each
- * verdict stays in the event log). */
+/* One row per verdict, keyed by its event: a citizen who changes their
+ * mind adds a row, the first is never overwritten (stats count the first
+ * on each answer, see README). */
 static jrc_status record(jrc_db *db, const jrc_case *c, jrc_state stage, const jrc_feedback *fb,
 			 const char *comment, jrc_err *err)
 {
@@ -104,9 +106,7 @@ static jrc_status record(jrc_db *db, const jrc_case *c, jrc_state stage, const j
 	if (s != JRC_OK)
 		return s;
 	if ((s = db_prepare(db, "INSERT INTO verdicts(case_id, stage, verdict, comment, at, event_id)"
-			    " VALUES (?,?,?,?,?,?) ON CONFLICT(case_id, stage) DO UPDATE SET"
-			    " verdict = excluded.verdict, comment = excluded.comment,"
-			    " at = excluded.at, event_id = excluded.event_id", &st, err)))
+			    " VALUES (?,?,?,?,?,?)", &st, err)))
 		return s;
 	sqlite3_bind_int64(st, 1, c->id);
 	db_bind_text(st, 2, lifecycle_state_name(stage));

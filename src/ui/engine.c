@@ -266,7 +266,8 @@ static void draw_status(ui_ctx *ctx)
 		char who[64];
 		int w;
 
-		snprintf(who, sizeof(who), _("Staff %s"), ctx->staff_id);
+		/* No staff ID on a screen the public may see. */
+		snprintf(who, sizeof(who), "%s", _("Staff mode"));
 		w = (int)text_width(who);
 		if (w + (int)text_width(line) + 6 < ctx->cols)
 			ui_text(y, ctx->cols - w - 1, w, a, who);
@@ -599,6 +600,7 @@ static void init_ctx(ui_ctx *ctx, const ui_options *opt)
 		snprintf(ctx->staff_id, sizeof(ctx->staff_id), "%s", opt->staff_id);
 	}
 	snprintf(ctx->printer, sizeof(ctx->printer), "%s", opt->printer ? opt->printer : "");
+	ui_terminal_name(opt->terminal, ctx->terminal, sizeof(ctx->terminal));
 	ui_set_lang(ctx, lang);
 	if (opt->with_voice) {
 		char out[256], on[16];
@@ -651,6 +653,18 @@ static void stop_curses(SCREEN *scr)
 	fputs(paste_off, stdout);
 	fflush(stdout);
 	delscreen(scr);
+}
+
+void ui_terminal_name(const char *given, char *out, size_t size)
+{
+	const char *name = given && *given ? given : getenv("JRC_TERMINAL");
+	const char *tty = NULL;
+
+	if (!name || !*name) {
+		tty = ttyname(STDIN_FILENO);
+		name = tty ? (strncmp(tty, "/dev/", 5) == 0 ? tty + 5 : tty) : "tty";
+	}
+	snprintf(out, size, "kiosk:%.64s", name);
 }
 
 int ui_run(const ui_options *opt, const ui_screen_ops *root, void *arg)

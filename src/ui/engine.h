@@ -92,6 +92,7 @@ typedef struct ui_options {
 	int busy_timeout_ms;  /* 0: the database default */
 	const char *staff_id; /* non-NULL: staff files for a citizen (channel desk) */
 	const char *printer;  /* printer URI; NULL: the "printer" setting */
+	const char *terminal; /* this terminal's name; NULL: $JRC_TERMINAL, the tty */
 	int with_voice;       /* the kiosk speaks (speak.h); the desk does not */
 	const char *voice_output; /* NULL: the "voice_output" setting */
 	int voice;            /* 1 on, -1 off by default here; 0: the "voice" setting */
@@ -156,6 +157,9 @@ struct ui_ctx {
 	int staff_mode;       /* staff files for the citizen */
 	char staff_id[32];
 	char printer[256];    /* printer URI for receipts ("" : the setting) */
+	/* "kiosk:NAME": what wrong lookups and staff logins at this terminal
+	 * count against (guessers are slowed per terminal). */
+	char terminal[80];
 
 	/* SIGTERM / SIGHUP set this.  The signal handler reaches it through
 	 * one static pointer in engine.c, set once by ui_run(): the single
@@ -167,6 +171,9 @@ struct ui_ctx {
  * the quit flag is set; restores the terminal on every way out.
  * Returns 0, or 1 when curses or the root screen could not start. */
 int ui_run(const ui_options *opt, const ui_screen_ops *root, void *arg);
+
+/* "kiosk:NAME" for this terminal: given, else $JRC_TERMINAL, else the tty. */
+void ui_terminal_name(const char *given, char *out, size_t size);
 
 /* Push a screen entered with arg; 0 on success, -1 if refused/full. */
 int ui_push(ui_ctx *ctx, const ui_screen_ops *ops, void *arg);

@@ -23,6 +23,8 @@ typedef struct desk_state {
 	w_field id_f;
 	w_edit pw_e;
 	char error[512];
+	int64_t wait_until_ms; /* wrong logins slow this terminal down */
+	int pending;          /* Enter pressed during the wait: try after it */
 	/* worklist */
 	desk_list list;
 } desk_state;
@@ -131,7 +133,7 @@ static void voice_fault_notice(ui_ctx *ctx)
 static void try_login(ui_ctx *ctx, desk_state *d)
 {
 	jrc_err err = { 0 };
-	int left = -1;
+	int wait = 0;
 	jrc_status st;
 
 	if (!d->id[0]) {
@@ -139,13 +141,22 @@ static void try_login(ui_ctx *ctx, desk_state *d)
 		d->focus = F_ID;
 		return;
 	}
-	st = auth_login(ctx->db, d->id, d->pw, &d->sess.staff, &left, &err);
+	if (d->wait_until_ms > ui_now_ms()) {
+		/* Kept, not dropped: tried when the wait ends. */
+		d->pending = 1;
+		return;
+	}
+	d->pending = 0;
+	/* Counted against this terminal, in one sentence whatever was wrong. */
+	st = auth_login_at(ctx->db, ctx->terminal, d->id, d->pw, &d->sess.staff, &wait, &err);
 	wipe_password(d);
 	if (st != JRC_OK) {
 		snprintf(d->error, sizeof(d->error), "%s", err.msg[0] ? err.msg : jrc_status_message(st));
-		d->focus = st == JRC_E_AUTH && left < 0 ? F_ID : F_PW;
+		d->focus = F_PW;
+		d->wait_until_ms = wait > 0 ? ui_now_ms() + wait * (int64_t)1000 : 0;
 		return;
 	}
+	d->wait_until_ms = 0;
 	d->error[0] = '\0';
 	d->sess.logged_in = 1;
 	ctx->staff_mode = 1;
@@ -194,8 +205,17 @@ static void draw_login(ui_ctx *ctx, desk_state *d)
 		ui_cursor(ctx, y + 3, fx + (int)(n < (size_t)fw - 1 ? n : (size_t)fw - 1));
 	if (d->error[0])
 		ui_text_wrapped(y + 5, r.x, r.w, 3, ui_attr(ctx, UI_ERROR), d->error);
+	if (d->wait_until_ms > ui_now_ms()) {
+		char buf[256];
+		int left = (int)((d->wait_until_ms - ui_now_ms() + 999) / 1000);
+
+		snprintf(buf, sizeof(buf), d->pending ?
+			 _("Please wait %d seconds: your login then starts by itself.") :
+			 _("Please wait %d seconds, then try again."), left);
+		ui_text_wrapped(y + 8, r.x, r.w, 1, ui_attr(ctx, UI_NOTICE), buf);
+	}
 	ui_text_wrapped(y + 9, r.x, r.w, 3, ui_attr(ctx, UI_HINT),
-			_("Tab moves between the fields. After 5 wrong passwords in a row the account is locked for 15 minutes. "
+			_("Tab moves between the fields. Wrong tries slow this terminal down; after 5 within an hour, logging in here pauses for 15 minutes. "
 			  "Ask an administrator if you have forgotten your password."));
 }
 
@@ -315,6 +335,14 @@ static int tick(ui_ctx *ctx, ui_screen *s, int64_t now_ms)
 	desk_state *d = s->state;
 	long idle = ctx->idle_seconds > 0 ? ctx->idle_seconds : DESK_IDLE_SECONDS;
 
+	if (!d->sess.logged_in && d->wait_until_ms) {
+		if (now_ms < d->wait_until_ms)
+			return 1;     /* the countdown */
+		d->wait_until_ms = 0;
+		if (d->pending && ui_top(ctx) == s)
+			try_login(ctx, d);
+		return 1;
+	}
 	if (!d->sess.logged_in || now_ms - ctx->last_key_ms < idle * (int64_t)1000)
 		return 0;
 	logout(ctx, d, "idle");

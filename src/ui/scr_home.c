@@ -120,9 +120,19 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	r = w_list_key(ctx, &h->list, act, ch, &picked);
 	if (picked < 0)
 		return r;
-	if (picked < h->nshown)
+	if (picked < h->nshown) {
+		int depth = ctx->depth;
+
 		h->shown[picked]->open(ctx);
-	else
+		/* Leaving the home screen: the next citizen finds the cursor on
+		 * the first choice, not on what this one chose.  A choice that
+		 * stays here (a switch) keeps it. */
+		if (ctx->depth != depth) {
+			h->list.sel = 0;
+			h->list.top = 0;
+			h->list.pending = -1;
+		}
+	} else
 		ui_set_lang(ctx, ctx->lang == JRC_LANG_ZH ? JRC_LANG_EN : JRC_LANG_ZH);
 	return UI_DONE;
 }

@@ -1,7 +1,9 @@
 /* Check progress, first screen: the receipt number (its check digit
  * catches a typo at once), then the query code or the last 4 phone
- * digits.  A wrong try makes the citizen wait a little longer each time;
- * the fifth within an hour pauses lookups of that number for an hour. */
+ * digits.  A wrong try makes this terminal wait a little longer each time
+ * (what is typed meanwhile is kept, and Enter is done when the wait
+ * ends); several within an hour pause lookups at this terminal.  Back
+ * here from a matter, the form is empty again for the next citizen. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,8 +21,9 @@ typedef struct entry_state {
 	int focus;
 	w_field receipt, proof;
 	char err[F_COUNT][512];
-	int64_t wait_until_ms;  /* the slow-down after a wrong try */
-	int locked;           /* lookups of this number are paused */
+	int64_t wait_until_ms; /* the slow-down after a wrong try */
+	int pending;          /* Enter pressed during the wait: look up after it */
+	int locked;           /* lookups at this terminal are paused */
 } entry_state;
 
 /* What a receipt number is made of, as people type it. */
@@ -55,7 +58,6 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
 	entry_state *e = calloc(1, sizeof(*e));
 
-	(void)ctx;
 	(void)arg;
 	if (!e || !(e->ss = calloc(1, sizeof(*e->ss)))) {
 		free(e);
@@ -66,7 +68,38 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 		     filter_receipt);
 	setup_proof(e);
 	s->state = e;
+	/* Leaving and coming back does not skip a wait or a pause. */
+	{
+		jrc_lookup_info info;
+
+		if (lookup_terminal_info(ctx->db, ctx->terminal, &info, NULL) == JRC_OK) {
+			if (info.terminal_paused_until)
+				e->locked = 1;
+			else if (info.delay_seconds > 0)
+				e->wait_until_ms = ui_now_ms() + info.delay_seconds * (int64_t)1000;
+		}
+	}
 	return 0;
+}
+
+/* A new citizen's empty form: nothing of the last lookup stays. */
+static void reset_form(entry_state *e)
+{
+	status_session *ss = e->ss;
+
+	if (ss->have_progress)
+		lookup_progress_free(&ss->p);
+	ss->have_progress = 0;
+	w_edit_set(&e->receipt.e, "");
+	w_edit_set(&e->proof.e, "");
+	memset(ss->typed, 0, sizeof(ss->typed));
+	memset(ss->receipt, 0, sizeof(ss->receipt));
+	memset(ss->proof, 0, sizeof(ss->proof));
+	ss->kind = JRC_PROOF_CODE;
+	setup_proof(e);
+	memset(e->err, 0, sizeof(e->err));
+	e->focus = F_RECEIPT;
+	e->pending = 0;
 }
 
 static void leave(ui_ctx *ctx, ui_screen *s)
@@ -102,8 +135,14 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	entry_state *e = s->state;
 	status_session *ss = e->ss;
 	ui_rect r = ui_content(ctx);
-	int lw = 0, fx, fw, y, bottom = r.y, wait = waiting_s(e);
+	int lw = 0, fx, fw, y, bottom = r.y, wait;
 	char buf[512];
+
+	/* Drawn again with a matter still held: its citizen went back with
+	 * Esc, and the next one must not see the number. */
+	if (ss->have_progress)
+		reset_form(e);
+	wait = waiting_s(e);
 
 	ui_step_header(ctx, 0, 0, _("Check the progress of your matter"),
 		       _("Type the number on your receipt and press Enter."));
@@ -114,7 +153,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	fx = r.x + lw;
 	fw = r.w - lw < 30 ? r.w - lw : 30;
 	for (int i = 0; i < F_COUNT; i++) {
-		int focused = e->focus == i && !wait && !e->locked;
+		int focused = e->focus == i && !e->locked;
 
 		y = r.y + i * 3;
 		ui_text(y, r.x, 2, ui_attr(ctx, UI_KEY), e->focus == i ? ">" : " ");
@@ -153,7 +192,9 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		return;
 	}
 	if (wait) {
-		snprintf(buf, sizeof(buf), _("Please wait %d seconds, then try again."), wait);
+		snprintf(buf, sizeof(buf), e->pending ?
+			 _("Please wait %d seconds: your lookup then starts by itself.") :
+			 _("Please wait %d seconds, then try again."), wait);
 		ui_text_wrapped(y, r.x, r.w, 2, ui_attr(ctx, UI_NOTICE), buf);
 		return;
 	}
@@ -213,8 +254,8 @@ static void lookup(ui_ctx *ctx, entry_state *e)
 		lookup_progress_free(&ss->p);
 		ss->have_progress = 0;
 	}
-	st = lookup_progress(ctx->db, ss->receipt, ss->kind, ss->proof, "kiosk", &ss->p, &info,
-			     &err);
+	st = lookup_progress(ctx->db, ss->receipt, ss->kind, ss->proof, ctx->terminal, &ss->p,
+			     &info, &err);
 	/* A try, good or bad, is used up: the digits go. */
 	w_edit_set(&e->proof.e, "");
 	if (st == JRC_OK) {
@@ -231,7 +272,9 @@ static void lookup(ui_ctx *ctx, entry_state *e)
 	}
 	snprintf(e->err[F_PROOF], sizeof(e->err[F_PROOF]), "%s",
 		 err.msg[0] ? err.msg : jrc_status_message(st));
-	if (st == JRC_E_LOCKED_OUT)
+	/* A paused terminal stops here; a number whose phone digits are
+	 * stopped still takes the query code. */
+	if (st == JRC_E_LOCKED_OUT && info.terminal_paused_until)
 		e->locked = 1;
 	else if (info.delay_seconds > 0)
 		e->wait_until_ms = ui_now_ms() + info.delay_seconds * (int64_t)1000;
@@ -243,16 +286,20 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	w_field *f;
 	ui_result r;
 
+	/* Back from a matter, keys typed before the next draw belong to
+	 * the next citizen's empty form. */
+	if (e->ss->have_progress)
+		reset_form(e);
 	if (act == UI_ACT_BACK)
 		return UI_PASS;
 	if (e->locked)
 		return UI_DONE;
-	/* The countdown under the fields says why nothing happens. */
-	if (waiting_s(e))
-		return UI_DONE;
 	switch (act) {
 	case UI_ACT_NEXT:
-		if (e->focus == F_RECEIPT) {
+		if (e->focus == F_PROOF && waiting_s(e)) {
+			/* Kept, not dropped: done when the wait ends. */
+			e->pending = 1;
+		} else if (e->focus == F_RECEIPT) {
 			if (check_receipt(e) == 0)
 				e->focus = F_KIND;
 		} else if (e->focus == F_KIND) {
@@ -296,12 +343,15 @@ static int tick(ui_ctx *ctx, ui_screen *s, int64_t now_ms)
 {
 	entry_state *e = s->state;
 
-	(void)ctx;
 	/* Redraw while the wait counts down, and once when it ends. */
-	if (e->wait_until_ms && now_ms < e->wait_until_ms + 1000)
+	if (e->wait_until_ms && now_ms < e->wait_until_ms)
 		return 1;
 	if (e->wait_until_ms) {
 		e->wait_until_ms = 0;
+		if (e->pending && ui_top(ctx) == s) {
+			e->pending = 0;
+			lookup(ctx, e);
+		}
 		return 1;
 	}
 	return 0;
@@ -313,8 +363,9 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 	(void)s;
 	return _("Type the receipt number printed on your receipt, then press Enter. Then press 1 to use the "
 		 "6-digit query code printed under the number, or 2 to use the last 4 digits of the phone number "
-		 "you gave, type the digits and press Enter. After several wrong tries you have to wait; after five "
-		 "within an hour the number can only be looked up again an hour later or at the front desk.");
+		 "you gave, type the digits and press Enter. The phone digits show where the matter stands; to give "
+		 "your opinion or ask for a review you need the query code. After a wrong try you have to wait a "
+		 "little; after several, looking up pauses here for a while and the front desk can help.");
 }
 
 const ui_screen_ops scr_status_entry_ops = {

@@ -86,6 +86,11 @@ static void send(ui_ctx *ctx, verdict_state *v)
 	jrc_err err = { 0 };
 	jrc_case c;
 
+	/* The phone digits never change a matter: only the query code. */
+	if (ss->kind != JRC_PROOF_CODE || !ss->p.can_give_verdict) {
+		ui_message(ctx, 1, "%s", _("To give your opinion or ask for a review, look the matter up with the 6-digit query code on your receipt, or ask at the front desk."));
+		return;
+	}
 	if (lifecycle_feedback(ctx->db, ss->receipt, &fb, &c, &err) != JRC_OK) {
 		ui_message(ctx, 1, "%s", err.msg[0] ? err.msg : jrc_status_message(err.code));
 		return;
@@ -212,6 +217,10 @@ static void request(ui_ctx *ctx, review_state *v)
 	jrc_err err = { 0 };
 	jrc_case c;
 
+	if (ss->kind != JRC_PROOF_CODE) {
+		ui_message(ctx, 1, "%s", _("To give your opinion or ask for a review, look the matter up with the 6-digit query code on your receipt, or ask at the front desk."));
+		return;
+	}
 	if (lifecycle_move(ctx->db, ss->receipt, &mv, &c, &err) != JRC_OK) {
 		ui_message(ctx, 1, "%s", err.msg[0] ? err.msg : jrc_status_message(err.code));
 		return;

@@ -179,13 +179,18 @@ static int can_review(const jrc_progress *p)
 	return p->can_request_review && p->verdict == JRC_VERDICT_UNSATISFIED;
 }
 
+static const char *needs_code_text(void)
+{
+	return _("To give your opinion or ask for a review, look the matter up with the 6-digit query code on your receipt, or ask at the front desk.");
+}
+
 static void draw(ui_ctx *ctx, ui_screen *s)
 {
 	view_state *v = s->state;
 	const jrc_progress *p = &v->ss->p;
 	ui_rect r = ui_content(ctx);
 	layout l = { .ctx = ctx, .r = r };
-	int choices = can_verdict(p) + can_review(p), y;
+	int choices = can_verdict(p) + can_review(p) + (p->needs_code ? 2 : 0), y;
 	char buf[256];
 
 	ui_step_header(ctx, 0, 0, _("Where your matter stands"),
@@ -217,6 +222,8 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 			 _("Ask for a review") : _("Ask for a re-review"));
 		ui_text(y++, r.x, r.w, ui_attr(ctx, UI_KEY), buf);
 	}
+	if (p->needs_code)
+		ui_text_wrapped(y, r.x, r.w, 2, ui_attr(ctx, UI_NOTICE), needs_code_text());
 }
 
 static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
@@ -249,6 +256,7 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 		}
 		ui_message(ctx, 1, "%s", can_verdict(p) ?
 			   _("Press 1 to give your opinion, or Esc to go back.") :
+			   p->needs_code ? needs_code_text() :
 			   _("There is nothing to choose here: press Esc to go back."));
 		return UI_DONE;
 	case UI_ACT_NEXT:

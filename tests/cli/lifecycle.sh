@@ -80,27 +80,42 @@ like "$json" '"state":"answered"' "json state"
 like "$json" '"days_left":29' "json days left"
 unlike "$json" "query_code|id_number|包工头欠我工资" "json has nothing a citizen should not see"
 
-# Wrong tries and the lock.
+# The phone digits show the state only: no verdict, no review (issue 11).
+like "$json" '"can_give_verdict":false' "the phone digits cannot give a verdict"
+like "$json" '"can_request_review":false' "nor ask for a review"
+like "$json" '"needs_code":true' "the query code is needed for that"
+like "$(jrc status "$R" --phone-last4 5678)" "6-digit query code" "and the text says so"
+
+# Wrong tries, the waits and the lock.
+export JRC_NOW=2027-02-01T10:00:30+08:00
 out=$(jrc status "$R" --phone-last4 1234 2>&1); st=$?
 is "$st" 2 "wrong phone digits: exit 2"
-like "$out" "do not match.*Tries left before a one-hour pause: 4" "tries left"
+like "$out" "do not go together" "refused"
+out=$(jrc status "$R" --code "$CODE" 2>&1); st=$?
+is "$st" 2 "the next try at once must wait"
+like "$out" "wait 2 seconds" "and says how long"
 out=$(jrc status "$R" --code 12345 2>&1); st=$?
 is "$st" 2 "a 5-digit code is bad input"
 WRONG=$(printf '%06d' $(( (10#$CODE + 1) % 1000000 )))
-for i in 1 2 3; do jrc status "$R" --code "$WRONG" >/dev/null 2>&1; done
+for m in 01 02 03; do
+	JRC_NOW=2027-02-01T10:$m:00+08:00 jrc status "$R" --code "$WRONG" >/dev/null 2>&1
+done
+export JRC_NOW=2027-02-01T10:04:00+08:00
 out=$(jrc status "$R" --code "$WRONG" 2>&1); st=$?
 is "$st" 2 "fifth failure: exit 2"
-like "$out" "paused until 2027-02-01 11:00" "the fifth failure locks for an hour"
-out=$(jrc status "$R" --code "$CODE" 2>&1); st=$?
-is "$st" 2 "locked: even the right code is refused"
+like "$out" "phone digits cannot be used for it until 2027-02-01 11:04" "the fifth failure stops the phone digits for an hour"
+export JRC_NOW=2027-02-01T10:05:00+08:00
+out=$(jrc status "$R" --phone-last4 5678 2>&1); st=$?
+is "$st" 2 "locked: even the right phone digits are refused"
 like "$(jrc show "$R")" "lookup_locked" "staff see the lock among the events"
-export JRC_NOW=2027-02-01T11:01:00+08:00
-jrc status "$R" --code "$CODE" >/dev/null; ok $? "an hour later the right code works again"
+export JRC_NOW=2027-02-01T10:06:00+08:00
+jrc status "$R" --code "$CODE" >/dev/null; ok $? "but the owner with the right code gets through"
 
 # Verdicts and the review request.
 before=$(dbstate)
 out=$(jrc feedback "$R" --code "$WRONG" --verdict unsatisfied 2>&1); st=$?
 is "$st" 2 "feedback with a wrong code is refused"
+export JRC_NOW=2027-02-01T10:10:00+08:00
 out=$(jrc feedback "$R" --code "$CODE" --verdict satisfied --request-review 2>&1); st=$?
 is "$st" 2 "review with satisfied is bad usage"
 sql_verdicts=$(sqlite3 "$JRC_DB" "SELECT count(*) FROM verdicts")

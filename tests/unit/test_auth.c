@@ -278,6 +278,41 @@ int main(void)
 
 	ok(auth_logout(db, &desk, "idle", &err) == JRC_OK && last_event_is(db, "logout", "staff:D001"),
 	   "logout is an event");
+
+	/* At a terminal of the hall (issue 11): one sentence, per terminal. */
+	{
+		jrc_err e1 = { 0 }, e2 = { 0 }, e3 = { 0 };
+		int wait = 0;
+		long before;
+
+		setenv("JRC_NOW", "2026-12-01T09:00:00+08:00", 1);
+		ok(auth_staff_set_disabled(db, NULL, "H001", 1, &err) == JRC_OK, "H001 disabled");
+		before = db_count(db, "events");
+		ok(auth_login_at(db, "kiosk:hall", "X998", PW, NULL, &wait, &e1) == JRC_E_AUTH &&
+		   wait == 2, "an unknown ID at a terminal: a wait of 2 s");
+		ok(auth_login_at(db, "kiosk:hall", "D001", "wrong", NULL, &wait, &e2) == JRC_E_AUTH &&
+		   wait == 4, "a wrong password: a longer wait");
+		ok(auth_login_at(db, "kiosk:hall", "H001", "another password", NULL, &wait, &e3) ==
+		   JRC_E_AUTH, "a disabled account");
+		ok(strcmp(e1.msg, e2.msg) == 0 && strcmp(e2.msg, e3.msg) == 0,
+		   "all three in the same sentence: %s", e1.msg);
+		ok(auth_login_at(db, "kiosk:hall", "X997", PW, NULL, &wait, &err) == JRC_E_AUTH,
+		   "another unknown ID");
+		is_int(db_count(db, "events") - before, 3,
+		   "unknown IDs are logged once a minute per terminal");
+		ok(auth_login_at(db, "kiosk:hall", "D001", "wrong again", NULL, &wait, &err) ==
+		   JRC_E_LOCKED_OUT, "the fifth miss pauses the terminal: %s", err.msg);
+		ok(auth_login_at(db, "kiosk:hall", "D001", PW, NULL, &wait, &err) == JRC_E_LOCKED_OUT,
+		   "even the right password waits there");
+		ok(auth_staff_get(db, "D001", &s, &err) == JRC_OK && s.failed_count == 0 &&
+		   s.locked_until == 0, "the account itself is not locked");
+		ok(auth_login_at(db, "kiosk:office", "D001", PW, &s, &wait, &err) == JRC_OK,
+		   "and logs in at another terminal");
+		setenv("JRC_NOW", "2026-12-01T09:16:00+08:00", 1);
+		ok(auth_login_at(db, "kiosk:hall", "D001", PW, NULL, &wait, &err) == JRC_OK,
+		   "after the pause the terminal takes logins again");
+		auth_staff_set_disabled(db, NULL, "H001", 0, &err);
+	}
 	ok(audit_verify(db, &(int64_t){ 0 }, &err) == JRC_OK, "the chain is intact after all that");
 
 	test_roles();

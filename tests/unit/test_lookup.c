@@ -7,6 +7,7 @@
 #include "jrc/grievance.h"
 #include "jrc/lifecycle.h"
 #include "jrc/lookup.h"
+#include "jrc/stats.h"
 #include "tap.h"
 #include "testdb.h"
 
@@ -100,7 +101,7 @@ static void test_proofs(void)
 	is_int(info.failures, 1, "one failure counted");
 	is_int(info.tries_left, 4, "four tries left");
 	is_int(info.delay_seconds, 2, "the kiosk waits 2 s");
-	ok(strstr(err.msg, "4") != NULL, "the sentence says how many tries are left");
+	ok(strstr(err.msg, "query code") != NULL, "the sentence names the query code");
 	ok(lookup_verify(db, c.receipt, JRC_PROOF_PHONE4, "1234", "kiosk", NULL, &info, &err) ==
 	   JRC_E_AUTH, "wrong phone digits are refused: %s", err.msg);
 	is_int(info.failures, 2, "two failures");
@@ -114,7 +115,12 @@ static void test_proofs(void)
 	ok(lookup_verify(db, c.receipt, JRC_PROOF_PHONE4, "5678", "kiosk", NULL, &info, &err) ==
 	   JRC_OK, "the right phone digits find it");
 	ok(lookup_verify(db, c.receipt, JRC_PROOF_CODE, wrong, "kiosk", NULL, &info, &err) ==
-	   JRC_E_AUTH && info.failures == 1, "a success starts the count afresh");
+	   JRC_E_AUTH && info.failures == 3,
+	   "a success with the phone digits does not reset the count (%d)", info.failures);
+	ok(lookup_verify(db, c.receipt, JRC_PROOF_CODE, c.query_code, "kiosk", NULL, &info, &err) ==
+	   JRC_OK, "the right code finds it");
+	ok(lookup_verify(db, c.receipt, JRC_PROOF_CODE, wrong, "kiosk", NULL, &info, &err) ==
+	   JRC_E_AUTH && info.failures == 1, "a success with the code starts the count afresh");
 
 	/* The citizen's view, masked. */
 	ok(lookup_progress(db, c.receipt, JRC_PROOF_CODE, c.query_code, "kiosk", &p, &info, &err) ==
@@ -134,7 +140,7 @@ static void test_proofs(void)
 
 	c = file_one(1);
 	ok(lookup_verify(db, c.receipt, JRC_PROOF_PHONE4, "5678", "kiosk", NULL, &info, &err) ==
-	   JRC_E_INVALID, "an anonymous case has no phone to check: %s", err.msg);
+	   JRC_E_AUTH, "an anonymous case has no phone to check, said like any miss: %s", err.msg);
 	ok(lookup_progress(db, c.receipt, JRC_PROOF_CODE, c.query_code, "kiosk", &p, &info, &err) ==
 	   JRC_OK && p.anonymous && !*p.name && !*p.phone, "an anonymous case shows no person");
 	lookup_progress_free(&p);
@@ -162,33 +168,36 @@ static void test_lock(void)
 	ok(s == JRC_E_LOCKED_OUT, "the fifth failure within the hour locks: %s", err.msg);
 	ok(strstr(err.msg, "2026-11-29 12:20") != NULL, "and says until when (local time)");
 	is_int(count_kind(c.id, "lookup_locked"), 1, "the lock is an event staff can see");
-	ok(lookup_verify(db, c.receipt, JRC_PROOF_CODE, c.query_code, "kiosk", NULL, &info, &err) ==
-	   JRC_E_LOCKED_OUT, "even the right code is refused while locked");
-	ok(lookup_verify(db, other.receipt, JRC_PROOF_CODE, other.query_code, "kiosk", NULL, &info,
-			 &err) == JRC_OK, "another receipt is not affected");
 	ok(lookup_info(db, c.receipt, &info, &err) == JRC_OK && info.locked_until > 0 &&
 	   info.tries_left == 0, "staff see the lock");
-
+	ok(lookup_verify(db, c.receipt, JRC_PROOF_PHONE4, "5678", "kiosk", NULL, &info, &err) ==
+	   JRC_E_LOCKED_OUT, "the phone digits are refused while locked");
 	now("2026-11-29T12:19:00+08:00");
-	ok(lookup_verify(db, c.receipt, JRC_PROOF_CODE, c.query_code, "kiosk", NULL, &info, &err) ==
-	   JRC_E_LOCKED_OUT, "still locked after 59 minutes");
+	ok(lookup_verify(db, c.receipt, JRC_PROOF_PHONE4, "5678", "kiosk", NULL, &info, &err) ==
+	   JRC_E_LOCKED_OUT, "still refused after 59 minutes");
+	ok(lookup_verify(db, other.receipt, JRC_PROOF_CODE, other.query_code, "kiosk", NULL, &info,
+			 &err) == JRC_OK, "another receipt is not affected");
+	ok(lookup_verify(db, c.receipt, JRC_PROOF_CODE, c.query_code, "kiosk:owner", NULL, &info,
+			 &err) == JRC_OK, "the owner with the right code is not locked out: %s", err.msg);
+	ok(lookup_info(db, c.receipt, &info, &err) == JRC_OK && info.locked_until == 0,
+	   "and the code ends the lock");
 	now("2026-11-29T12:21:00+08:00");
 	ok(lookup_verify(db, c.receipt, JRC_PROOF_CODE, wrong, "kiosk", NULL, &info, &err) ==
-	   JRC_E_AUTH && info.tries_left == 4, "after the hour the count starts afresh");
+	   JRC_E_AUTH && info.tries_left == 4, "after it the count starts afresh");
 	ok(lookup_verify(db, c.receipt, JRC_PROOF_CODE, c.query_code, "kiosk", NULL, &info, &err) ==
-	   JRC_OK, "and the right code works again");
+	   JRC_OK, "and the right code works");
 
 	/* Failures spread over more than an hour do not lock. */
 	now("2026-11-29T13:00:00+08:00");
 	for (int i = 0; i < 4; i++)
-		lookup_verify(db, other.receipt, JRC_PROOF_CODE, "000000", "kiosk", NULL, &info, &err);
+		lookup_verify(db, other.receipt, JRC_PROOF_CODE, "000000", "kiosk:b", NULL, &info, &err);
 	now("2026-11-29T14:01:00+08:00");
-	ok(lookup_verify(db, other.receipt, JRC_PROOF_CODE, "000000", "kiosk", NULL, &info, &err) ==
+	ok(lookup_verify(db, other.receipt, JRC_PROOF_CODE, "000000", "kiosk:b", NULL, &info, &err) ==
 	   JRC_E_AUTH && info.failures == 1, "failures older than an hour no longer count");
 
 	/* Staff lift a lock early. */
 	for (int i = 0; i < 5; i++)
-		s = lookup_verify(db, c.receipt, JRC_PROOF_CODE, wrong, "kiosk", NULL, &info, &err);
+		s = lookup_verify(db, c.receipt, JRC_PROOF_CODE, wrong, "kiosk:c", NULL, &info, &err);
 	ok(s == JRC_E_LOCKED_OUT, "locked again");
 	ok(lookup_unlock(db, c.receipt, "staff:d1", &err) == JRC_OK, "a staff member lifts it");
 	is_int(count_kind(c.id, "lookup_unlocked"), 1, "as an event");
@@ -199,10 +208,64 @@ static void test_lock(void)
 
 	/* A number nobody has is counted too, so guessing numbers is limited. */
 	receipt_format("PJ", "261129", 999, unknown);
-	ok(lookup_verify(db, unknown, JRC_PROOF_CODE, "123456", "kiosk", NULL, &info, &err) ==
-	   JRC_E_NOT_FOUND && info.tries_left == 4, "an unknown number: %s", err.msg);
+	{
+		jrc_err known = { 0 };
+
+		lookup_verify(db, other.receipt, JRC_PROOF_CODE, "000001", "kiosk:d", NULL, &info,
+			      &known);
+		ok(lookup_verify(db, unknown, JRC_PROOF_CODE, "123456", "kiosk:d", NULL, &info, &err) ==
+		   JRC_E_AUTH && info.tries_left == 4, "an unknown number: %s", err.msg);
+		is_str(err.msg, known.msg, "in the same words as a wrong code for a real number");
+	}
 	grievance_case_free(&c);
 	grievance_case_free(&other);
+}
+
+/* Scanning: one terminal trying numbers is slowed and paused, whatever
+ * the numbers; a command line waits in the database, not on a screen. */
+static void test_terminal(void)
+{
+	jrc_case c = file_one(0);
+	jrc_err err = { 0 };
+	jrc_lookup_info info;
+	char r[JRC_RECEIPT_MAX];
+	jrc_status s = JRC_OK;
+	long before;
+
+	now("2026-11-29T15:00:00+08:00");
+	for (int i = 1; i <= JRC_LOOKUP_TERMINAL_FAILS; i++) {
+		receipt_format("PJ", "261129", 500 + i, r);
+		s = lookup_verify(db, r, JRC_PROOF_PHONE4, "5678", "kiosk:scan", NULL, &info, &err);
+		if (i < JRC_LOOKUP_TERMINAL_FAILS)
+			ok(s == JRC_E_AUTH && info.terminal_failures == i &&
+			   info.delay_seconds == lookup_delay_seconds(i),
+			   "miss %d across receipts: a growing wait (%d s)", i, info.delay_seconds);
+	}
+	ok(s == JRC_E_LOCKED_OUT && info.terminal_paused_until > 0,
+	   "a few misses pause the terminal: %s", err.msg);
+	ok(lookup_verify(db, c.receipt, JRC_PROOF_PHONE4, "5678", "kiosk:scan", NULL, &info, &err) ==
+	   JRC_E_LOCKED_OUT, "even the right phone digits are not checked there");
+	ok(lookup_terminal_info(db, "kiosk:scan", &info, &err) == JRC_OK &&
+	   info.terminal_paused_until > 0, "the pause holds when the screen is opened again");
+	ok(lookup_verify(db, c.receipt, JRC_PROOF_CODE, c.query_code, "kiosk:other", NULL, &info,
+			 &err) == JRC_OK, "another terminal is not paused");
+	now("2026-11-29T15:16:00+08:00");
+	ok(lookup_verify(db, c.receipt, JRC_PROOF_PHONE4, "5678", "kiosk:scan", NULL, &info, &err) ==
+	   JRC_OK, "after the pause the terminal looks up again");
+
+	/* The command line of a site. */
+	now("2026-11-29T16:00:00+08:00");
+	ok(lookup_verify(db, c.receipt, JRC_PROOF_CODE, "000000", "cli:PJ", NULL, &info, &err) ==
+	   JRC_E_AUTH, "a miss on the command line");
+	before = rows("lookup_attempts");
+	ok(lookup_verify(db, c.receipt, JRC_PROOF_CODE, c.query_code, "cli:PJ", NULL, &info,
+			 &err) == JRC_E_LOCKED_OUT && info.delay_seconds == 2,
+	   "the next try at once must wait: %s", err.msg);
+	is_int(rows("lookup_attempts"), before, "and is not a try");
+	now("2026-11-29T16:00:02+08:00");
+	ok(lookup_verify(db, c.receipt, JRC_PROOF_CODE, c.query_code, "cli:PJ", NULL, &info,
+			 &err) == JRC_OK, "after the wait it is");
+	grievance_case_free(&c);
 }
 
 static void test_view(void)
@@ -243,10 +306,36 @@ static void test_view(void)
 	ok(p.verdict == JRC_VERDICT_NONE, "no verdict yet");
 	lookup_progress_free(&p);
 
+	ok(lookup_progress(db, c.receipt, JRC_PROOF_PHONE4, "5678", "kiosk:v", &p, NULL, &err) ==
+	   JRC_OK && p.state == JRC_ST_ANSWERED, "the phone digits show the answer");
+	ok(!p.can_give_verdict && !p.can_request_review && p.needs_code,
+	   "but no verdict or review without the query code");
+	lookup_progress_free(&p);
+
 	ok(lifecycle_feedback(db, c.receipt, &fb, NULL, &err) == JRC_OK, "not satisfied");
 	ok(lookup_progress(db, c.receipt, JRC_PROOF_CODE, c.query_code, "kiosk", &p, NULL, &err) ==
 	   JRC_OK && p.verdict == JRC_VERDICT_UNSATISFIED, "the view shows the verdict given");
 	lookup_progress_free(&p);
+	{
+		jrc_feedback again = { .verdict = JRC_VERDICT_BASIC };
+		jrc_stats st;
+		long unsat = 0, basic = 0;
+
+		ok(lifecycle_feedback(db, c.receipt, &again, NULL, &err) == JRC_OK,
+		   "a later verdict: basically satisfied");
+		is_int(rows("verdicts"), 2, "is a new row; the first is kept");
+		ok(stats_collect(db, NULL, NULL, &st, &err) == JRC_OK, "stats");
+		for (size_t i = 0; i < st.n_verdict; i++) {
+			if (strcmp(st.by_verdict[i].key, "unsatisfied") == 0)
+				unsat = st.by_verdict[i].total;
+			if (strcmp(st.by_verdict[i].key, "basic") == 0)
+				basic = st.by_verdict[i].total;
+		}
+		ok(unsat == 1 && basic == 0, "stats count the first verdict on the answer");
+		stats_free(&st);
+		ok(sqlite3_exec(db_handle(db), "UPDATE verdicts SET verdict = 'satisfied'", NULL,
+				NULL, NULL) != SQLITE_OK, "a verdict row cannot be overwritten");
+	}
 
 	/* After the window, a lookup records the closing on the spot. */
 	now("2027-01-20T09:00:00+08:00");
@@ -286,6 +375,7 @@ int main(void)
 	test_delay();
 	test_proofs();
 	test_lock();
+	test_terminal();
 	test_view();
 	db_close(db);
 	return done();
