@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "json.h"
 #include "jrc/i18n.h"
+#include "jrc/ledger_key.h"
 #include "jrc/refdata.h"
 
 int cmd_init(cli_ctx *ctx, int argc, char **argv)
@@ -16,7 +17,7 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int c, force = 0, rc;
+	int c, force = 0, rc, key_created = 0;
 	jrc_db *db;
 	jrc_err err = { 0 };
 
@@ -26,13 +27,17 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 		case 'h':
 			printf(_("Usage: jrc [--db PATH] [--site CODE] [--data DIR] init [--force]\n"
 				 "Create the database (mode 0600) and import the reference data.\n"
-				 "An existing database is kept unless --force is given.\n"));
+				 "An existing database is kept unless --force is given.\n"
+				 "Also creates the ledger key (see 'jrc verify --help') if it is missing.\n"));
 			return 0;
 		default: return cli_usage(ctx, _("unknown option"));
 		}
 	}
 	if (optind < argc)
 		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
+	/* The key first: a database nothing can be recorded in is no use. */
+	if (ledger_key_create(ledger_key_path(), 0, &key_created, &err) != JRC_OK)
+		return cli_fail(ctx, &err);
 	if ((rc = cli_open_db(ctx, JRC_DB_CREATE | (force ? JRC_DB_FORCE : 0), &db)))
 		return rc;
 	if ((ctx->site && db_setting_set(db, "site_code", ctx->site, &err) != JRC_OK) ||
@@ -44,6 +49,9 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	}
 	printf(_("Created %s with categories %ld, departments %ld, places %ld.\n"), ctx->db_path,
 	       db_count(db, "categories"), db_count(db, "departments"), db_count(db, "divisions"));
+	if (key_created)
+		printf(_("Created the ledger key %s (mode 0400): keep a sealed copy away from the database and its backups.\n"),
+		       ledger_key_path());
 	db_close(db);
 	return 0;
 }

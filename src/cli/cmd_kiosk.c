@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "jrc/audit.h"
 #include "jrc/i18n.h"
 #include "../ui/ui.h"
 
@@ -33,6 +34,7 @@ int cmd_kiosk(cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	ui_options o = { 0 };
+	jrc_err kerr = { 0 };
 	jrc_lang lang;
 	jrc_db *db;
 	int c, rc, ms;
@@ -89,6 +91,12 @@ int cmd_kiosk(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
 	if ((rc = cli_open_db(ctx, 0, &db)))
 		return rc;
+	/* Nothing typed at a terminal may be lost for want of the key: say so
+	 * before anyone starts. */
+	if (audit_key_ready(db, &kerr) != JRC_OK) {
+		db_close(db);
+		return cli_fail(ctx, &kerr);
+	}
 	o.db = db;
 	rc = ui_run_kiosk(&o);
 	db_close(db);

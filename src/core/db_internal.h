@@ -17,4 +17,8 @@ char *db_col_strdup(sqlite3_stmt *st, int i, int *oom);
 /* Copy column i into buf (empty for NULL). */
 void db_col_copy(sqlite3_stmt *st, int i, char *buf, size_t size);
 
+/* The ledger key, read from ledger_key_path() on first use (never from the
+ * database); NULL with a sentence in err when it cannot be read. */
+const unsigned char *db_ledger_key(jrc_db *db, jrc_err *err);
+
 #endif

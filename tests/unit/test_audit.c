@@ -94,7 +94,7 @@ int main(void)
 	jrc_err err = { 0 };
 	jrc_verify_report r;
 	int64_t ids[2], bad = 0;
-	char check[9], hash[65], longactor[100], *longnote;
+	char check[JRC_LEDGER_CHECK_SIZE], hash[65], longactor[100], *longnote;
 	jrc_event *ev;
 	size_t n;
 	jrc_event_in in = { 0 };
@@ -105,6 +105,7 @@ int main(void)
 	ok(r.integrity_ok, "integrity_check ran and said ok");
 	is_int(r.events, 6, "all six events checked");
 	is_int(strlen(r.head), 64, "the chain head is a SHA-256 in hex");
+	ok(r.keyed && r.legacy_events == 0, "the chain is keyed from the start and was authenticated");
 	ok(audit_verify(db, &bad, &err) == JRC_OK && bad == 0, "audit_verify agrees");
 
 	/* Long values are hashed whole, not as truncated copies. */
@@ -128,15 +129,24 @@ int main(void)
 	is_str(ev[0].kind, "filed", "filing event first");
 	is_str(ev[0].to_state, "registered", "to registered");
 	ok(audit_ledger_check(db, ids[0], check, &err) == JRC_OK, "ledger check");
-	ok(strncmp(check, ev[0].hash, 8) == 0 && strlen(check) == 8,
-	   "ledger check is the first 8 hex digits of the filing event's hash");
+	{
+		char want[JRC_LEDGER_CHECK_SIZE];
+
+		snprintf(want, sizeof(want), "%.4s %.4s %.4s %.4s", ev[0].hash, ev[0].hash + 4,
+			 ev[0].hash + 8, ev[0].hash + 12);
+		is_str(check, want,
+		       "ledger check: the first 16 hex digits of the filing event's hash, in groups of 4");
+	}
 	audit_events_free(ev, n);
 	ok(audit_ledger_confirm(db, ids[0], check, &err) == JRC_OK, "right ledger check confirms");
 	{
-		char spaced[16];
+		char spaced[40], bare[17];
 
-		snprintf(spaced, sizeof(spaced), "%c%c%c%c %c%c%c%c", check[0], check[1], check[2],
-			 check[3], check[4], check[5], check[6], check[7]);
+		snprintf(bare, sizeof(bare), "%.4s%.4s%.4s%.4s", check, check + 5, check + 10,
+			 check + 15);
+		ok(audit_ledger_confirm(db, ids[0], bare, &err) == JRC_OK,
+		   "the check without spaces confirms too");
+		snprintf(spaced, sizeof(spaced), "%.8s-%s", bare, bare + 8);
 		for (char *p = spaced; *p; p++)
 			if (*p >= 'a' && *p <= 'f')
 				*p = (char)(*p - 'a' + 'A');
@@ -148,6 +158,14 @@ int main(void)
 	}
 	ok(audit_ledger_confirm(db, ids[0], "12345", &err) == JRC_E_INVALID,
 	   "a malformed ledger check is bad input");
+	{
+		char old[9];
+
+		snprintf(old, sizeof(old), "%.4s%.4s", check, check + 5);
+		ok(audit_ledger_confirm(db, ids[0], old, &err) == JRC_E_INVALID &&
+		   strstr(err.msg, "old short form"),
+		   "the old 8-digit form is refused with a sentence: %s", err.msg);
+	}
 	ok(audit_ledger_confirm(db, ids[0], "zzzzzzzz", &err) == JRC_E_INVALID, "non-hex too");
 	ok(audit_ledger_check(db, 999, check, &err) == JRC_E_NOT_FOUND, "no case, no check");
 	ok(audit_recent_events(db, "note", 2, &ev, &n, &err) == JRC_OK && n == 2 &&
@@ -190,6 +208,11 @@ int main(void)
 	tamper_case("swap two rows' notes",
 		    "DROP TRIGGER events_no_update; UPDATE events SET note = CASE id WHEN 3 THEN"
 		    " 'second' ELSE 'first' END WHERE id IN (3, 5)", 3, NULL);
+	/* Anyone can compute a plain hash: an unkeyed row after keyed ones is
+	 * refused even when its hash is right. */
+	tamper_case("a keyed row turned into a plain one",
+		    "DROP TRIGGER events_no_update; UPDATE events SET scheme = 1 WHERE id = 6", 6,
+		    "not keyed");
 	tamper_case("the chain head removed",
 		    "DROP TRIGGER audit_head_no_delete; DELETE FROM audit_head", 6, NULL);
 
