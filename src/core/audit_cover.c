@@ -43,8 +43,11 @@
 	"  WHERE NOT EXISTS (SELECT 1 FROM cur WHERE cur.k = cov.k) AND NOT (" gone_ok ")" \
 	" ORDER BY 5, 4"
 
-/* A row kept by its own event is a legacy row when that event has no copy. */
-#define LEGACY_BY_EVENT "(SELECT e.payload IS NULL FROM events e WHERE e.id = t.event_id)"
+/* A row kept by its own event (of that kind, about that case) is a legacy
+ * row when that event has no copy. */
+#define LEGACY_BY_EVENT(kind) \
+	"(SELECT e.payload IS NULL FROM events e WHERE e.id = t.event_id" \
+	" AND e.case_id = t.case_id AND e.kind = '" kind "')"
 
 /* A verdict row may give way to a later verdict on the same answer, one
  * the log also holds; a row removed with nothing after it shows. */
@@ -63,9 +66,10 @@ static const cover_spec specs[] = {
 		"(SELECT e.payload IS NULL FROM events e WHERE e.case_id = t.id"
 		" AND e.kind = 'filed' ORDER BY e.id LIMIT 1)", "0"), 0 },
 	{ "lifecycle_steps", STEP_COLS, SNAP("lifecycle_steps", "event_id", STEP_COLS),
-	  CHECK("lifecycle_steps", "event_id", STEP_COLS, "t.case_id", LEGACY_BY_EVENT, "0"), 0 },
+	  CHECK("lifecycle_steps", "event_id", STEP_COLS, "t.case_id",
+		LEGACY_BY_EVENT("transition"), "0"), 0 },
 	{ "verdicts", VERDICT_COLS, SNAP("verdicts", "event_id", VERDICT_COLS),
-	  CHECK("verdicts", "event_id", VERDICT_COLS, "t.case_id", LEGACY_BY_EVENT,
+	  CHECK("verdicts", "event_id", VERDICT_COLS, "t.case_id", LEGACY_BY_EVENT("verdict"),
 		VERDICT_REPLACED), 0 },
 	{ "bookings", BOOKING_COLS, SNAP("bookings", "id", BOOKING_COLS),
 	  CHECK("bookings", "id", BOOKING_COLS, "t.case_id", "?1", "0"), 0 },
@@ -209,8 +213,10 @@ static jrc_status row_differs(jrc_db *db, const cover_spec *sp, sqlite3_stmt *st
 	} else {
 		char receipt[40];
 
-		if (strcmp(sp->table, "cases") == 0 && (was || !case_id))
+		if (strcmp(sp->table, "cases") == 0)
 			case_id = key ? strtoll(key, NULL, 10) : 0;
+		else if (gone && was && *was == '[')
+			case_id = strtoll(was + 1, NULL, 10);   /* case_id comes first */
 		case_receipt(db, case_id, receipt, sizeof(receipt));
 		snprintf(who, sizeof(who), _("Case %s"), receipt);
 		r->bad_case = case_id;
