@@ -200,11 +200,12 @@ jrc_status slip_review_print(jrc_db *db, const char *receipt, const char *uri_in
 
 /* The anchor slip: when, how many events, the head hash in groups of four
  * (sixteen groups, four to a line), and a line for the supervisor to sign.
- * The JRC-ANCHOR line at the foot is what 'jrc verify --anchors' reads. */
+ * The JRC-ANCHOR line for 'jrc verify --anchors' is too wide for the
+ * paper: it goes to standard output and syslog instead. */
 static jrc_status anchor_build(jrc_db *db, const jrc_anchor *a, int cols, int en_only,
 			       jrc_doc *d, jrc_err *err)
 {
-	char zh[256], en[256], when[40], count[32], line[JRC_ANCHOR_LINE_SIZE];
+	char zh[256], en[256], when[40], count[32];
 	jrc_time t;
 
 	if (db_setting_get(db, "center_name_zh", NULL, zh, sizeof(zh), err) != JRC_OK ||
@@ -235,8 +236,6 @@ static jrc_status anchor_build(jrc_db *db, const jrc_anchor *a, int cols, int en
 	both(d, en_only, JRC_ALIGN_LEFT, 0, "值班负责人签字：", "Supervisor's signature:");
 	doc_add_text(d, JRC_ALIGN_LEFT, 0, " ");
 	doc_add_text(d, JRC_ALIGN_LEFT, 0, "______________________");
-	anchor_line(a, line);
-	doc_add_text(d, JRC_ALIGN_LEFT, 0, line);
 	if (d->oom) {
 		doc_free(d);
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
