@@ -9,6 +9,7 @@
 #include "jrc/grievance.h"
 #include "tap.h"
 #include "testdb.h"
+#include "../../src/core/audit_internal.h"
 
 static jrc_intake intake(void)
 {
@@ -85,6 +86,71 @@ static void tamper_case(const char *what, const char *q, int64_t want, const cha
 	is_int(bad_after(db, &err), want, "%s: caught at event %" PRId64, what, want);
 	if (word)
 		ok(strstr(err.msg, word) != NULL, "%s: the message says so: %s", what, err.msg);
+	db_close(db);
+}
+
+/* Turn the log into one written before schema version 2: plain SHA-256
+ * rows without copies, as a migrated database has them. */
+static void make_legacy(jrc_db *db)
+{
+	sqlite3_stmt *st, *up;
+	char prev[65] = AUDIT_GENESIS, hash[65];
+
+	sql(db, "DROP TRIGGER events_no_update; UPDATE events SET scheme = 1, payload = NULL");
+	sqlite3_prepare_v2(db_handle(db), "SELECT " AUDIT_EVENT_COLS " FROM events ORDER BY id", -1,
+			   &st, NULL);
+	sqlite3_prepare_v2(db_handle(db), "UPDATE events SET prev_hash = ?, hash = ? WHERE id = ?",
+			   -1, &up, NULL);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		audit_stored_hash(prev, st, NULL, hash);
+		sqlite3_bind_text(up, 1, prev, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(up, 2, hash, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(up, 3, sqlite3_column_int64(st, 0));
+		sqlite3_step(up);
+		sqlite3_reset(up);
+		memcpy(prev, hash, sizeof(prev));
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(up);
+	{
+		char q[200];
+
+		snprintf(q, sizeof(q), "UPDATE audit_head SET hash = '%s'", prev);
+		sql(db, q);
+	}
+	sql(db, "CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+		" BEGIN SELECT RAISE(ABORT, 'events are append-only'); END");
+}
+
+/* An old database: verify says plainly what predates full coverage, and
+ * the first keyed event seals the old chain. */
+static void test_legacy(void)
+{
+	int64_t ids[2], id;
+	jrc_db *db = fresh(ids);
+	jrc_err err = { 0 };
+	jrc_verify_report r;
+	jrc_event_in in = { 0 };
+
+	make_legacy(db);
+	ok(audit_verify_report(db, &r, &err) == JRC_OK, "an old log verifies: %s", err.msg);
+	is_int(r.legacy_events, 6, "its six events are counted as written before the keyed chain");
+	is_int(r.uncovered, 2, "its two cases as rows with no copy in the log");
+	ok(strstr(r.uncovered_note, "cases 1") != NULL, "the first is named: %s", r.uncovered_note);
+	in.actor = "staff:D001";
+	in.kind = "note";
+	in.case_id = ids[0];
+	in.cover[0] = (jrc_cover){ "cases", ids[0], NULL };
+	ok(audit_append(db, &in, &id, NULL, &err) == JRC_OK && id == 7, "a keyed event follows");
+	ok(audit_verify_report(db, &r, &err) == JRC_OK && r.legacy_events == 6 && r.uncovered == 1,
+	   "verifies; the case it wrote is covered from now on: %s", err.msg);
+	sql(db, "UPDATE cases SET text = 'x' WHERE id = 1");
+	ok(audit_verify_report(db, &r, &err) == JRC_E_TAMPERED && strstr(err.msg, "cases.text"),
+	   "and a change to it is caught: %s", err.msg);
+	sql(db, "UPDATE cases SET text = '老板拖欠工资三个月。' WHERE id = 1");
+	sql(db, "DROP TRIGGER events_no_update; UPDATE events SET note = 'forged' WHERE id = 3");
+	ok(audit_verify_report(db, &r, &err) == JRC_E_TAMPERED && r.bad_id == 3,
+	   "an old event changed is caught: %s", err.msg);
 	db_close(db);
 }
 
@@ -237,5 +303,6 @@ int main(void)
 	   "the next event continues from the head (id 7), not the cut-off end");
 	is_int(bad_after(db, &err), 7, "the hole stays visible after new events");
 	db_close(db);
+	test_legacy();
 	return done();
 }
