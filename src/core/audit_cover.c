@@ -218,6 +218,10 @@ static jrc_status row_differs(jrc_db *db, const cover_spec *sp, sqlite3_stmt *st
 		else if (gone && was && *was == '[')
 			case_id = strtoll(was + 1, NULL, 10);   /* case_id comes first */
 		case_receipt(db, case_id, receipt, sizeof(receipt));
+		/* A case row that is gone: its number as the log recorded it. */
+		if (gone && strcmp(sp->table, "cases") == 0 && was && strncmp(was, "[\"", 2) == 0)
+			snprintf(receipt, sizeof(receipt), "%.*s", (int)strcspn(was + 2, "\""),
+				 was + 2);
 		snprintf(who, sizeof(who), _("Case %s"), receipt);
 		r->bad_case = case_id;
 	}
