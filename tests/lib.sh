@@ -12,6 +12,9 @@ unset JRC_NOW JRC_LANG LANGUAGE TMUX
 
 T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/jrc-test.XXXXXX")
 export JRC_DB="$T_DIR/jrc.db"
+# The ledger key lives outside the database; tests keep theirs here, never
+# under /etc.  `jrc init` creates it.
+export JRC_LEDGER_KEY="$T_DIR/ledger.key"
 T_N=0
 T_FAILED=0
 T_SOCK="jrc-test-$$"

@@ -111,7 +111,7 @@ typedef struct jrc_receipt_info {
 	int anonymous;
 	char name[200], id[80], phone_masked[40];
 	char booking_zh[512], booking_en[512];  /* "" when nothing is booked */
-	char ledger[9];                     /* audit_ledger_check of the filing */
+	char ledger[20];                    /* audit_ledger_check of the filing, "0a1b 2c3d 4e5f 6a7b" */
 } jrc_receipt_info;
 
 /* Gather a case's receipt from the database (JRC_E_NOT_FOUND for an

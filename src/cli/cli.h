@@ -60,6 +60,7 @@ int cmd_kiosk(cli_ctx *ctx, int argc, char **argv);
 /* Staff and the record (cmd_staff.c, cmd_verify.c, cmd_desk.c). */
 int cmd_staff(cli_ctx *ctx, int argc, char **argv);
 int cmd_verify(cli_ctx *ctx, int argc, char **argv);
+int cmd_anchor(cli_ctx *ctx, int argc, char **argv);
 int cmd_desk(cli_ctx *ctx, int argc, char **argv);
 
 /* Lifecycle (cmd_lifecycle.c): move, status, feedback, tick. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "jrc/audit.h"
 #include "jrc/i18n.h"
 #include "../ui/scr_desk.h"
 
@@ -18,6 +19,7 @@ int cmd_desk(cli_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	ui_options o = { 0 };
+	jrc_err kerr = { 0 };
 	jrc_lang lang;
 	jrc_db *db;
 	int c, rc;
@@ -63,6 +65,12 @@ int cmd_desk(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
 	if ((rc = cli_open_db(ctx, 0, &db)))
 		return rc;
+	/* Nothing typed at a terminal may be lost for want of the key: say so
+	 * before anyone starts. */
+	if (audit_key_ready(db, &kerr) != JRC_OK) {
+		db_close(db);
+		return cli_fail(ctx, &kerr);
+	}
 	o.db = db;
 	o.countdown_seconds = 30;
 	rc = ui_run_desk(&o);

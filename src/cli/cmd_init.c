@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "json.h"
 #include "jrc/i18n.h"
+#include "jrc/ledger_key.h"
 #include "jrc/refdata.h"
 
 /* The -wal, -shm and -journal files SQLite keeps beside a database. */
@@ -36,7 +37,7 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int c, force = 0, rc;
+	int c, force = 0, rc, key_created = 0;
 	jrc_db *db;
 	jrc_err err = { 0 };
 	char tmp[4200];
@@ -48,7 +49,8 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 		case 'h':
 			printf(_("Usage: jrc [--db PATH] [--site CODE] [--data DIR] init [--force]\n"
 				 "Create the database (mode 0600) and import the reference data.\n"
-				 "An existing database is kept unless --force is given.\n"));
+				 "An existing database is kept unless --force is given.\n"
+				 "Also creates the ledger key (see 'jrc verify --help') if it is missing.\n"));
 			return 0;
 		default: return cli_usage(ctx, _("unknown option"));
 		}
@@ -62,6 +64,9 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 			 ctx->db_path);
 		return cli_fail(ctx, &err);
 	}
+	/* The key before the database: a database nothing can be recorded in is no use. */
+	if (ledger_key_create(ledger_key_path(), 0, &key_created, &err) != JRC_OK)
+		return cli_fail(ctx, &err);
 	/* The new database is built beside the old one and takes its place
 	 * only when it is complete: bad data, a full disk or any other
 	 * failure leaves the old one (or nothing) as it was. */
@@ -107,6 +112,9 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	}
 	printf(_("Created %s with categories %ld, departments %ld, places %ld.\n"), ctx->db_path,
 	       ncat, ndep, ndiv);
+	if (key_created)
+		printf(_("Created the ledger key %s (mode 0400): keep a sealed copy away from the database and its backups.\n"),
+		       ledger_key_path());
 	return 0;
 }
 

@@ -7,8 +7,10 @@
 
 #include "cli.h"
 #include "json.h"
+#include "jrc/anchor.h"
 #include "jrc/audit.h"
 #include "jrc/i18n.h"
+#include "jrc/ledger_key.h"
 
 /* The receipt part: 0 matched, else the exit code; msg gets a sentence. */
 static int check_receipt(jrc_db *db, const char *receipt, const char *hex, char *msg,
@@ -34,16 +36,41 @@ static int check_receipt(jrc_db *db, const char *receipt, const char *hex, char 
 	return 0;
 }
 
+/* What a passing check covered, and what it could not. */
+static void print_intact(const jrc_verify_report *r, const char *anchors, int64_t file_anchors)
+{
+	printf(_("The record is intact: the database file is sound and all %" PRId64
+		 " events follow on from each other (chain head %.8s).\n"),
+	       r->events, r->head);
+	if (r->keyed)
+		printf(_("Authenticity checked: every keyed event hash was recomputed with the ledger key.\n"));
+	else
+		printf(_("Authenticity NOT checked: %s Only the structure of the record was checked; someone able to write the database could have rewritten it.\n"),
+		       r->key_problem);
+	if (r->legacy_events)
+		printf(_("Events 1 to %" PRId64 " were written before the chain was keyed and before every fact was copied into the log: they are checked with the old unkeyed hash only.\n"),
+		       r->legacy_events);
+	if (r->uncovered)
+		printf(_("%" PRId64 " rows from before full coverage have no copy in the log and could not be checked (the first: %s).\n"),
+		       r->uncovered, r->uncovered_note);
+	if (r->anchors)
+		printf(_("%" PRId64 " anchors kept in the database agree with the log.\n"), r->anchors);
+	if (anchors)
+		printf(_("%" PRId64 " anchors in %s agree with the log.\n"), file_anchors, anchors);
+}
+
 int cmd_verify(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "receipt", required_argument, NULL, 'r' },
 		{ "ledger-check", required_argument, NULL, 'l' },
+		{ "anchors", required_argument, NULL, 'a' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *receipt_arg = NULL, *hex = NULL;
+	const char *receipt_arg = NULL, *hex = NULL, *anchors = NULL;
+	int64_t file_anchors = 0;
 	char receipt[JRC_RECEIPT_MAX] = "", rmsg[600] = "";
 	int c, json = 0, rc, chain_rc = 0, receipt_rc = 0;
 	jrc_db *db;
@@ -55,15 +82,23 @@ int cmd_verify(cli_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'r': receipt_arg = optarg; break;
 		case 'l': hex = optarg; break;
+		case 'a': anchors = optarg; break;
 		case 'j': json = 1; break;
 		case 'h':
-			printf(_("Usage: jrc verify [--receipt RECEIPT --ledger-check HEX] [--json]\n"
+			printf(_("Usage: jrc verify [--receipt RECEIPT --ledger-check HEX] [--anchors FILE] [--json]\n"
 				 "Check that the record is as it was written: the database file's\n"
 				 "integrity, then every event in order (a changed, deleted or\n"
-				 "slipped-in event is named), then that each case agrees with its\n"
-				 "events.  With --receipt and --ledger-check, also compare the ledger\n"
-				 "check printed on a citizen's receipt with the database.\n"
-				 "Exit status: 0 intact, 1 damaged or altered, 2 bad usage.\n"));
+				 "slipped-in event is named), then the anchors kept in the database,\n"
+				 "then that each case, step, verdict, booking and staff account agrees\n"
+				 "with the events that recorded it (the first case and field that\n"
+				 "differ are named).  The event hashes are keyed with the ledger key\n"
+				 "($JRC_LEDGER_KEY, else %s); without it only the structure\n"
+				 "is checked, and verify says so.\n"
+				 "With --receipt and --ledger-check, also compare the ledger check\n"
+				 "printed on a citizen's receipt (16 characters, spaces optional).\n"
+				 "With --anchors, also check the anchor lines kept in FILE (as\n"
+				 "'jrc anchor' prints them).\n"
+				 "Exit status: 0 intact, 1 damaged or altered, 2 bad usage.\n"), ledger_key_path());
 			return 0;
 		default: return cli_usage(ctx, _("unknown option"));
 		}
@@ -77,6 +112,8 @@ int cmd_verify(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
 		return rc;
 	s = audit_verify_report(db, &r, &err);
+	if (s == JRC_OK && anchors)
+		s = anchor_check_file(db, anchors, &r, &file_anchors, &err);
 	if (s != JRC_OK)
 		chain_rc = jrc_status_exit(s) ? jrc_status_exit(s) : 1;
 	if (*receipt)
@@ -99,6 +136,13 @@ int cmd_verify(cli_ctx *ctx, int argc, char **argv)
 			json_null(&j, "bad_case");
 		json_str(&j, "head", chain_rc ? NULL : r.head);
 		json_str(&j, "message", chain_rc ? err.msg : NULL);
+		json_bool(&j, "authenticated", r.keyed);
+		json_str(&j, "key_problem", r.keyed ? NULL : r.key_problem);
+		json_int(&j, "unkeyed_events", r.legacy_events);
+		json_int(&j, "uncovered_rows", r.uncovered);
+		json_int(&j, "anchors", r.anchors);
+		if (anchors)
+			json_int(&j, "file_anchors", file_anchors);
 		if (*receipt) {
 			json_str(&j, "receipt", receipt);
 			json_bool(&j, "ledger_check_ok", !receipt_rc);
@@ -110,9 +154,7 @@ int cmd_verify(cli_ctx *ctx, int argc, char **argv)
 		if (chain_rc)
 			fprintf(stderr, "jrc: %s\n", err.msg);
 		else
-			printf(_("The record is intact: the database file is sound and all %" PRId64
-				 " events follow on from each other (chain head %.8s).\n"),
-			       r.events, r.head);
+			print_intact(&r, anchors, file_anchors);
 		if (*receipt) {
 			if (receipt_rc)
 				fprintf(stderr, "jrc: %s\n", rmsg);

@@ -30,6 +30,7 @@ static const cli_command commands[] = {
 	{ "staff", cmd_staff, N_("add, list, disable staff accounts and set their passwords") },
 	{ "desk", cmd_desk, N_("run the full-screen front desk for staff") },
 	{ "verify", cmd_verify, N_("check that the record was not altered; check a receipt's ledger check") },
+	{ "anchor", cmd_anchor, N_("record the head of the event log for the daily signed record") },
 	{ "move", cmd_move, N_("move a case to another state (accept, answer, close ...)") },
 	{ "status", cmd_status, N_("show a citizen where their matter stands") },
 	{ "feedback", cmd_feedback, N_("record a citizen's verdict on the answer, or ask for review") },

@@ -1,5 +1,7 @@
-/* The event log: every row carries SHA-256(previous hash, own content), so
- * changing, removing or slipping in a row breaks the chain from there on.
+/* The event log: every row carries HMAC-SHA256(ledger key; previous hash,
+ * own content, the rows it vouches for), so changing, removing or slipping
+ * in a row breaks the chain from there on, and no one without the key can
+ * mend it.  Rows written before schema version 2 carry plain SHA-256.
  * The chain head (last id and hash) is kept in audit_head as well, and new
  * rows chain to it rather than to whatever row is last: rows cut off the
  * end of the log stay visible as a gap forever after. */
@@ -9,13 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <nettle/hmac.h>
 #include <nettle/sha2.h>
 
-#include "db_internal.h"
-#include "jrc/audit.h"
+#include "audit_internal.h"
+#include "jrc/ledger_key.h"
 #include "jrc/i18n.h"
 
-#define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+#define GENESIS AUDIT_GENESIS
 
 typedef struct hbuf {
 	char *p;
@@ -68,16 +71,26 @@ static int put_int(hbuf *b, int64_t v)
 	return put_str(b, num);
 }
 
-static int digest_hex(hbuf *b, char out[65])
+/* key NULL: plain SHA-256 (scheme 1); else HMAC-SHA256 under it. */
+static int digest_hex(hbuf *b, const unsigned char *key, char out[65])
 {
 	unsigned char md[SHA256_DIGEST_SIZE];
-	struct sha256_ctx ctx;
 
 	/* Nettle rather than OpenSSL: loading libcrypto cost every jrc
 	 * process 0.8 ms of start-up (BENCHMARKS.md, figure 3). */
-	sha256_init(&ctx);
-	sha256_update(&ctx, b->len, (const uint8_t *)b->p);
-	sha256_digest(&ctx, sizeof(md), md);
+	if (key) {
+		struct hmac_sha256_ctx h;
+
+		hmac_sha256_set_key(&h, JRC_LEDGER_KEY_SIZE, key);
+		hmac_sha256_update(&h, b->len, (const uint8_t *)b->p);
+		hmac_sha256_digest(&h, sizeof(md), md);
+	} else {
+		struct sha256_ctx ctx;
+
+		sha256_init(&ctx);
+		sha256_update(&ctx, b->len, (const uint8_t *)b->p);
+		sha256_digest(&ctx, sizeof(md), md);
+	}
 	free(b->p);
 	b->p = NULL;
 	/* A table, not snprintf: verify hashes every row of the log. */
@@ -89,49 +102,57 @@ static int digest_hex(hbuf *b, char out[65])
 	return 0;
 }
 
-/* The hash of a row about to be written. */
-static int new_row_hash(const char *prev, int64_t id, const char *at, const jrc_event_in *ev,
-			char out[65])
+/* The hash of a row about to be written: scheme 2, keyed, payload last. */
+static int new_row_hash(const unsigned char *key, const char *prev, int64_t id, const char *at,
+			const jrc_event_in *ev, const char *payload, char out[65])
 {
 	hbuf b = { 0 };
-	int bad = put_str(&b, prev) || put_int(&b, id) || put_str(&b, at) ||
-		  put_str(&b, ev->actor) || put_str(&b, ev->kind);
+	int bad = put_int(&b, AUDIT_SCHEME_KEYED) || put_str(&b, prev) || put_int(&b, id) ||
+		  put_str(&b, at) || put_str(&b, ev->actor) || put_str(&b, ev->kind);
 
 	if (!bad)
 		bad = ev->case_id ? put_int(&b, ev->case_id) : put_str(&b, NULL);
 	bad = bad || put_str(&b, ev->from_state) || put_str(&b, ev->to_state) ||
-	      put_str(&b, ev->note);
+	      put_str(&b, ev->note) || put_str(&b, payload);
 	if (bad) {
 		free(b.p);
 		return -1;
 	}
-	return digest_hex(&b, out);
+	return digest_hex(&b, key, out);
 }
 
-/* The columns every reader selects, in this order. */
-#define EVENT_COLS "id, at, actor, kind, case_id, from_state, to_state, note, prev_hash, hash"
+#define EVENT_COLS AUDIT_EVENT_COLS
 
 /* The hash of a stored row, from the raw column values: a value changed
- * in any way (even its length or NULL-ness) gives another hash. */
-static int stored_row_hash(const char *prev, sqlite3_stmt *st, char out[65])
+ * in any way (even its length or NULL-ness) gives another hash.  Scheme 1
+ * rows hash as they always did; scheme 2 rows are keyed and start with
+ * the scheme, so a row cannot pass for the other kind. */
+int audit_stored_hash(const char *prev, sqlite3_stmt *st, const unsigned char *key,
+		      char out[65])
 {
 	hbuf b = { 0 };
-	int bad = put_str(&b, prev) || put_int(&b, sqlite3_column_int64(st, 0)) ||
-		  put_col(&b, st, 1) || put_col(&b, st, 2) || put_col(&b, st, 3);
+	int keyed = sqlite3_column_int(st, 11) == AUDIT_SCHEME_KEYED;
+	int bad = keyed && put_int(&b, AUDIT_SCHEME_KEYED);
 
+	if (keyed && !key)
+		return -1;
+	bad = bad || put_str(&b, prev) || put_int(&b, sqlite3_column_int64(st, 0)) ||
+	      put_col(&b, st, 1) || put_col(&b, st, 2) || put_col(&b, st, 3);
 	if (!bad)
 		bad = sqlite3_column_type(st, 4) == SQLITE_NULL ? put_str(&b, NULL)
 			: put_int(&b, sqlite3_column_int64(st, 4));
 	bad = bad || put_col(&b, st, 5) || put_col(&b, st, 6) || put_col(&b, st, 7);
+	if (keyed)
+		bad = bad || put_col(&b, st, 10);
 	if (bad) {
 		free(b.p);
 		return -1;
 	}
-	return digest_hex(&b, out);
+	return digest_hex(&b, keyed ? key : NULL, out);
 }
 
 /* The chain head: *found 0 on a log that never had a row. */
-static jrc_status read_head(jrc_db *db, int64_t *last_id, char hash[65], int *found,
+jrc_status audit_read_head(jrc_db *db, int64_t *last_id, char hash[65], int *found,
 			    jrc_err *err)
 {
 	sqlite3_stmt *st;
@@ -154,27 +175,62 @@ static jrc_status read_head(jrc_db *db, int64_t *last_id, char hash[65], int *fo
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
+/* A log shorter than its last anchor lost events at the end: refuse to
+ * write on it, so that a receipt number taken away is not handed out again. */
+static jrc_status check_anchor(jrc_db *db, int64_t head_id, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	if ((s = db_prepare_cached(db, "SELECT events, at FROM anchors ORDER BY id DESC LIMIT 1",
+				   &st, err)))
+		return s;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) > head_id) {
+		char at[40];
+		int64_t n = sqlite3_column_int64(st, 0);
+
+		db_col_copy(st, 1, at, sizeof(at));
+		db_release(st);
+		return jrc_err_set(err, JRC_E_TAMPERED, NULL,
+				   _("The event log ends at event %" PRId64 " but the anchor of %s counted %" PRId64 " events: events were removed, so nothing more can be recorded. Run 'jrc verify', report this to the supervisor and keep a copy of the database file as it is."),
+				   head_id, at, n);
+	}
+	db_release(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+}
+
 static jrc_status append_locked(jrc_db *db, const jrc_event_in *ev, int64_t *id_out,
 				char *hash_out, jrc_err *err)
 {
 	sqlite3_stmt *st;
 	jrc_status s;
-	char prev[65], at[32], hash[65];
+	char prev[65], at[32], hash[65], *payload = NULL;
+	const unsigned char *key;
 	int64_t id;
 	int rc, found;
 
 	if (!ev->actor || !*ev->actor || !ev->kind || !*ev->kind)
 		return jrc_err_set(err, JRC_E_INVALID, NULL,
 				   _("An event needs a kind and an actor: this is a program error, report it."));
-	if ((s = read_head(db, &id, prev, &found, err)))
+	if (!(key = db_ledger_key(db, err)))
+		return err ? err->code : JRC_E_IO;
+	if ((s = audit_read_head(db, &id, prev, &found, err)) ||
+	    (s = check_anchor(db, id, err)) ||
+	    (s = audit_cover_payload(db, ev, &payload, err)))
 		return s;
 	id++;
 	clock_format_utc(ev->at ? ev->at : clock_now(), at);
-	if (new_row_hash(prev, id, at, ev, hash) != 0)
+	if (new_row_hash(key, prev, id, at, ev, payload, hash) != 0) {
+		free(payload);
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	}
 	if ((s = db_prepare_cached(db, "INSERT INTO events(" EVENT_COLS ")"
-				   " VALUES (?,?,?,?,?,?,?,?,?,?)", &st, err)))
+				   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", &st, err))) {
+		free(payload);
 		return s;
+	}
 	sqlite3_bind_int64(st, 1, id);
 	db_bind_text(st, 2, at);
 	db_bind_text(st, 3, ev->actor);
@@ -186,8 +242,11 @@ static jrc_status append_locked(jrc_db *db, const jrc_event_in *ev, int64_t *id_
 	db_bind_text(st, 8, ev->note);
 	db_bind_text(st, 9, prev);
 	db_bind_text(st, 10, hash);
+	db_bind_text(st, 11, payload);
+	sqlite3_bind_int(st, 12, AUDIT_SCHEME_KEYED);
 	rc = sqlite3_step(st);
 	db_release(st);
+	free(payload);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, rc, err);
 	if ((s = db_prepare_cached(db, "INSERT INTO audit_head(one, last_id, hash) VALUES (1, ?, ?)"
@@ -207,10 +266,29 @@ static jrc_status append_locked(jrc_db *db, const jrc_event_in *ev, int64_t *id_
 	return JRC_OK;
 }
 
-int audit_row_hash(const char *prev, int64_t id, const char *at, const jrc_event_in *ev,
-		   char out[65])
+int audit_row_hash(const unsigned char *key, const char *prev, int64_t id, const char *at,
+		   const jrc_event_in *ev, char out[65])
 {
-	return new_row_hash(prev, id, at, ev, out);
+	return new_row_hash(key, prev, id, at, ev, NULL, out);
+}
+
+jrc_status audit_next_id(jrc_db *db, int64_t *id, jrc_err *err)
+{
+	char hash[65];
+	int found;
+	jrc_status s = audit_read_head(db, id, hash, &found, err);
+
+	if (s != JRC_OK)
+		return s;
+	(*id)++;
+	/* The row keyed by this id is written before its event; sqlite
+	 * resets the pragma at the end of the transaction. */
+	return db_exec(db, "PRAGMA defer_foreign_keys = ON", err);
+}
+
+jrc_status audit_key_ready(jrc_db *db, jrc_err *err)
+{
+	return db_ledger_key(db, err) ? JRC_OK : (err ? err->code : JRC_E_IO);
 }
 
 jrc_status audit_append(jrc_db *db, const jrc_event_in *ev, int64_t *id, char *hash_out,
@@ -317,252 +395,3 @@ void audit_events_free(jrc_event *ev, size_t n)
 	free(ev);
 }
 
-/* PRAGMA integrity_check and foreign_key_check: the file itself is sound
- * and no row points at one that was removed. */
-static jrc_status check_file(jrc_db *db, jrc_verify_report *r, jrc_err *err)
-{
-	sqlite3_stmt *st;
-	jrc_status s;
-	int rc;
-
-	if ((s = db_prepare(db, "PRAGMA integrity_check", &st, err)))
-		return s;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
-
-		if (!t || strcmp(t, "ok") != 0) {
-			char what[200];
-
-			/* sqlite's report spans lines; one line reads better. */
-			snprintf(what, sizeof(what), "%s", t ? t : "?");
-			for (char *p = what; *p; p++)
-				if (*p == '\n')
-					*p = ' ';
-			s = jrc_err_set(err, JRC_E_DB_CORRUPT, NULL,
-					_("The database file is damaged (%s): restore it from a backup and report this to the supervisor."),
-					what);
-			sqlite3_finalize(st);
-			return s;
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return db_fail(db, rc, err);
-	r->integrity_ok = 1;
-	if ((s = db_prepare(db, "PRAGMA foreign_key_check", &st, err)))
-		return s;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		char table[64], parent[64];
-		int64_t rowid = sqlite3_column_int64(st, 1);
-
-		db_col_copy(st, 0, table, sizeof(table));
-		db_col_copy(st, 2, parent, sizeof(parent));
-		if (strcmp(table, "events") == 0)
-			r->bad_id = rowid;
-		else if (strcmp(table, "cases") == 0)
-			r->bad_case = rowid;
-		s = jrc_err_set(err, JRC_E_TAMPERED, NULL,
-				_("Row %" PRId64 " of %s points at a row of %s that is gone: something was deleted; report this to the supervisor and keep a copy of the database file as it is."),
-				rowid, table, parent);
-	} else if (rc != SQLITE_DONE) {
-		s = db_fail(db, rc, err);
-	}
-	sqlite3_finalize(st);
-	return s;
-}
-
-static jrc_status tampered(jrc_verify_report *r, int64_t id, jrc_err *err, const char *what)
-{
-	r->bad_id = id;
-	return jrc_err_set(err, JRC_E_TAMPERED, NULL, "%s %s", what,
-			   _("Report this to the supervisor and keep a copy of the database file as it is."));
-}
-
-/* Walk every row: each must follow the one before (id + 1, its prev_hash
- * the previous hash) and hash to what it says; the last must be the head. */
-static jrc_status check_chain(jrc_db *db, jrc_verify_report *r, jrc_err *err)
-{
-	sqlite3_stmt *st;
-	jrc_status s = JRC_OK;
-	char prev[65] = GENESIS, hash[65], what[320], head[65];
-	int64_t last_id = 0, head_id;
-	int rc, found;
-
-	if ((s = read_head(db, &head_id, head, &found, err)))
-		return s;
-	if ((s = db_prepare(db, "SELECT " EVENT_COLS " FROM events ORDER BY id", &st, err)))
-		return s;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		const char *stored_prev = (const char *)sqlite3_column_text(st, 8);
-		const char *stored = (const char *)sqlite3_column_text(st, 9);
-
-		if (stored_row_hash(prev, st, hash) != 0) {
-			s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
-			break;
-		}
-		if (id != last_id + 1 || !stored_prev || strcmp(stored_prev, prev) != 0) {
-			snprintf(what, sizeof(what),
-				 _("Event %" PRId64 " does not follow on from the one before it: an event just before it was changed, removed or slipped in."),
-				 id);
-			s = tampered(r, id, err, what);
-			break;
-		}
-		if (!stored || strcmp(stored, hash) != 0) {
-			snprintf(what, sizeof(what),
-				 _("Event %" PRId64 " was changed after it was written."), id);
-			s = tampered(r, id, err, what);
-			break;
-		}
-		memcpy(prev, hash, sizeof(prev));
-		last_id = id;
-		r->events++;
-	}
-	if (s == JRC_OK && rc != SQLITE_DONE)
-		s = db_fail(db, rc, err);
-	sqlite3_finalize(st);
-	if (s != JRC_OK)
-		return s;
-	if (!found && last_id != 0) {
-		snprintf(what, sizeof(what),
-			 _("The record of where the event log ends is gone (the log has %" PRId64 " events)."),
-			 last_id);
-		return tampered(r, last_id, err, what);
-	}
-	if (found && head_id == last_id + 1) {
-		snprintf(what, sizeof(what),
-			 _("Event %" PRId64 " is missing from the end of the log."), head_id);
-		return tampered(r, head_id, err, what);
-	}
-	if (found && head_id > last_id) {
-		snprintf(what, sizeof(what),
-			 _("Events %" PRId64 " to %" PRId64 " are missing from the end of the log."),
-			 last_id + 1, head_id);
-		return tampered(r, last_id + 1, err, what);
-	}
-	if (found && head_id < last_id) {
-		snprintf(what, sizeof(what),
-			 _("Event %" PRId64 " was added behind the program's back."), head_id + 1);
-		return tampered(r, head_id + 1, err, what);
-	}
-	if (found && strcmp(head, prev) != 0) {
-		snprintf(what, sizeof(what),
-			 _("Event %" PRId64 " was changed after it was written."), last_id);
-		return tampered(r, last_id, err, what);
-	}
-	memcpy(r->head, prev, sizeof(r->head));
-	return JRC_OK;
-}
-
-/* A case's state is its last state event's: a state changed in the cases
- * table alone, or a case without its filing event, shows here. */
-static jrc_status check_cases(jrc_db *db, jrc_verify_report *r, jrc_err *err)
-{
-	sqlite3_stmt *st;
-	jrc_status s;
-	int rc;
-
-	if ((s = db_prepare(db,
-			    "SELECT c.id, c.receipt, c.state,"
-			    " (SELECT e.to_state FROM events e WHERE e.case_id = c.id"
-			    "   AND e.to_state IS NOT NULL ORDER BY e.id DESC LIMIT 1) AS last,"
-			    " (SELECT count(*) FROM events e WHERE e.case_id = c.id"
-			    "   AND e.kind = 'filed') AS filed"
-			    " FROM cases c WHERE last IS NULL OR last <> c.state OR filed <> 1"
-			    " ORDER BY c.id LIMIT 1", &st, err)))
-		return s;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		char receipt[40], state[32], last[32];
-
-		r->bad_case = sqlite3_column_int64(st, 0);
-		db_col_copy(st, 1, receipt, sizeof(receipt));
-		db_col_copy(st, 2, state, sizeof(state));
-		db_col_copy(st, 3, last, sizeof(last));
-		if (sqlite3_column_int(st, 4) != 1)
-			s = jrc_err_set(err, JRC_E_TAMPERED, NULL,
-					_("Case %s has no filing event in the log: it was added or changed behind the program's back. Report this to the supervisor and keep a copy of the database file as it is."),
-					receipt);
-		else
-			s = jrc_err_set(err, JRC_E_TAMPERED, NULL,
-					_("Case %s says '%s' but its events say '%s': the case was changed behind the program's back. Report this to the supervisor and keep a copy of the database file as it is."),
-					receipt, state, last);
-	} else if (rc != SQLITE_DONE) {
-		s = db_fail(db, rc, err);
-	}
-	sqlite3_finalize(st);
-	return s;
-}
-
-jrc_status audit_verify_report(jrc_db *db, jrc_verify_report *r, jrc_err *err)
-{
-	jrc_status s;
-
-	memset(r, 0, sizeof(*r));
-	if ((s = check_file(db, r, err)) != JRC_OK || (s = check_chain(db, r, err)) != JRC_OK)
-		return s;
-	return check_cases(db, r, err);
-}
-
-jrc_status audit_verify(jrc_db *db, int64_t *bad_id, jrc_err *err)
-{
-	jrc_verify_report r;
-	jrc_status s = audit_verify_report(db, &r, err);
-
-	*bad_id = r.bad_id;
-	return s;
-}
-
-jrc_status audit_ledger_check(jrc_db *db, int64_t case_id, char out[9], jrc_err *err)
-{
-	sqlite3_stmt *st;
-	jrc_status s;
-	int rc;
-
-	out[0] = '\0';
-	if ((s = db_prepare(db, "SELECT hash FROM events WHERE case_id = ? AND kind = 'filed'"
-			    " ORDER BY id LIMIT 1", &st, err)))
-		return s;
-	sqlite3_bind_int64(st, 1, case_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *h = (const char *)sqlite3_column_text(st, 0);
-
-		snprintf(out, 9, "%.8s", h ? h : "");
-	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return jrc_err_set(err, JRC_E_NOT_FOUND, NULL,
-				   _("This case has no filing event: run 'jrc verify' and report the result to the supervisor."));
-	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
-}
-
-jrc_status audit_ledger_confirm(jrc_db *db, int64_t case_id, const char *given, jrc_err *err)
-{
-	char want[9], norm[9];
-	size_t k = 0;
-	jrc_status s;
-
-	for (const char *p = given ? given : ""; *p; p++) {
-		if (*p == ' ' || *p == '-')
-			continue;
-		if (!isxdigit((unsigned char)*p) || k == 8) {
-			k = 9;
-			break;
-		}
-		norm[k++] = (char)tolower((unsigned char)*p);
-	}
-	if (k != 8)
-		return jrc_err_set(err, JRC_E_INVALID, "ledger_check",
-				   _("A ledger check is 8 characters, digits 0-9 and letters a-f: copy it from the receipt."));
-	norm[8] = '\0';
-	if ((s = audit_ledger_check(db, case_id, want, err)) != JRC_OK)
-		return s;
-	if (strcmp(want, norm) != 0)
-		return jrc_err_set(err, JRC_E_TAMPERED, "ledger_check",
-				   _("The ledger check on the receipt (%s) does not match the database (%s): the record before this case was rewritten, or the check was copied wrongly. Compare it again, then report this to the supervisor."),
-				   norm, want);
-	return JRC_OK;
-}

@@ -175,14 +175,17 @@ static int password_matches(const char *pw, const char *stored)
 	return r;
 }
 
+/* staff: the account the event changed (it vouches for the row), or NULL. */
 static jrc_status log_event(jrc_db *db, const char *actor, const char *kind, const char *note,
-			    jrc_err *err)
+			    const char *staff, jrc_err *err)
 {
 	jrc_event_in ev = { 0 };
 
 	ev.actor = actor;
 	ev.kind = kind;
 	ev.note = note;
+	if (staff)
+		ev.cover[0] = (jrc_cover){ "staff", 0, staff };
 	return audit_append(db, &ev, NULL, NULL, err);
 }
 
@@ -380,7 +383,8 @@ jrc_status auth_staff_add(jrc_db *db, const jrc_staff *by, const jrc_staff_in *i
 		snprintf(note, sizeof(note), "%s %s %s%s%s", in->id, lifecycle_role_name(in->role), name,
 			 in->department && *in->department ? " " : "",
 			 in->department && *in->department ? dept.code : "");
-		s = log_event(db, auth_actor(by, actor, sizeof(actor)), "staff_added", note, err);
+		s = log_event(db, auth_actor(by, actor, sizeof(actor)), "staff_added", note, in->id,
+			      err);
 	}
 	free(name);
 	return in_tx(db, s, err);
@@ -417,7 +421,7 @@ jrc_status auth_staff_passwd(jrc_db *db, const jrc_staff *by, const char *id,
 	explicit_bzero(hash, sizeof(hash));
 	if (s == JRC_OK)
 		s = log_event(db, auth_actor(by, actor, sizeof(actor)), "staff_password", cur.id,
-			      err);
+			      cur.id, err);
 	return in_tx(db, s, err);
 }
 
@@ -449,7 +453,7 @@ jrc_status auth_staff_set_disabled(jrc_db *db, const jrc_staff *by, const char *
 	}
 	if (s == JRC_OK)
 		s = log_event(db, auth_actor(by, actor, sizeof(actor)),
-			      disabled ? "staff_disabled" : "staff_enabled", cur.id, err);
+			      disabled ? "staff_disabled" : "staff_enabled", cur.id, cur.id, err);
 	return in_tx(db, s, err);
 }
 
@@ -499,13 +503,13 @@ static jrc_status settle_login(jrc_db *db, const char *id, int match, jrc_time n
 		return s;
 	auth_actor(&cur, actor, sizeof(actor));
 	if (cur.disabled) {
-		if ((s = log_event(db, actor, "login_refused", "disabled", err)) != JRC_OK)
+		if ((s = log_event(db, actor, "login_refused", "disabled", NULL, err)) != JRC_OK)
 			return s;
 		return jrc_err_set(err, JRC_E_REFUSED, "id",
 				   _("This account is disabled: ask an administrator."));
 	}
 	if (cur.locked_until > now) {
-		if ((s = log_event(db, actor, "login_refused", "locked", err)) != JRC_OK)
+		if ((s = log_event(db, actor, "login_refused", "locked", NULL, err)) != JRC_OK)
 			return s;
 		return locked_out(cur.locked_until, err);
 	}
@@ -513,7 +517,7 @@ static jrc_status settle_login(jrc_db *db, const char *id, int match, jrc_time n
 		cur.failed_count = 0;
 	if (match) {
 		if ((s = set_counters(db, cur.id, 0, 0, err)) != JRC_OK ||
-		    (s = log_event(db, actor, "login", lifecycle_role_name(cur.role), err)) != JRC_OK)
+		    (s = log_event(db, actor, "login", lifecycle_role_name(cur.role), NULL, err)) != JRC_OK)
 			return s;
 		cur.failed_count = 0;
 		cur.locked_until = 0;
@@ -523,7 +527,7 @@ static jrc_status settle_login(jrc_db *db, const char *id, int match, jrc_time n
 	}
 	cur.failed_count++;
 	snprintf(note, sizeof(note), "%d/%d", cur.failed_count, JRC_LOGIN_TRIES);
-	if ((s = log_event(db, actor, "login_failed", note, err)) != JRC_OK)
+	if ((s = log_event(db, actor, "login_failed", note, NULL, err)) != JRC_OK)
 		return s;
 	if (cur.failed_count >= JRC_LOGIN_TRIES) {
 		jrc_time until = now + JRC_LOCKOUT_SECONDS;
@@ -531,7 +535,7 @@ static jrc_status settle_login(jrc_db *db, const char *id, int match, jrc_time n
 
 		clock_format_utc(until, at);
 		if ((s = set_counters(db, cur.id, cur.failed_count, until, err)) != JRC_OK ||
-		    (s = log_event(db, actor, "lockout", at, err)) != JRC_OK)
+		    (s = log_event(db, actor, "lockout", at, NULL, err)) != JRC_OK)
 			return s;
 		if (tries_left)
 			*tries_left = 0;
@@ -568,7 +572,7 @@ jrc_status auth_login(jrc_db *db, const char *id, const char *password, jrc_staf
 
 		/* What was typed is not logged: it may be a password typed into
 		 * the wrong field. */
-		if ((s = log_event(db, "system", "login_failed", "unknown staff ID", &dummy)) != JRC_OK)
+		if ((s = log_event(db, "system", "login_failed", "unknown staff ID", NULL, &dummy)) != JRC_OK)
 			return jrc_err_set(err, s, NULL, "%s", dummy.msg);
 		return jrc_err_set(err, JRC_E_AUTH, "id",
 				   _("The staff ID or the password is wrong: check both and try again."));
@@ -608,7 +612,7 @@ jrc_status auth_logout(jrc_db *db, const jrc_staff *who, const char *why, jrc_er
 {
 	char actor[48];
 
-	return log_event(db, auth_actor(who, actor, sizeof(actor)), "logout", why, err);
+	return log_event(db, auth_actor(who, actor, sizeof(actor)), "logout", why, NULL, err);
 }
 
 /* ---------------------------------------------------------------- at a terminal */
@@ -751,7 +755,7 @@ jrc_status auth_login_at(jrc_db *db, const char *terminal, const char *id,
 
 		s = note_attempt(db, term, now, "unknown", log, err);
 		if (s == JRC_OK && log)
-			s = log_event(db, term, "login_failed", "unknown staff ID", err);
+			s = log_event(db, term, "login_failed", "unknown staff ID", NULL, err);
 	} else if (match) {
 		if ((s = note_attempt(db, term, now, "ok", 1, err)) == JRC_OK)
 			s = settle_login(db, cur.id, 1, now, out, NULL, err);
@@ -766,7 +770,7 @@ jrc_status auth_login_at(jrc_db *db, const char *terminal, const char *id,
 			s = log_event(db, auth_actor(&cur, actor, sizeof(actor)),
 				      cur.disabled || cur.locked_until > now ? "login_refused"
 									    : "login_failed",
-				      note, err);
+				      note, NULL, err);
 	}
 	if (s != JRC_OK && s != JRC_E_AUTH && s != JRC_E_REFUSED && s != JRC_E_LOCKED_OUT) {
 		db_rollback(db);

@@ -9,6 +9,7 @@
 
 #include "db_internal.h"
 #include "jrc/i18n.h"
+#include "jrc/ledger_key.h"
 #include "jrc/receipt.h"
 
 struct jrc_db {
@@ -23,9 +24,20 @@ struct jrc_db {
 		sqlite3_stmt *st;
 	} *cache;
 	size_t ncache, cap;
+	/* The ledger key (ledger_key.c), read from its file on first use. */
+	int have_ledger_key;
+	unsigned char ledger_key[JRC_LEDGER_KEY_SIZE];
 };
 
 enum { BUSY_TIMEOUT_MS = 10000 };
+
+const unsigned char *db_ledger_key(jrc_db *db, jrc_err *err)
+{
+	if (!db->have_ledger_key &&
+	    ledger_key_load(ledger_key_path(), db->ledger_key, err) == JRC_OK)
+		db->have_ledger_key = 1;
+	return db->have_ledger_key ? db->ledger_key : NULL;
+}
 
 sqlite3 *db_handle(jrc_db *db)
 {
@@ -478,6 +490,7 @@ void db_close(jrc_db *db)
 	}
 	free(db->cache);
 	sqlite3_close_v2(db->h);
+	memset(db->ledger_key, 0, sizeof(db->ledger_key));
 	free(db);
 }
 

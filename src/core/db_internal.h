@@ -20,5 +20,8 @@ void db_col_copy(sqlite3_stmt *st, int i, char *buf, size_t size);
 /* The database's file ("" for an in-memory one): what a file printer
  * must never write over. */
 const char *db_file_name(jrc_db *db);
+/* The ledger key, read from ledger_key_path() on first use (never from the
+ * database); NULL with a sentence in err when it cannot be read. */
+const unsigned char *db_ledger_key(jrc_db *db, jrc_err *err);
 
 #endif

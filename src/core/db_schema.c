@@ -257,10 +257,29 @@ static const char *const migration_2_verdict_rows =
 	/* A category dropped from categories.csv stays for its cases. */
 	"ALTER TABLE categories ADD COLUMN active INTEGER NOT NULL DEFAULT 1;";
 
+/* The keyed record (issue 11, audit.c, audit_cover.c, anchor.c): each
+ * event carries the rows it vouches for (payload) and says how it is
+ * hashed (scheme 1: plain SHA-256, the events written before; 2: keyed);
+ * anchors are the chain heads given to the supervisor on paper. */
+static const char *const migration_2_record =
+	"ALTER TABLE events ADD COLUMN payload TEXT;"
+	"ALTER TABLE events ADD COLUMN scheme INTEGER NOT NULL DEFAULT 1;"
+	"CREATE TABLE anchors("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  events INTEGER NOT NULL,"
+	"  hash TEXT NOT NULL,"
+	"  actor TEXT NOT NULL);"
+	"CREATE TRIGGER anchors_no_update BEFORE UPDATE ON anchors"
+	"  BEGIN SELECT RAISE(ABORT, 'anchors are append-only'); END;"
+	"CREATE TRIGGER anchors_no_delete BEFORE DELETE ON anchors"
+	"  BEGIN SELECT RAISE(ABORT, 'anchors are append-only'); END;";
+
 /* Version 2, the second round: each capability appends its own script
  * (one line each) before the NULL. */
 static const char *const version_2[] = {
 	migration_2_verdict_rows,
+	migration_2_record,
 	NULL
 };
 

@@ -246,6 +246,7 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	ev.to_state = "registered";
 	ev.note = c.channel;
 	ev.at = now;
+	ev.cover[0] = (jrc_cover){ "cases", id, NULL };
 	if ((s = audit_append(db, &ev, NULL, NULL, err)) != JRC_OK ||
 	    (s = repeat_link(db, id, err)) != JRC_OK)
 		goto out;

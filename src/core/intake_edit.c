@@ -179,6 +179,7 @@ static jrc_status edit_locked(jrc_db *db, const jrc_staff *by, const char *recei
 	ev.actor = auth_actor(by, actor, sizeof(actor));
 	ev.kind = "intake_edited";
 	ev.case_id = k.id;
+	ev.cover[0] = (jrc_cover){ "cases", k.id, NULL };
 	ev.note = n.p;
 	s = audit_append(db, &ev, NULL, NULL, err);
 out:

@@ -572,6 +572,11 @@ static jrc_status apply(jrc_db *db, const jrc_case *c, const jrc_move *mv, jrc_e
 		s = db_fail(db, rc, err);
 		goto out;
 	}
+	/* The step is keyed by its event and the event vouches for it, so
+	 * the step is written first, under the id the event will get. */
+	if ((s = audit_next_id(db, &event_id, err)) != JRC_OK ||
+	    (s = insert_step(db, event_id, c, at, from, mv, &m, dept, err)) != JRC_OK)
+		goto out;
 	ev.actor = mv->actor;
 	ev.kind = "transition";
 	ev.case_id = c->id;
@@ -579,9 +584,9 @@ static jrc_status apply(jrc_db *db, const jrc_case *c, const jrc_move *mv, jrc_e
 	ev.to_state = state_names[mv->to];
 	ev.note = *note ? note : NULL;
 	ev.at = now;
-	if ((s = audit_append(db, &ev, &event_id, NULL, err)) != JRC_OK)
-		goto out;
-	s = insert_step(db, event_id, c, at, from, mv, &m, dept, err);
+	ev.cover[0] = (jrc_cover){ "cases", c->id, NULL };
+	ev.cover[1] = (jrc_cover){ "lifecycle_steps", event_id, NULL };
+	s = audit_append(db, &ev, NULL, NULL, err);
 out:
 	free(note);
 	clean_move_free(&m);

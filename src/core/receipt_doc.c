@@ -536,8 +536,18 @@ jrc_status receipt_doc_build(const jrc_receipt_info *in, int cols, jrc_doc_langs
 		  "Check progress at any kiosk with the receipt number and query code.");
 	receipt_qr_payload(in->receipt, in->query_code, buf, sizeof(buf));
 	doc_add_qr(d, buf);
-	if (*in->ledger)
+	/* The four groups stay on one line, to be read aloud: on narrow
+	 * paper the English label goes on a line of its own. */
+	if (*in->ledger && d->cols >= (int)strlen("Ledger check: ") + (int)strlen(in->ledger)) {
 		pair_field(d, langs, 0, "记录校验码：", in->ledger, "Ledger check:", in->ledger);
+	} else if (*in->ledger) {
+		if (langs != JRC_DOC_EN)
+			doc_add_field(d, 0, "记录校验码：", in->ledger);
+		if (langs != JRC_DOC_ZH) {
+			doc_add_text(d, JRC_ALIGN_LEFT, 0, "Ledger check:");
+			doc_add_text(d, JRC_ALIGN_LEFT, 0, in->ledger);
+		}
+	}
 	pair_field(d, langs, 0, "地址：", in->address_zh, "Address:", in->address_en);
 	pair_field(d, langs, 0, "电话：", in->phone, "Phone:", in->phone);
 	pair_text(d, langs, JRC_ALIGN_CENTER, 0, 0, "请妥善保管本回执", "Please keep this receipt.");

@@ -86,6 +86,7 @@ jrc_status repeat_link(jrc_db *db, int64_t case_id, jrc_err *err)
 	ev.actor = actor;
 	ev.kind = "repeat";
 	ev.case_id = case_id;
+	ev.cover[0] = (jrc_cover){ "cases", case_id, NULL };
 	ev.note = receipt;
 	return audit_append(db, &ev, NULL, NULL, err);
 }

@@ -174,15 +174,22 @@ static jrc_status insert(jrc_db *db, int64_t case_id, const jrc_host *h, const j
 			   when, i18n_pick(h->name, h->name_en), next);
 }
 
+/* The booking event vouches for the rows it wrote: the one given up
+ * (cancelled, 0 if none) and the one taken (booked, 0 if none). */
 static jrc_status event(jrc_db *db, int64_t case_id, const char *actor, const char *note,
-			jrc_err *err)
+			int64_t cancelled, int64_t booked, jrc_err *err)
 {
 	jrc_event_in ev = { 0 };
+	int n = 0;
 
 	ev.actor = actor;
 	ev.kind = "booking";
 	ev.case_id = case_id;
 	ev.note = note;
+	if (cancelled)
+		ev.cover[n++] = (jrc_cover){ "bookings", cancelled, NULL };
+	if (booked)
+		ev.cover[n++] = (jrc_cover){ "bookings", booked, NULL };
 	return audit_append(db, &ev, NULL, NULL, err);
 }
 
@@ -199,6 +206,7 @@ jrc_status roster_book_in_tx(jrc_db *db, int64_t case_id, const char *host, jrc_
 	jrc_status s;
 	char receipt[JRC_RECEIPT_MAX], state[24], note[512];
 	jrc_time now = clock_now();
+	int64_t booked;
 
 	if (alt)
 		memset(alt, 0, sizeof(*alt));
@@ -217,9 +225,10 @@ jrc_status roster_book_in_tx(jrc_db *db, int64_t case_id, const char *host, jrc_
 	if ((s = resolve_slot(db, &h, slot, now, &sl, err)) ||
 	    (s = insert(db, case_id, &h, &sl, actor, now, alt, err)))
 		return s;
+	booked = sqlite3_last_insert_rowid(db_handle(db));
 	describe(h.id, h.name, sl.start, sl.end, sl.room, note + 8, sizeof(note) - 8);
 	memcpy(note, "booked: ", 8);
-	if ((s = event(db, case_id, actor, note, err)))
+	if ((s = event(db, case_id, actor, note, 0, booked, err)))
 		return s;
 	return fill_out(db, case_id, out, err);
 }
@@ -301,7 +310,8 @@ jrc_status roster_move(jrc_db *db, int64_t case_id, const char *host, jrc_time s
 	describe(cur.host.id, cur.host.name, cur.start, cur.end, cur.room, a, sizeof(a));
 	describe(h.id, h.name, sl.start, sl.end, sl.room, b, sizeof(b));
 	snprintf(note, sizeof(note), "moved: %s -> %s", a, b);
-	if ((s = event(db, case_id, actor, note, err)) || (s = fill_out(db, case_id, out, err)))
+	if ((s = event(db, case_id, actor, note, cur.id, sqlite3_last_insert_rowid(db_handle(db)),
+		       err)) || (s = fill_out(db, case_id, out, err)))
 		goto fail;
 	return db_commit(db, err);
 fail:
@@ -325,7 +335,7 @@ jrc_status roster_unbook(jrc_db *db, int64_t case_id, const char *actor, jrc_err
 	describe(cur.host.id, cur.host.name, cur.start, cur.end, cur.room, note + 11,
 		 sizeof(note) - 11);
 	memcpy(note, "cancelled: ", 11);
-	if ((s = event(db, case_id, actor, note, err)))
+	if ((s = event(db, case_id, actor, note, cur.id, 0, err)))
 		goto fail;
 	return db_commit(db, err);
 fail:

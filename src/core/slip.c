@@ -2,11 +2,13 @@
  * review (or re-review) was asked for and by when it must be answered.
  * It is bilingual on paper whatever the kiosk's language, as the receipt
  * is, so its words are fixed here rather than translated. */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db_internal.h"
+#include "jrc/anchor.h"
 #include "jrc/audit.h"
 #include "jrc/escpos.h"
 #include "jrc/grievance.h"
@@ -198,4 +200,77 @@ jrc_status slip_review_print(jrc_db *db, const char *receipt, const char *uri_in
 	if (printed)
 		*printed = 1;
 	return JRC_OK;
+}
+
+/* The anchor slip: when, how many events, the head hash in groups of four
+ * (sixteen groups, four to a line), and a line for the supervisor to sign.
+ * The JRC-ANCHOR line for 'jrc verify --anchors' is too wide for the
+ * paper: it goes to standard output and syslog instead. */
+static jrc_status anchor_build(jrc_db *db, const jrc_anchor *a, int cols, int en_only,
+			       jrc_doc *d, jrc_err *err)
+{
+	char zh[256], en[256], when[40], count[32];
+	jrc_time t;
+
+	if (db_setting_get(db, "center_name_zh", NULL, zh, sizeof(zh), err) != JRC_OK ||
+	    db_setting_get(db, "center_name_en", NULL, en, sizeof(en), err) != JRC_OK)
+		return err ? err->code : JRC_E_DB;
+	doc_init(d, cols);
+	both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);
+	both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD | JRC_DOC_WIDE | JRC_DOC_FIT,
+	     "记录锚点", "Record anchor");
+	doc_add_rule(d);
+	if (clock_parse(a->at, &t) == JRC_OK)
+		clock_format_local(t, when);
+	else
+		snprintf(when, sizeof(when), "%s", a->at);
+	field(d, en_only, 0, "时间", "Taken at", when);
+	field(d, en_only, 0, "站点", "Site", a->site);
+	snprintf(count, sizeof(count), "%" PRId64, a->events);
+	field(d, en_only, JRC_DOC_BOLD, "事件数", "Events", count);
+	both(d, en_only, JRC_ALIGN_LEFT, 0, "链头校验值：", "Chain head:");
+	for (int i = 0; i < 4; i++) {
+		char row[24];
+		const char *h = a->hash + 16 * i;
+
+		snprintf(row, sizeof(row), "%.4s %.4s %.4s %.4s", h, h + 4, h + 8, h + 12);
+		doc_add_text(d, JRC_ALIGN_CENTER, JRC_DOC_BOLD, row);
+	}
+	doc_add_rule(d);
+	both(d, en_only, JRC_ALIGN_LEFT, 0, "值班负责人签字：", "Supervisor's signature:");
+	doc_add_text(d, JRC_ALIGN_LEFT, 0, " ");
+	doc_add_text(d, JRC_ALIGN_LEFT, 0, "______________________");
+	if (d->oom) {
+		doc_free(d);
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	}
+	return JRC_OK;
+}
+
+jrc_status anchor_print(jrc_db *db, const jrc_anchor *a, const char *uri_in, int *printed,
+			jrc_err *err)
+{
+	char uri[1100];
+	jrc_escpos_opts eo;
+	jrc_bytes bytes = { 0 };
+	jrc_doc doc;
+	jrc_status s;
+
+	if (printed)
+		*printed = 0;
+	if ((s = setup(db, uri_in, uri, sizeof(uri), &eo, err)) != JRC_OK)
+		return s;
+	if (strcmp(uri, "none") == 0)
+		return JRC_OK;
+	s = anchor_build(db, a, doc_paper_cols(eo.paper), eo.encoding == JRC_ENC_ASCII, &doc, err);
+	if (s == JRC_OK) {
+		s = escpos_encode(&doc, &eo, &bytes, err);
+		doc_free(&doc);
+	}
+	if (s == JRC_OK)
+		s = printer_send(uri, bytes.data, bytes.len, NULL, err);
+	bytes_free(&bytes);
+	if (s == JRC_OK && printed)
+		*printed = 1;
+	return s;
 }

@@ -76,6 +76,10 @@ jrc_status lifecycle_verdict_get(jrc_db *db, int64_t case_id, jrc_state answered
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
+static jrc_status insert_verdict(jrc_db *db, const jrc_case *c, jrc_state stage,
+				 const char *name, const char *comment, const char *at,
+				 int64_t event_id, jrc_err *err);
+
 /* One row per verdict, keyed by its event: a citizen who changes their
  * mind adds a row, the first is never overwritten (stats count the first
  * on each answer, see README). */
@@ -87,9 +91,7 @@ static jrc_status record(jrc_db *db, const jrc_case *c, jrc_state stage, const j
 	const char *name = lifecycle_verdict_name(fb->verdict);
 	jrc_event_in ev = { 0 };
 	int64_t event_id;
-	sqlite3_stmt *st;
 	jrc_status s;
-	int rc;
 
 	if (!(note = malloc(strlen(name) + (comment ? strlen(comment) : 0) + 4)))
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
@@ -101,10 +103,26 @@ static jrc_status record(jrc_db *db, const jrc_case *c, jrc_state stage, const j
 	ev.from_state = c->state;
 	ev.note = note;
 	ev.at = now;
-	s = audit_append(db, &ev, &event_id, NULL, err);
-	free(note);
-	if (s != JRC_OK)
+	/* The row is keyed by its event, which vouches for it: row first. */
+	if ((s = audit_next_id(db, &event_id, err)) != JRC_OK ||
+	    (s = insert_verdict(db, c, stage, name, comment, at, event_id, err)) != JRC_OK) {
+		free(note);
 		return s;
+	}
+	ev.cover[0] = (jrc_cover){ "verdicts", event_id, NULL };
+	s = audit_append(db, &ev, NULL, NULL, err);
+	free(note);
+	return s;
+}
+
+static jrc_status insert_verdict(jrc_db *db, const jrc_case *c, jrc_state stage,
+				 const char *name, const char *comment, const char *at,
+				 int64_t event_id, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
 	if ((s = db_prepare(db, "INSERT INTO verdicts(case_id, stage, verdict, comment, at, event_id)"
 			    " VALUES (?,?,?,?,?,?)", &st, err)))
 		return s;

@@ -34,6 +34,10 @@ export JRC_DATA ${JRC_LOCALEDIR:+JRC_LOCALEDIR}
 W=$BENCH_DIR
 mkdir -p "$W"
 [ "${BENCH_KEEP:-0}" = 1 ] || trap 'rm -rf "$W"' EXIT
+# The ledger key the event chain is keyed with: the bench's own.
+export JRC_LEDGER_KEY=$W/ledger.key
+[ -e "$JRC_LEDGER_KEY" ] || (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$JRC_LEDGER_KEY" &&
+	echo >>"$JRC_LEDGER_KEY" && chmod 0400 "$JRC_LEDGER_KEY")
 BIG=$W/big.db SMALL=$W/small.db
 TABLE=$W/table.txt
 : >"$TABLE"

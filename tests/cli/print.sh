@@ -53,8 +53,8 @@ like "$text" "浦江县信访联合接待中心" "the center's Chinese name is o
 like "$text" "110105\*{8}002X" "the ID is masked"
 unlike "$text" "$ID" "the full ID is not"
 like "$text" "QR: $R [0-9]{6}" "the QR holds number and query code"
-lc=$(printf '%s\n' "$text" | sed -n 's/.*记录校验码：\([0-9a-f]\{8\}\).*/\1/p' | head -1)
-like "$lc" '^[0-9a-f]{8}$' "the receipt carries a ledger check"
+lc=$(printf '%s\n' "$text" | sed -n 's/.*记录校验码：\([0-9a-f]\{4\}\( [0-9a-f]\{4\}\)\{3\}\).*/\1/p' | head -1)
+like "$lc" '^[0-9a-f]{4}( [0-9a-f]{4}){3}$' "the receipt carries a 64-bit ledger check in groups of four"
 jrc verify --receipt "$R" --ledger-check "$lc" >/dev/null
 ok $? "and jrc verify confirms the paper against the database"
 

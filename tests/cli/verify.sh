@@ -24,8 +24,8 @@ like "$out" "intact.*5 events" "and says how many events it checked"
 like "$(jrc verify --json)" '"ok":true,"integrity":true,"events":5,"bad_event":null' "verify --json"
 
 # Ledger checks.
-L2=$(q "SELECT substr(hash, 1, 8) FROM events WHERE kind = 'filed' AND case_id = (SELECT id FROM cases WHERE receipt = '$R2')")
-like "$L2" '^[0-9a-f]{8}$' "the second receipt's ledger check"
+L2=$(q "SELECT substr(hash, 1, 16) FROM events WHERE kind = 'filed' AND case_id = (SELECT id FROM cases WHERE receipt = '$R2')")
+like "$L2" '^[0-9a-f]{16}$' "the second receipt's ledger check"
 out=$(jrc verify --receipt "$R2" --ledger-check "$L2"); ok $? "the right ledger check confirms the receipt"
 like "$out" "matches" "and says so"
 jrc verify --receipt "$(printf '%s' "$R2" | tr 'A-Z' 'a-z')" --ledger-check "$(printf '%s' "$L2" | tr 'a-f' 'A-F')" >/dev/null
@@ -34,7 +34,11 @@ bad=$(printf '%s' "$L2" | tr '0-9a-f' '1-9a-f0')
 out=$(jrc verify --receipt "$R2" --ledger-check "$bad" 2>&1); is $? 1 "a wrong ledger check exits 1"
 like "$out" "does not match" "and says it does not match"
 out=$(jrc verify --receipt "$R2" --ledger-check 12zz 2>&1); is $? 2 "a malformed ledger check is bad input"
-like "$out" "8 characters" "saying what a ledger check looks like"
+like "$out" "16 characters" "saying what a ledger check looks like"
+G2=$(printf '%s' "$L2" | sed 's/..../& /g; s/ $//')
+out=$(jrc verify --receipt "$R2" --ledger-check "$G2"); ok $? "the check in groups of four, as printed ($G2)"
+out=$(jrc verify --receipt "$R2" --ledger-check "$(printf '%s' "$L2" | cut -c1-8)" 2>&1); is $? 2 "the old 8-digit form is refused"
+like "$out" "old short form" "saying it is the old form and what to give instead"
 out=$(jrc verify --receipt "$R2" 2>&1); is $? 2 "--receipt without --ledger-check is bad usage"
 out=$(jrc verify --receipt PJ261129-9999-1 --ledger-check "$L2" 2>&1); st=$?
 [ $st = 2 ]; ok $? "an unknown receipt exits 2"

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "jrc/db.h"
+#include "jrc/ledger_key.h"
 #include "jrc/refdata.h"
 
 static const char *const names[] = {
@@ -63,6 +64,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		snprintf(dir, sizeof(dir), "%s/jrc-fuzz-import.%ld", base, (long)getpid());
 		if (mkdir(dir, 0700) != 0)
 			abort();
+		/* The import is an event: a ledger key of the fuzzer's own. */
+		{
+			int created;
+
+			snprintf(path, sizeof(path), "%s/ledger.key", dir);
+			setenv("JRC_LEDGER_KEY", path, 1);
+			if (ledger_key_create(path, 0, &created, &err) != JRC_OK)
+				abort();
+		}
 	}
 	for (size_t i = 0; i < NFILES; i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);

@@ -9,6 +9,7 @@
 #include "jrc/grievance.h"
 #include "tap.h"
 #include "testdb.h"
+#include "../../src/core/audit_internal.h"
 
 static jrc_intake intake(void)
 {
@@ -88,13 +89,78 @@ static void tamper_case(const char *what, const char *q, int64_t want, const cha
 	db_close(db);
 }
 
+/* Turn the log into one written before schema version 2: plain SHA-256
+ * rows without copies, as a migrated database has them. */
+static void make_legacy(jrc_db *db)
+{
+	sqlite3_stmt *st, *up;
+	char prev[65] = AUDIT_GENESIS, hash[65];
+
+	sql(db, "DROP TRIGGER events_no_update; UPDATE events SET scheme = 1, payload = NULL");
+	sqlite3_prepare_v2(db_handle(db), "SELECT " AUDIT_EVENT_COLS " FROM events ORDER BY id", -1,
+			   &st, NULL);
+	sqlite3_prepare_v2(db_handle(db), "UPDATE events SET prev_hash = ?, hash = ? WHERE id = ?",
+			   -1, &up, NULL);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		audit_stored_hash(prev, st, NULL, hash);
+		sqlite3_bind_text(up, 1, prev, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(up, 2, hash, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(up, 3, sqlite3_column_int64(st, 0));
+		sqlite3_step(up);
+		sqlite3_reset(up);
+		memcpy(prev, hash, sizeof(prev));
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(up);
+	{
+		char q[200];
+
+		snprintf(q, sizeof(q), "UPDATE audit_head SET hash = '%s'", prev);
+		sql(db, q);
+	}
+	sql(db, "CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+		" BEGIN SELECT RAISE(ABORT, 'events are append-only'); END");
+}
+
+/* An old database: verify says plainly what predates full coverage, and
+ * the first keyed event seals the old chain. */
+static void test_legacy(void)
+{
+	int64_t ids[2], id;
+	jrc_db *db = fresh(ids);
+	jrc_err err = { 0 };
+	jrc_verify_report r;
+	jrc_event_in in = { 0 };
+
+	make_legacy(db);
+	ok(audit_verify_report(db, &r, &err) == JRC_OK, "an old log verifies: %s", err.msg);
+	is_int(r.legacy_events, 6, "its six events are counted as written before the keyed chain");
+	is_int(r.uncovered, 2, "its two cases as rows with no copy in the log");
+	ok(strstr(r.uncovered_note, "cases 1") != NULL, "the first is named: %s", r.uncovered_note);
+	in.actor = "staff:D001";
+	in.kind = "note";
+	in.case_id = ids[0];
+	in.cover[0] = (jrc_cover){ "cases", ids[0], NULL };
+	ok(audit_append(db, &in, &id, NULL, &err) == JRC_OK && id == 7, "a keyed event follows");
+	ok(audit_verify_report(db, &r, &err) == JRC_OK && r.legacy_events == 6 && r.uncovered == 1,
+	   "verifies; the case it wrote is covered from now on: %s", err.msg);
+	sql(db, "UPDATE cases SET text = 'x' WHERE id = 1");
+	ok(audit_verify_report(db, &r, &err) == JRC_E_TAMPERED && strstr(err.msg, "cases.text"),
+	   "and a change to it is caught: %s", err.msg);
+	sql(db, "UPDATE cases SET text = '老板拖欠工资三个月。' WHERE id = 1");
+	sql(db, "DROP TRIGGER events_no_update; UPDATE events SET note = 'forged' WHERE id = 3");
+	ok(audit_verify_report(db, &r, &err) == JRC_E_TAMPERED && r.bad_id == 3,
+	   "an old event changed is caught: %s", err.msg);
+	db_close(db);
+}
+
 int main(void)
 {
 	jrc_db *db;
 	jrc_err err = { 0 };
 	jrc_verify_report r;
 	int64_t ids[2], bad = 0;
-	char check[9], hash[65], longactor[100], *longnote;
+	char check[JRC_LEDGER_CHECK_SIZE], hash[65], longactor[100], *longnote;
 	jrc_event *ev;
 	size_t n;
 	jrc_event_in in = { 0 };
@@ -105,6 +171,7 @@ int main(void)
 	ok(r.integrity_ok, "integrity_check ran and said ok");
 	is_int(r.events, 6, "all six events checked");
 	is_int(strlen(r.head), 64, "the chain head is a SHA-256 in hex");
+	ok(r.keyed && r.legacy_events == 0, "the chain is keyed from the start and was authenticated");
 	ok(audit_verify(db, &bad, &err) == JRC_OK && bad == 0, "audit_verify agrees");
 
 	/* Long values are hashed whole, not as truncated copies. */
@@ -128,15 +195,24 @@ int main(void)
 	is_str(ev[0].kind, "filed", "filing event first");
 	is_str(ev[0].to_state, "registered", "to registered");
 	ok(audit_ledger_check(db, ids[0], check, &err) == JRC_OK, "ledger check");
-	ok(strncmp(check, ev[0].hash, 8) == 0 && strlen(check) == 8,
-	   "ledger check is the first 8 hex digits of the filing event's hash");
+	{
+		char want[JRC_LEDGER_CHECK_SIZE];
+
+		snprintf(want, sizeof(want), "%.4s %.4s %.4s %.4s", ev[0].hash, ev[0].hash + 4,
+			 ev[0].hash + 8, ev[0].hash + 12);
+		is_str(check, want,
+		       "ledger check: the first 16 hex digits of the filing event's hash, in groups of 4");
+	}
 	audit_events_free(ev, n);
 	ok(audit_ledger_confirm(db, ids[0], check, &err) == JRC_OK, "right ledger check confirms");
 	{
-		char spaced[16];
+		char spaced[40], bare[17];
 
-		snprintf(spaced, sizeof(spaced), "%c%c%c%c %c%c%c%c", check[0], check[1], check[2],
-			 check[3], check[4], check[5], check[6], check[7]);
+		snprintf(bare, sizeof(bare), "%.4s%.4s%.4s%.4s", check, check + 5, check + 10,
+			 check + 15);
+		ok(audit_ledger_confirm(db, ids[0], bare, &err) == JRC_OK,
+		   "the check without spaces confirms too");
+		snprintf(spaced, sizeof(spaced), "%.8s-%s", bare, bare + 8);
 		for (char *p = spaced; *p; p++)
 			if (*p >= 'a' && *p <= 'f')
 				*p = (char)(*p - 'a' + 'A');
@@ -148,6 +224,14 @@ int main(void)
 	}
 	ok(audit_ledger_confirm(db, ids[0], "12345", &err) == JRC_E_INVALID,
 	   "a malformed ledger check is bad input");
+	{
+		char old[9];
+
+		snprintf(old, sizeof(old), "%.4s%.4s", check, check + 5);
+		ok(audit_ledger_confirm(db, ids[0], old, &err) == JRC_E_INVALID &&
+		   strstr(err.msg, "old short form"),
+		   "the old 8-digit form is refused with a sentence: %s", err.msg);
+	}
 	ok(audit_ledger_confirm(db, ids[0], "zzzzzzzz", &err) == JRC_E_INVALID, "non-hex too");
 	ok(audit_ledger_check(db, 999, check, &err) == JRC_E_NOT_FOUND, "no case, no check");
 	ok(audit_recent_events(db, "note", 2, &ev, &n, &err) == JRC_OK && n == 2 &&
@@ -190,6 +274,11 @@ int main(void)
 	tamper_case("swap two rows' notes",
 		    "DROP TRIGGER events_no_update; UPDATE events SET note = CASE id WHEN 3 THEN"
 		    " 'second' ELSE 'first' END WHERE id IN (3, 5)", 3, NULL);
+	/* Anyone can compute a plain hash: an unkeyed row after keyed ones is
+	 * refused even when its hash is right. */
+	tamper_case("a keyed row turned into a plain one",
+		    "DROP TRIGGER events_no_update; UPDATE events SET scheme = 1 WHERE id = 6", 6,
+		    "not keyed");
 	tamper_case("the chain head removed",
 		    "DROP TRIGGER audit_head_no_delete; DELETE FROM audit_head", 6, NULL);
 
@@ -214,5 +303,6 @@ int main(void)
 	   "the next event continues from the head (id 7), not the cut-off end");
 	is_int(bad_after(db, &err), 7, "the hole stays visible after new events");
 	db_close(db);
+	test_legacy();
 	return done();
 }

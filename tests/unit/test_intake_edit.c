@@ -121,6 +121,21 @@ int main(void)
 	ok(grievance_edit_intake(db, &desk, anon.receipt, &ed, &err) == JRC_OK,
 	   "but its outcome can be corrected");
 
+	/* The intake as corrected is in the log: verify holds the case to it. */
+	{
+		jrc_verify_report r;
+
+		ok(audit_verify_report(db, &r, &err) == JRC_OK && r.uncovered == 0,
+		   "the corrected cases verify: %s", err.msg);
+		sqlite3_exec(db_handle(db), "SAVEPOINT t; UPDATE cases SET phone = '13812345678'"
+			     " WHERE phone = '13900001111'", NULL, NULL, NULL);
+		ok(audit_verify_report(db, &r, &err) == JRC_E_TAMPERED &&
+		   strstr(err.msg, c.receipt) && strstr(err.msg, "cases.phone"),
+		   "the old phone put back behind the program's back is named: %s", err.msg);
+		sqlite3_exec(db_handle(db), "ROLLBACK TO t; RELEASE t", NULL, NULL, NULL);
+		ok(audit_verify_report(db, &r, &err) == JRC_OK, "and verifies again once undone");
+	}
+
 	/* Past registered: no more corrections. */
 	sqlite3_exec(db_handle(db), "UPDATE cases SET state = 'accepted'", NULL, NULL, NULL);
 	ed.outcome = "别的";

@@ -9,6 +9,7 @@
 #include "jrc/audit.h"
 #include "jrc/grievance.h"
 #include "jrc/i18n.h"
+#include "jrc/ledger_key.h"
 #include "jrc/refdata.h"
 #include "jrc/roster.h"
 
@@ -520,6 +521,18 @@ int main(void)
 	make_fixture_dir();
 	atexit(cleanup);
 	snprintf(dbpath, sizeof(dbpath), "%s/jrc.db", dir);
+	{
+		/* A ledger key of the test's own, in its folder (removed with it). */
+		char key[320];
+		int created;
+
+		snprintf(key, sizeof(key), "%s/ledger.key", dir);
+		setenv("JRC_LEDGER_KEY", key, 1);
+		if (ledger_key_create(key, 0, &created, &err) != JRC_OK) {
+			printf("Bail out! ledger key: %s\n", err.msg);
+			return 1;
+		}
+	}
 	db = open_db(1);
 	if (refdata_import_dir(db, dir, "test", &err) != JRC_OK) {
 		printf("Bail out! import: %s\n", err.msg);

@@ -4,19 +4,25 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "jrc/clock.h"
 #include "jrc/db.h"
+#include "jrc/ledger_key.h"
 #include "jrc/refdata.h"
 
-static char testdb_path[256];
+static char testdb_path[256], testdb_key[270];
 
 static void testdb_cleanup(void)
 {
 	char buf[300];
 
 	unlink(testdb_path);
+	if (*testdb_key) {
+		chmod(testdb_key, 0600);
+		unlink(testdb_key);
+	}
 	snprintf(buf, sizeof(buf), "%s-wal", testdb_path);
 	unlink(buf);
 	snprintf(buf, sizeof(buf), "%s-shm", testdb_path);
@@ -42,8 +48,19 @@ static jrc_db *testdb_open(void)
 
 	snprintf(testdb_path, sizeof(testdb_path), "%s/jrc-unit-%ld.db",
 		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid());
+	snprintf(testdb_key, sizeof(testdb_key), "%s.key", testdb_path);
 	testdb_cleanup();
 	atexit(testdb_cleanup);
+	/* A ledger key of the test's own, beside its database. */
+	setenv("JRC_LEDGER_KEY", testdb_key, 1);
+	{
+		int created;
+
+		if (ledger_key_create(testdb_key, 0, &created, &err) != JRC_OK) {
+			printf("Bail out! cannot make a ledger key: %s\n", err.msg);
+			exit(1);
+		}
+	}
 	clock_use_timezone("Asia/Shanghai");
 	if (db_open(testdb_path, JRC_DB_CREATE, &db, &err) != JRC_OK ||
 	    refdata_import_dir(db, testdb_data_dir(), "test", &err) != JRC_OK) {

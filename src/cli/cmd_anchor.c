@@ -1,0 +1,91 @@
+/* jrc anchor: record the head of the event chain, print it for the
+ * supervisor's signed daily record, and send it to syslog. */
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <syslog.h>
+
+#include "cli.h"
+#include "json.h"
+#include "jrc/anchor.h"
+#include "jrc/i18n.h"
+
+int cmd_anchor(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "printer", required_argument, NULL, 'P' },
+		{ "no-print", no_argument, NULL, 'n' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *uri = NULL;
+	char line[JRC_ANCHOR_LINE_SIZE];
+	int c, json = 0, print = 1, rc, printed = 0;
+	jrc_db *db;
+	jrc_err err = { 0 }, perr = { 0 };
+	jrc_anchor a;
+	jrc_status ps = JRC_OK;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'P': uri = optarg; break;
+		case 'n': print = 0; break;
+		case 'j': json = 1; break;
+		case 'h':
+			printf(_("Usage: jrc anchor [--printer URI | --no-print] [--json]\n"
+				 "Check the whole record (as 'jrc verify', with the ledger key), then\n"
+				 "record the head of the event chain (time, number of events, hash) in\n"
+				 "the database, write it to syslog, print it on a slip for the\n"
+				 "supervisor's signed daily record (the site's printer, or URI), and\n"
+				 "print its line on standard output:\n"
+				 "  JRC-ANCHOR <time> <events> <hash>\n"
+				 "Keep these lines in a file away from the database; 'jrc verify\n"
+				 "--anchors FILE' checks the record against them.\n"
+				 "Exit status: 0 anchored, 1 the record failed its check or the\n"
+				 "printer failed (the anchor is still recorded), 2 bad usage.\n"));
+			return 0;
+		default: return cli_usage(ctx, _("unknown option"));
+		}
+	}
+	if (optind < argc)
+		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
+	if ((rc = cli_open_db(ctx, 0, &db)))
+		return rc;
+	if (anchor_take(db, "cli", &a, &err) != JRC_OK) {
+		db_close(db);
+		return cli_fail(ctx, &err);
+	}
+	anchor_line(&a, line);
+	/* The anchor goes out of the database at once: the log of the host. */
+	openlog("jrc", LOG_PID, LOG_AUTHPRIV);
+	syslog(LOG_NOTICE, "%s site=%s", line, a.site);
+	closelog();
+	if (print)
+		ps = anchor_print(db, &a, uri, &printed, &perr);
+	db_close(db);
+	if (json) {
+		json_out j;
+
+		json_begin(&j, stdout);
+		json_obj_open(&j, NULL);
+		json_str(&j, "at", a.at);
+		json_int(&j, "events", a.events);
+		json_str(&j, "hash", a.hash);
+		json_str(&j, "site", a.site);
+		json_str(&j, "line", line);
+		json_bool(&j, "printed", printed);
+		json_str(&j, "print_error", ps ? perr.msg : NULL);
+		json_obj_close(&j);
+		json_end(&j);
+	} else {
+		printf("%s\n", line);
+	}
+	if (ps != JRC_OK) {
+		fprintf(stderr, _("jrc: the anchor is recorded, but its slip did not print: %s\n"),
+			perr.msg);
+		return 1;
+	}
+	return 0;
+}
