@@ -27,6 +27,13 @@ jrc_missing_packages() {
 		missing="$missing libncurses-dev libsqlite3-dev nettle-dev libcrypt-dev"
 	fi
 	[ -e /usr/share/zoneinfo/Asia/Shanghai ] || missing="$missing tzdata"
+	# The built-in pinyin input (issue 12): librime, its deployer and the
+	# simplified-Chinese pinyin dictionary.
+	if command -v dpkg >/dev/null 2>&1; then
+		dpkg -s librime-dev >/dev/null 2>&1 || missing="$missing librime-dev"
+		dpkg -s librime-bin >/dev/null 2>&1 || missing="$missing librime-bin"
+		dpkg -s rime-data-pinyin-simp >/dev/null 2>&1 || missing="$missing rime-data-pinyin-simp"
+	fi
 	echo $missing
 }
 

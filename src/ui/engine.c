@@ -12,6 +12,7 @@
 
 #include "curses.h"
 #include "engine.h"
+#include "ime.h"
 #include "input.h"
 #include "wizard.h"
 #include "jrc/text.h"
@@ -95,6 +96,8 @@ int ui_push(ui_ctx *ctx, const ui_screen_ops *ops, void *arg)
 
 	if (ctx->depth >= UI_STACK_MAX)
 		return -1;
+	/* Letters being composed belong to the screen being left. */
+	ime_drop(ctx);
 	s = &ctx->stack[ctx->depth];
 	s->ops = ops;
 	s->state = NULL;
@@ -111,6 +114,7 @@ static void leave_top(ui_ctx *ctx)
 {
 	ui_screen *s = &ctx->stack[ctx->depth - 1];
 
+	ime_drop(ctx);
 	if (s->ops->leave)
 		s->ops->leave(ctx, s);
 	s->ops = NULL;
@@ -171,6 +175,8 @@ void ui_message(ui_ctx *ctx, int error, const char *fmt, ...)
 
 void ui_set_lang(ui_ctx *ctx, jrc_lang lang)
 {
+	if (lang != ctx->lang)
+		ime_drop(ctx);
 	ctx->lang = lang;
 	i18n_set(lang);
 	ctx->dirty = 1;
@@ -188,6 +194,7 @@ void ui_reset_session(ui_ctx *ctx)
 	ctx->pasting = 0;
 	ui_pop_to_root(ctx);
 	wizard_wipe(ctx);
+	ime_reset(ctx);
 	ui_set_lang(ctx, ctx->start_lang);
 	ctx->message[0] = '\0';
 	ctx->last_key_ms = ui_now_ms();
@@ -239,6 +246,13 @@ static void draw_status(ui_ctx *ctx)
 	/* TRANSLATORS: on the key line at the bottom of every screen; keep
 	 * the key names (Enter, Esc, F1, F2) as they are. */
 	snprintf(common, sizeof(common), _("F1: help   F2: %s"), other);
+	if (ctx->ime_keys_shown) {
+		size_t n = strlen(common);
+
+		/* TRANSLATORS: F4 switches a text field between pinyin and
+		 * plain letters; shown on Chinese screens only. */
+		snprintf(common + n, sizeof(common) - n, "   %s", _("F4: pinyin/English"));
+	}
 	if (s && s->ops->status_keys)
 		own = s->ops->status_keys(ctx, s);
 	else if (ctx->depth > 1)
@@ -350,6 +364,7 @@ static void draw_all(ui_ctx *ctx)
 
 	erase();
 	ctx->cur_visible = 0;
+	ctx->ime_keys_shown = 0;
 	if (ctx->too_small) {
 		draw_too_small(ctx);
 	} else {
@@ -402,6 +417,9 @@ static void dispatch(ui_ctx *ctx, ui_action act, wint_t ch)
 		return;
 	}
 	if (act == UI_ACT_NONE)
+		return;
+	/* Letters being composed take the key before the screen does. */
+	if (ime_dispatch(ctx, act, ch) == UI_DONE)
 		return;
 	if (s && s->ops->key)
 		res = s->ops->key(ctx, s, act, ch);
@@ -471,6 +489,10 @@ static void tick(ui_ctx *ctx)
 	}
 	if (s && s->ops->tick && s->ops->tick(ctx, s, now))
 		ctx->dirty = 1;
+	/* The pinyin engine starts once the first screen is up and nobody
+	 * types, so neither the first screen nor the first letter waits. */
+	if (ime_built() && (!ctx->ime || !ime_composing(ctx)))
+		ime_start(ctx);
 }
 
 static void loop(ui_ctx *ctx)
@@ -622,6 +644,7 @@ int ui_run(const ui_options *opt, const ui_screen_ops *root, void *arg)
 		leave_top(ctx);
 	wizard_wipe(ctx);
 	free(ctx->draft);
+	ime_stop(ctx);
 	stop_curses(scr);
 	sig_ctx = NULL;
 	free(ctx);

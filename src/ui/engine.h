@@ -147,6 +147,10 @@ struct ui_ctx {
 
 	wizard_draft *draft;  /* the filing wizard's draft (wizard.h) */
 
+	struct ui_ime *ime;   /* the built-in pinyin input (ime.h), NULL until used */
+	int ime_english;      /* F4: letters go in as typed on Chinese screens */
+	int ime_keys_shown;   /* a free-text field drew its pinyin tag (key line: F4) */
+
 	int staff_mode;       /* staff files for the citizen */
 	char staff_id[32];
 	char printer[256];    /* printer URI for receipts ("" : the setting) */

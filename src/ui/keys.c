@@ -20,6 +20,8 @@ static const struct key_binding {
 	{ 0, 27, UI_ACT_BACK },
 	{ 1, KEY_F(1), UI_ACT_HELP },
 	{ 1, KEY_F(2), UI_ACT_LANG },
+	{ 1, KEY_F(3), UI_ACT_PHRASES },
+	{ 1, KEY_F(4), UI_ACT_IME },
 	{ 1, KEY_LEFT, UI_ACT_LEFT },
 	{ 1, KEY_RIGHT, UI_ACT_RIGHT },
 	{ 1, KEY_HOME, UI_ACT_HOME },
@@ -39,6 +41,8 @@ static const struct seq_binding {
 } sequences[] = {
 	{ "OP", UI_ACT_HELP }, { "[11~", UI_ACT_HELP }, { "[[A", UI_ACT_HELP },
 	{ "OQ", UI_ACT_LANG }, { "[12~", UI_ACT_LANG }, { "[[B", UI_ACT_LANG },
+	{ "OR", UI_ACT_PHRASES }, { "[13~", UI_ACT_PHRASES }, { "[[C", UI_ACT_PHRASES },
+	{ "OS", UI_ACT_IME }, { "[14~", UI_ACT_IME }, { "[[D", UI_ACT_IME },
 	{ "[A", UI_ACT_FIELD_PREV }, { "OA", UI_ACT_FIELD_PREV },
 	{ "[B", UI_ACT_FIELD_NEXT }, { "OB", UI_ACT_FIELD_NEXT },
 	{ "[C", UI_ACT_RIGHT }, { "OC", UI_ACT_RIGHT },

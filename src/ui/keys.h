@@ -23,7 +23,9 @@ typedef enum ui_action {
 	UI_ACT_BACKSPACE,
 	UI_ACT_DELETE,
 	UI_ACT_DIGIT,         /* '0'..'9'; ch holds the character */
-	UI_ACT_CHAR           /* any other printable character; ch holds it */
+	UI_ACT_CHAR,          /* any other printable character; ch holds it */
+	UI_ACT_PHRASES,       /* F3: the phrase builder in the story steps */
+	UI_ACT_IME            /* F4: pinyin / English letters in a text field */
 } ui_action;
 
 /* The action for a key from wget_wch: is_code is 1 for KEY_* codes

@@ -57,6 +57,12 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	story_state *t = s->state;
 	jrc_err err = { 0 };
 
+	if (act == UI_ACT_PHRASES) {
+		scr_phrases_arg a = { &t->area.e, t->outcome };
+
+		ui_push(ctx, &scr_phrases_ops, &a);
+		return UI_DONE;
+	}
 	if (act == UI_ACT_NEXT) {
 		if (!t->outcome &&
 		    validate_text(t->area.e.buf, JRC_TEXT_MAX, 1, "text", &err) != JRC_OK) {
@@ -76,10 +82,20 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 	(void)ctx;
 	if (t->outcome)
 		return _("Say what you would like the government to do, for example pay the wages owed or repair a road. "
-			 "You may leave it empty. The lines wrap by themselves; press Enter when you are done.");
+			 "You may leave it empty. The lines wrap by themselves; press Enter when you are done. F3 offers "
+			 "common sentences to choose with a number.");
 	return _("Write what happened in your own words: what, when, where, and who is involved. The lines wrap "
 		 "by themselves; you do not need to press Enter for a new line. Backspace deletes, the arrow "
-		 "keys move. Press Enter when you are done.");
+		 "keys move. Press Enter when you are done. F3 offers common sentences to choose with a number, "
+		 "if you cannot type; letters typed on a Chinese screen are pinyin: pick the word with its number.");
+}
+
+static const char *status_keys(ui_ctx *ctx, ui_screen *s)
+{
+	(void)ctx;
+	(void)s;
+	/* TRANSLATORS: F3 opens the list of common sentences. */
+	return _("F3: common sentences   Enter: continue   Esc: back");
 }
 
 const ui_screen_ops scr_story_ops = {
@@ -89,4 +105,5 @@ const ui_screen_ops scr_story_ops = {
 	.draw = draw,
 	.key = key,
 	.help_text = help,
+	.status_keys = status_keys,
 };
