@@ -119,6 +119,13 @@ static jrc_status check_printer(const char *key, const char *v, jrc_err *err)
 	return s;
 }
 
+static jrc_status check_onoff(const char *key, const char *v, jrc_err *err)
+{
+	static const char *const c[] = { "on", "off", NULL };
+
+	return check_choice(key, v, c, err);
+}
+
 static const struct setting {
 	const char *key;
 	const char *def;
@@ -139,6 +146,8 @@ static const struct setting {
 	{ "paper", "80", check_paper },
 	{ "printer_encoding", "gb18030", check_encoding },
 	{ "printer_cut", "partial", check_cut },
+	/* issue 12: fuzzy sounds in the built-in pinyin (z/zh, n/l, an/ang ...) */
+	{ "pinyin_fuzzy", "on", check_onoff },
 };
 
 static const struct setting *setting_find(const char *key)

@@ -461,6 +461,8 @@ static void handle_key(ui_ctx *ctx, int r, wint_t ch)
 		act = UI_ACT_CHAR, ch = L' ';
 	else
 		act = ui_key_action(r == KEY_CODE_YES, ch);
+	if (act == UI_ACT_DIGIT)
+		ch = ui_key_ascii(ch);
 	dispatch(ctx, act, ch);
 }
 

@@ -83,7 +83,19 @@ ui_action ui_key_action(int is_code, wint_t ch)
 			return bindings[i].act;
 	if (is_code)
 		return UI_ACT_NONE;
-	if (ch >= L'0' && ch <= L'9')
+	/* Full-width digits from an input method left in full-width mode
+	 * choose and count like the plain ones (the engine passes ch as
+	 * ASCII: ui_key_ascii). */
+	if ((ch >= L'0' && ch <= L'9') || (ch >= 0xFF10 && ch <= 0xFF19))
 		return UI_ACT_DIGIT;
 	return ui_key_printable((uint32_t)ch) ? UI_ACT_CHAR : UI_ACT_NONE;
+}
+
+wint_t ui_key_ascii(wint_t ch)
+{
+	if (ch >= 0xFF01 && ch <= 0xFF5E)
+		return ch - 0xFEE0;
+	if (ch == 0x3000)
+		return L' ';
+	return ch;
 }

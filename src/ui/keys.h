@@ -40,6 +40,10 @@ ui_action ui_key_action(int is_code, wint_t ch);
  * terminal; UI_ACT_NONE for anything else (it is then dropped). */
 ui_action ui_key_sequence(const char *seq);
 
+/* The ASCII character for a full-width one (０ -> 0, Ａ -> A, the
+ * ideographic space -> space); any other character as it is. */
+wint_t ui_key_ascii(wint_t ch);
+
 /* 1 if a code point may be typed into a field: visible and not a control
  * or format character. */
 int ui_key_printable(uint32_t cp);
