@@ -365,12 +365,14 @@ static void draw_all(ui_ctx *ctx)
 	erase();
 	ctx->cur_visible = 0;
 	ctx->ime_keys_shown = 0;
+	ctx->ime_cand_y = -1;
 	if (ctx->too_small) {
 		draw_too_small(ctx);
 	} else {
 		draw_title(ctx);
 		if (s && s->ops->draw)
 			s->ops->draw(ctx, s);
+		ime_draw_candidates(ctx);
 		draw_message(ctx);
 		draw_status(ctx);
 		if (ctx->help_open)

@@ -11,6 +11,7 @@
 
 #ifdef HAVE_RIME
 #include <dirent.h>
+#include <dlfcn.h>
 #include <ftw.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -121,6 +122,25 @@ static int fuzzy_setting(ui_ctx *ctx)
 	return strcmp(v, "off") != 0;
 }
 
+static RimeApi *load_rime(void)
+{
+	static const char *const names[] = { "librime.so.1", "librime.so" };
+	RimeApi *(*get_api)(void) = NULL;
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		void *h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+
+		if (!h)
+			continue;
+		/* POSIX: a function pointer from dlsym goes through a cast. */
+		*(void **)(&get_api) = dlsym(h, "rime_get_api");
+		if (get_api)
+			return get_api();
+		dlclose(h);
+	}
+	return NULL;
+}
+
 static int open_session(struct ui_ime *m)
 {
 	m->sid = m->api->create_session();
@@ -179,8 +199,9 @@ int ime_start(ui_ctx *ctx)
 			m->dir[0] = '\0';
 			return -1;
 		}
-		m->api = rime_get_api();
-		if (!m->api)
+		/* librime is loaded here, not linked: it brings boost, ICU and
+		 * more, and every jrc command would pay for loading them. */
+		if (!(m->api = load_rime()))
 			return -1;
 		traits.shared_data_dir = data;
 		traits.prebuilt_data_dir = data;
@@ -413,14 +434,25 @@ ui_result ime_dispatch(ui_ctx *ctx, ui_action act, wint_t ch)
 	return ime_key(ctx, ctx->ime->target, act, ch);
 }
 
-int ime_draw_candidates(ui_ctx *ctx, int y, int x, int width)
+int ime_place_candidates(ui_ctx *ctx, int y, int x, int width)
+{
+	if (!ime_composing(ctx) || width < 8)
+		return 0;
+	ctx->ime_cand_y = y;
+	ctx->ime_cand_x = x;
+	ctx->ime_cand_w = width;
+	return 1;
+}
+
+void ime_draw_candidates(ui_ctx *ctx)
 {
 	struct ui_ime *m = ctx->ime;
 	int used, key = ui_attr(ctx, UI_KEY), norm = ui_attr(ctx, UI_NORMAL);
+	int y = ctx->ime_cand_y, x = ctx->ime_cand_x, width = ctx->ime_cand_w;
 	char num[16];
 
-	if (!ime_composing(ctx) || width < 8)
-		return 0;
+	if (!ime_composing(ctx) || y < 0 || width < 8)
+		return;
 	ui_fill(y, x, width, norm);
 	used = 0;
 	for (int i = 0; i < m->ncand && used < width; i++) {
@@ -436,5 +468,4 @@ int ime_draw_candidates(ui_ctx *ctx, int y, int x, int width)
 
 		ui_text(y, x + used, width - used, key, more);
 	}
-	return 1;
 }

@@ -59,8 +59,12 @@ const char *ime_tag(ui_ctx *ctx);
 /* The letters being composed as the engine shows them ("" if none). */
 const char *ime_preedit(ui_ctx *ctx);
 
-/* Draw the numbered candidates on row y from x in width columns (nothing
- * when not composing); returns 1 if drawn. */
-int ime_draw_candidates(ui_ctx *ctx, int y, int x, int width);
+/* The numbered candidates go on row y from x in width columns: the
+ * engine draws them over the screen after the screen's own draw (so a
+ * label below the field cannot hide them).  Returns 1 while composing. */
+int ime_place_candidates(ui_ctx *ctx, int y, int x, int width);
+
+/* Engine: draw the candidates placed during this draw, if any. */
+void ime_draw_candidates(ui_ctx *ctx);
 
 #endif

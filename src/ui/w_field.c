@@ -67,6 +67,6 @@ void w_field_draw(ui_ctx *ctx, w_field *f, int y, int x, int width, int focused)
 			snprintf(t, sizeof(t), "[%s]", tag);
 			ui_text(y, x + width + 1, right - (x + width) - 1, ui_attr(ctx, UI_KEY), t);
 		}
-		ime_draw_candidates(ctx, y + 1, left, right - left);
+		ime_place_candidates(ctx, y + 1, left, right - left);
 	}
 }

@@ -197,7 +197,7 @@ void w_textarea_draw(ui_ctx *ctx, w_textarea *t, ui_rect r, int focused)
 			ui_text(box.y, box.x + 2, box.w - 16, ui_attr(ctx, UI_KEY), m);
 		}
 		/* The words to pick take the line under the frame. */
-		if (ime_draw_candidates(ctx, r.y + r.h - 1, r.x + 1, r.w - 2))
+		if (ime_place_candidates(ctx, r.y + r.h - 1, r.x + 1, r.w - 2))
 			return;
 	}
 	snprintf(left, sizeof(left), _("Characters left: %zu of %zu"),
