@@ -457,7 +457,7 @@ void ime_draw_candidates(ui_ctx *ctx)
 	used = 0;
 	for (int i = 0; i < m->ncand && used < width; i++) {
 		snprintf(num, sizeof(num), "%d.", i + 1);
-		used += ui_text(y, x + used, width - used, key, num);
+		used += ui_text(y, x + used, width - used, norm, num);
 		if (used >= width)
 			break;
 		used += ui_text(y, x + used, width - used, norm, m->cand[i]);
