@@ -463,8 +463,10 @@ void ime_draw_candidates(ui_ctx *ctx)
 		used += ui_text(y, x + used, width - used, norm, m->cand[i]);
 		used += 1;
 	}
-	if ((m->page > 0 || !m->last_page) && used + 4 < width) {
-		const char *more = m->page > 0 && !m->last_page ? "- =" : m->page > 0 ? "-" : "=";
+	if ((m->page > 0 || !m->last_page) && used + 6 < width) {
+		/* TRANSLATORS: after the pinyin candidates: - and = turn the page. */
+		const char *more = m->page > 0 && !m->last_page ? _("-/= more")
+				   : m->page > 0 ? _("- back") : _("= more");
 
 		ui_text(y, x + used, width - used, key, more);
 	}

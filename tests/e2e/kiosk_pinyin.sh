@@ -20,7 +20,7 @@ tm_wait '浦阳街道：请选择村或社区'; tm_keys 3
 tm_wait '第 3 步'; tm_keys 1
 tm_wait '> 姓名'
 like "$(tm_screen)" '> 姓名 .*\[拼\]' "the name field shows that pinyin is on"
-like "$(tm_screen)" 'F4 拼音/英文' "the key line shows F4"
+like "$(tm_screen)" 'F4 拼/英' "the key line shows F4"
 
 tm_type wangxiaomei
 tm_wait '1\.[^ ]+ 2\.'; ok $? "letters compose: numbered candidates under the field"
@@ -146,4 +146,13 @@ i=0
 while ls -d "$T_DIR"/rt/jrc-rime.* >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 ls -d "$T_DIR"/rt/jrc-rime.* >/dev/null 2>&1
 ok $(( ! $? )) "the private folder is gone when the kiosk ends"
+
+# pinyin_fuzzy off: exact sounds only.
+"$JRC" settings pinyin_fuzzy off >/dev/null
+k_start 80 24 xterm-256color
+tm_wait '欢迎'; to_story
+tm_type zangsan; tm_wait 'zang san'
+c=$(k_cands)
+like "$c" '^1\.' "with pinyin_fuzzy off zangsan still composes"
+unlike "$c" '张三' "but no longer offers 张三"
 done_testing
