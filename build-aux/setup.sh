@@ -34,6 +34,14 @@ jrc_missing_packages() {
 		dpkg -s librime-bin >/dev/null 2>&1 || missing="$missing librime-bin"
 		dpkg -s rime-data-pinyin-simp >/dev/null 2>&1 || missing="$missing rime-data-pinyin-simp"
 	fi
+	# Voice guidance (issue 17): espeak-ng with its Mandarin voice, ALSA
+	# to play it.
+	if command -v pkg-config >/dev/null 2>&1; then
+		pkg-config --exists espeak-ng || missing="$missing libespeak-ng-dev"
+		pkg-config --exists alsa || missing="$missing libasound2-dev"
+	fi
+	ls /usr/lib/*/espeak-ng-data/cmn_dict >/dev/null 2>&1 ||
+		missing="$missing espeak-ng-data"
 	echo $missing
 }
 

@@ -11,10 +11,10 @@
 #                  (default $TMPDIR/jrc-bench); BENCH_KEEP=1 keeps it, and
 #                  BENCH_REUSE=1 uses the databases a kept run left there
 #   BENCH_ONLY     a space-separated subset of: filing lookup lists kiosks
-#                  startup typing pinyin
+#                  startup typing voice pinyin
 set -u
 : "${BENCH_CASES:=1000000}" "${BENCH_DIR:=${TMPDIR:-/tmp}/jrc-bench}"
-: "${BENCH_ONLY:=filing lookup lists kiosks startup typing pinyin}"
+: "${BENCH_ONLY:=filing lookup lists kiosks startup typing voice pinyin}"
 : "${BENCH_BIN:?}" "${JRC:?}" "${JRC_DATA:?}"
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -294,13 +294,13 @@ if want typing; then
 	tm kill-server >/dev/null 2>&1
 fi
 
-# ---------------------------------------------------------------- 7 pinyin
+# ---------------------------------------------------------------- 8 pinyin
 # The built-in pinyin (issue 12), all through ptytime on a pty of its own:
 # the way to the name field, then keys one at a time, each timed from its
 # write to the last byte of the screen's answer.
 if want pinyin; then
 	if [ -z "${JRC_RIME_DIR:-}" ] || [ ! -s "$JRC_RIME_DIR/jrc_words.table.bin" ]; then
-		row "7 pinyin" "not built (configure --without-rime)" - - -
+		row "8 pinyin" "not built (configure --without-rime)" - - -
 	else
 		to_form=$'1,1,\r,1,\r,3,1'
 		letters='l,a,o,b,a,n,t,u,o,q,i,a,n,g,o,n,g,z,i'
@@ -308,22 +308,43 @@ if want pinyin; then
 		py=$(pt -s "$to_form" -k "$letters")
 		plain=$(pt -s "$to_form,"$'\eOS' -k "$letters")
 		pm=$(echo "$py" | kv key_median_ms) lm=$(echo "$plain" | kv key_median_ms)
-		row "7 key to screen while composing (median)" "$pm ms" "plain letter $lm ms" \
+		row "8 key to screen while composing (median)" "$pm ms" "plain letter $lm ms" \
 			"$(ratio "$pm" "$lm")" "<= 2"
-		row "7 candidate lookup per key (the difference)" \
+		row "8 candidate lookup per key (the difference)" \
 			"$(awk -v a="$pm" -v b="$lm" 'BEGIN { printf "%.2f", a - b }') ms" - - -
 		pb=$(echo "$py" | kv bytes_per_key) lb=$(echo "$plain" | kv bytes_per_key)
-		row "7 bytes per composing key" "$pb B" "plain letter $lb B" "$(ratio "$pb" "$lb")" "<= 2"
+		row "8 bytes per composing key" "$pb B" "plain letter $lb B" "$(ratio "$pb" "$lb")" "<= 2"
 		# The first screen with the engine there and without it: it starts
 		# only after the first screen, and librime is opened, not linked.
 		on=$(TERM=xterm-256color "$BENCH_BIN/ptytime" -n 15 -m 'F2 English' -- "$JRC" --db "$BIG" kiosk | kv startup_median_ms)
 		off=$(JRC_RIME_DIR=/nonexistent TERM=xterm-256color "$BENCH_BIN/ptytime" -n 15 -m 'F2 English' -- "$JRC" --db "$BIG" kiosk | kv startup_median_ms)
-		row "7 kiosk to its first screen, pinyin built in" "$on ms" "engine absent $off ms" \
+		row "8 kiosk to its first screen, pinyin built in" "$on ms" "engine absent $off ms" \
 			"$(ratio "$on" "$off")" "<= 1.1"
 		rss=$(echo "$py" | kv rss_kb)
-		row "7 peak RSS with the engine loaded and composing" "$rss KiB" "goal 40960 KiB" \
+		row "8 peak RSS with the engine loaded and composing" "$rss KiB" "goal 40960 KiB" \
 			"$(ratio "$rss" 40960)" "<= 1.0"
 	fi
+fi
+
+# ---------------------------------------------------------------- 7 voice
+# Key to screen with voice guidance speaking (into WAV files at the pace
+# of a sound card) against the same kiosk with the voice off; and from the
+# key to the first sample of the new screen's sentence, from the voice log.
+if want voice && "$JRC" kiosk --help | grep -q -- --voice-output; then
+	VDB=$W/voice.db
+	rm -rf "$W/voice" "$W/voice-off" "$VDB"
+	JRC_DB=$VDB "$JRC" init >/dev/null
+	keytime() {
+		TERM=xterm-256color LANG=C.UTF-8 JRC_VOICE_PACE=1 "$BENCH_BIN/keytime" -n 25 -k 1 \
+			-m '您要反映什么问题' -b $'\033' -B '欢迎' -- "$JRC" --db "$VDB" kiosk "$@"
+	}
+	off=$(keytime --voice off --voice-output "file:$W/voice-off" | kv key_median_ms)
+	on=$(keytime --voice on --voice-output "file:$W/voice" | kv key_median_ms)
+	row "7 key to screen, voice on (median of 25)" "${on:-?} ms" "voice off ${off:-?} ms" \
+		"$(ratio "${on:-0}" "${off:-0}")" "<= 1.1"
+	first=$(sed -n 's/.*first_sample_after_key_ms=\([0-9]*\).*/\1/p' "$W/voice/voice.log" 2>/dev/null |
+		sort -n | awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)] }')
+	row "7 key to the first sound of the new screen" "${first:-?} ms (median)" "goal 150 ms" - -
 fi
 
 # ---------------------------------------------------------------- table
