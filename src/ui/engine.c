@@ -249,13 +249,6 @@ static void draw_status(ui_ctx *ctx)
 	/* TRANSLATORS: on the key line at the bottom of every screen; keep
 	 * the key names (Enter, Esc, F1, F2) as they are. */
 	snprintf(common, sizeof(common), _("F1: help   F2: %s"), other);
-	if (ctx->ime_keys_shown) {
-		size_t n = strlen(common);
-
-		/* TRANSLATORS: F4 switches a text field between pinyin and
-		 * plain letters; shown on Chinese screens only. */
-		snprintf(common + n, sizeof(common) - n, "   %s", _("F4: pinyin/English"));
-	}
 	if (speak_available(ctx))
 		/* TRANSLATORS: on the key line when the kiosk can speak; F6 only
 		 * where there is typed text to read back. */

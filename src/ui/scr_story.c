@@ -1,6 +1,7 @@
 /* Steps 4 and 5: what happened (required, up to 4000 characters) and
  * what the citizen would like (optional, up to 1000), in a text area
  * that wraps by itself.  Enter continues. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "curses.h"
@@ -8,6 +9,7 @@
 #include "speak.h"
 #include "widgets.h"
 #include "wizard.h"
+#include "jrc/text.h"
 
 typedef struct story_state {
 	int outcome;          /* 0: what happened, 1: what they would like */
@@ -52,6 +54,16 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		r.h = 20;
 	w_textarea_draw(ctx, &t->area, r, 1);
 	speak_read_back_text(ctx, t->area.e.buf);
+	{
+		/* On the frame, not the key line: that is full at 80 columns. */
+		char m[96];
+		int w;
+
+		snprintf(m, sizeof(m), " %s ", _("F3: common sentences"));
+		w = (int)text_width(m);
+		if (r.w > w + 24)
+			ui_text(r.y, r.x + r.w - w - 3, w, ui_attr(ctx, UI_KEY), m);
+	}
 }
 
 static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
@@ -92,14 +104,6 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 		 "if you cannot type; letters typed on a Chinese screen are pinyin: pick the word with its number.");
 }
 
-static const char *status_keys(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	/* TRANSLATORS: F3 opens the list of common sentences. */
-	return _("F3: common sentences   Enter: continue   Esc: back");
-}
-
 const ui_screen_ops scr_story_ops = {
 	.name = "story",
 	.enter = enter,
@@ -107,5 +111,4 @@ const ui_screen_ops scr_story_ops = {
 	.draw = draw,
 	.key = key,
 	.help_text = help,
-	.status_keys = status_keys,
 };

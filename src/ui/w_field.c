@@ -61,10 +61,12 @@ void w_field_draw(ui_ctx *ctx, w_field *f, int y, int x, int width, int focused)
 		const char *tag = ime_tag(ctx);
 
 		/* Which letters the field takes, and the words to pick under it. */
-		if (tag && right - (x + width) >= 5) {
+		if (tag && right - (x + width) >= 9) {
 			char t[16];
 
-			snprintf(t, sizeof(t), "[%s]", tag);
+			/* The key line has no room left at 80 columns: the field
+			 * names its key itself. */
+			snprintf(t, sizeof(t), "[%s F4]", tag);
 			ui_text(y, x + width + 1, right - (x + width) - 1, ui_attr(ctx, UI_KEY), t);
 		}
 		ime_place_candidates(ctx, y + 1, left, right - left);

@@ -13,7 +13,7 @@ tm_wait '仙华街道：请选择村或社区'; tm_keys 1
 tm_wait '第 3 步'; tm_keys 2
 tm_wait '是的，匿名反映'; tm_keys 1
 tm_wait '第 4 步（共 7 步）'; ok $? "step 4, anonymous"
-like "$(tm_screen)" 'F3 常用说法' "the key line offers F3"
+like "$(tm_screen)" '┌─.*F3 常用说法 ─*┐' "the text area offers F3 on its frame"
 
 tm_keys F3
 tm_wait '常用说法'; ok $? "F3 opens the common sentences"

@@ -19,8 +19,7 @@ tm_wait '第 2 步'; tm_keys 1; tm_wait '您按了 1'; tm_keys Enter
 tm_wait '浦阳街道：请选择村或社区'; tm_keys 3
 tm_wait '第 3 步'; tm_keys 1
 tm_wait '> 姓名'
-like "$(tm_screen)" '> 姓名 .*\[拼\]' "the name field shows that pinyin is on"
-like "$(tm_screen)" 'F4 拼/英' "the key line shows F4"
+like "$(tm_screen)" '> 姓名 .*\[拼 F4\]' "the name field shows that pinyin is on, and its key"
 
 tm_type wangxiaomei
 tm_wait '1\.[^ ]+ 2\.'; ok $? "letters compose: numbered candidates under the field"
