@@ -28,6 +28,13 @@ jrc_missing_packages() {
 	fi
 	[ -e /usr/include/uniwidth.h ] || missing="$missing libunistring-dev"
 	[ -e /usr/share/zoneinfo/Asia/Shanghai ] || missing="$missing tzdata"
+	# The built-in pinyin input (issue 12): librime, its deployer and the
+	# simplified-Chinese pinyin dictionary.
+	if command -v dpkg >/dev/null 2>&1; then
+		dpkg -s librime-dev >/dev/null 2>&1 || missing="$missing librime-dev"
+		dpkg -s librime-bin >/dev/null 2>&1 || missing="$missing librime-bin"
+		dpkg -s rime-data-pinyin-simp >/dev/null 2>&1 || missing="$missing rime-data-pinyin-simp"
+	fi
 	# Voice guidance (issue 17): espeak-ng with its Mandarin voice, ALSA
 	# to play it.
 	if command -v pkg-config >/dev/null 2>&1; then

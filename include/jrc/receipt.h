@@ -22,7 +22,8 @@ jrc_status receipt_format(const char *site, const char *yymmdd, long seq,
 			  char out[JRC_RECEIPT_MAX]);
 
 /* Parse a receipt number as a person types it: case-insensitive, spaces
- * and missing dashes tolerated (pj2611290042 7).  On success writes the
+ * and missing dashes tolerated (pj2611290042 7), full-width forms read as
+ * ASCII, and among the digits O read as 0, I and l as 1.  On success writes the
  * canonical form; a wrong check digit is JRC_E_INVALID with a sentence. */
 jrc_status receipt_parse(const char *in, char out[JRC_RECEIPT_MAX],
 			 jrc_err *err);

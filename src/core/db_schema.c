@@ -275,11 +275,21 @@ static const char *const migration_2_record =
 	"CREATE TRIGGER anchors_no_delete BEFORE DELETE ON anchors"
 	"  BEGIN SELECT RAISE(ABORT, 'anchors are append-only'); END;";
 
+/* issue 12: the phrase builder's sentences (data/phrases.csv). */
+static const char *const migration_2_phrases =
+	"CREATE TABLE phrases("
+	"  category TEXT NOT NULL REFERENCES categories(code),"
+	"  kind TEXT NOT NULL,"
+	"  zh TEXT NOT NULL, en TEXT NOT NULL,"
+	"  sort INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX phrases_by_category ON phrases(category, sort);";
+
 /* Version 2, the second round: each capability appends its own script
  * (one line each) before the NULL. */
 static const char *const version_2[] = {
 	migration_2_verdict_rows,
 	migration_2_record,
+	migration_2_phrases,
 	NULL
 };
 

@@ -165,6 +165,12 @@ jrc_status receipt_parse(const char *in, char out[JRC_RECEIPT_MAX],
 			continue;
 		if (cp >= 'a' && cp <= 'z')
 			cp -= 'a' - 'A';
+		/* Among the digits, O is a 0 and I or l a 1, as people misread
+		 * them; the site code is only the letters before the digits. */
+		if (ndig > 0 && cp == 'O')
+			cp = '0';
+		else if (ndig > 0 && (cp == 'I' || cp == 'L'))
+			cp = '1';
 		if (cp >= 'A' && cp <= 'Z' && ndig == 0) {
 			if (nsite == 4)
 				return not_a_receipt(err);

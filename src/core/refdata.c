@@ -239,6 +239,9 @@ static const refdata_file files[] = {
 	    "room_en", "topics_en", NULL }, 6, roster_import_schedule, "DELETE FROM schedules" },
 	{ "holidays.csv", 0,
 	  { "date", "kind", "name", NULL }, 2, row_holiday, NULL },
+	/* The phrase builder's sentences, replaced as a whole. */
+	{ "phrases.csv", 0,
+	  { "category", "kind", "zh", "en", NULL }, 4, phrases_import_row, "DELETE FROM phrases" },
 };
 
 static char *read_file(const char *path, size_t *len)

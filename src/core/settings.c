@@ -189,6 +189,8 @@ static const struct setting {
 	{ "printer_encoding", "gb18030", check_encoding },
 	{ "printer_cut", "partial", check_cut },
 	{ "booking_horizon_days", "60", check_days },
+	/* issue 12: fuzzy sounds in the built-in pinyin (z/zh, n/l, an/ang ...) */
+	{ "pinyin_fuzzy", "on", check_on_off },
 	{ "voice_output", "none", check_voice_output },
 	{ "voice", "off", check_on_off },
 };

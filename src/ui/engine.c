@@ -12,6 +12,7 @@
 
 #include "curses.h"
 #include "engine.h"
+#include "ime.h"
 #include "input.h"
 #include "speak.h"
 #include "wizard.h"
@@ -101,6 +102,8 @@ int ui_push(ui_ctx *ctx, const ui_screen_ops *ops, void *arg)
 
 	if (ctx->depth >= UI_STACK_MAX)
 		return -1;
+	/* Letters being composed belong to the screen being left. */
+	ime_drop(ctx);
 	s = &ctx->stack[ctx->depth];
 	s->ops = ops;
 	s->state = NULL;
@@ -117,6 +120,7 @@ static void leave_top(ui_ctx *ctx)
 {
 	ui_screen *s = &ctx->stack[ctx->depth - 1];
 
+	ime_drop(ctx);
 	if (s->ops->leave)
 		s->ops->leave(ctx, s);
 	s->ops = NULL;
@@ -178,6 +182,8 @@ void ui_message(ui_ctx *ctx, int error, const char *fmt, ...)
 
 void ui_set_lang(ui_ctx *ctx, jrc_lang lang)
 {
+	if (lang != ctx->lang)
+		ime_drop(ctx);
 	ctx->lang = lang;
 	i18n_set(lang);
 	ctx->dirty = 1;
@@ -195,6 +201,7 @@ void ui_reset_session(ui_ctx *ctx)
 	ctx->pasting = 0;
 	ui_pop_to_root(ctx);
 	wizard_wipe(ctx);
+	ime_reset(ctx);
 	speak_reset(ctx);
 	ui_set_lang(ctx, ctx->start_lang);
 	ctx->message[0] = '\0';
@@ -364,6 +371,8 @@ static void draw_all(ui_ctx *ctx)
 
 	erase();
 	ctx->cur_visible = 0;
+	ctx->ime_keys_shown = 0;
+	ctx->ime_cand_y = -1;
 	if (ctx->too_small) {
 		draw_too_small(ctx);
 	} else {
@@ -371,6 +380,7 @@ static void draw_all(ui_ctx *ctx)
 		draw_title(ctx);
 		if (s && s->ops->draw)
 			s->ops->draw(ctx, s);
+		ime_draw_candidates(ctx);
 		draw_message(ctx);
 		draw_status(ctx);
 		if (ctx->help_open)
@@ -431,6 +441,9 @@ static void dispatch(ui_ctx *ctx, ui_action act, wint_t ch)
 	}
 	if (act == UI_ACT_NONE)
 		return;
+	/* Letters being composed take the key before the screen does. */
+	if (ime_dispatch(ctx, act, ch) == UI_DONE)
+		return;
 	if (s && s->ops->key)
 		res = s->ops->key(ctx, s, act, ch);
 	if (res == UI_PASS && act == UI_ACT_BACK)
@@ -471,6 +484,8 @@ static void handle_key(ui_ctx *ctx, int r, wint_t ch)
 		act = UI_ACT_CHAR, ch = L' ';
 	else
 		act = ui_key_action(r == KEY_CODE_YES, ch);
+	if (act == UI_ACT_DIGIT)
+		ch = ui_key_ascii(ch);
 	dispatch(ctx, act, ch);
 }
 
@@ -517,6 +532,10 @@ static void tick(ui_ctx *ctx)
 	}
 	if (s && s->ops->tick && s->ops->tick(ctx, s, now))
 		ctx->dirty = 1;
+	/* The pinyin engine starts once the first screen is up and nobody
+	 * types, so neither the first screen nor the first letter waits. */
+	if (ime_built() && (!ctx->ime || !ime_composing(ctx)))
+		ime_start(ctx);
 }
 
 static void loop(ui_ctx *ctx)
@@ -695,6 +714,7 @@ int ui_run(const ui_options *opt, const ui_screen_ops *root, void *arg)
 		leave_top(ctx);
 	wizard_wipe(ctx);
 	free(ctx->draft);
+	ime_stop(ctx);
 	stop_curses(scr);
 	speak_free(ctx);
 	if (ctx->voice_fault[0])

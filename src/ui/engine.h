@@ -154,6 +154,11 @@ struct ui_ctx {
 	struct ui_speak *speak; /* voice guidance (speak.h); NULL: no voice here */
 	char voice_fault[512];/* told to staff when the terminal is given back */
 
+	struct ui_ime *ime;   /* the built-in pinyin input (ime.h), NULL until used */
+	int ime_english;      /* F4: letters go in as typed on Chinese screens */
+	int ime_keys_shown;   /* a free-text field drew its pinyin tag (key line: F4) */
+	int ime_cand_y, ime_cand_x, ime_cand_w;  /* where this draw wants the candidates */
+
 	int staff_mode;       /* staff files for the citizen */
 	char staff_id[32];
 	char printer[256];    /* printer URI for receipts ("" : the setting) */

@@ -20,6 +20,8 @@ static const struct key_binding {
 	{ 0, 27, UI_ACT_BACK },
 	{ 1, KEY_F(1), UI_ACT_HELP },
 	{ 1, KEY_F(2), UI_ACT_LANG },
+	{ 1, KEY_F(3), UI_ACT_PHRASES },
+	{ 1, KEY_F(4), UI_ACT_IME },
 	{ 1, KEY_F(5), UI_ACT_REPEAT },
 	{ 1, KEY_F(6), UI_ACT_READ_BACK },
 	{ 1, KEY_LEFT, UI_ACT_LEFT },
@@ -41,6 +43,8 @@ static const struct seq_binding {
 } sequences[] = {
 	{ "OP", UI_ACT_HELP }, { "[11~", UI_ACT_HELP }, { "[[A", UI_ACT_HELP },
 	{ "OQ", UI_ACT_LANG }, { "[12~", UI_ACT_LANG }, { "[[B", UI_ACT_LANG },
+	{ "OR", UI_ACT_PHRASES }, { "[13~", UI_ACT_PHRASES }, { "[[C", UI_ACT_PHRASES },
+	{ "OS", UI_ACT_IME }, { "[14~", UI_ACT_IME }, { "[[D", UI_ACT_IME },
 	{ "[A", UI_ACT_FIELD_PREV }, { "OA", UI_ACT_FIELD_PREV },
 	{ "[B", UI_ACT_FIELD_NEXT }, { "OB", UI_ACT_FIELD_NEXT },
 	{ "[C", UI_ACT_RIGHT }, { "OC", UI_ACT_RIGHT },
@@ -83,7 +87,19 @@ ui_action ui_key_action(int is_code, wint_t ch)
 			return bindings[i].act;
 	if (is_code)
 		return UI_ACT_NONE;
-	if (ch >= L'0' && ch <= L'9')
+	/* Full-width digits from an input method left in full-width mode
+	 * choose and count like the plain ones (the engine passes ch as
+	 * ASCII: ui_key_ascii). */
+	if ((ch >= L'0' && ch <= L'9') || (ch >= 0xFF10 && ch <= 0xFF19))
 		return UI_ACT_DIGIT;
 	return ui_key_printable((uint32_t)ch) ? UI_ACT_CHAR : UI_ACT_NONE;
+}
+
+wint_t ui_key_ascii(wint_t ch)
+{
+	if (ch >= 0xFF01 && ch <= 0xFF5E)
+		return ch - 0xFEE0;
+	if (ch == 0x3000)
+		return L' ';
+	return ch;
 }

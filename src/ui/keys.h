@@ -24,6 +24,8 @@ typedef enum ui_action {
 	UI_ACT_DELETE,
 	UI_ACT_DIGIT,         /* '0'..'9'; ch holds the character */
 	UI_ACT_CHAR,          /* any other printable character; ch holds it */
+	UI_ACT_PHRASES,       /* F3: the phrase builder in the story steps */
+	UI_ACT_IME,           /* F4: pinyin / English letters in a text field */
 	UI_ACT_REPEAT,        /* F5: say the screen again (voice; the engine) */
 	UI_ACT_READ_BACK      /* F6: read back what was typed (voice; the engine) */
 } ui_action;
@@ -39,6 +41,10 @@ ui_action ui_key_action(int is_code, wint_t ch);
  * and the arrows work even under a TERM that does not match the
  * terminal; UI_ACT_NONE for anything else (it is then dropped). */
 ui_action ui_key_sequence(const char *seq);
+
+/* The ASCII character for a full-width one (０ -> 0, Ａ -> A, the
+ * ideographic space -> space); any other character as it is. */
+wint_t ui_key_ascii(wint_t ch);
 
 /* 1 if a code point may be typed into a field: visible and not a control
  * or format character. */

@@ -156,14 +156,16 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 			char a[128], b[128];
 			int wa;
 
-			snprintf(a, sizeof(a), "[%s] 1 %s", d->id_other ? " " : "x", _("Resident ID card"));
-			snprintf(b, sizeof(b), "[%s] 2 %s", d->id_other ? "x" : " ", _("Other document"));
+			/* No numbers here: digits typed after Tab are the start
+			 * of the document number, never a choice. */
+			snprintf(a, sizeof(a), "[%s] %s", d->id_other ? " " : "x", _("Resident ID card"));
+			snprintf(b, sizeof(b), "[%s] %s", d->id_other ? "x" : " ", _("Other document"));
 			wa = ui_text(y, fx, r.w - lw, ui_attr(ctx, !d->id_other && focused ? UI_SELECTED : UI_NORMAL), a);
 			ui_text(y, fx + wa + 4, r.w - lw - wa - 4,
 				ui_attr(ctx, d->id_other && focused ? UI_SELECTED : UI_NORMAL), b);
 			if (focused) {
 				ui_text(y + 1, fx, r.w - lw, ui_attr(ctx, UI_HINT),
-					_("Press 1 or 2 to choose."));
+					_("Space or the arrow keys change this. Or type the number now."));
 				ui_cursor(ctx, y, d->id_other ? fx + wa + 5 : fx + 1);
 			}
 			break;
@@ -239,13 +241,21 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 		break;
 	}
 	if (f->focus == F_KIND) {
-		if ((act == UI_ACT_DIGIT && ch == L'1') || act == UI_ACT_LEFT)
+		if (act == UI_ACT_LEFT) {
 			set_kind(ctx, f, 0);
-		else if ((act == UI_ACT_DIGIT && ch == L'2') || act == UI_ACT_RIGHT)
+		} else if (act == UI_ACT_RIGHT) {
 			set_kind(ctx, f, 1);
-		else if (act == UI_ACT_CHAR && ch == L' ')
+		} else if (act == UI_ACT_CHAR && ch == L' ') {
 			set_kind(ctx, f, !ctx->draft->id_other);
-		return UI_DONE;
+		} else if (act == UI_ACT_DIGIT || act == UI_ACT_CHAR) {
+			/* Tab, then the ID number: the digits start the number. */
+			f->focus = F_NUMBER;
+			f->number.e.cur = f->number.e.len;
+		} else {
+			return UI_DONE;
+		}
+		if (f->focus == F_KIND)
+			return UI_DONE;
 	}
 	fld = f->focus == F_NAME ? &f->name : f->focus == F_NUMBER ? &f->number : &f->phone;
 	r = w_field_key(ctx, fld, act, ch);
@@ -267,8 +277,8 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 {
 	(void)ctx;
 	(void)s;
-	return _("Type your name as on your ID card. For the document, press 1 for the resident ID card (18 "
-		 "characters, the last may be X) or 2 for another document such as a passport. Then your mobile "
+	return _("Type your name as on your ID card. The document is the resident ID card (18 characters, the "
+		 "last may be X); for another document such as a passport, press Space on it. Then your mobile "
 		 "number (11 digits) or a landline with its area code. Press Enter after each item.");
 }
 

@@ -1,6 +1,7 @@
 /* Steps 4 and 5: what happened (required, up to 4000 characters) and
  * what the citizen would like (optional, up to 1000), in a text area
  * that wraps by itself.  Enter continues. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "curses.h"
@@ -8,6 +9,7 @@
 #include "speak.h"
 #include "widgets.h"
 #include "wizard.h"
+#include "jrc/text.h"
 
 typedef struct story_state {
 	int outcome;          /* 0: what happened, 1: what they would like */
@@ -52,6 +54,16 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		r.h = 20;
 	w_textarea_draw(ctx, &t->area, r, 1);
 	speak_read_back_text(ctx, t->area.e.buf);
+	{
+		/* On the frame, not the key line: that is full at 80 columns. */
+		char m[96];
+		int w;
+
+		snprintf(m, sizeof(m), " %s ", _("F3: common sentences"));
+		w = (int)text_width(m);
+		if (r.w > w + 24)
+			ui_text(r.y, r.x + r.w - w - 3, w, ui_attr(ctx, UI_KEY), m);
+	}
 }
 
 static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
@@ -59,6 +71,12 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	story_state *t = s->state;
 	jrc_err err = { 0 };
 
+	if (act == UI_ACT_PHRASES) {
+		scr_phrases_arg a = { &t->area.e, t->outcome };
+
+		ui_push(ctx, &scr_phrases_ops, &a);
+		return UI_DONE;
+	}
 	if (act == UI_ACT_NEXT) {
 		if (!t->outcome &&
 		    validate_text(t->area.e.buf, JRC_TEXT_MAX, 1, "text", &err) != JRC_OK) {
@@ -78,10 +96,12 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 	(void)ctx;
 	if (t->outcome)
 		return _("Say what you would like the government to do, for example pay the wages owed or repair a road. "
-			 "You may leave it empty. The lines wrap by themselves; press Enter when you are done.");
+			 "You may leave it empty. The lines wrap by themselves; press Enter when you are done. F3 offers "
+			 "common sentences to choose with a number.");
 	return _("Write what happened in your own words: what, when, where, and who is involved. The lines wrap "
 		 "by themselves; you do not need to press Enter for a new line. Backspace deletes, the arrow "
-		 "keys move. Press Enter when you are done.");
+		 "keys move. Press Enter when you are done. F3 offers common sentences to choose with a number, "
+		 "if you cannot type; letters typed on a Chinese screen are pinyin: pick the word with its number.");
 }
 
 const ui_screen_ops scr_story_ops = {

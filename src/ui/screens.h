@@ -26,6 +26,7 @@ extern const ui_screen_ops scr_person_ops;       /* named or anonymous */
 extern const ui_screen_ops scr_person_form_ops;
 extern const ui_screen_ops scr_anonymous_ops;
 extern const ui_screen_ops scr_story_ops;        /* arg: (void *)0 text, (void *)1 outcome */
+extern const ui_screen_ops scr_phrases_ops;      /* F3 in the story steps; arg: scr_phrases_arg * */
 extern const ui_screen_ops scr_help_step_ops;
 extern const ui_screen_ops scr_review_ops;
 extern const ui_screen_ops scr_receipt_ops;      /* arg: scr_receipt_arg * (ownership taken) */
@@ -63,5 +64,11 @@ int bigfont_width(const char *s);
 
 /* Draw s in the big font with its top-left corner at y,x. */
 void bigfont_draw(int y, int x, int attr, const char *s);
+
+/* What F3's phrase builder adds to. */
+typedef struct scr_phrases_arg {
+	struct w_edit *target;  /* the step's text */
+	int outcome;          /* 1: the "what you would like" step */
+} scr_phrases_arg;
 
 #endif

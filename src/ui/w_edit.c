@@ -49,6 +49,9 @@ int w_edit_insert(w_edit *e, uint32_t cp)
 
 	e->overflow = 0;
 	e->refused = 0;
+	/* A field for digits or a number takes full-width forms as ASCII. */
+	if (e->filter && !e->filter(cp) && e->filter((uint32_t)ui_key_ascii((wint_t)cp)))
+		cp = (uint32_t)ui_key_ascii((wint_t)cp);
 	if (!ui_key_printable(cp) || (e->filter && !e->filter(cp))) {
 		e->refused = 1;
 		return -1;

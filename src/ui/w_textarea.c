@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "curses.h"
+#include "ime.h"
 #include "widgets.h"
 #include "jrc/text.h"
 
@@ -116,6 +117,8 @@ ui_result w_textarea_key(ui_ctx *ctx, w_textarea *t, ui_action act, wint_t ch)
 {
 	ui_result r;
 
+	if (ime_composing(ctx))
+		return ime_key(ctx, &t->e, act, ch);
 	switch (act) {
 	case UI_ACT_FIELD_PREV:
 		return t->width > 0 ? vertical(t, -1) : UI_PASS;
@@ -128,7 +131,9 @@ ui_result w_textarea_key(ui_ctx *ctx, w_textarea *t, ui_action act, wint_t ch)
 	default:
 		break;
 	}
-	r = w_edit_key(&t->e, act, ch);
+	r = ime_key(ctx, &t->e, act, ch);
+	if (r == UI_PASS)
+		r = w_edit_key(&t->e, act, ch);
 	if (r != UI_DONE)
 		return r;
 	if (t->e.overflow) {
@@ -174,8 +179,27 @@ void w_textarea_draw(ui_ctx *ctx, w_textarea *t, ui_rect r, int focused)
 	if ((size_t)(t->top + inner) < w.n)
 		ui_text(box.y + box.h - 1, box.x + box.w - 12, 10, ui_attr(ctx, UI_KEY), " v ... ");
 	unwrap(&w);
-	if (focused)
-		ui_cursor(ctx, box.y + 1 + line - t->top, box.x + 2 + col);
+	if (focused) {
+		int cy = box.y + 1 + line - t->top, cx = box.x + 2 + col;
+		int room = box.x + box.w - 1 - cx;
+
+		if (ime_composing(ctx) && room > 1)
+			cx += ui_text(cy, cx, room, ui_attr(ctx, UI_SELECTED), ime_preedit(ctx));
+		ui_cursor(ctx, cy, cx);
+	}
+	if (focused) {
+		const char *tag = ime_tag(ctx);
+
+		if (tag) {
+			char m[32];
+
+			snprintf(m, sizeof(m), " [%s] F4 ", tag);
+			ui_text(box.y, box.x + 2, box.w - 16, ui_attr(ctx, UI_KEY), m);
+		}
+		/* The words to pick take the line under the frame. */
+		if (ime_place_candidates(ctx, r.y + r.h - 1, r.x + 1, r.w - 2))
+			return;
+	}
 	snprintf(left, sizeof(left), _("Characters left: %zu of %zu"),
 		 t->e.max_chars - t->e.nchars, t->e.max_chars);
 	ui_text(r.y + r.h - 1, r.x + 1, r.w - 2, ui_attr(ctx, UI_HINT), left);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "screens.h"
+#include "ime.h"
 #include "wizard.h"
 #include "jrc/refdata.h"
 
@@ -22,6 +23,8 @@ int wizard_start(ui_ctx *ctx)
 	if (!ctx->draft && !(ctx->draft = calloc(1, sizeof(*ctx->draft))))
 		return -1;
 	wizard_wipe(ctx);
+	/* A new filing is a new citizen: pinyin on, a fresh session. */
+	ime_reset(ctx);
 	return wizard_open_step(ctx, WIZ_STEP_CATEGORY);
 }
 

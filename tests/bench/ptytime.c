@@ -4,10 +4,18 @@
  * until the program has been quiet for IDLE milliseconds.  The same
  * measure for jrc kiosk and for dialog, so their ratio is fair.
  *
- *   ptytime [-c COLS] [-r ROWS] [-i IDLE_MS] [-n RUNS] -m MARKER -- CMD [ARGS]
+ *   ptytime [-c COLS] [-r ROWS] [-i IDLE_MS] [-n RUNS] [-s SETUP] [-k KEYS]
+ *           -m MARKER -- CMD [ARGS]
  *
  * Prints the median and the minimum in milliseconds, the bytes of the
- * first screen, and the peak RSS (VmHWM) of the program at that moment. */
+ * first screen, and the peak RSS (VmHWM) of the program at that moment.
+ *
+ * With -k, after the first screen: SETUP's keys (comma-separated, each
+ * sent alone and followed by quiet) bring the program where the keys are
+ * to be measured; then each of KEYS is sent and timed from the write to
+ * the last byte of the answer (quiet for IDLE ms after it): the median
+ * and minimum key-to-screen time, the bytes per key, and the peak RSS
+ * after them. */
 #ifdef HAVE_CONFIG_H
 #include "config.h"           /* _GNU_SOURCE: memmem, forkpty */
 #endif
@@ -22,6 +30,60 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+/* Key mode (-k): what the keys cost, over all runs. */
+static const char *setup_keys, *measure_keys;
+static double key_ms[4096];
+static size_t nkeys, key_bytes;
+
+static double now_ms(void);
+
+/* Read until the program has been quiet for idle ms (or first_ms passed
+ * without any byte); returns the bytes read, *last the time of the last. */
+static size_t drain(int fd, int idle, int first_ms, double *last)
+{
+	char buf[65536];
+	size_t got = 0;
+
+	for (;;) {
+		struct pollfd p = { fd, POLLIN, 0 };
+		ssize_t n;
+
+		if (poll(&p, 1, got ? idle : first_ms) <= 0)
+			break;
+		n = read(fd, buf, sizeof(buf));
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+		*last = now_ms();
+	}
+	return got;
+}
+
+/* Send each comma-separated item of list; time them if measure. */
+static void send_keys(int fd, const char *list, int idle, int measure)
+{
+	char item[64];
+	const char *p = list;
+
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		double t0, last = 0;
+		size_t got;
+
+		snprintf(item, sizeof(item), "%.*s", (int)n, p);
+		p += n + (p[n] == ',');
+		t0 = now_ms();
+		if (write(fd, item, strlen(item)) < 0)
+			return;
+		last = t0;
+		got = drain(fd, idle, 5000, &last);
+		if (measure && nkeys < sizeof(key_ms) / sizeof(key_ms[0])) {
+			key_ms[nkeys++] = last - t0;
+			key_bytes += got;
+		}
+	}
+}
 
 static double now_ms(void)
 {
@@ -101,6 +163,11 @@ static int run(char **cmd, int cols, int rows, const char *marker, int idle, dou
 	}
 	*ms = last - t0;
 	*bytes = len;
+	if (seen && measure_keys) {
+		if (setup_keys)
+			send_keys(fd, setup_keys, idle, 0);
+		send_keys(fd, measure_keys, idle, 1);
+	}
 	*rss = vm_hwm(pid);
 	kill(pid, SIGTERM);
 	/* Drain so that the program can restore the terminal and exit. */
@@ -129,13 +196,15 @@ int main(int argc, char **argv)
 	size_t bytes = 0;
 	long rss = 0;
 
-	while ((c = getopt(argc, argv, "+c:r:i:n:m:")) != -1) {
+	while ((c = getopt(argc, argv, "+c:r:i:n:m:s:k:")) != -1) {
 		switch (c) {
 		case 'c': cols = atoi(optarg); break;
 		case 'r': rows = atoi(optarg); break;
 		case 'i': idle = atoi(optarg); break;
 		case 'n': runs = atoi(optarg); break;
 		case 'm': marker = optarg; break;
+		case 's': setup_keys = optarg; break;
+		case 'k': measure_keys = optarg; break;
 		default: goto usage;
 		}
 	}
@@ -154,9 +223,14 @@ int main(int argc, char **argv)
 	printf("runs=%d\nstartup_median_ms=%.2f\nstartup_min_ms=%.2f\nstartup_mean_ms=%.2f\n"
 	       "first_screen_bytes=%zu\nrss_kb=%ld\n", runs, t[runs / 2], t[0], sum / runs, bytes,
 	       rss);
+	if (measure_keys && nkeys) {
+		qsort(key_ms, nkeys, sizeof(key_ms[0]), cmp_double);
+		printf("keys=%zu\nkey_median_ms=%.3f\nkey_min_ms=%.3f\nbytes_per_key=%.1f\n", nkeys,
+		       key_ms[nkeys / 2], key_ms[0], (double)key_bytes / (double)nkeys);
+	}
 	free(t);
 	return 0;
 usage:
-	fprintf(stderr, "usage: ptytime [-c COLS] [-r ROWS] [-i IDLE_MS] [-n RUNS] -m MARKER -- CMD [ARGS]\n");
+	fprintf(stderr, "usage: ptytime [-c COLS] [-r ROWS] [-i IDLE_MS] [-n RUNS] [-s SETUP] [-k KEYS] -m MARKER -- CMD [ARGS]\n");
 	return 2;
 }

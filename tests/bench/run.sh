@@ -11,10 +11,10 @@
 #                  (default $TMPDIR/jrc-bench); BENCH_KEEP=1 keeps it, and
 #                  BENCH_REUSE=1 uses the databases a kept run left there
 #   BENCH_ONLY     a space-separated subset of: filing lookup lists kiosks
-#                  startup typing voice
+#                  startup typing voice pinyin
 set -u
 : "${BENCH_CASES:=1000000}" "${BENCH_DIR:=${TMPDIR:-/tmp}/jrc-bench}"
-: "${BENCH_ONLY:=filing lookup lists kiosks startup typing voice}"
+: "${BENCH_ONLY:=filing lookup lists kiosks startup typing voice pinyin}"
 : "${BENCH_BIN:?}" "${JRC:?}" "${JRC_DATA:?}"
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -108,7 +108,7 @@ count() { sqlite3 "$1" 'SELECT count(*) FROM cases' 2>/dev/null; }
 if [ "${BENCH_REUSE:-0}" = 1 ] && [ "$(count "$BIG")" = "$BENCH_CASES" ] &&
    [ "$(count "$SMALL")" = 10000 ]; then
 	say "  (reusing the databases in $W)"
-elif want lookup || want lists || want startup || want typing; then
+elif want lookup || want lists || want startup || want typing || want pinyin; then
 	t0=$(date +%s.%N)
 	"$BENCH_BIN/gen" --db "$BIG" --cases "$BENCH_CASES" 2>"$W/gen.log" || { cat "$W/gen.log"; exit 1; }
 	t1=$(date +%s.%N)
@@ -282,6 +282,9 @@ if want typing; then
 	k_start "$JRC" kiosk
 	if to_name; then
 		n=0 min=0
+		# Plain letters, as before the built-in pinyin (F4; section 7
+		# measures pinyin).
+		tm_keys F4 && tm_wait '\[英\]' 5
 		record name
 		type_keys "张三丰Zhang" wait_name
 		report "name field" name
@@ -293,6 +296,38 @@ if want typing; then
 		row "6 bytes per keystroke" "the kiosk did not reach the form" - - -
 	fi
 	tm kill-server >/dev/null 2>&1
+fi
+
+# ---------------------------------------------------------------- 8 pinyin
+# The built-in pinyin (issue 12), all through ptytime on a pty of its own:
+# the way to the name field, then keys one at a time, each timed from its
+# write to the last byte of the screen's answer.
+if want pinyin; then
+	if [ -z "${JRC_RIME_DIR:-}" ] || [ ! -s "$JRC_RIME_DIR/jrc_words.table.bin" ]; then
+		row "8 pinyin" "not built (configure --without-rime)" - - -
+	else
+		to_form=$'1,1,\r,1,\r,3,1'
+		letters='l,a,o,b,a,n,t,u,o,q,i,a,n,g,o,n,g,z,i'
+		pt() { TERM=xterm-256color "$BENCH_BIN/ptytime" -n 5 -i 150 -m 'F2 English' "$@" -- "$JRC" --db "$BIG" kiosk; }
+		py=$(pt -s "$to_form" -k "$letters")
+		plain=$(pt -s "$to_form,"$'\eOS' -k "$letters")
+		pm=$(echo "$py" | kv key_median_ms) lm=$(echo "$plain" | kv key_median_ms)
+		row "8 key to screen while composing (median)" "$pm ms" "plain letter $lm ms" \
+			"$(ratio "$pm" "$lm")" "<= 2"
+		row "8 candidate lookup per key (the difference)" \
+			"$(awk -v a="$pm" -v b="$lm" 'BEGIN { printf "%.2f", a - b }') ms" - - -
+		pb=$(echo "$py" | kv bytes_per_key) lb=$(echo "$plain" | kv bytes_per_key)
+		row "8 bytes per composing key" "$pb B" "plain letter $lb B" "$(ratio "$pb" "$lb")" "<= 2"
+		# The first screen with the engine there and without it: it starts
+		# only after the first screen, and librime is opened, not linked.
+		on=$(TERM=xterm-256color "$BENCH_BIN/ptytime" -n 15 -m 'F2 English' -- "$JRC" --db "$BIG" kiosk | kv startup_median_ms)
+		off=$(JRC_RIME_DIR=/nonexistent TERM=xterm-256color "$BENCH_BIN/ptytime" -n 15 -m 'F2 English' -- "$JRC" --db "$BIG" kiosk | kv startup_median_ms)
+		row "8 kiosk to its first screen, pinyin built in" "$on ms" "engine absent $off ms" \
+			"$(ratio "$on" "$off")" "<= 1.1"
+		rss=$(echo "$py" | kv rss_kb)
+		row "8 peak RSS with the engine loaded and composing" "$rss KiB" "goal 40960 KiB" \
+			"$(ratio "$rss" 40960)" "<= 1.0"
+	fi
 fi
 
 # ---------------------------------------------------------------- 7 voice

@@ -18,7 +18,8 @@ k_start() {
 	# tm_start retries while an earlier server is still shutting down.
 	tm_start "$cols" "$rows" env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="$term" \
 		JRC_DB="$JRC_DB" JRC_NOW="$K_NOW" \
-		${JRC_LOCALEDIR:+JRC_LOCALEDIR="$JRC_LOCALEDIR"} "$JRC" kiosk "$@"
+		${JRC_LOCALEDIR:+JRC_LOCALEDIR="$JRC_LOCALEDIR"} \
+		${JRC_RIME_DIR:+JRC_RIME_DIR="$JRC_RIME_DIR"} "$JRC" kiosk "$@"
 }
 
 # k_stop: end the tmux server and wait until it is gone, so the next
@@ -75,4 +76,38 @@ k_json() {
 # add choices, so tests look the number up instead of assuming it).
 k_num() {
 	tm_screen | sed -n "s/^.*[> ]\([0-9][0-9]*\)  $1.*$/\1/p" | head -1
+}
+
+# k_need_pinyin: skip unless the built-in pinyin input is built; on CI it
+# must be (./check installs librime), so there a missing one fails.
+k_need_pinyin() {
+	[ -n "${JRC_RIME_DIR:-}" ] && [ -s "$JRC_RIME_DIR/jrc_words.table.bin" ] && return 0
+	if [ "${CI:-}" = true ]; then
+		ok 1 "the built-in pinyin input is built (librime from ./check's set-up)"
+		done_testing; exit 1
+	fi
+	skip_all "built without librime (configure --without-rime)"
+}
+
+# k_pick WORD: press the number in front of WORD among the pinyin
+# candidates on the screen; 1 if it is not shown.
+k_pick() {
+	local n
+	n=$(tm_screen | grep -Eo "[1-9]\.$1( |$)" | head -1 | cut -c1)
+	[ -n "$n" ] || return 1
+	tm_keys "$n"
+}
+
+# k_cands: the line of numbered pinyin candidates on the screen.
+k_cands() {
+	tm_screen | grep -E '^ *1\.[^ ]+ 2\.' | head -1 | sed 's/^ *//; s/ *$//'
+}
+
+# k_choose N: press the number of a list item; in a list of ten or more a
+# single digit waits for a second one, so Enter then confirms it.
+k_choose() {
+	tm_keys "$1"
+	if [ ${#1} -eq 1 ] && tm_wait "您按了 $1|You typed $1" 1; then
+		tm_keys Enter
+	fi
 }

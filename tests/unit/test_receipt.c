@@ -132,6 +132,13 @@ static void test_parse(void)
 	parse_ok(typed, canon, "a dash after the site");
 	snprintf(typed, sizeof(typed), "\xEF\xBC\xB0\xEF\xBC\xAA" "261129\xEF\xBC\x8D" "0042-%c", c);
 	parse_ok(typed, canon, "full-width letters and dash from an input method");
+	/* issue 12: O for 0, I or l for 1 among the digits. */
+	receipt_format("PJ", "261110", 1041, wide);
+	snprintf(typed, sizeof(typed), "pj26lI1O-1O4l-%c", wide[strlen(wide) - 1]);
+	parse_ok(typed, wide, "O typed for 0, I and l for 1");
+	snprintf(typed, sizeof(typed), "PJ26111O-1O41-%c", wide[strlen(wide) - 1]);
+	parse_ok(typed, wide, "capital O for 0");
+	parse_bad("PJ261110-1041-X", "", "a letter other than O, I, l in the digits");
 
 	for (k = 0; k < sizeof(seqs) / sizeof(seqs[0]); k++) {
 		char out[JRC_RECEIPT_MAX];
@@ -177,7 +184,7 @@ static void test_parse(void)
 	parse_bad("PJ261129-042-5", "not a receipt number", "sequence of 3 digits");
 	parse_bad("PJ261129-0042", "not a receipt number", "check digit missing");
 	parse_bad("PJ261129-0042-5X", "not a receipt number", "a letter at the end");
-	parse_bad("PJ2611290O425", "not a receipt number", "letter O among the digits");
+	parse_bad("PJ2611290Q425", "not a receipt number", "a letter Q among the digits");
 	parse_bad("PJ261129-0000-0", "not a receipt number", "sequence 0");
 	parse_bad("PJ261129-1234567890123-4", "not a receipt number", "far too long");
 	snprintf(typed, sizeof(typed), "PJ261129-00042-%d", damm_check_digit("26112900042"));
