@@ -119,6 +119,18 @@ static jrc_status check_printer(const char *key, const char *v, jrc_err *err)
 	return s;
 }
 
+/* How many backups of a kind to keep (jrc backup). */
+static jrc_status check_keep(const char *key, const char *v, jrc_err *err)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (*v && !*end && n >= 0 && n <= 1000)
+		return JRC_OK;
+	return jrc_err_set(err, JRC_E_INVALID, key,
+			   _("The value must be a number of backups from 0 to 1000."));
+}
+
 static const struct setting {
 	const char *key;
 	const char *def;
@@ -139,6 +151,9 @@ static const struct setting {
 	{ "paper", "80", check_paper },
 	{ "printer_encoding", "gb18030", check_encoding },
 	{ "printer_cut", "partial", check_cut },
+	{ "backup_keep_daily", "7", check_keep },
+	{ "backup_keep_weekly", "5", check_keep },
+	{ "backup_keep_monthly", "12", check_keep },
 };
 
 static const struct setting *setting_find(const char *key)
