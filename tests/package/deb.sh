@@ -61,7 +61,7 @@ deb=$(ls "$W"/jrc-kiosk_"$ver"_*.deb 2>/dev/null | head -1)
 
 if command -v lintian >/dev/null; then
 	# Exit status 0: no errors (lintian's default --fail-on error).
-	lintian --no-tag-display-limit "$deb" >"$W/lintian.out" 2>&1
+	lintian --tag-display-limit 0 "$deb" >"$W/lintian.out" 2>&1
 	ok $? "lintian: no errors"
 	sed 's/^/# lintian: /' "$W/lintian.out"
 else
@@ -86,6 +86,9 @@ for f in /usr/share/jrc-kiosk/categories.csv /usr/share/jrc-kiosk/routing.csv \
 	/lib/systemd/system/jrc-backup.timer /lib/systemd/system/jrc-backup.service \
 	/usr/share/doc/jrc-kiosk/examples/kiosk-getty.conf; do
 	[ -f "$f" ]; ok $? "installs $f"
+done
+for t in jrc-tick jrc-backup; do
+	[ -L /etc/systemd/system/timers.target.wants/$t.timer ]; ok $? "$t.timer is enabled"
 done
 if command -v systemd-analyze >/dev/null; then
 	out=$(systemd-analyze verify --man=no /lib/systemd/system/jrc-tick.timer \
