@@ -1,10 +1,13 @@
 /* The receipt-number mark beside the database (see jrc/seqmark.h).
  *
- * One line per filing, "SITE YYMMDD SEQ", appended and synced before the
- * filing commits: the line is on disk before the receipt can be printed.
- * Lines are appended with O_APPEND, and filings already take turns on the
- * database's write lock, so writers never interleave.  A number noted for
- * a filing that then rolled back is only a gap, never a reuse. */
+ * One line per block of numbers, "SITE YYMMDD LAST", LAST the end of the
+ * block now being handed out, appended and synced before the filing that
+ * opens the block commits: the line is on disk before any receipt of the
+ * block can be printed.  One sync per block rather than per filing keeps
+ * filing as fast as it was (the database's own sync dominates).  Lines are
+ * appended with O_APPEND, and filings already take turns on the database's
+ * write lock, so writers never interleave.  A block reserved by a filing
+ * that then rolled back, or cut short by a restore, is only a gap. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -23,6 +26,12 @@ int seqmark_path_for(const char *db_path, char *out, size_t size)
 	int n = snprintf(out, size, "%s.seq", db_path);
 
 	return n > 0 && (size_t)n < size ? 0 : -1;
+}
+
+/* The last number of seq's block. */
+static long seqmark_block_end(long seq)
+{
+	return (seq + JRC_SEQMARK_BLOCK - 1) / JRC_SEQMARK_BLOCK * JRC_SEQMARK_BLOCK;
 }
 
 static jrc_status write_failed(const char *path, int e, jrc_err *err)
@@ -46,7 +55,10 @@ jrc_status seqmark_note(jrc_db *db, const char *site, const char *day, long seq,
 		return JRC_OK;
 	if (seqmark_path_for(dbfile, path, sizeof(path)) != 0)
 		return jrc_err_set(err, JRC_E_IO, NULL, _("The database path is too long."));
-	n = snprintf(line, sizeof(line), "%s %s %ld\n", site, day, seq);
+	/* Inside a block already reserved: nothing to write. */
+	if (seq % JRC_SEQMARK_BLOCK != 1 && access(path, F_OK) == 0)
+		return JRC_OK;
+	n = snprintf(line, sizeof(line), "%s %s %ld\n", site, day, seqmark_block_end(seq));
 	if (n <= 0 || (size_t)n >= sizeof(line))
 		return jrc_err_set(err, JRC_E_INVALID, NULL, NULL);
 	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
@@ -204,6 +216,9 @@ jrc_status seqmark_raise(jrc_db *db, const char *mark_path, const char *other_db
 			goto fail;
 		}
 		db_release(get);
+		/* The damaged file's own count may end inside a block whose
+		 * reservation line was lost with it: to the block's end. */
+		m.v[i].seq = seqmark_block_end(m.v[i].seq);
 		if (have >= m.v[i].seq)
 			continue;
 		sqlite3_bind_text(put, 1, m.v[i].site, -1, SQLITE_STATIC);
