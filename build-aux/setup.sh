@@ -30,6 +30,14 @@ jrc_missing_packages() {
 	# systemd-analyze verifies the units, groff the manual pages (make check).
 	command -v systemd-analyze >/dev/null 2>&1 || missing="$missing systemd"
 	command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
+	# Voice guidance (issue 17): espeak-ng with its Mandarin voice, ALSA
+	# to play it.
+	if command -v pkg-config >/dev/null 2>&1; then
+		pkg-config --exists espeak-ng || missing="$missing libespeak-ng-dev"
+		pkg-config --exists alsa || missing="$missing libasound2-dev"
+	fi
+	ls /usr/lib/*/espeak-ng-data/cmn_dict >/dev/null 2>&1 ||
+		missing="$missing espeak-ng-data"
 	echo $missing
 }
 

@@ -131,6 +131,23 @@ static jrc_status check_keep(const char *key, const char *v, jrc_err *err)
 			   _("The value must be a number of backups from 0 to 1000."));
 }
 
+/* Where the kiosk's voice goes; the form only (the UI opens it). */
+static jrc_status check_voice_output(const char *key, const char *v, jrc_err *err)
+{
+	if (strcmp(v, "none") == 0 || strcmp(v, "alsa") == 0 ||
+	    ((strncmp(v, "alsa:", 5) == 0 || strncmp(v, "file:", 5) == 0) && v[5] && strlen(v) < 200))
+		return JRC_OK;
+	return jrc_err_set(err, JRC_E_INVALID, key,
+			   _("The voice output must be alsa, alsa:DEVICE, file:DIR or none."));
+}
+
+static jrc_status check_on_off(const char *key, const char *v, jrc_err *err)
+{
+	static const char *const c[] = { "on", "off", NULL };
+
+	return check_choice(key, v, c, err);
+}
+
 static const struct setting {
 	const char *key;
 	const char *def;
@@ -154,6 +171,8 @@ static const struct setting {
 	{ "backup_keep_daily", "7", check_keep },
 	{ "backup_keep_weekly", "5", check_keep },
 	{ "backup_keep_monthly", "12", check_keep },
+	{ "voice_output", "none", check_voice_output },
+	{ "voice", "off", check_on_off },
 };
 
 static const struct setting *setting_find(const char *key)
