@@ -35,6 +35,9 @@ jrc_missing_packages() {
 		dpkg -s librime-bin >/dev/null 2>&1 || missing="$missing librime-bin"
 		dpkg -s rime-data-pinyin-simp >/dev/null 2>&1 || missing="$missing rime-data-pinyin-simp"
 	fi
+	# systemd-analyze verifies the units, groff the manual pages (make check).
+	command -v systemd-analyze >/dev/null 2>&1 || missing="$missing systemd"
+	command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
 	# Voice guidance (issue 17): espeak-ng with its Mandarin voice, ALSA
 	# to play it.
 	if command -v pkg-config >/dev/null 2>&1; then
@@ -81,4 +84,31 @@ jrc_build() {
 	echo "setup: building" >&2
 	make -j"$(nproc 2>/dev/null || echo 2)" >make.out 2>&1 || { tail -40 make.out >&2; return 1; }
 	rm -f make.out
+}
+
+# What building and checking the Debian package needs (./check --deb, CI).
+jrc_missing_deb_packages() {
+	local missing=""
+	command -v dpkg-buildpackage >/dev/null 2>&1 || missing="$missing dpkg-dev"
+	command -v dh >/dev/null 2>&1 || missing="$missing debhelper"
+	command -v lintian >/dev/null 2>&1 || missing="$missing lintian"
+	command -v adduser >/dev/null 2>&1 || missing="$missing adduser"
+	echo $missing
+}
+
+jrc_install_deb_deps() {
+	local missing
+	missing=$(jrc_missing_deb_packages)
+	[ -z "$missing" ] && return 0
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+		echo "setup: installing $missing" >&2
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -qq >/dev/null && apt-get install -y -qq $missing >/dev/null || {
+			echo "setup: apt-get could not install: $missing" >&2
+			return 1
+		}
+	else
+		echo "setup: the package check needs: sudo apt-get install $missing" >&2
+		return 1
+	fi
 }

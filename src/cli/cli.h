@@ -75,6 +75,10 @@ int cmd_book(cli_ctx *ctx, int argc, char **argv);
 int cmd_rebook(cli_ctx *ctx, int argc, char **argv);
 int cmd_unbook(cli_ctx *ctx, int argc, char **argv);
 int cmd_schedule(cli_ctx *ctx, int argc, char **argv);
+/* Backups (cmd_backup.c): backup, restore. */
+int cmd_backup(cli_ctx *ctx, int argc, char **argv);
+int cmd_restore(cli_ctx *ctx, int argc, char **argv);
+
 struct json_out;
 /* The case's booking as a "booking" member (null when none), for show. */
 void cli_json_booking(struct json_out *j, jrc_db *db, int64_t case_id);

@@ -40,6 +40,8 @@ static const cli_command commands[] = {
 	{ "rebook", cmd_rebook, N_("move a case's booking to another time or person") },
 	{ "unbook", cmd_unbook, N_("cancel a case's booking") },
 	{ "schedule", cmd_schedule, N_("show when mediators, lawyers and leaders receive") },
+	{ "backup", cmd_backup, N_("copy the database into a backup folder, checked, keeping N daily/weekly/monthly") },
+	{ "restore", cmd_restore, N_("put a backup in place of the database, checked first") },
 };
 
 static void usage(FILE *f)

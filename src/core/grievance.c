@@ -14,6 +14,7 @@
 #include "jrc/refdata.h"
 #include "jrc/repeat.h"
 #include "jrc/route.h"
+#include "jrc/seqmark.h"
 #include "jrc/text.h"
 #include "jrc/validate.h"
 
@@ -199,6 +200,7 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	clock_format_utc(now, filed);
 	if ((s = next_seq(db, c.site, yymmdd, &seq, err)) ||
 	    (s = receipt_format(c.site, yymmdd, seq, receipt)) ||
+	    (s = seqmark_note(db, c.site, yymmdd, seq, err)) ||
 	    (s = receipt_query_code(code, err)) ||
 	    (s = deadline_add(db, today, JRC_ACCEPT_DAYS, &accept, err)))
 		goto out;

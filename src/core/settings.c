@@ -151,6 +151,18 @@ static jrc_status check_printer(const char *key, const char *v, jrc_err *err)
 	return s;
 }
 
+/* How many backups of a kind to keep (jrc backup). */
+static jrc_status check_keep(const char *key, const char *v, jrc_err *err)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (*v && !*end && n >= 0 && n <= 1000)
+		return JRC_OK;
+	return jrc_err_set(err, JRC_E_INVALID, key,
+			   _("The value must be a number of backups from 0 to 1000."));
+}
+
 /* Where the kiosk's voice goes; the form only (the UI opens it). */
 static jrc_status check_voice_output(const char *key, const char *v, jrc_err *err)
 {
@@ -191,6 +203,9 @@ static const struct setting {
 	{ "booking_horizon_days", "60", check_days },
 	/* issue 12: fuzzy sounds in the built-in pinyin (z/zh, n/l, an/ang ...) */
 	{ "pinyin_fuzzy", "on", check_on_off },
+	{ "backup_keep_daily", "7", check_keep },
+	{ "backup_keep_weekly", "5", check_keep },
+	{ "backup_keep_monthly", "12", check_keep },
 	{ "voice_output", "none", check_voice_output },
 	{ "voice", "off", check_on_off },
 };
