@@ -320,6 +320,14 @@ static void draw_countdown(ui_ctx *ctx)
 	char body[512];
 	int left = countdown_left(ctx, ui_now_ms());
 
+	if (ctx->staff_mode) {
+		/* At the desk the warning is for staff, not for a citizen. */
+		snprintf(body, sizeof(body),
+			 _("No key has been pressed for a while. In %d seconds the desk logs you out, and what is typed in an open form is thrown away."),
+			 left);
+		draw_overlay(ctx, _("Still working?"), body, _("Press any key to stay logged in."));
+		return;
+	}
 	snprintf(body, sizeof(body),
 		 _("Nobody has pressed a key for a while. In %d seconds everything typed here will be wiped and the first screen shown, so that the next person cannot see it."),
 		 left);
@@ -419,6 +427,7 @@ static void handle_key(ui_ctx *ctx, int r, wint_t ch)
 		return;
 	}
 	ctx->last_key_ms = ui_now_ms();
+	ctx->idle_expired = 0;
 	if (r == OK && ch == 27) {
 		if (!ui_escape_sequence(ctx, &act))
 			return;
@@ -455,8 +464,10 @@ static void tick(ui_ctx *ctx)
 	if (ctx->countdown) {
 		int left = countdown_left(ctx, now);
 
-		if (left <= 0)
+		if (left <= 0) {
+			ctx->idle_expired = 1;
 			ui_reset_session(ctx);
+		}
 		else
 			ctx->dirty = 1;   /* the seconds count down */
 		return;

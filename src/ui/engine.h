@@ -130,6 +130,8 @@ struct ui_ctx {
 	int idle_seconds, countdown_seconds;
 	long last_key_ms;     /* monotonic */
 	int countdown;        /* the idle countdown overlay is up */
+	int idle_expired;     /* the countdown ran out (until the next key):
+			       * the desk logs out at once */
 	long countdown_start_ms;
 
 	int rows, cols;       /* terminal size */

@@ -79,7 +79,7 @@ static void leave(ui_ctx *ctx, ui_screen *s)
 {
 	desk_state *d = s->state;
 
-	logout(ctx, d, "left the desk");
+	logout(ctx, d, ctx->idle_expired ? "idle" : "left the desk");
 	explicit_bzero(d, sizeof(*d));
 	free(d);
 }
@@ -298,7 +298,10 @@ static int tick(ui_ctx *ctx, ui_screen *s, long now_ms)
 	desk_state *d = s->state;
 	long idle = ctx->idle_seconds > 0 ? ctx->idle_seconds : DESK_IDLE_SECONDS;
 
-	if (!d->sess.logged_in || now_ms - ctx->last_key_ms < idle * 1000L)
+	/* The idle countdown over an open case already ran out: log out
+	 * now, not one more idle period later. */
+	if (!d->sess.logged_in ||
+	    (!ctx->idle_expired && now_ms - ctx->last_key_ms < idle * 1000L))
 		return 0;
 	logout(ctx, d, "idle");
 	if (ctx->depth > 1 && ui_top(ctx) == s)

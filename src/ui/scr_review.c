@@ -184,8 +184,9 @@ static void submit(ui_ctx *ctx, review_state *v)
 	if (st == JRC_OK) {
 		if (d->help && d->help->receipt_line)
 			d->help->receipt_line(ctx, &ra->kase, ra->help_line, sizeof(ra->help_line));
-		wizard_wipe(ctx);
-		ui_pop_to_root(ctx);
+		/* Back to where the filing began (the home, or the desk's
+		 * worklist for a clerk), with the receipt on top. */
+		wizard_leave(ctx);
 		if (ui_push(ctx, &scr_receipt_ops, ra) != 0) {
 			grievance_case_free(&ra->kase);
 			free(ra);

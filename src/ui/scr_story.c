@@ -1,12 +1,16 @@
 /* Steps 4 and 5: what happened (required, up to 4000 characters) and
  * what the citizen would like (optional, up to 1000), in a text area
- * that wraps by itself.  Enter continues. */
+ * that wraps by itself.  Enter continues (the key contract); a story
+ * shorter than STORY_SHORT_CHARS asks first, since an Enter pressed for
+ * a new line would otherwise leave it half told. */
 #include <stdlib.h>
 
 #include "curses.h"
 #include "screens.h"
 #include "widgets.h"
 #include "wizard.h"
+
+enum { STORY_SHORT_CHARS = 6 };
 
 typedef struct story_state {
 	int outcome;          /* 0: what happened, 1: what they would like */
@@ -52,15 +56,36 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	w_textarea_draw(ctx, &t->area, r, 1);
 }
 
+static void story_go_on(ui_ctx *ctx, void *user)
+{
+	(void)user;
+	if (ctx->draft)
+		ctx->draft->story_checked = 1;
+	wizard_step_done(ctx, WIZ_STEP_STORY);
+}
+
 static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 {
 	story_state *t = s->state;
 	jrc_err err = { 0 };
+	static const scr_ask_arg short_story = {
+		.title = N_("Is that all that happened?"),
+		.body = N_("What you wrote is very short. Enter goes on to the next step; the lines wrap by "
+			   "themselves, so you do not need Enter for a new line. Staff can help best when you "
+			   "say what happened, when, and who is involved."),
+		.keep = N_("Write more"),
+		.act = N_("Go on as it is"),
+		.action = story_go_on,
+	};
 
 	if (act == UI_ACT_NEXT) {
 		if (!t->outcome &&
 		    validate_text(t->area.e.buf, JRC_TEXT_MAX, 1, "text", &err) != JRC_OK) {
 			ui_message(ctx, 1, "%s", err.msg);
+			return UI_DONE;
+		}
+		if (!t->outcome && t->area.e.nchars < STORY_SHORT_CHARS && !ctx->draft->story_checked) {
+			ui_push(ctx, &scr_ask_ops, (void *)&short_story);
 			return UI_DONE;
 		}
 		wizard_step_done(ctx, t->outcome ? WIZ_STEP_OUTCOME : WIZ_STEP_STORY);
@@ -79,7 +104,8 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 			 "You may leave it empty. The lines wrap by themselves; press Enter when you are done.");
 	return _("Write what happened in your own words: what, when, where, and who is involved. The lines wrap "
 		 "by themselves; you do not need to press Enter for a new line. Backspace deletes, the arrow "
-		 "keys move. Press Enter when you are done.");
+		 "keys move. Press Enter when you are done. If what you wrote is very short, you are asked "
+		 "before going on; Esc on the next step brings you back with everything kept.");
 }
 
 const ui_screen_ops scr_story_ops = {

@@ -30,6 +30,18 @@ extern const ui_screen_ops scr_help_step_ops;
 extern const ui_screen_ops scr_review_ops;
 extern const ui_screen_ops scr_receipt_ops;      /* arg: scr_receipt_arg * (ownership taken) */
 extern const ui_screen_ops scr_notice_ops;       /* arg: const scr_notice_arg * */
+extern const ui_screen_ops scr_ask_ops;          /* arg: const scr_ask_arg * (copied) */
+
+/* "1 keep going / 2 <act>": asked before typed text is thrown away.
+ * action runs (after the question is gone) only for 2. */
+typedef struct scr_ask_arg {
+	const char *title;              /* msgid */
+	const char *body;               /* msgid */
+	const char *keep;               /* msgid of choice 1 */
+	const char *act;                /* msgid of choice 2 */
+	void (*action)(ui_ctx *ctx, void *user);
+	void *user;
+} scr_ask_arg;
 
 /* A full-screen message with one way on (Enter or Esc goes back). */
 typedef struct scr_notice_arg {
@@ -55,7 +67,7 @@ const char *lit_channel_text(const jrc_category *c);
 int receipt_screen_print(ui_ctx *ctx, const jrc_case *c, char *msg, size_t size);
 
 /* Big block letters for the receipt number (bigfont.c). */
-enum { BIGFONT_ROWS = 5 };
+enum { BIGFONT_ROWS = 5, BIGFONT_HALF_ROWS = 3 };
 
 /* Columns s takes in the big font (0 if it has a character the font
  * lacks). */
@@ -63,5 +75,8 @@ int bigfont_width(const char *s);
 
 /* Draw s in the big font with its top-left corner at y,x. */
 void bigfont_draw(int y, int x, int attr, const char *s);
+
+/* The same letters in half blocks, BIGFONT_HALF_ROWS high (for 24 rows). */
+void bigfont_draw_half(int y, int x, int attr, const char *s);
 
 #endif

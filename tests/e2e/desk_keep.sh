@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Issue 13 at the desk: Esc in the answer box asks before throwing the
+# answer away; the idle warning speaks to staff and logs out at the end of
+# its countdown when a case is open; an assisted filing from the kiosk's
+# staff entry returns to the worklist, still logged in.
+. "$top_srcdir/tests/lib.sh"
+command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux is needed"
+command -v sqlite3 >/dev/null 2>&1 || skip_all "the sqlite3 shell is needed"
+t_init_db
+export JRC_NOW=2026-11-29T10:00:00+08:00
+R1=$(jrc file --category LAB --division 330726100201 --anonymous --text "老板拖欠工资三个月")
+printf 'secret123\n' | jrc staff add H001 --name 李四 --role handler --department RSJ >/dev/null
+printf 'secret123\n' | jrc staff add D001 --name 张三 --role desk >/dev/null
+ENV="env JRC_DB=$JRC_DB JRC_NOW=$JRC_NOW JRC_LOCALEDIR=${JRC_LOCALEDIR:-} JRC_DATA=$JRC_DATA TERM=xterm-256color"
+tm_stop() {
+	local i=0
+	tm kill-server >/dev/null 2>&1
+	while tm list-sessions >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+}
+login() {
+	tm_wait "Staff ID|工号" 5 || return 1
+	tm_type "$1"; tm_keys Tab; tm_type "$2"; tm_keys Enter
+}
+act() {
+	local n
+	n=$(tm_screen | grep -oE "[0-9] $1" | head -1 | cut -c1)
+	[ -n "$n" ] || { echo "# no action '$1' on screen" >&2; return 1; }
+	tm_keys "$n"
+}
+
+# ---------------------------------------------------------------- Esc in the answer box
+tm_start 100 30 $ENV "$JRC" desk --lang en
+login H001 secret123
+tm_wait "Front desk: 李四" 5
+tm_keys Enter
+tm_wait "Case $R1" 5
+act "Add an internal note"
+tm_wait "Note \(staff only\)" 5
+tm_keys Escape
+tm_wait "Case $R1" 5; ok $? "Esc on an untouched form leaves at once"
+act "Add an internal note"
+tm_wait "Note \(staff only\)" 5
+tm_type "已电话联系群众"
+tm_keys Escape
+tm_wait "Throw away what you typed" 5; ok $? "Esc with text typed asks first"
+tm_keys 1
+tm_wait "Note \(staff only\)" 5; ok $? "1 goes back to the form"
+like "$(tm_screen)" "已电话联系群众" "with the text kept"
+tm_keys Escape; tm_wait "Throw away what you typed" 5
+tm_keys 2
+tm_wait "Case $R1" 5; ok $? "2 throws it away and returns to the case"
+is "$(sqlite3 "$JRC_DB" "SELECT count(*) FROM events WHERE note LIKE '%已电话联系群众%'")" 0 "nothing was saved"
+tm_stop
+
+# ---------------------------------------------------------------- idle with a case open
+tm_start 100 30 $ENV "$JRC" desk --lang en --idle 10
+login H001 secret123
+tm_wait "Front desk: 李四" 5
+tm_keys Enter
+tm_wait "Case $R1" 5
+act "Add an internal note"
+tm_wait "Note \(staff only\)" 5
+tm_type "写了一半"
+tm_wait "Still working\?" 20; ok $? "the idle warning at the desk speaks to staff"
+like "$(tm_screen)" "the desk logs you" "it says the desk logs out"
+unlike "$(tm_screen)" "next person" "not the citizens' warning"
+tm_wait "Staff ID" 40; ok $? "at the end of the countdown the desk is logged out"
+is "$(sqlite3 "$JRC_DB" "SELECT kind || ' ' || coalesce(note, '') FROM events WHERE actor = 'staff:H001' ORDER BY id DESC LIMIT 1")" \
+	"logout idle" "recorded as an idle logout"
+tm_stop
+
+# ---------------------------------------------------------------- assisted filing from the kiosk
+tm_start 100 30 $ENV "$JRC" kiosk --lang en --printer none
+tm_wait "Welcome" 5
+n=$(tm_screen | grep -oE "[0-9] +Staff only" | head -1 | cut -c1)
+tm_keys "$n"
+login D001 secret123
+tm_wait "Front desk: 张三" 5
+tm_keys n
+tm_wait "Step 1 of 7" 5
+tm_keys 1 Enter
+tm_wait "Step 2 of 7" 5; tm_keys 1 Enter
+tm_wait "Not in the list" 5; tm_keys 1
+tm_wait "Step 3 of 7" 5; tm_keys 2
+tm_wait "Yes, report anonymously" 5; tm_keys 1
+tm_wait "Step 4 of 7" 5; tm_type "代群众登记：欠薪三个月"; tm_keys Enter
+tm_wait "Step 5 of 7" 5; tm_keys Enter
+tm_wait "Step 6 of 7" 5; tm_keys Enter
+tm_wait "Step 7 of 7" 5; tm_keys Enter
+tm_wait "Press Enter when you have noted the numbers" 10; ok $? "filed from the kiosk's staff entry"
+i=0
+while ! tm_screen | grep -q "Front desk: 张三" && [ $i -lt 20 ]; do
+	tm_keys Enter; tm_wait "Front desk: 张三" 1 2>/dev/null; i=$((i + 1))
+done
+tm_wait "Front desk: 张三" 5; ok $? "after the receipt the clerk is back on the worklist"
+unlike "$(sqlite3 "$JRC_DB" "SELECT kind FROM events WHERE actor = 'staff:D001' ORDER BY id DESC LIMIT 1")" logout \
+	"and still logged in"
+tm_stop
+done_testing
