@@ -223,9 +223,16 @@ static const char *const version_1[] = {
 	migration_1_auth, NULL
 };
 
+/* Issue 13: advice for a citizen whose matter is already before a court
+ * or arbitration, beside the advice for a new filing (channel_*). */
+static const char *const migration_2_court_advice =
+	"ALTER TABLE categories ADD COLUMN court_zh TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE categories ADD COLUMN court_en TEXT NOT NULL DEFAULT '';";
+
 /* Version 2, the second round: each capability appends its own script
  * (one line each) before the NULL. */
 static const char *const version_2[] = {
+	migration_2_court_advice,
 	NULL
 };
 

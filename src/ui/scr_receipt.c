@@ -205,7 +205,7 @@ static const char *next_text(ui_ctx *ctx, receipt_state *r)
 {
 	(void)ctx;
 	if (r->legal)
-		return lit_channel_text(&r->cat);
+		return r->ra->in_court ? court_advice_text(&r->cat) : lit_channel_text(&r->cat);
 	return _("What happens next: the department decides within 15 days whether it takes the matter on, "
 		 "and then has 60 days to give you a written answer.");
 }

@@ -182,6 +182,7 @@ static void submit(ui_ctx *ctx, review_state *v)
 	jrc_err_clear(&v->err);
 	st = wizard_submit(ctx, &ra->kase, &v->err);
 	if (st == JRC_OK) {
+		ra->in_court = d->in_court;
 		if (d->help && d->help->receipt_line)
 			d->help->receipt_line(ctx, &ra->kase, ra->help_line, sizeof(ra->help_line));
 		/* Back to where the filing began (the home, or the desk's

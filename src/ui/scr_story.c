@@ -4,6 +4,7 @@
  * shorter than STORY_SHORT_CHARS asks first, since an Enter pressed for
  * a new line would otherwise leave it half told. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "curses.h"
 #include "screens.h"
@@ -56,12 +57,25 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	w_textarea_draw(ctx, &t->area, r, 1);
 }
 
+/* The story is told: the court question first when it applies. */
+static void story_done(ui_ctx *ctx)
+{
+	wizard_draft *d = ctx->draft;
+
+	/* A court or legal matter always: its advice depends on the answer. */
+	if (!d->court_asked && (strcmp(d->category, "LIT") == 0 || court_words_in(d->text))) {
+		ui_push(ctx, &scr_court_ops, NULL);
+		return;
+	}
+	wizard_step_done(ctx, WIZ_STEP_STORY);
+}
+
 static void story_go_on(ui_ctx *ctx, void *user)
 {
 	(void)user;
 	if (ctx->draft)
 		ctx->draft->story_checked = 1;
-	wizard_step_done(ctx, WIZ_STEP_STORY);
+	story_done(ctx);
 }
 
 static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
@@ -88,7 +102,10 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 			ui_push(ctx, &scr_ask_ops, (void *)&short_story);
 			return UI_DONE;
 		}
-		wizard_step_done(ctx, t->outcome ? WIZ_STEP_OUTCOME : WIZ_STEP_STORY);
+		if (t->outcome)
+			wizard_step_done(ctx, WIZ_STEP_OUTCOME);
+		else
+			story_done(ctx);
 		return UI_DONE;
 	}
 	return w_textarea_key(ctx, &t->area, act, ch);

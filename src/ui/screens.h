@@ -30,6 +30,7 @@ extern const ui_screen_ops scr_help_step_ops;
 extern const ui_screen_ops scr_review_ops;
 extern const ui_screen_ops scr_receipt_ops;      /* arg: scr_receipt_arg * (ownership taken) */
 extern const ui_screen_ops scr_notice_ops;       /* arg: const scr_notice_arg * */
+extern const ui_screen_ops scr_court_ops;        /* story mentions a court: ask once */
 extern const ui_screen_ops scr_ask_ops;          /* arg: const scr_ask_arg * (copied) */
 
 /* "1 keep going / 2 <act>": asked before typed text is thrown away.
@@ -55,11 +56,20 @@ typedef struct scr_notice_arg {
 typedef struct scr_receipt_arg {
 	jrc_case kase;
 	char help_line[512];
+	int in_court;                   /* the citizen said it is before a court */
 } scr_receipt_arg;
 
 /* The legal-channel guidance of a category (LIT), or a general sentence
  * when the reference data has none. */
 const char *lit_channel_text(const jrc_category *c);
+
+/* The advice for a matter already before a court (LIT's court_*), else
+ * lit_channel_text (scr_court.c). */
+const char *court_advice_text(const jrc_category *lit);
+
+/* 1 if the text speaks of a court, a lawsuit, a judgment, arbitration,
+ * a filed case or an appeal (scr_court.c). */
+int court_words_in(const char *text);
 
 /* Print the receipt of a case that was just filed on the kiosk's printer
  * (scr_receipt.c): 1 printed, 0 no printer configured (sink "none"), -1

@@ -78,6 +78,8 @@ struct wizard_draft {
 	int cat_index, town_index, village_index;   /* list positions to come back to */
 	int base_depth;         /* stack depth below the wizard's first screen */
 	int story_checked;      /* a short story was confirmed as it is */
+	int court_asked;        /* the court question was answered */
+	int in_court;           /* already before a court or arbitration */
 };
 
 /* Begin a new filing: a clean draft and the first step.  0 or -1. */
