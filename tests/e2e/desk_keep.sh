@@ -11,6 +11,12 @@ export JRC_NOW=2026-11-29T10:00:00+08:00
 R1=$(jrc file --category LAB --division 330726100201 --anonymous --text "老板拖欠工资三个月")
 printf 'secret123\n' | jrc staff add H001 --name 李四 --role handler --department RSJ >/dev/null
 printf 'secret123\n' | jrc staff add D001 --name 张三 --role desk >/dev/null
+# Three more for the worklist's order: filed so that newest-first and
+# deadline-first differ.
+X=$(JRC_NOW=2026-11-25T10:00:00+08:00 jrc file --category NEI --division 330726001 --anonymous --text "邻居漏水")
+Y=$(JRC_NOW=2026-11-05T10:00:00+08:00 jrc file --category NEI --division 330726001 --anonymous --text "邻居噪音")
+Z=$(JRC_NOW=2026-11-15T10:00:00+08:00 jrc file --category NEI --division 330726001 \
+	--name 王小明 --id-number "$(t_id 33072619800101001)" --phone 13812345678 --text "邻居占道")
 ENV="env JRC_DB=$JRC_DB JRC_NOW=$JRC_NOW JRC_LOCALEDIR=${JRC_LOCALEDIR:-} JRC_DATA=$JRC_DATA TERM=xterm-256color"
 tm_stop() {
 	local i=0
@@ -67,6 +73,21 @@ unlike "$(tm_screen)" "next person" "not the citizens' warning"
 tm_wait "Staff ID" 40; ok $? "at the end of the countdown the desk is logged out"
 is "$(sqlite3 "$JRC_DB" "SELECT kind || ' ' || coalesce(note, '') FROM events WHERE actor = 'staff:H001' ORDER BY id DESC LIMIT 1")" \
 	"logout idle" "recorded as an idle logout"
+tm_stop
+
+# ---------------------------------------------------------------- the worklist's order, search, legend
+tm_start 100 30 $ENV "$JRC" desk --lang en
+login D001 secret123
+tm_wait "Front desk: 张三" 5
+order=$(tm_screen | grep -oE 'PJ[0-9]{6}-[0-9]{4}-[0-9]' | tr '\n' ' ')
+is "$order" "$Y $Z $X $R1 " "the worklist is sorted by the next deadline, overdue first"
+like "$(tm_screen)" "Next deadline first, overdue on top" "and says so"
+like "$(tm_screen)" '\* = raised before' "the * mark is explained on the screen"
+tm_keys /; tm_type "王小"; tm_keys Enter
+tm_wait_gone "$X" 5; ok $? "searching the start of a name"
+like "$(tm_screen)" "$Z" "finds 王小明"
+is "$(sqlite3 "$JRC_DB" "EXPLAIN QUERY PLAN SELECT id FROM cases WHERE name >= '王小' AND name < '王小' || char(1114111)" | grep -c 'cases_name')" 1 \
+	"through the name index, not a scan"
 tm_stop
 
 # ---------------------------------------------------------------- assisted filing from the kiosk
