@@ -176,6 +176,12 @@ void ui_set_lang(ui_ctx *ctx, jrc_lang lang)
 	ctx->dirty = 1;
 }
 
+int ui_lang_switch_offered(ui_ctx *ctx)
+{
+	/* The bare Linux console cannot draw Chinese: no way into it there. */
+	return !(ctx->linux_console && ctx->lang == JRC_LANG_EN);
+}
+
 const char *ui_center_name(ui_ctx *ctx)
 {
 	return i18n_pick(ctx->center_zh, ctx->center_en);
@@ -232,13 +238,13 @@ static void draw_status(ui_ctx *ctx)
 	const char *other, *own = NULL;
 	ui_screen *s = ui_top(ctx);
 
-	if (ctx->linux_console)
-		other = ctx->lang == JRC_LANG_ZH ? "English" : "Chinese";
-	else
-		other = ctx->lang == JRC_LANG_ZH ? "English" : "中文";
+	other = ctx->lang == JRC_LANG_ZH ? "English" : "中文";
 	/* TRANSLATORS: on the key line at the bottom of every screen; keep
 	 * the key names (Enter, Esc, F1, F2) as they are. */
-	snprintf(common, sizeof(common), _("F1: help   F2: %s"), other);
+	if (ui_lang_switch_offered(ctx))
+		snprintf(common, sizeof(common), _("F1: help   F2: %s"), other);
+	else
+		snprintf(common, sizeof(common), "%s", _("F1: help"));
 	if (s && s->ops->status_keys)
 		own = s->ops->status_keys(ctx, s);
 	else if (ctx->depth > 1)
@@ -406,6 +412,10 @@ static void dispatch(ui_ctx *ctx, ui_action act, wint_t ch)
 		return;
 	}
 	if (act == UI_ACT_LANG) {
+		if (!ui_lang_switch_offered(ctx)) {
+			ui_message(ctx, 1, "%s", _("Chinese cannot be shown on this screen (the Linux console has no Chinese characters)."));
+			return;
+		}
 		ui_set_lang(ctx, ctx->lang == JRC_LANG_ZH ? JRC_LANG_EN : JRC_LANG_ZH);
 		return;
 	}

@@ -208,6 +208,10 @@ long ui_now_ms(void);
  * 29 November 2026" / "2026年11月29日 星期日"). */
 void ui_date_text(jrc_date d, char *out, size_t size);
 
+/* 1 if F2 (and the home's language choice) may switch language now: not
+ * into Chinese on the bare Linux console, which cannot draw it. */
+int ui_lang_switch_offered(ui_ctx *ctx);
+
 /* The center's name in the current language. */
 const char *ui_center_name(ui_ctx *ctx);
 
