@@ -109,6 +109,13 @@ const char *desk_state_label(const char *state);
  * none. */
 void desk_deadline_text(const jrc_case *c, int wide, char *out, size_t size, int *level);
 
+/* 1 if this desk has no printer (the sink "none"): a reprint then only
+ * records the request, and the desk says so (scr_desk_prints.c). */
+int desk_no_printer(ui_ctx *ctx);
+
+/* The sentence after a reprint of receipt, true to what happened. */
+void desk_reprinted_message(ui_ctx *ctx, const char *receipt);
+
 /* Read the account again before an action: a disabled account is
  * logged out there and then.  0 if still fine, else -1 (message shown). */
 int desk_session_check(ui_ctx *ctx, desk_session *sess);

@@ -425,7 +425,7 @@ static void run_action(ui_ctx *ctx, case_state *cs, const action *a)
 		if (grievance_reprint(ctx->db, &cs->sess->staff, cs->c.receipt, ctx->printer, &err) != JRC_OK)
 			ui_message(ctx, 1, "%s", err.msg);
 		else
-			ui_message(ctx, 0, _("The receipt of %s was sent to the printer."), cs->c.receipt);
+			desk_reprinted_message(ctx, cs->c.receipt);
 		cs->stale = 1;
 		return;
 	}

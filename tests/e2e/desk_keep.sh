@@ -90,6 +90,24 @@ is "$(sqlite3 "$JRC_DB" "EXPLAIN QUERY PLAN SELECT id FROM cases WHERE name >= '
 	"through the name index, not a scan"
 tm_stop
 
+# ---------------------------------------------------------------- printer none
+tm_start 100 30 $ENV "$JRC" desk --lang en --printer none
+login D001 secret123
+tm_wait "Front desk: 张三" 5
+tm_keys /; tm_type "$R1"; tm_keys Enter
+tm_wait_gone "$X" 5
+tm_keys Enter
+tm_wait "Case $R1" 5
+act "Reprint the receipt"
+tm_wait "No printer is set up here" 5; ok $? "with printer none a reprint says nothing was printed"
+unlike "$(tm_screen)" "sent to the printer" "not that it was sent"
+tm_keys Escape; tm_wait "Front desk: 张三" 5
+tm_keys p
+tm_wait "Receipts that did not print" 5
+like "$(tm_screen)" "receipts are not printed, so none is listed" "the failed-prints list says why it is empty"
+unlike "$(tm_screen)" "Every receipt printed" "instead of all printed"
+tm_stop
+
 # ---------------------------------------------------------------- assisted filing from the kiosk
 tm_start 100 30 $ENV "$JRC" kiosk --lang en --printer none
 tm_wait "Welcome" 5
