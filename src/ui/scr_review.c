@@ -47,6 +47,13 @@ static void person_line(ui_ctx *ctx, char *out, size_t size)
 		snprintf(out, size, "%s", _("Anonymous: no name, ID number or phone"));
 		return;
 	}
+	if (ctx->staff_mode) {
+		/* A clerk filing for a citizen checks what they typed: the whole
+		 * entry, read back to the citizen at the desk. */
+		snprintf(out, size, _("%s   %s %s   phone %s"), d->name,
+			 d->id_other ? _("document") : _("ID"), d->id_number, d->phone);
+		return;
+	}
 	mask_name(d->name, name, sizeof(name));
 	if (d->id_other) {
 		size_t n = strlen(d->id_number);

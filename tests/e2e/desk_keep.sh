@@ -90,6 +90,27 @@ is "$(sqlite3 "$JRC_DB" "EXPLAIN QUERY PLAN SELECT id FROM cases WHERE name >= '
 	"through the name index, not a scan"
 tm_stop
 
+# ---------------------------------------------------------------- the case screen in Chinese
+W=$(jrc file --category LAB --division 330726100201 --anonymous --text "包工头拖欠工资")
+jrc move "$W" accepted --staff H001 --role handler --staff-department RSJ >/dev/null
+jrc print "$W" --printer none >/dev/null 2>&1
+tm_start 100 40 $ENV "$JRC" desk --lang zh
+login D001 secret123
+tm_wait "前台：张三" 5
+tm_keys /; tm_type "$W"; tm_keys Enter
+tm_wait_gone "$X" 5
+tm_keys Enter
+tm_wait "办理经过" 5; ok $? "the case screen in Chinese"
+scr=$(tm_screen)
+unlike "$scr" '\((registered|accepted)\)' "no raw state codes"
+unlike "$scr" 'county|渠道 cli|skipped|none' "no raw level, channel or print status"
+unlike "$scr" '(^| )(due|answer|reason|channel):' "no English keys in the timeline"
+like "$scr" '县级' "the level in Chinese"
+like "$scr" '渠道 命令行' "the channel in Chinese"
+like "$scr" '未打印（没有打印机）' "the print status in Chinese"
+like "$scr" '期限：20[0-9]{2}-' "the deadline in the timeline in Chinese"
+tm_stop
+
 # ---------------------------------------------------------------- printer none
 tm_start 100 30 $ENV "$JRC" desk --lang en --printer none
 login D001 secret123
@@ -120,12 +141,19 @@ tm_wait "Step 1 of 7" 5
 tm_keys 1 Enter
 tm_wait "Step 2 of 7" 5; tm_keys 1 Enter
 tm_wait "Not in the list" 5; tm_keys 1
-tm_wait "Step 3 of 7" 5; tm_keys 2
-tm_wait "Yes, report anonymously" 5; tm_keys 1
+tm_wait "Step 3 of 7" 5; tm_keys 1
+CID=$(t_id 33072619560301001)
+tm_wait "> Name" 5; tm_type "陈老汉"; tm_keys Enter
+tm_keys Enter
+tm_wait "> ID card number" 5; tm_type "$CID"; tm_keys Enter
+tm_type "13812345678"; tm_keys Enter
 tm_wait "Step 4 of 7" 5; tm_type "代群众登记：欠薪三个月"; tm_keys Enter
 tm_wait "Step 5 of 7" 5; tm_keys Enter
 tm_wait "Step 6 of 7" 5; tm_keys Enter
-tm_wait "Step 7 of 7" 5; tm_keys Enter
+tm_wait "Step 7 of 7" 5
+scr=$(tm_screen)
+like "$scr" "陈老汉 +ID $CID +phone 13812345678" "the clerk's review shows the whole entry to check"
+tm_keys Enter
 tm_wait "Press Enter when you have noted the numbers" 10; ok $? "filed from the kiosk's staff entry"
 i=0
 while ! tm_screen | grep -q "Front desk: 张三" && [ $i -lt 20 ]; do
