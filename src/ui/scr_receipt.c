@@ -273,8 +273,13 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	else
 		snprintf(buf, sizeof(buf), "%s", r->have_dept ? i18n_pick(r->dept.name_zh, r->dept.name_en)
 							     : c->department);
-	ui_text(y, x, lw, ui_attr(ctx, UI_NORMAL), labels[2]);
-	y += ui_text_wrapped(y, x + lw + 1, w - lw - 1, 2, ui_attr(ctx, UI_NORMAL), buf);
+	{
+		/* The department's long name gets the room its own label leaves. */
+		int dl = (int)text_width(labels[2]);
+
+		ui_text(y, x, dl, ui_attr(ctx, UI_NORMAL), labels[2]);
+		y += ui_text_wrapped(y, x + dl + 1, w - dl - 1, 2, ui_attr(ctx, UI_NORMAL), buf);
+	}
 	if (!r->legal) {
 		if (date_parse(c->accept_by, &d) == 0)
 			ui_date_text(d, date, sizeof(date));
