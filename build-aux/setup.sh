@@ -27,6 +27,14 @@ jrc_missing_packages() {
 		missing="$missing libncurses-dev libsqlite3-dev nettle-dev libcrypt-dev"
 	fi
 	[ -e /usr/share/zoneinfo/Asia/Shanghai ] || missing="$missing tzdata"
+	# Voice guidance (issue 17): espeak-ng with its Mandarin voice, ALSA
+	# to play it.
+	if command -v pkg-config >/dev/null 2>&1; then
+		pkg-config --exists espeak-ng || missing="$missing libespeak-ng-dev"
+		pkg-config --exists alsa || missing="$missing libasound2-dev"
+	fi
+	ls /usr/lib/*/espeak-ng-data/cmn_dict >/dev/null 2>&1 ||
+		missing="$missing espeak-ng-data"
 	echo $missing
 }
 

@@ -29,6 +29,8 @@ int cmd_kiosk(cli_ctx *ctx, int argc, char **argv)
 		{ "staff", required_argument, NULL, 'S' },
 		{ "printer", required_argument, NULL, 'P' },
 		{ "busy-timeout", required_argument, NULL, 'B' },
+		{ "voice", required_argument, NULL, 'V' },
+		{ "voice-output", required_argument, NULL, 'O' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -65,6 +67,17 @@ int cmd_kiosk(cli_ctx *ctx, int argc, char **argv)
 				return rc;
 			o.busy_timeout_ms = ms > 0 ? ms * 1000 : 1;
 			break;
+		case 'V':
+			if (strcmp(optarg, "on") != 0 && strcmp(optarg, "off") != 0)
+				return cli_usage(ctx, _("--voice is on or off, not '%s'"), optarg);
+			o.voice = strcmp(optarg, "on") == 0 ? 1 : -1;
+			break;
+		case 'O':
+			if (db_setting_check("voice_output", optarg, NULL) != JRC_OK)
+				return cli_usage(ctx, _("--voice-output is alsa, alsa:DEVICE, file:DIR or none, not '%s'"),
+						 optarg);
+			o.voice_output = optarg;
+			break;
 		case 'h':
 			printf(_("Usage: jrc kiosk [--lang zh|en] [--idle SECONDS] [--countdown SECONDS]\n"
 				 "                 [--staff ID] [--printer URI] [--busy-timeout SECONDS]\n"
@@ -80,6 +93,11 @@ int cmd_kiosk(cli_ctx *ctx, int argc, char **argv)
 				 "  --busy-timeout seconds to wait for a database another terminal is\n"
 				 "                 writing (default 10)\n\n"
 				 "Ctrl-C, Ctrl-Z and Ctrl-\\ are ignored; SIGTERM or SIGHUP ends the kiosk.\n"));
+			printf("\n%s", _("Voice guidance (espeak-ng):\n"
+					 "  --voice on|off voice guidance for each new citizen at this terminal\n"
+					 "                 (default: the 'voice' setting); F5 turns it on\n"
+					 "  --voice-output SPEC  where the voice goes: alsa, alsa:DEVICE,\n"
+					 "                 file:DIR or none (default: the 'voice_output' setting)\n"));
 			return 0;
 		default:
 			return cli_usage(ctx, _("unknown option"));

@@ -119,6 +119,23 @@ static jrc_status check_printer(const char *key, const char *v, jrc_err *err)
 	return s;
 }
 
+/* Where the kiosk's voice goes; the form only (the UI opens it). */
+static jrc_status check_voice_output(const char *key, const char *v, jrc_err *err)
+{
+	if (strcmp(v, "none") == 0 || strcmp(v, "alsa") == 0 ||
+	    ((strncmp(v, "alsa:", 5) == 0 || strncmp(v, "file:", 5) == 0) && v[5] && strlen(v) < 200))
+		return JRC_OK;
+	return jrc_err_set(err, JRC_E_INVALID, key,
+			   _("The voice output must be alsa, alsa:DEVICE, file:DIR or none."));
+}
+
+static jrc_status check_on_off(const char *key, const char *v, jrc_err *err)
+{
+	static const char *const c[] = { "on", "off", NULL };
+
+	return check_choice(key, v, c, err);
+}
+
 static const struct setting {
 	const char *key;
 	const char *def;
@@ -139,6 +156,8 @@ static const struct setting {
 	{ "paper", "80", check_paper },
 	{ "printer_encoding", "gb18030", check_encoding },
 	{ "printer_cut", "partial", check_cut },
+	{ "voice_output", "none", check_voice_output },
+	{ "voice", "off", check_on_off },
 };
 
 static const struct setting *setting_find(const char *key)

@@ -4,6 +4,7 @@
 
 #include "curses.h"
 #include "engine.h"
+#include "speak.h"
 #include "jrc/text.h"
 
 /* Colour pairs; each role also has a monochrome attribute, so meaning
@@ -84,6 +85,7 @@ void ui_step_header(ui_ctx *ctx, int k, int n, const char *title, const char *hi
 	else
 		snprintf(line, sizeof(line), "%s", title);
 	ui_text(2, r.x, r.w, ui_attr(ctx, UI_HEADING), line);
+	speak_title(ctx, line, hint);
 	/* A long hint may take the spare row above the content. */
 	if (hint)
 		ui_text_wrapped(3, r.x, r.w, 2, ui_attr(ctx, UI_HINT), hint);

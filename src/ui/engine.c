@@ -13,6 +13,7 @@
 #include "curses.h"
 #include "engine.h"
 #include "input.h"
+#include "speak.h"
 #include "wizard.h"
 #include "jrc/text.h"
 
@@ -166,6 +167,7 @@ void ui_message(ui_ctx *ctx, int error, const char *fmt, ...)
 	vsnprintf(ctx->message, sizeof(ctx->message), fmt, ap);
 	va_end(ap);
 	ctx->message_error = error;
+	speak_message(ctx, ctx->message);
 	ctx->dirty = 1;
 }
 
@@ -194,6 +196,7 @@ void ui_reset_session(ui_ctx *ctx)
 	ctx->pasting = 0;
 	ui_pop_to_root(ctx);
 	wizard_wipe(ctx);
+	speak_reset(ctx);
 	ui_set_lang(ctx, ctx->start_lang);
 	ctx->message[0] = '\0';
 	ctx->last_key_ms = ui_now_ms();
@@ -234,7 +237,7 @@ static void draw_title(ui_ctx *ctx)
 static void draw_status(ui_ctx *ctx)
 {
 	int a = ui_attr(ctx, UI_STATUS), y = ctx->rows - 1;
-	char line[256], common[96];
+	char line[400], common[96], voice_keys[96] = "";
 	const char *other, *own = NULL;
 	ui_screen *s = ui_top(ctx);
 
@@ -245,14 +248,19 @@ static void draw_status(ui_ctx *ctx)
 		snprintf(common, sizeof(common), _("F1: help   F2: %s"), other);
 	else
 		snprintf(common, sizeof(common), "%s", _("F1: help"));
+	if (speak_available(ctx))
+		/* TRANSLATORS: on the key line when the kiosk can speak; F6 only
+		 * where there is typed text to read back. */
+		snprintf(voice_keys, sizeof(voice_keys), "   %s%s", _("F5: repeat"),
+			 speak_has_read_back(ctx) ? _("   F6: read back") : "");
 	if (s && s->ops->status_keys)
 		own = s->ops->status_keys(ctx, s);
 	else if (ctx->depth > 1)
 		own = _("Enter: continue   Esc: back");
 	if (own && *own)
-		snprintf(line, sizeof(line), "%s   %s", own, common);
+		snprintf(line, sizeof(line), "%s   %s%s", own, common, voice_keys);
 	else
-		snprintf(line, sizeof(line), "%s", common);
+		snprintf(line, sizeof(line), "%s%s", common, voice_keys);
 	ui_fill(y, 0, ctx->cols, a);
 	ui_text(y, 1, ctx->cols - 2, a, line);
 	if (ctx->staff_mode) {
@@ -367,6 +375,7 @@ static void draw_all(ui_ctx *ctx)
 	if (ctx->too_small) {
 		draw_too_small(ctx);
 	} else {
+		speak_begin(ctx);
 		draw_title(ctx);
 		if (s && s->ops->draw)
 			s->ops->draw(ctx, s);
@@ -386,6 +395,9 @@ static void draw_all(ui_ctx *ctx)
 	}
 	refresh();
 	ctx->dirty = 0;
+	/* After the screen is out: speaking starts once it is seen. */
+	if (!ctx->too_small)
+		speak_end(ctx);
 }
 
 /* ---------------------------------------------------------------- keys */
@@ -409,6 +421,8 @@ static void dispatch(ui_ctx *ctx, ui_action act, wint_t ch)
 	ctx->message[0] = '\0';
 	if (act == UI_ACT_HELP) {
 		ctx->help_open = 1;
+		if (s && s->ops->help_text)
+			speak_now(ctx, s->ops->help_text(ctx, s));
 		return;
 	}
 	if (act == UI_ACT_LANG) {
@@ -417,6 +431,14 @@ static void dispatch(ui_ctx *ctx, ui_action act, wint_t ch)
 			return;
 		}
 		ui_set_lang(ctx, ctx->lang == JRC_LANG_ZH ? JRC_LANG_EN : JRC_LANG_ZH);
+		return;
+	}
+	if (act == UI_ACT_REPEAT) {
+		speak_repeat(ctx);
+		return;
+	}
+	if (act == UI_ACT_READ_BACK) {
+		speak_read_back(ctx);
 		return;
 	}
 	if (act == UI_ACT_NONE)
@@ -465,12 +487,29 @@ static void handle_key(ui_ctx *ctx, int r, wint_t ch)
 	dispatch(ctx, act, ch);
 }
 
+/* Voice trouble found while the kiosk runs (a device gone or busy) is
+ * told to staff once: on stderr when that is a log, else when the
+ * terminal is given back, so the citizen's screen is not written over. */
+static void voice_trouble(ui_ctx *ctx)
+{
+	char msg[512];
+
+	if (!speak_fault(ctx, msg, sizeof(msg)))
+		return;
+	speak_record_fault(ctx, msg);
+	if (!isatty(STDERR_FILENO))
+		fprintf(stderr, "%s\n", msg);
+	else if (!ctx->voice_fault[0])
+		snprintf(ctx->voice_fault, sizeof(ctx->voice_fault), "%s", msg);
+}
+
 /* Nothing typed: run the idle timer and the screens' timers. */
 static void tick(ui_ctx *ctx)
 {
 	long now = ui_now_ms();
 	ui_screen *s = ui_top(ctx);
 
+	voice_trouble(ctx);
 	if (ctx->countdown) {
 		int left = countdown_left(ctx, now);
 
@@ -488,6 +527,7 @@ static void tick(ui_ctx *ctx)
 		ctx->countdown_start_ms = now;
 		ctx->help_open = 0;
 		ctx->dirty = 1;
+		speak_now(ctx, _("Are you still there? Press any key to continue."));
 		return;
 	}
 	if (s && s->ops->tick && s->ops->tick(ctx, s, now))
@@ -576,6 +616,19 @@ static void init_ctx(ui_ctx *ctx, const ui_options *opt)
 	}
 	snprintf(ctx->printer, sizeof(ctx->printer), "%s", opt->printer ? opt->printer : "");
 	ui_set_lang(ctx, lang);
+	if (opt->with_voice) {
+		char out[256], on[16];
+
+		if (opt->voice_output)
+			snprintf(out, sizeof(out), "%s", opt->voice_output);
+		else if (db_setting_get(ctx->db, "voice_output", NULL, out, sizeof(out), NULL) != JRC_OK)
+			snprintf(out, sizeof(out), "none");
+		if (opt->voice)
+			snprintf(on, sizeof(on), "%s", opt->voice > 0 ? "on" : "off");
+		else if (db_setting_get(ctx->db, "voice", NULL, on, sizeof(on), NULL) != JRC_OK)
+			snprintf(on, sizeof(on), "off");
+		speak_init(ctx, out, strcmp(on, "on") == 0);
+	}
 }
 
 static SCREEN *start_curses(ui_ctx *ctx)
@@ -629,6 +682,7 @@ int ui_run(const ui_options *opt, const ui_screen_ops *root, void *arg)
 	if (!(scr = start_curses(ctx))) {
 		fprintf(stderr, "%s\n",
 			_("jrc: the kiosk needs a terminal: run it on the kiosk's screen, not through a pipe."));
+		speak_free(ctx);
 		sig_ctx = NULL;
 		free(ctx);
 		return 1;
@@ -644,6 +698,9 @@ int ui_run(const ui_options *opt, const ui_screen_ops *root, void *arg)
 	wizard_wipe(ctx);
 	free(ctx->draft);
 	stop_curses(scr);
+	speak_free(ctx);
+	if (ctx->voice_fault[0])
+		fprintf(stderr, "%s\n", ctx->voice_fault);
 	sig_ctx = NULL;
 	free(ctx);
 	return rc;

@@ -91,6 +91,9 @@ typedef struct ui_options {
 	int busy_timeout_ms;  /* 0: the database default */
 	const char *staff_id; /* non-NULL: staff files for a citizen (channel desk) */
 	const char *printer;  /* printer URI; NULL: the "printer" setting */
+	int with_voice;       /* the kiosk speaks (speak.h); the desk does not */
+	const char *voice_output; /* NULL: the "voice_output" setting */
+	int voice;            /* 1 on, -1 off by default here; 0: the "voice" setting */
 } ui_options;
 
 /* Attribute roles: colours when the terminal has them, always with a
@@ -148,6 +151,8 @@ struct ui_ctx {
 	char center_zh[256], center_en[256];
 
 	wizard_draft *draft;  /* the filing wizard's draft (wizard.h) */
+	struct ui_speak *speak; /* voice guidance (speak.h); NULL: no voice here */
+	char voice_fault[512];/* told to staff when the terminal is given back */
 
 	int staff_mode;       /* staff files for the citizen */
 	char staff_id[32];

@@ -20,6 +20,8 @@ static const struct key_binding {
 	{ 0, 27, UI_ACT_BACK },
 	{ 1, KEY_F(1), UI_ACT_HELP },
 	{ 1, KEY_F(2), UI_ACT_LANG },
+	{ 1, KEY_F(5), UI_ACT_REPEAT },
+	{ 1, KEY_F(6), UI_ACT_READ_BACK },
 	{ 1, KEY_LEFT, UI_ACT_LEFT },
 	{ 1, KEY_RIGHT, UI_ACT_RIGHT },
 	{ 1, KEY_HOME, UI_ACT_HOME },
@@ -49,6 +51,8 @@ static const struct seq_binding {
 	{ "[5~", UI_ACT_PAGE_UP }, { "[6~", UI_ACT_PAGE_DOWN },
 	{ "[Z", UI_ACT_FIELD_PREV },
 	{ "OM", UI_ACT_NEXT },
+	{ "[15~", UI_ACT_REPEAT }, { "[[E", UI_ACT_REPEAT },
+	{ "[17~", UI_ACT_READ_BACK },
 };
 
 ui_action ui_key_sequence(const char *seq)

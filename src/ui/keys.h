@@ -23,7 +23,9 @@ typedef enum ui_action {
 	UI_ACT_BACKSPACE,
 	UI_ACT_DELETE,
 	UI_ACT_DIGIT,         /* '0'..'9'; ch holds the character */
-	UI_ACT_CHAR           /* any other printable character; ch holds it */
+	UI_ACT_CHAR,          /* any other printable character; ch holds it */
+	UI_ACT_REPEAT,        /* F5: say the screen again (voice; the engine) */
+	UI_ACT_READ_BACK      /* F6: read back what was typed (voice; the engine) */
 } ui_action;
 
 /* The action for a key from wget_wch: is_code is 1 for KEY_* codes

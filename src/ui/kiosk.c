@@ -4,5 +4,8 @@
 
 int ui_run_kiosk(const ui_options *opt)
 {
-	return ui_run(opt, &scr_home_ops, NULL);
+	ui_options o = *opt;
+
+	o.with_voice = 1;
+	return ui_run(&o, &scr_home_ops, NULL);
 }

@@ -9,6 +9,7 @@
 #include "scr_roster.h"
 #include "scr_status.h"
 #include "screens.h"
+#include "speak.h"
 #include "widgets.h"
 #include "wizard.h"
 #include "jrc/text.h"
@@ -22,6 +23,7 @@ static const ui_home_entry home_entries[] = {
 	{ N_("Tell us about a problem (file a grievance)"), NULL, open_filing },
 	{ N_("Check the progress of a matter"), NULL, status_open },
 	{ N_("Leader reception days: meet a county leader"), roster_home_available, roster_home_open },
+	{ N_("Voice guidance: have each screen read aloud"), speak_available, speak_home_toggle },
 	{ N_("Staff only: log in to the front desk"), NULL, desk_home_open },
 	/* Check progress, leader reception days and staff add their lines
 	 * here, in the order they should be numbered. */

@@ -6,6 +6,7 @@
 
 #include "curses.h"
 #include "screens.h"
+#include "speak.h"
 #include "widgets.h"
 #include "wizard.h"
 #include "jrc/clock.h"
@@ -98,6 +99,26 @@ static const char *field_label(ui_ctx *ctx, int i)
 	}
 }
 
+/* Voice: the field with the cursor, its choices and its error. */
+static void say_field(ui_ctx *ctx, form_state *f, int i)
+{
+	char line[1024];
+
+	if (!speak_on(ctx))
+		return;
+	int zh = ctx->lang == JRC_LANG_ZH;
+
+	if (i == F_KIND)
+		snprintf(line, sizeof(line), zh ? "%s：1，%s；2，%s。%s" : "%s: 1, %s; 2, %s. %s",
+			 field_label(ctx, i), _("Resident ID card"), _("Other document"),
+			 _("Press 1 or 2 to choose."));
+	else
+		snprintf(line, sizeof(line), "%s%s", field_label(ctx, i), zh ? "。" : ".");
+	if (f->err[i][0])
+		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s%s", zh ? "" : " ", f->err[i]);
+	speak_focus(ctx, i, line);
+}
+
 static void draw(ui_ctx *ctx, ui_screen *s)
 {
 	form_state *f = s->state;
@@ -150,6 +171,8 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		}
 		if (f->err[i][0])
 			ui_text_wrapped(y + 1, fx, r.w - lw, 2, ui_attr(ctx, UI_ERROR), f->err[i]);
+		if (focused)
+			say_field(ctx, f, i);
 	}
 }
 

@@ -13,6 +13,8 @@
 
 #include "curses.h"
 #include "screens.h"
+#include "speak.h"
+#include "voice.h"
 #include "jrc/print.h"
 #include "jrc/qr.h"
 #include "jrc/receipt_doc.h"
@@ -88,6 +90,23 @@ static void paperless_doc(ui_ctx *ctx, receipt_state *r, int cols)
 	doc_free(&doc);
 }
 
+/* Voice: the receipt number and the query code digit by digit, twice,
+ * slowly, so they can be written down by ear. */
+static void say_numbers(ui_ctx *ctx, const jrc_case *c)
+{
+	char num[256], code[128], line[600];
+
+	if (!speak_on(ctx))
+		return;
+	voice_digits(ctx->lang, c->receipt, num, sizeof(num));
+	voice_digits(ctx->lang, c->query_code, code, sizeof(code));
+	/* TRANSLATORS: spoken slowly; the numbers come digit by digit. */
+	snprintf(line, sizeof(line), _("Receipt number: %s. Query code: %s."), num, code);
+	speak_slow(ctx, line);
+	snprintf(line, sizeof(line), _("Once more. Receipt number: %s. Query code: %s."), num, code);
+	speak_slow(ctx, line);
+}
+
 static void draw_paperless(ui_ctx *ctx, receipt_state *r)
 {
 	ui_rect a = ui_content(ctx);
@@ -97,6 +116,7 @@ static void draw_paperless(ui_ctx *ctx, receipt_state *r)
 	qw = r->nqr ? (int)text_width(r->qr[0]) : 0;
 	ui_step_header(ctx, 0, 0, _("Your matter is registered, but no receipt was printed"),
 		       _("Take a photo of this screen with a phone, or collect a printed copy at the front desk."));
+	say_numbers(ctx, &r->ra->kase);
 	show_qr = qw > 0 && (int)r->nqr <= a.h && a.w - qw - 2 >= 32;
 	pane = show_qr ? a.w - qw - 2 : a.w;
 	if (pane > 48)
@@ -231,6 +251,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	ui_step_header(ctx, 0, 0, _("Your matter has been registered"),
 		       _("Keep the receipt number and the query code: with them you can check progress. "
 			 "You may photograph the code on the right."));
+	say_numbers(ctx, c);
 	/* The QR on the right, for a phone to photograph; the numbers twice
 	 * on the left: in big letters and as text to copy. */
 	qw = r->nqr && (int)r->nqr <= a.h && a.w - (int)text_width(r->qr[0]) - 2 >= 44

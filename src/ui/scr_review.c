@@ -7,6 +7,7 @@
 
 #include "curses.h"
 #include "screens.h"
+#include "speak.h"
 #include "widgets.h"
 #include "wizard.h"
 #include "jrc/text.h"
@@ -80,6 +81,14 @@ static int row(ui_ctx *ctx, ui_rect r, int y, int lw, int k, const char *value, 
 	if (!value || !*value)
 		value = _("(nothing written)");
 	lines = ui_text_wrapped(y, r.x + 3 + lw, r.w - 3 - lw, lines, ui_attr(ctx, UI_NORMAL), value);
+	if (speak_on(ctx)) {
+		char said[WIZ_BUF(JRC_TEXT_MAX) + 128];
+
+		/* Voice: "press 4: what happened: ..." - the number changes it. */
+		snprintf(said, sizeof(said), "%s%s%s", wizard_step_label(k),
+			 ctx->lang == JRC_LANG_ZH ? "：" : ": ", value);
+		speak_choice(ctx, k - 1, said, 0);
+	}
 	return lines > 0 ? lines : 1;
 }
 

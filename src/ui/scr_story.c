@@ -8,6 +8,7 @@
 
 #include "curses.h"
 #include "screens.h"
+#include "speak.h"
 #include "widgets.h"
 #include "wizard.h"
 
@@ -55,6 +56,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	else if (!t->outcome && r.h > 20)
 		r.h = 20;
 	w_textarea_draw(ctx, &t->area, r, 1);
+	speak_read_back_text(ctx, t->area.e.buf);
 }
 
 /* The story is told: the court question first when it applies. */

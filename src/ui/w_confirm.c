@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "curses.h"
+#include "speak.h"
 #include "widgets.h"
 #include "jrc/text.h"
 
@@ -37,6 +38,8 @@ void w_confirm_draw(ui_ctx *ctx, w_confirm *c, ui_rect r, int y, const char *yes
 	char a[256], b[256];
 	int wa, wb, gap = 4, x;
 
+	speak_choice(ctx, 0, yes, c->sel == 0);
+	speak_choice(ctx, 1, no, c->sel == 1);
 	snprintf(a, sizeof(a), " 1  %s ", yes);
 	snprintf(b, sizeof(b), " 2  %s ", no);
 	wa = (int)text_width(a);

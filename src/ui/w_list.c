@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "curses.h"
+#include "speak.h"
 #include "widgets.h"
 #include "jrc/text.h"
 
@@ -132,6 +133,9 @@ int w_list_draw(ui_ctx *ctx, w_list *l, ui_rect r)
 			maxw = w;
 	}
 	colw = maxw + numw + 6;
+	/* Voice: every choice, not just the page on the screen. */
+	for (int i = 0; i < l->n; i++)
+		speak_choice(ctx, i, l->label(ctx, l->user, i), i == l->sel);
 	if (l->n <= r.h) {
 		/* One column, all visible; spaced out when there is room. */
 		int step = l->n * (1 + l->gap) - l->gap <= r.h ? 1 + l->gap : 1;

@@ -11,10 +11,10 @@
 #                  (default $TMPDIR/jrc-bench); BENCH_KEEP=1 keeps it, and
 #                  BENCH_REUSE=1 uses the databases a kept run left there
 #   BENCH_ONLY     a space-separated subset of: filing lookup lists kiosks
-#                  startup typing
+#                  startup typing voice
 set -u
 : "${BENCH_CASES:=1000000}" "${BENCH_DIR:=${TMPDIR:-/tmp}/jrc-bench}"
-: "${BENCH_ONLY:=filing lookup lists kiosks startup typing}"
+: "${BENCH_ONLY:=filing lookup lists kiosks startup typing voice}"
 : "${BENCH_BIN:?}" "${JRC:?}" "${JRC_DATA:?}"
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -289,6 +289,27 @@ if want typing; then
 		row "6 bytes per keystroke" "the kiosk did not reach the form" - - -
 	fi
 	tm kill-server >/dev/null 2>&1
+fi
+
+# ---------------------------------------------------------------- 7 voice
+# Key to screen with voice guidance speaking (into WAV files at the pace
+# of a sound card) against the same kiosk with the voice off; and from the
+# key to the first sample of the new screen's sentence, from the voice log.
+if want voice && "$JRC" kiosk --help | grep -q -- --voice-output; then
+	VDB=$W/voice.db
+	rm -rf "$W/voice" "$W/voice-off" "$VDB"
+	JRC_DB=$VDB "$JRC" init >/dev/null
+	keytime() {
+		TERM=xterm-256color LANG=C.UTF-8 JRC_VOICE_PACE=1 "$BENCH_BIN/keytime" -n 25 -k 1 \
+			-m '您要反映什么问题' -b $'\033' -B '欢迎' -- "$JRC" --db "$VDB" kiosk "$@"
+	}
+	off=$(keytime --voice off --voice-output "file:$W/voice-off" | kv key_median_ms)
+	on=$(keytime --voice on --voice-output "file:$W/voice" | kv key_median_ms)
+	row "7 key to screen, voice on (median of 25)" "${on:-?} ms" "voice off ${off:-?} ms" \
+		"$(ratio "${on:-0}" "${off:-0}")" "<= 1.1"
+	first=$(sed -n 's/.*first_sample_after_key_ms=\([0-9]*\).*/\1/p' "$W/voice/voice.log" 2>/dev/null |
+		sort -n | awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)] }')
+	row "7 key to the first sound of the new screen" "${first:-?} ms (median)" "goal 150 ms" - -
 fi
 
 # ---------------------------------------------------------------- table
