@@ -86,9 +86,13 @@ typedef struct jrc_case_filter {
 	int overdue_only;
 	int filed_today;
 	long limit, offset;      /* limit 0: no limit */
+	int by_deadline;         /* next deadline first (overdue ones lead),
+				  * cases without one last; else newest first */
 } jrc_case_filter;
 
-/* Cases matching f, newest first; caller frees with grievance_cases_free. */
+/* Cases matching f, newest first (or by deadline); a search matches a
+ * receipt, ID number or phone whole, a name by its start; caller frees
+ * with grievance_cases_free. */
 jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out,
 			  size_t *n, jrc_err *err);
 void grievance_cases_free(jrc_case *c, size_t n);

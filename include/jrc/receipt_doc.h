@@ -108,6 +108,9 @@ typedef struct jrc_receipt_info {
 	char dept_zh[96], dept_en[128];
 	char window[16];
 	char accept_by[12];                 /* YYYY-MM-DD */
+	/* A court or legal matter (LIT): where to go and what to bring,
+	 * printed instead of the acceptance deadline; "" otherwise. */
+	char legal_zh[1024], legal_en[1024];
 	int anonymous;
 	char name[200], id[80], phone_masked[40];
 	char booking_zh[512], booking_en[512];  /* "" when nothing is booked */

@@ -10,7 +10,8 @@ typedef struct jrc_category {
 	char code[8];
 	char name_zh[64], name_en[96];
 	char desc_zh[512], desc_en[512];
-	char channel_zh[512], channel_en[512]; /* legal channel, for LIT */
+	char channel_zh[512], channel_en[512]; /* legal channel, for LIT: a new matter */
+	char court_zh[512], court_en[512];     /* for LIT: already before a court */
 } jrc_category;
 
 typedef struct jrc_department {

@@ -284,12 +284,19 @@ static const char *const migration_2_phrases =
 	"  sort INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX phrases_by_category ON phrases(category, sort);";
 
+/* Issue 13: advice for a citizen whose matter is already before a court
+ * or arbitration, beside the advice for a new filing (channel_*). */
+static const char *const migration_2_court_advice =
+	"ALTER TABLE categories ADD COLUMN court_zh TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE categories ADD COLUMN court_en TEXT NOT NULL DEFAULT '';";
+
 /* Version 2, the second round: each capability appends its own script
  * (one line each) before the NULL. */
 static const char *const version_2[] = {
 	migration_2_verdict_rows,
 	migration_2_record,
 	migration_2_phrases,
+	migration_2_court_advice,
 	NULL
 };
 

@@ -423,16 +423,19 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 	clock_format_utc(date_local_midnight(d), start);
 	clock_format_utc(date_local_midnight(date_add_days(d, 1)), end);
 	snprintf(sql, sizeof(sql),
-		 "SELECT " CASE_COLS " FROM cases WHERE 1=1%s%s%s%s%s ORDER BY id DESC%s",
+		 "SELECT " CASE_COLS " FROM cases WHERE 1=1%s%s%s%s%s ORDER BY %s%s",
 		 f && f->state ? " AND state = ?1" : "",
 		 f && f->department ? " AND department = ?2" : "",
 		 !f || !f->search ? "" :
 		 /* Whole values are looked up through their indexes; only the
 		  * last four digits of a phone need to read every case. */
 		 last4 ? " AND phone LIKE '%' || ?3" :
-		 " AND (receipt = upper(?3) OR name = ?3 OR id_number = upper(?3) OR phone = ?9)",
+		 /* A name by its start, as a range over the name index. */
+		 " AND (receipt = upper(?3) OR (name >= ?3 AND name < ?3 || char(1114111))"
+		 " OR id_number = upper(?3) OR phone = ?9)",
 		 f && f->overdue_only ? overdue : "",
 		 f && f->filed_today ? " AND filed_at >= ?5 AND filed_at < ?6" : "",
+		 f && f->by_deadline ? "due_on IS NULL, due_on, id" : "id DESC",
 		 f && f->limit > 0 ? " LIMIT ?7 OFFSET ?8" : "");
 	if ((s = db_prepare(db, sql, &st, err)))
 		return s;

@@ -448,3 +448,37 @@ fail:
 	db_rollback(db);
 	return s;
 }
+
+/* ---------------------------------------------------------------- other keys */
+
+jrc_status lookup_key_state(jrc_db *db, const char *key, jrc_lookup_info *info, jrc_err *err)
+{
+	return tries_state(db, key, clock_now(), info, err);
+}
+
+jrc_status lookup_key_locked(jrc_time until, jrc_err *err)
+{
+	return locked_sentence(until, err);
+}
+
+jrc_status lookup_key_record(jrc_db *db, const char *key, int good, const char *source,
+			     jrc_lookup_info *info, jrc_err *err)
+{
+	jrc_time now = clock_now();
+	char at[32];
+	jrc_status s;
+
+	clock_format_utc(now, at);
+	if ((s = record_try(db, key, at, JRC_PROOF_PHONE4, good ? "ok" : "fail", source, err)) != JRC_OK)
+		return s;
+	if (good) {
+		memset(info, 0, sizeof(*info));
+		info->tries_left = JRC_LOOKUP_MAX_FAILS;
+		return JRC_OK;
+	}
+	if ((s = tries_state(db, key, now, info, err)) != JRC_OK)
+		return s;
+	if (info->failures >= JRC_LOOKUP_MAX_FAILS)
+		return lock(db, key, 0, now, source, info, err);
+	return JRC_OK;
+}

@@ -16,4 +16,14 @@ jrc_status lookup_verify_in_tx(jrc_db *db, const char *receipt, jrc_proof kind,
 			       int64_t *case_id, jrc_lookup_info *info,
 			       jrc_err *err);
 
+/* The same counting for tries keyed by something other than a receipt
+ * number (recover.c keys them by a digest of the ID number): how the
+ * tries stand now, and record one (ok or not) with the lock after the
+ * fifth failure (the locked sentence then comes back as JRC_E_LOCKED_OUT). */
+jrc_status lookup_key_state(jrc_db *db, const char *key, jrc_lookup_info *info, jrc_err *err);
+jrc_status lookup_key_record(jrc_db *db, const char *key, int good, const char *source,
+			     jrc_lookup_info *info, jrc_err *err);
+/* The sentence for a running pause, as JRC_E_LOCKED_OUT. */
+jrc_status lookup_key_locked(jrc_time until, jrc_err *err);
+
 #endif

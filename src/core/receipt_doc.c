@@ -433,6 +433,13 @@ jrc_status receipt_info_load(jrc_db *db, const char *receipt, jrc_receipt_info *
 	if (refdata_category(db, c.category, &cat, NULL) == JRC_OK) {
 		snprintf(out->category_zh, sizeof(out->category_zh), "%s", cat.name_zh);
 		snprintf(out->category_en, sizeof(out->category_en), "%s", cat.name_en);
+		if (strcmp(c.category, "LIT") == 0) {
+			snprintf(out->legal_zh, sizeof(out->legal_zh), "%s",
+				 *cat.channel_zh ? cat.channel_zh : "此类事项依法应通过诉讼、仲裁或行政复议解决，请到前台咨询。");
+			snprintf(out->legal_en, sizeof(out->legal_en), "%s",
+				 *cat.channel_en ? cat.channel_en
+						 : "By law this goes to a court, arbitration or administrative review: ask at the front desk.");
+		}
 	} else {
 		snprintf(out->category_zh, sizeof(out->category_zh), "%s", c.category);
 		snprintf(out->category_en, sizeof(out->category_en), "%s", c.category);
@@ -509,9 +516,15 @@ jrc_status receipt_doc_build(const jrc_receipt_info *in, int cols, jrc_doc_langs
 		snprintf(buf2, sizeof(buf2), "window %s", in->window);
 		pair_field(d, langs, JRC_DOC_BOLD, "办理窗口：", buf, "Go to:", buf2);
 	}
-	snprintf(buf, sizeof(buf), "%s前告知", in->accept_by);
-	snprintf(buf2, sizeof(buf2), "you will hear by %s", in->accept_by);
-	pair_field(d, langs, 0, "受理期限：", buf, "Acceptance:", buf2);
+	/* A legal matter gets no acceptance promise: where to go instead. */
+	if (*in->legal_zh) {
+		pair_text(d, langs, JRC_ALIGN_LEFT, JRC_DOC_BOLD, JRC_DOC_BOLD, "依法分流：请到", "Where to go:");
+		pair_text(d, langs, JRC_ALIGN_LEFT, 0, 0, in->legal_zh, in->legal_en);
+	} else {
+		snprintf(buf, sizeof(buf), "%s前告知", in->accept_by);
+		snprintf(buf2, sizeof(buf2), "you will hear by %s", in->accept_by);
+		pair_field(d, langs, 0, "受理期限：", buf, "Acceptance:", buf2);
+	}
 	if (*in->booking_zh)
 		pair_field(d, langs, JRC_DOC_BOLD, "预约接待：", in->booking_zh, "Booked:",
 			   in->booking_en);

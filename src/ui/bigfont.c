@@ -84,3 +84,25 @@ void bigfont_draw(int y, int x, int attr, const char *s)
 						attr, "\u2588");
 	}
 }
+
+void bigfont_draw_half(int y, int x, int attr, const char *s)
+{
+	/* Two glyph rows to one screen row: upper, lower or both halves. */
+	static const char *const half[4] = { NULL, "\u2584", "\u2580", "\u2588" };
+
+	for (size_t i = 0; s[i]; i++) {
+		const struct glyph *g = find(s[i]);
+
+		if (!g)
+			continue;
+		for (int row = 0; row < BIGFONT_HALF_ROWS; row++)
+			for (int col = 0; col < GLYPH_W; col++) {
+				int top = g->rows[2 * row][col] == '#';
+				int bot = 2 * row + 1 < BIGFONT_ROWS && g->rows[2 * row + 1][col] == '#';
+				const char *h = half[top * 2 + bot];
+
+				if (h)
+					ui_text(y + row, x + (int)i * (GLYPH_W + GAP) + col, 1, attr, h);
+			}
+	}
+}

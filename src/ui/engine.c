@@ -189,6 +189,12 @@ void ui_set_lang(ui_ctx *ctx, jrc_lang lang)
 	ctx->dirty = 1;
 }
 
+int ui_lang_switch_offered(ui_ctx *ctx)
+{
+	/* The bare Linux console cannot draw Chinese: no way into it there. */
+	return !(ctx->linux_console && ctx->lang == JRC_LANG_EN);
+}
+
 const char *ui_center_name(ui_ctx *ctx)
 {
 	return i18n_pick(ctx->center_zh, ctx->center_en);
@@ -247,13 +253,13 @@ static void draw_status(ui_ctx *ctx)
 	const char *other, *own = NULL;
 	ui_screen *s = ui_top(ctx);
 
-	if (ctx->linux_console)
-		other = ctx->lang == JRC_LANG_ZH ? "English" : "Chinese";
-	else
-		other = ctx->lang == JRC_LANG_ZH ? "English" : "中文";
+	other = ctx->lang == JRC_LANG_ZH ? "English" : "中文";
 	/* TRANSLATORS: on the key line at the bottom of every screen; keep
 	 * the key names (Enter, Esc, F1, F2) as they are. */
-	snprintf(common, sizeof(common), _("F1: help   F2: %s"), other);
+	if (ui_lang_switch_offered(ctx))
+		snprintf(common, sizeof(common), _("F1: help   F2: %s"), other);
+	else
+		snprintf(common, sizeof(common), "%s", _("F1: help"));
 	if (speak_available(ctx))
 		/* TRANSLATORS: on the key line when the kiosk can speak; F6 only
 		 * where there is typed text to read back. */
@@ -341,6 +347,14 @@ static void draw_countdown(ui_ctx *ctx)
 	char body[512];
 	int left = countdown_left(ctx, ui_now_ms());
 
+	if (ctx->staff_mode) {
+		/* At the desk the warning is for staff, not for a citizen. */
+		snprintf(body, sizeof(body),
+			 _("No key has been pressed for a while. In %d seconds the desk logs you out, and what is typed in an open form is thrown away."),
+			 left);
+		draw_overlay(ctx, _("Still working?"), body, _("Press any key to stay logged in."));
+		return;
+	}
 	snprintf(body, sizeof(body),
 		 _("Nobody has pressed a key for a while. In %d seconds everything typed here will be wiped and the first screen shown, so that the next person cannot see it."),
 		 left);
@@ -428,6 +442,10 @@ static void dispatch(ui_ctx *ctx, ui_action act, wint_t ch)
 		return;
 	}
 	if (act == UI_ACT_LANG) {
+		if (!ui_lang_switch_offered(ctx)) {
+			ui_message(ctx, 1, "%s", _("Chinese cannot be shown on this screen (the Linux console has no Chinese characters)."));
+			return;
+		}
 		ui_set_lang(ctx, ctx->lang == JRC_LANG_ZH ? JRC_LANG_EN : JRC_LANG_ZH);
 		return;
 	}
@@ -460,6 +478,7 @@ static void handle_key(ui_ctx *ctx, int r, wint_t ch)
 		return;
 	}
 	ctx->last_key_ms = ui_now_ms();
+	ctx->idle_expired = 0;
 	if (r == OK && ch == 27) {
 		if (!ui_escape_sequence(ctx, &act))
 			return;
@@ -515,8 +534,10 @@ static void tick(ui_ctx *ctx)
 	if (ctx->countdown) {
 		int left = countdown_left(ctx, now);
 
-		if (left <= 0)
+		if (left <= 0) {
+			ctx->idle_expired = 1;
 			ui_reset_session(ctx);
+		}
 		else
 			ctx->dirty = 1;   /* the seconds count down */
 		return;

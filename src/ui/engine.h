@@ -135,6 +135,8 @@ struct ui_ctx {
 	int idle_seconds, countdown_seconds;
 	int64_t last_key_ms;   /* monotonic */
 	int countdown;        /* the idle countdown overlay is up */
+	int idle_expired;     /* the countdown ran out (until the next key):
+			       * the desk logs out at once */
 	int64_t countdown_start_ms;
 
 	int rows, cols;       /* terminal size */
@@ -223,6 +225,10 @@ int64_t ui_now_ms(void);
 /* A date as people read it, in the current language ("Sunday,
  * 29 November 2026" / "2026年11月29日 星期日"). */
 void ui_date_text(jrc_date d, char *out, size_t size);
+
+/* 1 if F2 (and the home's language choice) may switch language now: not
+ * into Chinese on the bare Linux console, which cannot draw it. */
+int ui_lang_switch_offered(ui_ctx *ctx);
 
 /* The center's name in the current language. */
 const char *ui_center_name(ui_ctx *ctx);

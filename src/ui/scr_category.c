@@ -111,7 +111,14 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	cat_state *c = s->state;
 	wizard_draft *d = ctx->draft;
 	int picked;
-	ui_result r = w_list_key(ctx, &c->list, act, ch, &picked);
+	ui_result r;
+
+	if (act == UI_ACT_BACK) {
+		/* Back past step 1 leaves the form: never silently. */
+		wizard_ask_leave(ctx);
+		return UI_DONE;
+	}
+	r = w_list_key(ctx, &c->list, act, ch, &picked);
 
 	if (picked < 0)
 		return r;

@@ -82,7 +82,7 @@ static void leave(ui_ctx *ctx, ui_screen *s)
 {
 	desk_state *d = s->state;
 
-	logout(ctx, d, "left the desk");
+	logout(ctx, d, ctx->idle_expired ? "idle" : "left the desk");
 	explicit_bzero(d, sizeof(*d));
 	free(d);
 }
@@ -343,7 +343,10 @@ static int tick(ui_ctx *ctx, ui_screen *s, int64_t now_ms)
 			try_login(ctx, d);
 		return 1;
 	}
-	if (!d->sess.logged_in || now_ms - ctx->last_key_ms < idle * (int64_t)1000)
+	/* The idle countdown over an open case already ran out: log out
+	 * now, not one more idle period later. */
+	if (!d->sess.logged_in ||
+	    (!ctx->idle_expired && now_ms - ctx->last_key_ms < idle * (int64_t)1000))
 		return 0;
 	logout(ctx, d, "idle");
 	if (ctx->depth > 1 && ui_top(ctx) == s)

@@ -101,6 +101,19 @@ int ui_run_desk(const ui_options *opt);
 /* The kiosk home's "staff" entry: the same login, pushed on top. */
 void desk_home_open(ui_ctx *ctx);
 
+/* The desk's words for the core's codes (desk_words.c), translated;
+ * an unknown code comes back as it is. */
+const char *desk_event_label(const char *kind);
+const char *desk_channel_label(const char *channel);
+const char *desk_level_label(const char *level);
+const char *desk_print_outcome(const char *outcome);
+const char *desk_sink_label(const char *sink);
+
+/* An event's note for the screen: the record's English keys ("reason:",
+ * "due:" ...) and print outcomes translated, UTC times in the site's
+ * time zone. */
+void desk_note_text(const char *kind, const char *note, char *out, size_t size);
+
 /* A state's short name for staff ("pending acceptance" ...), translated. */
 const char *desk_state_label(const char *state);
 
@@ -108,6 +121,13 @@ const char *desk_state_label(const char *state);
  * days"); *level 0 normal, 1 due within DESK_SOON_DAYS, 2 overdue, -1
  * none. */
 void desk_deadline_text(const jrc_case *c, int wide, char *out, size_t size, int *level);
+
+/* 1 if this desk has no printer (the sink "none"): a reprint then only
+ * records the request, and the desk says so (scr_desk_prints.c). */
+int desk_no_printer(ui_ctx *ctx);
+
+/* The sentence after a reprint of receipt, true to what happened. */
+void desk_reprinted_message(ui_ctx *ctx, const char *receipt);
 
 /* Read the account again before an action: a disabled account is
  * logged out there and then.  0 if still fine, else -1 (message shown). */

@@ -206,15 +206,7 @@ static const char *action_msgid(const action *a)
 
 static const char *event_label(const jrc_event *e)
 {
-	if (strcmp(e->kind, "filed") == 0) return _("Filed");
-	if (strcmp(e->kind, "transition") == 0) return _("Moved");
-	if (strcmp(e->kind, "note") == 0) return _("Internal note (staff only)");
-	if (strcmp(e->kind, "intake_edited") == 0) return _("Intake corrected (old values)");
-	if (strcmp(e->kind, "repeat") == 0) return _("Repeat matter of");
-	if (strcmp(e->kind, "print") == 0) return _("Receipt printed");
-	if (strcmp(e->kind, "booking") == 0) return _("Booking");
-	if (strcmp(e->kind, "verdict") == 0) return _("Citizen's verdict");
-	return e->kind;
+	return desk_event_label(e->kind);
 }
 
 static void local_time(const char *utc, char out[32])
@@ -239,7 +231,11 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 	int lw = 12, level;
 	const char *kind;
 
-	snprintf(buf, sizeof(buf), "%s  (%s)", desk_state_label(c->state), c->state);
+	/* The raw code only where staff read English anyway. */
+	if (i18n_get() == JRC_LANG_EN)
+		snprintf(buf, sizeof(buf), "%s  (%s)", desk_state_label(c->state), c->state);
+	else
+		snprintf(buf, sizeof(buf), "%s", desk_state_label(c->state));
 	put(L, _("State"), lw, ui_attr(ctx, UI_NORMAL), buf);
 	desk_deadline_text(c, 1, due, sizeof(due), &level);
 	put(L, _("Deadline"), lw, ui_attr(ctx, level == 2 ? UI_ERROR : level == 1 ? UI_NOTICE : UI_NORMAL),
@@ -268,12 +264,13 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 	if (refdata_department(ctx->db, c->department, &dept, NULL) == JRC_OK)
 		snprintf(buf, sizeof(buf), _("%s (%s), window %s, phone %s, %s level"),
 			 i18n_pick(dept.name_zh, dept.name_en), c->department, dept.window, dept.phone,
-			 c->level);
+			 desk_level_label(c->level));
 	else
 		snprintf(buf, sizeof(buf), "%s", c->department);
 	put(L, _("Department"), lw, ui_attr(ctx, UI_NORMAL), buf);
 	local_time(c->filed_at, when);
-	snprintf(buf, sizeof(buf), _("%s, channel %s%s%s, query code %s"), when, c->channel,
+	snprintf(buf, sizeof(buf), _("%s, channel %s%s%s, query code %s"), when,
+		 desk_channel_label(c->channel),
 		 c->staff_id[0] ? _(", staff ") : "", c->staff_id, c->query_code);
 	put(L, _("Filed"), lw, ui_attr(ctx, UI_NORMAL), buf);
 	if (c->anonymous) {
@@ -296,7 +293,8 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 	}
 	if (print_last_job(ctx->db, c->id, &pj, NULL) == JRC_OK) {
 		local_time(pj.at, when);
-		snprintf(buf, sizeof(buf), "%s %s %s%s%s", when, pj.outcome, pj.sink,
+		snprintf(buf, sizeof(buf), "%s %s %s%s%s", when, desk_print_outcome(pj.outcome),
+			 strcmp(pj.outcome, "skipped") == 0 ? "" : desk_sink_label(pj.sink),
 			 pj.error[0] ? ": " : "", pj.error);
 		put(L, _("Last print"), lw, ui_attr(ctx, strcmp(pj.outcome, "failed") == 0 ? UI_ERROR : UI_NORMAL),
 		    buf);
@@ -317,8 +315,12 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 		else
 			snprintf(buf, sizeof(buf), "%s  %s  %s", when, e->actor, event_label(e));
 		put(L, NULL, 0, ui_attr(ctx, internal ? UI_NOTICE : UI_NORMAL), buf);
-		if (e->note && *e->note)
-			put(L, NULL, 4, ui_attr(ctx, internal ? UI_NOTICE : UI_HINT), e->note);
+		if (e->note && *e->note) {
+			char note[4096];
+
+			desk_note_text(e->kind, e->note, note, sizeof(note));
+			put(L, NULL, 4, ui_attr(ctx, internal ? UI_NOTICE : UI_HINT), note);
+		}
 	}
 }
 
@@ -425,7 +427,7 @@ static void run_action(ui_ctx *ctx, case_state *cs, const action *a)
 		if (grievance_reprint(ctx->db, &cs->sess->staff, cs->c.receipt, ctx->printer, &err) != JRC_OK)
 			ui_message(ctx, 1, "%s", err.msg);
 		else
-			ui_message(ctx, 0, _("The receipt of %s was sent to the printer."), cs->c.receipt);
+			desk_reprinted_message(ctx, cs->c.receipt);
 		cs->stale = 1;
 		return;
 	}

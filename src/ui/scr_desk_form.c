@@ -6,6 +6,7 @@
 
 #include "curses.h"
 #include "scr_desk.h"
+#include "screens.h"
 #include "jrc/text.h"
 
 typedef struct form_state {
@@ -146,14 +147,45 @@ static void save(ui_ctx *ctx, ui_screen *s)
 		ui_message(ctx, 1, "%s", f->error);
 }
 
+/* 1 if any field differs from what the form opened with. */
+static int form_changed(const form_state *f)
+{
+	for (int i = 0; i < f->arg->nfields; i++) {
+		const char *init = f->arg->fields[i].initial ? f->arg->fields[i].initial : "";
+
+		if (strcmp(f->buf[i], init) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void form_discard(ui_ctx *ctx, void *user)
+{
+	(void)user;
+	ui_pop(ctx);
+}
+
 static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 {
 	form_state *f = s->state;
 	desk_form_arg *a = f->arg;
 	ui_result r = UI_PASS;
 
-	if (act == UI_ACT_BACK)
-		return UI_PASS;
+	if (act == UI_ACT_BACK) {
+		static const scr_ask_arg ask = {
+			.title = N_("Throw away what you typed?"),
+			.body = N_("You have typed into this form. Esc leaves it, and what you typed is lost. "
+				   "Press 1 to go on typing, 2 to throw it away."),
+			.keep = N_("Go on typing"),
+			.act = N_("Throw it away"),
+			.action = form_discard,
+		};
+
+		if (!form_changed(f))
+			return UI_PASS;
+		ui_push(ctx, &scr_ask_ops, (void *)&ask);
+		return UI_DONE;
+	}
 	if (a->nfields > 0) {
 		if (a->fields[f->focus].multiline)
 			r = w_textarea_key(ctx, &f->area[f->focus], act, ch);

@@ -137,6 +137,7 @@ static void load(ui_ctx *ctx, desk_list *l, long offset)
 	f.search = l->applied_search[0] ? l->applied_search : NULL;
 	f.overdue_only = l->overdue;
 	f.filed_today = l->today;
+	f.by_deadline = 1;           /* what is due soonest, overdue first */
 	f.limit = DESK_PAGE + 1;     /* one more tells whether there are more */
 	f.offset = offset;
 	grievance_cases_free(l->rows, l->nrows);
@@ -333,7 +334,11 @@ void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect
 	x += k.state + 1;
 	ui_text(y, x, k.dept, ui_attr(ctx, UI_HEADING), _("Dept."));
 	x += k.dept + 1;
-	ui_text(y, x, k.due, ui_attr(ctx, UI_HEADING), _("Deadline"));
+	ui_text(y, x, k.due, ui_attr(ctx, UI_HEADING), _("Deadline ^"));
+	y++;
+	/* How the list is ordered, and what the mark after a number means. */
+	ui_text(y, r.x, r.w, ui_attr(ctx, UI_HINT),
+		_("Next deadline first, overdue on top.   * = raised before (a repeat matter)"));
 	y++;
 	page = r.y + r.h - 1 - y;
 	if (page < 1)

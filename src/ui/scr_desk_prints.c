@@ -8,6 +8,7 @@
 #include "scr_desk.h"
 #include "jrc/intake_edit.h"
 #include "jrc/print.h"
+#include "jrc/printer.h"
 
 typedef struct prints_state {
 	desk_session *sess;
@@ -86,7 +87,10 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	}
 	if (p->n == 0) {
 		ui_text_wrapped(r.y, r.x, r.w, 3, ui_attr(ctx, UI_HINT),
-				_("Every receipt printed. Nothing is waiting."));
+				desk_no_printer(ctx)
+				? _("No printer is set up here (printer \"none\"): receipts are not printed, so none "
+				    "is listed as failed. Citizens were asked to write their numbers down.")
+				: _("Every receipt printed. Nothing is waiting."));
 		return;
 	}
 	w_list_draw(ctx, &p->list, r);
@@ -119,9 +123,30 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	if (grievance_reprint(ctx->db, &p->sess->staff, p->jobs[picked].receipt, ctx->printer, &err) != JRC_OK)
 		ui_message(ctx, 1, "%s", err.msg);
 	else
-		ui_message(ctx, 0, _("The receipt of %s was sent to the printer."), p->jobs[picked].receipt);
+		desk_reprinted_message(ctx, p->jobs[picked].receipt);
 	p->stale = 1;
 	return UI_DONE;
+}
+
+int desk_no_printer(ui_ctx *ctx)
+{
+	char uri[256];
+	jrc_sink_kind kind = JRC_SINK_NONE;
+
+	if (ctx->printer[0])
+		snprintf(uri, sizeof(uri), "%s", ctx->printer);
+	else if (db_setting_get(ctx->db, "printer", NULL, uri, sizeof(uri), NULL) != JRC_OK)
+		snprintf(uri, sizeof(uri), "none");
+	return printer_uri_check(uri, &kind, NULL) == JRC_OK && kind == JRC_SINK_NONE;
+}
+
+void desk_reprinted_message(ui_ctx *ctx, const char *receipt)
+{
+	if (desk_no_printer(ctx))
+		ui_message(ctx, 1, _("No printer is set up here (printer \"none\"): nothing was printed for %s. "
+				     "Set one with 'jrc settings printer URI'."), receipt);
+	else
+		ui_message(ctx, 0, _("The receipt of %s was sent to the printer."), receipt);
 }
 
 static const char *help(ui_ctx *ctx, ui_screen *s)

@@ -68,6 +68,11 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 	h->n = wizard_help_options(ctx, h->opts, N_OPTIONS);
 	w_list_init(&h->list, (int)h->n, label, h);
 	h->list.gap = 1;
+	/* The cursor starts on "no help", so Enter pressed again and again
+	 * never books anyone: a helper is chosen by a digit or on purpose. */
+	for (size_t i = 0; i < h->n; i++)
+		if (h->opts[i] == &wizard_help_none)
+			h->list.sel = (int)i;
 	for (size_t i = 0; i < h->n; i++)
 		if (h->opts[i] == ctx->draft->help)
 			h->list.sel = (int)i;
@@ -123,7 +128,8 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 {
 	(void)ctx;
 	(void)s;
-	return _("Here you can ask for help with your matter. If you do not need any, press 1 or Enter.");
+	return _("Here you can ask for help with your matter: press the number of the help you want. If you do "
+		 "not need any, press Enter: the highlighted choice is \"no help\".");
 }
 
 const ui_screen_ops scr_help_step_ops = {

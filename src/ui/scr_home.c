@@ -43,8 +43,8 @@ static void collect(ui_ctx *ctx, home_state *h)
 	for (int i = 0; i < N_ENTRIES; i++)
 		if (!home_entries[i].available || home_entries[i].available(ctx))
 			h->shown[h->nshown++] = &home_entries[i];
-	/* The language switch is always the last choice. */
-	h->list.n = h->nshown + 1;
+	/* The language switch is the last choice, where it can be offered. */
+	h->list.n = h->nshown + (ui_lang_switch_offered(ctx) ? 1 : 0);
 	if (h->list.sel >= h->list.n)
 		h->list.sel = 0;
 }
@@ -57,7 +57,7 @@ static const char *label(ui_ctx *ctx, void *user, int i)
 		return _(h->shown[i]->label);
 	if (ctx->lang == JRC_LANG_ZH)
 		return "English";
-	return ctx->linux_console ? "Chinese" : "中文 (Chinese)";
+	return "中文 (Chinese)";
 }
 
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
@@ -132,7 +132,7 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 			h->list.top = 0;
 			h->list.pending = -1;
 		}
-	} else
+	} else if (ui_lang_switch_offered(ctx))
 		ui_set_lang(ctx, ctx->lang == JRC_LANG_ZH ? JRC_LANG_EN : JRC_LANG_ZH);
 	return UI_DONE;
 }

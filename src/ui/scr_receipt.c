@@ -1,6 +1,7 @@
 /* The receipt: the number in large characters, the query code, the
  * department and its window, the acceptance deadline and what happens
- * next.  Back to the first screen after 60 s or a key.
+ * next, and its QR code for a phone.  It stays until the citizen presses
+ * Enter; only the idle rule (with its visible countdown) clears it.
  *
  * When the receipt could not be printed, the screen becomes the receipt:
  * the whole document as text beside its QR code in half blocks, so the
@@ -22,9 +23,6 @@
 
 enum {
 	PRINT_PENDING = 2,
-	RECEIPT_SHOW_MS = 60000,
-	/* Time to take a photograph of the paper-less receipt. */
-	PAPERLESS_SHOW_MS = 180000,
 	/* Keys in the first moment are the tail of the Enter that sent the
 	 * case, not a request to leave the receipt. */
 	RECEIPT_GUARD_MS = 1000
@@ -34,6 +32,8 @@ typedef struct receipt_state {
 	scr_receipt_arg *ra;
 	jrc_department dept;
 	int have_dept;
+	int legal;            /* a court or legal matter: where to go, no 15/60 */
+	jrc_category cat;
 	int64_t shown_ms;
 	int printed;          /* receipt_screen_print's answer; PRINT_PENDING before */
 	char print_msg[512];
@@ -177,6 +177,8 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 	}
 	r->ra = arg;
 	r->have_dept = refdata_department(ctx->db, r->ra->kase.department, &r->dept, NULL) == JRC_OK;
+	r->legal = strcmp(r->ra->kase.category, "LIT") == 0 &&
+		   refdata_category(ctx->db, "LIT", &r->cat, NULL) == JRC_OK;
 	r->shown_ms = ui_now_ms();
 	/* Printing can take seconds (a network printer): show the receipt
 	 * first, print on the first tick. */
@@ -205,13 +207,39 @@ static void pair(ui_ctx *ctx, int y, int x, int w, int lw, const char *label, co
 	ui_text(y, x + lw + 1, w - lw - 1, attr, value);
 }
 
+/* The receipt number split where it reads naturally for two lines of
+ * big letters: "PJ261129-" and "0042-7". */
+static void split_number(const char *num, char *a, size_t asz, char *b, size_t bsz)
+{
+	const char *dash = strchr(num, '-');
+
+	if (!dash)
+		dash = num + strlen(num) - 1;
+	snprintf(a, asz, "%.*s", (int)(dash - num + 1), num);
+	snprintf(b, bsz, "%s", dash + 1);
+}
+
+/* What happens next: the statutory promise, or for a matter that
+ * belongs to a legal channel where to go instead (no 15/60 promise). */
+static const char *next_text(ui_ctx *ctx, receipt_state *r)
+{
+	(void)ctx;
+	if (r->legal)
+		return r->ra->in_court ? court_advice_text(&r->cat) : lit_channel_text(&r->cat);
+	return _("What happens next: the department decides within 15 days whether it takes the matter on, "
+		 "and then has 60 days to give you a written answer.");
+}
+
+/* Text beside the QR is narrower than text below it. */
+#define WIDTH_AT(row) (qw && (row) < a.y + (int)r->nqr ? w : a.w)
+
 static void draw(ui_ctx *ctx, ui_screen *s)
 {
 	receipt_state *r = s->state;
 	const jrc_case *c = &r->ra->kase;
 	ui_rect a = ui_content(ctx);
-	int y = a.y, bw = bigfont_width(c->receipt), x, lw = 0;
-	char buf[512], date[96];
+	int y = a.y, x = a.x, lw = 0, qw, w, tall, big_rows, attr_big = ui_attr(ctx, UI_HEADING);
+	char buf[512], date[96], n1[32], n2[32];
 	jrc_date d;
 	const char *labels[4];
 
@@ -219,23 +247,46 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		draw_paperless(ctx, r);
 		return;
 	}
+	paperless_qr(r);
 	ui_step_header(ctx, 0, 0, _("Your matter has been registered"),
-		       _("Keep this number: with it and the query code you can check progress."));
+		       _("Keep the receipt number and the query code: with them you can check progress. "
+			 "You may photograph the code on the right."));
 	say_numbers(ctx, c);
-	if (bw > 0 && bw <= a.w && a.h >= 16) {
-		bigfont_draw(y, a.x + (a.w - bw) / 2, ui_attr(ctx, UI_HEADING), c->receipt);
-		y += BIGFONT_ROWS + 1;
-	}
+	/* The QR on the right, for a phone to photograph; the numbers twice
+	 * on the left: in big letters and as text to copy. */
+	qw = r->nqr && (int)r->nqr <= a.h && a.w - (int)text_width(r->qr[0]) - 2 >= 44
+		     ? (int)text_width(r->qr[0]) : 0;
+	if (qw)
+		for (size_t i = 0; i < r->nqr; i++)
+			ui_text(a.y + (int)i, a.x + a.w - qw, qw, ui_attr(ctx, UI_QR), r->qr[i]);
+	w = a.w - (qw ? qw + 2 : 0);
+	tall = a.h >= 2 * BIGFONT_ROWS + BIGFONT_ROWS + 10;
+	big_rows = tall ? BIGFONT_ROWS : BIGFONT_HALF_ROWS;
 	labels[0] = _("Receipt number:");
 	labels[1] = _("Query code:");
 	labels[2] = _("Handled by:");
-	labels[3] = _("Decision on taking it on by:");
+	labels[3] = r->legal ? _("Where to go:") : _("Decision on taking it on by:");
 	for (int i = 0; i < 4; i++)
 		if ((int)text_width(labels[i]) > lw)
 			lw = (int)text_width(labels[i]);
-	x = a.x + (a.w > 72 ? (a.w - 72) / 2 : 0);
-	pair(ctx, y++, x, a.w - (x - a.x), lw, labels[0], c->receipt, ui_attr(ctx, UI_HEADING));
-	pair(ctx, y++, x, a.w - (x - a.x), lw, labels[1], c->query_code, ui_attr(ctx, UI_HEADING));
+	pair(ctx, y++, x, w, lw, labels[0], c->receipt, attr_big);
+	split_number(c->receipt, n1, sizeof(n1), n2, sizeof(n2));
+	if (bigfont_width(c->receipt) <= w) {
+		(tall ? bigfont_draw : bigfont_draw_half)(y, x + 2, attr_big, c->receipt);
+		y += big_rows;
+	} else if (bigfont_width(n1) <= w) {
+		(tall ? bigfont_draw : bigfont_draw_half)(y, x + 2, attr_big, n1);
+		y += big_rows;
+		(tall ? bigfont_draw : bigfont_draw_half)(y, x + 2, attr_big, n2);
+		y += big_rows;
+	}
+	pair(ctx, y++, x, w, lw, labels[1], c->query_code, attr_big);
+	if (bigfont_width(c->query_code) <= w) {
+		(tall ? bigfont_draw : bigfont_draw_half)(y, x + 2, attr_big, c->query_code);
+		y += big_rows;
+	}
+	if (tall)
+		y++;
 	if (r->have_dept && r->dept.window[0])
 		/* TRANSLATORS: department name, then its window number in the hall. */
 		snprintf(buf, sizeof(buf), _("%s (window %s)"), i18n_pick(r->dept.name_zh, r->dept.name_en),
@@ -243,31 +294,44 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	else
 		snprintf(buf, sizeof(buf), "%s", r->have_dept ? i18n_pick(r->dept.name_zh, r->dept.name_en)
 							     : c->department);
-	pair(ctx, y++, x, a.w - (x - a.x), lw, labels[2], buf, ui_attr(ctx, UI_NORMAL));
-	if (date_parse(c->accept_by, &d) == 0)
-		ui_date_text(d, date, sizeof(date));
-	else
-		snprintf(date, sizeof(date), "%s", c->accept_by);
-	pair(ctx, y++, x, a.w - (x - a.x), lw, labels[3], date, ui_attr(ctx, UI_NORMAL));
-	if (r->ra->help_line[0])
-		y += ui_text_wrapped(y, x, a.w - (x - a.x), 2, ui_attr(ctx, UI_NORMAL), r->ra->help_line);
-	y++;
-	y += ui_text_wrapped(y, x, a.w - (x - a.x), 3, ui_attr(ctx, UI_NORMAL),
-			     _("What happens next: the department decides within 15 days whether it takes the matter on, "
-			       "and then has 60 days to give you a written answer."));
+	{
+		/* The department's long name gets the room its own label leaves. */
+		int dl = (int)text_width(labels[2]);
+
+		ui_text(y, x, dl, ui_attr(ctx, UI_NORMAL), labels[2]);
+		y += ui_text_wrapped(y, x + dl + 1, w - dl - 1, 2, ui_attr(ctx, UI_NORMAL), buf);
+	}
+	if (!r->legal) {
+		if (date_parse(c->accept_by, &d) == 0)
+			ui_date_text(d, date, sizeof(date));
+		else
+			snprintf(date, sizeof(date), "%s", c->accept_by);
+		pair(ctx, y++, x, w, lw, labels[3], date, ui_attr(ctx, UI_NORMAL));
+	}
+	if (r->ra->help_line[0] && y < a.y + a.h)
+		y += ui_text_wrapped(y, x, WIDTH_AT(y), 2, ui_attr(ctx, UI_NORMAL), r->ra->help_line);
 	if (r->printed == PRINT_PENDING)
 		snprintf(buf, sizeof(buf), "%s", _("Printing your receipt ..."));
 	else if (r->printed == 1)
 		snprintf(buf, sizeof(buf), "%s", _("Your receipt is being printed: please take it."));
-	else if (r->printed < 0)
-		snprintf(buf, sizeof(buf), _("%s Please write the numbers down."), r->print_msg);
 	else
 		snprintf(buf, sizeof(buf), "%s",
-			 _("Please write down the receipt number and the query code, or ask at the front desk for a printed copy."));
+			 _("No receipt is printed here: please write down the receipt number and the query code, "
+			   "or ask at the front desk for a printed copy."));
+	/* A legal matter: where to go comes before everything else. */
+	if (r->legal && y < a.y + a.h) {
+		y += ui_text_wrapped(y, x, WIDTH_AT(y), 1, ui_attr(ctx, UI_NOTICE),
+				     _("Where to go instead, and what to bring:"));
+		if (y < a.y + a.h)
+			y += ui_text_wrapped(y, x, WIDTH_AT(y), a.y + a.h - y - 1, ui_attr(ctx, UI_NORMAL),
+					     next_text(ctx, r));
+	}
 	if (y < a.y + a.h)
-		ui_text_wrapped(y, x, a.w - (x - a.x), a.y + a.h - y, ui_attr(ctx, UI_NOTICE), buf);
+		y += ui_text_wrapped(y, x, WIDTH_AT(y), 2, ui_attr(ctx, UI_NOTICE), buf);
+	if (!r->legal && y < a.y + a.h)
+		ui_text_wrapped(y, x, WIDTH_AT(y), a.y + a.h - y, ui_attr(ctx, UI_NORMAL), next_text(ctx, r));
 	ui_text_center(a.y + a.h, a.x, a.w, ui_attr(ctx, UI_KEY),
-		       _("Press any key to finish."));
+		       _("Press Enter when you have noted the numbers."));
 }
 
 /* Print once; a failure says why on the message line and turns the
@@ -276,8 +340,10 @@ static void print_now(ui_ctx *ctx, receipt_state *r, int64_t now_ms)
 {
 	r->printed = receipt_screen_print(ctx, &r->ra->kase, r->print_msg, sizeof(r->print_msg));
 	if (r->printed < 0) {
-		/* The screen changes under the citizen's eyes: a fresh guard. */
-		ui_message(ctx, 1, "%s", r->print_msg);
+		/* The screen changes under the citizen's eyes: a fresh guard.
+		 * The printer's own fault is for staff: it is in the print
+		 * record the desk lists; the citizen gets a plain sentence. */
+		ui_message(ctx, 1, "%s", _("The printer is not working right now. Staff have been told."));
 		r->shown_ms = now_ms;
 	}
 }
@@ -299,6 +365,17 @@ static int receipt_scroll(receipt_state *r, ui_action act)
 	return 1;
 }
 
+/* A citizen's session ends here; a clerk filing for one goes back to
+ * the desk's worklist, still logged in. */
+static void receipt_finish(ui_ctx *ctx)
+{
+	if (ctx->staff_mode && ctx->depth > 1) {
+		ui_pop(ctx);
+		return;
+	}
+	ui_reset_session(ctx);
+}
+
 static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 {
 	receipt_state *r = s->state;
@@ -312,9 +389,9 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	/* Reading the paper-less receipt is not leaving it (and needs no guard). */
 	if (paperless(r) && receipt_scroll(r, act))
 		return UI_DONE;
-	if (ui_now_ms() - r->shown_ms < RECEIPT_GUARD_MS)
-		return UI_DONE;
-	ui_reset_session(ctx);
+	if (act != UI_ACT_NEXT || ui_now_ms() - r->shown_ms < RECEIPT_GUARD_MS)
+		return UI_DONE;     /* only Enter finishes: the number stays */
+	receipt_finish(ctx);
 	return UI_DONE;
 }
 
@@ -326,10 +403,6 @@ static int tick(ui_ctx *ctx, ui_screen *s, int64_t now_ms)
 		print_now(ctx, r, now_ms);
 		return 1;
 	}
-	if (now_ms - r->shown_ms >= (paperless(r) ? PAPERLESS_SHOW_MS : RECEIPT_SHOW_MS)) {
-		ui_reset_session(ctx);
-		return 1;
-	}
 	return 0;
 }
 
@@ -337,7 +410,7 @@ static const char *status_keys(ui_ctx *ctx, ui_screen *s)
 {
 	(void)ctx;
 	(void)s;
-	return _("Any key: finish");
+	return _("Enter: finish");
 }
 
 static const char *help(ui_ctx *ctx, ui_screen *s)
@@ -345,7 +418,8 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 	(void)ctx;
 	(void)s;
 	return _("Your matter is registered. Keep the receipt number and the query code: you need both to check "
-		 "progress. Press any key to finish; the screen also clears itself after a minute.");
+		 "progress. You may photograph the square code with a phone. Press Enter when you have noted "
+		 "them; if nobody presses a key for a while, a countdown appears before the screen clears.");
 }
 
 const ui_screen_ops scr_receipt_ops = {

@@ -48,6 +48,13 @@ static void person_line(ui_ctx *ctx, char *out, size_t size)
 		snprintf(out, size, "%s", _("Anonymous: no name, ID number or phone"));
 		return;
 	}
+	if (ctx->staff_mode) {
+		/* A clerk filing for a citizen checks what they typed: the whole
+		 * entry, read back to the citizen at the desk. */
+		snprintf(out, size, _("%s   %s %s   phone %s"), d->name,
+			 d->id_other ? _("document") : _("ID"), d->id_number, d->phone);
+		return;
+	}
 	mask_name(d->name, name, sizeof(name));
 	if (d->id_other) {
 		size_t n = strlen(d->id_number);
@@ -191,10 +198,12 @@ static void submit(ui_ctx *ctx, review_state *v)
 	jrc_err_clear(&v->err);
 	st = wizard_submit(ctx, &ra->kase, &v->err);
 	if (st == JRC_OK) {
+		ra->in_court = d->in_court;
 		if (d->help && d->help->receipt_line)
 			d->help->receipt_line(ctx, &ra->kase, ra->help_line, sizeof(ra->help_line));
-		wizard_wipe(ctx);
-		ui_pop_to_root(ctx);
+		/* Back to where the filing began (the home, or the desk's
+		 * worklist for a clerk), with the receipt on top. */
+		wizard_leave(ctx);
 		if (ui_push(ctx, &scr_receipt_ops, ra) != 0) {
 			grievance_case_free(&ra->kase);
 			free(ra);

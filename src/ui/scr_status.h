@@ -38,6 +38,8 @@ typedef struct status_end_arg {
 /* Open the lookup (the home screen's entry). */
 void status_open(ui_ctx *ctx);
 
+extern const ui_screen_ops scr_status_start_ops;   /* arg: NULL: have the number, or lost it */
+extern const ui_screen_ops scr_status_lost_ops;    /* arg: NULL: "I lost my number" */
 extern const ui_screen_ops scr_status_entry_ops;   /* arg: NULL */
 extern const ui_screen_ops scr_status_view_ops;    /* arg: status_session * */
 extern const ui_screen_ops scr_status_verdict_ops; /* arg: status_session * */

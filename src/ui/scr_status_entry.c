@@ -51,7 +51,8 @@ static void wipe(status_session *ss)
 
 void status_open(ui_ctx *ctx)
 {
-	ui_push(ctx, &scr_status_entry_ops, NULL);
+	/* First: the number at hand, or "I lost my number" (scr_status_lost.c). */
+	ui_push(ctx, &scr_status_start_ops, NULL);
 }
 
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)

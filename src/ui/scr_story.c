@@ -1,8 +1,11 @@
 /* Steps 4 and 5: what happened (required, up to 4000 characters) and
  * what the citizen would like (optional, up to 1000), in a text area
- * that wraps by itself.  Enter continues. */
+ * that wraps by itself.  Enter continues (the key contract); a story
+ * shorter than STORY_SHORT_CHARS asks first, since an Enter pressed for
+ * a new line would otherwise leave it half told. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "curses.h"
 #include "screens.h"
@@ -10,6 +13,8 @@
 #include "widgets.h"
 #include "wizard.h"
 #include "jrc/text.h"
+
+enum { STORY_SHORT_CHARS = 6 };
 
 typedef struct story_state {
 	int outcome;          /* 0: what happened, 1: what they would like */
@@ -66,10 +71,40 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	}
 }
 
+/* The story is told: the court question first when it applies. */
+static void story_done(ui_ctx *ctx)
+{
+	wizard_draft *d = ctx->draft;
+
+	/* A court or legal matter always: its advice depends on the answer. */
+	if (!d->court_asked && (strcmp(d->category, "LIT") == 0 || court_words_in(d->text))) {
+		ui_push(ctx, &scr_court_ops, NULL);
+		return;
+	}
+	wizard_step_done(ctx, WIZ_STEP_STORY);
+}
+
+static void story_go_on(ui_ctx *ctx, void *user)
+{
+	(void)user;
+	if (ctx->draft)
+		ctx->draft->story_checked = 1;
+	story_done(ctx);
+}
+
 static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 {
 	story_state *t = s->state;
 	jrc_err err = { 0 };
+	static const scr_ask_arg short_story = {
+		.title = N_("Is that all that happened?"),
+		.body = N_("What you wrote is very short. Enter goes on to the next step; the lines wrap by "
+			   "themselves, so you do not need Enter for a new line. Staff can help best when you "
+			   "say what happened, when, and who is involved."),
+		.keep = N_("Write more"),
+		.act = N_("Go on as it is"),
+		.action = story_go_on,
+	};
 
 	if (act == UI_ACT_PHRASES) {
 		scr_phrases_arg a = { &t->area.e, t->outcome };
@@ -83,7 +118,14 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 			ui_message(ctx, 1, "%s", err.msg);
 			return UI_DONE;
 		}
-		wizard_step_done(ctx, t->outcome ? WIZ_STEP_OUTCOME : WIZ_STEP_STORY);
+		if (!t->outcome && t->area.e.nchars < STORY_SHORT_CHARS && !ctx->draft->story_checked) {
+			ui_push(ctx, &scr_ask_ops, (void *)&short_story);
+			return UI_DONE;
+		}
+		if (t->outcome)
+			wizard_step_done(ctx, WIZ_STEP_OUTCOME);
+		else
+			story_done(ctx);
 		return UI_DONE;
 	}
 	return w_textarea_key(ctx, &t->area, act, ch);
@@ -101,7 +143,9 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 	return _("Write what happened in your own words: what, when, where, and who is involved. The lines wrap "
 		 "by themselves; you do not need to press Enter for a new line. Backspace deletes, the arrow "
 		 "keys move. Press Enter when you are done. F3 offers common sentences to choose with a number, "
-		 "if you cannot type; letters typed on a Chinese screen are pinyin: pick the word with its number.");
+		 "if you cannot type; letters typed on a Chinese screen are pinyin: pick the word with its number. "
+		 "If what you wrote is very short, you are asked before going on; Esc on the next step brings you "
+		 "back with everything kept.");
 }
 
 const ui_screen_ops scr_story_ops = {

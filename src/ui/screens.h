@@ -31,6 +31,19 @@ extern const ui_screen_ops scr_help_step_ops;
 extern const ui_screen_ops scr_review_ops;
 extern const ui_screen_ops scr_receipt_ops;      /* arg: scr_receipt_arg * (ownership taken) */
 extern const ui_screen_ops scr_notice_ops;       /* arg: const scr_notice_arg * */
+extern const ui_screen_ops scr_court_ops;        /* story mentions a court: ask once */
+extern const ui_screen_ops scr_ask_ops;          /* arg: const scr_ask_arg * (copied) */
+
+/* "1 keep going / 2 <act>": asked before typed text is thrown away.
+ * action runs (after the question is gone) only for 2. */
+typedef struct scr_ask_arg {
+	const char *title;              /* msgid */
+	const char *body;               /* msgid */
+	const char *keep;               /* msgid of choice 1 */
+	const char *act;                /* msgid of choice 2 */
+	void (*action)(ui_ctx *ctx, void *user);
+	void *user;
+} scr_ask_arg;
 
 /* A full-screen message with one way on (Enter or Esc goes back). */
 typedef struct scr_notice_arg {
@@ -44,11 +57,20 @@ typedef struct scr_notice_arg {
 typedef struct scr_receipt_arg {
 	jrc_case kase;
 	char help_line[512];
+	int in_court;                   /* the citizen said it is before a court */
 } scr_receipt_arg;
 
 /* The legal-channel guidance of a category (LIT), or a general sentence
  * when the reference data has none. */
 const char *lit_channel_text(const jrc_category *c);
+
+/* The advice for a matter already before a court (LIT's court_*), else
+ * lit_channel_text (scr_court.c). */
+const char *court_advice_text(const jrc_category *lit);
+
+/* 1 if the text speaks of a court, a lawsuit, a judgment, arbitration,
+ * a filed case or an appeal (scr_court.c). */
+int court_words_in(const char *text);
 
 /* Print the receipt of a case that was just filed on the kiosk's printer
  * (scr_receipt.c): 1 printed, 0 no printer configured (sink "none"), -1
@@ -56,7 +78,7 @@ const char *lit_channel_text(const jrc_category *c);
 int receipt_screen_print(ui_ctx *ctx, const jrc_case *c, char *msg, size_t size);
 
 /* Big block letters for the receipt number (bigfont.c). */
-enum { BIGFONT_ROWS = 5 };
+enum { BIGFONT_ROWS = 5, BIGFONT_HALF_ROWS = 3 };
 
 /* Columns s takes in the big font (0 if it has a character the font
  * lacks). */
@@ -70,5 +92,8 @@ typedef struct scr_phrases_arg {
 	struct w_edit *target;  /* the step's text */
 	int outcome;          /* 1: the "what you would like" step */
 } scr_phrases_arg;
+
+/* The same letters in half blocks, BIGFONT_HALF_ROWS high (for 24 rows). */
+void bigfont_draw_half(int y, int x, int attr, const char *s);
 
 #endif

@@ -25,7 +25,43 @@ int wizard_start(ui_ctx *ctx)
 	wizard_wipe(ctx);
 	/* A new filing is a new citizen: pinyin on, a fresh session. */
 	ime_reset(ctx);
+	ctx->draft->base_depth = ctx->depth;
 	return wizard_open_step(ctx, WIZ_STEP_CATEGORY);
+}
+
+void wizard_leave(ui_ctx *ctx)
+{
+	int base = ctx->draft ? ctx->draft->base_depth : 1;
+
+	wizard_wipe(ctx);
+	if (base < 1)
+		base = 1;
+	while (ctx->depth > base)
+		ui_pop(ctx);
+}
+
+static void leave_action(ui_ctx *ctx, void *user)
+{
+	(void)user;
+	wizard_leave(ctx);
+}
+
+void wizard_ask_leave(ui_ctx *ctx)
+{
+	static const scr_ask_arg ask = {
+		.title = N_("Leave this form?"),
+		.body = N_("You have already entered something. If you leave now, everything you entered is "
+			   "thrown away. To keep it, press 1 and go on."),
+		.keep = N_("Keep going"),
+		.act = N_("Discard and leave"),
+		.action = leave_action,
+	};
+
+	if (!wizard_has_input(ctx)) {
+		wizard_leave(ctx);
+		return;
+	}
+	ui_push(ctx, &scr_ask_ops, (void *)&ask);
 }
 
 void wizard_wipe(ui_ctx *ctx)

@@ -76,6 +76,10 @@ struct wizard_draft {
 	void *help_data;        /* the option's own state */
 	int reviewing;          /* reopened from the review: return there */
 	int cat_index, town_index, village_index;   /* list positions to come back to */
+	int base_depth;         /* stack depth below the wizard's first screen */
+	int story_checked;      /* a short story was confirmed as it is */
+	int court_asked;        /* the court question was answered */
+	int in_court;           /* already before a court or arbitration */
 };
 
 /* Begin a new filing: a clean draft and the first step.  0 or -1. */
@@ -83,6 +87,14 @@ int wizard_start(ui_ctx *ctx);
 
 /* Wipe the draft (zero every byte); safe when there is none. */
 void wizard_wipe(ui_ctx *ctx);
+
+/* Leave the wizard: wipe the draft and return to the screen it was
+ * started from (the home, or the desk's worklist). */
+void wizard_leave(ui_ctx *ctx);
+
+/* Esc on the first step: leave at once when nothing was entered, else
+ * ask first (1 keep going / 2 discard). */
+void wizard_ask_leave(ui_ctx *ctx);
 
 /* 1 if the draft holds anything the citizen chose or typed. */
 int wizard_has_input(ui_ctx *ctx);

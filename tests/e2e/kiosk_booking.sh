@@ -70,7 +70,7 @@ like "$(tm_screen)" 'Help +Chen Jianguo \(people.s mediator\), today 14:00-14:30
 tm_keys Enter
 tm_wait 'Your appointment: Chen Jianguo'
 ok $? "the receipt screen shows the appointment"
-like "$(tm_screen)" 'Your appointment: Chen Jianguo \(people.s mediator\), 11/30 Mon 14:00-14:30, Labour' \
+like "$(tm_screen | tr -s ' \n' ' ')" 'Your appointment: Chen Jianguo \(people.s mediator\), 11/30 Mon 14:00-14:30, Labour' \
 	"with the day, time and room"
 r1=$(receipt_number)
 like "$r1" '^PJ261130-' "the receipt number is on the screen"

@@ -42,6 +42,8 @@ like "$scr" 'only the receipt number with the query code' "says only the printed
 tm_keys 1
 tm_wait 'Step 4 of 7: What happened'; ok $? "step 4"
 tm_type "$TEXT"; tm_keys Enter
+tm_wait 'already before a court or an arbitration'; ok $? "a court matter: is it already before a court"
+tm_keys 1
 tm_wait 'Step 5 of 7'; tm_keys Enter
 tm_wait 'Step 6 of 7'; tm_keys "$(k_num 'No help needed, go on')"
 tm_wait 'Step 7 of 7: Check and send'; ok $? "review, with an empty outcome allowed"
@@ -62,7 +64,7 @@ like "$json" '"division":"330726001"' "filed at township level"
 like "$json" '"anonymous":true' "anonymous"
 like "$json" '"name":null' "no name kept"
 like "$json" '"lang":"en"' "the citizen's language is recorded"
-k_press_until '欢迎' x; ok $? "home again, back in Chinese for the next person"
+k_press_until '欢迎' Enter; ok $? "home again, back in Chinese for the next person"
 k_stop
 
 # ---------------------------------------------------------------- staff
@@ -78,7 +80,7 @@ tm_wait 'Step 4 of 7'; tm_type "School fees were raised twice this year."; tm_ke
 tm_wait 'Step 5 of 7'; tm_keys Enter
 tm_wait 'Step 6 of 7'; tm_keys "$(k_num 'No help needed, go on')"
 tm_wait 'Step 7 of 7'; tm_keys Enter
-tm_wait 'Your matter has been registered'
+tm_wait 'Your matter (has been|is) registered'
 tm_wait 'no receipt was printed'; ok $? "a printer that fails is said in words"
 # The screen becomes the receipt after the message: wait for its number.
 tm_wait 'PJ[0-9]{6}-[0-9]{4}-[0-9]'

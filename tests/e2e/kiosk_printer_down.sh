@@ -24,7 +24,9 @@ r=$(k_receipt)
 like "$r" '^PJ261129-0001-[0-9]$' "the receipt number is on the screen"
 like "$scr" '查询码：[0-9]{6}' "with the query code"
 like "$scr" '前台领取' "and asks the citizen to collect a printed copy at the front desk"
-like "$scr" '拒绝连接' "the printer's fault in words"
+like "$scr" '打印机暂时不能用' "the printer's fault in a plain sentence"
+unlike "$scr" '拒绝连接|127\.0\.0\.1' "the technical one is not for the citizen"
+like "$("$JRC" print --failed)" '127\.0\.0\.1' "it goes to the desk's failed-prints list"
 like "$scr" '县人力资源和社会保障局' "the whole receipt: the department"
 
 # The QR in half blocks, read back as a phone would: the last 31

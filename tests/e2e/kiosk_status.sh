@@ -29,6 +29,8 @@ kiosk() {
 kiosk; ok $? "the kiosk starts"
 tm_wait "Check the progress of a matter"; ok $? "the home screen offers to check progress"
 tm_keys 2
+tm_wait "I have my receipt number"; ok $? "it asks whether the citizen has the number"
+tm_keys 1
 tm_wait "Type the number on your receipt"; ok $? "it asks for the receipt number"
 
 # A typo: the check digit catches it at once.
@@ -100,6 +102,7 @@ j=$(file_case); R2=$(field "$j" receipt); C2=$(field "$j" query_code)
 W2=$(printf '%06d' $(( (10#$C2 + 1) % 1000000 )))
 for m in 1 2 3 4 5; do JRC_NOW=2026-12-10T09:0$m:00+08:00 jrc status "$R2" --code "$W2" >/dev/null 2>&1; done
 tm_keys 2
+tm_wait "I have my receipt number"; tm_keys 1
 tm_wait "Type the number on your receipt"
 tm_type "$R2"
 tm_keys Enter
