@@ -31,7 +31,7 @@ tm_keys Enter
 tm_wait 'Step 5 of 7'; ok $? "a story of some length goes on with one Enter"
 tm_keys Escape; tm_wait 'Step 4 of 7'
 tm_keys Escape; tm_wait 'Yes, report anonymously'
-tm_keys Escape; tm_wait 'Step 3 of 7'
+tm_keys Escape; tm_wait 'About you'
 tm_keys Escape; tm_wait 'choose the village'
 tm_keys Escape; tm_wait 'Step 2 of 7'
 tm_keys Escape; tm_wait 'Step 1 of 7'
@@ -49,7 +49,7 @@ tm_wait 'Yes, report anonymously'; tm_keys 1
 tm_wait 'Step 4 of 7'
 like "$(tm_screen)" '工资被拖欠三个月了' "nothing was lost by the question"
 tm_keys Escape; tm_wait 'Yes, report anonymously'
-tm_keys Escape; tm_wait 'Step 3 of 7'
+tm_keys Escape; tm_wait 'About you'
 tm_keys Escape; tm_wait 'choose the village'
 tm_keys Escape; tm_wait 'Step 2 of 7'
 tm_keys Escape; tm_wait 'Step 1 of 7'
