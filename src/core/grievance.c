@@ -209,7 +209,7 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 			      "INSERT INTO cases(receipt, query_code, site, category, division, department,"
 			      " level, anonymous, name, id_kind, id_number, phone, text, outcome, channel,"
 			      " staff_id, lang, filed_at, state, state_at, due_on, accept_by)"
-			      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'registered',?,?,?)", &st, err);
+			      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, err);
 	if (s)
 		goto out;
 	db_bind_text(st, 1, receipt);
@@ -230,9 +230,10 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	db_bind_text(st, 16, *c.staff_id ? c.staff_id : NULL);
 	db_bind_text(st, 17, c.lang);
 	db_bind_text(st, 18, filed);
-	db_bind_text(st, 19, filed);
-	db_bind_text(st, 20, accept_by);
+	db_bind_text(st, 19, lifecycle_state_name(JRC_ST_REGISTERED));
+	db_bind_text(st, 20, filed);
 	db_bind_text(st, 21, accept_by);
+	db_bind_text(st, 22, accept_by);
 	rc = sqlite3_step(st);
 	db_release(st);
 	if (rc != SQLITE_DONE) {
@@ -245,7 +246,7 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	ev.actor = *c.staff_id ? actor : c.channel;
 	ev.kind = "filed";
 	ev.case_id = id;
-	ev.to_state = "registered";
+	ev.to_state = lifecycle_state_name(JRC_ST_REGISTERED);
 	ev.note = c.channel;
 	ev.at = now;
 	ev.cover[0] = (jrc_cover){ "cases", id, NULL };
@@ -327,7 +328,12 @@ static int fill_case(sqlite3_stmt *st, jrc_case *c)
 	db_col_copy(st, 16, c->staff_id, sizeof(c->staff_id));
 	db_col_copy(st, 17, c->lang, sizeof(c->lang));
 	db_col_copy(st, 18, c->filed_at, sizeof(c->filed_at));
-	db_col_copy(st, 19, c->state, sizeof(c->state));
+	{
+		const char *name = (const char *)sqlite3_column_text(st, 19);
+
+		if (lifecycle_state_parse(name, &c->state) != 0)
+			c->state = JRC_STATE_COUNT;
+	}
 	db_col_copy(st, 20, c->state_at, sizeof(c->state_at));
 	db_col_copy(st, 21, c->due_on, sizeof(c->due_on));
 	db_col_copy(st, 22, c->accept_by, sizeof(c->accept_by));
@@ -424,7 +430,7 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 	clock_format_utc(date_local_midnight(date_add_days(d, 1)), end);
 	snprintf(sql, sizeof(sql),
 		 "SELECT " CASE_COLS " FROM cases WHERE 1=1%s%s%s%s%s ORDER BY %s%s",
-		 f && f->state ? " AND state = ?1" : "",
+		 f && f->with_state ? " AND state = ?1" : "",
 		 f && f->department ? " AND department = ?2" : "",
 		 !f || !f->search ? "" :
 		 /* Whole values are looked up through their indexes; only the
@@ -440,8 +446,8 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 	if ((s = db_prepare(db, sql, &st, err)))
 		return s;
 	if (f) {
-		if (f->state)
-			db_bind_text(st, 1, f->state);
+		if (f->with_state)
+			db_bind_text(st, 1, lifecycle_state_name(f->state));
 		if (f->department)
 			db_bind_text(st, 2, f->department);
 		if (f->search) {

@@ -130,7 +130,7 @@ static jrc_status edit_locked(jrc_db *db, const jrc_staff *by, const char *recei
 		return s;
 	if ((s = auth_may(by, JRC_DO_EDIT_INTAKE, k.department, err)) != JRC_OK)
 		goto out;
-	if (strcmp(k.state, "registered") != 0) {
+	if (k.state != JRC_ST_REGISTERED) {
 		s = jrc_err_set(err, JRC_E_REFUSED, "state",
 				_("Only a case still waiting to be accepted can be corrected; this one is past that. Add a note instead."));
 		goto out;

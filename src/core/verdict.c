@@ -100,7 +100,7 @@ static jrc_status record(jrc_db *db, const jrc_case *c, jrc_state stage, const j
 	ev.actor = fb->actor ? fb->actor : "citizen";
 	ev.kind = "verdict";
 	ev.case_id = c->id;
-	ev.from_state = c->state;
+	ev.from_state = lifecycle_state_name(c->state);
 	ev.note = note;
 	ev.at = now;
 	/* The row is keyed by its event, which vouches for it: row first. */
@@ -148,8 +148,8 @@ static jrc_status feedback_in_tx(jrc_db *db, const jrc_case *c, const jrc_feedba
 
 	if (st == JRC_ST_CLOSED && lifecycle_case_state(c) != JRC_ST_CLOSED)
 		return jrc_err_set(err, JRC_E_REFUSED, "verdict",
-				   _("The 30 days after the answer ended on %s and the matter is closed: a verdict or review can no longer be given here. Ask at the front desk if you need help."),
-				   c->due_on);
+				   _("The %d days after the answer ended on %s and the matter is closed: a verdict or review can no longer be given here. Ask at the front desk if you need help."),
+				   JRC_REVIEW_DAYS, c->due_on);
 	if (st == JRC_ST_CLOSED || st == JRC_ST_DECLINED)
 		return jrc_err_set(err, JRC_E_REFUSED, "verdict",
 				   _("This matter is finished: a verdict can no longer be given. Ask at the front desk if you need help."));
