@@ -173,9 +173,9 @@ static jrc_status next_seq(jrc_db *db, const char *site, const char *day, long *
 				   " ON CONFLICT(site, day) DO UPDATE SET last = last + 1 RETURNING last",
 				   &st, err)))
 		return s;
-	db_bind_text(st, 1, site);
-	db_bind_text(st, 2, day);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 1, site);
+	db_bind_text(db, st, 2, day);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW)
 		*seq = (long)sqlite3_column_int64(st, 0);
 	db_release(st);
@@ -212,29 +212,29 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 			      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, err);
 	if (s)
 		goto out;
-	db_bind_text(st, 1, receipt);
-	db_bind_text(st, 2, code);
-	db_bind_text(st, 3, c.site);
-	db_bind_text(st, 4, c.category);
-	db_bind_text(st, 5, c.division);
-	db_bind_text(st, 6, c.route.department);
-	db_bind_text(st, 7, c.route.level);
+	db_bind_text(db, st, 1, receipt);
+	db_bind_text(db, st, 2, code);
+	db_bind_text(db, st, 3, c.site);
+	db_bind_text(db, st, 4, c.category);
+	db_bind_text(db, st, 5, c.division);
+	db_bind_text(db, st, 6, c.route.department);
+	db_bind_text(db, st, 7, c.route.level);
 	sqlite3_bind_int(st, 8, c.anonymous);
-	db_bind_text(st, 9, c.name);
-	db_bind_text(st, 10, c.anonymous ? NULL : c.id_kind);
-	db_bind_text(st, 11, c.id_number);
-	db_bind_text(st, 12, c.phone);
-	db_bind_text(st, 13, c.text);
-	db_bind_text(st, 14, c.outcome);
-	db_bind_text(st, 15, c.channel);
-	db_bind_text(st, 16, *c.staff_id ? c.staff_id : NULL);
-	db_bind_text(st, 17, c.lang);
-	db_bind_text(st, 18, filed);
-	db_bind_text(st, 19, lifecycle_state_name(JRC_ST_REGISTERED));
-	db_bind_text(st, 20, filed);
-	db_bind_text(st, 21, accept_by);
-	db_bind_text(st, 22, accept_by);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 9, c.name);
+	db_bind_text(db, st, 10, c.anonymous ? NULL : c.id_kind);
+	db_bind_text(db, st, 11, c.id_number);
+	db_bind_text(db, st, 12, c.phone);
+	db_bind_text(db, st, 13, c.text);
+	db_bind_text(db, st, 14, c.outcome);
+	db_bind_text(db, st, 15, c.channel);
+	db_bind_text(db, st, 16, *c.staff_id ? c.staff_id : NULL);
+	db_bind_text(db, st, 17, c.lang);
+	db_bind_text(db, st, 18, filed);
+	db_bind_text(db, st, 19, lifecycle_state_name(JRC_ST_REGISTERED));
+	db_bind_text(db, st, 20, filed);
+	db_bind_text(db, st, 21, accept_by);
+	db_bind_text(db, st, 22, accept_by);
+	rc = db_step(db, st);
 	db_release(st);
 	if (rc != SQLITE_DONE) {
 		s = db_fail(db, rc, err);
@@ -356,10 +356,10 @@ static jrc_status get_one(jrc_db *db, const char *sql, const char *key, int64_t 
 	if ((s = db_prepare_cached(db, sql, &st, err)))
 		return s;
 	if (key)
-		db_bind_text(st, 1, key);
+		db_bind_text(db, st, 1, key);
 	else
 		sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW && fill_case(st, out) != 0)
 		s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 	else if (rc == SQLITE_DONE)
@@ -447,25 +447,26 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 		return s;
 	if (f) {
 		if (f->with_state)
-			db_bind_text(st, 1, lifecycle_state_name(f->state));
+			db_bind_text(db, st, 1, lifecycle_state_name(f->state));
 		if (f->department)
-			db_bind_text(st, 2, f->department);
+			db_bind_text(db, st, 2, f->department);
 		if (f->search) {
 			char phone[24];
 
-			db_bind_text(st, 3, f->search);
+			db_bind_text(db, st, 3, f->search);
 			/* A phone is stored as validate_phone writes it: look it up
-			 * the same way however it was typed (+86, dashes, none). */
+			 * the same way however it was typed (+86, dashes, none).
+			 * A phone's last 4 digits do without ?9. */
 			if (!last4 && validate_phone(f->search, phone, NULL) == JRC_OK)
-				sqlite3_bind_text(st, 9, phone, -1, SQLITE_TRANSIENT);
-			else
-				db_bind_text(st, 9, f->search);
+				db_bind_text(db, st, 9, phone);
+			else if (!last4)
+				db_bind_text(db, st, 9, f->search);
 		}
 		if (f->overdue_only)
-			db_bind_text(st, 4, today);
+			db_bind_text(db, st, 4, today);
 		if (f->filed_today) {
-			db_bind_text(st, 5, start);
-			db_bind_text(st, 6, end);
+			db_bind_text(db, st, 5, start);
+			db_bind_text(db, st, 6, end);
 		}
 		if (f->limit > 0) {
 			sqlite3_bind_int64(st, 7, f->limit);
@@ -474,7 +475,7 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 	}
 	*out = malloc(cap * sizeof(**out));
 	oom = !*out;
-	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!oom && (rc = db_step(db, st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			jrc_case *nb = realloc(*out, (cap *= 2) * sizeof(**out));
 

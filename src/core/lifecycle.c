@@ -502,15 +502,15 @@ static jrc_status insert_step(jrc_db *db, int64_t event_id, const jrc_case *c, c
 		return s;
 	sqlite3_bind_int64(st, 1, event_id);
 	sqlite3_bind_int64(st, 2, c->id);
-	db_bind_text(st, 3, at);
-	db_bind_text(st, 4, states[from].name);
-	db_bind_text(st, 5, states[mv->to].name);
-	db_bind_text(st, 6, mv->actor);
-	db_bind_text(st, 7, dept);
-	db_bind_text(st, 8, m->reason);
-	db_bind_text(st, 9, m->channel);
-	db_bind_text(st, 10, m->answer);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 3, at);
+	db_bind_text(db, st, 4, states[from].name);
+	db_bind_text(db, st, 5, states[mv->to].name);
+	db_bind_text(db, st, 6, mv->actor);
+	db_bind_text(db, st, 7, dept);
+	db_bind_text(db, st, 8, m->reason);
+	db_bind_text(db, st, 9, m->channel);
+	db_bind_text(db, st, 10, m->answer);
+	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
@@ -544,14 +544,14 @@ static jrc_status apply(jrc_db *db, const jrc_case *c, const jrc_move *mv, jrc_e
 			    " extended = ?4, answer = COALESCE(?5, answer), department = ?6"
 			    " WHERE id = ?7", &st, err)))
 		goto out;
-	db_bind_text(st, 1, states[mv->to].name);
-	db_bind_text(st, 2, at);
-	db_bind_text(st, 3, *due ? due : NULL);
+	db_bind_text(db, st, 1, states[mv->to].name);
+	db_bind_text(db, st, 2, at);
+	db_bind_text(db, st, 3, *due ? due : NULL);
 	sqlite3_bind_int(st, 4, c->extended || mv->to == JRC_ST_EXTENDED);
-	db_bind_text(st, 5, m.answer);
-	db_bind_text(st, 6, dept);
+	db_bind_text(db, st, 5, m.answer);
+	db_bind_text(db, st, 6, dept);
 	sqlite3_bind_int64(st, 7, c->id);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		s = db_fail(db, rc, err);
@@ -656,8 +656,8 @@ jrc_status lifecycle_close_expired(jrc_db *db, long *closed, jrc_err *err)
 	s = db_prepare(db, sql, &st, err);
 	if (s)
 		goto fail;
-	db_bind_text(st, 1, today);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_text(db, st, 1, today);
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		if (n == cap) {
 			int64_t *nb = realloc(ids, (cap = cap ? cap * 2 : 64) * sizeof(*ids));
 
@@ -715,7 +715,7 @@ jrc_status lifecycle_steps(jrc_db *db, int64_t case_id, jrc_step **out, size_t *
 	sqlite3_bind_int64(st, 1, case_id);
 	if (!(*out = malloc(cap * sizeof(**out))))
 		oom = 1;
-	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!oom && (rc = db_step(db, st)) == SQLITE_ROW) {
 		jrc_step *p;
 
 		if (*n == cap) {
