@@ -432,9 +432,14 @@ jrc_status lookup_unlock(jrc_db *db, const char *receipt, const char *actor, jrc
 	if ((s = db_prepare(db, "SELECT id FROM cases WHERE receipt = ?", &st, err)))
 		goto fail;
 	db_bind_text(db, st, 1, receipt);
-	if (db_step(db, st) == SQLITE_ROW)
+	/* A number no case has (a guesser's) is locked too: case 0. */
+	if ((rc = db_step(db, st)) == SQLITE_ROW)
 		case_id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		s = db_fail(db, rc, err);
+		goto fail;
+	}
 	snprintf(note, sizeof(note), "lookups of %s allowed again", receipt);
 	ev.actor = actor;
 	ev.kind = "lookup_unlocked";

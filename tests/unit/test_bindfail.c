@@ -69,6 +69,23 @@ static int prepare(jrc_state to, char receipt[32], char code[8])
 
 typedef jrc_status (*op_fn)(const char *receipt, const char *code);
 
+/* Five wrong codes, each run from its own terminal: the number is locked. */
+static int lock_it(const char *receipt, const char *code)
+{
+	static int terminal;
+	char source[32], wrong[8];
+	jrc_lookup_info info;
+	jrc_err err = { 0 };
+
+	snprintf(source, sizeof(source), "kiosk:lock-%d", ++terminal);
+	snprintf(wrong, sizeof(wrong), "%06d", (atoi(code) + 1) % 1000000);
+	for (int i = 0; i < JRC_LOOKUP_MAX_FAILS; i++)
+		if (lookup_verify(db, receipt, JRC_PROOF_CODE, wrong, source, NULL, &info, &err) ==
+		    JRC_OK)
+			return -1;
+	return 0;
+}
+
 static jrc_status op_file(const char *receipt, const char *code)
 {
 	jrc_case c;
@@ -114,6 +131,14 @@ static jrc_status op_lookup(const char *receipt, const char *code)
 	return s;
 }
 
+static jrc_status op_unlock(const char *receipt, const char *code)
+{
+	jrc_err err = { 0 };
+
+	(void)code;
+	return lookup_unlock(db, receipt, "staff:S001", &err);
+}
+
 static jrc_status op_search(const char *receipt, const char *code)
 {
 	jrc_case *c = NULL;
@@ -129,7 +154,8 @@ static jrc_status op_search(const char *receipt, const char *code)
 	return s;
 }
 
-static void run(const char *name, op_fn op, jrc_state from)
+static void run(const char *name, op_fn op, jrc_state from,
+		int (*setup)(const char *receipt, const char *code))
 {
 	char receipt[32], code[8];
 	long at, refused = 0, before;
@@ -137,7 +163,7 @@ static void run(const char *name, op_fn op, jrc_state from)
 	jrc_status s;
 
 	for (at = 1; at < 1000; at++) {
-		if (prepare(from, receipt, code) != 0) {
+		if (prepare(from, receipt, code) != 0 || (setup && setup(receipt, code) != 0)) {
 			printf("Bail out! cannot prepare a case for %s\n", name);
 			exit(1);
 		}
@@ -178,11 +204,12 @@ int main(void)
 	in.text = "老板拖欠工资三个月。";
 	in.outcome = "要回工资。";
 
-	run("grievance_file", op_file, JRC_ST_REGISTERED);
-	run("lifecycle_move with an answer", op_answer, JRC_ST_ACCEPTED);
-	run("lifecycle_feedback asking for review", op_feedback, JRC_ST_ANSWERED);
-	run("lookup_progress with the query code", op_lookup, JRC_ST_ANSWERED);
-	run("grievance_list searching a receipt", op_search, JRC_ST_REGISTERED);
+	run("grievance_file", op_file, JRC_ST_REGISTERED, NULL);
+	run("lifecycle_move with an answer", op_answer, JRC_ST_ACCEPTED, NULL);
+	run("lifecycle_feedback asking for review", op_feedback, JRC_ST_ANSWERED, NULL);
+	run("lookup_progress with the query code", op_lookup, JRC_ST_ANSWERED, NULL);
+	run("lookup_unlock of a locked number", op_unlock, JRC_ST_REGISTERED, lock_it);
+	run("grievance_list searching a receipt", op_search, JRC_ST_REGISTERED, NULL);
 	db_close(db);
 	return done();
 }
