@@ -7,6 +7,7 @@
 #include "jrc/db.h"
 #include "jrc/clock.h"
 #include "jrc/receipt.h"
+#include "jrc/states.h"
 
 enum { JRC_ACCEPT_DAYS = 15 };
 
@@ -43,7 +44,7 @@ typedef struct jrc_case {
 	char staff_id[32];
 	char lang[4];
 	char filed_at[32];       /* UTC ISO 8601 */
-	char state[24];
+	jrc_state state;         /* JRC_STATE_COUNT if the stored name is unknown */
 	char state_at[32];
 	char due_on[12];         /* local YYYY-MM-DD of the running deadline, "" if none */
 	char accept_by[12];      /* local YYYY-MM-DD */
@@ -79,7 +80,8 @@ void grievance_case_free(jrc_case *c);
 
 /* Filter for listings. */
 typedef struct jrc_case_filter {
-	const char *state;       /* NULL: any */
+	int with_state;          /* 0: any state; 1: only `state` */
+	jrc_state state;
 	const char *department;  /* NULL: any */
 	const char *search;      /* receipt, name, ID number or phone, or a phone's
 				  * last 4 digits; NULL: any */

@@ -8,22 +8,8 @@
 #include "jrc/clock.h"
 #include "jrc/db.h"
 #include "jrc/grievance.h"
+#include "jrc/states.h"
 
-typedef enum jrc_state {
-	JRC_ST_REGISTERED,
-	JRC_ST_ACCEPTED,
-	JRC_ST_EXTENDED,
-	JRC_ST_IN_MEDIATION,
-	JRC_ST_DECLINED,
-	JRC_ST_REDIRECTED,
-	JRC_ST_ANSWERED,
-	JRC_ST_REVIEW_REQUESTED,
-	JRC_ST_REVIEW_ANSWERED,
-	JRC_ST_REREVIEW_REQUESTED,
-	JRC_ST_REREVIEW_ANSWERED,
-	JRC_ST_CLOSED,
-	JRC_STATE_COUNT
-} jrc_state;
 
 /* Who acts.  Staff roles come from the logged-in account; citizen is the
  * kiosk or `jrc feedback`; system is maintenance (`jrc tick`). */
@@ -65,8 +51,19 @@ typedef struct jrc_move {
 	const char *actor_department; /* handler: the department they work for */
 } jrc_move;
 
-/* "registered" ... "closed"; NULL past the end. */
+/* "registered" ... "closed" (jrc/states.h); NULL past the end. */
 const char *lifecycle_state_name(jrc_state st);
+
+/* Every state's name, in table order, joined by ", " into out (for the
+ * command line's help and its "unknown state" sentence). */
+void lifecycle_state_list(char *out, size_t size);
+
+/* The desk's word for a state ("to accept", translated); "" past the end. */
+const char *lifecycle_state_desk(jrc_state st);
+
+/* What the state's due date means: JRC_SK_OWES, JRC_SK_ANSWER or
+ * JRC_SK_NONE (jrc/states.h); JRC_SK_NONE past the end. */
+jrc_state_kind lifecycle_state_kind(jrc_state st);
 
 /* Parse a state name; 0 on success, -1 if unknown. */
 int lifecycle_state_parse(const char *name, jrc_state *out);

@@ -9,6 +9,7 @@
 #include "jrc/audit.h"
 #include "jrc/i18n.h"
 #include "jrc/intake_edit.h"
+#include "jrc/lifecycle.h"
 #include "jrc/refdata.h"
 #include "jrc/validate.h"
 
@@ -58,7 +59,7 @@ static void json_case(json_out *j, const jrc_case *c, int unmasked, const char *
 	json_str(j, "receipt", c->receipt);
 	if (unmasked)
 		json_str(j, "query_code", c->query_code);
-	json_str(j, "state", c->state);
+	json_str(j, "state", lifecycle_state_name(c->state));
 	json_str(j, "category", c->category);
 	json_str(j, "division", c->division);
 	json_str(j, "department", c->department);
@@ -170,7 +171,7 @@ int cmd_file(cli_ctx *ctx, int argc, char **argv)
 		json_obj_open(&j, NULL);
 		json_str(&j, "receipt", kase.receipt);
 		json_str(&j, "query_code", kase.query_code);
-		json_str(&j, "state", kase.state);
+		json_str(&j, "state", lifecycle_state_name(kase.state));
 		json_str(&j, "department", kase.department);
 		json_str(&j, "department_name", have ? i18n_pick(dept.name_zh, dept.name_en) : NULL);
 		json_str(&j, "window", have ? dept.window : NULL);
@@ -261,7 +262,7 @@ int cmd_show(cli_ctx *ctx, int argc, char **argv)
 	} else {
 		person(&k, unmasked, &p);
 		printf(_("Receipt:     %s\n"), k.receipt);
-		printf(_("State:       %s\n"), k.state);
+		printf(_("State:       %s\n"), lifecycle_state_name(k.state));
 		printf(_("Category:    %s %s\n"), k.category,
 		       have_cat ? i18n_pick(cat.name_zh, cat.name_en) : "");
 		printf(_("Place:       %s %s\n"), k.division,
@@ -313,13 +314,9 @@ int cmd_list(cli_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const char *const states[] = {
-		"registered", "accepted", "extended", "in_mediation", "declined", "redirected",
-		"answered", "review_requested", "review_answered", "rereview_requested",
-		"rereview_answered", "closed", NULL
-	};
 	jrc_case_filter f = { 0 };
-	int c, json = 0, rc, known;
+	int c, json = 0, rc;
+	char names[320];
 	char *end;
 	jrc_db *db;
 	jrc_err err = { 0 };
@@ -329,13 +326,11 @@ int cmd_list(cli_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 's':
-			known = 0;
-			for (const char *const *s = states; *s; s++)
-				known |= strcmp(*s, optarg) == 0;
-			if (!known)
-				return cli_usage(ctx, _("unknown state '%s' (registered, accepted, extended, in_mediation, declined, redirected, answered, review_requested, review_answered, rereview_requested, rereview_answered, closed)"),
-						 optarg);
-			f.state = optarg;
+			if (lifecycle_state_parse(optarg, &f.state) != 0) {
+				lifecycle_state_list(names, sizeof(names));
+				return cli_usage(ctx, _("unknown state '%s' (%s)"), optarg, names);
+			}
+			f.with_state = 1;
 			break;
 		case 'd': f.department = optarg; break;
 		case 'q': f.search = optarg; break;
@@ -377,7 +372,7 @@ int cmd_list(cli_ctx *ctx, int argc, char **argv)
 		json_end(&j);
 	} else {
 		for (size_t i = 0; i < n; i++)
-			printf("%-18s %-18s %-4s %-10s %-6s %s\n", cs[i].receipt, cs[i].state,
+			printf("%-18s %-18s %-4s %-10s %-6s %s\n", cs[i].receipt, lifecycle_state_name(cs[i].state),
 			       cs[i].category, cs[i].division, cs[i].department,
 			       *cs[i].due_on ? cs[i].due_on : "-");
 	}

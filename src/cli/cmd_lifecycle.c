@@ -11,16 +11,6 @@
 #include "jrc/lifecycle.h"
 #include "jrc/lookup.h"
 
-static void state_list(char *buf, size_t size)
-{
-	size_t len = 0;
-
-	buf[0] = '\0';
-	for (int i = 0; i < JRC_STATE_COUNT && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? ", " : "",
-					lifecycle_state_name((jrc_state)i));
-}
-
 int cmd_move(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -58,7 +48,7 @@ int cmd_move(cli_ctx *ctx, int argc, char **argv)
 			break;
 		case 'j': json = 1; break;
 		case 'h':
-			state_list(states, sizeof(states));
+			lifecycle_state_list(states, sizeof(states));
 			printf(_("Usage: jrc move RECEIPT STATE [--reason TEXT] [--answer TEXT]\n"
 				 "                [--channel TEXT] [--department CODE] [--staff ID]\n"
 				 "                [--role desk|handler|supervisor|admin]\n"
@@ -81,7 +71,7 @@ int cmd_move(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_receipt_arg(ctx, argv[optind], receipt)))
 		return rc;
 	if (lifecycle_state_parse(argv[optind + 1], &mv.to) != 0) {
-		state_list(states, sizeof(states));
+		lifecycle_state_list(states, sizeof(states));
 		return cli_usage(ctx, _("unknown state '%s' (%s)"), argv[optind + 1], states);
 	}
 	if (mv.role == JRC_ROLE_HANDLER && (!mv.actor_department || !*mv.actor_department))
@@ -119,19 +109,20 @@ int cmd_move(cli_ctx *ctx, int argc, char **argv)
 		json_begin(&j, stdout);
 		json_obj_open(&j, NULL);
 		json_str(&j, "receipt", after.receipt);
-		json_str(&j, "from", before.state);
-		json_str(&j, "state", after.state);
+		json_str(&j, "from", lifecycle_state_name(before.state));
+		json_str(&j, "state", lifecycle_state_name(after.state));
 		json_str(&j, "department", after.department);
 		json_str(&j, "due_on", *after.due_on ? after.due_on : NULL);
 		json_bool(&j, "extended", after.extended);
 		json_obj_close(&j);
 		json_end(&j);
 	} else if (*after.due_on) {
-		printf(_("%s: %s -> %s; next deadline %s.\n"), after.receipt, before.state,
-		       after.state, after.due_on);
+		printf(_("%s: %s -> %s; next deadline %s.\n"), after.receipt,
+		       lifecycle_state_name(before.state), lifecycle_state_name(after.state),
+		       after.due_on);
 	} else {
-		printf(_("%s: %s -> %s; no deadline runs.\n"), after.receipt, before.state,
-		       after.state);
+		printf(_("%s: %s -> %s; no deadline runs.\n"), after.receipt,
+		       lifecycle_state_name(before.state), lifecycle_state_name(after.state));
 	}
 	grievance_case_free(&before);
 	grievance_case_free(&after);
@@ -382,8 +373,8 @@ int cmd_feedback(cli_ctx *ctx, int argc, char **argv)
 				 "                [--comment TEXT] [--request-review] [--json]\n"
 				 "Record the citizen's verdict on the written answer.  satisfied and basic\n"
 				 "(basically satisfied) close the matter.  unsatisfied with --request-review,\n"
-				 "within 30 days of the answer, asks for a review (after a review: a\n"
-				 "re-review) and prints its deadline.\n"));
+				 "within %d days of the answer, asks for a review (after a review: a\n"
+				 "re-review) and prints its deadline.\n"), JRC_REVIEW_DAYS);
 			return 0;
 		default: return cli_usage(ctx, _("unknown option"));
 		}
@@ -413,19 +404,19 @@ int cmd_feedback(cli_ctx *ctx, int argc, char **argv)
 		json_obj_open(&j, NULL);
 		json_str(&j, "receipt", k.receipt);
 		json_str(&j, "verdict", lifecycle_verdict_name(fb.verdict));
-		json_str(&j, "state", k.state);
+		json_str(&j, "state", lifecycle_state_name(k.state));
 		json_str(&j, "due_on", *k.due_on ? k.due_on : NULL);
 		json_obj_close(&j);
 		json_end(&j);
 	} else {
 		printf(_("Thank you: your verdict (%s) is recorded.\n"),
 		       lifecycle_verdict_words(fb.verdict));
-		if (strcmp(k.state, "closed") == 0)
+		if (k.state == JRC_ST_CLOSED)
 			printf(_("The matter is now closed.\n"));
-		else if (strcmp(k.state, "review_requested") == 0)
+		else if (k.state == JRC_ST_REVIEW_REQUESTED)
 			printf(_("Your request for a review is recorded: its answer is due by %s.\n"),
 			       k.due_on);
-		else if (strcmp(k.state, "rereview_requested") == 0)
+		else if (k.state == JRC_ST_REREVIEW_REQUESTED)
 			printf(_("Your request for a re-review is recorded: its answer is due by %s.\n"),
 			       k.due_on);
 	}
@@ -453,9 +444,9 @@ int cmd_tick(cli_ctx *ctx, int argc, char **argv)
 		case 'j': json = 1; break;
 		case 'h':
 			printf(_("Usage: jrc tick [--json]\n"
-				 "Record as closed every answered case whose 30 days to ask for a review\n"
+				 "Record as closed every answered case whose %d days to ask for a review\n"
 				 "have passed.  Run it daily (cron or a systemd timer); running it twice\n"
-				 "changes nothing more.\n"));
+				 "changes nothing more.\n"), JRC_REVIEW_DAYS);
 			return 0;
 		default: return cli_usage(ctx, _("unknown option"));
 		}

@@ -42,11 +42,11 @@ jrc_status anchor_take(jrc_db *db, const char *actor, jrc_anchor *out, jrc_err *
 	if ((s = db_prepare(db, "INSERT INTO anchors(at, events, hash, actor) VALUES (?,?,?,?)",
 			    &st, err)) != JRC_OK)
 		goto fail;
-	db_bind_text(st, 1, out->at);
+	db_bind_text(db, st, 1, out->at);
 	sqlite3_bind_int64(st, 2, out->events);
-	db_bind_text(st, 3, out->hash);
-	db_bind_text(st, 4, actor && *actor ? actor : "cli");
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 3, out->hash);
+	db_bind_text(db, st, 4, actor && *actor ? actor : "cli");
+	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		s = db_fail(db, rc, err);
@@ -118,7 +118,7 @@ jrc_status anchor_check_file(jrc_db *db, const char *path, jrc_verify_report *r,
 			break;
 		}
 		sqlite3_bind_int64(st, 1, a.events);
-		rc = sqlite3_step(st);
+		rc = db_step(db, st);
 		have = rc == SQLITE_ROW;
 		if (have)
 			db_col_copy(st, 0, got, sizeof(got));

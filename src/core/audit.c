@@ -165,7 +165,7 @@ jrc_status audit_read_head(jrc_db *db, int64_t *last_id, char hash[65], int *fou
 	if ((s = db_prepare_cached(db, "SELECT last_id, hash FROM audit_head WHERE one = 1",
 				   &st, err)))
 		return s;
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW) {
 		*found = 1;
 		*last_id = sqlite3_column_int64(st, 0);
@@ -186,7 +186,7 @@ static jrc_status check_anchor(jrc_db *db, int64_t head_id, jrc_err *err)
 	if ((s = db_prepare_cached(db, "SELECT events, at FROM anchors ORDER BY id DESC LIMIT 1",
 				   &st, err)))
 		return s;
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) > head_id) {
 		char at[40];
 		int64_t n = sqlite3_column_int64(st, 0);
@@ -232,19 +232,19 @@ static jrc_status append_locked(jrc_db *db, const jrc_event_in *ev, int64_t *id_
 		return s;
 	}
 	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, at);
-	db_bind_text(st, 3, ev->actor);
-	db_bind_text(st, 4, ev->kind);
+	db_bind_text(db, st, 2, at);
+	db_bind_text(db, st, 3, ev->actor);
+	db_bind_text(db, st, 4, ev->kind);
 	if (ev->case_id)
 		sqlite3_bind_int64(st, 5, ev->case_id);
-	db_bind_text(st, 6, ev->from_state);
-	db_bind_text(st, 7, ev->to_state);
-	db_bind_text(st, 8, ev->note);
-	db_bind_text(st, 9, prev);
-	db_bind_text(st, 10, hash);
-	db_bind_text(st, 11, payload);
+	db_bind_text(db, st, 6, ev->from_state);
+	db_bind_text(db, st, 7, ev->to_state);
+	db_bind_text(db, st, 8, ev->note);
+	db_bind_text(db, st, 9, prev);
+	db_bind_text(db, st, 10, hash);
+	db_bind_text(db, st, 11, payload);
 	sqlite3_bind_int(st, 12, AUDIT_SCHEME_KEYED);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	db_release(st);
 	free(payload);
 	if (rc != SQLITE_DONE)
@@ -254,8 +254,8 @@ static jrc_status append_locked(jrc_db *db, const jrc_event_in *ev, int64_t *id_
 				   " hash = excluded.hash", &st, err)))
 		return s;
 	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, hash);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 2, hash);
+	rc = db_step(db, st);
 	db_release(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, rc, err);
@@ -332,7 +332,7 @@ static jrc_status collect(jrc_db *db, sqlite3_stmt *st, jrc_event **out, size_t 
 	*out = malloc(cap * sizeof(**out));
 	if (!*out)
 		oom = 1;
-	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!oom && (rc = db_step(db, st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			jrc_event *nb = realloc(*out, (cap *= 2) * sizeof(**out));
 
@@ -381,7 +381,7 @@ jrc_status audit_recent_events(jrc_db *db, const char *kind_prefix, size_t limit
 			    " WHERE ?1 IS NULL OR substr(kind, 1, length(?1)) = ?1"
 			    " ORDER BY id DESC LIMIT ?2", &st, err)))
 		return s;
-	db_bind_text(st, 1, kind_prefix);
+	db_bind_text(db, st, 1, kind_prefix);
 	sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
 	return collect(db, st, out, n, err);
 }

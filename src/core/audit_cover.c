@@ -99,12 +99,12 @@ jrc_status audit_cover_payload(jrc_db *db, const jrc_event_in *ev, char **payloa
 		}
 		if ((s = db_prepare_cached(db, sp->snap_sql, &st, err)))
 			break;
-		db_bind_text(st, 1, sp->table);
+		db_bind_text(db, st, 1, sp->table);
 		if (c->key_text)
-			db_bind_text(st, 2, c->key_text);
+			db_bind_text(db, st, 2, c->key_text);
 		else
 			sqlite3_bind_int64(st, 2, c->id);
-		rc = sqlite3_step(st);
+		rc = db_step(db, st);
 		if (rc == SQLITE_ROW) {
 			const char *t = (const char *)sqlite3_column_text(st, 0);
 			size_t n = (size_t)sqlite3_column_bytes(st, 0);
@@ -168,9 +168,9 @@ static int first_difference(jrc_db *db, const char *a, const char *b)
 		       " ON a.key = b.key WHERE b.key IS NULL OR a.type IS NOT b.type"
 		       " OR a.atom IS NOT b.atom ORDER BY a.key LIMIT 1", &st, NULL) != JRC_OK)
 		return -1;
-	db_bind_text(st, 1, a);
-	db_bind_text(st, 2, b);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	db_bind_text(db, st, 1, a);
+	db_bind_text(db, st, 2, b);
+	if (db_step(db, st) == SQLITE_ROW)
 		i = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return i;
@@ -184,7 +184,7 @@ static void case_receipt(jrc_db *db, int64_t case_id, char *out, size_t size)
 	if (db_prepare(db, "SELECT receipt FROM cases WHERE id = ?", &st, NULL) != JRC_OK)
 		return;
 	sqlite3_bind_int64(st, 1, case_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step(db, st) == SQLITE_ROW)
 		db_col_copy(st, 0, out, size);
 	sqlite3_finalize(st);
 }
@@ -246,7 +246,7 @@ jrc_status audit_check_tables(jrc_db *db, int legacy, jrc_verify_report *r, jrc_
 		if ((s = db_prepare(db, sp->check_sql, &st, err)))
 			return s;
 		sqlite3_bind_int(st, 1, legacy);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		while ((rc = db_step(db, st)) == SQLITE_ROW) {
 			/* A row from before full coverage, with no copy in the log:
 			 * counted and named, not condemned. */
 			if (sqlite3_column_type(st, 1) == SQLITE_NULL && sqlite3_column_int(st, 5)) {

@@ -245,8 +245,8 @@ static jrc_status get_row(jrc_db *db, const char *id, jrc_staff *out, char *hash
 
 	if ((s = db_prepare(db, "SELECT " STAFF_COLS ", hash FROM staff WHERE id = ?", &st, err)))
 		return s;
-	db_bind_text(st, 1, id);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 1, id);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW) {
 		fill_staff(st, out);
 		if (hash)
@@ -285,7 +285,7 @@ jrc_status auth_staff_list(jrc_db *db, jrc_staff **out, size_t *n, jrc_err *err)
 		sqlite3_finalize(st);
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			jrc_staff *nb = realloc(*out, (cap *= 2) * sizeof(**out));
 
@@ -363,13 +363,13 @@ jrc_status auth_staff_add(jrc_db *db, const jrc_staff *by, const jrc_staff_in *i
 	s = db_prepare(db, "INSERT INTO staff(id, name, role, department, hash, created_at)"
 		       " VALUES (?,?,?,?,?,?)", &st, err);
 	if (s == JRC_OK) {
-		db_bind_text(st, 1, in->id);
-		db_bind_text(st, 2, name);
-		db_bind_text(st, 3, lifecycle_role_name(in->role));
-		db_bind_text(st, 4, in->department && *in->department ? dept.code : NULL);
-		db_bind_text(st, 5, hash);
-		db_bind_text(st, 6, now);
-		rc = sqlite3_step(st);
+		db_bind_text(db, st, 1, in->id);
+		db_bind_text(db, st, 2, name);
+		db_bind_text(db, st, 3, lifecycle_role_name(in->role));
+		db_bind_text(db, st, 4, in->department && *in->department ? dept.code : NULL);
+		db_bind_text(db, st, 5, hash);
+		db_bind_text(db, st, 6, now);
+		rc = db_step(db, st);
 		sqlite3_finalize(st);
 		if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
 			s = jrc_err_set(err, JRC_E_INVALID, "id",
@@ -411,9 +411,9 @@ jrc_status auth_staff_passwd(jrc_db *db, const jrc_staff *by, const char *id,
 	s = db_prepare(db, "UPDATE staff SET hash = ?, failed_count = 0, locked_until = NULL"
 		       " WHERE id = ?", &st, err);
 	if (s == JRC_OK) {
-		db_bind_text(st, 1, hash);
-		db_bind_text(st, 2, cur.id);
-		rc = sqlite3_step(st);
+		db_bind_text(db, st, 1, hash);
+		db_bind_text(db, st, 2, cur.id);
+		rc = db_step(db, st);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)
 			s = db_fail(db, rc, err);
@@ -445,8 +445,8 @@ jrc_status auth_staff_set_disabled(jrc_db *db, const jrc_staff *by, const char *
 	s = db_prepare(db, "UPDATE staff SET disabled = ? WHERE id = ?", &st, err);
 	if (s == JRC_OK) {
 		sqlite3_bind_int(st, 1, disabled ? 1 : 0);
-		db_bind_text(st, 2, cur.id);
-		rc = sqlite3_step(st);
+		db_bind_text(db, st, 2, cur.id);
+		rc = db_step(db, st);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)
 			s = db_fail(db, rc, err);
@@ -472,10 +472,10 @@ static jrc_status set_counters(jrc_db *db, const char *id, int failed, jrc_time 
 	sqlite3_bind_int(st, 1, failed);
 	if (until) {
 		clock_format_utc(until, at);
-		db_bind_text(st, 2, at);
+		db_bind_text(db, st, 2, at);
 	}
-	db_bind_text(st, 3, id);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 3, id);
+	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
@@ -635,9 +635,9 @@ static jrc_status terminal_misses(jrc_db *db, const char *terminal, jrc_time now
 			    "   FROM login_attempts WHERE terminal = ?1 AND result = 'ok'), 0)",
 			    &st, err)))
 		return s;
-	db_bind_text(st, 1, terminal);
-	db_bind_text(st, 2, since);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_text(db, st, 1, terminal);
+	db_bind_text(db, st, 2, since);
+	if ((rc = db_step(db, st)) == SQLITE_ROW) {
 		*misses = sqlite3_column_int(st, 0);
 		db_col_copy(st, 1, at, sizeof(at));
 	}
@@ -662,9 +662,9 @@ static int unknown_logged_lately(jrc_db *db, const char *terminal, jrc_time now)
 	if (db_prepare(db, "SELECT count(*) FROM login_attempts WHERE terminal = ? AND"
 		       " result = 'unknown' AND logged = 1 AND at > ?", &st, NULL) != JRC_OK)
 		return 0;
-	db_bind_text(st, 1, terminal);
-	db_bind_text(st, 2, since);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	db_bind_text(db, st, 1, terminal);
+	db_bind_text(db, st, 2, since);
+	if (db_step(db, st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return n > 0;
@@ -682,11 +682,11 @@ static jrc_status note_attempt(jrc_db *db, const char *terminal, jrc_time now,
 	if ((s = db_prepare(db, "INSERT INTO login_attempts(terminal, at, result, logged)"
 			    " VALUES (?,?,?,?)", &st, err)))
 		return s;
-	db_bind_text(st, 1, terminal);
-	db_bind_text(st, 2, at);
-	db_bind_text(st, 3, result);
+	db_bind_text(db, st, 1, terminal);
+	db_bind_text(db, st, 2, at);
+	db_bind_text(db, st, 3, result);
 	sqlite3_bind_int(st, 4, logged);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }

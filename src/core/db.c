@@ -27,6 +27,15 @@ struct jrc_db {
 	/* The ledger key (ledger_key.c), read from its file on first use. */
 	int have_ledger_key;
 	unsigned char ledger_key[JRC_LEDGER_KEY_SIZE];
+	/* Statements a parameter could not be bound to (db_bind_text), and
+	 * why: their next db_step reports it instead of running with the
+	 * parameter left NULL.  A few at a time is plenty: a failed bind is
+	 * stepped, or its statement given up, before the next one is made. */
+	struct bind_fail {
+		sqlite3_stmt *st;
+		int rc;
+	} bind_fail[4];
+	unsigned next_fail;
 };
 
 enum { BUSY_TIMEOUT_MS = 10000 };
@@ -81,6 +90,9 @@ jrc_status db_fail(jrc_db *db, int rc, jrc_err *err)
 	case SQLITE_NOMEM:
 		code = JRC_E_NOMEM;
 		break;
+	case SQLITE_TOOBIG:
+		return jrc_err_set(err, JRC_E_INVALID, NULL, "%s",
+				   _("A text is too long to be stored: shorten it and try again."));
 	case SQLITE_CANTOPEN:
 		code = JRC_E_DB_OPEN;
 		break;
@@ -108,10 +120,21 @@ jrc_status db_exec(jrc_db *db, const char *sql, jrc_err *err)
 	return rc == SQLITE_OK ? JRC_OK : db_fail(db, rc, err);
 }
 
+/* Forget a failed bind of st: a statement handed out afresh (a new one
+ * may reuse a finalized one's address; a cached one comes back unbound). */
+static void bind_fail_forget(jrc_db *db, sqlite3_stmt *st)
+{
+	for (size_t i = 0; i < sizeof(db->bind_fail) / sizeof(db->bind_fail[0]); i++)
+		if (db->bind_fail[i].st == st)
+			db->bind_fail[i].st = NULL;
+}
+
 jrc_status db_prepare(jrc_db *db, const char *sql, sqlite3_stmt **st, jrc_err *err)
 {
 	int rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL);
 
+	if (rc == SQLITE_OK)
+		bind_fail_forget(db, *st);
 	return rc == SQLITE_OK ? JRC_OK : db_fail(db, rc, err);
 }
 
@@ -125,6 +148,7 @@ jrc_status db_prepare_cached(jrc_db *db, const char *sql, sqlite3_stmt **st, jrc
 		if (strcmp(db->cache[i].sql, sql) == 0) {
 			*st = db->cache[i].st;
 			db_release(*st);
+			bind_fail_forget(db, *st);
 			return JRC_OK;
 		}
 	}
@@ -181,11 +205,33 @@ void db_rollback(jrc_db *db)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
-int db_bind_text(sqlite3_stmt *st, int i, const char *s)
+int db_bind_text(jrc_db *db, sqlite3_stmt *st, int i, const char *s)
 {
-	if (!s)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	int rc = s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
+	struct bind_fail *f;
+
+	if (rc == SQLITE_OK)
+		return rc;
+	/* Kept for the step, so that no caller can run the statement with
+	 * the parameter silently NULL (a move without its answer ...). */
+	f = &db->bind_fail[db->next_fail++ % (sizeof(db->bind_fail) / sizeof(db->bind_fail[0]))];
+	for (size_t k = 0; k < sizeof(db->bind_fail) / sizeof(db->bind_fail[0]); k++)
+		if (db->bind_fail[k].st == st)
+			f = &db->bind_fail[k];
+	f->st = st;
+	f->rc = rc;
+	return rc;
+}
+
+int db_step(jrc_db *db, sqlite3_stmt *st)
+{
+	for (size_t i = 0; i < sizeof(db->bind_fail) / sizeof(db->bind_fail[0]); i++) {
+		if (db->bind_fail[i].st == st) {
+			db->bind_fail[i].st = NULL;
+			return db->bind_fail[i].rc;
+		}
+	}
+	return sqlite3_step(st);
 }
 
 char *db_col_strdup(sqlite3_stmt *st, int i, int *oom)

@@ -8,8 +8,15 @@
  * to to_version. */
 const char *const *db_schema_migration(int to_version);
 
-/* Bind a C string or NULL (as SQL NULL) to parameter i. */
-int db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Bind a C string or NULL (as SQL NULL) to parameter i; returns the sqlite
+ * result.  A failure (a text over the length limit, no memory) is also kept
+ * with the statement: its next db_step returns it, so a caller that steps
+ * with db_step never runs the statement with the parameter missing. */
+int db_bind_text(jrc_db *db, sqlite3_stmt *st, int i, const char *s);
+
+/* sqlite3_step, or the failure of an earlier db_bind_text on st.  Every
+ * statement with db_bind_text parameters is stepped with this. */
+int db_step(jrc_db *db, sqlite3_stmt *st);
 
 /* Copy column i into a new string (NULL for SQL NULL); *oom set on failure. */
 char *db_col_strdup(sqlite3_stmt *st, int i, int *oom);

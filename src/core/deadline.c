@@ -14,14 +14,14 @@ static jrc_status workday_with(jrc_db *db, sqlite3_stmt *st, jrc_date d, int *wo
 	*work = wd != 0 && wd != 6;
 	date_format(d, day);
 	sqlite3_reset(st);
-	if ((rc = db_bind_text(st, 1, day)) != SQLITE_OK)
+	if ((rc = db_bind_text(db, st, 1, day)) != SQLITE_OK)
 		return db_fail(db, rc, err);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW) {
 		const unsigned char *k = sqlite3_column_text(st, 0);
 
 		*work = k && strcmp((const char *)k, "workday") == 0;
-		rc = sqlite3_step(st);
+		rc = db_step(db, st);
 	}
 	if (rc != SQLITE_DONE)
 		return db_fail(db, rc, err);

@@ -173,9 +173,9 @@ static jrc_status next_seq(jrc_db *db, const char *site, const char *day, long *
 				   " ON CONFLICT(site, day) DO UPDATE SET last = last + 1 RETURNING last",
 				   &st, err)))
 		return s;
-	db_bind_text(st, 1, site);
-	db_bind_text(st, 2, day);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 1, site);
+	db_bind_text(db, st, 2, day);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW)
 		*seq = (long)sqlite3_column_int64(st, 0);
 	db_release(st);
@@ -209,31 +209,32 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 			      "INSERT INTO cases(receipt, query_code, site, category, division, department,"
 			      " level, anonymous, name, id_kind, id_number, phone, text, outcome, channel,"
 			      " staff_id, lang, filed_at, state, state_at, due_on, accept_by)"
-			      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'registered',?,?,?)", &st, err);
+			      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, err);
 	if (s)
 		goto out;
-	db_bind_text(st, 1, receipt);
-	db_bind_text(st, 2, code);
-	db_bind_text(st, 3, c.site);
-	db_bind_text(st, 4, c.category);
-	db_bind_text(st, 5, c.division);
-	db_bind_text(st, 6, c.route.department);
-	db_bind_text(st, 7, c.route.level);
+	db_bind_text(db, st, 1, receipt);
+	db_bind_text(db, st, 2, code);
+	db_bind_text(db, st, 3, c.site);
+	db_bind_text(db, st, 4, c.category);
+	db_bind_text(db, st, 5, c.division);
+	db_bind_text(db, st, 6, c.route.department);
+	db_bind_text(db, st, 7, c.route.level);
 	sqlite3_bind_int(st, 8, c.anonymous);
-	db_bind_text(st, 9, c.name);
-	db_bind_text(st, 10, c.anonymous ? NULL : c.id_kind);
-	db_bind_text(st, 11, c.id_number);
-	db_bind_text(st, 12, c.phone);
-	db_bind_text(st, 13, c.text);
-	db_bind_text(st, 14, c.outcome);
-	db_bind_text(st, 15, c.channel);
-	db_bind_text(st, 16, *c.staff_id ? c.staff_id : NULL);
-	db_bind_text(st, 17, c.lang);
-	db_bind_text(st, 18, filed);
-	db_bind_text(st, 19, filed);
-	db_bind_text(st, 20, accept_by);
-	db_bind_text(st, 21, accept_by);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 9, c.name);
+	db_bind_text(db, st, 10, c.anonymous ? NULL : c.id_kind);
+	db_bind_text(db, st, 11, c.id_number);
+	db_bind_text(db, st, 12, c.phone);
+	db_bind_text(db, st, 13, c.text);
+	db_bind_text(db, st, 14, c.outcome);
+	db_bind_text(db, st, 15, c.channel);
+	db_bind_text(db, st, 16, *c.staff_id ? c.staff_id : NULL);
+	db_bind_text(db, st, 17, c.lang);
+	db_bind_text(db, st, 18, filed);
+	db_bind_text(db, st, 19, lifecycle_state_name(JRC_ST_REGISTERED));
+	db_bind_text(db, st, 20, filed);
+	db_bind_text(db, st, 21, accept_by);
+	db_bind_text(db, st, 22, accept_by);
+	rc = db_step(db, st);
 	db_release(st);
 	if (rc != SQLITE_DONE) {
 		s = db_fail(db, rc, err);
@@ -245,7 +246,7 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	ev.actor = *c.staff_id ? actor : c.channel;
 	ev.kind = "filed";
 	ev.case_id = id;
-	ev.to_state = "registered";
+	ev.to_state = lifecycle_state_name(JRC_ST_REGISTERED);
 	ev.note = c.channel;
 	ev.at = now;
 	ev.cover[0] = (jrc_cover){ "cases", id, NULL };
@@ -327,7 +328,12 @@ static int fill_case(sqlite3_stmt *st, jrc_case *c)
 	db_col_copy(st, 16, c->staff_id, sizeof(c->staff_id));
 	db_col_copy(st, 17, c->lang, sizeof(c->lang));
 	db_col_copy(st, 18, c->filed_at, sizeof(c->filed_at));
-	db_col_copy(st, 19, c->state, sizeof(c->state));
+	{
+		const char *name = (const char *)sqlite3_column_text(st, 19);
+
+		if (lifecycle_state_parse(name, &c->state) != 0)
+			c->state = JRC_STATE_COUNT;
+	}
 	db_col_copy(st, 20, c->state_at, sizeof(c->state_at));
 	db_col_copy(st, 21, c->due_on, sizeof(c->due_on));
 	db_col_copy(st, 22, c->accept_by, sizeof(c->accept_by));
@@ -350,10 +356,10 @@ static jrc_status get_one(jrc_db *db, const char *sql, const char *key, int64_t 
 	if ((s = db_prepare_cached(db, sql, &st, err)))
 		return s;
 	if (key)
-		db_bind_text(st, 1, key);
+		db_bind_text(db, st, 1, key);
 	else
 		sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW && fill_case(st, out) != 0)
 		s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 	else if (rc == SQLITE_DONE)
@@ -424,7 +430,7 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 	clock_format_utc(date_local_midnight(date_add_days(d, 1)), end);
 	snprintf(sql, sizeof(sql),
 		 "SELECT " CASE_COLS " FROM cases WHERE 1=1%s%s%s%s%s ORDER BY %s%s",
-		 f && f->state ? " AND state = ?1" : "",
+		 f && f->with_state ? " AND state = ?1" : "",
 		 f && f->department ? " AND department = ?2" : "",
 		 !f || !f->search ? "" :
 		 /* Whole values are looked up through their indexes; only the
@@ -440,26 +446,27 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 	if ((s = db_prepare(db, sql, &st, err)))
 		return s;
 	if (f) {
-		if (f->state)
-			db_bind_text(st, 1, f->state);
+		if (f->with_state)
+			db_bind_text(db, st, 1, lifecycle_state_name(f->state));
 		if (f->department)
-			db_bind_text(st, 2, f->department);
+			db_bind_text(db, st, 2, f->department);
 		if (f->search) {
 			char phone[24];
 
-			db_bind_text(st, 3, f->search);
+			db_bind_text(db, st, 3, f->search);
 			/* A phone is stored as validate_phone writes it: look it up
-			 * the same way however it was typed (+86, dashes, none). */
+			 * the same way however it was typed (+86, dashes, none).
+			 * A phone's last 4 digits do without ?9. */
 			if (!last4 && validate_phone(f->search, phone, NULL) == JRC_OK)
-				sqlite3_bind_text(st, 9, phone, -1, SQLITE_TRANSIENT);
-			else
-				db_bind_text(st, 9, f->search);
+				db_bind_text(db, st, 9, phone);
+			else if (!last4)
+				db_bind_text(db, st, 9, f->search);
 		}
 		if (f->overdue_only)
-			db_bind_text(st, 4, today);
+			db_bind_text(db, st, 4, today);
 		if (f->filed_today) {
-			db_bind_text(st, 5, start);
-			db_bind_text(st, 6, end);
+			db_bind_text(db, st, 5, start);
+			db_bind_text(db, st, 6, end);
 		}
 		if (f->limit > 0) {
 			sqlite3_bind_int64(st, 7, f->limit);
@@ -468,7 +475,7 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 	}
 	*out = malloc(cap * sizeof(**out));
 	oom = !*out;
-	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!oom && (rc = db_step(db, st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			jrc_case *nb = realloc(*out, (cap *= 2) * sizeof(**out));
 

@@ -130,7 +130,7 @@ static jrc_status edit_locked(jrc_db *db, const jrc_staff *by, const char *recei
 		return s;
 	if ((s = auth_may(by, JRC_DO_EDIT_INTAKE, k.department, err)) != JRC_OK)
 		goto out;
-	if (strcmp(k.state, "registered") != 0) {
+	if (k.state != JRC_ST_REGISTERED) {
 		s = jrc_err_set(err, JRC_E_REFUSED, "state",
 				_("Only a case still waiting to be accepted can be corrected; this one is past that. Add a note instead."));
 		goto out;
@@ -163,14 +163,14 @@ static jrc_status edit_locked(jrc_db *db, const jrc_staff *by, const char *recei
 		       " WHERE id = ?7", &st, err);
 	if (s != JRC_OK)
 		goto out;
-	db_bind_text(st, 1, v.name);
-	db_bind_text(st, 2, v.id_kind);
-	db_bind_text(st, 3, v.id_number);
-	db_bind_text(st, 4, v.phone);
-	db_bind_text(st, 5, v.text);
-	db_bind_text(st, 6, v.outcome);
+	db_bind_text(db, st, 1, v.name);
+	db_bind_text(db, st, 2, v.id_kind);
+	db_bind_text(db, st, 3, v.id_number);
+	db_bind_text(db, st, 4, v.phone);
+	db_bind_text(db, st, 5, v.text);
+	db_bind_text(db, st, 6, v.outcome);
 	sqlite3_bind_int64(st, 7, k.id);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		s = db_fail(db, rc, err);

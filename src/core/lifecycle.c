@@ -25,48 +25,17 @@
 #include "jrc/text.h"
 #include "jrc/validate.h"
 
-static const char *const state_names[JRC_STATE_COUNT] = {
-	"registered", "accepted", "extended", "in_mediation", "declined", "redirected",
-	"answered", "review_requested", "review_answered", "rereview_requested",
-	"rereview_answered", "closed"
-};
+/* The rows of jrc/states.h, indexed by the enum they made. */
+typedef struct state_row {
+	const char *name;
+	jrc_state_kind kind;
+	const char *label, *desk, *words, *deadline;
+} state_row;
 
-static const char *const state_words[JRC_STATE_COUNT] = {
-	N_("Received: your matter is registered and waits for the responsible department to take it on."),
-	N_("Being handled: the department has taken on your matter and is working on it."),
-	N_("Being handled, with more time: the department needed longer and extended the time limit once."),
-	N_("In mediation: a mediator or lawyer is working on your matter."),
-	N_("Not taken on: this matter has to go another way. Below it says where to go."),
-	N_("Passed on: your matter was sent to another department, which decides whether to take it on."),
-	N_("Answered: the department has given you a written answer."),
-	N_("Review asked for: the office above the department is looking at your matter again."),
-	N_("Review answered: you have the written answer of the review."),
-	N_("Re-review asked for: your matter is being looked at one last time."),
-	N_("Re-review answered: this is the final answer."),
-	N_("Finished: this matter is closed.")
-};
-
-static const char *const state_labels[JRC_STATE_COUNT] = {
-	N_("Filed"), N_("Taken on"), N_("Time extended"), N_("Mediation started"),
-	N_("Not taken on"), N_("Passed on"), N_("Answered"), N_("Review asked for"),
-	N_("Review answered"), N_("Re-review asked for"), N_("Re-review answered"),
-	N_("Closed")
-};
-
-static const char *const deadline_words[JRC_STATE_COUNT] = {
-	N_("The department decides whether to take it on by"),
-	N_("A written answer is due by"),
-	N_("A written answer is due by"),
-	N_("A written answer is due by"),
-	NULL,
-	N_("The new department decides whether to take it on by"),
-	N_("You may ask for a review until"),
-	N_("The review answer is due by"),
-	N_("You may ask for a re-review until"),
-	N_("The re-review answer is due by"),
-	N_("If nothing more is needed, the matter closes after"),
-	NULL
-};
+#define ROW(id, name, kind, label, desk, words, deadline) \
+	[JRC_ST_##id] = { name, kind, label, desk, words, deadline },
+static const state_row states[JRC_STATE_COUNT] = { JRC_STATES(ROW) };
+#undef ROW
 
 static const char *const role_names[JRC_ROLE_COUNT] = {
 	"citizen", "desk", "handler", "supervisor", "admin", "system"
@@ -74,13 +43,13 @@ static const char *const role_names[JRC_ROLE_COUNT] = {
 
 const char *lifecycle_state_name(jrc_state st)
 {
-	return (unsigned)st < JRC_STATE_COUNT ? state_names[st] : NULL;
+	return (unsigned)st < JRC_STATE_COUNT ? states[st].name : NULL;
 }
 
 int lifecycle_state_parse(const char *name, jrc_state *out)
 {
 	for (int i = 0; name && i < JRC_STATE_COUNT; i++) {
-		if (strcmp(name, state_names[i]) == 0) {
+		if (strcmp(name, states[i].name) == 0) {
 			*out = (jrc_state)i;
 			return 0;
 		}
@@ -88,19 +57,40 @@ int lifecycle_state_parse(const char *name, jrc_state *out)
 	return -1;
 }
 
+void lifecycle_state_list(char *out, size_t size)
+{
+	size_t len = 0;
+
+	if (size)
+		out[0] = '\0';
+	for (int i = 0; i < JRC_STATE_COUNT && len < size; i++)
+		len += (size_t)snprintf(out + len, size - len, "%s%s", i ? ", " : "",
+					states[i].name);
+}
+
 const char *lifecycle_state_words(jrc_state st)
 {
-	return (unsigned)st < JRC_STATE_COUNT ? _(state_words[st]) : "";
+	return (unsigned)st < JRC_STATE_COUNT ? _(states[st].words) : "";
 }
 
 const char *lifecycle_state_label(jrc_state st)
 {
-	return (unsigned)st < JRC_STATE_COUNT ? _(state_labels[st]) : "";
+	return (unsigned)st < JRC_STATE_COUNT ? _(states[st].label) : "";
+}
+
+const char *lifecycle_state_desk(jrc_state st)
+{
+	return (unsigned)st < JRC_STATE_COUNT ? _(states[st].desk) : "";
 }
 
 const char *lifecycle_deadline_words(jrc_state st)
 {
-	return (unsigned)st < JRC_STATE_COUNT && deadline_words[st] ? _(deadline_words[st]) : NULL;
+	return (unsigned)st < JRC_STATE_COUNT && states[st].deadline ? _(states[st].deadline) : NULL;
+}
+
+jrc_state_kind lifecycle_state_kind(jrc_state st)
+{
+	return (unsigned)st < JRC_STATE_COUNT ? states[st].kind : JRC_SK_NONE;
 }
 
 const char *lifecycle_role_name(jrc_role role)
@@ -211,20 +201,12 @@ unsigned lifecycle_needs(jrc_state from, jrc_state to)
 
 int lifecycle_is_answer_state(jrc_state st)
 {
-	return st == JRC_ST_ANSWERED || st == JRC_ST_REVIEW_ANSWERED ||
-	       st == JRC_ST_REREVIEW_ANSWERED;
+	return lifecycle_state_kind(st) == JRC_SK_ANSWER;
 }
 
 int lifecycle_state_owes_step(jrc_state st)
 {
-	switch (st) {
-	case JRC_ST_REGISTERED: case JRC_ST_REDIRECTED: case JRC_ST_ACCEPTED:
-	case JRC_ST_EXTENDED: case JRC_ST_IN_MEDIATION: case JRC_ST_REVIEW_REQUESTED:
-	case JRC_ST_REREVIEW_REQUESTED:
-		return 1;
-	default:
-		return 0;
-	}
+	return lifecycle_state_kind(st) == JRC_SK_OWES;
 }
 
 int lifecycle_is_overdue(const jrc_case *c, jrc_date today)
@@ -235,24 +217,27 @@ int lifecycle_is_overdue(const jrc_case *c, jrc_date today)
 	       date_parse(c->due_on, &due) == 0 && date_cmp(due, today) < 0;
 }
 
-void lifecycle_owed_sql(char *out, size_t size)
+void lifecycle_states_sql(jrc_state_kind kind, char *out, size_t size)
 {
 	size_t len = 0;
 
 	len += (size_t)snprintf(out, size, "(");
 	for (int i = 0; i < JRC_STATE_COUNT && len < size; i++)
-		if (lifecycle_state_owes_step((jrc_state)i))
+		if (states[i].kind == kind)
 			len += (size_t)snprintf(out + len, size - len, "%s'%s'",
-						out[len - 1] == '(' ? "" : ",", state_names[i]);
+						out[len - 1] == '(' ? "" : ",", states[i].name);
 	if (len < size)
 		snprintf(out + len, size - len, ")");
 }
 
+void lifecycle_owed_sql(char *out, size_t size)
+{
+	lifecycle_states_sql(JRC_SK_OWES, out, size);
+}
+
 jrc_state lifecycle_case_state(const jrc_case *c)
 {
-	jrc_state st;
-
-	return lifecycle_state_parse(c->state, &st) == 0 ? st : JRC_STATE_COUNT;
+	return (unsigned)c->state < JRC_STATE_COUNT ? c->state : JRC_STATE_COUNT;
 }
 
 jrc_date lifecycle_local_date_of(const char *utc_iso)
@@ -328,7 +313,7 @@ static void allowed_sentence(const jrc_case *c, const jrc_move *mv, char *buf, s
 
 	for (size_t i = 0; i < n; i++)
 		len += (size_t)snprintf(list + len, len < sizeof(list) ? sizeof(list) - len : 0,
-					"%s%s", i ? ", " : "", state_names[to[i]]);
+					"%s%s", i ? ", " : "", states[to[i]].name);
 	if (n)
 		snprintf(buf, size, _("Allowed now: %s."), list);
 	else
@@ -365,7 +350,7 @@ jrc_status lifecycle_check(jrc_db *db, const jrc_case *c, const jrc_move *mv, jr
 	if (!(t = find(from, mv->to)))
 		return jrc_err_set(err, JRC_E_REFUSED, "state",
 				   _("This case is %s and cannot go to %s. %s"),
-				   state_names[from], state_names[mv->to], allowed);
+				   states[from].name, states[mv->to].name, allowed);
 	if (mv->role == JRC_ROLE_HANDLER && (t->roles & R(HANDLER)) &&
 	    (!mv->actor_department || strcmp(mv->actor_department, c->department) != 0))
 		return jrc_err_set(err, JRC_E_REFUSED, "role",
@@ -374,11 +359,11 @@ jrc_status lifecycle_check(jrc_db *db, const jrc_case *c, const jrc_move *mv, jr
 	if (!role_may(t, c, mv->role, mv->actor_department))
 		return jrc_err_set(err, JRC_E_REFUSED, "role",
 				   _("As %s you cannot move this case to %s. %s"),
-				   lifecycle_role_name(mv->role), state_names[mv->to], allowed);
+				   lifecycle_role_name(mv->role), states[mv->to].name, allowed);
 	if ((t->needs & JRC_NEED_REASON) && blank(mv->reason))
 		return jrc_err_set(err, JRC_E_INVALID, "reason",
 				   _("A reason is needed to move this case to %s: say why, in words the citizen understands."),
-				   state_names[mv->to]);
+				   states[mv->to].name);
 	if ((t->needs & JRC_NEED_CHANNEL) && blank(mv->channel))
 		return jrc_err_set(err, JRC_E_INVALID, "channel",
 				   _("Say where the citizen should take the matter instead (a court, arbitration, administrative review ...): a declined case must name the legal channel."));
@@ -517,15 +502,15 @@ static jrc_status insert_step(jrc_db *db, int64_t event_id, const jrc_case *c, c
 		return s;
 	sqlite3_bind_int64(st, 1, event_id);
 	sqlite3_bind_int64(st, 2, c->id);
-	db_bind_text(st, 3, at);
-	db_bind_text(st, 4, state_names[from]);
-	db_bind_text(st, 5, state_names[mv->to]);
-	db_bind_text(st, 6, mv->actor);
-	db_bind_text(st, 7, dept);
-	db_bind_text(st, 8, m->reason);
-	db_bind_text(st, 9, m->channel);
-	db_bind_text(st, 10, m->answer);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 3, at);
+	db_bind_text(db, st, 4, states[from].name);
+	db_bind_text(db, st, 5, states[mv->to].name);
+	db_bind_text(db, st, 6, mv->actor);
+	db_bind_text(db, st, 7, dept);
+	db_bind_text(db, st, 8, m->reason);
+	db_bind_text(db, st, 9, m->channel);
+	db_bind_text(db, st, 10, m->answer);
+	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
@@ -559,14 +544,14 @@ static jrc_status apply(jrc_db *db, const jrc_case *c, const jrc_move *mv, jrc_e
 			    " extended = ?4, answer = COALESCE(?5, answer), department = ?6"
 			    " WHERE id = ?7", &st, err)))
 		goto out;
-	db_bind_text(st, 1, state_names[mv->to]);
-	db_bind_text(st, 2, at);
-	db_bind_text(st, 3, *due ? due : NULL);
+	db_bind_text(db, st, 1, states[mv->to].name);
+	db_bind_text(db, st, 2, at);
+	db_bind_text(db, st, 3, *due ? due : NULL);
 	sqlite3_bind_int(st, 4, c->extended || mv->to == JRC_ST_EXTENDED);
-	db_bind_text(st, 5, m.answer);
-	db_bind_text(st, 6, dept);
+	db_bind_text(db, st, 5, m.answer);
+	db_bind_text(db, st, 6, dept);
 	sqlite3_bind_int64(st, 7, c->id);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		s = db_fail(db, rc, err);
@@ -580,8 +565,8 @@ static jrc_status apply(jrc_db *db, const jrc_case *c, const jrc_move *mv, jrc_e
 	ev.actor = mv->actor;
 	ev.kind = "transition";
 	ev.case_id = c->id;
-	ev.from_state = state_names[from];
-	ev.to_state = state_names[mv->to];
+	ev.from_state = states[from].name;
+	ev.to_state = states[mv->to].name;
 	ev.note = *note ? note : NULL;
 	ev.at = now;
 	ev.cover[0] = (jrc_cover){ "cases", c->id, NULL };
@@ -652,7 +637,7 @@ jrc_status lifecycle_expire_in_tx(jrc_db *db, const jrc_case *c, int *closed, jr
 
 jrc_status lifecycle_close_expired(jrc_db *db, long *closed, jrc_err *err)
 {
-	char today[11];
+	char today[11], answered[256], sql[384];
 	sqlite3_stmt *st;
 	jrc_status s;
 	int64_t *ids = NULL;
@@ -665,13 +650,14 @@ jrc_status lifecycle_close_expired(jrc_db *db, long *closed, jrc_err *err)
 	date_format(clock_local_date(clock_now()), today);
 	if ((s = db_begin(db, err)) != JRC_OK)
 		return s;
-	s = db_prepare(db, "SELECT id FROM cases WHERE state IN ('answered', 'review_answered',"
-		       " 'rereview_answered') AND due_on IS NOT NULL AND due_on < ? ORDER BY id",
-		       &st, err);
+	lifecycle_states_sql(JRC_SK_ANSWER, answered, sizeof(answered));
+	snprintf(sql, sizeof(sql), "SELECT id FROM cases WHERE state IN %s"
+		 " AND due_on IS NOT NULL AND due_on < ? ORDER BY id", answered);
+	s = db_prepare(db, sql, &st, err);
 	if (s)
 		goto fail;
-	db_bind_text(st, 1, today);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_text(db, st, 1, today);
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		if (n == cap) {
 			int64_t *nb = realloc(ids, (cap = cap ? cap * 2 : 64) * sizeof(*ids));
 
@@ -729,7 +715,7 @@ jrc_status lifecycle_steps(jrc_db *db, int64_t case_id, jrc_step **out, size_t *
 	sqlite3_bind_int64(st, 1, case_id);
 	if (!(*out = malloc(cap * sizeof(**out))))
 		oom = 1;
-	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!oom && (rc = db_step(db, st)) == SQLITE_ROW) {
 		jrc_step *p;
 
 		if (*n == cap) {

@@ -20,6 +20,10 @@ jrc_state lifecycle_case_state(const jrc_case *c);
 /* The local date of a stored UTC ISO time ("" input gives today). */
 jrc_date lifecycle_local_date_of(const char *utc_iso);
 
+/* The states of one kind (jrc/states.h) as an SQL list, "('answered',...)",
+ * written to out (at least 256 bytes). */
+void lifecycle_states_sql(jrc_state_kind kind, char *out, size_t size);
+
 /* The states that owe a step as an SQL list, "('registered',...)", written
  * to out (at least 256 bytes), so queries apply lifecycle_is_overdue's rule. */
 void lifecycle_owed_sql(char *out, size_t size);

@@ -65,12 +65,12 @@ static jrc_status record_try(jrc_db *db, const char *receipt, const char *at, jr
 	if ((s = db_prepare(db, "INSERT INTO lookup_attempts(receipt, at, proof, result, source)"
 			    " VALUES (?,?,?,?,?)", &st, err)))
 		return s;
-	db_bind_text(st, 1, receipt);
-	db_bind_text(st, 2, at);
-	db_bind_text(st, 3, kind == JRC_PROOF_CODE ? "code" : "phone4");
-	db_bind_text(st, 4, result);
-	db_bind_text(st, 5, source && *source ? source : "cli");
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 1, receipt);
+	db_bind_text(db, st, 2, at);
+	db_bind_text(db, st, 3, kind == JRC_PROOF_CODE ? "code" : "phone4");
+	db_bind_text(db, st, 4, result);
+	db_bind_text(db, st, 5, source && *source ? source : "cli");
+	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
@@ -100,9 +100,9 @@ static jrc_status tries_state(jrc_db *db, const char *receipt, jrc_time now,
 			    "   AND a.result = 'ok' AND a.proof = 'code' AND a.id > l.last_attempt)",
 			    &st, err)))
 		return s;
-	db_bind_text(st, 1, receipt);
-	db_bind_text(st, 2, now_s);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	db_bind_text(db, st, 1, receipt);
+	db_bind_text(db, st, 2, now_s);
+	if ((rc = db_step(db, st)) == SQLITE_ROW)
 		db_col_copy(st, 0, until, sizeof(until));
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
@@ -116,9 +116,9 @@ static jrc_status tries_state(jrc_db *db, const char *receipt, jrc_time now,
 			    " AND id > COALESCE((SELECT max(last_attempt) FROM lookup_locks"
 			    "   WHERE receipt = ?1), 0)", &st, err)))
 		return s;
-	db_bind_text(st, 1, receipt);
-	db_bind_text(st, 2, since);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	db_bind_text(db, st, 1, receipt);
+	db_bind_text(db, st, 2, since);
+	if ((rc = db_step(db, st)) == SQLITE_ROW)
 		info->failures = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
@@ -149,10 +149,10 @@ static jrc_status terminal_state(jrc_db *db, const char *source, jrc_time now,
 			    " WHERE source = ?1 AND result = 'fail' AND at > ?2 AND at <= ?3", &st, err)))
 		return s;
 	clock_format_utc(now, now_s);
-	db_bind_text(st, 1, source && *source ? source : "cli");
-	db_bind_text(st, 2, since);
-	db_bind_text(st, 3, now_s);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_text(db, st, 1, source && *source ? source : "cli");
+	db_bind_text(db, st, 2, since);
+	db_bind_text(db, st, 3, now_s);
+	if ((rc = db_step(db, st)) == SQLITE_ROW) {
 		info->terminal_failures = sqlite3_column_int(st, 0);
 		db_col_copy(st, 1, last, sizeof(last));
 	}
@@ -226,10 +226,10 @@ static jrc_status lock(jrc_db *db, const char *receipt, int64_t case_id, jrc_tim
 			    " VALUES (?,?,?,(SELECT max(id) FROM lookup_attempts WHERE receipt = ?1))",
 			    &st, err)))
 		return s;
-	db_bind_text(st, 1, receipt);
-	db_bind_text(st, 2, at);
-	db_bind_text(st, 3, until);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 1, receipt);
+	db_bind_text(db, st, 2, at);
+	db_bind_text(db, st, 3, until);
+	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, rc, err);
@@ -296,8 +296,8 @@ jrc_status lookup_verify_in_tx(jrc_db *db, const char *receipt, jrc_proof kind,
 	if ((s = db_prepare(db, "SELECT id, query_code, phone FROM cases WHERE receipt = ?", &st,
 			    err)))
 		return s;
-	db_bind_text(st, 1, receipt);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 1, receipt);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW) {
 		found = 1;
 		id = sqlite3_column_int64(st, 0);
@@ -414,10 +414,10 @@ jrc_status lookup_unlock(jrc_db *db, const char *receipt, const char *actor, jrc
 	if ((s = db_prepare(db, "UPDATE lookup_locks SET lifted_at = ?1, lifted_by = ?2"
 			    " WHERE receipt = ?3 AND lifted_at IS NULL AND until > ?1", &st, err)))
 		goto fail;
-	db_bind_text(st, 1, at);
-	db_bind_text(st, 2, actor);
-	db_bind_text(st, 3, receipt);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 1, at);
+	db_bind_text(db, st, 2, actor);
+	db_bind_text(db, st, 3, receipt);
+	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	changed = sqlite3_changes(db_handle(db));
 	if (rc != SQLITE_DONE) {
@@ -431,10 +431,15 @@ jrc_status lookup_unlock(jrc_db *db, const char *receipt, const char *actor, jrc
 	}
 	if ((s = db_prepare(db, "SELECT id FROM cases WHERE receipt = ?", &st, err)))
 		goto fail;
-	db_bind_text(st, 1, receipt);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	db_bind_text(db, st, 1, receipt);
+	/* A number no case has (a guesser's) is locked too: case 0. */
+	if ((rc = db_step(db, st)) == SQLITE_ROW)
 		case_id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		s = db_fail(db, rc, err);
+		goto fail;
+	}
 	snprintf(note, sizeof(note), "lookups of %s allowed again", receipt);
 	ev.actor = actor;
 	ev.kind = "lookup_unlocked";

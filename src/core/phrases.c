@@ -106,8 +106,8 @@ jrc_status phrases_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 
 	if ((s = db_prepare_cached(db, "SELECT 1 FROM categories WHERE code = ?", &st, err)) != JRC_OK)
 		return s;
-	db_bind_text(st, 1, v[0]);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 1, v[0]);
+	rc = db_step(db, st);
 	known = rc == SQLITE_ROW;
 	db_release(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -130,9 +130,9 @@ jrc_status phrases_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 				   &st, err)) != JRC_OK)
 		return s;
 	for (int i = 0; i < 4; i++)
-		db_bind_text(st, i + 1, v[i]);
+		db_bind_text(db, st, i + 1, v[i]);
 	sqlite3_bind_int64(st, 5, sort);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	db_release(st);
 	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
@@ -150,8 +150,8 @@ jrc_status phrases_for(jrc_db *db, const char *category, jrc_phrase **out, size_
 	if ((s = db_prepare(db, "SELECT category, kind, zh, en FROM phrases WHERE category = ?"
 			    " ORDER BY sort", &st, err)) != JRC_OK)
 		return s;
-	db_bind_text(st, 1, category);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_text(db, st, 1, category);
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		jrc_phrase *p;
 
 		if (*n == cap) {

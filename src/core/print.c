@@ -95,13 +95,13 @@ static jrc_status record(jrc_db *db, int64_t case_id, const char *sink, const ch
 		return s;
 	}
 	sqlite3_bind_int64(st, 1, case_id);
-	db_bind_text(st, 2, sink);
-	db_bind_text(st, 3, at);
-	db_bind_text(st, 4, outcome);
-	db_bind_text(st, 5, error && *error ? error : NULL);
-	db_bind_text(st, 6, warning && *warning ? warning : NULL);
-	db_bind_text(st, 7, actor);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 2, sink);
+	db_bind_text(db, st, 3, at);
+	db_bind_text(db, st, 4, outcome);
+	db_bind_text(db, st, 5, error && *error ? error : NULL);
+	db_bind_text(db, st, 6, warning && *warning ? warning : NULL);
+	db_bind_text(db, st, 7, actor);
+	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		s = db_fail(db, rc, err);
@@ -253,7 +253,7 @@ jrc_status print_failed(jrc_db *db, jrc_print_job **out, size_t *n, jrc_err *err
 			    "   AND j.id = (SELECT max(id) FROM print_jobs k WHERE k.case_id = j.case_id)"
 			    " ORDER BY j.id", &st, err)) != JRC_OK)
 		return s;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			size_t nc = cap ? 2 * cap : 16;
 			jrc_print_job *nv = realloc(v, nc * sizeof(*nv));
@@ -288,7 +288,7 @@ jrc_status print_last_job(jrc_db *db, int64_t case_id, jrc_print_job *out, jrc_e
 			    " WHERE j.case_id = ? ORDER BY j.id DESC LIMIT 1", &st, err)) != JRC_OK)
 		return s;
 	sqlite3_bind_int64(st, 1, case_id);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW)
 		fill_job(st, out);
 	sqlite3_finalize(st);

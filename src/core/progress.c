@@ -43,11 +43,21 @@ static char *dup_or_null(const char *s, int *oom)
 	return d;
 }
 
+/* A department or category that is no longer in the lists is shown by
+ * its code; any other failure (a locked or damaged database) is reported,
+ * not turned into a view with the names missing. */
+static int name_missing(jrc_status s, jrc_status *fail)
+{
+	if (s != JRC_OK && s != JRC_E_NOT_FOUND && *fail == JRC_OK)
+		*fail = s;
+	return s != JRC_OK;
+}
+
 /* What of a step a citizen reads: why it was declined and where to go,
  * why it was passed on and to whom, why more time was taken, the answers.
  * A mediation or acceptance note is for staff. */
 static void fill_step(jrc_db *db, const jrc_step *in, jrc_state to, jrc_progress_step *out,
-		      int *oom)
+		      int *oom, jrc_status *fail, jrc_err *err)
 {
 	jrc_department d;
 
@@ -64,7 +74,7 @@ static void fill_step(jrc_db *db, const jrc_step *in, jrc_state to, jrc_progress
 		break;
 	case JRC_ST_REDIRECTED:
 		out->reason = dup_or_null(in->reason, oom);
-		if (refdata_department(db, in->department, &d, NULL) == JRC_OK) {
+		if (!name_missing(refdata_department(db, in->department, &d, err), fail)) {
 			snprintf(out->department_zh, sizeof(out->department_zh), "%s", d.name_zh);
 			snprintf(out->department_en, sizeof(out->department_en), "%s", d.name_en);
 		}
@@ -88,22 +98,26 @@ static jrc_status build(jrc_db *db, const jrc_case *c, jrc_progress *p, jrc_err 
 	jrc_step *steps;
 	size_t n;
 	int oom = 0, review;
-	jrc_status s;
+	jrc_status s, fail = JRC_OK;
 
 	snprintf(p->receipt, sizeof(p->receipt), "%s", c->receipt);
 	p->state = lifecycle_effective_state(c, today);
 	p->verdict = JRC_VERDICT_NONE;
 	snprintf(p->department, sizeof(p->department), "%s", c->department);
-	if (refdata_department(db, c->department, &dept, NULL) == JRC_OK) {
+	if (!name_missing(refdata_department(db, c->department, &dept, err), &fail)) {
 		snprintf(p->department_zh, sizeof(p->department_zh), "%s", dept.name_zh);
 		snprintf(p->department_en, sizeof(p->department_en), "%s", dept.name_en);
 		snprintf(p->window, sizeof(p->window), "%s", dept.window);
 		snprintf(p->department_phone, sizeof(p->department_phone), "%s", dept.phone);
 	}
-	if (refdata_category(db, c->category, &cat, NULL) == JRC_OK) {
+	if (fail != JRC_OK)
+		return fail;
+	if (!name_missing(refdata_category(db, c->category, &cat, err), &fail)) {
 		snprintf(p->category_zh, sizeof(p->category_zh), "%s", cat.name_zh);
 		snprintf(p->category_en, sizeof(p->category_en), "%s", cat.name_en);
 	}
+	if (fail != JRC_OK)
+		return fail;
 	date_format(lifecycle_local_date_of(c->filed_at), p->filed_on);
 	p->anonymous = c->anonymous;
 	if (!c->anonymous) {
@@ -122,17 +136,19 @@ static jrc_status build(jrc_db *db, const jrc_case *c, jrc_progress *p, jrc_err 
 	snprintf(p->steps[0].date, sizeof(p->steps[0].date), "%s", p->filed_on);
 	p->steps[0].state = JRC_ST_REGISTERED;
 	p->nsteps = 1;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && fail == JRC_OK; i++) {
 		jrc_state to;
 
 		if (lifecycle_state_parse(steps[i].to_state, &to) != 0)
 			continue;
-		fill_step(db, &steps[i], to, &p->steps[p->nsteps++], &oom);
+		fill_step(db, &steps[i], to, &p->steps[p->nsteps++], &oom, &fail, err);
 		if (lifecycle_is_answer_state(to))
 			snprintf(p->answered_on, sizeof(p->answered_on), "%s",
 				 p->steps[p->nsteps - 1].date);
 	}
 	lifecycle_steps_free(steps, n);
+	if (fail != JRC_OK)
+		return fail;
 	if (p->state == JRC_ST_CLOSED && stored != JRC_ST_CLOSED &&
 	    date_parse(c->due_on, &due) == 0) {
 		jrc_progress_step *last = &p->steps[p->nsteps++];

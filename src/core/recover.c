@@ -43,10 +43,10 @@ static jrc_status find(jrc_db *db, const char *id, const char *phone, jrc_recove
 			    " WHERE id_number = ?1 AND id_kind = 'resident' AND phone = ?2"
 			    " ORDER BY id DESC LIMIT ?3", &st, err)))
 		return s;
-	db_bind_text(st, 1, id);
-	db_bind_text(st, 2, phone);
+	db_bind_text(db, st, 1, id);
+	db_bind_text(db, st, 2, phone);
 	sqlite3_bind_int(st, 3, JRC_RECOVER_MAX);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		jrc_recovered *r = &out[*n];
 		char filed[40], state[32], ph[32];
 		jrc_time t;

@@ -53,11 +53,11 @@ static jrc_status run(jrc_db *db, const char *sql, const char *const *params, in
 		return s;
 	rc = SQLITE_OK;
 	for (int i = 0; i < n && rc == SQLITE_OK; i++)
-		rc = db_bind_text(st, i + 1, params[i]);
+		rc = db_bind_text(db, st, i + 1, params[i]);
 	if (rc == SQLITE_OK && sort >= 0)
 		rc = sqlite3_bind_int64(st, n + 1, sort);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
+		rc = db_step(db, st);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
 		return jrc_err_set(err, JRC_E_DATA, NULL,
@@ -79,8 +79,8 @@ static jrc_status exists(jrc_db *db, const char *sql, const char *code, int *fou
 	*found = 0;
 	if ((s = db_prepare(db, sql, &st, err)) != JRC_OK)
 		return s;
-	if ((rc = db_bind_text(st, 1, code)) == SQLITE_OK)
-		rc = sqlite3_step(st);
+	if ((rc = db_bind_text(db, st, 1, code)) == SQLITE_OK)
+		rc = db_step(db, st);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
 		*found = 1;
@@ -439,7 +439,7 @@ static jrc_status collect_rows(jrc_db *db, sqlite3_stmt *st, size_t size,
 	char *rows = malloc(cap * size);
 
 	*n = 0;
-	while (rows && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (rows && (rc = db_step(db, st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			char *nb = realloc(rows, (cap *= 2) * size);
 
@@ -503,8 +503,8 @@ int refdata_category_active(jrc_db *db, const char *code)
 
 	if (db_prepare(db, "SELECT active FROM categories WHERE code = ?", &st, NULL) != JRC_OK)
 		return 0;
-	db_bind_text(st, 1, code);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	db_bind_text(db, st, 1, code);
+	if (db_step(db, st) == SQLITE_ROW)
 		active = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return active;
@@ -519,8 +519,8 @@ jrc_status refdata_category(jrc_db *db, const char *code, jrc_category *out, jrc
 	if ((s = db_prepare_cached(db, "SELECT " CATEGORY_COLS " FROM categories WHERE code = ?",
 				   &st, err)) != JRC_OK)
 		return s;
-	db_bind_text(st, 1, code);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 1, code);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW)
 		fill_category(st, out);
 	db_release(st);
@@ -542,8 +542,8 @@ jrc_status refdata_department(jrc_db *db, const char *code, jrc_department *out,
 	if ((s = db_prepare(db, "SELECT code, name_zh, name_en, window, phone FROM departments"
 			    " WHERE code = ?", &st, err)) != JRC_OK)
 		return s;
-	db_bind_text(st, 1, code);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 1, code);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW) {
 		db_col_copy(st, 0, out->code, sizeof(out->code));
 		db_col_copy(st, 1, out->name_zh, sizeof(out->name_zh));
@@ -589,7 +589,7 @@ jrc_status refdata_divisions(jrc_db *db, const char *parent, jrc_division **out,
 	if (s != JRC_OK)
 		return s;
 	if (parent)
-		db_bind_text(st, 1, parent);
+		db_bind_text(db, st, 1, parent);
 	return collect_rows(db, st, sizeof(**out), fill_division_row, (void **)out, n, err);
 }
 
@@ -602,8 +602,8 @@ jrc_status refdata_division(jrc_db *db, const char *code, jrc_division *out, jrc
 	if ((s = db_prepare_cached(db, "SELECT code, parent, level, name_zh, name_en FROM divisions"
 				   " WHERE code = ?", &st, err)) != JRC_OK)
 		return s;
-	db_bind_text(st, 1, code);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 1, code);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW)
 		fill_division(st, out);
 	db_release(st);

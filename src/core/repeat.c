@@ -26,12 +26,12 @@ jrc_status repeat_find(jrc_db *db, const char *id_number, const char *category,
 				   " OR filed_at >= ? OR state_at >= ?) ORDER BY id DESC LIMIT 1",
 				   &st, err)))
 		return s;
-	db_bind_text(st, 1, id_number);
-	db_bind_text(st, 2, category);
+	db_bind_text(db, st, 1, id_number);
+	db_bind_text(db, st, 2, category);
 	sqlite3_bind_int64(st, 3, exclude_id);
-	db_bind_text(st, 4, since);
-	db_bind_text(st, 5, since);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 4, since);
+	db_bind_text(db, st, 5, since);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW)
 		*earlier = sqlite3_column_int64(st, 0);
 	db_release(st);
@@ -51,7 +51,7 @@ jrc_status repeat_link(jrc_db *db, int64_t case_id, jrc_err *err)
 				   " WHERE id = ?", &st, err)))
 		return s;
 	sqlite3_bind_int64(st, 1, case_id);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW) {
 		char staff[32], channel[8];
 
@@ -75,11 +75,11 @@ jrc_status repeat_link(jrc_db *db, int64_t case_id, jrc_err *err)
 		return s;
 	sqlite3_bind_int64(st, 1, earlier);
 	sqlite3_bind_int64(st, 2, case_id);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW)
 		db_col_copy(st, 0, receipt, sizeof(receipt));
 	if (rc == SQLITE_ROW)
-		rc = sqlite3_step(st);
+		rc = db_step(db, st);
 	db_release(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, rc, err);

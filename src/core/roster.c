@@ -102,8 +102,8 @@ jrc_status roster_host(jrc_db *db, const char *id, jrc_host *out, jrc_err *err)
 	if ((s = db_prepare(db, "SELECT " ROSTER_HOST_COLS " FROM hosts h"
 			    " WHERE h.id = ? AND h.active = 1", &st, err)))
 		return s;
-	db_bind_text(st, 1, norm);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 1, norm);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW)
 		roster_fill_host(st, 0, out);
 	sqlite3_finalize(st);
@@ -128,9 +128,9 @@ jrc_status roster_hosts(jrc_db *db, const char *kind, jrc_host **out, size_t *n,
 	if ((s = db_prepare(db, "SELECT " ROSTER_HOST_COLS " FROM hosts h WHERE h.active = 1"
 			    " AND (?1 IS NULL OR h.kind = ?1) ORDER BY h.sort, h.id", &st, err)))
 		return s;
-	db_bind_text(st, 1, kind);
+	db_bind_text(db, st, 1, kind);
 	*out = malloc(cap * sizeof(**out));
-	while (*out && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (*out && (rc = db_step(db, st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			jrc_host *nb = realloc(*out, (cap *= 2) * sizeof(**out));
 
@@ -186,8 +186,8 @@ static int category_known(jrc_db *db, const char *code)
 	if (sqlite3_prepare_v2(db_handle(db), "SELECT 1 FROM categories WHERE code = ?", -1, &st,
 			       NULL) != SQLITE_OK)
 		return 0;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
+	db_bind_text(db, st, 1, code);
+	found = db_step(db, st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return found;
 }
@@ -290,19 +290,19 @@ jrc_status roster_import_host(jrc_db *db, char **v, long sort, jrc_err *err)
 			    " blurb_en=excluded.blurb_en, active=1, sort=excluded.sort",
 			    &st, err)))
 		return s;
-	db_bind_text(st, 1, h.id);
-	db_bind_text(st, 2, h.kind);
-	db_bind_text(st, 3, h.name);
-	db_bind_text(st, 4, h.name_en);
-	db_bind_text(st, 5, h.title);
-	db_bind_text(st, 6, h.title_en);
-	db_bind_text(st, 7, h.specialties);
-	db_bind_text(st, 8, h.languages);
+	db_bind_text(db, st, 1, h.id);
+	db_bind_text(db, st, 2, h.kind);
+	db_bind_text(db, st, 3, h.name);
+	db_bind_text(db, st, 4, h.name_en);
+	db_bind_text(db, st, 5, h.title);
+	db_bind_text(db, st, 6, h.title_en);
+	db_bind_text(db, st, 7, h.specialties);
+	db_bind_text(db, st, 8, h.languages);
 	sqlite3_bind_int(st, 9, h.legal_aid);
-	db_bind_text(st, 10, h.blurb);
-	db_bind_text(st, 11, h.blurb_en);
+	db_bind_text(db, st, 10, h.blurb);
+	db_bind_text(db, st, 11, h.blurb_en);
 	sqlite3_bind_int64(st, 12, sort);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
@@ -335,8 +335,8 @@ static int host_listed(jrc_db *db, const char *id)
 	if (sqlite3_prepare_v2(db_handle(db), "SELECT 1 FROM hosts WHERE id = ? AND active = 1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return 0;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
+	db_bind_text(db, st, 1, id);
+	found = db_step(db, st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return found;
 }
@@ -398,19 +398,19 @@ jrc_status roster_import_schedule(jrc_db *db, char **v, long sort, jrc_err *err)
 			    " slot_minutes, room, room_en, topics, topics_en)"
 			    " VALUES (?,?,?,?,?,?,?,?,?,?)", &st, err)))
 		return s;
-	db_bind_text(st, 1, id);
+	db_bind_text(db, st, 1, id);
 	if (weekday)
 		sqlite3_bind_int(st, 2, weekday);
 	else
-		db_bind_text(st, 3, v[2]);
+		db_bind_text(db, st, 3, v[2]);
 	sqlite3_bind_int(st, 4, start);
 	sqlite3_bind_int(st, 5, stop);
 	sqlite3_bind_int(st, 6, (int)slot);
-	db_bind_text(st, 7, room);
-	db_bind_text(st, 8, room_en);
-	db_bind_text(st, 9, topics);
-	db_bind_text(st, 10, topics_en);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 7, room);
+	db_bind_text(db, st, 8, room_en);
+	db_bind_text(db, st, 9, topics);
+	db_bind_text(db, st, 10, topics_en);
+	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }

@@ -43,7 +43,7 @@ static jrc_status case_state(jrc_db *db, int64_t case_id, char receipt[JRC_RECEI
 	if ((s = db_prepare(db, "SELECT receipt, state FROM cases WHERE id = ?", &st, err)))
 		return s;
 	sqlite3_bind_int64(st, 1, case_id);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW) {
 		db_col_copy(st, 0, receipt, JRC_RECEIPT_MAX);
 		db_col_copy(st, 1, state, 24);
@@ -118,7 +118,7 @@ static int case_booked(jrc_db *db, int64_t case_id)
 			       " AND cancelled_at IS NULL", -1, &st, NULL) != SQLITE_OK)
 		return 0;
 	sqlite3_bind_int64(st, 1, case_id);
-	found = sqlite3_step(st) == SQLITE_ROW;
+	found = db_step(db, st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return found;
 }
@@ -140,14 +140,14 @@ static jrc_status insert(jrc_db *db, int64_t case_id, const jrc_host *h, const j
 			    " room_en, booked_at, booked_by) VALUES (?,?,?,?,?,?,?,?)", &st, err)))
 		return s;
 	sqlite3_bind_int64(st, 1, case_id);
-	db_bind_text(st, 2, h->id);
-	db_bind_text(st, 3, start);
-	db_bind_text(st, 4, end);
-	db_bind_text(st, 5, sl->room);
-	db_bind_text(st, 6, sl->room_en);
-	db_bind_text(st, 7, at);
-	db_bind_text(st, 8, actor);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 2, h->id);
+	db_bind_text(db, st, 3, start);
+	db_bind_text(db, st, 4, end);
+	db_bind_text(db, st, 5, sl->room);
+	db_bind_text(db, st, 6, sl->room_en);
+	db_bind_text(db, st, 7, at);
+	db_bind_text(db, st, 8, actor);
+	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
 		return JRC_OK;
@@ -264,10 +264,10 @@ static jrc_status cancel_row(jrc_db *db, int64_t booking_id, const char *actor, 
 	if ((s = db_prepare(db, "UPDATE bookings SET cancelled_at = ?, cancelled_by = ?"
 			    " WHERE id = ? AND cancelled_at IS NULL", &st, err)))
 		return s;
-	db_bind_text(st, 1, at);
-	db_bind_text(st, 2, actor);
+	db_bind_text(db, st, 1, at);
+	db_bind_text(db, st, 2, actor);
 	sqlite3_bind_int64(st, 3, booking_id);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
@@ -358,7 +358,7 @@ jrc_status roster_case_booking(jrc_db *db, int64_t case_id, jrc_booking *out, jr
 			    " WHERE b.case_id = ? AND b.cancelled_at IS NULL", &st, err)))
 		return s;
 	sqlite3_bind_int64(st, 1, case_id);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(st, 0);
 		out->case_id = sqlite3_column_int64(st, 1);

@@ -162,8 +162,8 @@ static jrc_status open_cases(jrc_db *db, const char *host, long *out, jrc_err *e
 			    " WHERE b.host = ? AND b.cancelled_at IS NULL AND c.state <> 'closed'",
 			    &st, err)))
 		return s;
-	db_bind_text(st, 1, host);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 1, host);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW)
 		*out = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);

@@ -82,11 +82,11 @@ static jrc_status load_rules(jrc_db *db, const char *host, const char *kind, pla
 			    " AND (s.weekday IS NOT NULL OR (s.day >= ?3 AND s.day < ?4))"
 			    " ORDER BY h.sort, h.id, s.start_min, s.id", &st, err)))
 		return s;
-	db_bind_text(st, 1, host);
-	db_bind_text(st, 2, kind);
-	db_bind_text(st, 3, from);
-	db_bind_text(st, 4, to);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_text(db, st, 1, host);
+	db_bind_text(db, st, 2, kind);
+	db_bind_text(db, st, 3, from);
+	db_bind_text(db, st, 4, to);
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		rule *r;
 		char day[16];
 
@@ -126,9 +126,9 @@ static jrc_status load_holidays(jrc_db *db, plan *p, const char *from, const cha
 	if ((s = db_prepare(db, "SELECT day FROM holidays WHERE kind = 'holiday'"
 			    " AND day >= ? AND day < ?", &st, err)))
 		return s;
-	db_bind_text(st, 1, from);
-	db_bind_text(st, 2, to);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_text(db, st, 1, from);
+	db_bind_text(db, st, 2, to);
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		char day[16];
 
 		if (grow((void **)&p->holidays, &cap, p->nholidays, sizeof(*p->holidays))) {
@@ -157,10 +157,10 @@ static jrc_status load_taken(jrc_db *db, const char *host, plan *p, jrc_err *err
 			    " AND slot_start >= ?1 AND slot_start < ?2 AND (?3 IS NULL OR host = ?3)",
 			    &st, err)))
 		return s;
-	db_bind_text(st, 1, from);
-	db_bind_text(st, 2, to);
-	db_bind_text(st, 3, host);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_text(db, st, 1, from);
+	db_bind_text(db, st, 2, to);
+	db_bind_text(db, st, 3, host);
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		taken *t;
 		char at[32];
 

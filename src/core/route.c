@@ -27,9 +27,9 @@ jrc_status route_find(jrc_db *db, const char *category, const char *division,
 
 	if ((s = db_prepare_cached(db, sql, &st, err)) != JRC_OK)
 		return s;
-	db_bind_text(st, 1, category);
-	db_bind_text(st, 2, division);
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 1, category);
+	db_bind_text(db, st, 2, division);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW) {
 		db_col_copy(st, 0, out->department, sizeof(out->department));
 		db_col_copy(st, 1, out->level, sizeof(out->level));

@@ -206,9 +206,9 @@ jrc_status seqmark_raise(jrc_db *db, const char *mark_path, const char *other_db
 		if (i && strcmp(m.v[i].site, m.v[i - 1].site) == 0 &&
 		    strcmp(m.v[i].day, m.v[i - 1].day) == 0)
 			continue;
-		sqlite3_bind_text(get, 1, m.v[i].site, -1, SQLITE_STATIC);
-		sqlite3_bind_text(get, 2, m.v[i].day, -1, SQLITE_STATIC);
-		rc = sqlite3_step(get);
+		db_bind_text(db, get, 1, m.v[i].site);
+		db_bind_text(db, get, 2, m.v[i].day);
+		rc = db_step(db, get);
 		if (rc == SQLITE_ROW)
 			have = (long)sqlite3_column_int64(get, 0);
 		else if (rc != SQLITE_DONE) {
@@ -221,10 +221,10 @@ jrc_status seqmark_raise(jrc_db *db, const char *mark_path, const char *other_db
 		m.v[i].seq = seqmark_block_end(m.v[i].seq);
 		if (have >= m.v[i].seq)
 			continue;
-		sqlite3_bind_text(put, 1, m.v[i].site, -1, SQLITE_STATIC);
-		sqlite3_bind_text(put, 2, m.v[i].day, -1, SQLITE_STATIC);
+		db_bind_text(db, put, 1, m.v[i].site);
+		db_bind_text(db, put, 2, m.v[i].day);
 		sqlite3_bind_int64(put, 3, m.v[i].seq);
-		rc = sqlite3_step(put);
+		rc = db_step(db, put);
 		db_release(put);
 		if (rc != SQLITE_DONE) {
 			s = db_fail(db, rc, err);

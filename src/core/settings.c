@@ -260,8 +260,8 @@ jrc_status db_setting_get(jrc_db *db, const char *key, const char *def, char *ou
 	if ((rc = db_prepare_cached(db, "SELECT value FROM settings WHERE key = ?", &st,
 				    err)) != JRC_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	step = sqlite3_step(st);
+	db_bind_text(db, st, 1, key);
+	step = db_step(db, st);
 	if (step == SQLITE_ROW) {
 		db_col_copy(st, 0, out, size);
 	} else if (step == SQLITE_DONE) {
@@ -284,9 +284,9 @@ jrc_status db_setting_set(jrc_db *db, const char *key, const char *value, jrc_er
 	if ((rc = db_prepare(db, "INSERT INTO settings(key, value) VALUES (?, ?) "
 			     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st, err)) != JRC_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	step = sqlite3_step(st);
+	db_bind_text(db, st, 1, key);
+	db_bind_text(db, st, 2, value);
+	step = db_step(db, st);
 	if (step != SQLITE_DONE)
 		rc = db_fail(db, step, err);
 	sqlite3_finalize(st);

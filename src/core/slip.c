@@ -47,7 +47,7 @@ static jrc_status build(jrc_db *db, const jrc_case *c, int cols, int en_only, jr
 	char zh[256], en[256], when[32];
 	jrc_department dept;
 	jrc_time t;
-	int re = strcmp(c->state, "rereview_requested") == 0;
+	int re = c->state == JRC_ST_REREVIEW_REQUESTED;
 	int have_dept = refdata_department(db, c->department, &dept, NULL) == JRC_OK;
 
 	if (db_setting_get(db, "center_name_zh", NULL, zh, sizeof(zh), err) != JRC_OK ||
@@ -93,7 +93,7 @@ static jrc_status load(jrc_db *db, const char *receipt, jrc_case *c, jrc_err *er
 
 	if ((s = grievance_get(db, receipt, c, err)) != JRC_OK)
 		return s;
-	if (strcmp(c->state, "review_requested") && strcmp(c->state, "rereview_requested")) {
+	if (c->state != JRC_ST_REVIEW_REQUESTED && c->state != JRC_ST_REREVIEW_REQUESTED) {
 		grievance_case_free(c);
 		return jrc_err_set(err, JRC_E_REFUSED, "state",
 				   _("No review has been asked for this matter, so there is no slip to print."));
@@ -183,7 +183,7 @@ jrc_status slip_review_print(jrc_db *db, const char *receipt, const char *uri_in
 		sent = printer_send_keep(uri, bytes.data, bytes.len, keep, NULL, &perr);
 	}
 	bytes_free(&bytes);
-	snprintf(note, sizeof(note), "%s%s%s", c.state, sent ? ": " : "", sent ? perr.msg : "");
+	snprintf(note, sizeof(note), "%s%s%s", lifecycle_state_name(c.state), sent ? ": " : "", sent ? perr.msg : "");
 	ev.actor = "kiosk";
 	ev.kind = sent ? "slip_print_failed" : "slip_printed";
 	ev.case_id = c.id;

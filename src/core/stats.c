@@ -33,13 +33,16 @@ static jrc_status breakdown(jrc_db *db, const char *sql, const char *start, cons
 	*n = 0;
 	if ((s = db_prepare(db, sql, &st, err)) != JRC_OK)
 		return s;
-	/* Each statement names only the parameters it uses; binding one it
-	 * lacks is a harmless SQLITE_RANGE. */
-	db_bind_text(st, 1, start);
-	db_bind_text(st, 2, end);
-	db_bind_text(st, 3, today);
+	/* Each statement names only the parameters it uses (?1 to ?3): bind
+	 * those, since a refused bind fails the statement (db_step). */
+	{
+		const char *v[3] = { start, end, today };
+
+		for (int i = 1; i <= 3 && i <= sqlite3_bind_parameter_count(st); i++)
+			db_bind_text(db, st, i, v[i - 1]);
+	}
 	*rows = calloc(cap, sizeof(**rows));
-	while (*rows && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (*rows && (rc = db_step(db, st)) == SQLITE_ROW) {
 		jrc_stat_row *r;
 
 		if (*n == cap) {

@@ -65,8 +65,8 @@ jrc_status lifecycle_verdict_get(jrc_db *db, int64_t case_id, jrc_state answered
 			    " ORDER BY event_id DESC LIMIT 1", &st, err)))
 		return s;
 	sqlite3_bind_int64(st, 1, case_id);
-	db_bind_text(st, 2, lifecycle_state_name(answered_state));
-	rc = sqlite3_step(st);
+	db_bind_text(db, st, 2, lifecycle_state_name(answered_state));
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW) {
 		lifecycle_verdict_parse((const char *)sqlite3_column_text(st, 0), out);
 		if (at)
@@ -100,7 +100,7 @@ static jrc_status record(jrc_db *db, const jrc_case *c, jrc_state stage, const j
 	ev.actor = fb->actor ? fb->actor : "citizen";
 	ev.kind = "verdict";
 	ev.case_id = c->id;
-	ev.from_state = c->state;
+	ev.from_state = lifecycle_state_name(c->state);
 	ev.note = note;
 	ev.at = now;
 	/* The row is keyed by its event, which vouches for it: row first. */
@@ -127,12 +127,12 @@ static jrc_status insert_verdict(jrc_db *db, const jrc_case *c, jrc_state stage,
 			    " VALUES (?,?,?,?,?,?)", &st, err)))
 		return s;
 	sqlite3_bind_int64(st, 1, c->id);
-	db_bind_text(st, 2, lifecycle_state_name(stage));
-	db_bind_text(st, 3, name);
-	db_bind_text(st, 4, comment);
-	db_bind_text(st, 5, at);
+	db_bind_text(db, st, 2, lifecycle_state_name(stage));
+	db_bind_text(db, st, 3, name);
+	db_bind_text(db, st, 4, comment);
+	db_bind_text(db, st, 5, at);
 	sqlite3_bind_int64(st, 6, event_id);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
@@ -148,8 +148,8 @@ static jrc_status feedback_in_tx(jrc_db *db, const jrc_case *c, const jrc_feedba
 
 	if (st == JRC_ST_CLOSED && lifecycle_case_state(c) != JRC_ST_CLOSED)
 		return jrc_err_set(err, JRC_E_REFUSED, "verdict",
-				   _("The 30 days after the answer ended on %s and the matter is closed: a verdict or review can no longer be given here. Ask at the front desk if you need help."),
-				   c->due_on);
+				   _("The %d days after the answer ended on %s and the matter is closed: a verdict or review can no longer be given here. Ask at the front desk if you need help."),
+				   JRC_REVIEW_DAYS, c->due_on);
 	if (st == JRC_ST_CLOSED || st == JRC_ST_DECLINED)
 		return jrc_err_set(err, JRC_E_REFUSED, "verdict",
 				   _("This matter is finished: a verdict can no longer be given. Ask at the front desk if you need help."));

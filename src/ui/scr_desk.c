@@ -176,7 +176,7 @@ static void draw_login(ui_ctx *ctx, desk_state *d)
 {
 	ui_rect r = ui_content(ctx);
 	int lw = 0, fx, fw, y;
-	char stars[JRC_PASSWORD_MAX + 1];
+	char stars[JRC_PASSWORD_MAX + 1], hint[512];
 	size_t n = d->pw_e.nchars < sizeof(stars) - 1 ? d->pw_e.nchars : sizeof(stars) - 1;
 
 	ui_step_header(ctx, 0, 0, _("Front desk: staff log in"),
@@ -214,9 +214,11 @@ static void draw_login(ui_ctx *ctx, desk_state *d)
 			 _("Please wait %d seconds, then try again."), left);
 		ui_text_wrapped(y + 8, r.x, r.w, 1, ui_attr(ctx, UI_NOTICE), buf);
 	}
-	ui_text_wrapped(y + 9, r.x, r.w, 3, ui_attr(ctx, UI_HINT),
-			_("Tab moves between the fields. Wrong tries slow this terminal down; after 5 within an hour, logging in here pauses for 15 minutes. "
-			  "Ask an administrator if you have forgotten your password."));
+	snprintf(hint, sizeof(hint),
+		 _("Tab moves between the fields. Wrong tries slow this terminal down; after %d within an hour, logging in here pauses for %d minutes. "
+		   "Ask an administrator if you have forgotten your password."),
+		 JRC_LOGIN_TRIES, JRC_LOCKOUT_SECONDS / 60);
+	ui_text_wrapped(y + 9, r.x, r.w, 3, ui_attr(ctx, UI_HINT), hint);
 }
 
 static ui_result key_login(ui_ctx *ctx, desk_state *d, ui_action act, wint_t ch)
@@ -360,14 +362,15 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 {
 	desk_state *d = s->state;
 
-	(void)ctx;
 	if (!d->sess.logged_in)
 		return _("Staff only. Log in with your staff ID and password. Citizens: press Esc to go back.");
-	return _("The worklist shows the cases you may work on, the next deadline first in mind: a deadline within "
-		 "3 days is highlighted, an overdue one is marked OVERDUE. Up and Down move, Enter opens a case. "
-		 "/ searches by receipt number, name, ID number or phone. S changes the state shown, D the "
-		 "department, O shows only overdue cases, T only today's. N files for a citizen, P lists failed "
-		 "prints, Q logs out.");
+	snprintf(ctx->help_buf, sizeof(ctx->help_buf),
+		 _("The worklist shows the cases you may work on, the next deadline first in mind: a deadline within "
+		   "%d days is highlighted, an overdue one is marked OVERDUE. Up and Down move, Enter opens a case. "
+		   "/ searches by receipt number, name, ID number or phone. S changes the state shown, D the "
+		   "department, O shows only overdue cases, T only today's. N files for a citizen, P lists failed "
+		   "prints, Q logs out."), DESK_SOON_DAYS);
+	return ctx->help_buf;
 }
 
 static const char *status_keys(ui_ctx *ctx, ui_screen *s)

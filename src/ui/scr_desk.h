@@ -114,7 +114,8 @@ const char *desk_sink_label(const char *sink);
  * time zone. */
 void desk_note_text(const char *kind, const char *note, char *out, size_t size);
 
-/* A state's short name for staff ("pending acceptance" ...), translated. */
+/* A stored state name's short word for staff ("to accept" ...), translated
+ * (lifecycle_state_desk); an unknown name as it is. */
 const char *desk_state_label(const char *state);
 
 /* The next deadline of c as text ("2026-12-14, 15 days", "OVERDUE 3

@@ -95,7 +95,7 @@ static void load(ui_ctx *ctx, case_state *cs)
 	if (auth_may(who, JRC_DO_NOTE, cs->c.department, NULL) == JRC_OK)
 		add_action(cs, ACT_NOTE, 0);
 	if (auth_may(who, JRC_DO_EDIT_INTAKE, cs->c.department, NULL) == JRC_OK &&
-	    strcmp(cs->c.state, "registered") == 0)
+	    cs->c.state == JRC_ST_REGISTERED)
 		add_action(cs, ACT_EDIT, 0);
 	if (auth_may(who, JRC_DO_REPRINT, cs->c.department, NULL) == JRC_OK)
 		add_action(cs, ACT_REPRINT, 0);
@@ -233,9 +233,10 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 
 	/* The raw code only where staff read English anyway. */
 	if (i18n_get() == JRC_LANG_EN)
-		snprintf(buf, sizeof(buf), "%s  (%s)", desk_state_label(c->state), c->state);
+		snprintf(buf, sizeof(buf), "%s  (%s)", lifecycle_state_desk(c->state),
+			 lifecycle_state_name(c->state));
 	else
-		snprintf(buf, sizeof(buf), "%s", desk_state_label(c->state));
+		snprintf(buf, sizeof(buf), "%s", lifecycle_state_desk(c->state));
 	put(L, _("State"), lw, ui_attr(ctx, UI_NORMAL), buf);
 	desk_deadline_text(c, 1, due, sizeof(due), &level);
 	put(L, _("Deadline"), lw, ui_attr(ctx, level == 2 ? UI_ERROR : level == 1 ? UI_NOTICE : UI_NORMAL),
@@ -461,7 +462,7 @@ static void run_action(ui_ctx *ctx, case_state *cs, const action *a)
 	} else {
 		jrc_state from;
 
-		if (lifecycle_state_parse(cs->c.state, &from) != 0)
+		if ((from = cs->c.state) >= JRC_STATE_COUNT)
 			from = JRC_ST_REGISTERED;
 		u->needs = lifecycle_needs(from, a->to);
 		f->question = u->needs ? N_("Enter on the last field saves. Esc goes back without saving.")
@@ -512,7 +513,7 @@ static jrc_status submit_move(ui_ctx *ctx, void *user, char *const *v, jrc_err *
 	s = lifecycle_move(ctx->db, cs->c.receipt, &mv, NULL, err);
 	if (s == JRC_OK) {
 		ui_message(ctx, 0, _("Done: %s is now '%s'."), cs->c.receipt,
-			   desk_state_label(lifecycle_state_name(mv.to)));
+			   lifecycle_state_desk(mv.to));
 		cs->stale = 1;
 		cs->top = SCROLL_END;   /* the new event is at the end */
 	}

@@ -132,7 +132,8 @@ static void load(ui_ctx *ctx, desk_list *l, long offset)
 
 	if (offset < 0)
 		offset = 0;
-	f.state = l->state >= 0 ? lifecycle_state_name((jrc_state)l->state) : NULL;
+	f.with_state = l->state >= 0;
+	f.state = l->state >= 0 ? (jrc_state)l->state : JRC_ST_REGISTERED;
 	f.department = l->applied_dept[0] ? l->applied_dept : NULL;
 	f.search = l->applied_search[0] ? l->applied_search : NULL;
 	f.overdue_only = l->overdue;
@@ -183,31 +184,16 @@ static void restart(desk_list *l)
 
 const char *desk_state_label(const char *state)
 {
-	static const struct { const char *name, *label; } labels[] = {
-		{ "registered", N_("to accept") },
-		{ "accepted", N_("accepted") },
-		{ "extended", N_("extended") },
-		{ "in_mediation", N_("mediation") },
-		{ "declined", N_("declined") },
-		{ "redirected", N_("redirected") },
-		{ "answered", N_("answered") },
-		{ "review_requested", N_("review") },
-		{ "review_answered", N_("reviewed") },
-		{ "rereview_requested", N_("re-review") },
-		{ "rereview_answered", N_("re-reviewed") },
-		{ "closed", N_("closed") },
-	};
+	jrc_state st;
 
-	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (state && strcmp(state, labels[i].name) == 0)
-			return _(labels[i].label);
+	if (state && lifecycle_state_parse(state, &st) == 0)
+		return lifecycle_state_desk(st);
 	return state ? state : "";
 }
 
 void desk_deadline_text(const jrc_case *c, int wide, char *out, size_t size, int *level)
 {
 	jrc_date due, today = clock_local_date(clock_now());
-	jrc_state st;
 	long days;
 
 	if (!c->due_on[0] || date_parse(c->due_on, &due) != 0) {
@@ -218,7 +204,7 @@ void desk_deadline_text(const jrc_case *c, int wide, char *out, size_t size, int
 	days = date_diff(today, due);
 	/* A date that only bounds the citizen's review window is nobody's
 	 * deadline: no OVERDUE and no highlight (lifecycle_is_overdue). */
-	if (lifecycle_state_parse(c->state, &st) != 0 || !lifecycle_state_owes_step(st)) {
+	if (!lifecycle_state_owes_step(c->state)) {
 		*level = 0;
 		snprintf(out, size, "%s", wide ? c->due_on : c->due_on + 5);
 		return;
@@ -284,7 +270,7 @@ static void draw_row(ui_ctx *ctx, desk_list *l, const jrc_case *c, int y, ui_rec
 		ui_text(y, x, k.town, a, cached(ctx, &nm->town, c->division, 1));
 	x += k.town + 1;
 	st = lifecycle_effective_state(c, today);
-	ui_text(y, x, k.state, a, desk_state_label(lifecycle_state_name(st)));
+	ui_text(y, x, k.state, a, lifecycle_state_desk(st));
 	x += k.state + 1;
 	ui_text(y, x, k.dept, a, c->department);
 	x += k.dept + 1;
@@ -317,7 +303,7 @@ void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect
 	w_field_draw(ctx, &l->dept_f, y, x + lw + 1, 8, l->focus == 2);
 	y++;
 	snprintf(buf, sizeof(buf), _("S State: %s   O Overdue only: %s   T Filed today: %s"),
-		 l->state < 0 ? _("all") : desk_state_label(lifecycle_state_name((jrc_state)l->state)),
+		 l->state < 0 ? _("all") : lifecycle_state_desk((jrc_state)l->state),
 		 l->overdue ? _("yes") : _("no"), l->today ? _("yes") : _("no"));
 	ui_text(y++, r.x, r.w, ui_attr(ctx, UI_HINT), buf);
 	/* Column heads. */

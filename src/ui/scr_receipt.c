@@ -15,6 +15,7 @@
 #include "screens.h"
 #include "speak.h"
 #include "voice.h"
+#include "jrc/lifecycle.h"
 #include "jrc/print.h"
 #include "jrc/qr.h"
 #include "jrc/receipt_doc.h"
@@ -34,6 +35,7 @@ typedef struct receipt_state {
 	int have_dept;
 	int legal;            /* a court or legal matter: where to go, no 15/60 */
 	jrc_category cat;
+	char next[512];       /* next_text with the legal periods filled in */
 	int64_t shown_ms;
 	int printed;          /* receipt_screen_print's answer; PRINT_PENDING before */
 	char print_msg[512];
@@ -226,8 +228,10 @@ static const char *next_text(ui_ctx *ctx, receipt_state *r)
 	(void)ctx;
 	if (r->legal)
 		return r->ra->in_court ? court_advice_text(&r->cat) : lit_channel_text(&r->cat);
-	return _("What happens next: the department decides within 15 days whether it takes the matter on, "
-		 "and then has 60 days to give you a written answer.");
+	snprintf(r->next, sizeof(r->next),
+		 _("What happens next: the department decides within %d days whether it takes the matter on, "
+		   "and then has %d days to give you a written answer."), JRC_ACCEPT_DAYS, JRC_ANSWER_DAYS);
+	return r->next;
 }
 
 /* Text beside the QR is narrower than text below it. */

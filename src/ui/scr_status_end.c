@@ -6,6 +6,7 @@
 
 #include "curses.h"
 #include "scr_status.h"
+#include "jrc/lifecycle.h"
 #include "screens.h"
 #include "jrc/slip.h"
 #include "jrc/text.h"
@@ -106,10 +107,16 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 				_("Your opinion is recorded and your matter is now closed. Thank you for telling us."));
 	} else {
 		ui_step_header(ctx, 0, 0, _("Thank you"), NULL);
-		ui_text_wrapped(a.y + 1, a.x, a.w, 6, ui_attr(ctx, UI_NORMAL),
-				e->a.ss->p.can_request_review ?
-				_("Your opinion is recorded. If you change your mind, you can still ask for a review here within 30 days of the answer, or at the front desk.") :
-				_("Your opinion is recorded. The front desk can tell you about other legal ways if you need them."));
+		char buf[512];
+
+		if (e->a.ss->p.can_request_review)
+			snprintf(buf, sizeof(buf),
+				 _("Your opinion is recorded. If you change your mind, you can still ask for a review here within %d days of the answer, or at the front desk."),
+				 JRC_REVIEW_DAYS);
+		else
+			snprintf(buf, sizeof(buf), "%s",
+				 _("Your opinion is recorded. The front desk can tell you about other legal ways if you need them."));
+		ui_text_wrapped(a.y + 1, a.x, a.w, 6, ui_attr(ctx, UI_NORMAL), buf);
 	}
 	ui_text_center(a.y + a.h, a.x, a.w, ui_attr(ctx, UI_KEY), _("Press any key to finish."));
 }

@@ -91,7 +91,7 @@ typedef struct lost_state {
 	w_field id_f, phone_f;
 	char error[512];
 	int bad;                    /* field of the error, -1 none */
-	long wait_until_ms;         /* the slow-down after a try that found nothing */
+	int64_t wait_until_ms;        /* the slow-down after a try that found nothing */
 	int locked;
 	jrc_recovered found[JRC_RECOVER_MAX];
 	size_t nfound;
@@ -123,7 +123,7 @@ static void lost_leave(ui_ctx *ctx, ui_screen *s)
 
 static int waiting_s(const lost_state *l)
 {
-	long left = l->wait_until_ms - ui_now_ms();
+	int64_t left = l->wait_until_ms - ui_now_ms();
 
 	return left > 0 ? (int)((left + 999) / 1000) : 0;
 }
@@ -222,7 +222,7 @@ static void lost_try(ui_ctx *ctx, lost_state *l)
 	if (st == JRC_E_LOCKED_OUT)
 		l->locked = 1;
 	else if (info.delay_seconds > 0)
-		l->wait_until_ms = ui_now_ms() + info.delay_seconds * 1000L;
+		l->wait_until_ms = ui_now_ms() + info.delay_seconds * (int64_t)1000;
 }
 
 static ui_result lost_key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
@@ -260,7 +260,7 @@ static ui_result lost_key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return UI_DONE;
 }
 
-static int lost_tick(ui_ctx *ctx, ui_screen *s, long now_ms)
+static int lost_tick(ui_ctx *ctx, ui_screen *s, int64_t now_ms)
 {
 	lost_state *l = s->state;
 

@@ -197,12 +197,12 @@ static void review_draw(ui_ctx *ctx, ui_screen *s)
 		snprintf(date, sizeof(date), "%s", p->due_on);
 	if (is_rereview(v))
 		snprintf(buf, sizeof(buf),
-			 _("You are not satisfied with the review. You may ask for a re-review: it looks at your matter one last time and answers within 30 days. You can ask until %s."),
-			 date);
+			 _("You are not satisfied with the review. You may ask for a re-review: it looks at your matter one last time and answers within %d days. You can ask until %s."),
+			 JRC_REVIEW_DAYS, date);
 	else
 		snprintf(buf, sizeof(buf),
-			 _("You are not satisfied with the answer. You may ask for a review: the office above the department looks at your matter again and answers within 30 days. You can ask until %s."),
-			 date);
+			 _("You are not satisfied with the answer. You may ask for a review: the office above the department looks at your matter again and answers within %d days. You can ask until %s."),
+			 JRC_REVIEW_DAYS, date);
 	y += ui_text_wrapped(y, r.x, r.w, 6, ui_attr(ctx, UI_NORMAL), buf) + 2;
 	w_confirm_draw(ctx, &v->confirm, r, y,
 		       is_rereview(v) ? _("Yes, ask for a re-review") : _("Yes, ask for a review"),
@@ -247,11 +247,13 @@ static ui_result review_key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 
 static const char *review_help(ui_ctx *ctx, ui_screen *s)
 {
-	(void)ctx;
 	(void)s;
-	return _("A review (复查) means the office above the department looks at your matter again and gives "
-		 "you a new written answer within 30 days. After a review you may ask once more for a re-review "
-		 "(复核), which is the last step. Press 1 to ask for it now, or 2 if you do not want it.");
+	snprintf(ctx->help_buf, sizeof(ctx->help_buf),
+		 _("A review (复查) means the office above the department looks at your matter again and gives "
+		   "you a new written answer within %d days. After a review you may ask once more for a re-review "
+		   "(复核), which is the last step. Press 1 to ask for it now, or 2 if you do not want it."),
+		 JRC_REVIEW_DAYS);
+	return ctx->help_buf;
 }
 
 const ui_screen_ops scr_status_review_ops = {

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -107,7 +108,7 @@ typedef struct utterance {
 	char *text;
 	jrc_lang lang;
 	int slow;
-	long key_ms, asked_ms;
+	int64_t key_ms, asked_ms;
 } utterance;
 
 struct ui_voice {
@@ -135,9 +136,9 @@ struct ui_voice {
 	unsigned seq;           /* utterance number in the folder */
 	unsigned my_gen;
 	int cut;
-	long samples;
-	long first_ms;          /* first sample handed to the sink, monotonic */
-	long start_ms;
+	int64_t samples;
+	int64_t first_ms;          /* first sample handed to the sink, monotonic */
+	int64_t start_ms;
 	FILE *wav;
 	jrc_lang voice_lang;
 	int voice_ok;
@@ -148,12 +149,12 @@ struct ui_voice {
 
 static ui_voice *the_voice;
 
-static long mono_ms(void)
+static int64_t mono_ms(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static void fault(ui_voice *v, enum fault_kind k, const char *detail)
@@ -219,7 +220,7 @@ static void put_le(unsigned char *p, uint32_t x, int n)
 }
 
 /* A 16-bit mono PCM header for nsamples. */
-static void wav_header(unsigned char h[44], int rate, long nsamples)
+static void wav_header(unsigned char h[44], int rate, int64_t nsamples)
 {
 	uint32_t data = (uint32_t)nsamples * 2;
 
@@ -284,13 +285,13 @@ static int file_begin(ui_voice *v, const utterance *u)
  * interrupt comes; 1 if interrupted. */
 static int file_pace(ui_voice *v)
 {
-	long due;
+	int64_t due;
 	struct timespec ts;
 	int cut = 0;
 
 	if (v->pace <= 0)
 		return gen_now(v) != v->my_gen;
-	due = v->start_ms + (long)((double)v->samples * 1000.0 / v->rate / v->pace);
+	due = v->start_ms + (int64_t)((double)v->samples * 1000.0 / v->rate / v->pace);
 	pthread_mutex_lock(&v->mu);
 	while (v->gen == v->my_gen && !v->quit && mono_ms() < due) {
 		clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -317,7 +318,7 @@ static void file_end(ui_voice *v)
 	fwrite(h, 1, sizeof(h), v->wav);
 	fclose(v->wav);
 	v->wav = NULL;
-	log_line(v, "%04u %s samples=%ld ms=%ld first_sample_after_key_ms=%ld", v->seq,
+	log_line(v, "%04u %s samples=%" PRId64 " ms=%" PRId64 " first_sample_after_key_ms=%" PRId64, v->seq,
 		 v->cut ? "cut" : "done", v->samples, v->samples * 1000 / v->rate,
 		 v->first_ms);
 }
@@ -431,7 +432,7 @@ static int set_voice(ui_voice *v, jrc_lang lang)
 
 static void speak_one(ui_voice *v, utterance *u)
 {
-	long key_ms = u->key_ms ? u->key_ms : u->asked_ms;
+	int64_t key_ms = u->key_ms ? u->key_ms : u->asked_ms;
 
 	if (set_voice(v, u->lang) != 0)
 		return;
@@ -505,7 +506,7 @@ static void clear_queue(ui_voice *v)
 	v->nq = 0;
 }
 
-static void enqueue(ui_voice *v, jrc_lang lang, const char *text, int slow, long key_ms,
+static void enqueue(ui_voice *v, jrc_lang lang, const char *text, int slow, int64_t key_ms,
 		    int interrupt)
 {
 	char *copy;
@@ -532,7 +533,7 @@ static void enqueue(ui_voice *v, jrc_lang lang, const char *text, int slow, long
 	pthread_mutex_unlock(&v->mu);
 }
 
-void voice_say(ui_voice *v, jrc_lang lang, const char *text, long key_ms)
+void voice_say(ui_voice *v, jrc_lang lang, const char *text, int64_t key_ms)
 {
 	enqueue(v, lang, text, 0, key_ms, 1);
 }
@@ -704,7 +705,7 @@ ui_voice *voice_open(const char *spec, char *why, size_t size)
 	return NULL;
 }
 
-void voice_say(ui_voice *v, jrc_lang lang, const char *text, long key_ms)
+void voice_say(ui_voice *v, jrc_lang lang, const char *text, int64_t key_ms)
 {
 	(void)v, (void)lang, (void)text, (void)key_ms;
 }

@@ -19,6 +19,7 @@
 #define JRC_UI_VOICE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "jrc/i18n.h"
 
@@ -38,7 +39,7 @@ ui_voice *voice_open(const char *spec, char *why, size_t size);
 /* Say text now: the sentence being spoken and all queued ones stop.
  * key_ms is when the key that caused it was read (monotonic ms, 0 if
  * none), for the key-to-sound measurement in the log. */
-void voice_say(ui_voice *v, jrc_lang lang, const char *text, long key_ms);
+void voice_say(ui_voice *v, jrc_lang lang, const char *text, int64_t key_ms);
 
 /* Say text after what is queued; slow: at a pace for writing down. */
 void voice_queue(ui_voice *v, jrc_lang lang, const char *text, int slow);

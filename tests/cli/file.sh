@@ -79,6 +79,11 @@ is "$(jrc list --search 5678 | wc -l)" 1 "search by the last 4 digits of a phone
 is "$(jrc list --search "$r" | wc -l)" 1 "search by receipt number"
 is "$(jrc list --state accepted | wc -l)" 0 "filter by state"
 out=$(jrc list --state nonsense 2>&1); is $? 2 "unknown state refused"
+like "$out" "registered, accepted, extended, in_mediation, declined, redirected, answered, review_requested, review_answered, rereview_requested, rereview_answered, closed" \
+	"and every state is named, as jrc move names them"
+is "$(jrc move "$r" nonsense 2>&1 | sed -n 's/.*(\(.*\)).*/\1/p')" \
+	"$(printf '%s' "$out" | sed -n 's/.*(\(.*\)).*/\1/p')" "jrc list and jrc move give the same list"
+jrc list --state review_answered >/dev/null; is $? 0 "a state of the table is taken"
 
 # Faults: locked, read-only, full.  Each: exit 1, a sentence, nothing half-written.
 if command -v sqlite3 >/dev/null; then

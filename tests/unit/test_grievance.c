@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "jrc/grievance.h"
+#include "jrc/lifecycle.h"
 #include "jrc/receipt.h"
 #include "tap.h"
 #include "testdb.h"
@@ -44,7 +45,7 @@ int main(void)
 	is_str(c.receipt, "PJ261129-0001-4", "receipt number: site, date, sequence, Damm digit");
 	ok(receipt_parse(c.receipt, canon, &err) == JRC_OK, "the number parses back");
 	ok(strlen(c.query_code) == 6 && strspn(c.query_code, "0123456789") == 6, "6-digit query code");
-	is_str(c.state, "registered", "state registered");
+	is_str(lifecycle_state_name(c.state), "registered", "state registered");
 	is_str(c.department, "RSJ", "routed to human resources");
 	is_str(c.accept_by, "2026-12-14", "accept within 15 days");
 	is_str(c.due_on, "2026-12-14", "the running deadline is the acceptance");
@@ -141,7 +142,8 @@ int main(void)
 		ok(grievance_list(db, &f, &list, &n, &err) == JRC_OK && n == 6, "search by phone");
 		grievance_cases_free(list, n);
 		f.search = NULL;
-		f.state = "accepted";
+		f.with_state = 1;
+		f.state = JRC_ST_ACCEPTED;
 		ok(grievance_list(db, &f, &list, &n, &err) == JRC_OK && n == 0, "filter by state");
 		grievance_cases_free(list, n);
 	}

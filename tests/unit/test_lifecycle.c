@@ -173,7 +173,7 @@ static void test_table(void)
 	for (int from = 0; from < JRC_STATE_COUNT; from++) {
 		jrc_case c = case_in((jrc_state)from);
 
-		is_str(c.state, lifecycle_state_name((jrc_state)from), "a case reaches %s",
+		is_str(lifecycle_state_name(c.state), lifecycle_state_name((jrc_state)from), "a case reaches %s",
 		       lifecycle_state_name((jrc_state)from));
 		for (size_t r = 0; r < sizeof(roles) / sizeof(roles[0]); r++) {
 			for (int own = 1; own >= (roles[r] == JRC_ROLE_HANDLER ? 0 : 1); own--) {
@@ -206,7 +206,7 @@ static void test_table(void)
 						mv.department = full((jrc_state)to, &f).department;
 						mv.actor_department = own ? f.department : "GAJ";
 						s = lifecycle_move(db, f.receipt, &mv, &g, &err);
-						ok(s == JRC_OK && strcmp(g.state, lifecycle_state_name((jrc_state)to)) == 0,
+						ok(s == JRC_OK && g.state == (jrc_state)to,
 						   "%s -> %s as %s: allowed %s",
 						   lifecycle_state_name((jrc_state)from),
 						   lifecycle_state_name((jrc_state)to),
@@ -503,7 +503,7 @@ static void test_expiry(void)
 	ok(lifecycle_close_expired(db, &closed, &err) == JRC_OK && closed == 2,
 	   "tick closes the answered and the review-answered case (%ld)", closed);
 	grievance_get(db, c.receipt, &d, &err);
-	is_str(d.state, "closed", "recorded as closed");
+	is_str(lifecycle_state_name(d.state), "closed", "recorded as closed");
 	audit_case_events(db, d.id, &ev, &nev, &err);
 	ok(nev > 0 && strcmp(ev[nev - 1].actor, "system") == 0 &&
 	   strcmp(ev[nev - 1].from_state, "answered") == 0 &&
@@ -540,7 +540,7 @@ static void test_verdicts(void)
 	c = case_in(JRC_ST_ANSWERED);
 	fb = (jrc_feedback){ .verdict = JRC_VERDICT_SATISFIED, .comment = "谢谢" };
 	ok(lifecycle_feedback(db, c.receipt, &fb, &d, &err) == JRC_OK, "satisfied");
-	is_str(d.state, "closed", "satisfied closes the case");
+	is_str(lifecycle_state_name(d.state), "closed", "satisfied closes the case");
 	lifecycle_verdict_get(db, c.id, JRC_ST_ANSWERED, &v, NULL, &err);
 	ok(v == JRC_VERDICT_SATISFIED, "the verdict is stored");
 	grievance_case_free(&d);
@@ -548,7 +548,7 @@ static void test_verdicts(void)
 
 	c = case_in(JRC_ST_ANSWERED);
 	fb = (jrc_feedback){ .verdict = JRC_VERDICT_BASIC };
-	ok(lifecycle_feedback(db, c.receipt, &fb, &d, &err) == JRC_OK && !strcmp(d.state, "closed"),
+	ok(lifecycle_feedback(db, c.receipt, &fb, &d, &err) == JRC_OK && !strcmp(lifecycle_state_name(d.state), "closed"),
 	   "basically satisfied closes the case too");
 	grievance_case_free(&d);
 	grievance_case_free(&c);
@@ -559,7 +559,7 @@ static void test_verdicts(void)
 	   "a citizen asks for review only after saying not satisfied: %s", err.msg);
 	fb = (jrc_feedback){ .verdict = JRC_VERDICT_UNSATISFIED, .comment = "工资只发了一半" };
 	ok(lifecycle_feedback(db, c.receipt, &fb, &d, &err) == JRC_OK &&
-	   !strcmp(d.state, "answered"), "not satisfied alone leaves it answered");
+	   !strcmp(lifecycle_state_name(d.state), "answered"), "not satisfied alone leaves it answered");
 	grievance_case_free(&d);
 	now("2026-12-05T10:00:00+08:00");
 	ok(lifecycle_move(db, c.receipt, &mv, &d, &err) == JRC_OK,
@@ -575,12 +575,12 @@ static void test_verdicts(void)
 	   "review with satisfied is a contradiction: %s", err.msg);
 	fb = (jrc_feedback){ .verdict = JRC_VERDICT_UNSATISFIED, .request_review = 1 };
 	ok(lifecycle_feedback(db, c.receipt, &fb, &d, &err) == JRC_OK, "not satisfied, review");
-	is_str(d.state, "review_requested", "moved to review_requested");
+	is_str(lifecycle_state_name(d.state), "review_requested", "moved to review_requested");
 	is_str(d.due_on, "2026-12-29", "with a new deadline");
 	grievance_case_free(&d);
 	ok(move(c.receipt, JRC_ST_REVIEW_ANSWERED, &err) == JRC_OK, "review answered");
 	ok(lifecycle_feedback(db, c.receipt, &fb, &d, &err) == JRC_OK &&
-	   !strcmp(d.state, "rereview_requested"), "not satisfied again: re-review");
+	   !strcmp(lifecycle_state_name(d.state), "rereview_requested"), "not satisfied again: re-review");
 	grievance_case_free(&d);
 	ok(move(c.receipt, JRC_ST_REREVIEW_ANSWERED, &err) == JRC_OK, "re-review answered");
 	before = snapshot();
@@ -592,7 +592,7 @@ static void test_verdicts(void)
 	free(after);
 	fb.request_review = 0;
 	ok(lifecycle_feedback(db, c.receipt, &fb, &d, &err) == JRC_OK &&
-	   !strcmp(d.state, "rereview_answered"), "a plain verdict on the final answer is kept");
+	   !strcmp(lifecycle_state_name(d.state), "rereview_answered"), "a plain verdict on the final answer is kept");
 	grievance_case_free(&d);
 	ok(db_count(db, "verdicts") >= 6, "one verdict row per answer judged");
 	grievance_case_free(&c);
@@ -600,6 +600,45 @@ static void test_verdicts(void)
 	fb = (jrc_feedback){ .verdict = JRC_VERDICT_NONE };
 	ok(lifecycle_feedback(db, "PJ261129-0001-4", &fb, NULL, &err) == JRC_E_INVALID,
 	   "a verdict is needed");
+}
+
+/* jrc/states.h is the one table: every view of a state agrees with it. */
+static void test_state_table(void)
+{
+	char list[512], *p = list;
+	int owes = 0, answers = 0;
+
+	lifecycle_state_list(list, sizeof(list));
+	for (int i = 0; i < JRC_STATE_COUNT; i++) {
+		jrc_state st = (jrc_state)i;
+		jrc_state_kind k = lifecycle_state_kind(st);
+		size_t n = strlen(lifecycle_state_name(st));
+
+		ok(strncmp(p, lifecycle_state_name(st), n) == 0 &&
+		   (p[n] == (i + 1 < JRC_STATE_COUNT ? ',' : '\0')),
+		   "the list names %s in its place", lifecycle_state_name(st));
+		p += n + (i + 1 < JRC_STATE_COUNT ? 2 : 0);
+		ok(*lifecycle_state_desk(st), "state %s has a desk word", lifecycle_state_name(st));
+		/* A running date is either owed by the office or the citizen's window. */
+		ok((lifecycle_deadline_words(st) != NULL) == (k != JRC_SK_NONE),
+		   "state %s: a deadline sentence exactly when a date runs", lifecycle_state_name(st));
+		ok(lifecycle_state_owes_step(st) == (k == JRC_SK_OWES),
+		   "state %s: owes a step as its row says", lifecycle_state_name(st));
+		/* Only an answer gives the citizen a window; only answers need one. */
+		ok((k == JRC_SK_ANSWER) ==
+		   (lifecycle_needs(JRC_ST_ACCEPTED, st) == JRC_NEED_ANSWER) +
+		   (lifecycle_needs(JRC_ST_REVIEW_REQUESTED, st) == JRC_NEED_ANSWER) +
+		   (lifecycle_needs(JRC_ST_REREVIEW_REQUESTED, st) == JRC_NEED_ANSWER),
+		   "state %s: an answer state exactly when a move to it needs the answer",
+		   lifecycle_state_name(st));
+		owes += k == JRC_SK_OWES;
+		answers += k == JRC_SK_ANSWER;
+	}
+	ok(owes == 7 && answers == 3, "seven states owe a step, three are answers (%d, %d)",
+	   owes, answers);
+	ok(lifecycle_state_name(JRC_STATE_COUNT) == NULL &&
+	   lifecycle_state_kind(JRC_STATE_COUNT) == JRC_SK_NONE && !*lifecycle_state_desk(JRC_STATE_COUNT),
+	   "past the table: no name, no kind, no word");
 }
 
 int main(void)
@@ -623,6 +662,7 @@ int main(void)
 	ok(lifecycle_deadline_words(JRC_ST_CLOSED) == NULL &&
 	   lifecycle_deadline_words(JRC_ST_ANSWERED) != NULL, "deadline words");
 
+	test_state_table();
 	/* First, while no other case has an answer whose window could pass. */
 	test_expiry();
 	test_requirements();

@@ -349,7 +349,7 @@ static void test_view(void)
 		jrc_case d;
 
 		grievance_get(db, c.receipt, &d, &err);
-		is_str(d.state, "closed", "and recorded in the database");
+		is_str(lifecycle_state_name(d.state), "closed", "and recorded in the database");
 		grievance_case_free(&d);
 	}
 	grievance_case_free(&c);
