@@ -14,34 +14,60 @@
 #include "jrc/i18n.h"
 #include "jrc/receipt.h"
 
-static const cli_command commands[] = {
-	{ "init", cmd_init, N_("create the database and import the reference data") },
-	{ "import", cmd_import, N_("import the reference data again (idempotent)") },
-	{ "settings", cmd_settings, N_("show or change site settings") },
-	{ "categories", cmd_categories, N_("list the grievance categories") },
-	{ "divisions", cmd_divisions, N_("list townships, or the villages of one") },
-	{ "file", cmd_file, N_("file a grievance and print its receipt number") },
-	{ "show", cmd_show, N_("show a case with its events") },
-	{ "list", cmd_list, N_("list cases") },
-	{ "stats", cmd_stats, N_("count cases by state, department, category and verdict") },
-	{ "print", cmd_print, N_("print or reprint a receipt; list receipts whose print failed") },
-	{ "printer", cmd_printer, N_("print a test page, or ask the printer how it is") },
-	{ "kiosk", cmd_kiosk, N_("run the full-screen citizen kiosk on this terminal") },
-	{ "staff", cmd_staff, N_("add, list, disable staff accounts and set their passwords") },
-	{ "desk", cmd_desk, N_("run the full-screen front desk for staff") },
-	{ "verify", cmd_verify, N_("check that the record was not altered; check a receipt's ledger check") },
-	{ "anchor", cmd_anchor, N_("record the head of the event log for the daily signed record") },
-	{ "move", cmd_move, N_("move a case to another state (accept, answer, close ...)") },
-	{ "status", cmd_status, N_("show a citizen where their matter stands") },
-	{ "feedback", cmd_feedback, N_("record a citizen's verdict on the answer, or ask for review") },
-	{ "tick", cmd_tick, N_("close answered cases whose time to ask for review has passed") },
-	{ "helpers", cmd_helpers, N_("rank mediators, lawyers and leaders for a kind of matter") },
-	{ "book", cmd_book, N_("book a time with a mediator, lawyer or leader for a case") },
-	{ "rebook", cmd_rebook, N_("move a case's booking to another time or person") },
-	{ "unbook", cmd_unbook, N_("cancel a case's booking") },
-	{ "schedule", cmd_schedule, N_("show when mediators, lawyers and leaders receive") },
-	{ "backup", cmd_backup, N_("copy the database into a backup folder, checked, keeping N daily/weekly/monthly") },
-	{ "restore", cmd_restore, N_("put a backup in place of the database, checked first") },
+static const cli_command legacy_init = { "init", N_("create the database and import the reference data"), .legacy = cmd_init };
+static const cli_command legacy_import = { "import", N_("import the reference data again (idempotent)"), .legacy = cmd_import };
+static const cli_command legacy_settings = { "settings", N_("show or change site settings"), .legacy = cmd_settings };
+static const cli_command legacy_categories = { "categories", N_("list the grievance categories"), .legacy = cmd_categories };
+static const cli_command legacy_divisions = { "divisions", N_("list townships, or the villages of one"), .legacy = cmd_divisions };
+static const cli_command legacy_stats = { "stats", N_("count cases by state, department, category and verdict"), .legacy = cmd_stats };
+static const cli_command legacy_print = { "print", N_("print or reprint a receipt; list receipts whose print failed"), .legacy = cmd_print };
+static const cli_command legacy_printer = { "printer", N_("print a test page, or ask the printer how it is"), .legacy = cmd_printer };
+static const cli_command legacy_kiosk = { "kiosk", N_("run the full-screen citizen kiosk on this terminal"), .legacy = cmd_kiosk };
+static const cli_command legacy_staff = { "staff", N_("add, list, disable staff accounts and set their passwords"), .legacy = cmd_staff };
+static const cli_command legacy_desk = { "desk", N_("run the full-screen front desk for staff"), .legacy = cmd_desk };
+static const cli_command legacy_verify = { "verify", N_("check that the record was not altered; check a receipt's ledger check"), .legacy = cmd_verify };
+static const cli_command legacy_anchor = { "anchor", N_("record the head of the event log for the daily signed record"), .legacy = cmd_anchor };
+static const cli_command legacy_move = { "move", N_("move a case to another state (accept, answer, close ...)"), .legacy = cmd_move };
+static const cli_command legacy_status = { "status", N_("show a citizen where their matter stands"), .legacy = cmd_status };
+static const cli_command legacy_feedback = { "feedback", N_("record a citizen's verdict on the answer, or ask for review"), .legacy = cmd_feedback };
+static const cli_command legacy_tick = { "tick", N_("close answered cases whose time to ask for review has passed"), .legacy = cmd_tick };
+static const cli_command legacy_helpers = { "helpers", N_("rank mediators, lawyers and leaders for a kind of matter"), .legacy = cmd_helpers };
+static const cli_command legacy_book = { "book", N_("book a time with a mediator, lawyer or leader for a case"), .legacy = cmd_book };
+static const cli_command legacy_rebook = { "rebook", N_("move a case's booking to another time or person"), .legacy = cmd_rebook };
+static const cli_command legacy_unbook = { "unbook", N_("cancel a case's booking"), .legacy = cmd_unbook };
+static const cli_command legacy_schedule = { "schedule", N_("show when mediators, lawyers and leaders receive"), .legacy = cmd_schedule };
+static const cli_command legacy_backup = { "backup", N_("copy the database into a backup folder, checked, keeping N daily/weekly/monthly"), .legacy = cmd_backup };
+static const cli_command legacy_restore = { "restore", N_("put a backup in place of the database, checked first"), .legacy = cmd_restore };
+
+/* Every command, in the order jrc --help lists them. */
+static const cli_command *const commands[] = {
+	&legacy_init,
+	&legacy_import,
+	&legacy_settings,
+	&legacy_categories,
+	&legacy_divisions,
+	&cli_cmd_file,
+	&cli_cmd_show,
+	&cli_cmd_list,
+	&legacy_stats,
+	&legacy_print,
+	&legacy_printer,
+	&legacy_kiosk,
+	&legacy_staff,
+	&legacy_desk,
+	&legacy_verify,
+	&legacy_anchor,
+	&legacy_move,
+	&legacy_status,
+	&legacy_feedback,
+	&legacy_tick,
+	&legacy_helpers,
+	&legacy_book,
+	&legacy_rebook,
+	&legacy_unbook,
+	&legacy_schedule,
+	&legacy_backup,
+	&legacy_restore,
 };
 
 static void usage(FILE *f)
@@ -50,7 +76,7 @@ static void usage(FILE *f)
 		     "A kiosk and front desk for a county joint reception center.\n\n"
 		     "Commands:\n"));
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(f, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+		fprintf(f, "  %-12s %s\n", commands[i]->name, _(commands[i]->summary));
 	fprintf(f, _("\nOptions:\n"
 		     "  --db PATH     the database (default $JRC_DB, else %s)\n"
 		     "  --site CODE   the site code for receipt numbers (default: the database's setting)\n"
@@ -256,12 +282,12 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
-		if (strcmp(argv[optind], commands[i].name) == 0) {
-			ctx.command = commands[i].name;
+		if (strcmp(argv[optind], commands[i]->name) == 0) {
+			ctx.command = commands[i]->name;
 			argv += optind;
 			argc -= optind;
 			optind = 0;     /* reset getopt for the subcommand */
-			return commands[i].run(&ctx, argc, argv);
+			return cli_run(&ctx, commands[i], argc, argv);
 		}
 	}
 	fprintf(stderr, _("jrc: unknown command '%s': see 'jrc --help' for the list.\n"), argv[optind]);
