@@ -124,11 +124,6 @@ int cli_read_stdin(const cli_ctx *ctx, char **out);
 int cli_receipt_arg(const cli_ctx *ctx, const char *arg, char out[JRC_RECEIPT_MAX]);
 
 /* Subcommands, one group per file. */
-int cmd_init(cli_ctx *ctx, int argc, char **argv);
-int cmd_import(cli_ctx *ctx, int argc, char **argv);
-int cmd_settings(cli_ctx *ctx, int argc, char **argv);
-int cmd_categories(cli_ctx *ctx, int argc, char **argv);
-int cmd_divisions(cli_ctx *ctx, int argc, char **argv);
 int cmd_stats(cli_ctx *ctx, int argc, char **argv);
 
 /* Receipts on paper (cmd_print.c): print, printer. */
@@ -170,6 +165,11 @@ void cli_print_booking(jrc_db *db, int64_t case_id);
 extern const cli_command
 	cli_cmd_file,
 	cli_cmd_show,
-	cli_cmd_list;
+	cli_cmd_list,
+	cli_cmd_init,
+	cli_cmd_import,
+	cli_cmd_settings,
+	cli_cmd_categories,
+	cli_cmd_divisions;
 
 #endif

@@ -14,11 +14,6 @@
 #include "jrc/i18n.h"
 #include "jrc/receipt.h"
 
-static const cli_command legacy_init = { "init", N_("create the database and import the reference data"), .legacy = cmd_init };
-static const cli_command legacy_import = { "import", N_("import the reference data again (idempotent)"), .legacy = cmd_import };
-static const cli_command legacy_settings = { "settings", N_("show or change site settings"), .legacy = cmd_settings };
-static const cli_command legacy_categories = { "categories", N_("list the grievance categories"), .legacy = cmd_categories };
-static const cli_command legacy_divisions = { "divisions", N_("list townships, or the villages of one"), .legacy = cmd_divisions };
 static const cli_command legacy_stats = { "stats", N_("count cases by state, department, category and verdict"), .legacy = cmd_stats };
 static const cli_command legacy_print = { "print", N_("print or reprint a receipt; list receipts whose print failed"), .legacy = cmd_print };
 static const cli_command legacy_printer = { "printer", N_("print a test page, or ask the printer how it is"), .legacy = cmd_printer };
@@ -41,11 +36,11 @@ static const cli_command legacy_restore = { "restore", N_("put a backup in place
 
 /* Every command, in the order jrc --help lists them. */
 static const cli_command *const commands[] = {
-	&legacy_init,
-	&legacy_import,
-	&legacy_settings,
-	&legacy_categories,
-	&legacy_divisions,
+	&cli_cmd_init,
+	&cli_cmd_import,
+	&cli_cmd_settings,
+	&cli_cmd_categories,
+	&cli_cmd_divisions,
 	&cli_cmd_file,
 	&cli_cmd_show,
 	&cli_cmd_list,
