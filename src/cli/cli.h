@@ -124,20 +124,15 @@ int cli_read_stdin(const cli_ctx *ctx, char **out);
 int cli_receipt_arg(const cli_ctx *ctx, const char *arg, char out[JRC_RECEIPT_MAX]);
 
 /* Subcommands, one group per file. */
-int cmd_stats(cli_ctx *ctx, int argc, char **argv);
 
 /* Receipts on paper (cmd_print.c): print, printer. */
 int cmd_print(cli_ctx *ctx, int argc, char **argv);
 int cmd_printer(cli_ctx *ctx, int argc, char **argv);
 
 /* The full-screen citizen kiosk (cmd_kiosk.c). */
-int cmd_kiosk(cli_ctx *ctx, int argc, char **argv);
 
 /* Staff and the record (cmd_staff.c, cmd_verify.c, cmd_desk.c). */
 int cmd_staff(cli_ctx *ctx, int argc, char **argv);
-int cmd_verify(cli_ctx *ctx, int argc, char **argv);
-int cmd_anchor(cli_ctx *ctx, int argc, char **argv);
-int cmd_desk(cli_ctx *ctx, int argc, char **argv);
 
 /* Lifecycle (cmd_lifecycle.c): move, status, feedback, tick. */
 int cmd_move(cli_ctx *ctx, int argc, char **argv);
@@ -170,6 +165,11 @@ extern const cli_command
 	cli_cmd_import,
 	cli_cmd_settings,
 	cli_cmd_categories,
-	cli_cmd_divisions;
+	cli_cmd_divisions,
+	cli_cmd_stats,
+	cli_cmd_anchor,
+	cli_cmd_kiosk,
+	cli_cmd_desk,
+	cli_cmd_verify;
 
 #endif

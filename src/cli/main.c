@@ -14,14 +14,9 @@
 #include "jrc/i18n.h"
 #include "jrc/receipt.h"
 
-static const cli_command legacy_stats = { "stats", N_("count cases by state, department, category and verdict"), .legacy = cmd_stats };
 static const cli_command legacy_print = { "print", N_("print or reprint a receipt; list receipts whose print failed"), .legacy = cmd_print };
 static const cli_command legacy_printer = { "printer", N_("print a test page, or ask the printer how it is"), .legacy = cmd_printer };
-static const cli_command legacy_kiosk = { "kiosk", N_("run the full-screen citizen kiosk on this terminal"), .legacy = cmd_kiosk };
 static const cli_command legacy_staff = { "staff", N_("add, list, disable staff accounts and set their passwords"), .legacy = cmd_staff };
-static const cli_command legacy_desk = { "desk", N_("run the full-screen front desk for staff"), .legacy = cmd_desk };
-static const cli_command legacy_verify = { "verify", N_("check that the record was not altered; check a receipt's ledger check"), .legacy = cmd_verify };
-static const cli_command legacy_anchor = { "anchor", N_("record the head of the event log for the daily signed record"), .legacy = cmd_anchor };
 static const cli_command legacy_move = { "move", N_("move a case to another state (accept, answer, close ...)"), .legacy = cmd_move };
 static const cli_command legacy_status = { "status", N_("show a citizen where their matter stands"), .legacy = cmd_status };
 static const cli_command legacy_feedback = { "feedback", N_("record a citizen's verdict on the answer, or ask for review"), .legacy = cmd_feedback };
@@ -44,14 +39,14 @@ static const cli_command *const commands[] = {
 	&cli_cmd_file,
 	&cli_cmd_show,
 	&cli_cmd_list,
-	&legacy_stats,
+	&cli_cmd_stats,
 	&legacy_print,
 	&legacy_printer,
-	&legacy_kiosk,
+	&cli_cmd_kiosk,
 	&legacy_staff,
-	&legacy_desk,
-	&legacy_verify,
-	&legacy_anchor,
+	&cli_cmd_desk,
+	&cli_cmd_verify,
+	&cli_cmd_anchor,
 	&legacy_move,
 	&legacy_status,
 	&legacy_feedback,
