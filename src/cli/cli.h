@@ -135,10 +135,6 @@ int cmd_printer(cli_ctx *ctx, int argc, char **argv);
 int cmd_staff(cli_ctx *ctx, int argc, char **argv);
 
 /* Lifecycle (cmd_lifecycle.c): move, status, feedback, tick. */
-int cmd_move(cli_ctx *ctx, int argc, char **argv);
-int cmd_status(cli_ctx *ctx, int argc, char **argv);
-int cmd_feedback(cli_ctx *ctx, int argc, char **argv);
-int cmd_tick(cli_ctx *ctx, int argc, char **argv);
 
 /* Roster (cmd_roster.c): helpers, bookings, schedules. */
 int cmd_helpers(cli_ctx *ctx, int argc, char **argv);
@@ -170,6 +166,10 @@ extern const cli_command
 	cli_cmd_anchor,
 	cli_cmd_kiosk,
 	cli_cmd_desk,
-	cli_cmd_verify;
+	cli_cmd_verify,
+	cli_cmd_move,
+	cli_cmd_status,
+	cli_cmd_feedback,
+	cli_cmd_tick;
 
 #endif

@@ -17,10 +17,6 @@
 static const cli_command legacy_print = { "print", N_("print or reprint a receipt; list receipts whose print failed"), .legacy = cmd_print };
 static const cli_command legacy_printer = { "printer", N_("print a test page, or ask the printer how it is"), .legacy = cmd_printer };
 static const cli_command legacy_staff = { "staff", N_("add, list, disable staff accounts and set their passwords"), .legacy = cmd_staff };
-static const cli_command legacy_move = { "move", N_("move a case to another state (accept, answer, close ...)"), .legacy = cmd_move };
-static const cli_command legacy_status = { "status", N_("show a citizen where their matter stands"), .legacy = cmd_status };
-static const cli_command legacy_feedback = { "feedback", N_("record a citizen's verdict on the answer, or ask for review"), .legacy = cmd_feedback };
-static const cli_command legacy_tick = { "tick", N_("close answered cases whose time to ask for review has passed"), .legacy = cmd_tick };
 static const cli_command legacy_helpers = { "helpers", N_("rank mediators, lawyers and leaders for a kind of matter"), .legacy = cmd_helpers };
 static const cli_command legacy_book = { "book", N_("book a time with a mediator, lawyer or leader for a case"), .legacy = cmd_book };
 static const cli_command legacy_rebook = { "rebook", N_("move a case's booking to another time or person"), .legacy = cmd_rebook };
@@ -47,10 +43,10 @@ static const cli_command *const commands[] = {
 	&cli_cmd_desk,
 	&cli_cmd_verify,
 	&cli_cmd_anchor,
-	&legacy_move,
-	&legacy_status,
-	&legacy_feedback,
-	&legacy_tick,
+	&cli_cmd_move,
+	&cli_cmd_status,
+	&cli_cmd_feedback,
+	&cli_cmd_tick,
 	&legacy_helpers,
 	&legacy_book,
 	&legacy_rebook,
