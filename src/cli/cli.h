@@ -137,11 +137,6 @@ int cmd_staff(cli_ctx *ctx, int argc, char **argv);
 /* Lifecycle (cmd_lifecycle.c): move, status, feedback, tick. */
 
 /* Roster (cmd_roster.c): helpers, bookings, schedules. */
-int cmd_helpers(cli_ctx *ctx, int argc, char **argv);
-int cmd_book(cli_ctx *ctx, int argc, char **argv);
-int cmd_rebook(cli_ctx *ctx, int argc, char **argv);
-int cmd_unbook(cli_ctx *ctx, int argc, char **argv);
-int cmd_schedule(cli_ctx *ctx, int argc, char **argv);
 /* Backups (cmd_backup.c): backup, restore. */
 int cmd_backup(cli_ctx *ctx, int argc, char **argv);
 int cmd_restore(cli_ctx *ctx, int argc, char **argv);
@@ -170,6 +165,11 @@ extern const cli_command
 	cli_cmd_move,
 	cli_cmd_status,
 	cli_cmd_feedback,
-	cli_cmd_tick;
+	cli_cmd_tick,
+	cli_cmd_helpers,
+	cli_cmd_book,
+	cli_cmd_rebook,
+	cli_cmd_unbook,
+	cli_cmd_schedule;
 
 #endif

@@ -17,11 +17,6 @@
 static const cli_command legacy_print = { "print", N_("print or reprint a receipt; list receipts whose print failed"), .legacy = cmd_print };
 static const cli_command legacy_printer = { "printer", N_("print a test page, or ask the printer how it is"), .legacy = cmd_printer };
 static const cli_command legacy_staff = { "staff", N_("add, list, disable staff accounts and set their passwords"), .legacy = cmd_staff };
-static const cli_command legacy_helpers = { "helpers", N_("rank mediators, lawyers and leaders for a kind of matter"), .legacy = cmd_helpers };
-static const cli_command legacy_book = { "book", N_("book a time with a mediator, lawyer or leader for a case"), .legacy = cmd_book };
-static const cli_command legacy_rebook = { "rebook", N_("move a case's booking to another time or person"), .legacy = cmd_rebook };
-static const cli_command legacy_unbook = { "unbook", N_("cancel a case's booking"), .legacy = cmd_unbook };
-static const cli_command legacy_schedule = { "schedule", N_("show when mediators, lawyers and leaders receive"), .legacy = cmd_schedule };
 static const cli_command legacy_backup = { "backup", N_("copy the database into a backup folder, checked, keeping N daily/weekly/monthly"), .legacy = cmd_backup };
 static const cli_command legacy_restore = { "restore", N_("put a backup in place of the database, checked first"), .legacy = cmd_restore };
 
@@ -47,11 +42,11 @@ static const cli_command *const commands[] = {
 	&cli_cmd_status,
 	&cli_cmd_feedback,
 	&cli_cmd_tick,
-	&legacy_helpers,
-	&legacy_book,
-	&legacy_rebook,
-	&legacy_unbook,
-	&legacy_schedule,
+	&cli_cmd_helpers,
+	&cli_cmd_book,
+	&cli_cmd_rebook,
+	&cli_cmd_unbook,
+	&cli_cmd_schedule,
 	&legacy_backup,
 	&legacy_restore,
 };
