@@ -33,6 +33,9 @@ enum { CLI_ERR = -1 };
 
 enum { CLI_KEYS = 128 };
 
+/* max_args of a command that counts its operands itself. */
+enum { CLI_MANY = 1 << 20 };
+
 struct cli_command;
 
 /* One run of a command: what the runner parsed and opened for it. */
@@ -126,8 +129,6 @@ int cli_receipt_arg(const cli_ctx *ctx, const char *arg, char out[JRC_RECEIPT_MA
 /* Subcommands, one group per file. */
 
 /* Receipts on paper (cmd_print.c): print, printer. */
-int cmd_print(cli_ctx *ctx, int argc, char **argv);
-int cmd_printer(cli_ctx *ctx, int argc, char **argv);
 
 /* The full-screen citizen kiosk (cmd_kiosk.c). */
 
@@ -170,6 +171,8 @@ extern const cli_command
 	cli_cmd_book,
 	cli_cmd_rebook,
 	cli_cmd_unbook,
-	cli_cmd_schedule;
+	cli_cmd_schedule,
+	cli_cmd_print,
+	cli_cmd_printer;
 
 #endif

@@ -14,8 +14,6 @@
 #include "jrc/i18n.h"
 #include "jrc/receipt.h"
 
-static const cli_command legacy_print = { "print", N_("print or reprint a receipt; list receipts whose print failed"), .legacy = cmd_print };
-static const cli_command legacy_printer = { "printer", N_("print a test page, or ask the printer how it is"), .legacy = cmd_printer };
 static const cli_command legacy_staff = { "staff", N_("add, list, disable staff accounts and set their passwords"), .legacy = cmd_staff };
 static const cli_command legacy_backup = { "backup", N_("copy the database into a backup folder, checked, keeping N daily/weekly/monthly"), .legacy = cmd_backup };
 static const cli_command legacy_restore = { "restore", N_("put a backup in place of the database, checked first"), .legacy = cmd_restore };
@@ -31,8 +29,8 @@ static const cli_command *const commands[] = {
 	&cli_cmd_show,
 	&cli_cmd_list,
 	&cli_cmd_stats,
-	&legacy_print,
-	&legacy_printer,
+	&cli_cmd_print,
+	&cli_cmd_printer,
 	&cli_cmd_kiosk,
 	&legacy_staff,
 	&cli_cmd_desk,
