@@ -133,7 +133,6 @@ int cli_receipt_arg(const cli_ctx *ctx, const char *arg, char out[JRC_RECEIPT_MA
 /* The full-screen citizen kiosk (cmd_kiosk.c). */
 
 /* Staff and the record (cmd_staff.c, cmd_verify.c, cmd_desk.c). */
-int cmd_staff(cli_ctx *ctx, int argc, char **argv);
 
 /* Lifecycle (cmd_lifecycle.c): move, status, feedback, tick. */
 
@@ -173,6 +172,7 @@ extern const cli_command
 	cli_cmd_unbook,
 	cli_cmd_schedule,
 	cli_cmd_print,
-	cli_cmd_printer;
+	cli_cmd_printer,
+	cli_cmd_staff;
 
 #endif

@@ -14,7 +14,6 @@
 #include "jrc/i18n.h"
 #include "jrc/receipt.h"
 
-static const cli_command legacy_staff = { "staff", N_("add, list, disable staff accounts and set their passwords"), .legacy = cmd_staff };
 static const cli_command legacy_backup = { "backup", N_("copy the database into a backup folder, checked, keeping N daily/weekly/monthly"), .legacy = cmd_backup };
 static const cli_command legacy_restore = { "restore", N_("put a backup in place of the database, checked first"), .legacy = cmd_restore };
 
@@ -32,7 +31,7 @@ static const cli_command *const commands[] = {
 	&cli_cmd_print,
 	&cli_cmd_printer,
 	&cli_cmd_kiosk,
-	&legacy_staff,
+	&cli_cmd_staff,
 	&cli_cmd_desk,
 	&cli_cmd_verify,
 	&cli_cmd_anchor,
