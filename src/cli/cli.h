@@ -17,8 +17,6 @@ typedef struct cli_ctx {
 	const char *command;     /* the subcommand being run */
 } cli_ctx;
 
-typedef int (*cli_fn)(cli_ctx *ctx, int argc, char **argv);
-
 /* What a command's entry asks of the runner. */
 enum {
 	CLI_DB = 1 << 0,        /* open the database before run, close it after */
@@ -77,7 +75,6 @@ typedef struct cli_command {
 	int (*check)(cli_call *c);  /* input checks before the database opens: 0 or
 				       the exit code after saying why */
 	int (*run)(cli_call *c);    /* 0, an exit code after saying why, or CLI_ERR */
-	cli_fn legacy;              /* a command not yet moved to the runner */
 } cli_command;
 
 /* Run cmd on argv (argv[0] its name): options, operands, check, database,
@@ -126,42 +123,30 @@ int cli_read_stdin(const cli_ctx *ctx, char **out);
 /* Parse a receipt number argument; prints and returns 2 when it is bad. */
 int cli_receipt_arg(const cli_ctx *ctx, const char *arg, char out[JRC_RECEIPT_MAX]);
 
-/* Subcommands, one group per file. */
-
-/* Receipts on paper (cmd_print.c): print, printer. */
-
-/* The full-screen citizen kiosk (cmd_kiosk.c). */
-
-/* Staff and the record (cmd_staff.c, cmd_verify.c, cmd_desk.c). */
-
-/* Lifecycle (cmd_lifecycle.c): move, status, feedback, tick. */
-
-/* Roster (cmd_roster.c): helpers, bookings, schedules. */
-/* Backups (cmd_backup.c): backup, restore. */
-int cmd_backup(cli_ctx *ctx, int argc, char **argv);
-int cmd_restore(cli_ctx *ctx, int argc, char **argv);
-
 struct json_out;
 /* The case's booking as a "booking" member (null when none), for show. */
 void cli_json_booking(struct json_out *j, jrc_db *db, int64_t case_id);
 /* A "Booking:" line for show's text output; nothing when none. */
 void cli_print_booking(jrc_db *db, int64_t case_id);
 
-/* The commands (each in its cmd_*.c). */
+/* The commands, each in its cmd_*.c, in the order of the table in main.c. */
 extern const cli_command
-	cli_cmd_file,
-	cli_cmd_show,
-	cli_cmd_list,
 	cli_cmd_init,
 	cli_cmd_import,
 	cli_cmd_settings,
 	cli_cmd_categories,
 	cli_cmd_divisions,
+	cli_cmd_file,
+	cli_cmd_show,
+	cli_cmd_list,
 	cli_cmd_stats,
-	cli_cmd_anchor,
+	cli_cmd_print,
+	cli_cmd_printer,
 	cli_cmd_kiosk,
+	cli_cmd_staff,
 	cli_cmd_desk,
 	cli_cmd_verify,
+	cli_cmd_anchor,
 	cli_cmd_move,
 	cli_cmd_status,
 	cli_cmd_feedback,
@@ -171,8 +156,7 @@ extern const cli_command
 	cli_cmd_rebook,
 	cli_cmd_unbook,
 	cli_cmd_schedule,
-	cli_cmd_print,
-	cli_cmd_printer,
-	cli_cmd_staff;
+	cli_cmd_backup,
+	cli_cmd_restore;
 
 #endif

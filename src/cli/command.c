@@ -106,8 +106,6 @@ int cli_run(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv)
 	cli_call c = { .ctx = ctx, .cmd = cmd };
 	int rc;
 
-	if (cmd->legacy)
-		return cmd->legacy(ctx, argc, argv);
 	c.db_flags = cmd->flags & CLI_READONLY ? JRC_DB_READONLY : 0;
 	if ((rc = parse(&c, argc, argv)))
 		return rc < 0 ? 0 : rc;

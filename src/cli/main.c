@@ -14,8 +14,6 @@
 #include "jrc/i18n.h"
 #include "jrc/receipt.h"
 
-static const cli_command legacy_backup = { "backup", N_("copy the database into a backup folder, checked, keeping N daily/weekly/monthly"), .legacy = cmd_backup };
-static const cli_command legacy_restore = { "restore", N_("put a backup in place of the database, checked first"), .legacy = cmd_restore };
 
 /* Every command, in the order jrc --help lists them. */
 static const cli_command *const commands[] = {
@@ -44,8 +42,8 @@ static const cli_command *const commands[] = {
 	&cli_cmd_rebook,
 	&cli_cmd_unbook,
 	&cli_cmd_schedule,
-	&legacy_backup,
-	&legacy_restore,
+	&cli_cmd_backup,
+	&cli_cmd_restore,
 };
 
 static void usage(FILE *f)
