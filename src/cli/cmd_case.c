@@ -49,6 +49,22 @@ static const char *shown_note(const jrc_event *e, int unmasked, char **tmp)
 	return *tmp ? *tmp : "";
 }
 
+/* An event of show --json; arg points to the unmasked flag. */
+static void event_json(json_out *j, const void *row, const void *arg)
+{
+	const jrc_event *e = row;
+	char *masked;
+
+	json_int(j, "id", e->id);
+	json_str(j, "at", e->at);
+	json_str(j, "actor", e->actor);
+	json_str(j, "kind", e->kind);
+	json_str(j, "from", *e->from_state ? e->from_state : NULL);
+	json_str(j, "to", *e->to_state ? e->to_state : NULL);
+	json_str(j, "note", shown_note(e, *(const int *)arg, &masked));
+	free(masked);
+}
+
 static void json_case(json_out *j, const jrc_case *c, int unmasked, const char *dept_name)
 {
 	shown_person p;
@@ -208,21 +224,7 @@ static int show_run(cli_call *c)
 		json_obj_open(&j, NULL);
 		json_case(&j, &k, unmasked, have_dept ? i18n_pick(dept.name_zh, dept.name_en) : NULL);
 		cli_json_booking(&j, db, k.id);
-		json_arr_open(&j, "events");
-		for (size_t i = 0; i < nev; i++) {
-			json_obj_open(&j, NULL);
-			json_int(&j, "id", ev[i].id);
-			json_str(&j, "at", ev[i].at);
-			json_str(&j, "actor", ev[i].actor);
-			json_str(&j, "kind", ev[i].kind);
-			json_str(&j, "from", *ev[i].from_state ? ev[i].from_state : NULL);
-			json_str(&j, "to", *ev[i].to_state ? ev[i].to_state : NULL);
-			json_str(&j, "note", shown_note(&ev[i], unmasked, &masked));
-			free(masked);
-			masked = NULL;
-			json_obj_close(&j);
-		}
-		json_arr_close(&j);
+		json_rows(&j, "events", ev, nev, sizeof(*ev), event_json, &unmasked);
 		json_obj_close(&j);
 		json_end(&j);
 	} else {
@@ -323,6 +325,13 @@ static int list_check(cli_call *c)
 	return 0;
 }
 
+/* A case in a listing: masked, without the department's name. */
+static void case_json(json_out *j, const void *row, const void *arg)
+{
+	(void)arg;
+	json_case(j, row, 0, NULL);
+}
+
 static int list_run(cli_call *c)
 {
 	jrc_case *cs;
@@ -330,24 +339,13 @@ static int list_run(cli_call *c)
 
 	if (grievance_list(c->db, c->state, &cs, &n, &c->err) != JRC_OK)
 		return CLI_ERR;
-	if (c->json) {
-		json_out j;
-
-		json_begin(&j, stdout);
-		json_arr_open(&j, NULL);
-		for (size_t i = 0; i < n; i++) {
-			json_obj_open(&j, NULL);
-			json_case(&j, &cs[i], 0, NULL);
-			json_obj_close(&j);
-		}
-		json_arr_close(&j);
-		json_end(&j);
-	} else {
+	if (c->json)
+		json_print_rows(cs, n, sizeof(*cs), case_json, NULL);
+	else
 		for (size_t i = 0; i < n; i++)
 			printf("%-18s %-18s %-4s %-10s %-6s %s\n", cs[i].receipt, cs[i].state,
 			       cs[i].category, cs[i].division, cs[i].department,
 			       *cs[i].due_on ? cs[i].due_on : "-");
-	}
 	grievance_cases_free(cs, n);
 	return 0;
 }

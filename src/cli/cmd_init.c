@@ -181,6 +181,18 @@ const cli_command cli_cmd_settings = {
 	.run = settings_run,
 };
 
+static void category_json(json_out *j, const void *row, const void *arg)
+{
+	const jrc_category *cat = row;
+
+	(void)arg;
+	json_str(j, "code", cat->code);
+	json_str(j, "name_zh", cat->name_zh);
+	json_str(j, "name_en", cat->name_en);
+	json_str(j, "description_zh", cat->desc_zh);
+	json_str(j, "description_en", cat->desc_en);
+}
+
 static int categories_run(cli_call *c)
 {
 	jrc_category *cats;
@@ -188,27 +200,12 @@ static int categories_run(cli_call *c)
 
 	if (refdata_categories(c->db, &cats, &n, &c->err) != JRC_OK)
 		return CLI_ERR;
-	if (c->json) {
-		json_out j;
-
-		json_begin(&j, stdout);
-		json_arr_open(&j, NULL);
-		for (size_t i = 0; i < n; i++) {
-			json_obj_open(&j, NULL);
-			json_str(&j, "code", cats[i].code);
-			json_str(&j, "name_zh", cats[i].name_zh);
-			json_str(&j, "name_en", cats[i].name_en);
-			json_str(&j, "description_zh", cats[i].desc_zh);
-			json_str(&j, "description_en", cats[i].desc_en);
-			json_obj_close(&j);
-		}
-		json_arr_close(&j);
-		json_end(&j);
-	} else {
+	if (c->json)
+		json_print_rows(cats, n, sizeof(*cats), category_json, NULL);
+	else
 		for (size_t i = 0; i < n; i++)
 			printf("%s  %s  %s\n", cats[i].code, i18n_pick(cats[i].name_zh, cats[i].name_en),
 			       i18n_pick(cats[i].desc_zh, cats[i].desc_en));
-	}
 	free(cats);
 	return 0;
 }
@@ -220,6 +217,18 @@ const cli_command cli_cmd_categories = {
 	.flags = CLI_DB | CLI_READONLY | CLI_JSON,
 	.run = categories_run,
 };
+
+static void division_json(json_out *j, const void *row, const void *arg)
+{
+	const jrc_division *d = row;
+
+	(void)arg;
+	json_str(j, "code", d->code);
+	json_str(j, "parent", d->parent);
+	json_str(j, "level", d->level);
+	json_str(j, "name_zh", d->name_zh);
+	json_str(j, "name_en", d->name_en);
+}
 
 static int divisions_run(cli_call *c)
 {
@@ -244,26 +253,11 @@ static int divisions_run(cli_call *c)
 			return CLI_ERR;
 		}
 	}
-	if (c->json) {
-		json_out j;
-
-		json_begin(&j, stdout);
-		json_arr_open(&j, NULL);
-		for (size_t i = 0; i < n; i++) {
-			json_obj_open(&j, NULL);
-			json_str(&j, "code", d[i].code);
-			json_str(&j, "parent", d[i].parent);
-			json_str(&j, "level", d[i].level);
-			json_str(&j, "name_zh", d[i].name_zh);
-			json_str(&j, "name_en", d[i].name_en);
-			json_obj_close(&j);
-		}
-		json_arr_close(&j);
-		json_end(&j);
-	} else {
+	if (c->json)
+		json_print_rows(d, n, sizeof(*d), division_json, NULL);
+	else
 		for (size_t i = 0; i < n; i++)
 			printf("%s  %s\n", d[i].code, i18n_pick(d[i].name_zh, d[i].name_en));
-	}
 	free(d);
 	return 0;
 }

@@ -43,6 +43,18 @@ static int printer_args(cli_call *c, print_args *a)
 	return 0;
 }
 
+static void job_json(json_out *j, const void *row, const void *arg)
+{
+	const jrc_print_job *job = row;
+
+	(void)arg;
+	json_str(j, "receipt", job->receipt);
+	json_str(j, "at", job->at);
+	json_str(j, "sink", job->sink);
+	json_str(j, "error", job->error);
+	json_int(j, "attempts", job->attempts);
+}
+
 static int list_failed(cli_call *c)
 {
 	jrc_print_job *jobs;
@@ -50,23 +62,9 @@ static int list_failed(cli_call *c)
 
 	if (print_failed(c->db, &jobs, &n, &c->err) != JRC_OK)
 		return CLI_ERR;
-	if (c->json) {
-		json_out j;
-
-		json_begin(&j, stdout);
-		json_arr_open(&j, NULL);
-		for (size_t i = 0; i < n; i++) {
-			json_obj_open(&j, NULL);
-			json_str(&j, "receipt", jobs[i].receipt);
-			json_str(&j, "at", jobs[i].at);
-			json_str(&j, "sink", jobs[i].sink);
-			json_str(&j, "error", jobs[i].error);
-			json_int(&j, "attempts", jobs[i].attempts);
-			json_obj_close(&j);
-		}
-		json_arr_close(&j);
-		json_end(&j);
-	} else if (n == 0) {
+	if (c->json)
+		json_print_rows(jobs, n, sizeof(*jobs), job_json, NULL);
+	else if (n == 0) {
 		printf(_("No receipt is waiting to be printed again.\n"));
 	} else {
 		for (size_t i = 0; i < n; i++) {

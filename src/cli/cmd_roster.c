@@ -145,6 +145,28 @@ static int helpers_check(cli_call *c)
 	return 0;
 }
 
+/* A ranked helper; arg points to the first, so the rank is its place. */
+static void ranked_json(json_out *j, const void *row, const void *arg)
+{
+	const jrc_ranked *r = row;
+	char t[32];
+
+	json_int(j, "rank", (int64_t)(r - (const jrc_ranked *)arg) + 1);
+	json_host(j, &r->host);
+	json_bool(j, "specialty_match", r->specialty);
+	if (r->has_slot) {
+		clock_format_local_iso(r->next.start, t);
+		json_str(j, "next_free", t);
+		json_str(j, "next_room", r->next.room);
+	} else {
+		json_null(j, "next_free");
+		json_null(j, "next_room");
+	}
+	json_int(j, "open_cases", r->open_cases);
+	json_bool(j, "language_match", r->language);
+	json_str(j, "reasons", r->reasons);
+}
+
 static int helpers_run(cli_call *c)
 {
 	helpers_args *h = c->state;
@@ -153,33 +175,9 @@ static int helpers_run(cli_call *c)
 
 	if (roster_rank(c->db, &h->q, &r, &n, &c->err) != JRC_OK)
 		return CLI_ERR;
-	if (c->json) {
-		json_out j;
-		char t[32];
-
-		json_begin(&j, stdout);
-		json_arr_open(&j, NULL);
-		for (size_t i = 0; i < n; i++) {
-			json_obj_open(&j, NULL);
-			json_int(&j, "rank", (int64_t)i + 1);
-			json_host(&j, &r[i].host);
-			json_bool(&j, "specialty_match", r[i].specialty);
-			if (r[i].has_slot) {
-				clock_format_local_iso(r[i].next.start, t);
-				json_str(&j, "next_free", t);
-				json_str(&j, "next_room", r[i].next.room);
-			} else {
-				json_null(&j, "next_free");
-				json_null(&j, "next_room");
-			}
-			json_int(&j, "open_cases", r[i].open_cases);
-			json_bool(&j, "language_match", r[i].language);
-			json_str(&j, "reasons", r[i].reasons);
-			json_obj_close(&j);
-		}
-		json_arr_close(&j);
-		json_end(&j);
-	} else if (!n) {
+	if (c->json)
+		json_print_rows(r, n, sizeof(*r), ranked_json, r);
+	else if (!n) {
 		printf(_("No helper of this kind is listed.\n"));
 	} else {
 		for (size_t i = 0; i < n; i++) {
@@ -275,31 +273,17 @@ static void book_help(FILE *f)
 		JRC_ROSTER_DAYS);
 }
 
-const cli_command cli_cmd_book = {
-	.name = "book",
-	.summary = N_("book a time with a mediator, lawyer or leader for a case"),
-	.help_fn = book_help,
-	.opts = book_opts,
-	.min_args = 1, .max_args = 1,
-	.few = N_("give exactly one receipt number"),
-	.many = N_("give exactly one receipt number"),
-	.flags = CLI_DB | CLI_JSON | CLI_RECEIPT,
-	.check = book_check,
-	.run = book_run,
-};
+#define BOOK_ENTRY(verb, words) { \
+	.name = verb, .summary = words, .help_fn = book_help, .opts = book_opts, \
+	.min_args = 1, .max_args = 1, \
+	.few = N_("give exactly one receipt number"), \
+	.many = N_("give exactly one receipt number"), \
+	.flags = CLI_DB | CLI_JSON | CLI_RECEIPT, .check = book_check, .run = book_run }
 
-const cli_command cli_cmd_rebook = {
-	.name = "rebook",
-	.summary = N_("move a case's booking to another time or person"),
-	.help_fn = book_help,
-	.opts = book_opts,
-	.min_args = 1, .max_args = 1,
-	.few = N_("give exactly one receipt number"),
-	.many = N_("give exactly one receipt number"),
-	.flags = CLI_DB | CLI_JSON | CLI_RECEIPT,
-	.check = book_check,
-	.run = book_run,
-};
+const cli_command cli_cmd_book =
+	BOOK_ENTRY("book", N_("book a time with a mediator, lawyer or leader for a case"));
+const cli_command cli_cmd_rebook =
+	BOOK_ENTRY("rebook", N_("move a case's booking to another time or person"));
 
 static const struct option unbook_opts[] = {
 	{ "staff", required_argument, NULL, 'S' },

@@ -201,6 +201,20 @@ static const char *state_words(const jrc_staff *s, jrc_time now, char *buf, size
 	return _("active");
 }
 
+/* An account in staff list --json; arg points to now. */
+static void staff_json(json_out *j, const void *row, const void *arg)
+{
+	const jrc_staff *st = row;
+
+	json_str(j, "id", st->id);
+	json_str(j, "name", st->name);
+	json_str(j, "role", lifecycle_role_name(st->role));
+	json_str(j, "department", *st->department ? st->department : NULL);
+	json_bool(j, "disabled", st->disabled);
+	json_bool(j, "locked", st->locked_until > *(const jrc_time *)arg);
+	json_str(j, "created_at", st->created_at);
+}
+
 static int list_run(cli_call *c)
 {
 	jrc_staff *list;
@@ -210,25 +224,9 @@ static int list_run(cli_call *c)
 
 	if (auth_staff_list(c->db, &list, &n, &c->err) != JRC_OK)
 		return CLI_ERR;
-	if (c->json) {
-		json_out j;
-
-		json_begin(&j, stdout);
-		json_arr_open(&j, NULL);
-		for (size_t i = 0; i < n; i++) {
-			json_obj_open(&j, NULL);
-			json_str(&j, "id", list[i].id);
-			json_str(&j, "name", list[i].name);
-			json_str(&j, "role", lifecycle_role_name(list[i].role));
-			json_str(&j, "department", *list[i].department ? list[i].department : NULL);
-			json_bool(&j, "disabled", list[i].disabled);
-			json_bool(&j, "locked", list[i].locked_until > now);
-			json_str(&j, "created_at", list[i].created_at);
-			json_obj_close(&j);
-		}
-		json_arr_close(&j);
-		json_end(&j);
-	} else if (n == 0) {
+	if (c->json)
+		json_print_rows(list, n, sizeof(*list), staff_json, &now);
+	else if (n == 0) {
 		printf(_("No staff accounts yet: add one with 'jrc staff add'.\n"));
 	} else {
 		for (size_t i = 0; i < n; i++)

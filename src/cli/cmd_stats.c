@@ -8,21 +8,17 @@
 #include "jrc/stats.h"
 #include "jrc/text.h"
 
-static void json_rows(json_out *j, const char *key, const jrc_stat_row *r, size_t n,
-		      int with_open)
+/* A row of a breakdown; arg points to whether it counts open and overdue. */
+static void stat_json(json_out *j, const void *row, const void *arg)
 {
-	json_arr_open(j, key);
-	for (size_t i = 0; i < n; i++) {
-		json_obj_open(j, NULL);
-		json_str(j, "key", r[i].key);
-		json_int(j, "total", r[i].total);
-		if (with_open) {
-			json_int(j, "open", r[i].open);
-			json_int(j, "overdue", r[i].overdue);
-		}
-		json_obj_close(j);
+	const jrc_stat_row *r = row;
+
+	json_str(j, "key", r->key);
+	json_int(j, "total", r->total);
+	if (*(const int *)arg) {
+		json_int(j, "open", r->open);
+		json_int(j, "overdue", r->overdue);
 	}
-	json_arr_close(j);
 }
 
 /* A row's label: the department's or category's name where there is one. */
@@ -66,6 +62,7 @@ static const struct option stats_opts[] = {
 
 static int stats_run(cli_call *c)
 {
+	static const int with_open = 1, total_only = 0;
 	jrc_db *db = c->db;
 	jrc_stats st;
 
@@ -81,10 +78,14 @@ static int stats_run(cli_call *c)
 		json_int(&j, "total", st.total);
 		json_int(&j, "open", st.open);
 		json_int(&j, "overdue", st.overdue);
-		json_rows(&j, "by_state", st.by_state, st.n_state, 1);
-		json_rows(&j, "by_department", st.by_department, st.n_department, 1);
-		json_rows(&j, "by_category", st.by_category, st.n_category, 1);
-		json_rows(&j, "by_verdict", st.by_verdict, st.n_verdict, 0);
+		json_rows(&j, "by_state", st.by_state, st.n_state, sizeof(*st.by_state), stat_json,
+			  &with_open);
+		json_rows(&j, "by_department", st.by_department, st.n_department,
+			  sizeof(*st.by_department), stat_json, &with_open);
+		json_rows(&j, "by_category", st.by_category, st.n_category, sizeof(*st.by_category),
+			  stat_json, &with_open);
+		json_rows(&j, "by_verdict", st.by_verdict, st.n_verdict, sizeof(*st.by_verdict),
+			  stat_json, &total_only);
 		json_obj_close(&j);
 		json_end(&j);
 	} else {
