@@ -25,16 +25,7 @@ static void person(const jrc_case *c, int unmasked, shown_person *p)
 		return;
 	}
 	mask_name(c->name, p->name, sizeof(p->name));
-	if (c->id_kind && strcmp(c->id_kind, "resident") == 0)
-		mask_id_number(c->id_number, p->id, sizeof(p->id));
-	else if (c->id_number) {
-		/* Other documents: keep only the last 3 characters. */
-		size_t n = strlen(c->id_number);
-
-		snprintf(p->id, sizeof(p->id), "****%s", n > 3 ? c->id_number + n - 3 : "");
-	} else {
-		p->id[0] = '\0';
-	}
+	mask_document(c->id_kind, c->id_number, p->id, sizeof(p->id));
 	mask_phone(c->phone, p->phone, sizeof(p->phone));
 }
 

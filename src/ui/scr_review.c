@@ -56,14 +56,7 @@ static void person_line(ui_ctx *ctx, char *out, size_t size)
 		return;
 	}
 	mask_name(d->name, name, sizeof(name));
-	if (d->id_other) {
-		size_t n = strlen(d->id_number);
-
-		/* Other documents: only the last 3 characters, as everywhere. */
-		snprintf(id, sizeof(id), "****%s", n > 3 ? d->id_number + n - 3 : "");
-	} else {
-		mask_id_number(d->id_number, id, sizeof(id));
-	}
+	mask_document(d->id_other ? "other" : "resident", d->id_number, id, sizeof(id));
 	mask_phone(d->phone, phone, sizeof(phone));
 	/* TRANSLATORS: masked name, document kind, masked number, masked phone. */
 	snprintf(out, size, _("%s   %s %s   phone %s"), name,
