@@ -49,6 +49,7 @@ static void job_json(json_out *j, const void *row, const void *arg)
 
 	(void)arg;
 	json_str(j, "receipt", job->receipt);
+	json_str(j, "document", job->document);
 	json_str(j, "at", job->at);
 	json_str(j, "sink", job->sink);
 	json_str(j, "error", job->error);
@@ -75,7 +76,8 @@ static int list_failed(cli_call *c)
 				clock_format_local(t, when);
 			else
 				snprintf(when, sizeof(when), "%s", jobs[i].at);
-			printf("%-18s %s  %s\n    %s\n", jobs[i].receipt, when, jobs[i].sink,
+			printf("%-18s %s  %s%s\n    %s\n", jobs[i].receipt, when, jobs[i].sink,
+			       strcmp(jobs[i].document, "review_slip") == 0 ? _("  (review slip)") : "",
 			       jobs[i].error);
 		}
 	}

@@ -34,6 +34,11 @@ static const char *label(ui_ctx *ctx, void *user, int i)
 		snprintf(when, sizeof(when), "%s", j->at);
 	snprintf(p->line, sizeof(p->line), _("%s  %s  %ld tries: %s"), j->receipt, when, j->attempts,
 		 j->error[0] ? j->error : j->outcome);
+	if (strcmp(j->document, "review_slip") == 0) {
+		size_t len = strlen(p->line);
+
+		snprintf(p->line + len, sizeof(p->line) - len, "%s", _("  (review slip)"));
+	}
 	return p->line;
 }
 
@@ -120,7 +125,8 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 		return r;
 	if (desk_session_check(ctx, p->sess) != 0)
 		return UI_DONE;
-	if (grievance_reprint(ctx->db, &p->sess->staff, p->jobs[picked].receipt, ctx->printer, &err) != JRC_OK)
+	if (grievance_reprint_doc(ctx->db, &p->sess->staff, p->jobs[picked].receipt,
+				  p->jobs[picked].document, ctx->printer, &err) != JRC_OK)
 		ui_message(ctx, 1, "%s", err.msg);
 	else
 		desk_reprinted_message(ctx, p->jobs[picked].receipt);

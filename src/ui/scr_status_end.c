@@ -36,7 +36,7 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 	e->shown_ms = ui_now_ms();
 	if (e->a.end == STATUS_END_REVIEW) {
 		if (slip_review_print(ctx->db, e->a.ss->receipt, ctx->printer[0] ? ctx->printer : NULL,
-				      &printed, &err) == JRC_OK) {
+				      "kiosk", &printed, &err) == JRC_OK) {
 			e->printed = printed;
 		} else {
 			e->printed = -1;
