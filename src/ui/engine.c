@@ -267,6 +267,8 @@ static void draw_status(ui_ctx *ctx)
 			 speak_has_read_back(ctx) ? _("   F6: read back") : "");
 	if (s && s->ops->status_keys)
 		own = s->ops->status_keys(ctx, s);
+	else if (s && s->ops->keys_msg)
+		own = _(s->ops->keys_msg);
 	else if (ctx->depth > 1)
 		own = _("Enter: continue   Esc: back");
 	if (own && *own)
@@ -322,10 +324,20 @@ static void draw_overlay(ui_ctx *ctx, const char *title, const char *body, const
 	ui_text_center(r.y + h - 2, r.x + 2, tw, ui_attr(ctx, UI_KEY), footer);
 }
 
+/* The top screen's help, translated; NULL when it has none. */
+static const char *screen_help(ui_ctx *ctx, ui_screen *s)
+{
+	if (!s)
+		return NULL;
+	if (s->ops->help_text)
+		return s->ops->help_text(ctx, s);
+	return s->ops->help_msg ? _(s->ops->help_msg) : NULL;
+}
+
 static void draw_help(ui_ctx *ctx)
 {
 	ui_screen *s = ui_top(ctx);
-	const char *text = s && s->ops->help_text ? s->ops->help_text(ctx, s) : NULL;
+	const char *text = screen_help(ctx, s);
 	char body[2048];
 
 	snprintf(body, sizeof(body), "%s\n\n%s", text ? text : "",
@@ -437,8 +449,8 @@ static void dispatch(ui_ctx *ctx, ui_action act, wint_t ch)
 	ctx->message[0] = '\0';
 	if (act == UI_ACT_HELP) {
 		ctx->help_open = 1;
-		if (s && s->ops->help_text)
-			speak_now(ctx, s->ops->help_text(ctx, s));
+		if (screen_help(ctx, s))
+			speak_now(ctx, screen_help(ctx, s));
 		return;
 	}
 	if (act == UI_ACT_LANG) {

@@ -76,6 +76,10 @@ typedef struct ui_screen_ops {
 	 * "Enter: continue   Esc: back" below the root, nothing on it);
 	 * "F1: help   F2: <language>" always follows. */
 	const char *(*status_keys)(ui_ctx *ctx, ui_screen *s);
+	/* Msgids for a screen whose help or keys never change: used when
+	 * help_text or status_keys is NULL. */
+	const char *help_msg;
+	const char *keys_msg;
 } ui_screen_ops;
 
 struct ui_screen {

@@ -125,19 +125,12 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return UI_DONE;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("By law, a matter that a court or an arbitration body is dealing with, or has decided, goes on "
-		 "there (诉访分离). Press 1 for yes, 2 for no. Whatever you answer, your matter is registered.");
-}
-
 const ui_screen_ops scr_court_ops = {
 	.name = "court",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("By law, a matter that a court or an arbitration body is dealing with, or has decided, goes on "
+		     "there (诉访分离). Press 1 for yes, 2 for no. Whatever you answer, your matter is registered."),
 };

@@ -155,27 +155,13 @@ void desk_reprinted_message(ui_ctx *ctx, const char *receipt)
 		ui_message(ctx, 0, _("The receipt of %s was sent to the printer."), receipt);
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("These receipts failed the last time they were printed (paper out, printer off, no connection). "
-		 "Fix the printer, then print them again here and hand them to the citizens.");
-}
-
-static const char *status_keys(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Enter: print again   O: open the case   Esc: back");
-}
-
 const ui_screen_ops scr_desk_prints_ops = {
 	.name = "desk_prints",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
-	.status_keys = status_keys,
+	.help_msg = N_("These receipts failed the last time they were printed (paper out, printer off, no connection). "
+		     "Fix the printer, then print them again here and hand them to the citizens."),
+	.keys_msg = N_("Enter: print again   O: open the case   Esc: back"),
 };

@@ -124,19 +124,12 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return UI_DONE;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Here you can ask for help with your matter: press the number of the help you want. If you do "
-		 "not need any, press Enter: the highlighted choice is \"no help\".");
-}
-
 const ui_screen_ops scr_help_step_ops = {
 	.name = "help_step",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("Here you can ask for help with your matter: press the number of the help you want. If you do "
+		     "not need any, press Enter: the highlighted choice is \"no help\"."),
 };

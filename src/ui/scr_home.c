@@ -137,19 +137,12 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return UI_DONE;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Here you can tell the government about a problem, free of charge. You get a receipt number "
-		 "to follow it up. Press 1 to begin. F2 changes the language at any time.");
-}
-
 const ui_screen_ops scr_home_ops = {
 	.name = "home",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("Here you can tell the government about a problem, free of charge. You get a receipt number "
+		     "to follow it up. Press 1 to begin. F2 changes the language at any time."),
 };

@@ -72,19 +72,12 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return res;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("By law, matters that belong to a court, arbitration or another legal procedure are handled "
-		 "there. Press 1 to file anyway, or 2 to choose another kind of problem.");
-}
-
 const ui_screen_ops scr_lit_ops = {
 	.name = "lit",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("By law, matters that belong to a court, arbitration or another legal procedure are handled "
+		     "there. Press 1 to file anyway, or 2 to choose another kind of problem."),
 };

@@ -273,20 +273,13 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return r;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Type your name as on your ID card. The document is the resident ID card (18 characters, the "
-		 "last may be X); for another document such as a passport, press Space on it. Then your mobile "
-		 "number (11 digits) or a landline with its area code. Press Enter after each item.");
-}
-
 const ui_screen_ops scr_person_form_ops = {
 	.name = "person_form",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("Type your name as on your ID card. The document is the resident ID card (18 characters, the "
+		     "last may be X); for another document such as a passport, press Space on it. Then your mobile "
+		     "number (11 digits) or a landline with its area code. Press Enter after each item."),
 };

@@ -249,20 +249,13 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	}
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("This is everything you told us. Your ID number and phone are shown with digits hidden. To "
-		 "change a part, press its number (1 to 6); when you finish that part you come back here. "
-		 "Press Enter to send it: you then get a receipt number.");
-}
-
 const ui_screen_ops scr_review_ops = {
 	.name = "review",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("This is everything you told us. Your ID number and phone are shown with digits hidden. To "
+		     "change a part, press its number (1 to 6); when you finish that part you come back here. "
+		     "Press Enter to send it: you then get a receipt number."),
 };

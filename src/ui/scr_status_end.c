@@ -136,20 +136,13 @@ static int tick(ui_ctx *ctx, ui_screen *s, int64_t now_ms)
 	return 0;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Press any key to finish; the screen also clears itself after a minute. You can check the "
-		 "progress of your matter again at any time with the receipt number and the query code.");
-}
-
 const ui_screen_ops scr_status_end_ops = {
 	.name = "status_end",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("Press any key to finish; the screen also clears itself after a minute. You can check the "
+		     "progress of your matter again at any time with the receipt number and the query code."),
 	.tick = tick,
 };

@@ -270,21 +270,14 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	}
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("This shows where your matter stands, which department has it, what has happened so far with "
-		 "the dates, the next deadline and, once there is one, the written answer. Up and Down move the "
-		 "text. Once you have an answer, press 1 to say whether you are satisfied with it. If you are not, "
-		 "you may ask for a review within 30 days of the answer.");
-}
-
 const ui_screen_ops scr_status_view_ops = {
 	.name = "status_view",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("This shows where your matter stands, which department has it, what has happened so far with "
+		     "the dates, the next deadline and, once there is one, the written answer. Up and Down move the "
+		     "text. Once you have an answer, press 1 to say whether you are satisfied with it. If you are not, "
+		     "you may ask for a review within 30 days of the answer."),
 };
