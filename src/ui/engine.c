@@ -96,6 +96,17 @@ ui_screen *ui_top(ui_ctx *ctx)
 	return ctx->depth > 0 ? &ctx->stack[ctx->depth - 1] : NULL;
 }
 
+/* A state the engine gave a screen: wiped (what a citizen typed may be in
+ * it) and freed. */
+static void free_state(ui_screen *s)
+{
+	if (s->ops && s->ops->state_size && s->state) {
+		explicit_bzero(s->state, s->ops->state_size);
+		free(s->state);
+	}
+	s->state = NULL;
+}
+
 int ui_push(ui_ctx *ctx, const ui_screen_ops *ops, void *arg)
 {
 	ui_screen *s;
@@ -107,7 +118,12 @@ int ui_push(ui_ctx *ctx, const ui_screen_ops *ops, void *arg)
 	s = &ctx->stack[ctx->depth];
 	s->ops = ops;
 	s->state = NULL;
+	if (ops->state_size && !(s->state = calloc(1, ops->state_size))) {
+		s->ops = NULL;
+		return -1;
+	}
 	if (ops->enter && ops->enter(ctx, s, arg) != 0) {
+		free_state(s);
 		s->ops = NULL;
 		return -1;
 	}
@@ -123,6 +139,7 @@ static void leave_top(ui_ctx *ctx)
 	ime_drop(ctx);
 	if (s->ops->leave)
 		s->ops->leave(ctx, s);
+	free_state(s);
 	s->ops = NULL;
 	s->state = NULL;
 	ctx->depth--;

@@ -150,22 +150,13 @@ static void draw_body(layout *l, const jrc_progress *p)
 
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
-	view_state *v = calloc(1, sizeof(*v));
+	view_state *v = s->state;
 
 	(void)ctx;
-	if (!v || !arg) {
-		free(v);
+	if (!arg)
 		return -1;
-	}
 	v->ss = arg;
-	s->state = v;
 	return 0;
-}
-
-static void leave(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	free(s->state);
 }
 
 /* The choices under the text: 1 verdict, 2 review (when they apply). */
@@ -273,7 +264,7 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 const ui_screen_ops scr_status_view_ops = {
 	.name = "status_view",
 	.enter = enter,
-	.leave = leave,
+	.state_size = sizeof(view_state),
 	.draw = draw,
 	.key = key,
 	.help_msg = N_("This shows where your matter stands, which department has it, what has happened so far with "
