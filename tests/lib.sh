@@ -100,6 +100,11 @@ t_id() {
 	echo "$d${map[$((s % 11))]}"
 }
 
+# File an anonymous wage-arrears case that says TEXT; prints its receipt number.
+t_file_one() {
+	"$JRC" file --category LAB --division 330726100201 --anonymous --text "$1"
+}
+
 # Rows in a table, read with sqlite3 through jrc's own database file.
 t_rows() {
 	if command -v sqlite3 >/dev/null 2>&1; then

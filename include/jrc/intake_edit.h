@@ -41,4 +41,8 @@ jrc_status grievance_add_note(jrc_db *db, const jrc_staff *by, const char *recei
 jrc_status grievance_reprint(jrc_db *db, const jrc_staff *by, const char *receipt,
 			     const char *uri, jrc_err *err);
 
+/* The same for a failed print's document ("receipt" or "review_slip"). */
+jrc_status grievance_reprint_doc(jrc_db *db, const jrc_staff *by, const char *receipt,
+				 const char *document, const char *uri, jrc_err *err);
+
 #endif

@@ -14,11 +14,13 @@ jrc_status slip_review_doc(jrc_db *db, const char *receipt, int cols, jrc_doc *o
 			   jrc_err *err);
 
 /* Print that slip on uri (NULL: the "printer" setting) with the site's
- * paper, encoding and cut settings.  *printed (may be NULL) is 1 when it
- * went out, 0 when the printer is "none".  Failures are JRC_E_PRINTER
- * with a sentence; each attempt is an event ("slip_printed" or
- * "slip_print_failed") so staff can hand out a copy. */
+ * paper, encoding and cut settings, for actor ("kiosk", "staff:ID",
+ * "cli").  *printed (may be NULL) is 1 when it went out, 0 when the
+ * printer is "none".  Failures are JRC_E_PRINTER with a sentence; each
+ * attempt is a print_jobs row of document "review_slip" with its event
+ * ("slip_printed" or "slip_print_failed"), so a failed slip is listed
+ * with the failed receipts for staff to print again. */
 jrc_status slip_review_print(jrc_db *db, const char *receipt, const char *uri,
-			     int *printed, jrc_err *err);
+			     const char *actor, int *printed, jrc_err *err);
 
 #endif

@@ -2,6 +2,9 @@
 #ifndef JRC_CLI_H
 #define JRC_CLI_H
 
+#include <getopt.h>
+#include <stdio.h>
+
 #include "jrc/db.h"
 #include "jrc/grievance.h"
 #include "jrc/status.h"
@@ -14,13 +17,94 @@ typedef struct cli_ctx {
 	const char *command;     /* the subcommand being run */
 } cli_ctx;
 
-typedef int (*cli_fn)(cli_ctx *ctx, int argc, char **argv);
+/* What a command's entry asks of the runner. */
+enum {
+	CLI_DB = 1 << 0,        /* open the database before run, close it after */
+	CLI_READONLY = 1 << 1,  /* ... read-only (a read-only database still answers) */
+	CLI_JSON = 1 << 2,      /* takes --json */
+	CLI_RECEIPT = 1 << 3,   /* the first operand is a receipt number, parsed */
+	CLI_RAW = 1 << 4,       /* no options: only "--help" first; operands as given */
+};
 
+/* run's answer when it failed with call->err, which the runner says. */
+enum { CLI_ERR = -1 };
+
+enum { CLI_KEYS = 128 };
+
+/* max_args of a command that counts its operands itself. */
+enum { CLI_MANY = 1 << 20 };
+
+struct cli_command;
+
+/* One run of a command: what the runner parsed and opened for it. */
+typedef struct cli_call {
+	cli_ctx *ctx;
+	const struct cli_command *cmd;
+	int argc;                   /* the operands, after the options */
+	char **argv;
+	const char *arg[CLI_KEYS];  /* each option's argument by key ("" for a
+				       flag), NULL when not given */
+	int at[CLI_KEYS];           /* where it was given last: 1, 2, ... */
+	int json;                   /* --json (CLI_JSON) */
+	char receipt[JRC_RECEIPT_MAX]; /* operand 0, checked (CLI_RECEIPT) */
+	int db_flags;               /* for db_open: JRC_DB_READONLY when the entry says
+				       CLI_READONLY; check may change it */
+	jrc_db *db;                 /* open while run runs (CLI_DB) */
+	char *text;                 /* what cli_text_arg read from standard input */
+	void *state;                /* the command's own, state_size bytes of zeros
+				       before check; freed after run */
+	jrc_err err;                /* why run returned CLI_ERR */
+} cli_call;
+
+/* A command: its name, words, options, and what it needs; one table of
+ * these is the whole command line (main.c), as tmux's command table. */
 typedef struct cli_command {
 	const char *name;
-	cli_fn run;
-	const char *summary;     /* msgid, one line */
+	const char *summary;        /* msgid, one line for 'jrc --help' */
+	const char *help;           /* msgid, the whole of 'jrc NAME --help' */
+	void (*help_fn)(FILE *f);   /* instead of help, when it names values */
+	const struct option *opts;  /* its own, ending in a zero entry; --help and
+				       --json are added */
+	const char *shortopts;      /* getopt's short options; NULL: "h" */
+	int min_args, max_args;     /* operands */
+	const char *few;            /* msgid when fewer than min_args */
+	const char *many;           /* msgid when more than max_args; NULL: "unexpected
+				       argument" naming the first one too many */
+	unsigned flags;             /* CLI_* */
+	size_t state_size;          /* of what check fills in for run, if anything */
+	int (*check)(cli_call *c);  /* input checks before the database opens: 0 or
+				       the exit code after saying why */
+	int (*run)(cli_call *c);    /* 0, an exit code after saying why, or CLI_ERR */
 } cli_command;
+
+/* Run cmd on argv (argv[0] its name): options, operands, check, database,
+ * run, close, and the exit code from what failed. */
+int cli_run(cli_ctx *ctx, const cli_command *cmd, int argc, char **argv);
+
+/* Print cmd's --help text on f. */
+void cli_help(const cli_command *cmd, FILE *f);
+
+/* The argument of option key, NULL when not given. */
+static inline const char *cli_arg(const cli_call *c, int key)
+{
+	return key > 0 && key < CLI_KEYS ? c->arg[key] : NULL;
+}
+
+/* Whether option key was given. */
+static inline int cli_has(const cli_call *c, int key)
+{
+	return cli_arg(c, key) != NULL;
+}
+
+/* Of two options, the key of the one given last; 0 when neither was. */
+int cli_last(const cli_call *c, int a, int b);
+
+/* Option key's argument, read from standard input when it is "-" (the
+ * call keeps the text).  0, or the exit code after saying why. */
+int cli_text_arg(cli_call *c, int key);
+
+/* Say call->err; its exit code. */
+int cli_failed(cli_call *c);
 
 /* Print "jrc: MESSAGE" from err and return its exit code (1 or 2). */
 int cli_fail(const cli_ctx *ctx, const jrc_err *err);
@@ -39,50 +123,40 @@ int cli_read_stdin(const cli_ctx *ctx, char **out);
 /* Parse a receipt number argument; prints and returns 2 when it is bad. */
 int cli_receipt_arg(const cli_ctx *ctx, const char *arg, char out[JRC_RECEIPT_MAX]);
 
-/* Subcommands, one group per file. */
-int cmd_init(cli_ctx *ctx, int argc, char **argv);
-int cmd_import(cli_ctx *ctx, int argc, char **argv);
-int cmd_settings(cli_ctx *ctx, int argc, char **argv);
-int cmd_categories(cli_ctx *ctx, int argc, char **argv);
-int cmd_divisions(cli_ctx *ctx, int argc, char **argv);
-int cmd_file(cli_ctx *ctx, int argc, char **argv);
-int cmd_show(cli_ctx *ctx, int argc, char **argv);
-int cmd_list(cli_ctx *ctx, int argc, char **argv);
-int cmd_stats(cli_ctx *ctx, int argc, char **argv);
-
-/* Receipts on paper (cmd_print.c): print, printer. */
-int cmd_print(cli_ctx *ctx, int argc, char **argv);
-int cmd_printer(cli_ctx *ctx, int argc, char **argv);
-
-/* The full-screen citizen kiosk (cmd_kiosk.c). */
-int cmd_kiosk(cli_ctx *ctx, int argc, char **argv);
-
-/* Staff and the record (cmd_staff.c, cmd_verify.c, cmd_desk.c). */
-int cmd_staff(cli_ctx *ctx, int argc, char **argv);
-int cmd_verify(cli_ctx *ctx, int argc, char **argv);
-int cmd_anchor(cli_ctx *ctx, int argc, char **argv);
-int cmd_desk(cli_ctx *ctx, int argc, char **argv);
-
-/* Lifecycle (cmd_lifecycle.c): move, status, feedback, tick. */
-int cmd_move(cli_ctx *ctx, int argc, char **argv);
-int cmd_status(cli_ctx *ctx, int argc, char **argv);
-int cmd_feedback(cli_ctx *ctx, int argc, char **argv);
-int cmd_tick(cli_ctx *ctx, int argc, char **argv);
-
-/* Roster (cmd_roster.c): helpers, bookings, schedules. */
-int cmd_helpers(cli_ctx *ctx, int argc, char **argv);
-int cmd_book(cli_ctx *ctx, int argc, char **argv);
-int cmd_rebook(cli_ctx *ctx, int argc, char **argv);
-int cmd_unbook(cli_ctx *ctx, int argc, char **argv);
-int cmd_schedule(cli_ctx *ctx, int argc, char **argv);
-/* Backups (cmd_backup.c): backup, restore. */
-int cmd_backup(cli_ctx *ctx, int argc, char **argv);
-int cmd_restore(cli_ctx *ctx, int argc, char **argv);
-
 struct json_out;
 /* The case's booking as a "booking" member (null when none), for show. */
 void cli_json_booking(struct json_out *j, jrc_db *db, int64_t case_id);
 /* A "Booking:" line for show's text output; nothing when none. */
 void cli_print_booking(jrc_db *db, int64_t case_id);
+
+/* The commands, each in its cmd_*.c, in the order of the table in main.c. */
+extern const cli_command
+	cli_cmd_init,
+	cli_cmd_import,
+	cli_cmd_settings,
+	cli_cmd_categories,
+	cli_cmd_divisions,
+	cli_cmd_file,
+	cli_cmd_show,
+	cli_cmd_list,
+	cli_cmd_stats,
+	cli_cmd_print,
+	cli_cmd_printer,
+	cli_cmd_kiosk,
+	cli_cmd_staff,
+	cli_cmd_desk,
+	cli_cmd_verify,
+	cli_cmd_anchor,
+	cli_cmd_move,
+	cli_cmd_status,
+	cli_cmd_feedback,
+	cli_cmd_tick,
+	cli_cmd_helpers,
+	cli_cmd_book,
+	cli_cmd_rebook,
+	cli_cmd_unbook,
+	cli_cmd_schedule,
+	cli_cmd_backup,
+	cli_cmd_restore;
 
 #endif

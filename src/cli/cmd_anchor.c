@@ -1,6 +1,5 @@
 /* jrc anchor: record the head of the event chain, print it for the
  * supervisor's signed daily record, and send it to syslog. */
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,61 +10,31 @@
 #include "jrc/anchor.h"
 #include "jrc/i18n.h"
 
-int cmd_anchor(cli_ctx *ctx, int argc, char **argv)
+static const struct option anchor_opts[] = {
+	{ "printer", required_argument, NULL, 'P' },
+	{ "no-print", no_argument, NULL, 'n' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int anchor_run(cli_call *c)
 {
-	static const struct option opts[] = {
-		{ "printer", required_argument, NULL, 'P' },
-		{ "no-print", no_argument, NULL, 'n' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *uri = NULL;
+	jrc_db *db = c->db;
 	char line[JRC_ANCHOR_LINE_SIZE];
-	int c, json = 0, print = 1, rc, printed = 0;
-	jrc_db *db;
-	jrc_err err = { 0 }, perr = { 0 };
+	int printed = 0;
+	jrc_err perr = { 0 };
 	jrc_anchor a;
 	jrc_status ps = JRC_OK;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'P': uri = optarg; break;
-		case 'n': print = 0; break;
-		case 'j': json = 1; break;
-		case 'h':
-			printf(_("Usage: jrc anchor [--printer URI | --no-print] [--json]\n"
-				 "Check the whole record (as 'jrc verify', with the ledger key), then\n"
-				 "record the head of the event chain (time, number of events, hash) in\n"
-				 "the database, write it to syslog, print it on a slip for the\n"
-				 "supervisor's signed daily record (the site's printer, or URI), and\n"
-				 "print its line on standard output:\n"
-				 "  JRC-ANCHOR <time> <events> <hash>\n"
-				 "Keep these lines in a file away from the database; 'jrc verify\n"
-				 "--anchors FILE' checks the record against them.\n"
-				 "Exit status: 0 anchored, 1 the record failed its check or the\n"
-				 "printer failed (the anchor is still recorded), 2 bad usage.\n"));
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (optind < argc)
-		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open_db(ctx, 0, &db)))
-		return rc;
-	if (anchor_take(db, "cli", &a, &err) != JRC_OK) {
-		db_close(db);
-		return cli_fail(ctx, &err);
-	}
+	if (anchor_take(db, "cli", &a, &c->err) != JRC_OK)
+		return CLI_ERR;
 	anchor_line(&a, line);
 	/* The anchor goes out of the database at once: the log of the host. */
 	openlog("jrc", LOG_PID, LOG_AUTHPRIV);
 	syslog(LOG_NOTICE, "%s site=%s", line, a.site);
 	closelog();
-	if (print)
-		ps = anchor_print(db, &a, uri, &printed, &perr);
-	db_close(db);
-	if (json) {
+	if (!cli_has(c, 'n'))
+		ps = anchor_print(db, &a, cli_arg(c, 'P'), &printed, &perr);
+	if (c->json) {
 		json_out j;
 
 		json_begin(&j, stdout);
@@ -89,3 +58,22 @@ int cmd_anchor(cli_ctx *ctx, int argc, char **argv)
 	}
 	return 0;
 }
+
+const cli_command cli_cmd_anchor = {
+	.name = "anchor",
+	.summary = N_("record the head of the event log for the daily signed record"),
+	.help = N_("Usage: jrc anchor [--printer URI | --no-print] [--json]\n"
+		   "Check the whole record (as 'jrc verify', with the ledger key), then\n"
+		   "record the head of the event chain (time, number of events, hash) in\n"
+		   "the database, write it to syslog, print it on a slip for the\n"
+		   "supervisor's signed daily record (the site's printer, or URI), and\n"
+		   "print its line on standard output:\n"
+		   "  JRC-ANCHOR <time> <events> <hash>\n"
+		   "Keep these lines in a file away from the database; 'jrc verify\n"
+		   "--anchors FILE' checks the record against them.\n"
+		   "Exit status: 0 anchored, 1 the record failed its check or the\n"
+		   "printer failed (the anchor is still recorded), 2 bad usage.\n"),
+	.opts = anchor_opts,
+	.flags = CLI_DB | CLI_JSON,
+	.run = anchor_run,
+};

@@ -1,5 +1,4 @@
 /* jrc backup, jrc restore: the database copied aside and put back. */
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,77 +46,53 @@ static void json_failure(const jrc_err *err)
 	json_end(&j);
 }
 
-int cmd_backup(cli_ctx *ctx, int argc, char **argv)
+static const struct option backup_opts[] = {
+	{ "keep-daily", required_argument, NULL, 'd' },
+	{ "keep-weekly", required_argument, NULL, 'w' },
+	{ "keep-monthly", required_argument, NULL, 'm' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int backup_check_args(cli_call *c)
 {
-	static const struct option opts[] = {
-		{ "keep-daily", required_argument, NULL, 'd' },
-		{ "keep-weekly", required_argument, NULL, 'w' },
-		{ "keep-monthly", required_argument, NULL, 'm' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c, json = 0, rc, over[3] = { -1, -1, -1 };
+	static const char *const names[] = { "daily", "weekly", "monthly" };
+	static const char keys[] = { 'd', 'w', 'm' };
+
+	for (int i = 0; i < 3; i++)
+		if (cli_has(c, keys[i]) && keep_arg(cli_arg(c, keys[i])) < 0)
+			return cli_usage(c->ctx, _("--keep-%s needs a number of backups from 0 to 1000"),
+					 names[i]);
+	return 0;
+}
+
+static int backup_run(cli_call *c)
+{
+	jrc_db *db = c->db;
+	const char *dir = c->argv[0];
 	jrc_backup_keep keep;
 	jrc_backup_info info;
 	jrc_backup_list removed = { 0 };
-	jrc_err err = { 0 }, perr = { 0 };
+	jrc_err perr = { 0 };
 	jrc_status s, ps;
-	jrc_db *db;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': case 'w': case 'm':
-			if (keep_arg(optarg) < 0)
-				return cli_usage(ctx, _("--keep-%s needs a number of backups from 0 to 1000"),
-						 c == 'd' ? "daily" : c == 'w' ? "weekly" : "monthly");
-			over[c == 'd' ? 0 : c == 'w' ? 1 : 2] = keep_arg(optarg);
-			break;
-		case 'j': json = 1; break;
-		case 'h':
-			printf(_("Usage: jrc backup [--keep-daily N] [--keep-weekly N] [--keep-monthly N] [--json] DIR\n"
-				 "Copy the database into the folder DIR while kiosks keep filing, as\n"
-				 "jrc-YYYYMMDD-HHMMSS.db (mode 0600), check the copy (the file's integrity\n"
-				 "and the whole event chain) and record its chain head, counts and\n"
-				 "SHA-256 beside it in jrc-YYYYMMDD-HHMMSS.db.head.  Then remove the older\n"
-				 "backups that the keep rules do not keep: the newest of each of the last\n"
-				 "N days, ISO weeks and months (settings backup_keep_daily, _weekly,\n"
-				 "_monthly; the options override them for this run).  The ledger key and\n"
-				 "anything else outside the database file are never copied.\n"
-				 "  --json   say what was written and removed as JSON\n"
-				 "Exit status: 0 written, 1 not written (full disk, missing folder, a\n"
-				 "damaged database), 2 bad usage.\n"));
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (optind >= argc)
-		return cli_usage(ctx, _("the folder to write the backup in is needed"));
-	if (optind + 1 < argc)
-		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind + 1]);
-	if ((rc = cli_open_db(ctx, 0, &db)))
-		return rc;
-	if (keep_setting(db, "backup_keep_daily", &keep.daily, &err) ||
-	    keep_setting(db, "backup_keep_weekly", &keep.weekly, &err) ||
-	    keep_setting(db, "backup_keep_monthly", &keep.monthly, &err)) {
-		db_close(db);
-		return cli_fail(ctx, &err);
-	}
-	if (over[0] >= 0)
-		keep.daily = over[0];
-	if (over[1] >= 0)
-		keep.weekly = over[1];
-	if (over[2] >= 0)
-		keep.monthly = over[2];
-	s = backup_write(db, argv[optind], clock_now(), &info, &err);
-	db_close(db);
+	if (keep_setting(db, "backup_keep_daily", &keep.daily, &c->err) ||
+	    keep_setting(db, "backup_keep_weekly", &keep.weekly, &c->err) ||
+	    keep_setting(db, "backup_keep_monthly", &keep.monthly, &c->err))
+		return CLI_ERR;
+	if (cli_has(c, 'd'))
+		keep.daily = keep_arg(cli_arg(c, 'd'));
+	if (cli_has(c, 'w'))
+		keep.weekly = keep_arg(cli_arg(c, 'w'));
+	if (cli_has(c, 'm'))
+		keep.monthly = keep_arg(cli_arg(c, 'm'));
+	s = backup_write(db, dir, clock_now(), &info, &c->err);
 	if (s != JRC_OK) {
-		if (json)
-			json_failure(&err);
-		return cli_fail(ctx, &err);
+		if (c->json)
+			json_failure(&c->err);
+		return CLI_ERR;
 	}
-	ps = backup_prune(argv[optind], &keep, info.path, &removed, &perr);
-	if (json) {
+	ps = backup_prune(dir, &keep, info.path, &removed, &perr);
+	if (c->json) {
 		json_out j;
 
 		json_begin(&j, stdout);
@@ -152,59 +127,59 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 	backup_list_free(&removed);
 	/* The backup is there; an old one that would not go is still a fault. */
 	if (ps != JRC_OK)
-		return cli_fail(ctx, &perr);
+		return cli_fail(c->ctx, &perr);
 	return 0;
 }
 
-int cmd_restore(cli_ctx *ctx, int argc, char **argv)
+const cli_command cli_cmd_backup = {
+	.name = "backup",
+	.summary = N_("copy the database into a backup folder, checked, keeping N daily/weekly/monthly"),
+	.help = N_("Usage: jrc backup [--keep-daily N] [--keep-weekly N] [--keep-monthly N] [--json] DIR\n"
+		   "Copy the database into the folder DIR while kiosks keep filing, as\n"
+		   "jrc-YYYYMMDD-HHMMSS.db (mode 0600), check the copy (the file's integrity\n"
+		   "and the whole event chain) and record its chain head, counts and\n"
+		   "SHA-256 beside it in jrc-YYYYMMDD-HHMMSS.db.head.  Then remove the older\n"
+		   "backups that the keep rules do not keep: the newest of each of the last\n"
+		   "N days, ISO weeks and months (settings backup_keep_daily, _weekly,\n"
+		   "_monthly; the options override them for this run).  The ledger key and\n"
+		   "anything else outside the database file are never copied.\n"
+		   "  --json   say what was written and removed as JSON\n"
+		   "Exit status: 0 written, 1 not written (full disk, missing folder, a\n"
+		   "damaged database), 2 bad usage.\n"),
+	.opts = backup_opts,
+	.min_args = 1, .max_args = 1,
+	.few = N_("the folder to write the backup in is needed"),
+	.flags = CLI_DB | CLI_JSON,
+	.check = backup_check_args,
+	.run = backup_run,
+};
+
+static const struct option restore_opts[] = {
+	{ "check", no_argument, NULL, 'c' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int restore_run(cli_call *c)
 {
-	static const struct option opts[] = {
-		{ "check", no_argument, NULL, 'c' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c, json = 0, check_only = 0;
+	cli_ctx *ctx = c->ctx;
+	const char *file = c->argv[0];
+	int json = c->json, check_only = cli_has(c, 'c');
 	jrc_restore_result r;
 	jrc_err err = { 0 };
 	jrc_status s;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c': check_only = 1; break;
-		case 'j': json = 1; break;
-		case 'h':
-			printf(_("Usage: jrc restore [--check] [--json] FILE\n"
-				 "Put the backup FILE in place of the database.  The backup is checked\n"
-				 "first (its SHA-256 against FILE.head, the file's integrity and the whole\n"
-				 "event chain); a restore is refused while another process has the\n"
-				 "database open.  The replaced database is kept beside it as\n"
-				 "DB.before-restore-YYYYMMDD-HHMMSS.  Receipt numbers go on after the\n"
-				 "last one handed out before the failure (the mark in DB.seq), so no\n"
-				 "number a citizen holds is given out again.\n"
-				 "  --check  only check the backup; change nothing\n"
-				 "  --json   report as JSON\n"
-				 "Exit status: 0 restored (or checked), 1 refused or failed, 2 bad usage.\n"));
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (optind >= argc)
-		return cli_usage(ctx, _("the backup file to restore is needed"));
-	if (optind + 1 < argc)
-		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind + 1]);
 	memset(&r, 0, sizeof(r));
 	if (check_only)
-		s = backup_check(argv[optind], &r.backup, &err);
+		s = backup_check(file, &r.backup, &err);
 	else
-		s = backup_restore(argv[optind], ctx->db_path, clock_now(), &r, &err);
+		s = backup_restore(file, ctx->db_path, clock_now(), &r, &err);
 	if (json) {
 		json_out j;
 
 		json_begin(&j, stdout);
 		json_obj_open(&j, NULL);
 		json_bool(&j, "ok", s == JRC_OK);
-		json_str(&j, "backup", argv[optind]);
+		json_str(&j, "backup", file);
 		json_str(&j, "database", check_only ? NULL : ctx->db_path);
 		json_bool(&j, "restored", s == JRC_OK && !check_only);
 		json_str(&j, "head", s == JRC_OK ? r.backup.head : NULL);
@@ -238,11 +213,11 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 		if (check_only)
 			printf(_("The backup %s checks out: %" PRId64 " cases, %" PRId64
 				 " events, chain head %s.\n"),
-			       argv[optind], r.backup.cases, r.backup.events, r.backup.head);
+			       file, r.backup.cases, r.backup.events, r.backup.head);
 		else
 			printf(_("Restored %s to %s: %" PRId64 " cases, %" PRId64
 				 " events, chain head %s.\n"),
-			       argv[optind], ctx->db_path, r.backup.cases, r.backup.events,
+			       file, ctx->db_path, r.backup.cases, r.backup.events,
 			       r.backup.head);
 		if (*r.kept)
 			printf(_("The replaced database is kept at %s.\n"), r.kept);
@@ -253,3 +228,24 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 	backup_restore_result_free(&r);
 	return 0;
 }
+
+const cli_command cli_cmd_restore = {
+	.name = "restore",
+	.summary = N_("put a backup in place of the database, checked first"),
+	.help = N_("Usage: jrc restore [--check] [--json] FILE\n"
+		   "Put the backup FILE in place of the database.  The backup is checked\n"
+		   "first (its SHA-256 against FILE.head, the file's integrity and the whole\n"
+		   "event chain); a restore is refused while another process has the\n"
+		   "database open.  The replaced database is kept beside it as\n"
+		   "DB.before-restore-YYYYMMDD-HHMMSS.  Receipt numbers go on after the\n"
+		   "last one handed out before the failure (the mark in DB.seq), so no\n"
+		   "number a citizen holds is given out again.\n"
+		   "  --check  only check the backup; change nothing\n"
+		   "  --json   report as JSON\n"
+		   "Exit status: 0 restored (or checked), 1 refused or failed, 2 bad usage.\n"),
+	.opts = restore_opts,
+	.min_args = 1, .max_args = 1,
+	.few = N_("the backup file to restore is needed"),
+	.flags = CLI_JSON,
+	.run = restore_run,
+};

@@ -1,5 +1,4 @@
 /* jrc file, show, list. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,16 +26,7 @@ static void person(const jrc_case *c, int unmasked, shown_person *p)
 		return;
 	}
 	mask_name(c->name, p->name, sizeof(p->name));
-	if (c->id_kind && strcmp(c->id_kind, "resident") == 0)
-		mask_id_number(c->id_number, p->id, sizeof(p->id));
-	else if (c->id_number) {
-		/* Other documents: keep only the last 3 characters. */
-		size_t n = strlen(c->id_number);
-
-		snprintf(p->id, sizeof(p->id), "****%s", n > 3 ? c->id_number + n - 3 : "");
-	} else {
-		p->id[0] = '\0';
-	}
+	mask_document(c->id_kind, c->id_number, p->id, sizeof(p->id));
 	mask_phone(c->phone, p->phone, sizeof(p->phone));
 }
 
@@ -49,6 +39,22 @@ static const char *shown_note(const jrc_event *e, int unmasked, char **tmp)
 		return e->note;
 	*tmp = intake_edit_note_masked(e->note);
 	return *tmp ? *tmp : "";
+}
+
+/* An event of show --json; arg points to the unmasked flag. */
+static void event_json(json_out *j, const void *row, const void *arg)
+{
+	const jrc_event *e = row;
+	char *masked;
+
+	json_int(j, "id", e->id);
+	json_str(j, "at", e->at);
+	json_str(j, "actor", e->actor);
+	json_str(j, "kind", e->kind);
+	json_str(j, "from", *e->from_state ? e->from_state : NULL);
+	json_str(j, "to", *e->to_state ? e->to_state : NULL);
+	json_str(j, "note", shown_note(e, *(const int *)arg, &masked));
+	free(masked);
 }
 
 static void json_case(json_out *j, const jrc_case *c, int unmasked, const char *dept_name)
@@ -82,90 +88,60 @@ static void json_case(json_out *j, const jrc_case *c, int unmasked, const char *
 	json_str(j, "answer", c->answer);
 }
 
-int cmd_file(cli_ctx *ctx, int argc, char **argv)
+static const struct option file_opts[] = {
+	{ "category", required_argument, NULL, 'c' },
+	{ "division", required_argument, NULL, 'w' },
+	{ "name", required_argument, NULL, 'n' },
+	{ "id-number", required_argument, NULL, 'i' },
+	{ "other-document", required_argument, NULL, 'o' },
+	{ "phone", required_argument, NULL, 'p' },
+	{ "text", required_argument, NULL, 't' },
+	{ "outcome", required_argument, NULL, 'u' },
+	{ "anonymous", no_argument, NULL, 'a' },
+	{ "channel", required_argument, NULL, 'C' },
+	{ "staff", required_argument, NULL, 'S' },
+	{ "lang", required_argument, NULL, 'L' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int file_check(cli_call *c)
 {
-	static const struct option opts[] = {
-		{ "category", required_argument, NULL, 'c' },
-		{ "division", required_argument, NULL, 'w' },
-		{ "name", required_argument, NULL, 'n' },
-		{ "id-number", required_argument, NULL, 'i' },
-		{ "other-document", required_argument, NULL, 'o' },
-		{ "phone", required_argument, NULL, 'p' },
-		{ "text", required_argument, NULL, 't' },
-		{ "outcome", required_argument, NULL, 'u' },
-		{ "anonymous", no_argument, NULL, 'a' },
-		{ "channel", required_argument, NULL, 'C' },
-		{ "staff", required_argument, NULL, 'S' },
-		{ "lang", required_argument, NULL, 'L' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	if (!cli_has(c, 'c'))
+		return cli_usage(c->ctx, _("--category is needed (codes: 'jrc categories')"));
+	if (!cli_has(c, 't'))
+		return cli_usage(c->ctx, _("--text is needed: say what happened"));
+	if (cli_has(c, 'a') && (cli_has(c, 'n') || cli_last(c, 'i', 'o') || cli_has(c, 'p')))
+		return cli_usage(c->ctx, _("--anonymous files without --name, --id-number and --phone: leave those out"));
+	return cli_text_arg(c, 't');
+}
+
+static int file_run(cli_call *c)
+{
 	jrc_intake in = { 0 };
-	int c, json = 0, rc;
-	char *stdin_text = NULL;
-	jrc_db *db;
-	jrc_err err = { 0 };
+	int id = cli_last(c, 'i', 'o');
 	jrc_case kase;
 	jrc_department dept;
 
-	in.channel = "cli";
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c': in.category = optarg; break;
-		case 'w': in.division = optarg; break;
-		case 'n': in.name = optarg; break;
-		case 'i': in.id_number = optarg; in.id_kind = "resident"; break;
-		case 'o': in.id_number = optarg; in.id_kind = "other"; break;
-		case 'p': in.phone = optarg; break;
-		case 't': in.text = optarg; break;
-		case 'u': in.outcome = optarg; break;
-		case 'a': in.anonymous = 1; break;
-		case 'C': in.channel = optarg; break;
-		case 'S': in.staff_id = optarg; break;
-		case 'L': in.lang = optarg; break;
-		case 'j': json = 1; break;
-		case 'h':
-			printf(_("Usage: jrc file --category CODE --division CODE --name NAME\n"
-				 "                --id-number ID | --other-document NUMBER\n"
-				 "                --phone PHONE --text TEXT [--outcome TEXT]\n"
-				 "                [--anonymous] [--channel kiosk|desk|cli] [--staff ID]\n"
-				 "                [--lang zh|en] [--json]\n"
-				 "File a grievance in one transaction and print its receipt number.\n"
-				 "--text - reads the text from standard input.  --anonymous files\n"
-				 "without name, ID and phone.  Categories: 'jrc categories';\n"
-				 "places: 'jrc divisions'.\n"));
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
+	in.category = cli_arg(c, 'c');
+	in.division = cli_arg(c, 'w');
+	in.name = cli_arg(c, 'n');
+	if (id) {
+		in.id_number = cli_arg(c, id);
+		in.id_kind = id == 'i' ? "resident" : "other";
 	}
-	if (optind < argc)
-		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
-	if (!in.category)
-		return cli_usage(ctx, _("--category is needed (codes: 'jrc categories')"));
-	if (!in.text)
-		return cli_usage(ctx, _("--text is needed: say what happened"));
-	if (in.anonymous && (in.name || in.id_number || in.phone))
-		return cli_usage(ctx, _("--anonymous files without --name, --id-number and --phone: leave those out"));
-	if (strcmp(in.text, "-") == 0) {
-		if ((rc = cli_read_stdin(ctx, &stdin_text)))
-			return rc;
-		in.text = stdin_text;
-	}
-	in.site = ctx->site;
-	if ((rc = cli_open_db(ctx, 0, &db))) {
-		free(stdin_text);
-		return rc;
-	}
-	if (grievance_file(db, &in, &kase, &err) != JRC_OK) {
-		free(stdin_text);
-		db_close(db);
-		return cli_fail(ctx, &err);
-	}
-	free(stdin_text);
-	if (json) {
+	in.phone = cli_arg(c, 'p');
+	in.text = cli_arg(c, 't');
+	in.outcome = cli_arg(c, 'u');
+	in.anonymous = cli_has(c, 'a');
+	in.channel = cli_has(c, 'C') ? cli_arg(c, 'C') : "cli";
+	in.staff_id = cli_arg(c, 'S');
+	in.lang = cli_arg(c, 'L');
+	in.site = c->ctx->site;
+	if (grievance_file(c->db, &in, &kase, &c->err) != JRC_OK)
+		return CLI_ERR;
+	if (c->json) {
 		json_out j;
-		int have = refdata_department(db, kase.department, &dept, NULL) == JRC_OK;
+		int have = refdata_department(c->db, kase.department, &dept, NULL) == JRC_OK;
 
 		json_begin(&j, stdout);
 		json_obj_open(&j, NULL);
@@ -184,22 +160,37 @@ int cmd_file(cli_ctx *ctx, int argc, char **argv)
 		printf("%s\n", kase.receipt);
 	}
 	grievance_case_free(&kase);
-	db_close(db);
 	return 0;
 }
 
-int cmd_show(cli_ctx *ctx, int argc, char **argv)
+const cli_command cli_cmd_file = {
+	.name = "file",
+	.summary = N_("file a grievance and print its receipt number"),
+	.help = N_("Usage: jrc file --category CODE --division CODE --name NAME\n"
+		   "                --id-number ID | --other-document NUMBER\n"
+		   "                --phone PHONE --text TEXT [--outcome TEXT]\n"
+		   "                [--anonymous] [--channel kiosk|desk|cli] [--staff ID]\n"
+		   "                [--lang zh|en] [--json]\n"
+		   "File a grievance in one transaction and print its receipt number.\n"
+		   "--text - reads the text from standard input.  --anonymous files\n"
+		   "without name, ID and phone.  Categories: 'jrc categories';\n"
+		   "places: 'jrc divisions'.\n"),
+	.opts = file_opts,
+	.flags = CLI_DB | CLI_JSON,
+	.check = file_check,
+	.run = file_run,
+};
+
+static const struct option show_opts[] = {
+	{ "unmasked", no_argument, NULL, 'u' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int show_run(cli_call *c)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "unmasked", no_argument, NULL, 'u' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c, json = 0, unmasked = 0, rc;
-	char receipt[JRC_RECEIPT_MAX], *masked = NULL;
-	jrc_db *db;
-	jrc_err err = { 0 };
+	jrc_db *db = c->db;
+	int unmasked = cli_has(c, 'u');
+	char *masked = NULL;
 	jrc_case k;
 	jrc_event *ev;
 	size_t nev;
@@ -209,54 +200,23 @@ int cmd_show(cli_ctx *ctx, int argc, char **argv)
 	int have_dept, have_cat, have_div;
 	shown_person p;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'j': json = 1; break;
-		case 'u': unmasked = 1; break;
-		case 'h':
-			printf(_("Usage: jrc show RECEIPT [--json] [--unmasked]\n"
-				 "Show a case with its events.  Name, ID number and phone are masked\n"
-				 "unless --unmasked is given.\n"));
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage(ctx, _("give exactly one receipt number"));
-	if ((rc = cli_receipt_arg(ctx, argv[optind], receipt)))
-		return rc;
-	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
-		return rc;
-	if (grievance_get(db, receipt, &k, &err) != JRC_OK ||
-	    audit_case_events(db, k.id, &ev, &nev, &err) != JRC_OK) {
-		db_close(db);
-		return cli_fail(ctx, &err);
+	if (grievance_get(db, c->receipt, &k, &c->err) != JRC_OK)
+		return CLI_ERR;
+	if (audit_case_events(db, k.id, &ev, &nev, &c->err) != JRC_OK) {
+		grievance_case_free(&k);
+		return CLI_ERR;
 	}
 	have_dept = refdata_department(db, k.department, &dept, NULL) == JRC_OK;
 	have_cat = refdata_category(db, k.category, &cat, NULL) == JRC_OK;
 	have_div = refdata_division(db, k.division, &div, NULL) == JRC_OK;
-	if (json) {
+	if (c->json) {
 		json_out j;
 
 		json_begin(&j, stdout);
 		json_obj_open(&j, NULL);
 		json_case(&j, &k, unmasked, have_dept ? i18n_pick(dept.name_zh, dept.name_en) : NULL);
 		cli_json_booking(&j, db, k.id);
-		json_arr_open(&j, "events");
-		for (size_t i = 0; i < nev; i++) {
-			json_obj_open(&j, NULL);
-			json_int(&j, "id", ev[i].id);
-			json_str(&j, "at", ev[i].at);
-			json_str(&j, "actor", ev[i].actor);
-			json_str(&j, "kind", ev[i].kind);
-			json_str(&j, "from", *ev[i].from_state ? ev[i].from_state : NULL);
-			json_str(&j, "to", *ev[i].to_state ? ev[i].to_state : NULL);
-			json_str(&j, "note", shown_note(&ev[i], unmasked, &masked));
-			free(masked);
-			masked = NULL;
-			json_obj_close(&j);
-		}
-		json_arr_close(&j);
+		json_rows(&j, "events", ev, nev, sizeof(*ev), event_json, &unmasked);
 		json_obj_close(&j);
 		json_end(&j);
 	} else {
@@ -297,86 +257,94 @@ int cmd_show(cli_ctx *ctx, int argc, char **argv)
 	}
 	audit_events_free(ev, nev);
 	grievance_case_free(&k);
-	db_close(db);
 	return 0;
 }
 
-int cmd_list(cli_ctx *ctx, int argc, char **argv)
+
+const cli_command cli_cmd_show = {
+	.name = "show",
+	.summary = N_("show a case with its events"),
+	.help = N_("Usage: jrc show RECEIPT [--json] [--unmasked]\n"
+		   "Show a case with its events.  Name, ID number and phone are masked\n"
+		   "unless --unmasked is given.\n"),
+	.opts = show_opts,
+	.min_args = 1, .max_args = 1,
+	.few = N_("give exactly one receipt number"),
+	.many = N_("give exactly one receipt number"),
+	.flags = CLI_DB | CLI_READONLY | CLI_JSON | CLI_RECEIPT,
+	.run = show_run,
+};
+
+static const struct option list_opts[] = {
+	{ "state", required_argument, NULL, 's' },
+	{ "department", required_argument, NULL, 'd' },
+	{ "search", required_argument, NULL, 'q' },
+	{ "overdue", no_argument, NULL, 'o' },
+	{ "today", no_argument, NULL, 't' },
+	{ "limit", required_argument, NULL, 'l' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int list_check(cli_call *c)
 {
-	static const struct option opts[] = {
-		{ "state", required_argument, NULL, 's' },
-		{ "department", required_argument, NULL, 'd' },
-		{ "search", required_argument, NULL, 'q' },
-		{ "overdue", no_argument, NULL, 'o' },
-		{ "today", no_argument, NULL, 't' },
-		{ "limit", required_argument, NULL, 'l' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	jrc_case_filter f = { 0 };
-	int c, json = 0, rc;
+	jrc_case_filter *f = c->state;
+	const char *v;
 	char names[320];
 	char *end;
-	jrc_db *db;
-	jrc_err err = { 0 };
+
+	if ((v = cli_arg(c, 's'))) {
+		if (lifecycle_state_parse(v, &f->state) != 0) {
+			lifecycle_state_list(names, sizeof(names));
+			return cli_usage(c->ctx, _("unknown state '%s' (%s)"), v, names);
+		}
+		f->with_state = 1;
+	}
+	if ((v = cli_arg(c, 'l'))) {
+		f->limit = strtol(v, &end, 10);
+		if (*end || f->limit < 1)
+			return cli_usage(c->ctx, _("--limit takes a number of at least 1"));
+	}
+	f->department = cli_arg(c, 'd');
+	f->search = cli_arg(c, 'q');
+	f->overdue_only = cli_has(c, 'o');
+	f->filed_today = cli_has(c, 't');
+	return 0;
+}
+
+/* A case in a listing: masked, without the department's name. */
+static void case_json(json_out *j, const void *row, const void *arg)
+{
+	(void)arg;
+	json_case(j, row, 0, NULL);
+}
+
+static int list_run(cli_call *c)
+{
 	jrc_case *cs;
 	size_t n;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 's':
-			if (lifecycle_state_parse(optarg, &f.state) != 0) {
-				lifecycle_state_list(names, sizeof(names));
-				return cli_usage(ctx, _("unknown state '%s' (%s)"), optarg, names);
-			}
-			f.with_state = 1;
-			break;
-		case 'd': f.department = optarg; break;
-		case 'q': f.search = optarg; break;
-		case 'o': f.overdue_only = 1; break;
-		case 't': f.filed_today = 1; break;
-		case 'l':
-			f.limit = strtol(optarg, &end, 10);
-			if (*end || f.limit < 1)
-				return cli_usage(ctx, _("--limit takes a number of at least 1"));
-			break;
-		case 'j': json = 1; break;
-		case 'h':
-			printf(_("Usage: jrc list [--state STATE] [--department CODE] [--search TEXT]\n"
-				 "                [--overdue] [--today] [--limit N] [--json]\n"
-				 "List cases, newest first; personal data masked.\n"));
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (optind < argc)
-		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
-		return rc;
-	if (grievance_list(db, &f, &cs, &n, &err) != JRC_OK) {
-		db_close(db);
-		return cli_fail(ctx, &err);
-	}
-	if (json) {
-		json_out j;
-
-		json_begin(&j, stdout);
-		json_arr_open(&j, NULL);
-		for (size_t i = 0; i < n; i++) {
-			json_obj_open(&j, NULL);
-			json_case(&j, &cs[i], 0, NULL);
-			json_obj_close(&j);
-		}
-		json_arr_close(&j);
-		json_end(&j);
-	} else {
+	if (grievance_list(c->db, c->state, &cs, &n, &c->err) != JRC_OK)
+		return CLI_ERR;
+	if (c->json)
+		json_print_rows(cs, n, sizeof(*cs), case_json, NULL);
+	else
 		for (size_t i = 0; i < n; i++)
 			printf("%-18s %-18s %-4s %-10s %-6s %s\n", cs[i].receipt, lifecycle_state_name(cs[i].state),
 			       cs[i].category, cs[i].division, cs[i].department,
 			       *cs[i].due_on ? cs[i].due_on : "-");
-	}
 	grievance_cases_free(cs, n);
-	db_close(db);
 	return 0;
 }
+
+const cli_command cli_cmd_list = {
+	.name = "list",
+	.summary = N_("list cases"),
+	.help = N_("Usage: jrc list [--state STATE] [--department CODE] [--search TEXT]\n"
+		   "                [--overdue] [--today] [--limit N] [--json]\n"
+		   "List cases, newest first; personal data masked.\n"),
+	.opts = list_opts,
+	.flags = CLI_DB | CLI_READONLY | CLI_JSON,
+	.state_size = sizeof(jrc_case_filter),
+	.check = list_check,
+	.run = list_run,
+};

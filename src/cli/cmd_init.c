@@ -1,5 +1,4 @@
 /* jrc init, import, settings, categories, divisions. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <errno.h>
@@ -30,33 +29,20 @@ static void remove_files(const char *path)
 	remove_sidecars(path);
 }
 
-int cmd_init(cli_ctx *ctx, int argc, char **argv)
+static const struct option init_opts[] = {
+	{ "force", no_argument, NULL, 'f' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int init_run(cli_call *c)
 {
-	static const struct option opts[] = {
-		{ "force", no_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c, force = 0, rc, key_created = 0;
+	cli_ctx *ctx = c->ctx;
+	int force = cli_has(c, 'f'), rc, key_created = 0;
 	jrc_db *db;
 	jrc_err err = { 0 };
 	char tmp[4200];
 	long ncat, ndep, ndiv;
 
-	while ((c = getopt_long(argc, argv, "fh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f': force = 1; break;
-		case 'h':
-			printf(_("Usage: jrc [--db PATH] [--site CODE] [--data DIR] init [--force]\n"
-				 "Create the database (mode 0600) and import the reference data.\n"
-				 "An existing database is kept unless --force is given.\n"
-				 "Also creates the ledger key (see 'jrc verify --help') if it is missing.\n"));
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (optind < argc)
-		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
 	if (access(ctx->db_path, F_OK) == 0 && !force) {
 		err.code = JRC_E_DB_EXISTS;
 		snprintf(err.msg, sizeof(err.msg),
@@ -118,208 +104,170 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-int cmd_import(cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c, rc;
-	jrc_db *db;
-	jrc_err err = { 0 };
+const cli_command cli_cmd_init = {
+	.name = "init",
+	.summary = N_("create the database and import the reference data"),
+	.help = N_("Usage: jrc [--db PATH] [--site CODE] [--data DIR] init [--force]\n"
+		   "Create the database (mode 0600) and import the reference data.\n"
+		   "An existing database is kept unless --force is given.\n"
+		   "Also creates the ledger key (see 'jrc verify --help') if it is missing.\n"),
+	.opts = init_opts,
+	.shortopts = "fh",
+	.run = init_run,
+};
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (c == 'h') {
-			printf(_("Usage: jrc [--db PATH] [--data DIR] import\n"
-				 "Import the reference data CSV files again; rows are updated in place,\n"
-				 "so importing twice changes nothing.  A bad file changes nothing.\n"));
-			return 0;
-		}
-		return cli_usage(ctx, _("unknown option"));
-	}
-	if (optind < argc)
-		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open_db(ctx, 0, &db)))
-		return rc;
-	if (refdata_import_dir(db, ctx->data_dir, "cli", &err) != JRC_OK) {
-		db_close(db);
-		return cli_fail(ctx, &err);
-	}
+static int import_run(cli_call *c)
+{
+	if (refdata_import_dir(c->db, c->ctx->data_dir, "cli", &c->err) != JRC_OK)
+		return CLI_ERR;
 	printf(_("Imported: categories %ld, departments %ld, places %ld.\n"),
-	       db_count(db, "categories"), db_count(db, "departments"), db_count(db, "divisions"));
-	db_close(db);
+	       db_count(c->db, "categories"), db_count(c->db, "departments"),
+	       db_count(c->db, "divisions"));
 	return 0;
 }
 
-int cmd_settings(cli_ctx *ctx, int argc, char **argv)
-{
-	int rc;
-	jrc_db *db;
-	jrc_err err = { 0 };
-	char val[512];
+const cli_command cli_cmd_import = {
+	.name = "import",
+	.summary = N_("import the reference data again (idempotent)"),
+	.help = N_("Usage: jrc [--db PATH] [--data DIR] import\n"
+		   "Import the reference data CSV files again; rows are updated in place,\n"
+		   "so importing twice changes nothing.  A bad file changes nothing.\n"),
+	.flags = CLI_DB,
+	.run = import_run,
+};
 
-	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-		printf(_("Usage: jrc settings [KEY [VALUE]]\n"
-			 "Without arguments, list every setting; with KEY, show it; with VALUE, change it.\n"));
+/* A value changes the database; a key alone or nothing only reads it. */
+static int settings_check(cli_call *c)
+{
+	if (c->argc >= 1 && !db_setting_known(c->argv[0]))
+		return cli_usage(c->ctx, _("unknown setting '%s'"), c->argv[0]);
+	if (c->argc == 2 && db_setting_check(c->argv[0], c->argv[1], &c->err) != JRC_OK)
+		return cli_failed(c);
+	if (c->argc == 2)
+		c->db_flags = 0;
+	return 0;
+}
+
+static int settings_run(cli_call *c)
+{
+	char val[512];
+	const char *key;
+
+	if (c->argc == 2)
+		return db_setting_set(c->db, c->argv[0], c->argv[1], &c->err) != JRC_OK ? CLI_ERR : 0;
+	if (c->argc == 1) {
+		if (db_setting_get(c->db, c->argv[0], NULL, val, sizeof(val), &c->err) != JRC_OK)
+			return CLI_ERR;
+		printf("%s\n", val);
 		return 0;
 	}
-	if (argc > 3)
-		return cli_usage(ctx, _("too many arguments"));
-	if (argc >= 2 && !db_setting_known(argv[1]))
-		return cli_usage(ctx, _("unknown setting '%s'"), argv[1]);
-	if (argc == 3 && db_setting_check(argv[1], argv[2], &err) != JRC_OK)
-		return cli_fail(ctx, &err);
-	if ((rc = cli_open_db(ctx, argc == 3 ? 0 : JRC_DB_READONLY, &db)))
-		return rc;
-	if (argc == 3) {
-		if (db_setting_set(db, argv[1], argv[2], &err) != JRC_OK) {
-			db_close(db);
-			return cli_fail(ctx, &err);
-		}
-	} else if (argc == 2) {
-		if (db_setting_get(db, argv[1], NULL, val, sizeof(val), &err) != JRC_OK) {
-			db_close(db);
-			return cli_fail(ctx, &err);
-		}
-		printf("%s\n", val);
-	} else {
-		const char *key;
-
-		for (size_t i = 0; (key = db_setting_key(i)); i++) {
-			if (db_setting_get(db, key, NULL, val, sizeof(val), &err) != JRC_OK) {
-				db_close(db);
-				return cli_fail(ctx, &err);
-			}
-			printf("%-18s %s\n", key, val);
-		}
+	for (size_t i = 0; (key = db_setting_key(i)); i++) {
+		if (db_setting_get(c->db, key, NULL, val, sizeof(val), &c->err) != JRC_OK)
+			return CLI_ERR;
+		printf("%-18s %s\n", key, val);
 	}
-	db_close(db);
 	return 0;
 }
 
-static int json_flag(cli_ctx *ctx, int argc, char **argv, int *json, const char *help,
-		     int max_args)
-{
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c;
+const cli_command cli_cmd_settings = {
+	.name = "settings",
+	.summary = N_("show or change site settings"),
+	.help = N_("Usage: jrc settings [KEY [VALUE]]\n"
+		   "Without arguments, list every setting; with KEY, show it; with VALUE, change it.\n"),
+	.max_args = 2,
+	.many = N_("too many arguments"),
+	.flags = CLI_RAW | CLI_DB | CLI_READONLY,
+	.check = settings_check,
+	.run = settings_run,
+};
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'j': *json = 1; break;
-		case 'h': printf("%s", help); return -1;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (argc - optind > max_args)
-		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind + max_args]);
-	return 0;
+static void category_json(json_out *j, const void *row, const void *arg)
+{
+	const jrc_category *cat = row;
+
+	(void)arg;
+	json_str(j, "code", cat->code);
+	json_str(j, "name_zh", cat->name_zh);
+	json_str(j, "name_en", cat->name_en);
+	json_str(j, "description_zh", cat->desc_zh);
+	json_str(j, "description_en", cat->desc_en);
 }
 
-int cmd_categories(cli_ctx *ctx, int argc, char **argv)
+static int categories_run(cli_call *c)
 {
-	int json = 0, rc;
-	jrc_db *db;
-	jrc_err err = { 0 };
 	jrc_category *cats;
 	size_t n;
 
-	rc = json_flag(ctx, argc, argv, &json,
-		       _("Usage: jrc categories [--json]\nList the grievance categories and their codes.\n"), 0);
-	if (rc)
-		return rc < 0 ? 0 : rc;
-	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
-		return rc;
-	if (refdata_categories(db, &cats, &n, &err) != JRC_OK) {
-		db_close(db);
-		return cli_fail(ctx, &err);
-	}
-	if (json) {
-		json_out j;
-
-		json_begin(&j, stdout);
-		json_arr_open(&j, NULL);
-		for (size_t i = 0; i < n; i++) {
-			json_obj_open(&j, NULL);
-			json_str(&j, "code", cats[i].code);
-			json_str(&j, "name_zh", cats[i].name_zh);
-			json_str(&j, "name_en", cats[i].name_en);
-			json_str(&j, "description_zh", cats[i].desc_zh);
-			json_str(&j, "description_en", cats[i].desc_en);
-			json_obj_close(&j);
-		}
-		json_arr_close(&j);
-		json_end(&j);
-	} else {
+	if (refdata_categories(c->db, &cats, &n, &c->err) != JRC_OK)
+		return CLI_ERR;
+	if (c->json)
+		json_print_rows(cats, n, sizeof(*cats), category_json, NULL);
+	else
 		for (size_t i = 0; i < n; i++)
 			printf("%s  %s  %s\n", cats[i].code, i18n_pick(cats[i].name_zh, cats[i].name_en),
 			       i18n_pick(cats[i].desc_zh, cats[i].desc_en));
-	}
 	free(cats);
-	db_close(db);
 	return 0;
 }
 
-int cmd_divisions(cli_ctx *ctx, int argc, char **argv)
+const cli_command cli_cmd_categories = {
+	.name = "categories",
+	.summary = N_("list the grievance categories"),
+	.help = N_("Usage: jrc categories [--json]\nList the grievance categories and their codes.\n"),
+	.flags = CLI_DB | CLI_READONLY | CLI_JSON,
+	.run = categories_run,
+};
+
+static void division_json(json_out *j, const void *row, const void *arg)
 {
-	int json = 0, rc;
-	jrc_db *db;
-	jrc_err err = { 0 };
+	const jrc_division *d = row;
+
+	(void)arg;
+	json_str(j, "code", d->code);
+	json_str(j, "parent", d->parent);
+	json_str(j, "level", d->level);
+	json_str(j, "name_zh", d->name_zh);
+	json_str(j, "name_en", d->name_en);
+}
+
+static int divisions_run(cli_call *c)
+{
+	jrc_db *db = c->db;
 	jrc_division *d;
 	size_t n;
-	const char *parent;
+	const char *parent = c->argc ? c->argv[0] : NULL;
 
-	rc = json_flag(ctx, argc, argv, &json,
-		       _("Usage: jrc divisions [PARENT] [--json]\n"
-			 "List the townships and subdistricts, or the villages under PARENT.\n"), 1);
-	if (rc)
-		return rc < 0 ? 0 : rc;
-	parent = optind < argc ? argv[optind] : NULL;
-	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
-		return rc;
-	if (refdata_divisions(db, parent, &d, &n, &err) != JRC_OK) {
-		db_close(db);
-		return cli_fail(ctx, &err);
-	}
+	if (refdata_divisions(db, parent, &d, &n, &c->err) != JRC_OK)
+		return CLI_ERR;
 	if (parent && n == 0) {
 		jrc_division one;
-		jrc_status s = refdata_division(db, parent, &one, &err);
+		jrc_status s = refdata_division(db, parent, &one, &c->err);
 
 		/* Empty is an answer only for a place that has no villages. */
 		if (s == JRC_E_NOT_FOUND)
-			s = jrc_err_set(&err, JRC_E_INVALID, "parent",
+			s = jrc_err_set(&c->err, JRC_E_INVALID, "parent",
 					_("There is no division with the code %s: see 'jrc divisions' for the codes."),
 					parent);
 		if (s != JRC_OK) {
 			free(d);
-			db_close(db);
-			return cli_fail(ctx, &err);
+			return CLI_ERR;
 		}
 	}
-	if (json) {
-		json_out j;
-
-		json_begin(&j, stdout);
-		json_arr_open(&j, NULL);
-		for (size_t i = 0; i < n; i++) {
-			json_obj_open(&j, NULL);
-			json_str(&j, "code", d[i].code);
-			json_str(&j, "parent", d[i].parent);
-			json_str(&j, "level", d[i].level);
-			json_str(&j, "name_zh", d[i].name_zh);
-			json_str(&j, "name_en", d[i].name_en);
-			json_obj_close(&j);
-		}
-		json_arr_close(&j);
-		json_end(&j);
-	} else {
+	if (c->json)
+		json_print_rows(d, n, sizeof(*d), division_json, NULL);
+	else
 		for (size_t i = 0; i < n; i++)
 			printf("%s  %s\n", d[i].code, i18n_pick(d[i].name_zh, d[i].name_en));
-	}
 	free(d);
-	db_close(db);
 	return 0;
 }
+
+const cli_command cli_cmd_divisions = {
+	.name = "divisions",
+	.summary = N_("list townships, or the villages of one"),
+	.help = N_("Usage: jrc divisions [PARENT] [--json]\n"
+		   "List the townships and subdistricts, or the villages under PARENT.\n"),
+	.max_args = 1,
+	.flags = CLI_DB | CLI_READONLY | CLI_JSON,
+	.run = divisions_run,
+};

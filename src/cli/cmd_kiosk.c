@@ -1,5 +1,4 @@
-/* jrc kiosk: the full-screen citizen kiosk. */
-#include <getopt.h>
+/* jrc kiosk and jrc desk: the full-screen citizen kiosk and front desk. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +7,7 @@
 #include "jrc/auth.h"
 #include "jrc/audit.h"
 #include "jrc/i18n.h"
+#include "../ui/scr_desk.h"
 #include "../ui/ui.h"
 
 static int seconds_arg(const cli_ctx *ctx, const char *opt, const char *v, int min, int *out)
@@ -22,102 +22,171 @@ static int seconds_arg(const cli_ctx *ctx, const char *opt, const char *v, int m
 	return 0;
 }
 
-int cmd_kiosk(cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "lang", required_argument, NULL, 'L' },
-		{ "idle", required_argument, NULL, 'i' },
-		{ "countdown", required_argument, NULL, 'c' },
-		{ "staff", required_argument, NULL, 'S' },
-		{ "printer", required_argument, NULL, 'P' },
-		{ "busy-timeout", required_argument, NULL, 'B' },
-		{ "voice", required_argument, NULL, 'V' },
-		{ "voice-output", required_argument, NULL, 'O' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	ui_options o = { 0 };
-	jrc_err kerr = { 0 };
-	jrc_lang lang;
-	jrc_db *db;
-	int c, rc, ms;
+static const struct option kiosk_opts[] = {
+	{ "lang", required_argument, NULL, 'L' },
+	{ "idle", required_argument, NULL, 'i' },
+	{ "countdown", required_argument, NULL, 'c' },
+	{ "staff", required_argument, NULL, 'S' },
+	{ "printer", required_argument, NULL, 'P' },
+	{ "busy-timeout", required_argument, NULL, 'B' },
+	{ "voice", required_argument, NULL, 'V' },
+	{ "voice-output", required_argument, NULL, 'O' },
+	{ NULL, 0, NULL, 0 }
+};
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'L':
-			if (i18n_parse(optarg, &lang) != 0)
-				return cli_usage(ctx, _("--lang is zh or en, not '%s'"), optarg);
-			o.lang = i18n_code(lang);
-			break;
-		case 'i':
-			if ((rc = seconds_arg(ctx, "--idle", optarg, 1, &o.idle_seconds)))
-				return rc;
-			break;
-		case 'c':
-			if ((rc = seconds_arg(ctx, "--countdown", optarg, 1, &o.countdown_seconds)))
-				return rc;
-			break;
-		case 'S':
-			if (auth_check_staff_id(optarg, NULL) != JRC_OK || strlen(optarg) >= 32)
-				return cli_usage(ctx, _("--staff takes a staff ID: letters, digits, dots, dashes or underscores, such as D001"));
-			o.staff_id = optarg;
-			break;
-		case 'P':
-			o.printer = optarg;
-			break;
-		case 'B':
-			if ((rc = seconds_arg(ctx, "--busy-timeout", optarg, 0, &ms)))
-				return rc;
-			o.busy_timeout_ms = ms > 0 ? ms * 1000 : 1;
-			break;
-		case 'V':
-			if (strcmp(optarg, "on") != 0 && strcmp(optarg, "off") != 0)
-				return cli_usage(ctx, _("--voice is on or off, not '%s'"), optarg);
-			o.voice = strcmp(optarg, "on") == 0 ? 1 : -1;
-			break;
-		case 'O':
-			if (db_setting_check("voice_output", optarg, NULL) != JRC_OK)
-				return cli_usage(ctx, _("--voice-output is alsa, alsa:DEVICE, file:DIR or none, not '%s'"),
-						 optarg);
-			o.voice_output = optarg;
-			break;
-		case 'h':
-			printf(_("Usage: jrc kiosk [--lang zh|en] [--idle SECONDS] [--countdown SECONDS]\n"
-				 "                 [--staff ID] [--printer URI] [--busy-timeout SECONDS]\n"
-				 "Run the full-screen citizen kiosk on this terminal (at least 80x24).\n"
-				 "Citizens file a grievance step by step and get a receipt number.\n\n"
-				 "  --lang         language to start in (default: the 'language' setting)\n"
-				 "  --idle         seconds without a key before the wipe countdown\n"
-				 "                 (default: the 'idle_seconds' setting)\n"
-				 "  --countdown    seconds of countdown before everything typed is wiped\n"
-				 "                 (default: the 'idle_countdown' setting)\n"
-				 "  --staff ID     staff files for a citizen: recorded as channel desk\n"
-				 "  --printer URI  receipt printer (default: the 'printer' setting)\n"
-				 "  --busy-timeout seconds to wait for a database another terminal is\n"
-				 "                 writing (default 10)\n\n"
-				 "Ctrl-C, Ctrl-Z and Ctrl-\\ are ignored; SIGTERM or SIGHUP ends the kiosk.\n"));
-			printf("\n%s", _("Voice guidance (espeak-ng):\n"
-					 "  --voice on|off voice guidance for each new citizen at this terminal\n"
-					 "                 (default: the 'voice' setting); F5 turns it on\n"
-					 "  --voice-output SPEC  where the voice goes: alsa, alsa:DEVICE,\n"
-					 "                 file:DIR or none (default: the 'voice_output' setting)\n"));
-			return 0;
-		default:
-			return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (optind < argc)
-		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open_db(ctx, 0, &db)))
-		return rc;
-	/* Nothing typed at a terminal may be lost for want of the key: say so
-	 * before anyone starts. */
-	if (audit_key_ready(db, &kerr) != JRC_OK) {
-		db_close(db);
-		return cli_fail(ctx, &kerr);
-	}
-	o.db = db;
-	rc = ui_run_kiosk(&o);
-	db_close(db);
-	return rc;
+/* --lang into o->lang: 0, or the exit code after saying why. */
+static int lang_arg(const cli_call *c, ui_options *o)
+{
+	const char *v = cli_arg(c, 'L');
+	jrc_lang lang;
+
+	if (!v)
+		return 0;
+	if (i18n_parse(v, &lang) != 0)
+		return cli_usage(c->ctx, _("--lang is zh or en, not '%s'"), v);
+	o->lang = i18n_code(lang);
+	return 0;
 }
+
+static int kiosk_check(cli_call *c)
+{
+	ui_options *o = c->state;
+	const char *v;
+	int rc, ms;
+
+	if ((rc = lang_arg(c, o)))
+		return rc;
+	if ((v = cli_arg(c, 'i')) && (rc = seconds_arg(c->ctx, "--idle", v, 1, &o->idle_seconds)))
+		return rc;
+	if ((v = cli_arg(c, 'c')) &&
+	    (rc = seconds_arg(c->ctx, "--countdown", v, 1, &o->countdown_seconds)))
+		return rc;
+	if ((v = cli_arg(c, 'S'))) {
+		if (auth_check_staff_id(v, NULL) != JRC_OK || strlen(v) >= 32)
+			return cli_usage(c->ctx, _("--staff takes a staff ID: letters, digits, dots, dashes or underscores, such as D001"));
+		o->staff_id = v;
+	}
+	o->printer = cli_arg(c, 'P');
+	if ((v = cli_arg(c, 'B'))) {
+		if ((rc = seconds_arg(c->ctx, "--busy-timeout", v, 0, &ms)))
+			return rc;
+		o->busy_timeout_ms = ms > 0 ? ms * 1000 : 1;
+	}
+	if ((v = cli_arg(c, 'V'))) {
+		if (strcmp(v, "on") != 0 && strcmp(v, "off") != 0)
+			return cli_usage(c->ctx, _("--voice is on or off, not '%s'"), v);
+		o->voice = strcmp(v, "on") == 0 ? 1 : -1;
+	}
+	if ((v = cli_arg(c, 'O'))) {
+		if (db_setting_check("voice_output", v, NULL) != JRC_OK)
+			return cli_usage(c->ctx, _("--voice-output is alsa, alsa:DEVICE, file:DIR or none, not '%s'"),
+					 v);
+		o->voice_output = v;
+	}
+	return 0;
+}
+
+/* Nothing typed at a terminal may be lost for want of the key: say so
+ * before anyone starts. */
+static int terminal_run(cli_call *c, int (*start)(const ui_options *o))
+{
+	ui_options *o = c->state;
+
+	if (audit_key_ready(c->db, &c->err) != JRC_OK)
+		return CLI_ERR;
+	o->db = c->db;
+	return start(o);
+}
+
+static int kiosk_run(cli_call *c)
+{
+	return terminal_run(c, ui_run_kiosk);
+}
+
+static void kiosk_help(FILE *f)
+{
+	fputs(_("Usage: jrc kiosk [--lang zh|en] [--idle SECONDS] [--countdown SECONDS]\n"
+		"                 [--staff ID] [--printer URI] [--busy-timeout SECONDS]\n"
+		"Run the full-screen citizen kiosk on this terminal (at least 80x24).\n"
+		"Citizens file a grievance step by step and get a receipt number.\n\n"
+		"  --lang         language to start in (default: the 'language' setting)\n"
+		"  --idle         seconds without a key before the wipe countdown\n"
+		"                 (default: the 'idle_seconds' setting)\n"
+		"  --countdown    seconds of countdown before everything typed is wiped\n"
+		"                 (default: the 'idle_countdown' setting)\n"
+		"  --staff ID     staff files for a citizen: recorded as channel desk\n"
+		"  --printer URI  receipt printer (default: the 'printer' setting)\n"
+		"  --busy-timeout seconds to wait for a database another terminal is\n"
+		"                 writing (default 10)\n\n"
+		"Ctrl-C, Ctrl-Z and Ctrl-\\ are ignored; SIGTERM or SIGHUP ends the kiosk.\n"), f);
+	fprintf(f, "\n%s", _("Voice guidance (espeak-ng):\n"
+			     "  --voice on|off voice guidance for each new citizen at this terminal\n"
+			     "                 (default: the 'voice' setting); F5 turns it on\n"
+			     "  --voice-output SPEC  where the voice goes: alsa, alsa:DEVICE,\n"
+			     "                 file:DIR or none (default: the 'voice_output' setting)\n"));
+}
+
+const cli_command cli_cmd_kiosk = {
+	.name = "kiosk",
+	.summary = N_("run the full-screen citizen kiosk on this terminal"),
+	.help_fn = kiosk_help,
+	.opts = kiosk_opts,
+	.flags = CLI_DB,
+	.state_size = sizeof(ui_options),
+	.check = kiosk_check,
+	.run = kiosk_run,
+};
+
+static const struct option desk_opts[] = {
+	{ "lang", required_argument, NULL, 'L' },
+	{ "idle", required_argument, NULL, 'i' },
+	{ "printer", required_argument, NULL, 'P' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int desk_check(cli_call *c)
+{
+	ui_options *o = c->state;
+	const char *v;
+	int rc;
+
+	o->idle_seconds = DESK_IDLE_SECONDS;
+	o->countdown_seconds = 30;
+	if ((rc = lang_arg(c, o)))
+		return rc;
+	if ((v = cli_arg(c, 'i')) && (rc = seconds_arg(c->ctx, "--idle", v, 10, &o->idle_seconds)))
+		return rc;
+	o->printer = cli_arg(c, 'P');
+	return 0;
+}
+
+static int desk_run(cli_call *c)
+{
+	return terminal_run(c, ui_run_desk);
+}
+
+static void desk_help(FILE *f)
+{
+	fprintf(f, _("Usage: jrc desk [--lang zh|en] [--idle SECONDS] [--printer URI]\n"
+		     "The front desk for staff on this terminal (at least 80x24): log in,\n"
+		     "work through the cases before their deadlines, act on them as your\n"
+		     "role allows, file for citizens and reprint receipts.\n\n"
+		     "  --lang         language to start in (default: the 'language' setting)\n"
+		     "  --idle         seconds without a key before the desk logs out\n"
+		     "                 (default %d)\n"
+		     "  --printer URI  receipt printer (default: the 'printer' setting)\n\n"
+		     "Accounts are made with 'jrc staff add'.  Every login, failure and\n"
+		     "action is recorded; 'jrc verify' checks the record.\n"),
+		DESK_IDLE_SECONDS);
+}
+
+const cli_command cli_cmd_desk = {
+	.name = "desk",
+	.summary = N_("run the full-screen front desk for staff"),
+	.help_fn = desk_help,
+	.opts = desk_opts,
+	.flags = CLI_DB,
+	.state_size = sizeof(ui_options),
+	.check = desk_check,
+	.run = desk_run,
+};

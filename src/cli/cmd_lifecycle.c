@@ -1,5 +1,4 @@
 /* jrc move, status, feedback, tick: the lifecycle from the command line. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,99 +10,72 @@
 #include "jrc/lifecycle.h"
 #include "jrc/lookup.h"
 
-int cmd_move(cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "reason", required_argument, NULL, 'r' },
-		{ "answer", required_argument, NULL, 'a' },
-		{ "channel", required_argument, NULL, 'c' },
-		{ "department", required_argument, NULL, 'd' },
-		{ "staff", required_argument, NULL, 'S' },
-		{ "role", required_argument, NULL, 'R' },
-		{ "staff-department", required_argument, NULL, 'D' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	jrc_move mv = { .role = JRC_ROLE_SUPERVISOR, .actor = "cli" };
-	char receipt[JRC_RECEIPT_MAX], states[256], actor[48], *stdin_text = NULL;
-	const char *staff = NULL;
-	int c, json = 0, rc;
-	jrc_db *db;
-	jrc_err err = { 0 };
-	jrc_case before, after;
+static const struct option move_opts[] = {
+	{ "reason", required_argument, NULL, 'r' },
+	{ "answer", required_argument, NULL, 'a' },
+	{ "channel", required_argument, NULL, 'c' },
+	{ "department", required_argument, NULL, 'd' },
+	{ "staff", required_argument, NULL, 'S' },
+	{ "role", required_argument, NULL, 'R' },
+	{ "staff-department", required_argument, NULL, 'D' },
+	{ NULL, 0, NULL, 0 }
+};
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'r': mv.reason = optarg; break;
-		case 'a': mv.answer = optarg; break;
-		case 'c': mv.channel = optarg; break;
-		case 'd': mv.department = optarg; break;
-		case 'S': staff = optarg; break;
-		case 'D': mv.actor_department = optarg; break;
-		case 'R':
-			if (lifecycle_role_parse(optarg, &mv.role) != 0 ||
-			    mv.role == JRC_ROLE_CITIZEN || mv.role == JRC_ROLE_SYSTEM)
-				return cli_usage(ctx, _("the role must be desk, handler, supervisor or admin"));
-			break;
-		case 'j': json = 1; break;
-		case 'h':
-			lifecycle_state_list(states, sizeof(states));
-			printf(_("Usage: jrc move RECEIPT STATE [--reason TEXT] [--answer TEXT]\n"
-				 "                [--channel TEXT] [--department CODE] [--staff ID]\n"
-				 "                [--role desk|handler|supervisor|admin]\n"
-				 "                [--staff-department CODE] [--json]\n"
-				 "Move a case to another state and start the deadline that state runs.\n"
-				 "States: %s.\n"
-				 "declined needs --reason and --channel (where the citizen should go\n"
-				 "instead); redirected needs --reason and --department; extended needs\n"
-				 "--reason and is allowed once; answered, review_answered and\n"
-				 "rereview_answered need --answer (--answer - reads standard input).\n"
-				 "The role defaults to supervisor; a handler acts only on cases of\n"
-				 "--staff-department.  A move that is not allowed exits 2 and names the\n"
-				 "moves that are.\n"), states);
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (argc - optind != 2)
-		return cli_usage(ctx, _("give a receipt number and the new state"));
-	if ((rc = cli_receipt_arg(ctx, argv[optind], receipt)))
+typedef struct move_args {
+	jrc_move mv;
+	char actor[48];
+} move_args;
+
+static int move_check(cli_call *c)
+{
+	move_args *m = c->state;
+	jrc_move *mv = &m->mv;
+	const char *staff = cli_arg(c, 'S');
+	char states[256];
+	int rc;
+
+	mv->role = JRC_ROLE_SUPERVISOR;
+	mv->actor = "cli";
+	if (cli_has(c, 'R') &&
+	    (lifecycle_role_parse(cli_arg(c, 'R'), &mv->role) != 0 ||
+	     mv->role == JRC_ROLE_CITIZEN || mv->role == JRC_ROLE_SYSTEM))
+		return cli_usage(c->ctx, _("the role must be desk, handler, supervisor or admin"));
+	if ((rc = cli_receipt_arg(c->ctx, c->argv[0], c->receipt)))
 		return rc;
-	if (lifecycle_state_parse(argv[optind + 1], &mv.to) != 0) {
+	if (lifecycle_state_parse(c->argv[1], &mv->to) != 0) {
 		lifecycle_state_list(states, sizeof(states));
-		return cli_usage(ctx, _("unknown state '%s' (%s)"), argv[optind + 1], states);
+		return cli_usage(c->ctx, _("unknown state '%s' (%s)"), c->argv[1], states);
 	}
-	if (mv.role == JRC_ROLE_HANDLER && (!mv.actor_department || !*mv.actor_department))
-		return cli_usage(ctx, _("a handler acts for a department: give --staff-department CODE"));
+	mv->reason = cli_arg(c, 'r');
+	mv->channel = cli_arg(c, 'c');
+	mv->department = cli_arg(c, 'd');
+	mv->actor_department = cli_arg(c, 'D');
+	if (mv->role == JRC_ROLE_HANDLER && (!mv->actor_department || !*mv->actor_department))
+		return cli_usage(c->ctx, _("a handler acts for a department: give --staff-department CODE"));
 	if (staff) {
 		if (auth_check_staff_id(staff, NULL) != JRC_OK)
-			return cli_usage(ctx, _("--staff takes a staff ID: letters, digits, dots, dashes or underscores, such as D001"));
-		snprintf(actor, sizeof(actor), "staff:%s", staff);
-		mv.actor = actor;
+			return cli_usage(c->ctx, _("--staff takes a staff ID: letters, digits, dots, dashes or underscores, such as D001"));
+		snprintf(m->actor, sizeof(m->actor), "staff:%s", staff);
+		mv->actor = m->actor;
 	}
-	if (mv.answer && strcmp(mv.answer, "-") == 0) {
-		if ((rc = cli_read_stdin(ctx, &stdin_text)))
-			return rc;
-		mv.answer = stdin_text;
-	}
-	if ((rc = cli_open_db(ctx, 0, &db))) {
-		free(stdin_text);
+	if ((rc = cli_text_arg(c, 'a')))
 		return rc;
-	}
-	if (grievance_get(db, receipt, &before, &err) != JRC_OK) {
-		free(stdin_text);
-		db_close(db);
-		return cli_fail(ctx, &err);
-	}
-	if (lifecycle_move(db, receipt, &mv, &after, &err) != JRC_OK) {
-		free(stdin_text);
+	mv->answer = cli_arg(c, 'a');
+	return 0;
+}
+
+static int move_run(cli_call *c)
+{
+	move_args *m = c->state;
+	jrc_case before, after;
+
+	if (grievance_get(c->db, c->receipt, &before, &c->err) != JRC_OK)
+		return CLI_ERR;
+	if (lifecycle_move(c->db, c->receipt, &m->mv, &after, &c->err) != JRC_OK) {
 		grievance_case_free(&before);
-		db_close(db);
-		return cli_fail(ctx, &err);
+		return CLI_ERR;
 	}
-	free(stdin_text);
-	if (json) {
+	if (c->json) {
 		json_out j;
 
 		json_begin(&j, stdout);
@@ -126,9 +98,42 @@ int cmd_move(cli_ctx *ctx, int argc, char **argv)
 	}
 	grievance_case_free(&before);
 	grievance_case_free(&after);
-	db_close(db);
 	return 0;
 }
+
+static void move_help(FILE *f)
+{
+	char states[256];
+
+	lifecycle_state_list(states, sizeof(states));
+	fprintf(f, _("Usage: jrc move RECEIPT STATE [--reason TEXT] [--answer TEXT]\n"
+		     "                [--channel TEXT] [--department CODE] [--staff ID]\n"
+		     "                [--role desk|handler|supervisor|admin]\n"
+		     "                [--staff-department CODE] [--json]\n"
+		     "Move a case to another state and start the deadline that state runs.\n"
+		     "States: %s.\n"
+		     "declined needs --reason and --channel (where the citizen should go\n"
+		     "instead); redirected needs --reason and --department; extended needs\n"
+		     "--reason and is allowed once; answered, review_answered and\n"
+		     "rereview_answered need --answer (--answer - reads standard input).\n"
+		     "The role defaults to supervisor; a handler acts only on cases of\n"
+		     "--staff-department.  A move that is not allowed exits 2 and names the\n"
+		     "moves that are.\n"), states);
+}
+
+const cli_command cli_cmd_move = {
+	.name = "move",
+	.summary = N_("move a case to another state (accept, answer, close ...)"),
+	.help_fn = move_help,
+	.opts = move_opts,
+	.min_args = 2, .max_args = 2,
+	.few = N_("give a receipt number and the new state"),
+	.many = N_("give a receipt number and the new state"),
+	.flags = CLI_DB | CLI_JSON,
+	.state_size = sizeof(move_args),
+	.check = move_check,
+	.run = move_run,
+};
 
 /* ---------------------------------------------------------------- status */
 
@@ -281,136 +286,109 @@ static void json_progress(const jrc_progress *p)
 	json_end(&j);
 }
 
-int cmd_status(cli_ctx *ctx, int argc, char **argv)
+static const struct option status_opts[] = {
+	{ "code", required_argument, NULL, 'c' },
+	{ "phone-last4", required_argument, NULL, 'p' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int status_check(cli_call *c)
 {
-	static const struct option opts[] = {
-		{ "code", required_argument, NULL, 'c' },
-		{ "phone-last4", required_argument, NULL, 'p' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *code = NULL, *phone4 = NULL;
-	char receipt[JRC_RECEIPT_MAX], source[40];
-	int c, json = 0, rc;
-	jrc_db *db;
-	jrc_err err = { 0 };
+	if (!cli_has(c, 'c') == !cli_has(c, 'p'))
+		return cli_usage(c->ctx, _("give either --code (6 digits on the receipt) or --phone-last4"));
+	return 0;
+}
+
+static int status_run(cli_call *c)
+{
+	const char *code = cli_arg(c, 'c');
+	char source[40];
 	jrc_progress p;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c': code = optarg; break;
-		case 'p': phone4 = optarg; break;
-		case 'j': json = 1; break;
-		case 'h':
-			printf(_("Usage: jrc status RECEIPT (--code NNNNNN | --phone-last4 NNNN) [--json]\n"
-				 "Show a citizen where their matter stands: the department, the dates,\n"
-				 "the next deadline and the written answer; personal data masked.\n"
-				 "The phone digits show where the matter stands only; a verdict or a review\n"
-				 "needs the query code.  Wrong tries slow this site's command line down and\n"
-				 "pause it after a few; five on one number within an hour stop the phone\n"
-				 "digits for that number for an hour (the query code still works).\n"));
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage(ctx, _("give exactly one receipt number"));
-	if (!code == !phone4)
-		return cli_usage(ctx, _("give either --code (6 digits on the receipt) or --phone-last4"));
-	if ((rc = cli_receipt_arg(ctx, argv[optind], receipt)))
-		return rc;
-	if ((rc = cli_open_db(ctx, 0, &db)))
-		return rc;
-	lookup_source(db, source);
-	if (lookup_progress(db, receipt, code ? JRC_PROOF_CODE : JRC_PROOF_PHONE4,
-			    code ? code : phone4, source, &p, NULL, &err) != JRC_OK) {
-		db_close(db);
-		return cli_fail(ctx, &err);
-	}
-	if (json)
+	lookup_source(c->db, source);
+	if (lookup_progress(c->db, c->receipt, code ? JRC_PROOF_CODE : JRC_PROOF_PHONE4,
+			    code ? code : cli_arg(c, 'p'), source, &p, NULL, &c->err) != JRC_OK)
+		return CLI_ERR;
+	if (c->json)
 		json_progress(&p);
 	else
 		print_progress(&p);
 	lookup_progress_free(&p);
-	db_close(db);
 	return 0;
 }
 
+const cli_command cli_cmd_status = {
+	.name = "status",
+	.summary = N_("show a citizen where their matter stands"),
+	.help = N_("Usage: jrc status RECEIPT (--code NNNNNN | --phone-last4 NNNN) [--json]\n"
+		   "Show a citizen where their matter stands: the department, the dates,\n"
+		   "the next deadline and the written answer; personal data masked.\n"
+		   "The phone digits show where the matter stands only; a verdict or a review\n"
+		   "needs the query code.  Wrong tries slow this site's command line down and\n"
+		   "pause it after a few; five on one number within an hour stop the phone\n"
+		   "digits for that number for an hour (the query code still works).\n"),
+	.opts = status_opts,
+	.min_args = 1, .max_args = 1,
+	.few = N_("give exactly one receipt number"),
+	.many = N_("give exactly one receipt number"),
+	.flags = CLI_DB | CLI_JSON | CLI_RECEIPT,
+	.check = status_check,
+	.run = status_run,
+};
+
 /* ---------------------------------------------------------------- feedback */
 
-int cmd_feedback(cli_ctx *ctx, int argc, char **argv)
+static const struct option feedback_opts[] = {
+	{ "code", required_argument, NULL, 'c' },
+	{ "verdict", required_argument, NULL, 'v' },
+	{ "comment", required_argument, NULL, 'C' },
+	{ "request-review", no_argument, NULL, 'r' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int feedback_check(cli_call *c)
 {
-	static const struct option opts[] = {
-		{ "code", required_argument, NULL, 'c' },
-		{ "verdict", required_argument, NULL, 'v' },
-		{ "comment", required_argument, NULL, 'C' },
-		{ "request-review", no_argument, NULL, 'r' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	jrc_feedback fb = { .verdict = JRC_VERDICT_NONE };
-	const char *code = NULL;
-	char receipt[JRC_RECEIPT_MAX], source[40];
-	int c, json = 0, rc;
-	jrc_db *db;
-	jrc_err err = { 0 };
+	jrc_feedback *fb = c->state;
+
+	fb->verdict = JRC_VERDICT_NONE;
+	if (cli_has(c, 'v') && lifecycle_verdict_parse(cli_arg(c, 'v'), &fb->verdict) != 0)
+		return cli_usage(c->ctx, _("the verdict must be satisfied, basic or unsatisfied"));
+	fb->comment = cli_arg(c, 'C');
+	fb->request_review = cli_has(c, 'r');
+	if (!cli_has(c, 'c'))
+		return cli_usage(c->ctx, _("--code is needed: the 6 digits on the receipt"));
+	if (fb->verdict == JRC_VERDICT_NONE)
+		return cli_usage(c->ctx, _("--verdict is needed: satisfied, basic or unsatisfied"));
+	if (fb->request_review && fb->verdict != JRC_VERDICT_UNSATISFIED)
+		return cli_usage(c->ctx, _("--request-review goes with --verdict unsatisfied"));
+	return 0;
+}
+
+static int feedback_run(cli_call *c)
+{
+	jrc_feedback *fb = c->state;
+	char source[40];
 	jrc_case k;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c': code = optarg; break;
-		case 'v':
-			if (lifecycle_verdict_parse(optarg, &fb.verdict) != 0)
-				return cli_usage(ctx, _("the verdict must be satisfied, basic or unsatisfied"));
-			break;
-		case 'C': fb.comment = optarg; break;
-		case 'r': fb.request_review = 1; break;
-		case 'j': json = 1; break;
-		case 'h':
-			printf(_("Usage: jrc feedback RECEIPT --code NNNNNN --verdict satisfied|basic|unsatisfied\n"
-				 "                [--comment TEXT] [--request-review] [--json]\n"
-				 "Record the citizen's verdict on the written answer.  satisfied and basic\n"
-				 "(basically satisfied) close the matter.  unsatisfied with --request-review,\n"
-				 "within %d days of the answer, asks for a review (after a review: a\n"
-				 "re-review) and prints its deadline.\n"), JRC_REVIEW_DAYS);
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage(ctx, _("give exactly one receipt number"));
-	if (!code)
-		return cli_usage(ctx, _("--code is needed: the 6 digits on the receipt"));
-	if (fb.verdict == JRC_VERDICT_NONE)
-		return cli_usage(ctx, _("--verdict is needed: satisfied, basic or unsatisfied"));
-	if (fb.request_review && fb.verdict != JRC_VERDICT_UNSATISFIED)
-		return cli_usage(ctx, _("--request-review goes with --verdict unsatisfied"));
-	if ((rc = cli_receipt_arg(ctx, argv[optind], receipt)))
-		return rc;
-	if ((rc = cli_open_db(ctx, 0, &db)))
-		return rc;
-	lookup_source(db, source);
-	if (lookup_verify(db, receipt, JRC_PROOF_CODE, code, source, NULL, NULL, &err) != JRC_OK ||
-	    lifecycle_feedback(db, receipt, &fb, &k, &err) != JRC_OK) {
-		db_close(db);
-		return cli_fail(ctx, &err);
-	}
-	if (json) {
+	lookup_source(c->db, source);
+	if (lookup_verify(c->db, c->receipt, JRC_PROOF_CODE, cli_arg(c, 'c'), source, NULL, NULL,
+			  &c->err) != JRC_OK ||
+	    lifecycle_feedback(c->db, c->receipt, fb, &k, &c->err) != JRC_OK)
+		return CLI_ERR;
+	if (c->json) {
 		json_out j;
 
 		json_begin(&j, stdout);
 		json_obj_open(&j, NULL);
 		json_str(&j, "receipt", k.receipt);
-		json_str(&j, "verdict", lifecycle_verdict_name(fb.verdict));
+		json_str(&j, "verdict", lifecycle_verdict_name(fb->verdict));
 		json_str(&j, "state", lifecycle_state_name(k.state));
 		json_str(&j, "due_on", *k.due_on ? k.due_on : NULL);
 		json_obj_close(&j);
 		json_end(&j);
 	} else {
 		printf(_("Thank you: your verdict (%s) is recorded.\n"),
-		       lifecycle_verdict_words(fb.verdict));
+		       lifecycle_verdict_words(fb->verdict));
 		if (k.state == JRC_ST_CLOSED)
 			printf(_("The matter is now closed.\n"));
 		else if (k.state == JRC_ST_REVIEW_REQUESTED)
@@ -421,48 +399,60 @@ int cmd_feedback(cli_ctx *ctx, int argc, char **argv)
 			       k.due_on);
 	}
 	grievance_case_free(&k);
-	db_close(db);
 	return 0;
 }
+
+static void feedback_help(FILE *f)
+{
+	fprintf(f, _("Usage: jrc feedback RECEIPT --code NNNNNN --verdict satisfied|basic|unsatisfied\n"
+		     "                [--comment TEXT] [--request-review] [--json]\n"
+		     "Record the citizen's verdict on the written answer.  satisfied and basic\n"
+		     "(basically satisfied) close the matter.  unsatisfied with --request-review,\n"
+		     "within %d days of the answer, asks for a review (after a review: a\n"
+		     "re-review) and prints its deadline.\n"), JRC_REVIEW_DAYS);
+}
+
+const cli_command cli_cmd_feedback = {
+	.name = "feedback",
+	.summary = N_("record a citizen's verdict on the answer, or ask for review"),
+	.help_fn = feedback_help,
+	.opts = feedback_opts,
+	.min_args = 1, .max_args = 1,
+	.few = N_("give exactly one receipt number"),
+	.many = N_("give exactly one receipt number"),
+	.flags = CLI_DB | CLI_JSON | CLI_RECEIPT,
+	.state_size = sizeof(jrc_feedback),
+	.check = feedback_check,
+	.run = feedback_run,
+};
 
 /* ---------------------------------------------------------------- tick */
 
-int cmd_tick(cli_ctx *ctx, int argc, char **argv)
+static int tick_run(cli_call *c)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c, json = 0, rc;
-	jrc_db *db;
-	jrc_err err = { 0 };
 	long closed = 0;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'j': json = 1; break;
-		case 'h':
-			printf(_("Usage: jrc tick [--json]\n"
-				 "Record as closed every answered case whose %d days to ask for a review\n"
-				 "have passed.  Run it daily (cron or a systemd timer); running it twice\n"
-				 "changes nothing more.\n"), JRC_REVIEW_DAYS);
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (optind < argc)
-		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open_db(ctx, 0, &db)))
-		return rc;
-	if (lifecycle_close_expired(db, &closed, &err) != JRC_OK) {
-		db_close(db);
-		return cli_fail(ctx, &err);
-	}
-	if (json)
+	if (lifecycle_close_expired(c->db, &closed, &c->err) != JRC_OK)
+		return CLI_ERR;
+	if (c->json)
 		printf("{\"closed\":%ld}\n", closed);
 	else
 		printf(_("Cases closed because no review was asked in time: %ld\n"), closed);
-	db_close(db);
 	return 0;
 }
+
+static void tick_help(FILE *f)
+{
+	fprintf(f, _("Usage: jrc tick [--json]\n"
+		     "Record as closed every answered case whose %d days to ask for a review\n"
+		     "have passed.  Run it daily (cron or a systemd timer); running it twice\n"
+		     "changes nothing more.\n"), JRC_REVIEW_DAYS);
+}
+
+const cli_command cli_cmd_tick = {
+	.name = "tick",
+	.summary = N_("close answered cases whose time to ask for review has passed"),
+	.help_fn = tick_help,
+	.flags = CLI_DB | CLI_JSON,
+	.run = tick_run,
+};

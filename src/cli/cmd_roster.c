@@ -1,5 +1,4 @@
 /* jrc helpers, book, rebook, unbook, schedule: the roster from the shell. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,14 +82,13 @@ void cli_print_booking(jrc_db *db, int64_t case_id)
 	printf(_("Booking:     %s\n"), line);
 }
 
-/* The case id for a receipt argument; prints and returns the exit code. */
-static int case_of(cli_ctx *ctx, jrc_db *db, const char *receipt, int64_t *id)
+/* The case id of the call's receipt: 0, or CLI_ERR. */
+static int case_of(cli_call *c, int64_t *id)
 {
 	jrc_case k;
-	jrc_err err = { 0 };
 
-	if (grievance_get(db, receipt, &k, &err) != JRC_OK)
-		return cli_fail(ctx, &err);
+	if (grievance_get(c->db, c->receipt, &k, &c->err) != JRC_OK)
+		return CLI_ERR;
 	*id = k.id;
 	grievance_case_free(&k);
 	return 0;
@@ -109,96 +107,77 @@ static int slot_arg(cli_ctx *ctx, const char *arg, jrc_time *out)
 	return 0;
 }
 
-int cmd_helpers(cli_ctx *ctx, int argc, char **argv)
+static const struct option helpers_opts[] = {
+	{ "category", required_argument, NULL, 'c' },
+	{ "kind", required_argument, NULL, 'k' },
+	{ "legal-aid", no_argument, NULL, 'a' },
+	{ "lang", required_argument, NULL, 'L' },
+	{ NULL, 0, NULL, 0 }
+};
+
+typedef struct helpers_args {
+	jrc_rank_query q;
+	char cat[8];
+} helpers_args;
+
+static int helpers_check(cli_call *c)
 {
-	static const struct option opts[] = {
-		{ "category", required_argument, NULL, 'c' },
-		{ "kind", required_argument, NULL, 'k' },
-		{ "legal-aid", no_argument, NULL, 'a' },
-		{ "lang", required_argument, NULL, 'L' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	jrc_rank_query q = { 0 };
-	int c, json = 0, rc;
-	char cat[8] = "";
-	jrc_db *db;
-	jrc_err err = { 0 };
+	helpers_args *h = c->state;
+	jrc_rank_query *q = &h->q;
+	const char *v;
+
+	if ((v = cli_arg(c, 'c'))) {
+		snprintf(h->cat, sizeof(h->cat), "%s", v);
+		for (char *p = h->cat; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+		q->category = h->cat;
+	}
+	if ((v = cli_arg(c, 'k')) && !roster_kind_valid(v))
+		return cli_usage(c->ctx, _("--kind must be mediator, lawyer or leader"));
+	q->kind = v;
+	if ((v = cli_arg(c, 'L')) && strncmp(v, "zh", 2) && strncmp(v, "en", 2))
+		return cli_usage(c->ctx, _("--lang must be zh or en"));
+	q->lang = v ? v : i18n_code(i18n_get());
+	q->legal_aid_only = cli_has(c, 'a');
+	if (q->legal_aid_only && q->kind && strcmp(q->kind, "lawyer") != 0)
+		return cli_usage(c->ctx, _("--legal-aid goes with lawyers only: leave out --kind or use --kind lawyer"));
+	return 0;
+}
+
+/* A ranked helper; arg points to the first, so the rank is its place. */
+static void ranked_json(json_out *j, const void *row, const void *arg)
+{
+	const jrc_ranked *r = row;
+	char t[32];
+
+	json_int(j, "rank", (int64_t)(r - (const jrc_ranked *)arg) + 1);
+	json_host(j, &r->host);
+	json_bool(j, "specialty_match", r->specialty);
+	if (r->has_slot) {
+		clock_format_local_iso(r->next.start, t);
+		json_str(j, "next_free", t);
+		json_str(j, "next_room", r->next.room);
+	} else {
+		json_null(j, "next_free");
+		json_null(j, "next_room");
+	}
+	json_int(j, "open_cases", r->open_cases);
+	json_bool(j, "language_match", r->language);
+	json_str(j, "reasons", r->reasons);
+}
+
+static int helpers_run(cli_call *c)
+{
+	helpers_args *h = c->state;
 	jrc_ranked *r;
 	size_t n;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			snprintf(cat, sizeof(cat), "%s", optarg);
-			for (char *p = cat; *p; p++)
-				if (*p >= 'a' && *p <= 'z')
-					*p = (char)(*p - 'a' + 'A');
-			q.category = cat;
-			break;
-		case 'k':
-			if (!roster_kind_valid(optarg))
-				return cli_usage(ctx, _("--kind must be mediator, lawyer or leader"));
-			q.kind = optarg;
-			break;
-		case 'a': q.legal_aid_only = 1; break;
-		case 'L':
-			if (strncmp(optarg, "zh", 2) && strncmp(optarg, "en", 2))
-				return cli_usage(ctx, _("--lang must be zh or en"));
-			q.lang = optarg;
-			break;
-		case 'j': json = 1; break;
-		case 'h':
-			printf(_("Usage: jrc helpers [--category CODE] [--kind mediator|lawyer|leader]\n"
-				 "                   [--legal-aid] [--lang zh|en] [--json]\n"
-				 "List mediators, lawyers and county leaders, best first for a kind of\n"
-				 "matter: who knows the category, who is free soonest (today before later\n"
-				 "days), who has fewer open cases, who speaks the citizen's language.\n"
-				 "--legal-aid shows only lawyers who give free legal aid.\n"));
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (optind < argc)
-		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
-	if (q.legal_aid_only && q.kind && strcmp(q.kind, "lawyer") != 0)
-		return cli_usage(ctx, _("--legal-aid goes with lawyers only: leave out --kind or use --kind lawyer"));
-	if (!q.lang)
-		q.lang = i18n_code(i18n_get());
-	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
-		return rc;
-	if (roster_rank(db, &q, &r, &n, &err) != JRC_OK) {
-		db_close(db);
-		return cli_fail(ctx, &err);
-	}
-	if (json) {
-		json_out j;
-		char t[32];
-
-		json_begin(&j, stdout);
-		json_arr_open(&j, NULL);
-		for (size_t i = 0; i < n; i++) {
-			json_obj_open(&j, NULL);
-			json_int(&j, "rank", (int64_t)i + 1);
-			json_host(&j, &r[i].host);
-			json_bool(&j, "specialty_match", r[i].specialty);
-			if (r[i].has_slot) {
-				clock_format_local_iso(r[i].next.start, t);
-				json_str(&j, "next_free", t);
-				json_str(&j, "next_room", r[i].next.room);
-			} else {
-				json_null(&j, "next_free");
-				json_null(&j, "next_room");
-			}
-			json_int(&j, "open_cases", r[i].open_cases);
-			json_bool(&j, "language_match", r[i].language);
-			json_str(&j, "reasons", r[i].reasons);
-			json_obj_close(&j);
-		}
-		json_arr_close(&j);
-		json_end(&j);
-	} else if (!n) {
+	if (roster_rank(c->db, &h->q, &r, &n, &c->err) != JRC_OK)
+		return CLI_ERR;
+	if (c->json)
+		json_print_rows(r, n, sizeof(*r), ranked_json, r);
+	else if (!n) {
 		printf(_("No helper of this kind is listed.\n"));
 	} else {
 		for (size_t i = 0; i < n; i++) {
@@ -211,76 +190,62 @@ int cmd_helpers(cli_ctx *ctx, int argc, char **argv)
 		}
 	}
 	free(r);
-	db_close(db);
 	return 0;
 }
 
-/* jrc book and jrc rebook share their options; move is rebook. */
-static int book(cli_ctx *ctx, int argc, char **argv, int move)
+const cli_command cli_cmd_helpers = {
+	.name = "helpers",
+	.summary = N_("rank mediators, lawyers and leaders for a kind of matter"),
+	.help = N_("Usage: jrc helpers [--category CODE] [--kind mediator|lawyer|leader]\n"
+		   "                   [--legal-aid] [--lang zh|en] [--json]\n"
+		   "List mediators, lawyers and county leaders, best first for a kind of\n"
+		   "matter: who knows the category, who is free soonest (today before later\n"
+		   "days), who has fewer open cases, who speaks the citizen's language.\n"
+		   "--legal-aid shows only lawyers who give free legal aid.\n"),
+	.opts = helpers_opts,
+	.flags = CLI_DB | CLI_READONLY | CLI_JSON,
+	.state_size = sizeof(helpers_args),
+	.check = helpers_check,
+	.run = helpers_run,
+};
+
+/* jrc book and jrc rebook share their options; rebook is book --move. */
+static const struct option book_opts[] = {
+	{ "host", required_argument, NULL, 'H' },
+	{ "slot", required_argument, NULL, 's' },
+	{ "move", no_argument, NULL, 'm' },
+	{ "staff", required_argument, NULL, 'S' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int book_check(cli_call *c)
 {
-	static const struct option opts[] = {
-		{ "host", required_argument, NULL, 'H' },
-		{ "slot", required_argument, NULL, 's' },
-		{ "move", no_argument, NULL, 'm' },
-		{ "staff", required_argument, NULL, 'S' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *host = NULL, *slot_s = NULL, *staff = NULL;
-	int c, json = 0, rc;
-	char receipt[JRC_RECEIPT_MAX], abuf[64], line[1024];
-	jrc_db *db;
-	jrc_err err = { 0 };
+	if (!cli_has(c, 'H') && !cli_has(c, 'm') && strcmp(c->cmd->name, "rebook") != 0)
+		return cli_usage(c->ctx, _("--host is needed (the numbers: 'jrc helpers')"));
+	return 0;
+}
+
+static int book_run(cli_call *c)
+{
+	const char *host = cli_arg(c, 'H'), *staff = cli_arg(c, 'S');
+	int move = cli_has(c, 'm') || strcmp(c->cmd->name, "rebook") == 0, rc;
+	char abuf[64], line[1024];
 	jrc_booking b;
 	jrc_time slot;
 	int64_t case_id = 0;
 	jrc_status s;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'H': host = optarg; break;
-		case 's': slot_s = optarg; break;
-		case 'm': move = 1; break;
-		case 'S': staff = optarg; break;
-		case 'j': json = 1; break;
-		case 'h':
-			printf(_("Usage: jrc book RECEIPT --host ID [--slot TIME] [--move] [--staff ID] [--json]\n"
-				 "       jrc rebook RECEIPT [--host ID] [--slot TIME] [--staff ID] [--json]\n"
-				 "Book a time with a mediator, lawyer or leader for a case.  Without --slot,\n"
-				 "the earliest free time in the next %d days.  TIME is ISO 8601 in the\n"
-				 "site's local time, such as 2026-12-01T15:00 ('jrc schedule --host ID'\n"
-				 "lists the times).  rebook (or book --move) moves the case's booking;\n"
-				 "without --host it stays with the same person.  If someone else takes the\n"
-				 "time first, nothing is booked and the next free time is named (exit 1).\n"),
-			       JRC_ROSTER_DAYS);
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage(ctx, _("give exactly one receipt number"));
-	if (!host && !move)
-		return cli_usage(ctx, _("--host is needed (the numbers: 'jrc helpers')"));
-	if ((rc = cli_receipt_arg(ctx, argv[optind], receipt)))
+	if ((rc = slot_arg(c->ctx, cli_arg(c, 's'), &slot)) || (rc = case_of(c, &case_id)))
 		return rc;
-	if ((rc = cli_open_db(ctx, 0, &db)))
-		return rc;
-	if ((rc = slot_arg(ctx, slot_s, &slot)) || (rc = case_of(ctx, db, receipt, &case_id))) {
-		db_close(db);
-		return rc;
-	}
 	if (move)
-		s = roster_move(db, case_id, host, slot, actor_of(staff, abuf, sizeof(abuf)), &b,
-				NULL, &err);
+		s = roster_move(c->db, case_id, host, slot, actor_of(staff, abuf, sizeof(abuf)), &b,
+				NULL, &c->err);
 	else
-		s = roster_book(db, case_id, host, slot, actor_of(staff, abuf, sizeof(abuf)), &b,
-				NULL, &err);
-	if (s != JRC_OK) {
-		db_close(db);
-		return cli_fail(ctx, &err);
-	}
-	if (json) {
+		s = roster_book(c->db, case_id, host, slot, actor_of(staff, abuf, sizeof(abuf)), &b,
+				NULL, &c->err);
+	if (s != JRC_OK)
+		return CLI_ERR;
+	if (c->json) {
 		json_out j;
 
 		json_begin(&j, stdout);
@@ -292,62 +257,64 @@ static int book(cli_ctx *ctx, int argc, char **argv, int move)
 		roster_booking_line(&b, line, sizeof(line));
 		printf(move ? _("Moved %s to: %s\n") : _("Booked for %s: %s\n"), b.receipt, line);
 	}
-	db_close(db);
 	return 0;
 }
 
-int cmd_book(cli_ctx *ctx, int argc, char **argv)
+static void book_help(FILE *f)
 {
-	return book(ctx, argc, argv, 0);
+	fprintf(f, _("Usage: jrc book RECEIPT --host ID [--slot TIME] [--move] [--staff ID] [--json]\n"
+		     "       jrc rebook RECEIPT [--host ID] [--slot TIME] [--staff ID] [--json]\n"
+		     "Book a time with a mediator, lawyer or leader for a case.  Without --slot,\n"
+		     "the earliest free time in the next %d days.  TIME is ISO 8601 in the\n"
+		     "site's local time, such as 2026-12-01T15:00 ('jrc schedule --host ID'\n"
+		     "lists the times).  rebook (or book --move) moves the case's booking;\n"
+		     "without --host it stays with the same person.  If someone else takes the\n"
+		     "time first, nothing is booked and the next free time is named (exit 1).\n"),
+		JRC_ROSTER_DAYS);
 }
 
-int cmd_rebook(cli_ctx *ctx, int argc, char **argv)
-{
-	return book(ctx, argc, argv, 1);
-}
+#define BOOK_ENTRY(verb, words) { \
+	.name = verb, .summary = words, .help_fn = book_help, .opts = book_opts, \
+	.min_args = 1, .max_args = 1, \
+	.few = N_("give exactly one receipt number"), \
+	.many = N_("give exactly one receipt number"), \
+	.flags = CLI_DB | CLI_JSON | CLI_RECEIPT, .check = book_check, .run = book_run }
 
-int cmd_unbook(cli_ctx *ctx, int argc, char **argv)
+const cli_command cli_cmd_book =
+	BOOK_ENTRY("book", N_("book a time with a mediator, lawyer or leader for a case"));
+const cli_command cli_cmd_rebook =
+	BOOK_ENTRY("rebook", N_("move a case's booking to another time or person"));
+
+static const struct option unbook_opts[] = {
+	{ "staff", required_argument, NULL, 'S' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int unbook_run(cli_call *c)
 {
-	static const struct option opts[] = {
-		{ "staff", required_argument, NULL, 'S' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *staff = NULL;
-	int c, rc;
-	char receipt[JRC_RECEIPT_MAX], abuf[64];
-	jrc_db *db;
-	jrc_err err = { 0 };
+	char abuf[64];
 	int64_t case_id = 0;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'S': staff = optarg; break;
-		case 'h':
-			printf(_("Usage: jrc unbook RECEIPT [--staff ID]\n"
-				 "Cancel the case's booking; the time becomes free for others.\n"));
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage(ctx, _("give exactly one receipt number"));
-	if ((rc = cli_receipt_arg(ctx, argv[optind], receipt)))
-		return rc;
-	if ((rc = cli_open_db(ctx, 0, &db)))
-		return rc;
-	if ((rc = case_of(ctx, db, receipt, &case_id))) {
-		db_close(db);
-		return rc;
-	}
-	if (roster_unbook(db, case_id, actor_of(staff, abuf, sizeof(abuf)), &err) != JRC_OK) {
-		db_close(db);
-		return cli_fail(ctx, &err);
-	}
-	printf(_("The booking of %s is cancelled.\n"), receipt);
-	db_close(db);
+	if (case_of(c, &case_id) ||
+	    roster_unbook(c->db, case_id, actor_of(cli_arg(c, 'S'), abuf, sizeof(abuf)),
+			  &c->err) != JRC_OK)
+		return CLI_ERR;
+	printf(_("The booking of %s is cancelled.\n"), c->receipt);
 	return 0;
 }
+
+const cli_command cli_cmd_unbook = {
+	.name = "unbook",
+	.summary = N_("cancel a case's booking"),
+	.help = N_("Usage: jrc unbook RECEIPT [--staff ID]\n"
+		   "Cancel the case's booking; the time becomes free for others.\n"),
+	.opts = unbook_opts,
+	.min_args = 1, .max_args = 1,
+	.few = N_("give exactly one receipt number"),
+	.many = N_("give exactly one receipt number"),
+	.flags = CLI_DB | CLI_RECEIPT,
+	.run = unbook_run,
+};
 
 static void print_session(const jrc_session *se, const jrc_slot *v, size_t n, int with_slots)
 {
@@ -429,73 +396,61 @@ static void json_session(json_out *j, const jrc_session *se, const jrc_slot *v, 
 	json_obj_close(j);
 }
 
-int cmd_schedule(cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "host", required_argument, NULL, 'H' },
-		{ "kind", required_argument, NULL, 'k' },
-		{ "days", required_argument, NULL, 'n' },
-		{ "from", required_argument, NULL, 'f' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *host = NULL, *kind = NULL, *from_s = NULL;
-	long days = SCHEDULE_DAYS;
-	int c, json = 0, rc;
-	char *end;
-	jrc_db *db;
-	jrc_err err = { 0 };
+static const struct option schedule_opts[] = {
+	{ "host", required_argument, NULL, 'H' },
+	{ "kind", required_argument, NULL, 'k' },
+	{ "days", required_argument, NULL, 'n' },
+	{ "from", required_argument, NULL, 'f' },
+	{ NULL, 0, NULL, 0 }
+};
+
+typedef struct schedule_args {
+	long days;
 	jrc_date from;
+} schedule_args;
+
+static int schedule_check(cli_call *c)
+{
+	schedule_args *a = c->state;
+	const char *v;
+	char *end;
+
+	if ((v = cli_arg(c, 'k')) && !roster_kind_valid(v))
+		return cli_usage(c->ctx, _("--kind must be mediator, lawyer or leader"));
+	a->days = SCHEDULE_DAYS;
+	if ((v = cli_arg(c, 'n'))) {
+		a->days = strtol(v, &end, 10);
+		if (*end || a->days < 1 || a->days > SCHEDULE_MAX_DAYS)
+			return cli_usage(c->ctx, _("--days takes a number from 1 to %d"),
+					 SCHEDULE_MAX_DAYS);
+	}
+	if ((v = cli_arg(c, 'f')) && date_parse(v, &a->from) != 0)
+		return cli_usage(c->ctx, _("--from takes a date written YYYY-MM-DD"));
+	return 0;
+}
+
+static int schedule_run(cli_call *c)
+{
+	schedule_args *a = c->state;
+	const char *host = cli_arg(c, 'H');
+	jrc_db *db = c->db;
 	jrc_session *se = NULL;
 	jrc_slot *v = NULL;
 	jrc_host h;
 	size_t nse = 0, nv = 0;
+	int days = (int)a->days;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'H': host = optarg; break;
-		case 'k':
-			if (!roster_kind_valid(optarg))
-				return cli_usage(ctx, _("--kind must be mediator, lawyer or leader"));
-			kind = optarg;
-			break;
-		case 'n':
-			days = strtol(optarg, &end, 10);
-			if (*end || days < 1 || days > SCHEDULE_MAX_DAYS)
-				return cli_usage(ctx, _("--days takes a number from 1 to %d"),
-						 SCHEDULE_MAX_DAYS);
-			break;
-		case 'f':
-			if (date_parse(optarg, &from) != 0)
-				return cli_usage(ctx, _("--from takes a date written YYYY-MM-DD"));
-			from_s = optarg;
-			break;
-		case 'j': json = 1; break;
-		case 'h':
-			printf(_("Usage: jrc schedule [--host ID] [--kind mediator|lawyer|leader]\n"
-				 "                    [--days N] [--from YYYY-MM-DD] [--json]\n"
-				 "Show when the mediators, lawyers and leaders receive, from today for\n"
-				 "%d days (or N), with how many times are free.  With --host, every\n"
-				 "time of that person, free or booked.\n"), SCHEDULE_DAYS);
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (optind < argc)
-		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open_db(ctx, 0, &db)))
-		return rc;
-	if (!from_s)
-		from = clock_local_date(clock_now());
-	if ((host && roster_host(db, host, &h, &err) != JRC_OK) ||
-	    roster_sessions(db, host ? h.id : NULL, kind, from, (int)days, &se, &nse, &err) != JRC_OK ||
-	    (host && roster_slots(db, h.id, from, (int)days, 0, &v, &nv, &err) != JRC_OK)) {
+	/* Today in the site's timezone, which the database sets. */
+	if (!cli_has(c, 'f'))
+		a->from = clock_local_date(clock_now());
+	if ((host && roster_host(db, host, &h, &c->err) != JRC_OK) ||
+	    roster_sessions(db, host ? h.id : NULL, cli_arg(c, 'k'), a->from, days, &se, &nse,
+			    &c->err) != JRC_OK ||
+	    (host && roster_slots(db, h.id, a->from, days, 0, &v, &nv, &c->err) != JRC_OK)) {
 		free(se);
-		db_close(db);
-		return cli_fail(ctx, &err);
+		return CLI_ERR;
 	}
-	if (json) {
+	if (c->json) {
 		json_out j;
 
 		json_begin(&j, stdout);
@@ -505,13 +460,32 @@ int cmd_schedule(cli_ctx *ctx, int argc, char **argv)
 		json_arr_close(&j);
 		json_end(&j);
 	} else if (!nse) {
-		printf(_("Nobody receives in these %ld days.\n"), days);
+		printf(_("Nobody receives in these %ld days.\n"), a->days);
 	} else {
 		for (size_t i = 0; i < nse; i++)
 			print_session(&se[i], v, nv, host != NULL);
 	}
 	free(se);
 	free(v);
-	db_close(db);
 	return 0;
 }
+
+static void schedule_help(FILE *f)
+{
+	fprintf(f, _("Usage: jrc schedule [--host ID] [--kind mediator|lawyer|leader]\n"
+		     "                    [--days N] [--from YYYY-MM-DD] [--json]\n"
+		     "Show when the mediators, lawyers and leaders receive, from today for\n"
+		     "%d days (or N), with how many times are free.  With --host, every\n"
+		     "time of that person, free or booked.\n"), SCHEDULE_DAYS);
+}
+
+const cli_command cli_cmd_schedule = {
+	.name = "schedule",
+	.summary = N_("show when mediators, lawyers and leaders receive"),
+	.help_fn = schedule_help,
+	.opts = schedule_opts,
+	.flags = CLI_DB | CLI_JSON,
+	.state_size = sizeof(schedule_args),
+	.check = schedule_check,
+	.run = schedule_run,
+};

@@ -1,7 +1,6 @@
 /* jrc staff: accounts for the front desk, handlers, supervisors and
  * administrators.  The command line is the system operator's, so it acts
  * as "system" and needs no login; passwords come from standard input. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,115 +78,89 @@ static int get_password(char *pw, size_t size)
 	return 0;
 }
 
-static int staff_add(cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "name", required_argument, NULL, 'n' },
-		{ "role", required_argument, NULL, 'r' },
-		{ "department", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	jrc_staff_in in = { 0 };
-	const char *role = NULL;
-	char pw[JRC_PASSWORD_MAX + 8];
-	int c, rc;
-	jrc_db *db;
-	jrc_err err = { 0 };
-	jrc_status s;
+static const struct option add_opts[] = {
+	{ "name", required_argument, NULL, 'n' },
+	{ "role", required_argument, NULL, 'r' },
+	{ "department", required_argument, NULL, 'd' },
+	{ NULL, 0, NULL, 0 }
+};
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'n': in.name = optarg; break;
-		case 'r': role = optarg; break;
-		case 'd': in.department = optarg; break;
-		case 'h':
-			printf(_("Usage: jrc staff add ID --name NAME --role desk|handler|supervisor|admin\n"
-				 "                     [--department CODE]\n"
-				 "Add a staff account.  The password (at least 8 characters) is asked\n"
-				 "twice on a terminal, or read as one line from standard input.\n"
-				 "A handler needs --department: the cases of that department are theirs.\n"));
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage(ctx, _("give exactly one staff ID, such as D001"));
-	in.id = argv[optind];
-	if (!in.name)
-		return cli_usage(ctx, _("--name is needed: the staff member's full name"));
-	if (!role || lifecycle_role_parse(role, &in.role) != 0 ||
-	    (in.role != JRC_ROLE_DESK && in.role != JRC_ROLE_HANDLER &&
-	     in.role != JRC_ROLE_SUPERVISOR && in.role != JRC_ROLE_ADMIN))
-		return cli_usage(ctx, _("--role must be desk, handler, supervisor or admin"));
-	if ((rc = cli_open_db(ctx, 0, &db)))
-		return rc;
-	if ((rc = get_password(pw, sizeof(pw)))) {
-		explicit_bzero(pw, sizeof(pw));
-		db_close(db);
-		return rc;
-	}
-	s = auth_staff_add(db, NULL, &in, pw, &err);
-	explicit_bzero(pw, sizeof(pw));
-	db_close(db);
-	if (s != JRC_OK)
-		return cli_fail(ctx, &err);
-	printf(_("Staff account %s (%s) added.\n"), in.id, auth_role_label(in.role));
+static int add_check(cli_call *c)
+{
+	jrc_staff_in *in = c->state;
+	const char *role = cli_arg(c, 'r');
+
+	in->id = c->argv[0];
+	in->name = cli_arg(c, 'n');
+	in->department = cli_arg(c, 'd');
+	if (!in->name)
+		return cli_usage(c->ctx, _("--name is needed: the staff member's full name"));
+	if (!role || lifecycle_role_parse(role, &in->role) != 0 ||
+	    (in->role != JRC_ROLE_DESK && in->role != JRC_ROLE_HANDLER &&
+	     in->role != JRC_ROLE_SUPERVISOR && in->role != JRC_ROLE_ADMIN))
+		return cli_usage(c->ctx, _("--role must be desk, handler, supervisor or admin"));
 	return 0;
 }
 
-static int staff_one(cli_ctx *ctx, int argc, char **argv, int what)
+static int add_run(cli_call *c)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
+	const jrc_staff_in *in = c->state;
 	char pw[JRC_PASSWORD_MAX + 8];
-	int c, rc;
-	jrc_db *db;
-	jrc_err err = { 0 };
+	jrc_status s;
+	int rc;
+
+	if ((rc = get_password(pw, sizeof(pw)))) {
+		explicit_bzero(pw, sizeof(pw));
+		return rc;
+	}
+	s = auth_staff_add(c->db, NULL, in, pw, &c->err);
+	explicit_bzero(pw, sizeof(pw));
+	if (s != JRC_OK)
+		return CLI_ERR;
+	printf(_("Staff account %s (%s) added.\n"), in->id, auth_role_label(in->role));
+	return 0;
+}
+
+static const cli_command staff_add = {
+	.name = "add",
+	.help = N_("Usage: jrc staff add ID --name NAME --role desk|handler|supervisor|admin\n"
+		   "                     [--department CODE]\n"
+		   "Add a staff account.  The password (at least 8 characters) is asked\n"
+		   "twice on a terminal, or read as one line from standard input.\n"
+		   "A handler needs --department: the cases of that department are theirs.\n"),
+	.opts = add_opts,
+	.min_args = 1, .max_args = 1,
+	.few = N_("give exactly one staff ID, such as D001"),
+	.many = N_("give exactly one staff ID, such as D001"),
+	.flags = CLI_DB,
+	.state_size = sizeof(jrc_staff_in),
+	.check = add_check,
+	.run = add_run,
+};
+
+/* passwd, disable and enable: one account by its ID. */
+static int one_run(cli_call *c)
+{
+	char what = c->cmd->name[0];
+	char pw[JRC_PASSWORD_MAX + 8];
 	jrc_status s;
 	jrc_staff st;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			if (what == 'p')
-				printf(_("Usage: jrc staff passwd ID\n"
-					 "Set a new password (asked twice on a terminal, else one line\n"
-					 "from standard input).  It also lifts a lockout.\n"));
-			else if (what == 'd')
-				printf(_("Usage: jrc staff disable ID\n"
-					 "Disable an account: it can no longer log in.  Its history stays.\n"));
-			else
-				printf(_("Usage: jrc staff enable ID\n"
-					 "Let a disabled account log in again.\n"));
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage(ctx, _("give exactly one staff ID, such as D001"));
-	if ((rc = cli_open_db(ctx, 0, &db)))
-		return rc;
-	if ((s = auth_staff_get(db, argv[optind], &st, &err)) != JRC_OK) {
-		db_close(db);
-		return cli_fail(ctx, &err);
-	}
+	if (auth_staff_get(c->db, c->argv[0], &st, &c->err) != JRC_OK)
+		return CLI_ERR;
 	if (what == 'p') {
 		if ((rc = get_password(pw, sizeof(pw)))) {
 			explicit_bzero(pw, sizeof(pw));
-			db_close(db);
 			return rc;
 		}
-		s = auth_staff_passwd(db, NULL, st.id, pw, &err);
+		s = auth_staff_passwd(c->db, NULL, st.id, pw, &c->err);
 		explicit_bzero(pw, sizeof(pw));
 	} else {
-		s = auth_staff_set_disabled(db, NULL, st.id, what == 'd', &err);
+		s = auth_staff_set_disabled(c->db, NULL, st.id, what == 'd', &c->err);
 	}
-	db_close(db);
 	if (s != JRC_OK)
-		return cli_fail(ctx, &err);
+		return CLI_ERR;
 	if (what == 'p')
 		printf(_("The password of %s is changed.\n"), st.id);
 	else if (what == 'd')
@@ -196,6 +169,23 @@ static int staff_one(cli_ctx *ctx, int argc, char **argv, int what)
 		printf(_("The account %s can log in again.\n"), st.id);
 	return 0;
 }
+
+#define STAFF_ONE(sub, text) { \
+	.name = sub, .help = text, .min_args = 1, .max_args = 1, \
+	.few = N_("give exactly one staff ID, such as D001"), \
+	.many = N_("give exactly one staff ID, such as D001"), \
+	.flags = CLI_DB, .run = one_run }
+
+static const cli_command staff_passwd = STAFF_ONE("passwd",
+	N_("Usage: jrc staff passwd ID\n"
+	   "Set a new password (asked twice on a terminal, else one line\n"
+	   "from standard input).  It also lifts a lockout.\n"));
+static const cli_command staff_disable = STAFF_ONE("disable",
+	N_("Usage: jrc staff disable ID\n"
+	   "Disable an account: it can no longer log in.  Its history stays.\n"));
+static const cli_command staff_enable = STAFF_ONE("enable",
+	N_("Usage: jrc staff enable ID\n"
+	   "Let a disabled account log in again.\n"));
 
 static const char *state_words(const jrc_staff *s, jrc_time now, char *buf, size_t size)
 {
@@ -211,59 +201,32 @@ static const char *state_words(const jrc_staff *s, jrc_time now, char *buf, size
 	return _("active");
 }
 
-static int staff_list(cli_ctx *ctx, int argc, char **argv)
+/* An account in staff list --json; arg points to now. */
+static void staff_json(json_out *j, const void *row, const void *arg)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c, rc, json = 0;
-	jrc_db *db;
-	jrc_err err = { 0 };
+	const jrc_staff *st = row;
+
+	json_str(j, "id", st->id);
+	json_str(j, "name", st->name);
+	json_str(j, "role", lifecycle_role_name(st->role));
+	json_str(j, "department", *st->department ? st->department : NULL);
+	json_bool(j, "disabled", st->disabled);
+	json_bool(j, "locked", st->locked_until > *(const jrc_time *)arg);
+	json_str(j, "created_at", st->created_at);
+}
+
+static int list_run(cli_call *c)
+{
 	jrc_staff *list;
 	size_t n;
 	jrc_time now = clock_now();
 	char buf[64];
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'j': json = 1; break;
-		case 'h':
-			printf(_("Usage: jrc staff list [--json]\n"
-				 "List the staff accounts: ID, role, department, name, and whether the\n"
-				 "account is active, locked or disabled.\n"));
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (optind < argc)
-		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open_db(ctx, 0, &db)))
-		return rc;
-	if (auth_staff_list(db, &list, &n, &err) != JRC_OK) {
-		db_close(db);
-		return cli_fail(ctx, &err);
-	}
-	if (json) {
-		json_out j;
-
-		json_begin(&j, stdout);
-		json_arr_open(&j, NULL);
-		for (size_t i = 0; i < n; i++) {
-			json_obj_open(&j, NULL);
-			json_str(&j, "id", list[i].id);
-			json_str(&j, "name", list[i].name);
-			json_str(&j, "role", lifecycle_role_name(list[i].role));
-			json_str(&j, "department", *list[i].department ? list[i].department : NULL);
-			json_bool(&j, "disabled", list[i].disabled);
-			json_bool(&j, "locked", list[i].locked_until > now);
-			json_str(&j, "created_at", list[i].created_at);
-			json_obj_close(&j);
-		}
-		json_arr_close(&j);
-		json_end(&j);
-	} else if (n == 0) {
+	if (auth_staff_list(c->db, &list, &n, &c->err) != JRC_OK)
+		return CLI_ERR;
+	if (c->json)
+		json_print_rows(list, n, sizeof(*list), staff_json, &now);
+	else if (n == 0) {
 		printf(_("No staff accounts yet: add one with 'jrc staff add'.\n"));
 	} else {
 		for (size_t i = 0; i < n; i++)
@@ -273,37 +236,49 @@ static int staff_list(cli_ctx *ctx, int argc, char **argv)
 			       state_words(&list[i], now, buf, sizeof(buf)));
 	}
 	free(list);
-	db_close(db);
 	return 0;
 }
 
-int cmd_staff(cli_ctx *ctx, int argc, char **argv)
-{
-	const char *sub = argc > 1 ? argv[1] : NULL;
+static const cli_command staff_list = {
+	.name = "list",
+	.help = N_("Usage: jrc staff list [--json]\n"
+		   "List the staff accounts: ID, role, department, name, and whether the\n"
+		   "account is active, locked or disabled.\n"),
+	.flags = CLI_DB | CLI_JSON,
+	.run = list_run,
+};
 
-	if (!sub || strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0) {
-		fprintf(sub ? stdout : stderr, _("Usage: jrc staff add ID --name NAME --role ROLE [--department CODE]\n"
-			 "       jrc staff passwd ID\n"
-			 "       jrc staff disable ID\n"
-			 "       jrc staff enable ID\n"
-			 "       jrc staff list [--json]\n"
-			 "Manage staff accounts.  Roles: desk (files, reprints, corrects intake),\n"
-			 "handler (acts on the cases of one department), supervisor (all cases,\n"
-			 "and closes them), admin (staff accounts and reference data).\n"
-			 "Every change is recorded on the event log.\n"));
-		return sub ? 0 : 2;
+/* jrc staff SUBCOMMAND: each subcommand an entry of its own. */
+static int staff_run(cli_call *c)
+{
+	static const cli_command *const subs[] = {
+		&staff_add, &staff_passwd, &staff_disable, &staff_enable, &staff_list
+	};
+	const char *sub = c->argc ? c->argv[0] : NULL;
+
+	if (!sub) {
+		cli_help(c->cmd, stderr);
+		return 2;
 	}
-	argc--;
-	argv++;
-	if (strcmp(sub, "add") == 0)
-		return staff_add(ctx, argc, argv);
-	if (strcmp(sub, "passwd") == 0)
-		return staff_one(ctx, argc, argv, 'p');
-	if (strcmp(sub, "disable") == 0)
-		return staff_one(ctx, argc, argv, 'd');
-	if (strcmp(sub, "enable") == 0)
-		return staff_one(ctx, argc, argv, 'e');
-	if (strcmp(sub, "list") == 0)
-		return staff_list(ctx, argc, argv);
-	return cli_usage(ctx, _("unknown subcommand '%s' (add, passwd, disable, enable, list)"), sub);
+	for (size_t i = 0; i < sizeof(subs) / sizeof(subs[0]); i++)
+		if (strcmp(sub, subs[i]->name) == 0)
+			return cli_run(c->ctx, subs[i], c->argc, c->argv);
+	return cli_usage(c->ctx, _("unknown subcommand '%s' (add, passwd, disable, enable, list)"), sub);
 }
+
+const cli_command cli_cmd_staff = {
+	.name = "staff",
+	.summary = N_("add, list, disable staff accounts and set their passwords"),
+	.help = N_("Usage: jrc staff add ID --name NAME --role ROLE [--department CODE]\n"
+		   "       jrc staff passwd ID\n"
+		   "       jrc staff disable ID\n"
+		   "       jrc staff enable ID\n"
+		   "       jrc staff list [--json]\n"
+		   "Manage staff accounts.  Roles: desk (files, reprints, corrects intake),\n"
+		   "handler (acts on the cases of one department), supervisor (all cases,\n"
+		   "and closes them), admin (staff accounts and reference data).\n"
+		   "Every change is recorded on the event log.\n"),
+	.max_args = CLI_MANY,
+	.flags = CLI_RAW,
+	.run = staff_run,
+};

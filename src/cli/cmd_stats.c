@@ -1,5 +1,4 @@
 /* jrc stats: the center's figures for a period. */
-#include <getopt.h>
 #include <stdio.h>
 
 #include "cli.h"
@@ -9,21 +8,17 @@
 #include "jrc/stats.h"
 #include "jrc/text.h"
 
-static void json_rows(json_out *j, const char *key, const jrc_stat_row *r, size_t n,
-		      int with_open)
+/* A row of a breakdown; arg points to whether it counts open and overdue. */
+static void stat_json(json_out *j, const void *row, const void *arg)
 {
-	json_arr_open(j, key);
-	for (size_t i = 0; i < n; i++) {
-		json_obj_open(j, NULL);
-		json_str(j, "key", r[i].key);
-		json_int(j, "total", r[i].total);
-		if (with_open) {
-			json_int(j, "open", r[i].open);
-			json_int(j, "overdue", r[i].overdue);
-		}
-		json_obj_close(j);
+	const jrc_stat_row *r = row;
+
+	json_str(j, "key", r->key);
+	json_int(j, "total", r->total);
+	if (*(const int *)arg) {
+		json_int(j, "open", r->open);
+		json_int(j, "overdue", r->overdue);
 	}
-	json_arr_close(j);
 }
 
 /* A row's label: the department's or category's name where there is one. */
@@ -59,44 +54,21 @@ static void text_rows(jrc_db *db, const char *title, int what, const jrc_stat_ro
 	}
 }
 
-int cmd_stats(cli_ctx *ctx, int argc, char **argv)
+static const struct option stats_opts[] = {
+	{ "from", required_argument, NULL, 'f' },
+	{ "to", required_argument, NULL, 't' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int stats_run(cli_call *c)
 {
-	static const struct option opts[] = {
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *from = NULL, *to = NULL;
-	int c, json = 0, rc;
-	jrc_db *db;
-	jrc_err err = { 0 };
+	static const int with_open = 1, total_only = 0;
+	jrc_db *db = c->db;
 	jrc_stats st;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'f': from = optarg; break;
-		case 't': to = optarg; break;
-		case 'j': json = 1; break;
-		case 'h':
-			printf(_("Usage: jrc stats [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]\n"
-				 "Count the cases filed in the period (all by default) by state,\n"
-				 "department and category, with those still owed a step and those\n"
-				 "past their deadline, and the citizens' verdicts.\n"));
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (optind < argc)
-		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
-		return rc;
-	if (stats_collect(db, from, to, &st, &err) != JRC_OK) {
-		db_close(db);
-		return cli_fail(ctx, &err);
-	}
-	if (json) {
+	if (stats_collect(db, cli_arg(c, 'f'), cli_arg(c, 't'), &st, &c->err) != JRC_OK)
+		return CLI_ERR;
+	if (c->json) {
 		json_out j;
 
 		json_begin(&j, stdout);
@@ -106,10 +78,14 @@ int cmd_stats(cli_ctx *ctx, int argc, char **argv)
 		json_int(&j, "total", st.total);
 		json_int(&j, "open", st.open);
 		json_int(&j, "overdue", st.overdue);
-		json_rows(&j, "by_state", st.by_state, st.n_state, 1);
-		json_rows(&j, "by_department", st.by_department, st.n_department, 1);
-		json_rows(&j, "by_category", st.by_category, st.n_category, 1);
-		json_rows(&j, "by_verdict", st.by_verdict, st.n_verdict, 0);
+		json_rows(&j, "by_state", st.by_state, st.n_state, sizeof(*st.by_state), stat_json,
+			  &with_open);
+		json_rows(&j, "by_department", st.by_department, st.n_department,
+			  sizeof(*st.by_department), stat_json, &with_open);
+		json_rows(&j, "by_category", st.by_category, st.n_category, sizeof(*st.by_category),
+			  stat_json, &with_open);
+		json_rows(&j, "by_verdict", st.by_verdict, st.n_verdict, sizeof(*st.by_verdict),
+			  stat_json, &total_only);
 		json_obj_close(&j);
 		json_end(&j);
 	} else {
@@ -123,6 +99,17 @@ int cmd_stats(cli_ctx *ctx, int argc, char **argv)
 		text_rows(db, _("Citizens' verdicts"), 3, st.by_verdict, st.n_verdict, 0);
 	}
 	stats_free(&st);
-	db_close(db);
 	return 0;
 }
+
+const cli_command cli_cmd_stats = {
+	.name = "stats",
+	.summary = N_("count cases by state, department, category and verdict"),
+	.help = N_("Usage: jrc stats [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]\n"
+		   "Count the cases filed in the period (all by default) by state,\n"
+		   "department and category, with those still owed a step and those\n"
+		   "past their deadline, and the citizens' verdicts.\n"),
+	.opts = stats_opts,
+	.flags = CLI_DB | CLI_READONLY | CLI_JSON,
+	.run = stats_run,
+};

@@ -1,6 +1,5 @@
 /* jrc verify: is the record as it was written?  The file's integrity, the
  * event chain, and a citizen's receipt against the database. */
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -59,66 +58,41 @@ static void print_intact(const jrc_verify_report *r, const char *anchors, int64_
 		printf(_("%" PRId64 " anchors in %s agree with the log.\n"), file_anchors, anchors);
 }
 
-int cmd_verify(cli_ctx *ctx, int argc, char **argv)
+static const struct option verify_opts[] = {
+	{ "receipt", required_argument, NULL, 'r' },
+	{ "ledger-check", required_argument, NULL, 'l' },
+	{ "anchors", required_argument, NULL, 'a' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int verify_check(cli_call *c)
 {
-	static const struct option opts[] = {
-		{ "receipt", required_argument, NULL, 'r' },
-		{ "ledger-check", required_argument, NULL, 'l' },
-		{ "anchors", required_argument, NULL, 'a' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *receipt_arg = NULL, *hex = NULL, *anchors = NULL;
+	if (!cli_has(c, 'r') != !cli_has(c, 'l'))
+		return cli_usage(c->ctx, _("--receipt and --ledger-check go together: give both, as printed on the receipt"));
+	if (cli_has(c, 'r'))
+		return cli_receipt_arg(c->ctx, cli_arg(c, 'r'), c->receipt);
+	return 0;
+}
+
+static int verify_run(cli_call *c)
+{
+	jrc_db *db = c->db;
+	const char *anchors = cli_arg(c, 'a'), *receipt = c->receipt;
 	int64_t file_anchors = 0;
-	char receipt[JRC_RECEIPT_MAX] = "", rmsg[600] = "";
-	int c, json = 0, rc, chain_rc = 0, receipt_rc = 0;
-	jrc_db *db;
+	char rmsg[600] = "";
+	int chain_rc = 0, receipt_rc = 0;
 	jrc_err err = { 0 };
 	jrc_verify_report r;
 	jrc_status s;
 
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'r': receipt_arg = optarg; break;
-		case 'l': hex = optarg; break;
-		case 'a': anchors = optarg; break;
-		case 'j': json = 1; break;
-		case 'h':
-			printf(_("Usage: jrc verify [--receipt RECEIPT --ledger-check HEX] [--anchors FILE] [--json]\n"
-				 "Check that the record is as it was written: the database file's\n"
-				 "integrity, then every event in order (a changed, deleted or\n"
-				 "slipped-in event is named), then the anchors kept in the database,\n"
-				 "then that each case, step, verdict, booking and staff account agrees\n"
-				 "with the events that recorded it (the first case and field that\n"
-				 "differ are named).  The event hashes are keyed with the ledger key\n"
-				 "($JRC_LEDGER_KEY, else %s); without it only the structure\n"
-				 "is checked, and verify says so.\n"
-				 "With --receipt and --ledger-check, also compare the ledger check\n"
-				 "printed on a citizen's receipt (16 characters, spaces optional).\n"
-				 "With --anchors, also check the anchor lines kept in FILE (as\n"
-				 "'jrc anchor' prints them).\n"
-				 "Exit status: 0 intact, 1 damaged or altered, 2 bad usage.\n"), ledger_key_path());
-			return 0;
-		default: return cli_usage(ctx, _("unknown option"));
-		}
-	}
-	if (optind < argc)
-		return cli_usage(ctx, _("unexpected argument '%s'"), argv[optind]);
-	if (!receipt_arg != !hex)
-		return cli_usage(ctx, _("--receipt and --ledger-check go together: give both, as printed on the receipt"));
-	if (receipt_arg && (rc = cli_receipt_arg(ctx, receipt_arg, receipt)))
-		return rc;
-	if ((rc = cli_open_db(ctx, JRC_DB_READONLY, &db)))
-		return rc;
 	s = audit_verify_report(db, &r, &err);
 	if (s == JRC_OK && anchors)
 		s = anchor_check_file(db, anchors, &r, &file_anchors, &err);
 	if (s != JRC_OK)
 		chain_rc = jrc_status_exit(s) ? jrc_status_exit(s) : 1;
 	if (*receipt)
-		receipt_rc = check_receipt(db, receipt, hex, rmsg, sizeof(rmsg));
-	if (json) {
+		receipt_rc = check_receipt(db, receipt, cli_arg(c, 'l'), rmsg, sizeof(rmsg));
+	if (c->json) {
 		json_out j;
 
 		json_begin(&j, stdout);
@@ -162,9 +136,36 @@ int cmd_verify(cli_ctx *ctx, int argc, char **argv)
 				printf("%s\n", rmsg);
 		}
 	}
-	db_close(db);
 	/* A database in doubt outweighs a typing mistake on the command line. */
 	if (chain_rc)
 		return chain_rc;
 	return receipt_rc;
 }
+
+static void verify_help(FILE *f)
+{
+	fprintf(f, _("Usage: jrc verify [--receipt RECEIPT --ledger-check HEX] [--anchors FILE] [--json]\n"
+		     "Check that the record is as it was written: the database file's\n"
+		     "integrity, then every event in order (a changed, deleted or\n"
+		     "slipped-in event is named), then the anchors kept in the database,\n"
+		     "then that each case, step, verdict, booking and staff account agrees\n"
+		     "with the events that recorded it (the first case and field that\n"
+		     "differ are named).  The event hashes are keyed with the ledger key\n"
+		     "($JRC_LEDGER_KEY, else %s); without it only the structure\n"
+		     "is checked, and verify says so.\n"
+		     "With --receipt and --ledger-check, also compare the ledger check\n"
+		     "printed on a citizen's receipt (16 characters, spaces optional).\n"
+		     "With --anchors, also check the anchor lines kept in FILE (as\n"
+		     "'jrc anchor' prints them).\n"
+		     "Exit status: 0 intact, 1 damaged or altered, 2 bad usage.\n"), ledger_key_path());
+}
+
+const cli_command cli_cmd_verify = {
+	.name = "verify",
+	.summary = N_("check that the record was not altered; check a receipt's ledger check"),
+	.help_fn = verify_help,
+	.opts = verify_opts,
+	.flags = CLI_DB | CLI_READONLY | CLI_JSON,
+	.check = verify_check,
+	.run = verify_run,
+};

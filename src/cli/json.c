@@ -103,3 +103,24 @@ void json_null(json_out *j, const char *key)
 	item(j, key);
 	fputs("null", j->f);
 }
+
+void json_rows(json_out *j, const char *key, const void *rows, size_t n, size_t size,
+	       json_fill fill, const void *arg)
+{
+	json_arr_open(j, key);
+	for (size_t i = 0; i < n; i++) {
+		json_obj_open(j, NULL);
+		fill(j, (const char *)rows + i * size, arg);
+		json_obj_close(j);
+	}
+	json_arr_close(j);
+}
+
+void json_print_rows(const void *rows, size_t n, size_t size, json_fill fill, const void *arg)
+{
+	json_out j;
+
+	json_begin(&j, stdout);
+	json_rows(&j, NULL, rows, n, size, fill, arg);
+	json_end(&j);
+}

@@ -14,34 +14,36 @@
 #include "jrc/i18n.h"
 #include "jrc/receipt.h"
 
-static const cli_command commands[] = {
-	{ "init", cmd_init, N_("create the database and import the reference data") },
-	{ "import", cmd_import, N_("import the reference data again (idempotent)") },
-	{ "settings", cmd_settings, N_("show or change site settings") },
-	{ "categories", cmd_categories, N_("list the grievance categories") },
-	{ "divisions", cmd_divisions, N_("list townships, or the villages of one") },
-	{ "file", cmd_file, N_("file a grievance and print its receipt number") },
-	{ "show", cmd_show, N_("show a case with its events") },
-	{ "list", cmd_list, N_("list cases") },
-	{ "stats", cmd_stats, N_("count cases by state, department, category and verdict") },
-	{ "print", cmd_print, N_("print or reprint a receipt; list receipts whose print failed") },
-	{ "printer", cmd_printer, N_("print a test page, or ask the printer how it is") },
-	{ "kiosk", cmd_kiosk, N_("run the full-screen citizen kiosk on this terminal") },
-	{ "staff", cmd_staff, N_("add, list, disable staff accounts and set their passwords") },
-	{ "desk", cmd_desk, N_("run the full-screen front desk for staff") },
-	{ "verify", cmd_verify, N_("check that the record was not altered; check a receipt's ledger check") },
-	{ "anchor", cmd_anchor, N_("record the head of the event log for the daily signed record") },
-	{ "move", cmd_move, N_("move a case to another state (accept, answer, close ...)") },
-	{ "status", cmd_status, N_("show a citizen where their matter stands") },
-	{ "feedback", cmd_feedback, N_("record a citizen's verdict on the answer, or ask for review") },
-	{ "tick", cmd_tick, N_("close answered cases whose time to ask for review has passed") },
-	{ "helpers", cmd_helpers, N_("rank mediators, lawyers and leaders for a kind of matter") },
-	{ "book", cmd_book, N_("book a time with a mediator, lawyer or leader for a case") },
-	{ "rebook", cmd_rebook, N_("move a case's booking to another time or person") },
-	{ "unbook", cmd_unbook, N_("cancel a case's booking") },
-	{ "schedule", cmd_schedule, N_("show when mediators, lawyers and leaders receive") },
-	{ "backup", cmd_backup, N_("copy the database into a backup folder, checked, keeping N daily/weekly/monthly") },
-	{ "restore", cmd_restore, N_("put a backup in place of the database, checked first") },
+
+/* Every command, in the order jrc --help lists them. */
+static const cli_command *const commands[] = {
+	&cli_cmd_init,
+	&cli_cmd_import,
+	&cli_cmd_settings,
+	&cli_cmd_categories,
+	&cli_cmd_divisions,
+	&cli_cmd_file,
+	&cli_cmd_show,
+	&cli_cmd_list,
+	&cli_cmd_stats,
+	&cli_cmd_print,
+	&cli_cmd_printer,
+	&cli_cmd_kiosk,
+	&cli_cmd_staff,
+	&cli_cmd_desk,
+	&cli_cmd_verify,
+	&cli_cmd_anchor,
+	&cli_cmd_move,
+	&cli_cmd_status,
+	&cli_cmd_feedback,
+	&cli_cmd_tick,
+	&cli_cmd_helpers,
+	&cli_cmd_book,
+	&cli_cmd_rebook,
+	&cli_cmd_unbook,
+	&cli_cmd_schedule,
+	&cli_cmd_backup,
+	&cli_cmd_restore,
 };
 
 static void usage(FILE *f)
@@ -50,7 +52,7 @@ static void usage(FILE *f)
 		     "A kiosk and front desk for a county joint reception center.\n\n"
 		     "Commands:\n"));
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(f, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
+		fprintf(f, "  %-12s %s\n", commands[i]->name, _(commands[i]->summary));
 	fprintf(f, _("\nOptions:\n"
 		     "  --db PATH     the database (default $JRC_DB, else %s)\n"
 		     "  --site CODE   the site code for receipt numbers (default: the database's setting)\n"
@@ -256,12 +258,12 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
-		if (strcmp(argv[optind], commands[i].name) == 0) {
-			ctx.command = commands[i].name;
+		if (strcmp(argv[optind], commands[i]->name) == 0) {
+			ctx.command = commands[i]->name;
 			argv += optind;
 			argc -= optind;
 			optind = 0;     /* reset getopt for the subcommand */
-			return commands[i].run(&ctx, argc, argv);
+			return cli_run(&ctx, commands[i], argc, argv);
 		}
 	}
 	fprintf(stderr, _("jrc: unknown command '%s': see 'jrc --help' for the list.\n"), argv[optind]);

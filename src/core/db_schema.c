@@ -290,6 +290,12 @@ static const char *const migration_2_court_advice =
 	"ALTER TABLE categories ADD COLUMN court_zh TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE categories ADD COLUMN court_en TEXT NOT NULL DEFAULT '';";
 
+/* Issue 14: what a print job printed, so a review slip that failed is
+ * listed with the receipts that did (jrc print --failed, the desk). */
+static const char *const migration_2_print_document =
+	"ALTER TABLE print_jobs ADD COLUMN document TEXT NOT NULL DEFAULT 'receipt'"
+	"  CHECK (document IN ('receipt','review_slip'));";
+
 /* Version 2, the second round: each capability appends its own script
  * (one line each) before the NULL. */
 static const char *const version_2[] = {
@@ -297,6 +303,7 @@ static const char *const version_2[] = {
 	migration_2_record,
 	migration_2_phrases,
 	migration_2_court_advice,
+	migration_2_print_document,
 	NULL
 };
 

@@ -9,6 +9,7 @@
 #include "jrc/i18n.h"
 #include "jrc/intake_edit.h"
 #include "jrc/print.h"
+#include "jrc/slip.h"
 #include "jrc/text.h"
 #include "jrc/validate.h"
 
@@ -232,8 +233,8 @@ out:
 	return s;
 }
 
-jrc_status grievance_reprint(jrc_db *db, const jrc_staff *by, const char *receipt,
-			     const char *uri, jrc_err *err)
+jrc_status grievance_reprint_doc(jrc_db *db, const jrc_staff *by, const char *receipt,
+				 const char *document, const char *uri, jrc_err *err)
 {
 	jrc_print_opts opts = { 0 };
 	jrc_status s;
@@ -249,7 +250,15 @@ jrc_status grievance_reprint(jrc_db *db, const jrc_staff *by, const char *receip
 	opts.uri = uri && *uri ? uri : NULL;
 	opts.actor = auth_actor(by, actor, sizeof(actor));
 	opts.lang_from_case = 1;
+	if (document && strcmp(document, "review_slip") == 0)
+		return slip_review_print(db, receipt, opts.uri, opts.actor, NULL, err);
 	return print_receipt(db, receipt, &opts, err);
+}
+
+jrc_status grievance_reprint(jrc_db *db, const jrc_staff *by, const char *receipt,
+			     const char *uri, jrc_err *err)
+{
+	return grievance_reprint_doc(db, by, receipt, "receipt", uri, err);
 }
 
 /* The fields note_add writes, in the order it writes them. */

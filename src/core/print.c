@@ -12,15 +12,7 @@
 #include "jrc/print.h"
 #include "jrc/receipt_doc.h"
 
-/* Everything a print needs from the options and the site settings. */
-typedef struct print_setup {
-	char uri[1100];
-	int paper;
-	int text;               /* --format text */
-	jrc_escpos_opts eo;
-} print_setup;
-
-static jrc_status setup(jrc_db *db, const jrc_print_opts *o, print_setup *ps, jrc_err *err)
+jrc_status print_setup(jrc_db *db, const jrc_print_opts *o, jrc_print_setup *ps, jrc_err *err)
 {
 	char v[1100];
 	jrc_status s;
@@ -62,7 +54,7 @@ static jrc_status setup(jrc_db *db, const jrc_print_opts *o, print_setup *ps, jr
 	return JRC_OK;
 }
 
-static jrc_doc_langs doc_langs(const print_setup *ps, jrc_lang lang)
+static jrc_doc_langs doc_langs(const jrc_print_setup *ps, jrc_lang lang)
 {
 	/* A printer without a Chinese font gets English alone; text output
 	 * is UTF-8 and takes both. */
@@ -71,14 +63,14 @@ static jrc_doc_langs doc_langs(const print_setup *ps, jrc_lang lang)
 	return lang == JRC_LANG_EN ? JRC_DOC_ZH_EN : JRC_DOC_ZH;
 }
 
-static jrc_status encode(const print_setup *ps, const jrc_doc *doc, jrc_bytes *out, jrc_err *err)
+static jrc_status encode(const jrc_print_setup *ps, const jrc_doc *doc, jrc_bytes *out, jrc_err *err)
 {
 	return ps->text ? escpos_plain_text(doc, out, err) : escpos_encode(doc, &ps->eo, out, err);
 }
 
-/* One row per attempt, with its audit event, in one transaction. */
-static jrc_status record(jrc_db *db, int64_t case_id, const char *sink, const char *outcome,
-			 const char *error, const char *warning, const char *actor, jrc_err *err)
+jrc_status print_record(jrc_db *db, int64_t case_id, const char *document, const char *sink,
+			const char *outcome, const char *error, const char *warning,
+			const char *actor, jrc_err *err)
 {
 	sqlite3_stmt *st;
 	char at[32], note[1700];
@@ -89,8 +81,8 @@ static jrc_status record(jrc_db *db, int64_t case_id, const char *sink, const ch
 	clock_format_utc(clock_now(), at);
 	if ((s = db_begin(db, err)) != JRC_OK)
 		return s;
-	if ((s = db_prepare(db, "INSERT INTO print_jobs(case_id, sink, at, outcome, error, warning, actor)"
-			    " VALUES (?, ?, ?, ?, ?, ?, ?)", &st, err)) != JRC_OK) {
+	if ((s = db_prepare(db, "INSERT INTO print_jobs(case_id, sink, at, outcome, error, warning, actor,"
+			    " document) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &st, err)) != JRC_OK) {
 		db_rollback(db);
 		return s;
 	}
@@ -101,6 +93,7 @@ static jrc_status record(jrc_db *db, int64_t case_id, const char *sink, const ch
 	db_bind_text(db, st, 5, error && *error ? error : NULL);
 	db_bind_text(db, st, 6, warning && *warning ? warning : NULL);
 	db_bind_text(db, st, 7, actor);
+	db_bind_text(db, st, 8, document);
 	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -111,7 +104,9 @@ static jrc_status record(jrc_db *db, int64_t case_id, const char *sink, const ch
 	snprintf(note, sizeof(note), "%s %s%s%s", outcome, sink, error && *error ? ": " : "",
 		 error ? error : "");
 	ev.actor = actor;
-	ev.kind = "print";
+	/* A receipt's print is "print"; a slip keeps its own words. */
+	ev.kind = strcmp(document, "receipt") == 0 ? "print" :
+		  strcmp(outcome, "failed") == 0 ? "slip_print_failed" : "slip_printed";
 	ev.case_id = case_id;
 	ev.note = note;
 	if ((s = audit_append(db, &ev, NULL, NULL, err)) != JRC_OK) {
@@ -126,7 +121,7 @@ static jrc_status record(jrc_db *db, int64_t case_id, const char *sink, const ch
  * among the failed prints, and it counts as a printer failure.  Bad
  * options the caller gave are plain bad input, and nothing is recorded. */
 static jrc_status bad_setup(jrc_db *db, const jrc_case *c, const jrc_print_opts *o,
-			    const print_setup *ps, jrc_status s, jrc_err *perr, const char *actor,
+			    const jrc_print_setup *ps, jrc_status s, jrc_err *perr, const char *actor,
 			    jrc_print_result *res)
 {
 	char f[sizeof(perr->field)];
@@ -144,7 +139,7 @@ static jrc_status bad_setup(jrc_db *db, const jrc_case *c, const jrc_print_opts 
 		return s;
 	snprintf(res->sink, sizeof(res->sink), "%s", *ps->uri ? ps->uri : "?");
 	snprintf(res->outcome, sizeof(res->outcome), "failed");
-	if (record(db, c->id, res->sink, "failed", perr->msg, NULL, actor, &rerr) != JRC_OK) {
+	if (print_record(db, c->id, "receipt", res->sink, "failed", perr->msg, NULL, actor, &rerr) != JRC_OK) {
 		*perr = rerr;
 		return rerr.code;
 	}
@@ -157,7 +152,7 @@ jrc_status print_receipt_report(jrc_db *db, const char *receipt, const jrc_print
 				jrc_print_result *res, jrc_err *err)
 {
 	jrc_print_result local;
-	print_setup ps;
+	jrc_print_setup ps;
 	jrc_case c;
 	jrc_doc doc;
 	jrc_bytes bytes = { 0 };
@@ -171,7 +166,7 @@ jrc_status print_receipt_report(jrc_db *db, const char *receipt, const jrc_print
 	memset(res, 0, sizeof(*res));
 	if ((s = grievance_get(db, receipt, &c, err)) != JRC_OK)
 		return s;
-	if ((s = setup(db, opts, &ps, &perr)) != JRC_OK) {
+	if ((s = print_setup(db, opts, &ps, &perr)) != JRC_OK) {
 		s = bad_setup(db, &c, opts, &ps, s, &perr, actor, res);
 		grievance_case_free(&c);
 		if (err)
@@ -184,7 +179,7 @@ jrc_status print_receipt_report(jrc_db *db, const char *receipt, const jrc_print
 
 	if (strcmp(ps.uri, "none") == 0) {
 		snprintf(res->outcome, sizeof(res->outcome), "skipped");
-		s = record(db, c.id, ps.uri, "skipped", NULL, NULL, actor, err);
+		s = print_record(db, c.id, "receipt", ps.uri, "skipped", NULL, NULL, actor, err);
 		grievance_case_free(&c);
 		return s;
 	}
@@ -202,7 +197,7 @@ jrc_status print_receipt_report(jrc_db *db, const char *receipt, const jrc_print
 	}
 	bytes_free(&bytes);
 	snprintf(res->outcome, sizeof(res->outcome), "%s", ps_rc == JRC_OK ? "ok" : "failed");
-	s = record(db, c.id, ps.uri, res->outcome, ps_rc == JRC_OK ? NULL : perr.msg,
+	s = print_record(db, c.id, "receipt", ps.uri, res->outcome, ps_rc == JRC_OK ? NULL : perr.msg,
 		   res->printer.warning, actor, err);
 	grievance_case_free(&c);
 	if (ps_rc != JRC_OK) {
@@ -233,10 +228,12 @@ static void fill_job(sqlite3_stmt *st, jrc_print_job *j)
 	db_col_copy(st, 7, j->warning, sizeof(j->warning));
 	db_col_copy(st, 8, j->actor, sizeof(j->actor));
 	j->attempts = (long)sqlite3_column_int64(st, 9);
+	db_col_copy(st, 10, j->document, sizeof(j->document));
 }
 
 #define JOB_COLS "j.id, j.case_id, c.receipt, j.sink, j.at, j.outcome, j.error, j.warning, j.actor," \
-	" (SELECT count(*) FROM print_jobs k WHERE k.case_id = j.case_id)"
+	" (SELECT count(*) FROM print_jobs k WHERE k.case_id = j.case_id AND k.document = j.document)," \
+	" j.document"
 
 jrc_status print_failed(jrc_db *db, jrc_print_job **out, size_t *n, jrc_err *err)
 {
@@ -250,7 +247,8 @@ jrc_status print_failed(jrc_db *db, jrc_print_job **out, size_t *n, jrc_err *err
 	*n = 0;
 	if ((s = db_prepare(db, "SELECT " JOB_COLS " FROM print_jobs j JOIN cases c ON c.id = j.case_id"
 			    " WHERE j.outcome = 'failed'"
-			    "   AND j.id = (SELECT max(id) FROM print_jobs k WHERE k.case_id = j.case_id)"
+			    "   AND j.id = (SELECT max(id) FROM print_jobs k"
+			    "               WHERE k.case_id = j.case_id AND k.document = j.document)"
 			    " ORDER BY j.id", &st, err)) != JRC_OK)
 		return s;
 	while ((rc = db_step(db, st)) == SQLITE_ROW) {
@@ -285,7 +283,7 @@ jrc_status print_last_job(jrc_db *db, int64_t case_id, jrc_print_job *out, jrc_e
 	int rc;
 
 	if ((s = db_prepare(db, "SELECT " JOB_COLS " FROM print_jobs j JOIN cases c ON c.id = j.case_id"
-			    " WHERE j.case_id = ? ORDER BY j.id DESC LIMIT 1", &st, err)) != JRC_OK)
+			    " WHERE j.case_id = ? AND j.document = 'receipt' ORDER BY j.id DESC LIMIT 1", &st, err)) != JRC_OK)
 		return s;
 	sqlite3_bind_int64(st, 1, case_id);
 	rc = db_step(db, st);
@@ -302,7 +300,7 @@ jrc_status print_last_job(jrc_db *db, int64_t case_id, jrc_print_job *out, jrc_e
 
 /* ---------------------------------------------------------------- test page */
 
-static void test_doc(jrc_db *db, const print_setup *ps, jrc_doc_langs langs, jrc_doc *d)
+static void test_doc(jrc_db *db, const jrc_print_setup *ps, jrc_doc_langs langs, jrc_doc *d)
 {
 	char zh[1024] = "", en[1024] = "", when[32], buf[256];
 	int cols = doc_paper_cols(ps->paper);
@@ -342,7 +340,7 @@ jrc_status print_test_page(jrc_db *db, const jrc_print_opts *opts, jrc_print_res
 			   jrc_err *err)
 {
 	jrc_print_result local;
-	print_setup ps;
+	jrc_print_setup ps;
 	jrc_doc doc;
 	jrc_bytes bytes = { 0 };
 	jrc_status s;
@@ -350,7 +348,7 @@ jrc_status print_test_page(jrc_db *db, const jrc_print_opts *opts, jrc_print_res
 	if (!res)
 		res = &local;
 	memset(res, 0, sizeof(*res));
-	if ((s = setup(db, opts, &ps, err)) != JRC_OK)
+	if ((s = print_setup(db, opts, &ps, err)) != JRC_OK)
 		return s;
 	snprintf(res->sink, sizeof(res->sink), "%s", ps.uri);
 	test_doc(db, &ps, doc_langs(&ps, JRC_LANG_EN), &doc);

@@ -388,16 +388,7 @@ static void person(const jrc_case *c, jrc_receipt_info *info)
 {
 	info->anonymous = c->anonymous;
 	mask_name(c->name, info->name, sizeof(info->name));
-	if (c->id_kind && strcmp(c->id_kind, "resident") == 0) {
-		mask_id_number(c->id_number, info->id, sizeof(info->id));
-	} else if (c->id_number && *c->id_number) {
-		/* Other documents: only the last 3 characters, as on screens. */
-		size_t n = strlen(c->id_number);
-
-		snprintf(info->id, sizeof(info->id), "****%s", n > 3 ? c->id_number + n - 3 : "");
-	} else {
-		info->id[0] = '\0';
-	}
+	mask_document(c->id_kind, c->id_number, info->id, sizeof(info->id));
 	mask_phone(c->phone, info->phone_masked, sizeof(info->phone_masked));
 }
 

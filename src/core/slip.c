@@ -14,6 +14,7 @@
 #include "jrc/grievance.h"
 #include "jrc/i18n.h"
 #include "jrc/lifecycle.h"
+#include "jrc/print.h"
 #include "jrc/printer.h"
 #include "jrc/refdata.h"
 #include "jrc/slip.h"
@@ -114,62 +115,35 @@ jrc_status slip_review_doc(jrc_db *db, const char *receipt, int cols, jrc_doc *o
 	return s;
 }
 
-/* The site's paper, encoding and cut, and the printer to use. */
-static jrc_status setup(jrc_db *db, const char *uri_in, char *uri, size_t size,
-			jrc_escpos_opts *eo, jrc_err *err)
+/* The printer and paper for a slip: the site's, or uri. */
+static jrc_status slip_setup(jrc_db *db, const char *uri, jrc_print_setup *ps, jrc_err *err)
 {
-	char v[64];
-	jrc_status s;
+	jrc_print_opts o = { .uri = uri };
 
-	memset(eo, 0, sizeof(*eo));
-	if (uri_in)
-		snprintf(uri, size, "%s", uri_in);
-	else if ((s = db_setting_get(db, "printer", NULL, uri, size, err)) != JRC_OK)
-		return s;
-	if ((s = printer_uri_check(uri, NULL, err)) != JRC_OK)
-		return s;
-	if ((s = db_setting_get(db, "paper", NULL, v, sizeof(v), err)) != JRC_OK)
-		return s;
-	eo->paper = atoi(v);
-	if (!doc_paper_cols(eo->paper))
-		return jrc_err_set(err, JRC_E_INVALID, "paper",
-				   _("The paper width must be 58 or 80 (mm)."));
-	if ((s = db_setting_get(db, "printer_encoding", NULL, v, sizeof(v), err)) != JRC_OK)
-		return s;
-	if (escpos_encoding_parse(v, &eo->encoding) != 0)
-		return jrc_err_set(err, JRC_E_INVALID, "printer_encoding",
-				   _("The printer_encoding setting must be gb18030, gbk or ascii."));
-	if ((s = db_setting_get(db, "printer_cut", NULL, v, sizeof(v), err)) != JRC_OK)
-		return s;
-	if (escpos_cut_parse(v, &eo->cut) != 0)
-		return jrc_err_set(err, JRC_E_INVALID, "printer_cut",
-				   _("The printer_cut setting must be full, partial or none."));
-	return JRC_OK;
+	return print_setup(db, &o, ps, err);
 }
 
-jrc_status slip_review_print(jrc_db *db, const char *receipt, const char *uri_in, int *printed,
-			     jrc_err *err)
+jrc_status slip_review_print(jrc_db *db, const char *receipt, const char *uri_in,
+			     const char *actor, int *printed, jrc_err *err)
 {
-	char uri[1100], note[640];
-	jrc_escpos_opts eo;
+	jrc_print_setup ps;
 	jrc_bytes bytes = { 0 };
 	jrc_doc doc;
 	jrc_case c;
-	jrc_event_in ev = { 0 };
 	jrc_status s, sent;
 	jrc_err perr = { 0 };
 
 	if (printed)
 		*printed = 0;
-	if ((s = setup(db, uri_in, uri, sizeof(uri), &eo, err)) != JRC_OK)
+	if ((s = slip_setup(db, uri_in, &ps, err)) != JRC_OK)
 		return s;
-	if (strcmp(uri, "none") == 0)
+	if (strcmp(ps.uri, "none") == 0)
 		return JRC_OK;
 	if ((s = load(db, receipt, &c, err)) != JRC_OK)
 		return s;
-	s = build(db, &c, doc_paper_cols(eo.paper), eo.encoding == JRC_ENC_ASCII, &doc, err);
+	s = build(db, &c, doc_paper_cols(ps.paper), ps.eo.encoding == JRC_ENC_ASCII, &doc, err);
 	if (s == JRC_OK) {
-		s = escpos_encode(&doc, &eo, &bytes, err);
+		s = escpos_encode(&doc, &ps.eo, &bytes, err);
 		doc_free(&doc);
 	}
 	if (s != JRC_OK) {
@@ -180,17 +154,16 @@ jrc_status slip_review_print(jrc_db *db, const char *receipt, const char *uri_in
 	{
 		const char *keep[] = { db_file_name(db), NULL };
 
-		sent = printer_send_keep(uri, bytes.data, bytes.len, keep, NULL, &perr);
+		sent = printer_send_keep(ps.uri, bytes.data, bytes.len, keep, NULL, &perr);
 	}
 	bytes_free(&bytes);
-	snprintf(note, sizeof(note), "%s%s%s", lifecycle_state_name(c.state), sent ? ": " : "", sent ? perr.msg : "");
-	ev.actor = "kiosk";
-	ev.kind = sent ? "slip_print_failed" : "slip_printed";
-	ev.case_id = c.id;
-	ev.note = note;
+	/* As a receipt's: a print_jobs row, so a failed slip is listed for
+	 * staff to print again (jrc print --failed, the desk). */
+	s = print_record(db, c.id, "review_slip", ps.uri, sent ? "failed" : "ok",
+			 sent ? perr.msg : NULL, NULL, actor ? actor : "cli", err);
 	grievance_case_free(&c);
 	/* The record of the attempt matters less than telling the citizen. */
-	if ((s = audit_append(db, &ev, NULL, NULL, err)) != JRC_OK && !sent)
+	if (s != JRC_OK && !sent)
 		return s;
 	if (sent) {
 		if (err)
@@ -250,25 +223,24 @@ static jrc_status anchor_build(jrc_db *db, const jrc_anchor *a, int cols, int en
 jrc_status anchor_print(jrc_db *db, const jrc_anchor *a, const char *uri_in, int *printed,
 			jrc_err *err)
 {
-	char uri[1100];
-	jrc_escpos_opts eo;
+	jrc_print_setup ps;
 	jrc_bytes bytes = { 0 };
 	jrc_doc doc;
 	jrc_status s;
 
 	if (printed)
 		*printed = 0;
-	if ((s = setup(db, uri_in, uri, sizeof(uri), &eo, err)) != JRC_OK)
+	if ((s = slip_setup(db, uri_in, &ps, err)) != JRC_OK)
 		return s;
-	if (strcmp(uri, "none") == 0)
+	if (strcmp(ps.uri, "none") == 0)
 		return JRC_OK;
-	s = anchor_build(db, a, doc_paper_cols(eo.paper), eo.encoding == JRC_ENC_ASCII, &doc, err);
+	s = anchor_build(db, a, doc_paper_cols(ps.paper), ps.eo.encoding == JRC_ENC_ASCII, &doc, err);
 	if (s == JRC_OK) {
-		s = escpos_encode(&doc, &eo, &bytes, err);
+		s = escpos_encode(&doc, &ps.eo, &bytes, err);
 		doc_free(&doc);
 	}
 	if (s == JRC_OK)
-		s = printer_send(uri, bytes.data, bytes.len, NULL, err);
+		s = printer_send(ps.uri, bytes.data, bytes.len, NULL, err);
 	bytes_free(&bytes);
 	if (s == JRC_OK && printed)
 		*printed = 1;

@@ -2,6 +2,7 @@
  *
  * The messages are read by citizens at the kiosk, many of them elderly:
  * each says in plain words what is wrong and what would be accepted. */
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -481,4 +482,20 @@ void mask_name(const char *name, char *out, size_t size)
 	else
 		out_stars(&o, 1);
 	out_stars(&o, 2);
+}
+
+void mask_document(const char *kind, const char *number, char *out, size_t size)
+{
+	size_t n;
+
+	if (size)
+		out[0] = '\0';
+	if (!number || !*number)
+		return;
+	if (kind && strcmp(kind, "resident") == 0) {
+		mask_id_number(number, out, size);
+		return;
+	}
+	n = strlen(number);
+	snprintf(out, size, "****%s", n > 3 ? number + n - 3 : "");
 }

@@ -96,6 +96,17 @@ ui_screen *ui_top(ui_ctx *ctx)
 	return ctx->depth > 0 ? &ctx->stack[ctx->depth - 1] : NULL;
 }
 
+/* A state the engine gave a screen: wiped (what a citizen typed may be in
+ * it) and freed. */
+static void free_state(ui_screen *s)
+{
+	if (s->ops && s->ops->state_size && s->state) {
+		explicit_bzero(s->state, s->ops->state_size);
+		free(s->state);
+	}
+	s->state = NULL;
+}
+
 int ui_push(ui_ctx *ctx, const ui_screen_ops *ops, void *arg)
 {
 	ui_screen *s;
@@ -107,7 +118,12 @@ int ui_push(ui_ctx *ctx, const ui_screen_ops *ops, void *arg)
 	s = &ctx->stack[ctx->depth];
 	s->ops = ops;
 	s->state = NULL;
+	if (ops->state_size && !(s->state = calloc(1, ops->state_size))) {
+		s->ops = NULL;
+		return -1;
+	}
 	if (ops->enter && ops->enter(ctx, s, arg) != 0) {
+		free_state(s);
 		s->ops = NULL;
 		return -1;
 	}
@@ -123,6 +139,7 @@ static void leave_top(ui_ctx *ctx)
 	ime_drop(ctx);
 	if (s->ops->leave)
 		s->ops->leave(ctx, s);
+	free_state(s);
 	s->ops = NULL;
 	s->state = NULL;
 	ctx->depth--;
@@ -267,6 +284,8 @@ static void draw_status(ui_ctx *ctx)
 			 speak_has_read_back(ctx) ? _("   F6: read back") : "");
 	if (s && s->ops->status_keys)
 		own = s->ops->status_keys(ctx, s);
+	else if (s && s->ops->keys_msg)
+		own = _(s->ops->keys_msg);
 	else if (ctx->depth > 1)
 		own = _("Enter: continue   Esc: back");
 	if (own && *own)
@@ -322,10 +341,20 @@ static void draw_overlay(ui_ctx *ctx, const char *title, const char *body, const
 	ui_text_center(r.y + h - 2, r.x + 2, tw, ui_attr(ctx, UI_KEY), footer);
 }
 
+/* The top screen's help, translated; NULL when it has none. */
+static const char *screen_help(ui_ctx *ctx, ui_screen *s)
+{
+	if (!s)
+		return NULL;
+	if (s->ops->help_text)
+		return s->ops->help_text(ctx, s);
+	return s->ops->help_msg ? _(s->ops->help_msg) : NULL;
+}
+
 static void draw_help(ui_ctx *ctx)
 {
 	ui_screen *s = ui_top(ctx);
-	const char *text = s && s->ops->help_text ? s->ops->help_text(ctx, s) : NULL;
+	const char *text = screen_help(ctx, s);
 	char body[2048];
 
 	snprintf(body, sizeof(body), "%s\n\n%s", text ? text : "",
@@ -437,8 +466,8 @@ static void dispatch(ui_ctx *ctx, ui_action act, wint_t ch)
 	ctx->message[0] = '\0';
 	if (act == UI_ACT_HELP) {
 		ctx->help_open = 1;
-		if (s && s->ops->help_text)
-			speak_now(ctx, s->ops->help_text(ctx, s));
+		if (screen_help(ctx, s))
+			speak_now(ctx, screen_help(ctx, s));
 		return;
 	}
 	if (act == UI_ACT_LANG) {

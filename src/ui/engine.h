@@ -14,7 +14,8 @@
  *      and key), declare it in src/ui/screens.h, add the file to
  *      libjrcui_a_SOURCES and po/POTFILES.in;
  *   2. open it with ui_push(ctx, &scr_NAME_ops, arg): enter() receives arg
- *      and allocates s->state; leave() frees it;
+ *      and allocates s->state (or names .state_size and the engine
+ *      gives it zeroed); leave() frees it (the engine frees its own);
  *   3. draw() paints the rectangle ui_content(ctx) with the ui_text*()
  *      helpers below, and calls ui_cursor() if a field wants the cursor;
  *   4. key() gets an abstract action (keys.h).  Return UI_DONE when the
@@ -76,6 +77,14 @@ typedef struct ui_screen_ops {
 	 * "Enter: continue   Esc: back" below the root, nothing on it);
 	 * "F1: help   F2: <language>" always follows. */
 	const char *(*status_keys)(ui_ctx *ctx, ui_screen *s);
+	/* Msgids for a screen whose help or keys never change: used when
+	 * help_text or status_keys is NULL. */
+	const char *help_msg;
+	const char *keys_msg;
+	/* > 0: the engine gives enter() s->state as that many zero bytes and
+	 * wipes and frees it after leave() (which then frees only what the
+	 * state points to, if anything). */
+	size_t state_size;
 } ui_screen_ops;
 
 struct ui_screen {

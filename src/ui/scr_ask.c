@@ -74,13 +74,6 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 		 "what you typed to be thrown away.");
 }
 
-static const char *status_keys(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("1 or 2: choose   Esc: keep going");
-}
-
 const ui_screen_ops scr_ask_ops = {
 	.name = "ask",
 	.enter = enter,
@@ -88,5 +81,5 @@ const ui_screen_ops scr_ask_ops = {
 	.draw = draw,
 	.key = key,
 	.help_text = help,
-	.status_keys = status_keys,
+	.keys_msg = N_("1 or 2: choose   Esc: keep going"),
 };

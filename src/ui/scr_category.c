@@ -136,19 +136,12 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return UI_DONE;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Choose the kind of problem, so that it goes to the right department. The text next to the list "
-		 "explains the highlighted kind. If you are not sure, choose \"Not sure\": staff will sort it out.");
-}
-
 const ui_screen_ops scr_category_ops = {
 	.name = "category",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("Choose the kind of problem, so that it goes to the right department. The text next to the list "
+		     "explains the highlighted kind. If you are not sure, choose \"Not sure\": staff will sort it out."),
 };

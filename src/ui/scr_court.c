@@ -35,20 +35,11 @@ typedef struct court_state {
 
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
-	court_state *c = calloc(1, sizeof(*c));
+	court_state *c = s->state;
 
 	(void)arg;
-	if (!c)
-		return -1;
 	c->have_lit = refdata_category(ctx->db, "LIT", &c->lit, NULL) == JRC_OK;
-	s->state = c;
 	return 0;
-}
-
-static void leave(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	free(s->state);
 }
 
 const char *court_advice_text(const jrc_category *lit)
@@ -125,19 +116,12 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return UI_DONE;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("By law, a matter that a court or an arbitration body is dealing with, or has decided, goes on "
-		 "there (诉访分离). Press 1 for yes, 2 for no. Whatever you answer, your matter is registered.");
-}
-
 const ui_screen_ops scr_court_ops = {
 	.name = "court",
 	.enter = enter,
-	.leave = leave,
+	.state_size = sizeof(court_state),
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("By law, a matter that a court or an arbitration body is dealing with, or has decided, goes on "
+		     "there (诉访分离). Press 1 for yes, 2 for no. Whatever you answer, your matter is registered."),
 };

@@ -603,28 +603,14 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	}
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Everything about the case, unmasked: for staff eyes only. The timeline lists every event, "
-		 "internal notes included (citizens never see those). The numbered actions at the bottom are "
-		 "the ones your role may take in this state; each asks for what it needs.");
-}
-
-static const char *status_keys(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("1-9: action   Up/Down: scroll   Esc: back");
-}
-
 const ui_screen_ops scr_desk_case_ops = {
 	.name = "desk_case",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
-	.status_keys = status_keys,
+	.help_msg = N_("Everything about the case, unmasked: for staff eyes only. The timeline lists every event, "
+		     "internal notes included (citizens never see those). The numbered actions at the bottom are "
+		     "the ones your role may take in this state; each asks for what it needs."),
+	.keys_msg = N_("1-9: action   Up/Down: scroll   Esc: back"),
 };

@@ -214,14 +214,6 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	}
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Fill in what the action needs. Tab or Down goes to the next field, Up to the one before. "
-		 "Enter on the last field saves; Esc goes back and saves nothing.");
-}
-
 static const char *status_keys(ui_ctx *ctx, ui_screen *s)
 {
 	form_state *f = s->state;
@@ -237,6 +229,7 @@ const ui_screen_ops scr_desk_form_ops = {
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("Fill in what the action needs. Tab or Down goes to the next field, Up to the one before. "
+		     "Enter on the last field saves; Esc goes back and saves nothing."),
 	.status_keys = status_keys,
 };

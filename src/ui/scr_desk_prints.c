@@ -34,6 +34,11 @@ static const char *label(ui_ctx *ctx, void *user, int i)
 		snprintf(when, sizeof(when), "%s", j->at);
 	snprintf(p->line, sizeof(p->line), _("%s  %s  %ld tries: %s"), j->receipt, when, j->attempts,
 		 j->error[0] ? j->error : j->outcome);
+	if (strcmp(j->document, "review_slip") == 0) {
+		size_t len = strlen(p->line);
+
+		snprintf(p->line + len, sizeof(p->line) - len, "%s", _("  (review slip)"));
+	}
 	return p->line;
 }
 
@@ -120,7 +125,8 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 		return r;
 	if (desk_session_check(ctx, p->sess) != 0)
 		return UI_DONE;
-	if (grievance_reprint(ctx->db, &p->sess->staff, p->jobs[picked].receipt, ctx->printer, &err) != JRC_OK)
+	if (grievance_reprint_doc(ctx->db, &p->sess->staff, p->jobs[picked].receipt,
+				  p->jobs[picked].document, ctx->printer, &err) != JRC_OK)
 		ui_message(ctx, 1, "%s", err.msg);
 	else
 		desk_reprinted_message(ctx, p->jobs[picked].receipt);
@@ -149,27 +155,13 @@ void desk_reprinted_message(ui_ctx *ctx, const char *receipt)
 		ui_message(ctx, 0, _("The receipt of %s was sent to the printer."), receipt);
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("These receipts failed the last time they were printed (paper out, printer off, no connection). "
-		 "Fix the printer, then print them again here and hand them to the citizens.");
-}
-
-static const char *status_keys(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Enter: print again   O: open the case   Esc: back");
-}
-
 const ui_screen_ops scr_desk_prints_ops = {
 	.name = "desk_prints",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
-	.status_keys = status_keys,
+	.help_msg = N_("These receipts failed the last time they were printed (paper out, printer off, no connection). "
+		     "Fix the printer, then print them again here and hand them to the citizens."),
+	.keys_msg = N_("Enter: print again   O: open the case   Esc: back"),
 };

@@ -60,11 +60,9 @@ static const char *label(ui_ctx *ctx, void *user, int i)
 
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
-	help_state *h = calloc(1, sizeof(*h));
+	help_state *h = s->state;
 
 	(void)arg;
-	if (!h)
-		return -1;
 	h->n = wizard_help_options(ctx, h->opts, N_OPTIONS);
 	w_list_init(&h->list, (int)h->n, label, h);
 	h->list.gap = 1;
@@ -76,14 +74,7 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 	for (size_t i = 0; i < h->n; i++)
 		if (h->opts[i] == ctx->draft->help)
 			h->list.sel = (int)i;
-	s->state = h;
 	return 0;
-}
-
-static void leave(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	free(s->state);
 }
 
 static void draw(ui_ctx *ctx, ui_screen *s)
@@ -124,19 +115,12 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return UI_DONE;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Here you can ask for help with your matter: press the number of the help you want. If you do "
-		 "not need any, press Enter: the highlighted choice is \"no help\".");
-}
-
 const ui_screen_ops scr_help_step_ops = {
 	.name = "help_step",
 	.enter = enter,
-	.leave = leave,
+	.state_size = sizeof(help_state),
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("Here you can ask for help with your matter: press the number of the help you want. If you do "
+		     "not need any, press Enter: the highlighted choice is \"no help\"."),
 };

@@ -62,22 +62,13 @@ static const char *label(ui_ctx *ctx, void *user, int i)
 
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
-	home_state *h = calloc(1, sizeof(*h));
+	home_state *h = s->state;
 
 	(void)arg;
-	if (!h)
-		return -1;
 	w_list_init(&h->list, 1, label, h);
 	h->list.gap = 1;
 	collect(ctx, h);
-	s->state = h;
 	return 0;
-}
-
-static void leave(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	free(s->state);
 }
 
 static void draw(ui_ctx *ctx, ui_screen *s)
@@ -137,19 +128,12 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return UI_DONE;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Here you can tell the government about a problem, free of charge. You get a receipt number "
-		 "to follow it up. Press 1 to begin. F2 changes the language at any time.");
-}
-
 const ui_screen_ops scr_home_ops = {
 	.name = "home",
 	.enter = enter,
-	.leave = leave,
+	.state_size = sizeof(home_state),
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("Here you can tell the government about a problem, free of charge. You get a receipt number "
+		     "to follow it up. Press 1 to begin. F2 changes the language at any time."),
 };

@@ -15,21 +15,12 @@ typedef struct lit_state {
 
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
-	lit_state *l = calloc(1, sizeof(*l));
+	lit_state *l = s->state;
 
 	(void)arg;
-	if (!l)
-		return -1;
 	if (refdata_category(ctx->db, "LIT", &l->cat, NULL) != JRC_OK)
 		l->cat.code[0] = '\0';
-	s->state = l;
 	return 0;
-}
-
-static void leave(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	free(s->state);
 }
 
 const char *lit_channel_text(const jrc_category *c)
@@ -72,19 +63,12 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return res;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("By law, matters that belong to a court, arbitration or another legal procedure are handled "
-		 "there. Press 1 to file anyway, or 2 to choose another kind of problem.");
-}
-
 const ui_screen_ops scr_lit_ops = {
 	.name = "lit",
 	.enter = enter,
-	.leave = leave,
+	.state_size = sizeof(lit_state),
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("By law, matters that belong to a court, arbitration or another legal procedure are handled "
+		     "there. Press 1 to file anyway, or 2 to choose another kind of problem."),
 };

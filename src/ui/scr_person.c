@@ -66,21 +66,14 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return r;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Press 1 to give your name, ID number and phone number: the department can then call you, and "
-		 "you can check progress with your phone number. Press 2 to report without your name.");
-}
-
 const ui_screen_ops scr_person_ops = {
 	.name = "person",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("Press 1 to give your name, ID number and phone number: the department can then call you, and "
+		     "you can check progress with your phone number. Press 2 to report without your name."),
 };
 
 /* ---------------------------------------------------------------- anonymous */

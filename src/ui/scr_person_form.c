@@ -33,23 +33,14 @@ static void setup_number(ui_ctx *ctx, form_state *f)
 
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
-	form_state *f = calloc(1, sizeof(*f));
+	form_state *f = s->state;
 	wizard_draft *d = ctx->draft;
 
 	(void)arg;
-	if (!f)
-		return -1;
 	w_field_init(&f->name, d->name, sizeof(d->name), JRC_NAME_MAX, NULL);
 	setup_number(ctx, f);
 	w_field_init(&f->phone, d->phone, sizeof(d->phone), WIZ_PHONE_MAX, w_filter_phone);
-	s->state = f;
 	return 0;
-}
-
-static void leave(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	free(s->state);
 }
 
 /* Check field i; on a problem its sentence goes to f->err[i]. */
@@ -273,20 +264,13 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return r;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Type your name as on your ID card. The document is the resident ID card (18 characters, the "
-		 "last may be X); for another document such as a passport, press Space on it. Then your mobile "
-		 "number (11 digits) or a landline with its area code. Press Enter after each item.");
-}
-
 const ui_screen_ops scr_person_form_ops = {
 	.name = "person_form",
 	.enter = enter,
-	.leave = leave,
+	.state_size = sizeof(form_state),
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("Type your name as on your ID card. The document is the resident ID card (18 characters, the "
+		     "last may be X); for another document such as a passport, press Space on it. Then your mobile "
+		     "number (11 digits) or a landline with its area code. Press Enter after each item."),
 };

@@ -253,15 +253,6 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return UI_DONE;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("These are sentences people often need for this kind of problem. Press the number in front of a "
-		 "sentence to add it to your text. Where a sentence has a blank (___), type the number with digits "
-		 "and press Enter. You can add as many sentences as you like, then change or add words yourself.");
-}
-
 static const char *status_keys(ui_ctx *ctx, ui_screen *s)
 {
 	phr_state *p = s->state;
@@ -277,6 +268,8 @@ const ui_screen_ops scr_phrases_ops = {
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("These are sentences people often need for this kind of problem. Press the number in front of a "
+		     "sentence to add it to your text. Where a sentence has a blank (___), type the number with digits "
+		     "and press Enter. You can add as many sentences as you like, then change or add words yourself."),
 	.status_keys = status_keys,
 };

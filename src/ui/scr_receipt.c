@@ -410,29 +410,15 @@ static int tick(ui_ctx *ctx, ui_screen *s, int64_t now_ms)
 	return 0;
 }
 
-static const char *status_keys(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Enter: finish");
-}
-
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Your matter is registered. Keep the receipt number and the query code: you need both to check "
-		 "progress. You may photograph the square code with a phone. Press Enter when you have noted "
-		 "them; if nobody presses a key for a while, a countdown appears before the screen clears.");
-}
-
 const ui_screen_ops scr_receipt_ops = {
 	.name = "receipt",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("Your matter is registered. Keep the receipt number and the query code: you need both to check "
+		     "progress. You may photograph the square code with a phone. Press Enter when you have noted "
+		     "them; if nobody presses a key for a while, a countdown appears before the screen clears."),
 	.tick = tick,
-	.status_keys = status_keys,
+	.keys_msg = N_("Enter: finish"),
 };

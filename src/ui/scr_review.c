@@ -56,14 +56,7 @@ static void person_line(ui_ctx *ctx, char *out, size_t size)
 		return;
 	}
 	mask_name(d->name, name, sizeof(name));
-	if (d->id_other) {
-		size_t n = strlen(d->id_number);
-
-		/* Other documents: only the last 3 characters, as everywhere. */
-		snprintf(id, sizeof(id), "****%s", n > 3 ? d->id_number + n - 3 : "");
-	} else {
-		mask_id_number(d->id_number, id, sizeof(id));
-	}
+	mask_document(d->id_other ? "other" : "resident", d->id_number, id, sizeof(id));
 	mask_phone(d->phone, phone, sizeof(phone));
 	/* TRANSLATORS: masked name, document kind, masked number, masked phone. */
 	snprintf(out, size, _("%s   %s %s   phone %s"), name,
@@ -256,20 +249,13 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	}
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("This is everything you told us. Your ID number and phone are shown with digits hidden. To "
-		 "change a part, press its number (1 to 6); when you finish that part you come back here. "
-		 "Press Enter to send it: you then get a receipt number.");
-}
-
 const ui_screen_ops scr_review_ops = {
 	.name = "review",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("This is everything you told us. Your ID number and phone are shown with digits hidden. To "
+		     "change a part, press its number (1 to 6); when you finish that part you come back here. "
+		     "Press Enter to send it: you then get a receipt number."),
 };

@@ -170,20 +170,13 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return UI_DONE;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("On reception days a county leader sits in the center and hears citizens in person. Each "
-		 "day shows who receives, where, which matters they take up, and how many times are still "
-		 "free. Press a day's number to see its times. Esc goes back.");
-}
-
 const ui_screen_ops scr_roster_days_ops = {
 	.name = "roster_days",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("On reception days a county leader sits in the center and hears citizens in person. Each "
+		     "day shows who receives, where, which matters they take up, and how many times are still "
+		     "free. Press a day's number to see its times. Esc goes back."),
 };

@@ -261,20 +261,13 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return UI_DONE;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("These people can sit down with you about your matter. Those who know your kind of matter "
-		 "and are free soonest come first; the line under each name says why. Press 1 and we choose the "
-		 "best one with the earliest time, or press a person's number to see their free times.");
-}
-
 const ui_screen_ops scr_roster_hosts_ops = {
 	.name = "roster_hosts",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("These people can sit down with you about your matter. Those who know your kind of matter "
+		     "and are free soonest come first; the line under each name says why. Press 1 and we choose the "
+		     "best one with the earliest time, or press a person's number to see their free times."),
 };

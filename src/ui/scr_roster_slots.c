@@ -133,19 +133,12 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return UI_DONE;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("These are the free times. Press the number of the one that suits you. The time is booked "
-		 "when you send your matter at the end, and it is printed on your receipt.");
-}
-
 const ui_screen_ops scr_roster_slots_ops = {
 	.name = "roster_slots",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("These are the free times. Press the number of the one that suits you. The time is booked "
+		     "when you send your matter at the end, and it is printed on your receipt."),
 };

@@ -25,19 +25,17 @@ typedef struct end_state {
 
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
-	end_state *e = calloc(1, sizeof(*e));
+	end_state *e = s->state;
 	jrc_err err = { 0 };
 	int printed = 0;
 
-	if (!e || !arg) {
-		free(e);
+	if (!arg)
 		return -1;
-	}
 	e->a = *(const status_end_arg *)arg;
 	e->shown_ms = ui_now_ms();
 	if (e->a.end == STATUS_END_REVIEW) {
 		if (slip_review_print(ctx->db, e->a.ss->receipt, ctx->printer[0] ? ctx->printer : NULL,
-				      &printed, &err) == JRC_OK) {
+				      "kiosk", &printed, &err) == JRC_OK) {
 			e->printed = printed;
 		} else {
 			e->printed = -1;
@@ -45,14 +43,7 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 				 err.msg[0] ? err.msg : jrc_status_message(err.code));
 		}
 	}
-	s->state = e;
 	return 0;
-}
-
-static void leave(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	free(s->state);
 }
 
 static void draw_review(ui_ctx *ctx, end_state *e, ui_rect a)
@@ -143,20 +134,13 @@ static int tick(ui_ctx *ctx, ui_screen *s, int64_t now_ms)
 	return 0;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Press any key to finish; the screen also clears itself after a minute. You can check the "
-		 "progress of your matter again at any time with the receipt number and the query code.");
-}
-
 const ui_screen_ops scr_status_end_ops = {
 	.name = "status_end",
 	.enter = enter,
-	.leave = leave,
+	.state_size = sizeof(end_state),
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("Press any key to finish; the screen also clears itself after a minute. You can check the "
+		     "progress of your matter again at any time with the receipt number and the query code."),
 	.tick = tick,
 };

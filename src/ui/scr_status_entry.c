@@ -358,23 +358,16 @@ static int tick(ui_ctx *ctx, ui_screen *s, int64_t now_ms)
 	return 0;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Type the receipt number printed on your receipt, then press Enter. Then press 1 to use the "
-		 "6-digit query code printed under the number, or 2 to use the last 4 digits of the phone number "
-		 "you gave, type the digits and press Enter. The phone digits show where the matter stands; to give "
-		 "your opinion or ask for a review you need the query code. After a wrong try you have to wait a "
-		 "little; after several, looking up pauses here for a while and the front desk can help.");
-}
-
 const ui_screen_ops scr_status_entry_ops = {
 	.name = "status_entry",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("Type the receipt number printed on your receipt, then press Enter. Then press 1 to use the "
+		     "6-digit query code printed under the number, or 2 to use the last 4 digits of the phone number "
+		     "you gave, type the digits and press Enter. The phone digits show where the matter stands; to give "
+		     "your opinion or ask for a review you need the query code. After a wrong try you have to wait a "
+		     "little; after several, looking up pauses here for a while and the front desk can help."),
 	.tick = tick,
 };

@@ -130,22 +130,15 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return w_textarea_key(ctx, &v->area, act, ch);
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Say whether the written answer satisfies you: 1 satisfied, 2 basically satisfied, 3 not "
-		 "satisfied. Then you may add a few words, or leave it empty, and press Enter. If you are "
-		 "satisfied the matter is closed. If you are not, you can ask for a review.");
-}
-
 const ui_screen_ops scr_status_verdict_ops = {
 	.name = "status_verdict",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("Say whether the written answer satisfies you: 1 satisfied, 2 basically satisfied, 3 not "
+		     "satisfied. Then you may add a few words, or leave it empty, and press Enter. If you are "
+		     "satisfied the matter is closed. If you are not, you can ask for a review."),
 };
 
 /* ---------------------------------------------------------------- review */

@@ -151,22 +151,13 @@ static void draw_body(layout *l, const jrc_progress *p)
 
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
-	view_state *v = calloc(1, sizeof(*v));
+	view_state *v = s->state;
 
 	(void)ctx;
-	if (!v || !arg) {
-		free(v);
+	if (!arg)
 		return -1;
-	}
 	v->ss = arg;
-	s->state = v;
 	return 0;
-}
-
-static void leave(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	free(s->state);
 }
 
 /* The choices under the text: 1 verdict, 2 review (when they apply). */
@@ -285,7 +276,7 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 const ui_screen_ops scr_status_view_ops = {
 	.name = "status_view",
 	.enter = enter,
-	.leave = leave,
+	.state_size = sizeof(view_state),
 	.draw = draw,
 	.key = key,
 	.help_text = help,

@@ -23,24 +23,15 @@ typedef struct story_state {
 
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
-	story_state *t = calloc(1, sizeof(*t));
+	story_state *t = s->state;
 	wizard_draft *d = ctx->draft;
 
-	if (!t)
-		return -1;
 	t->outcome = arg != NULL;
 	if (t->outcome)
 		w_textarea_init(&t->area, d->outcome, sizeof(d->outcome), JRC_OUTCOME_MAX);
 	else
 		w_textarea_init(&t->area, d->text, sizeof(d->text), JRC_TEXT_MAX);
-	s->state = t;
 	return 0;
-}
-
-static void leave(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	free(s->state);
 }
 
 static void draw(ui_ctx *ctx, ui_screen *s)
@@ -151,7 +142,7 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 const ui_screen_ops scr_story_ops = {
 	.name = "story",
 	.enter = enter,
-	.leave = leave,
+	.state_size = sizeof(story_state),
 	.draw = draw,
 	.key = key,
 	.help_text = help,

@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/lib.sh"
 t_init_db
 export JRC_NOW=2026-11-29T10:00:00+08:00
-R=$(jrc file --category LAB --division 330726100201 --anonymous --text "欠薪")
+R=$(t_file_one "欠薪")
 [ -w /dev/full ] || skip_all "/dev/full is missing"
 
 for cmd in "list --json" "list" "show $R" "stats --json" "categories" "divisions" \
@@ -17,7 +17,7 @@ done
 out=$(jrc list --json 2>&1 >/dev/null); is "$?" 0 "the same listing to a working file exits 0"
 
 before=$(t_rows cases)
-out=$(JRC_FAULT=getrandom jrc file --category LAB --division 330726100201 --anonymous --text "欠薪二" 2>&1)
+out=$(JRC_FAULT=getrandom t_file_one "欠薪二" 2>&1)
 is "$?" 1 "filing with a failing random source exits 1"
 like "$out" "^jrc: .*random source failed.*nothing was filed" "with a sentence that says nothing was filed"
 is "$(t_rows cases)" "$before" "and nothing was filed"

@@ -5,9 +5,8 @@
 . "$top_srcdir/tests/lib.sh"
 t_init_db
 export JRC_NOW=2026-11-01T10:00:00+08:00
-file_one() { jrc file --category LAB --division 330726100201 --anonymous --text "$1"; }
-RA=$(file_one "拖欠工资一"); ok $? "file the case that will be answered"
-RW=$(file_one "拖欠工资二"); ok $? "file the case nobody takes on"
+RA=$(t_file_one "拖欠工资一"); ok $? "file the case that will be answered"
+RW=$(t_file_one "拖欠工资二"); ok $? "file the case nobody takes on"
 jrc move "$RA" accepted >/dev/null; ok $? "accept the first"
 jrc move "$RA" answered --answer "已责令支付" >/dev/null; ok $? "answer it (the citizen may ask for review until 1 Dec)"
 

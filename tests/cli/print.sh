@@ -206,6 +206,18 @@ jrc print PJ261129-9999-0 --printer file:- >/dev/null 2>&1; is $? 2 "an unknown 
 jrc print --failed "$R" >/dev/null 2>&1; is $? 2 "--failed with a number"
 jrc printer frob >/dev/null 2>&1; is $? 2 "an unknown printer action"
 is "$(t_rows print_jobs)" "$before" "bad input records no print job"
+# A review slip that did not print waits among the failed prints too
+# (recorded as the kiosk's status screens record it: tests/unit/test_slip).
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$JRC_DB" "INSERT INTO print_jobs(case_id, sink, at, outcome, error, actor, document)
+		SELECT id, 'tcp://127.0.0.1:1', '2026-11-29T02:00:00Z', 'failed', 'no connection', 'kiosk',
+		'review_slip' FROM cases WHERE receipt = '$R'"
+	like "$(jrc print --failed)" "$R .*\\(review slip\\)" "a failed review slip is listed, named as a slip"
+	like "$(jrc print --failed --json)" "\"receipt\":\"$R\",\"document\":\"review_slip\"" "--json says which document"
+else
+	ok 0 "# SKIP sqlite3 is not installed"
+	ok 0 "# SKIP sqlite3 is not installed"
+fi
 jrc print --help | grep -q -- "--failed"; ok $? "print --help"
 jrc printer --help | grep -q "test"; ok $? "printer --help"
 

@@ -112,7 +112,7 @@ out=$(jrc verify); ok $? "without the key the structure still verifies"
 like "$out" "Authenticity NOT checked: The ledger key $JRC_LEDGER_KEY cannot be read" "and verify says plainly that authenticity was not checked"
 like "$(jrc verify --json)" '"authenticated":false' "--json too"
 n=$(q "SELECT count(*) FROM cases")
-out=$(jrc file --category LAB --division 330726100201 --anonymous --text "没有钥匙" 2>&1); is $? 1 "filing without the key fails"
+out=$(t_file_one "没有钥匙" 2>&1); is $? 1 "filing without the key fails"
 like "$out" "^jrc: The ledger key .* cannot be read .* Ask the supervisor" "with a sentence for staff"
 is "$(q "SELECT count(*) FROM cases")" "$n" "and nothing is filed"
 out=$(jrc kiosk 2>&1 </dev/null); is $? 1 "the kiosk does not start without the key"
@@ -137,7 +137,7 @@ like "$out" "Event $eid was changed after it was written" "naming the rewritten 
 
 # ---------------------------------------------------------------- text
 t_init_db
-R=$(jrc file --category LAB --division 330726100201 --anonymous --text "$(printf '欠薪三个月\t  \t   ')")
+R=$(t_file_one "$(printf '欠薪三个月\t  \t   ')")
 is "$(q "SELECT hex(text) FROM cases WHERE receipt = '$R'")" "$(printf '欠薪三个月' | od -An -tx1 | tr -d ' \n' | tr a-f A-F)" \
 	"text with tabs and spaces appended is stored without them"
 jrc verify >/dev/null; ok $? "and verifies"

@@ -8,8 +8,8 @@ command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux is needed"
 command -v sqlite3 >/dev/null 2>&1 || skip_all "the sqlite3 shell is needed"
 t_init_db
 export JRC_NOW=2026-11-29T10:00:00+08:00
-R1=$(jrc file --category LAB --division 330726100201 --anonymous --text "老板拖欠工资三个月")
-R2=$(jrc file --category LAB --division 330726100201 --anonymous --text "另一件欠薪")
+R1=$(t_file_one "老板拖欠工资三个月")
+R2=$(t_file_one "另一件欠薪")
 R3=$(jrc file --category NEI --division 330726001 --anonymous --text "邻居漏水")
 printf 'secret123\n' | jrc staff add H001 --name 李四 --role handler --department RSJ >/dev/null
 printf 'secret123\n' | jrc staff add D001 --name 张三 --role desk >/dev/null

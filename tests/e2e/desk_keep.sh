@@ -8,7 +8,7 @@ command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux is needed"
 command -v sqlite3 >/dev/null 2>&1 || skip_all "the sqlite3 shell is needed"
 t_init_db
 export JRC_NOW=2026-11-29T10:00:00+08:00
-R1=$(jrc file --category LAB --division 330726100201 --anonymous --text "老板拖欠工资三个月")
+R1=$(t_file_one "老板拖欠工资三个月")
 printf 'secret123\n' | jrc staff add H001 --name 李四 --role handler --department RSJ >/dev/null
 printf 'secret123\n' | jrc staff add D001 --name 张三 --role desk >/dev/null
 # Three more for the worklist's order: filed so that newest-first and
@@ -91,7 +91,7 @@ is "$(sqlite3 "$JRC_DB" "EXPLAIN QUERY PLAN SELECT id FROM cases WHERE name >= '
 tm_stop
 
 # ---------------------------------------------------------------- the case screen in Chinese
-W=$(jrc file --category LAB --division 330726100201 --anonymous --text "包工头拖欠工资")
+W=$(t_file_one "包工头拖欠工资")
 jrc move "$W" accepted --staff H001 --role handler --staff-department RSJ >/dev/null
 jrc print "$W" --printer none >/dev/null 2>&1
 tm_start 100 40 $ENV "$JRC" desk --lang zh

@@ -10,6 +10,7 @@
 #include "testdb.h"
 #include "jrc/grievance.h"
 #include "jrc/lifecycle.h"
+#include "jrc/print.h"
 #include "jrc/slip.h"
 #include "jrc/text.h"
 
@@ -91,7 +92,7 @@ int main(void)
 	snprintf(path, sizeof(path), "%s.slip", testdb_path);
 	snprintf(uri, sizeof(uri), "file:%s", path);
 	unlink(path);
-	is_int(slip_review_print(db, c.receipt, uri, &printed, &err), JRC_OK, "printed to a file");
+	is_int(slip_review_print(db, c.receipt, uri, "kiosk", &printed, &err), JRC_OK, "printed to a file");
 	is_int(printed, 1, "and says it went out");
 	if ((f = fopen(path, "rb"))) {
 		fseek(f, 0, SEEK_END);
@@ -103,14 +104,44 @@ int main(void)
 	is_int(events("slip_printed"), 1, "a slip_printed event");
 
 	jrc_err_clear(&err);
-	is_int(slip_review_print(db, c.receipt, "tcp://127.0.0.1:1", &printed, &err), JRC_E_PRINTER,
-	       "a printer that refuses is JRC_E_PRINTER");
+	is_int(slip_review_print(db, c.receipt, "tcp://127.0.0.1:1", "staff:D007", &printed, &err),
+	       JRC_E_PRINTER, "a printer that refuses is JRC_E_PRINTER");
 	ok(err.msg[0] != '\0', "with a sentence: %s", err.msg);
 	is_int(printed, 0, "nothing went out");
 	is_int(events("slip_print_failed"), 1, "a slip_print_failed event for staff");
+	/* The failed slip is a failed print like a receipt's: listed for staff
+	 * (jrc print --failed, the desk), by the one who asked. */
+	{
+		jrc_print_job *jobs = NULL, last;
+		size_t n = 0;
+
+		is_int(print_failed(db, &jobs, &n, &err), JRC_OK, "the failed prints");
+		is_int((long)n, 1, "the slip is among them");
+		if (n == 1) {
+			is_str(jobs[0].receipt, c.receipt, "its receipt number");
+			is_str(jobs[0].document, "review_slip", "as a review slip");
+			is_str(jobs[0].actor, "staff:D007", "asked for by the staff member, not \"kiosk\"");
+			is_str(jobs[0].sink, "tcp://127.0.0.1:1", "on the printer that failed");
+			ok(jobs[0].error[0] != '\0', "with the printer's sentence");
+		}
+		free(jobs);
+		is_int(print_last_job(db, c.id, &last, NULL), JRC_E_NOT_FOUND,
+		       "the receipt's own last print is not the slip's");
+	}
+	is_int(slip_review_print(db, c.receipt, uri, "cli", &printed, &err), JRC_OK,
+	       "printed again once the printer works");
+	unlink(path);
+	{
+		jrc_print_job *jobs = NULL;
+		size_t n = 9;
+
+		is_int(print_failed(db, &jobs, &n, &err), JRC_OK, "the failed prints again");
+		is_int((long)n, 0, "the slip is no longer listed");
+		free(jobs);
+	}
 
 	printed = -1;
-	is_int(slip_review_print(db, c.receipt, "none", &printed, &err), JRC_OK, "printer none: fine");
+	is_int(slip_review_print(db, c.receipt, "none", "kiosk", &printed, &err), JRC_OK, "printer none: fine");
 	is_int(printed, 0, "and nothing printed");
 	grievance_case_free(&c);
 	db_close(db);

@@ -249,6 +249,18 @@ static void test_masks(void)
 	mask_id_number("E12345678", out, sizeof(out));
 	ok(strchr(out, '*') && !strstr(out, "345") && strlen(out) == 9,
 	   "mask a short document number (%s)", out);
+	/* One rule for a document number wherever it shows (the receipt,
+	 * jrc show, the kiosk's review screen). */
+	mask_document("resident", "33072619900101123X", out, sizeof(out));
+	is_str(out, "330726********123X", "a resident ID card as mask_id_number");
+	mask_document("other", "E12345678", out, sizeof(out));
+	is_str(out, "****678", "another document: its last 3 characters");
+	mask_document(NULL, "AB12", out, sizeof(out));
+	is_str(out, "****B12", "no kind is another document");
+	mask_document("other", "", out, sizeof(out));
+	is_str(out, "", "no number: nothing");
+	mask_document("other", NULL, out, sizeof(out));
+	is_str(out, "", "a NULL number: nothing");
 
 	mask_phone("13812345678", out, sizeof(out));
 	is_str(out, "138****5678", "mask mobile");
