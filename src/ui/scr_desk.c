@@ -318,6 +318,9 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	case L'p': case L'P':
 		open_prints(ctx, d);
 		return UI_DONE;
+	case L'a': case L'A':
+		desk_today_open(ctx, &d->sess);
+		return UI_DONE;
 	case L'q': case L'Q':
 		logout(ctx, d, NULL);
 		if (ctx->depth > 1 && ui_top(ctx) == s)
@@ -365,9 +368,10 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 		return _("Staff only. Log in with your staff ID and password. Citizens: press Esc to go back.");
 	return _("The worklist shows the cases you may work on, the next deadline first in mind: a deadline within "
 		 "3 days is highlighted, an overdue one is marked OVERDUE. Up and Down move, Enter opens a case. "
-		 "/ searches by receipt number, name, ID number or phone. S changes the state shown, D the "
-		 "department, O shows only overdue cases, T only today's. N files for a citizen, P lists failed "
-		 "prints, Q logs out.");
+		 "/ searches by receipt number, name (or its start), ID number or phone. S changes the state shown, "
+		 "D chooses the department from a list (type its code, name or short name), O shows only overdue "
+		 "cases, T only those filed today. A lists today's appointments and marks citizens arrived. N "
+		 "files for a citizen, P lists failed prints, Q logs out.");
 }
 
 static const char *status_keys(ui_ctx *ctx, ui_screen *s)
