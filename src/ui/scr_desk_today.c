@@ -118,7 +118,8 @@ static cols layout(int w)
 	cols c = { w >= 96 ? 11 : 5, 9, 15, 0, 0, 14 };
 	int rest = w - (c.time + c.who + c.receipt + c.arrived + 5);
 
-	c.host = rest / 2 > 6 ? rest / 2 : 6;
+	/* Wide enough, the helper's kind fits beside the name. */
+	c.host = rest >= 40 ? rest * 3 / 5 : rest / 2 > 6 ? rest / 2 : 6;
 	c.room = rest - c.host > 6 ? rest - c.host : 6;
 	return c;
 }
