@@ -124,6 +124,11 @@ void desk_actor_text(ui_ctx *ctx, const char *actor, char *out, size_t size)
 			snprintf(out, size, _("staff %s"), actor + 6);
 		return;
 	}
+	/* A command line of a site: "cli:PJ". */
+	if (strncmp(actor, "cli:", 4) == 0) {
+		snprintf(out, size, _("command line %s"), actor + 4);
+		return;
+	}
 	/* A terminal: "kiosk:pts/3". */
 	if (strncmp(actor, "kiosk:", 6) == 0) {
 		snprintf(out, size, _("kiosk %s"), actor + 6);
