@@ -56,7 +56,8 @@ static const char *cached(ui_ctx *ctx, name_cache *nc, const char *code, int tow
 
 		if (refdata_department(ctx->db, code, &d, NULL) == JRC_OK) {
 			snprintf(e->zh, sizeof(e->zh), "%s", *d.short_zh ? d.short_zh : d.name_zh);
-			snprintf(e->en, sizeof(e->en), "%s", *d.short_en ? d.short_en : d.code);
+			/* English staff read codes (as jrc at the command line). */
+			snprintf(e->en, sizeof(e->en), "%s", d.code);
 		}
 	} else if (refdata_category(ctx->db, code, &cat, NULL) == JRC_OK) {
 		snprintf(e->zh, sizeof(e->zh), "%s", cat.name_zh);
@@ -344,10 +345,10 @@ void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect
 	x += 27;
 	lw = ui_text(y, x, r.x + r.w - x, ui_attr(ctx, UI_KEY), _("D Department:"));
 	if (l->applied_dept[0]) {
-		list_names *nm = names_of(l);
+		char name[128];
 
-		ui_text(y, x + lw + 1, r.x + r.w - x - lw - 1, ui_attr(ctx, UI_NORMAL),
-			nm ? cached(ctx, &nm->dept, l->applied_dept, 2) : l->applied_dept);
+		desk_dept_label(ctx, l->applied_dept, name, sizeof(name));
+		ui_text(y, x + lw + 1, r.x + r.w - x - lw - 1, ui_attr(ctx, UI_NORMAL), name);
 	} else {
 		ui_text(y, x + lw + 1, r.x + r.w - x - lw - 1, ui_attr(ctx, UI_HINT), _("all"));
 	}

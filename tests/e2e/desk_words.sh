@@ -114,7 +114,7 @@ jrc print "$RA" --printer tcp://127.0.0.1:1 >/dev/null 2>&1
 tm_start 80 24 $ENV "$JRC" desk --lang zh --printer tcp://127.0.0.1:1
 login D001 secret123
 tm_wait "前台：张三" 10
-like "$(tm_screen)" "1 张回执没有打印出来（按 P 查看）" "the worklist tells the desk a receipt did not print"
+like "$(tm_screen)" "1 张回执没有打印出来（P）。" "the worklist tells the desk a receipt did not print"
 open_case "$RA" "事项"
 like "$(tm_screen)" "最近打印.*127\.0\.0\.1:1" "the case shows the printer's own words"
 n=$(tm_screen | grep -oE "[0-9] 补打回执" | head -1 | cut -c1)
