@@ -1,8 +1,10 @@
 /* The desk's own screen: the login form, then the worklist.  It holds the
  * session; logging out (a key, the idle timer, or leaving the screen)
  * records the end of it and wipes the password field. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "curses.h"
 #include "scr_desk.h"
@@ -130,6 +132,22 @@ static void voice_fault_notice(ui_ctx *ctx)
 	audit_events_free(ev, n);
 }
 
+/* Without the Chinese catalogue every screen falls back to English: the
+ * desk is where staff learn it (issue 13). */
+static void catalogue_notice(ui_ctx *ctx)
+{
+#if ENABLE_NLS
+	const char *dir = bindtextdomain(PACKAGE, NULL);
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/zh_CN/LC_MESSAGES/%s.mo", dir ? dir : "", PACKAGE);
+	if (access(path, R_OK) != 0)
+		ui_message(ctx, 1, "%s", _("Chinese catalogue missing: screens stay in English. Reinstall the package."));
+#else
+	ui_message(ctx, 1, "%s", _("This build has no translations: the kiosk and the desk show English only."));
+#endif
+}
+
 static void try_login(ui_ctx *ctx, desk_state *d)
 {
 	jrc_err err = { 0 };
@@ -165,6 +183,7 @@ static void try_login(ui_ctx *ctx, desk_state *d)
 	ui_message(ctx, 0, _("Logged in as %s (%s)."), d->sess.staff.name,
 		   auth_role_label(d->sess.staff.role));
 	voice_fault_notice(ctx);
+	catalogue_notice(ctx);
 }
 
 static const char *field_label(int i)

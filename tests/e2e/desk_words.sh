@@ -120,5 +120,13 @@ like "$(tm_screen)" "最近打印.*127\.0\.0\.1:1" "the case shows the printer's
 n=$(tm_screen | grep -oE "[0-9] 补打回执" | head -1 | cut -c1)
 tm_keys "${n:-9}"
 tm_wait "127\.0\.0\.1:1" 10; ok $? "a failed reprint says what the printer did"
+unlike "$(tm_screen)" "catalogue" "with the catalogue in place nothing is said of it"
+tm_stop
+
+# ---------------------------------------------------------------- no Chinese catalogue
+tm_start 80 24 env JRC_DB="$JRC_DB" JRC_NOW="$JRC_NOW" JRC_LOCALEDIR="$T_DIR/no-locale" TERM=xterm-256color \
+	"$JRC" desk --lang zh
+login D001 secret123
+tm_wait "Chinese catalogue missing: screens stay in English" 10; ok $? "the desk tells staff the Chinese catalogue is missing"
 tm_stop
 done_testing
