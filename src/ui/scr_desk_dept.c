@@ -151,6 +151,12 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	page = r.y + r.h - y;
 	if (page < 1)
 		page = 1;
+	/* A longer list says where it is, and scrolls with the arrows. */
+	if (d->nshown > page) {
+		page--;
+		snprintf(buf, sizeof(buf), _("%d of %d: more with Up and Down"), d->sel + 1, d->nshown);
+		ui_text(r.y + r.h - 1, r.x + 2, r.w - 2, ui_attr(ctx, UI_HINT), buf);
+	}
 	if (d->sel < d->top)
 		d->top = d->sel;
 	if (d->sel >= d->top + page)
