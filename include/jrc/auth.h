@@ -44,7 +44,8 @@ typedef enum jrc_action {
 	JRC_DO_EDIT_INTAKE,   /* correct intake details of a registered case */
 	JRC_DO_NOTE,          /* internal note on a case */
 	JRC_DO_STAFF,         /* manage staff accounts */
-	JRC_DO_REFDATA        /* import reference data */
+	JRC_DO_REFDATA,       /* import reference data */
+	JRC_DO_CHECKIN        /* mark a citizen arrived for their appointment */
 } jrc_action;
 
 /* The role's name in the user's language, for screens ("front desk" ...);

@@ -19,6 +19,7 @@ typedef struct jrc_department {
 	char name_zh[96], name_en[128];
 	char window[16];
 	char phone[24];
+	char short_zh[48], short_en[64];   /* 人社局, HR & Social Security; may be "" */
 } jrc_department;
 
 typedef struct jrc_division {
@@ -58,6 +59,14 @@ jrc_status refdata_category(jrc_db *db, const char *code, jrc_category *out,
 			    jrc_err *err);
 jrc_status refdata_department(jrc_db *db, const char *code,
 			      jrc_department *out, jrc_err *err);
+/* Every department in the order of departments.csv; caller frees *out. */
+jrc_status refdata_departments(jrc_db *db, jrc_department **out, size_t *n, jrc_err *err);
+/* The department staff mean by what they typed: its code (any case), its
+ * name or short name in either language, or a part of one of those that
+ * fits one department only.  JRC_E_NOT_FOUND or, when the part fits
+ * several, JRC_E_INVALID naming them, each with a sentence. */
+jrc_status refdata_department_find(jrc_db *db, const char *typed, jrc_department *out,
+				   jrc_err *err);
 /* Children of parent (NULL: the county's townships). */
 jrc_status refdata_divisions(jrc_db *db, const char *parent,
 			     jrc_division **out, size_t *n, jrc_err *err);

@@ -165,6 +165,31 @@ jrc_status roster_unbook(jrc_db *db, int64_t case_id, const char *actor, jrc_err
 /* The case's active booking; JRC_E_NOT_FOUND (with a sentence) when none. */
 jrc_status roster_case_booking(jrc_db *db, int64_t case_id, jrc_booking *out, jrc_err *err);
 
+/* One appointment of a day for the desk: the booking, who comes for
+ * which case, and whether they have arrived. */
+typedef struct jrc_appointment {
+	jrc_booking b;
+	char name[JRC_U8(32)];           /* the citizen's name; "" if anonymous */
+	int anonymous;
+	char state[24];                  /* the case's state */
+	char arrived_at[32];             /* UTC ISO 8601; "" not yet arrived */
+	char arrived_by[48];
+} jrc_appointment;
+
+/* The active bookings whose time starts on local day d, by time then
+ * host (through the bookings_when index); caller frees *out. */
+jrc_status roster_day_appointments(jrc_db *db, jrc_date d, jrc_appointment **out, size_t *n,
+				   jrc_err *err);
+
+/* Mark the citizen of a case arrived for its booking, today, as staff
+ * `by` (who must be allowed JRC_DO_CHECKIN): a row in arrivals and an
+ * "arrived" event that covers it, in one transaction.  Refused with a
+ * sentence, nothing changed, when the case has no booking, the booking is
+ * on another day, or the arrival is already recorded. */
+struct jrc_staff;
+jrc_status roster_mark_arrived(jrc_db *db, const struct jrc_staff *by, int64_t case_id,
+			       jrc_err *err);
+
 /* "今天 15:00", "明天 09:30", "12月2日 周三 09:30" (or English) for t,
  * seen from now. */
 void roster_when(jrc_time t, jrc_time now, char *out, size_t size);

@@ -17,6 +17,7 @@
 #define VERDICT_COLS "case_id, stage, verdict, comment, at"
 #define BOOKING_COLS "case_id, host, slot_start, slot_end, room, room_en, booked_at," \
 	" booked_by, cancelled_at, cancelled_by"
+#define ARRIVAL_COLS "case_id, arrived_at, arrived_by"
 #define STAFF_COLS "name, role, department, hash, disabled, created_at"
 
 /* The copy of a row: [table, key as text, [columns]]. */
@@ -66,6 +67,8 @@ static const cover_spec specs[] = {
 	  CHECK("verdicts", "event_id", VERDICT_COLS, "t.case_id", LEGACY_BY_EVENT("verdict"), "0"), 0 },
 	{ "bookings", BOOKING_COLS, SNAP("bookings", "id", BOOKING_COLS),
 	  CHECK("bookings", "id", BOOKING_COLS, "t.case_id", "?1", "0"), 0 },
+	{ "arrivals", ARRIVAL_COLS, SNAP("arrivals", "booking_id", ARRIVAL_COLS),
+	  CHECK("arrivals", "booking_id", ARRIVAL_COLS, "t.case_id", "0", "0"), 0 },
 	{ "staff", STAFF_COLS, SNAP("staff", "id", STAFF_COLS),
 	  CHECK("staff", "id", STAFF_COLS, "NULL", "?1", "0"), 1 },
 };

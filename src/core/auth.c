@@ -60,7 +60,7 @@ jrc_status auth_may(const jrc_staff *who, jrc_action act, const char *case_dept,
 		switch (who->role) {
 		case JRC_ROLE_DESK:
 			allowed = act == JRC_DO_VIEW || act == JRC_DO_FILE || act == JRC_DO_REPRINT ||
-				  act == JRC_DO_EDIT_INTAKE || act == JRC_DO_NOTE;
+				  act == JRC_DO_EDIT_INTAKE || act == JRC_DO_NOTE || act == JRC_DO_CHECKIN;
 			break;
 		case JRC_ROLE_HANDLER:
 			allowed = act == JRC_DO_VIEW || act == JRC_DO_NOTE;

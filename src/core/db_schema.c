@@ -295,6 +295,22 @@ static const char *const migration_2_court_advice =
 static const char *const migration_2_print_document =
 	"ALTER TABLE print_jobs ADD COLUMN document TEXT NOT NULL DEFAULT 'receipt'"
 	"  CHECK (document IN ('receipt','review_slip'));";
+/* Issue 13: the desk marks a citizen arrived for an appointment.  One
+ * row per booking, covered by its "arrived" event; kept once written. */
+static const char *const migration_2_arrivals =
+	"CREATE TABLE arrivals("
+	"  booking_id INTEGER PRIMARY KEY REFERENCES bookings(id),"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  arrived_at TEXT NOT NULL,"
+	"  arrived_by TEXT NOT NULL);"
+	"CREATE INDEX arrivals_case ON arrivals(case_id);"
+	"CREATE TRIGGER arrivals_no_update BEFORE UPDATE ON arrivals"
+	"  BEGIN SELECT RAISE(ABORT, 'an arrival once recorded is kept'); END;"
+	"CREATE TRIGGER arrivals_no_delete BEFORE DELETE ON arrivals"
+	"  BEGIN SELECT RAISE(ABORT, 'an arrival once recorded is kept'); END;"
+	/* Departments by a short name too (人社局), for the desk's filter. */
+	"ALTER TABLE departments ADD COLUMN short_zh TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE departments ADD COLUMN short_en TEXT NOT NULL DEFAULT '';";
 
 /* Version 2, the second round: each capability appends its own script
  * (one line each) before the NULL. */
@@ -304,6 +320,7 @@ static const char *const version_2[] = {
 	migration_2_phrases,
 	migration_2_court_advice,
 	migration_2_print_document,
+	migration_2_arrivals,
 	NULL
 };
 

@@ -128,11 +128,12 @@ static jrc_status row_department(jrc_db *db, char **v, long sort, jrc_err *err)
 	if ((s = need(v[1], "name_zh", err)) || (s = need(v[2], "name_en", err)))
 		return s;
 	return run(db,
-		   "INSERT INTO departments(code, name_zh, name_en, window, phone, sort)"
-		   " VALUES (?,?,?,?,?,?) ON CONFLICT(code) DO UPDATE SET"
+		   "INSERT INTO departments(code, name_zh, name_en, window, phone, short_zh, short_en,"
+		   " sort) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(code) DO UPDATE SET"
 		   " name_zh=excluded.name_zh, name_en=excluded.name_en,"
-		   " window=excluded.window, phone=excluded.phone, sort=excluded.sort",
-		   (const char *const *)v, 5, sort, err);
+		   " window=excluded.window, phone=excluded.phone, short_zh=excluded.short_zh,"
+		   " short_en=excluded.short_en, sort=excluded.sort",
+		   (const char *const *)v, 7, sort, err);
 }
 
 static jrc_status row_division(jrc_db *db, char **v, long sort, jrc_err *err)
@@ -225,7 +226,8 @@ static const refdata_file files[] = {
 	   * offered. */
 	  "UPDATE categories SET active = 0" },
 	{ "departments.csv", 1,
-	  { "code", "name_zh", "name_en", "window", "phone", NULL }, 3, row_department, NULL },
+	  { "code", "name_zh", "name_en", "window", "phone", "short_zh", "short_en", NULL }, 3,
+	  row_department, NULL },
 	{ "divisions.csv", 1,
 	  { "code", "parent", "level", "name_zh", "name_en", NULL }, 5, row_division, NULL },
 	{ "routing.csv", 1,
@@ -533,24 +535,34 @@ jrc_status refdata_category(jrc_db *db, const char *code, jrc_category *out, jrc
 	return db_fail(db, rc, err);
 }
 
+static void fill_department(sqlite3_stmt *st, void *row)
+{
+	jrc_department *out = row;
+
+	db_col_copy(st, 0, out->code, sizeof(out->code));
+	db_col_copy(st, 1, out->name_zh, sizeof(out->name_zh));
+	db_col_copy(st, 2, out->name_en, sizeof(out->name_en));
+	db_col_copy(st, 3, out->window, sizeof(out->window));
+	db_col_copy(st, 4, out->phone, sizeof(out->phone));
+	db_col_copy(st, 5, out->short_zh, sizeof(out->short_zh));
+	db_col_copy(st, 6, out->short_en, sizeof(out->short_en));
+}
+
+#define DEPT_COLS "code, name_zh, name_en, window, phone, short_zh, short_en"
+
 jrc_status refdata_department(jrc_db *db, const char *code, jrc_department *out, jrc_err *err)
 {
 	sqlite3_stmt *st;
 	jrc_status s;
 	int rc;
 
-	if ((s = db_prepare(db, "SELECT code, name_zh, name_en, window, phone FROM departments"
+	if ((s = db_prepare(db, "SELECT " DEPT_COLS " FROM departments"
 			    " WHERE code = ?", &st, err)) != JRC_OK)
 		return s;
 	db_bind_text(db, st, 1, code);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
-		db_col_copy(st, 0, out->code, sizeof(out->code));
-		db_col_copy(st, 1, out->name_zh, sizeof(out->name_zh));
-		db_col_copy(st, 2, out->name_en, sizeof(out->name_en));
-		db_col_copy(st, 3, out->window, sizeof(out->window));
-		db_col_copy(st, 4, out->phone, sizeof(out->phone));
-	}
+	if (rc == SQLITE_ROW)
+		fill_department(st, out);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
 		return JRC_OK;
@@ -558,6 +570,19 @@ jrc_status refdata_department(jrc_db *db, const char *code, jrc_department *out,
 		return jrc_err_set(err, JRC_E_NOT_FOUND, "department",
 				   _("Unknown department '%s'."), code ? code : "");
 	return db_fail(db, rc, err);
+}
+
+jrc_status refdata_departments(jrc_db *db, jrc_department **out, size_t *n, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = db_prepare(db, "SELECT " DEPT_COLS " FROM departments ORDER BY sort, code", &st,
+			    err)) != JRC_OK)
+		return s;
+	return collect_rows(db, st, sizeof(**out), fill_department, (void **)out, n, err);
 }
 
 static void fill_division(sqlite3_stmt *st, jrc_division *d)

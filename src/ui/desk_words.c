@@ -6,7 +6,10 @@
 #include <string.h>
 
 #include "scr_desk.h"
+#include "jrc/auth.h"
 #include "jrc/clock.h"
+#include "jrc/refdata.h"
+#include "jrc/roster.h"
 
 typedef struct word { const char *code, *msgid; } word;
 
@@ -34,6 +37,10 @@ const char *desk_event_label(const char *kind)
 		{ "login_failed", N_("Wrong password") }, { "login_refused", N_("Login refused") },
 		{ "lockout", N_("Account locked") }, { "import", N_("Reference data imported") },
 		{ "staff_added", N_("Staff account added") },
+		{ "arrived", N_("Arrived for the appointment") },
+		{ "slip_printed", N_("Review slip printed") },
+		{ "slip_print_failed", N_("Review slip not printed") },
+		{ "voice_fault", N_("Kiosk voice stopped") },
 	};
 
 	return LOOKUP(w, kind);
@@ -61,7 +68,7 @@ const char *desk_level_label(const char *level)
 const char *desk_print_outcome(const char *outcome)
 {
 	static const word w[] = {
-		{ "printed", N_("printed") }, { "failed", N_("failed") },
+		{ "printed", N_("printed") }, { "ok", N_("printed") }, { "failed", N_("failed") },
 		{ "skipped", N_("not printed (no printer)") },
 	};
 
@@ -99,17 +106,179 @@ static size_t utc_at(const char *p)
 	return sizeof(shape) - 1;
 }
 
-void desk_note_text(const char *kind, const char *note, char *out, size_t size)
+void desk_actor_text(ui_ctx *ctx, const char *actor, char *out, size_t size)
+{
+	static const word w[] = {
+		{ "cli", N_("command line") }, { "kiosk", N_("kiosk") }, { "citizen", N_("citizen") },
+		{ "system", N_("system") }, { "desk", N_("front desk") },
+	};
+	jrc_staff st;
+
+	if (!actor)
+		actor = "";
+	if (strncmp(actor, "staff:", 6) == 0) {
+		if (auth_staff_get(ctx->db, actor + 6, &st, NULL) == JRC_OK)
+			/* TRANSLATORS: a staff member's name and staff ID */
+			snprintf(out, size, _("%s (%s)"), st.name, st.id);
+		else
+			snprintf(out, size, _("staff %s"), actor + 6);
+		return;
+	}
+	/* A command line of a site: "cli:PJ". */
+	if (strncmp(actor, "cli:", 4) == 0) {
+		snprintf(out, size, _("command line %s"), actor + 4);
+		return;
+	}
+	/* A terminal: "kiosk:pts/3". */
+	if (strncmp(actor, "kiosk:", 6) == 0) {
+		snprintf(out, size, _("kiosk %s"), actor + 6);
+		return;
+	}
+	snprintf(out, size, "%s", LOOKUP(w, actor));
+}
+
+static const char *verdict_label(const char *v)
+{
+	static const word w[] = {
+		{ "satisfied", N_("satisfied") }, { "basic", N_("basically satisfied") },
+		{ "unsatisfied", N_("not satisfied") },
+	};
+
+	return LOOKUP(w, v);
+}
+
+/* "M02 陈建国, 2026-11-30 14:00-14:30, 劳动争议调解室" (the booking records'
+ * shape) in words: the helper by name and kind, the parts joined as the
+ * language joins them.  0 if p is not of that shape. */
+static int booking_words(ui_ctx *ctx, const char *p, size_t n, char *out, size_t size)
+{
+	char part[512], id[JRC_HOST_ID_MAX], *c1, *c2, who[200];
+	jrc_host h;
+	const char *sp;
+
+	if (n >= sizeof(part))
+		return 0;
+	memcpy(part, p, n);
+	part[n] = '\0';
+	sp = strchr(part, ' ');
+	c1 = strstr(part, ", ");
+	if (!sp || !c1 || sp > c1 || (size_t)(sp - part) >= sizeof(id))
+		return 0;
+	c2 = strstr(c1 + 2, ", ");
+	snprintf(id, sizeof(id), "%.*s", (int)(sp - part), part);
+	if (roster_host(ctx->db, id, &h, NULL) == JRC_OK)
+		snprintf(who, sizeof(who), _("%s (%s)"), i18n_pick(h.name, h.name_en), roster_kind_label(h.kind));
+	else
+		snprintf(who, sizeof(who), "%.*s", (int)(c1 - sp - 1), sp + 1);
+	*c1 = '\0';
+	if (c2)
+		*c2 = '\0';
+	/* TRANSLATORS: who, when, where of an appointment */
+	snprintf(out, size, _("%s, %s, %s"), who, c1 + 2, c2 ? c2 + 2 : "");
+	return 1;
+}
+
+/* Notes written as English sentences by the core, in words of the screen;
+ * 1 if this was one of them. */
+static int sentence(ui_ctx *ctx, const char *kind, const char *p, char *out, size_t size)
+{
+	char a[64], b[64], local[72];
+	int k;
+	jrc_time t;
+
+	if (strcmp(kind, "lookup_locked") == 0 &&
+	    sscanf(p, "%d failed lookups of %63s within an hour; phone digits refused until %63s", &k, a, b) == 3) {
+		if (clock_parse(b, &t) == JRC_OK)
+			clock_format_local(t, local);
+		else
+			snprintf(local, sizeof(local), "%s", b);
+		snprintf(out, size, _("%d wrong tries to look up %s within an hour: the phone digits are refused until %s."),
+			 k, a, local);
+		return 1;
+	}
+	if (strcmp(kind, "lookup_unlocked") == 0 && sscanf(p, "lookups of %63s allowed again", a) == 1) {
+		snprintf(out, size, _("Lookups of %s are allowed again."), a);
+		return 1;
+	}
+	if (strcmp(kind, "verdict") == 0) {
+		size_t n = strcspn(p, ":");
+
+		snprintf(a, sizeof(a), "%.*s", (int)(n < sizeof(a) - 1 ? n : sizeof(a) - 1), p);
+		snprintf(out, size, "%s%s%s", verdict_label(a), p[n] ? _(": ") : "",
+			 p[n] ? p + n + (p[n + 1] == ' ' ? 2 : 1) : "");
+		return 1;
+	}
+	if (strncmp(kind, "slip_print", 10) == 0) {
+		size_t n = strcspn(p, ":");
+
+		snprintf(a, sizeof(a), "%.*s", (int)(n < sizeof(a) - 1 ? n : sizeof(a) - 1), p);
+		snprintf(out, size, "%s%s%s", desk_state_label(a), p[n] ? _(": ") : "",
+			 p[n] ? p + n + (p[n + 1] == ' ' ? 2 : 1) : "");
+		return 1;
+	}
+	(void)ctx;
+	return 0;
+}
+
+void desk_note_text(ui_ctx *ctx, const char *kind, const char *note, char *out, size_t size)
 {
 	static const word keys[] = {
 		{ "reason", N_("reason") }, { "channel", N_("where to turn") },
 		{ "department", N_("department") }, { "answer", N_("answer") },
 		{ "due", N_("due") }, { "booked", N_("booked") }, { "cancelled", N_("cancelled") },
+		{ "moved", N_("moved") }, { "arrived", N_("arrived") },
 	};
+	static const word fields[] = {
+		{ "name", N_("name") }, { "id_number", N_("ID number") }, { "phone", N_("phone") },
+		{ "text", N_("what happened") }, { "outcome", N_("what they would like") },
+	};
+	int booking = kind && (strcmp(kind, "booking") == 0 || strcmp(kind, "arrived") == 0);
 	size_t len = 0;
 	const char *p = note ? note : "";
 
 	out[0] = '\0';
+	if (!kind)
+		kind = "";
+	if (sentence(ctx, kind, p, out, size))
+		return;
+	/* A correction: "name: old; phone: old" with the fields named. */
+	if (strcmp(kind, "intake_edited") == 0) {
+		int boundary = 1;
+
+		while (*p) {
+			int hit = 0;
+
+			/* A field's name only at the start or after "; ". */
+			if (!boundary && strncmp(p, "; ", 2) == 0) {
+				boundary = 1;
+				for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]) && !hit; i++)
+					hit = strncmp(p + 2, fields[i].code, strlen(fields[i].code)) == 0 &&
+					      strncmp(p + 2 + strlen(fields[i].code), ": ", 2) == 0;
+				if (hit) {
+					p += 2;
+					continue;
+				}
+			}
+			for (size_t i = 0; boundary && i < sizeof(fields) / sizeof(fields[0]) && !hit; i++) {
+				size_t k = strlen(fields[i].code);
+
+				if (strncmp(p, fields[i].code, k) == 0 && strncmp(p + k, ": ", 2) == 0) {
+					if (len)
+						add(out, size, &len, "\n", 1);
+					add(out, size, &len, _(fields[i].msgid), strlen(_(fields[i].msgid)));
+					add(out, size, &len, _(": "), strlen(_(": ")));
+					p += k + 2;
+					hit = 1;
+				}
+			}
+			boundary = 0;
+			if (hit)
+				continue;
+			add(out, size, &len, p, 1);
+			p++;
+		}
+		return;
+	}
 	/* A filing's note is its channel. */
 	if (kind && strcmp(kind, "filed") == 0 && strchr(p, ' ') == NULL && strchr(p, '\n') == NULL) {
 		snprintf(out, size, "%s", desk_channel_label(p));
@@ -152,6 +321,42 @@ void desk_note_text(const char *kind, const char *note, char *out, size_t size)
 				while (n && *p == ' ')
 					p++, n--;
 				break;
+			}
+		}
+		/* "RSJ -> XFJ" of a redirection: the departments by name. */
+		if (strcmp(kind, "transition") == 0 && n > 4 && memchr(p, '>', n)) {
+			char from[16], to[16], a[128], b[128];
+
+			if (sscanf(p, "%15s -> %15s", from, to) == 2 && strncmp(p, from, strlen(from)) == 0) {
+				desk_dept_label(ctx, from, a, sizeof(a));
+				desk_dept_label(ctx, to, b, sizeof(b));
+				add(out, size, &len, a, strlen(a));
+				add(out, size, &len, " -> ", 4);
+				add(out, size, &len, b, strlen(b));
+				p += n;
+				n = 0;
+			}
+		}
+		/* An appointment, or a move from one to another. */
+		if (booking && n) {
+			const char *arrow = NULL;
+			char words[700];
+
+			for (size_t i = 0; i + 4 <= n; i++)
+				if (memcmp(p + i, " -> ", 4) == 0) {
+					arrow = p + i;
+					break;
+				}
+			if (arrow && booking_words(ctx, p, (size_t)(arrow - p), words, sizeof(words))) {
+				add(out, size, &len, words, strlen(words));
+				add(out, size, &len, " -> ", 4);
+				n -= (size_t)(arrow + 4 - p);
+				p = arrow + 4;
+			}
+			if (booking_words(ctx, p, n, words, sizeof(words))) {
+				add(out, size, &len, words, strlen(words));
+				p += n;
+				n = 0;
 			}
 		}
 		while (n) {

@@ -1,8 +1,10 @@
 /* The desk's own screen: the login form, then the worklist.  It holds the
  * session; logging out (a key, the idle timer, or leaving the screen)
  * records the end of it and wipes the password field. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "curses.h"
 #include "scr_desk.h"
@@ -130,6 +132,22 @@ static void voice_fault_notice(ui_ctx *ctx)
 	audit_events_free(ev, n);
 }
 
+/* Without the Chinese catalogue every screen falls back to English: the
+ * desk is where staff learn it (issue 13). */
+static void catalogue_notice(ui_ctx *ctx)
+{
+#if ENABLE_NLS
+	const char *dir = bindtextdomain(PACKAGE, NULL);
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/zh_CN/LC_MESSAGES/%s.mo", dir ? dir : "", PACKAGE);
+	if (access(path, R_OK) != 0)
+		ui_message(ctx, 1, "%s", _("Chinese catalogue missing: screens stay in English. Reinstall the package."));
+#else
+	ui_message(ctx, 1, "%s", _("This build has no translations: the kiosk and the desk show English only."));
+#endif
+}
+
 static void try_login(ui_ctx *ctx, desk_state *d)
 {
 	jrc_err err = { 0 };
@@ -165,6 +183,7 @@ static void try_login(ui_ctx *ctx, desk_state *d)
 	ui_message(ctx, 0, _("Logged in as %s (%s)."), d->sess.staff.name,
 		   auth_role_label(d->sess.staff.role));
 	voice_fault_notice(ctx);
+	catalogue_notice(ctx);
 }
 
 static const char *field_label(int i)
@@ -320,6 +339,9 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	case L'p': case L'P':
 		open_prints(ctx, d);
 		return UI_DONE;
+	case L'a': case L'A':
+		desk_today_open(ctx, &d->sess);
+		return UI_DONE;
 	case L'q': case L'Q':
 		logout(ctx, d, NULL);
 		if (ctx->depth > 1 && ui_top(ctx) == s)
@@ -367,9 +389,10 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 	snprintf(ctx->help_buf, sizeof(ctx->help_buf),
 		 _("The worklist shows the cases you may work on, the next deadline first in mind: a deadline within "
 		   "%d days is highlighted, an overdue one is marked OVERDUE. Up and Down move, Enter opens a case. "
-		   "/ searches by receipt number, name, ID number or phone. S changes the state shown, D the "
-		   "department, O shows only overdue cases, T only today's. N files for a citizen, P lists failed "
-		   "prints, Q logs out."), DESK_SOON_DAYS);
+		   "/ searches by receipt number, name (or its start), ID number or phone. S changes the state shown, "
+		   "D chooses the department from a list (type its code, name or short name), O shows only overdue "
+		   "cases, T only those filed today. A lists today's appointments and marks citizens arrived. N "
+		   "files for a citizen, P lists failed prints, Q logs out."), DESK_SOON_DAYS);
 	return ctx->help_buf;
 }
 

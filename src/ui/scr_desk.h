@@ -48,10 +48,9 @@ typedef struct desk_list {
 	int page;                   /* rows shown at the last draw */
 	int state;                  /* -1: all, else a jrc_state */
 	int overdue, today;
-	int focus;                  /* 0 list, 1 search, 2 department */
+	int focus;                  /* 0 list, 1 search */
 	char search[DESK_BUF(40)];
-	char dept[DESK_BUF(12)];
-	w_field search_f, dept_f;
+	w_field search_f;
 	char applied_search[160];   /* what the loaded page was searched for */
 	char applied_dept[48];
 	char error[512];
@@ -63,6 +62,8 @@ extern const ui_screen_ops scr_desk_ops;        /* arg: NULL */
 extern const ui_screen_ops scr_desk_case_ops;   /* arg: desk_case_arg * (copied) */
 extern const ui_screen_ops scr_desk_form_ops;   /* arg: desk_form_arg * (taken, freed) */
 extern const ui_screen_ops scr_desk_prints_ops; /* arg: desk_session * */
+extern const ui_screen_ops scr_desk_today_ops;  /* arg: desk_session * */
+extern const ui_screen_ops scr_desk_dept_ops;   /* arg: desk_list * */
 
 typedef struct desk_case_arg {
 	desk_session *sess;
@@ -112,7 +113,7 @@ const char *desk_sink_label(const char *sink);
 /* An event's note for the screen: the record's English keys ("reason:",
  * "due:" ...) and print outcomes translated, UTC times in the site's
  * time zone. */
-void desk_note_text(const char *kind, const char *note, char *out, size_t size);
+void desk_note_text(ui_ctx *ctx, const char *kind, const char *note, char *out, size_t size);
 
 /* A stored state name's short word for staff ("to accept" ...), translated
  * (lifecycle_state_desk); an unknown name as it is. */
@@ -140,6 +141,26 @@ void desk_list_free(desk_list *l);
 void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect r);
 /* Keys of the worklist; sets *open to a case id to open (else 0). */
 ui_result desk_list_key(ui_ctx *ctx, desk_list *l, ui_action act, wint_t ch, int64_t *open);
+
+/* Today's appointments (scr_desk_today.c); the count of them and of
+ * those arrived (-1 when it cannot be read). */
+void desk_today_open(ui_ctx *ctx, desk_session *sess);
+int desk_today_count(ui_ctx *ctx, int *arrived);
+/* "arrived 10:05" / "not arrived yet" for an arrival time (UTC) or "". */
+void desk_arrival_text(const char *arrived_at, char *out, size_t size);
+
+/* The department chooser (scr_desk_dept.c) and what it sets: the
+ * worklist's department (NULL: all). */
+struct jrc_department;
+void desk_dept_open(ui_ctx *ctx, desk_list *l);
+void desk_list_set_dept(ui_ctx *ctx, desk_list *l, const struct jrc_department *d);
+/* A department's short name on screen, else its name. */
+const char *desk_dept_short(const struct jrc_department *d);
+/* The short name of a department code for screens (the code if unknown). */
+void desk_dept_label(ui_ctx *ctx, const char *code, char *out, size_t size);
+
+/* Who did something, in words: "command line", "张三 (D001)". */
+void desk_actor_text(ui_ctx *ctx, const char *actor, char *out, size_t size);
 
 /* Open a case's detail screen. */
 void desk_open_case(ui_ctx *ctx, desk_session *sess, int64_t case_id);

@@ -18,7 +18,7 @@
 #include "jrc/validate.h"
 
 enum { ACT_MAX = 16, SCROLL_END = 1 << 20 };
-typedef enum act_kind { ACT_MOVE, ACT_NOTE, ACT_EDIT, ACT_REPRINT } act_kind;
+typedef enum act_kind { ACT_MOVE, ACT_NOTE, ACT_EDIT, ACT_REPRINT, ACT_ARRIVE } act_kind;
 
 typedef struct action {
 	act_kind kind;
@@ -33,6 +33,8 @@ typedef struct case_state {
 	jrc_event *ev;
 	size_t nev;
 	char related[JRC_RECEIPT_MAX];
+	int today;                  /* the booking is today: arrival below */
+	jrc_appointment appt;       /* today's booking with its arrival */
 	action act[ACT_MAX];
 	int nact;
 	int top, lines, view;       /* scrolling of the detail */
@@ -99,6 +101,24 @@ static void load(ui_ctx *ctx, case_state *cs)
 		add_action(cs, ACT_EDIT, 0);
 	if (auth_may(who, JRC_DO_REPRINT, cs->c.department, NULL) == JRC_OK)
 		add_action(cs, ACT_REPRINT, 0);
+	/* Today's appointment: whether the citizen is here, and the key to
+	 * say they are. */
+	cs->today = 0;
+	{
+		jrc_appointment *a = NULL;
+		size_t na = 0;
+
+		if (roster_day_appointments(ctx->db, clock_local_date(clock_now()), &a, &na, NULL) == JRC_OK)
+			for (size_t i = 0; i < na; i++)
+				if (a[i].b.case_id == cs->case_id) {
+					cs->appt = a[i];
+					cs->today = 1;
+				}
+		free(a);
+	}
+	if (cs->today && !cs->appt.arrived_at[0] &&
+	    auth_may(who, JRC_DO_CHECKIN, NULL, NULL) == JRC_OK)
+		add_action(cs, ACT_ARRIVE, 0);
 }
 
 void desk_open_case(ui_ctx *ctx, desk_session *sess, int64_t case_id)
@@ -185,6 +205,7 @@ static const char *action_msgid(const action *a)
 	case ACT_NOTE: return N_("Add an internal note");
 	case ACT_EDIT: return N_("Correct the intake details");
 	case ACT_REPRINT: return N_("Reprint the receipt");
+	case ACT_ARRIVE: return N_("Citizen has arrived");
 	case ACT_MOVE: break;
 	}
 	switch (a->to) {
@@ -246,7 +267,10 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 			 cs->related);
 		put(L, _("Repeat"), lw, ui_attr(ctx, UI_NOTICE), buf);
 	}
-	if (refdata_category(ctx->db, c->category, &cat, NULL) == JRC_OK)
+	/* Codes (LAB, RSJ) only where staff read English anyway. */
+	if (refdata_category(ctx->db, c->category, &cat, NULL) == JRC_OK && i18n_get() != JRC_LANG_EN)
+		snprintf(buf, sizeof(buf), "%s", cat.name_zh);
+	else if (refdata_category(ctx->db, c->category, &cat, NULL) == JRC_OK)
 		snprintf(buf, sizeof(buf), "%s (%s)", i18n_pick(cat.name_zh, cat.name_en), c->category);
 	else
 		snprintf(buf, sizeof(buf), "%s", c->category);
@@ -262,7 +286,10 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 		snprintf(buf, sizeof(buf), "%s", c->division);
 	}
 	put(L, _("Place"), lw, ui_attr(ctx, UI_NORMAL), buf);
-	if (refdata_department(ctx->db, c->department, &dept, NULL) == JRC_OK)
+	if (refdata_department(ctx->db, c->department, &dept, NULL) == JRC_OK && i18n_get() != JRC_LANG_EN)
+		snprintf(buf, sizeof(buf), _("%s, window %s, phone %s, %s level"), dept.name_zh, dept.window,
+			 dept.phone, desk_level_label(c->level));
+	else if (refdata_department(ctx->db, c->department, &dept, NULL) == JRC_OK)
 		snprintf(buf, sizeof(buf), _("%s (%s), window %s, phone %s, %s level"),
 			 i18n_pick(dept.name_zh, dept.name_en), c->department, dept.window, dept.phone,
 			 desk_level_label(c->level));
@@ -270,9 +297,17 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 		snprintf(buf, sizeof(buf), "%s", c->department);
 	put(L, _("Department"), lw, ui_attr(ctx, UI_NORMAL), buf);
 	local_time(c->filed_at, when);
-	snprintf(buf, sizeof(buf), _("%s, channel %s%s%s, query code %s"), when,
-		 desk_channel_label(c->channel),
-		 c->staff_id[0] ? _(", staff ") : "", c->staff_id, c->query_code);
+	if (c->staff_id[0]) {
+		char actor[80], who[200];
+
+		snprintf(actor, sizeof(actor), "staff:%s", c->staff_id);
+		desk_actor_text(ctx, actor, who, sizeof(who));
+		snprintf(buf, sizeof(buf), _("%s, channel %s, staff %s, query code %s"), when,
+			 desk_channel_label(c->channel), who, c->query_code);
+	} else {
+		snprintf(buf, sizeof(buf), _("%s, channel %s, query code %s"), when,
+			 desk_channel_label(c->channel), c->query_code);
+	}
 	put(L, _("Filed"), lw, ui_attr(ctx, UI_NORMAL), buf);
 	if (c->anonymous) {
 		put(L, _("Citizen"), lw, ui_attr(ctx, UI_NORMAL), _("Anonymous: no name, ID or phone."));
@@ -290,7 +325,14 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 		put(L, _("Answer"), lw, ui_attr(ctx, UI_NORMAL), c->answer);
 	if (roster_case_booking(ctx->db, c->id, &b, NULL) == JRC_OK) {
 		roster_booking_line(&b, buf, sizeof(buf));
-		put(L, _("Booking"), lw, ui_attr(ctx, UI_NORMAL), buf);
+		if (cs->today) {
+			char arr[64];
+
+			desk_arrival_text(cs->appt.arrived_at, arr, sizeof(arr));
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), _("; %s"), arr);
+		}
+		put(L, _("Booking"), lw, ui_attr(ctx, cs->today && !cs->appt.arrived_at[0] ? UI_NOTICE : UI_NORMAL),
+		    buf);
 	}
 	if (print_last_job(ctx->db, c->id, &pj, NULL) == JRC_OK) {
 		local_time(pj.at, when);
@@ -308,18 +350,21 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 		jrc_event *e = &cs->ev[i];
 		int internal = strcmp(e->kind, "note") == 0;
 
+		char who[200];
+
 		local_time(e->at, when);
+		desk_actor_text(ctx, e->actor, who, sizeof(who));
 		if (e->to_state[0])
-			snprintf(buf, sizeof(buf), "%s  %s  %s: %s%s%s", when, e->actor, event_label(e),
+			snprintf(buf, sizeof(buf), "%s  %s  %s%s%s%s%s", when, who, event_label(e), _(": "),
 				 e->from_state[0] ? desk_state_label(e->from_state) : "",
 				 e->from_state[0] ? " -> " : "", desk_state_label(e->to_state));
 		else
-			snprintf(buf, sizeof(buf), "%s  %s  %s", when, e->actor, event_label(e));
+			snprintf(buf, sizeof(buf), "%s  %s  %s", when, who, event_label(e));
 		put(L, NULL, 0, ui_attr(ctx, internal ? UI_NOTICE : UI_NORMAL), buf);
 		if (e->note && *e->note) {
 			char note[4096];
 
-			desk_note_text(e->kind, e->note, note, sizeof(note));
+			desk_note_text(ctx, e->kind, e->note, note, sizeof(note));
 			put(L, NULL, 4, ui_attr(ctx, internal ? UI_NOTICE : UI_HINT), note);
 		}
 	}
@@ -329,8 +374,8 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 {
 	case_state *cs = s->state;
 	ui_rect r = ui_content(ctx), body;
-	char title[128], acts[1024];
-	size_t len = 0;
+	char title[128];
+	struct { int row, x; } apos[ACT_MAX] = { { 0, 0 } };
 	int arows;
 	liner L;
 
@@ -343,15 +388,29 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		ui_text_wrapped(r.y, r.x, r.w, 4, ui_attr(ctx, UI_ERROR), cs->error);
 		return;
 	}
-	acts[0] = '\0';
-	for (int i = 0; i < cs->nact && len < sizeof(acts) - 1; i++)
-		len += (size_t)snprintf(acts + len, sizeof(acts) - len, "%s%d %s", i ? "   " : "", i + 1,
-					_(action_msgid(&cs->act[i])));
-	if (!cs->nact)
-		snprintf(acts, sizeof(acts), "%s", _("Your role has nothing to do on this case now."));
-	arows = ui_text_lines(acts, r.w);
-	if (arows > 3)
-		arows = 3;
+	/* The actions, each kept whole: a line breaks between two of them,
+	 * never inside one (at 80 columns they take two lines). */
+	{
+		int x = 0, row = 0;
+
+		for (int i = 0; i < cs->nact; i++) {
+			char item[256];
+			int w;
+
+			snprintf(item, sizeof(item), "%d %s", i + 1, _(action_msgid(&cs->act[i])));
+			w = (int)text_width(item);
+			if (x > 0 && x + 3 + w > r.w) {
+				row++;
+				x = 0;
+			}
+			apos[i].row = row < 3 ? row : 99;
+			apos[i].x = x ? x + 3 : 0;
+			x = (x ? x + 3 : 0) + w;
+		}
+		arows = cs->nact ? row + 1 : ui_text_lines(_("Your role has nothing to do on this case now."), r.w);
+		if (arows > 3)
+			arows = 3;
+	}
 	body = r;
 	body.h = r.h - arows - 1;
 	if (body.h < 3)
@@ -381,7 +440,18 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 			 (cs->top + body.h) * 100 / cs->lines);
 		ui_text(body.y + body.h, r.x + r.w - 5, 5, ui_attr(ctx, UI_HINT), pos);
 	}
-	ui_text_wrapped(r.y + r.h - arows, r.x, r.w, arows, ui_attr(ctx, UI_KEY), acts);
+	if (!cs->nact)
+		ui_text_wrapped(r.y + r.h - arows, r.x, r.w, arows, ui_attr(ctx, UI_KEY),
+				_("Your role has nothing to do on this case now."));
+	for (int i = 0; i < cs->nact; i++) {
+		char item[256];
+
+		if (apos[i].row >= arows)
+			continue;
+		snprintf(item, sizeof(item), "%d %s", i + 1, _(action_msgid(&cs->act[i])));
+		ui_text(r.y + r.h - arows + apos[i].row, r.x + apos[i].x, r.w - apos[i].x,
+			ui_attr(ctx, UI_KEY), item);
+	}
 }
 
 /* ---------------------------------------------------------------- actions */
@@ -424,6 +494,16 @@ static void run_action(ui_ctx *ctx, case_state *cs, const action *a)
 
 	if (desk_session_check(ctx, cs->sess) != 0)
 		return;
+	if (a->kind == ACT_ARRIVE) {
+		if (roster_mark_arrived(ctx->db, &cs->sess->staff, cs->case_id, &err) != JRC_OK)
+			ui_message(ctx, 1, "%s", err.msg);
+		else
+			ui_message(ctx, 0, _("The arrival is recorded: tell %s."),
+				   i18n_pick(cs->appt.b.host.name, cs->appt.b.host.name_en));
+		cs->stale = 1;
+		cs->top = SCROLL_END;
+		return;
+	}
 	if (a->kind == ACT_REPRINT) {
 		if (grievance_reprint(ctx->db, &cs->sess->staff, cs->c.receipt, ctx->printer, &err) != JRC_OK)
 			ui_message(ctx, 1, "%s", err.msg);

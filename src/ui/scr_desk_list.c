@@ -9,6 +9,7 @@
 #include "curses.h"
 #include "scr_desk.h"
 #include "jrc/lifecycle.h"
+#include "jrc/print.h"
 #include "jrc/receipt.h"
 #include "jrc/refdata.h"
 #include "jrc/text.h"
@@ -19,7 +20,7 @@ enum { NAME_CACHE = 160 };
 /* Display names of categories and townships, looked up once each. */
 typedef struct name_entry {
 	char code[16];
-	char zh[64], en[96];
+	char zh[96], en[128];
 } name_entry;
 
 typedef struct name_cache {
@@ -42,13 +43,21 @@ static const char *cached(ui_ctx *ctx, name_cache *nc, const char *code, int tow
 	snprintf(e->code, sizeof(e->code), "%s", code);
 	snprintf(e->zh, sizeof(e->zh), "%s", code);
 	snprintf(e->en, sizeof(e->en), "%s", code);
-	if (township) {
+	if (township == 1) {
 		/* A village is shown by its township: that is where staff go. */
 		if (refdata_division(ctx->db, code, &dv, NULL) == JRC_OK) {
 			if (strcmp(dv.level, "village") == 0 && dv.parent[0])
 				refdata_division(ctx->db, dv.parent, &dv, NULL);
 			snprintf(e->zh, sizeof(e->zh), "%s", dv.name_zh);
 			snprintf(e->en, sizeof(e->en), "%s", dv.name_en);
+		}
+	} else if (township == 2) {
+		jrc_department d;
+
+		if (refdata_department(ctx->db, code, &d, NULL) == JRC_OK) {
+			snprintf(e->zh, sizeof(e->zh), "%s", *d.short_zh ? d.short_zh : d.name_zh);
+			/* English staff read codes (as jrc at the command line). */
+			snprintf(e->en, sizeof(e->en), "%s", d.code);
 		}
 	} else if (refdata_category(ctx->db, code, &cat, NULL) == JRC_OK) {
 		snprintf(e->zh, sizeof(e->zh), "%s", cat.name_zh);
@@ -58,9 +67,9 @@ static const char *cached(ui_ctx *ctx, name_cache *nc, const char *code, int tow
 	return i18n_pick(e->zh, e->en);
 }
 
-/* Two caches, categories and townships, behind one pointer. */
+/* Caches of categories, townships and departments, behind one pointer. */
 typedef struct list_names {
-	name_cache cat, town;
+	name_cache cat, town, dept;
 } list_names;
 
 static list_names *names_of(desk_list *l)
@@ -75,26 +84,47 @@ static int filter_search(uint32_t cp)
 	return cp >= 0x20 && cp != 0x7f;
 }
 
-static int filter_dept(uint32_t cp)
-{
-	return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') ||
-	       cp == '_' || cp == '-';
-}
+static void restart(desk_list *l);
 
 void desk_list_init(ui_ctx *ctx, desk_list *l, const desk_session *sess)
 {
-	(void)ctx;
 	desk_list_free(l);
 	memset(l, 0, sizeof(*l));
 	l->state = -1;
 	w_field_init(&l->search_f, l->search, sizeof(l->search), 40, filter_search);
-	w_field_init(&l->dept_f, l->dept, sizeof(l->dept), 12, filter_dept);
 	/* A handler starts with their own department's cases. */
 	if (sess->staff.role == JRC_ROLE_HANDLER && sess->staff.department[0]) {
-		w_edit_set(&l->dept_f.e, sess->staff.department);
-		snprintf(l->applied_dept, sizeof(l->applied_dept), "%s", sess->staff.department);
+		jrc_department d;
+
+		if (refdata_department(ctx->db, sess->staff.department, &d, NULL) == JRC_OK)
+			desk_list_set_dept(ctx, l, &d);
+		else
+			snprintf(l->applied_dept, sizeof(l->applied_dept), "%s", sess->staff.department);
 	}
 	l->stale = 1;
+}
+
+void desk_list_set_dept(ui_ctx *ctx, desk_list *l, const jrc_department *d)
+{
+	(void)ctx;
+	if (d) {
+		/* The name shown is looked up at draw time: F2 switches it. */
+		snprintf(l->applied_dept, sizeof(l->applied_dept), "%s", d->code);
+	} else {
+		l->applied_dept[0] = '\0';
+	}
+	l->focus = 0;
+	restart(l);
+}
+
+void desk_dept_label(ui_ctx *ctx, const char *code, char *out, size_t size)
+{
+	jrc_department d;
+
+	if (code && *code && refdata_department(ctx->db, code, &d, NULL) == JRC_OK)
+		snprintf(out, size, "%s", desk_dept_short(&d));
+	else
+		snprintf(out, size, "%s", code ? code : "");
 }
 
 void desk_list_free(desk_list *l)
@@ -231,7 +261,7 @@ typedef struct cols {
 
 static cols layout(int w)
 {
-	cols c = { 16, 5, 0, 0, 10, 6, 15 };
+	cols c = { 16, 5, 0, 0, 10, 8, 15 };
 	int rest = w - (c.receipt + c.filed + c.state + c.dept + c.due + 6);
 
 	c.cat = rest / 2 > 4 ? rest / 2 : 4;
@@ -272,7 +302,8 @@ static void draw_row(ui_ctx *ctx, desk_list *l, const jrc_case *c, int y, ui_rec
 	st = lifecycle_effective_state(c, today);
 	ui_text(y, x, k.state, a, lifecycle_state_desk(st));
 	x += k.state + 1;
-	ui_text(y, x, k.dept, a, c->department);
+	if (nm)
+		ui_text(y, x, k.dept, a, cached(ctx, &nm->dept, c->department, 2));
 	x += k.dept + 1;
 	if (st == JRC_ST_CLOSED) {
 		snprintf(due, sizeof(due), "-");
@@ -298,14 +329,40 @@ void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect
 	x = r.x + lw + 1;
 	w_field_draw(ctx, &l->search_f, y, x, 24, l->focus == 1);
 	x += 27;
-	lw = ui_text(y, x, r.x + r.w - x, ui_attr(ctx, l->focus == 2 ? UI_HEADING : UI_KEY),
-		     _("D Department:"));
-	w_field_draw(ctx, &l->dept_f, y, x + lw + 1, 8, l->focus == 2);
+	lw = ui_text(y, x, r.x + r.w - x, ui_attr(ctx, UI_KEY), _("D Department:"));
+	if (l->applied_dept[0]) {
+		char name[128];
+
+		desk_dept_label(ctx, l->applied_dept, name, sizeof(name));
+		ui_text(y, x + lw + 1, r.x + r.w - x - lw - 1, ui_attr(ctx, UI_NORMAL), name);
+	} else {
+		ui_text(y, x + lw + 1, r.x + r.w - x - lw - 1, ui_attr(ctx, UI_HINT), _("all"));
+	}
 	y++;
 	snprintf(buf, sizeof(buf), _("S State: %s   O Overdue only: %s   T Filed today: %s"),
 		 l->state < 0 ? _("all") : lifecycle_state_desk((jrc_state)l->state),
 		 l->overdue ? _("yes") : _("no"), l->today ? _("yes") : _("no"));
 	ui_text(y++, r.x, r.w, ui_attr(ctx, UI_HINT), buf);
+	/* Who is expected today, and receipts a citizen may be waiting for:
+	 * said only when there is something to say. */
+	{
+		int arrived = 0, appts = desk_today_count(ctx, &arrived);
+		jrc_print_job *jobs = NULL;
+		size_t nfailed = 0;
+		char more[160];
+
+		buf[0] = '\0';
+		if (appts > 0)
+			snprintf(buf, sizeof(buf), _("Today: %d appointments, %d arrived (A)."), appts, arrived);
+		if (!desk_no_printer(ctx) && print_failed(ctx->db, &jobs, &nfailed, NULL) == JRC_OK &&
+		    nfailed > 0) {
+			snprintf(more, sizeof(more), _("%d receipts did not print (P)."), (int)nfailed);
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s", buf[0] ? "   " : "", more);
+		}
+		free(jobs);
+		if (buf[0])
+			ui_text(y++, r.x, r.w, ui_attr(ctx, UI_NOTICE), buf);
+	}
 	/* Column heads. */
 	x = r.x;
 	ui_text(y, x, k.receipt, ui_attr(ctx, UI_HEADING), _("Receipt"));
@@ -354,7 +411,7 @@ void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect
 	lw = (int)text_width(buf);
 	ui_text(r.y + r.h - 1, r.x + r.w - lw, lw, ui_attr(ctx, UI_HINT), buf);
 	ui_text(r.y + r.h - 1, r.x, r.w - lw - 2, ui_attr(ctx, UI_KEY),
-		_("Enter open  N file for a citizen  P failed prints  R refresh  Q log out"));
+		_("Enter open  A appointments  N new filing  P failed prints  Q log out"));
 }
 
 static void cycle_state(desk_list *l)
@@ -365,37 +422,24 @@ static void cycle_state(desk_list *l)
 
 static void apply_fields(desk_list *l)
 {
-	char *d = text_sanitize(l->dept, 0);
-
 	normalise_search(l->search, l->applied_search, sizeof(l->applied_search));
-	snprintf(l->applied_dept, sizeof(l->applied_dept), "%s", d ? d : "");
-	for (char *p = l->applied_dept; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
-	free(d);
 	l->focus = 0;
 	restart(l);
 }
 
 static ui_result key_field(ui_ctx *ctx, desk_list *l, ui_action act, wint_t ch)
 {
-	w_field *f = l->focus == 1 ? &l->search_f : &l->dept_f;
-
 	switch (act) {
 	case UI_ACT_NEXT:
 		apply_fields(l);
 		return UI_DONE;
 	case UI_ACT_BACK:
+	case UI_ACT_FIELD_NEXT:
+	case UI_ACT_FIELD_PREV:
 		l->focus = 0;
 		return UI_DONE;
-	case UI_ACT_FIELD_NEXT:
-		l->focus = l->focus == 1 ? 2 : 0;
-		return UI_DONE;
-	case UI_ACT_FIELD_PREV:
-		l->focus = l->focus == 2 ? 1 : 0;
-		return UI_DONE;
 	default:
-		w_field_key(ctx, f, act, ch);
+		w_field_key(ctx, &l->search_f, act, ch);
 		return UI_DONE;
 	}
 }
@@ -437,7 +481,7 @@ ui_result desk_list_key(ui_ctx *ctx, desk_list *l, ui_action act, wint_t ch, int
 	case UI_ACT_CHAR:
 		switch (ch) {
 		case L'/': l->focus = 1; break;
-		case L'd': case L'D': l->focus = 2; break;
+		case L'd': case L'D': desk_dept_open(ctx, l); break;
 		case L's': case L'S': cycle_state(l); break;
 		case L'o': case L'O': l->overdue = !l->overdue; restart(l); break;
 		case L't': case L'T': l->today = !l->today; restart(l); break;

@@ -347,7 +347,12 @@ static void print_now(ui_ctx *ctx, receipt_state *r, int64_t now_ms)
 		/* The screen changes under the citizen's eyes: a fresh guard.
 		 * The printer's own fault is for staff: it is in the print
 		 * record the desk lists; the citizen gets a plain sentence. */
-		ui_message(ctx, 1, "%s", _("The printer is not working right now. Staff have been told."));
+		if (ctx->staff_mode)
+			/* Staff filing for a citizen are the desk: the printer's
+			 * own words, to fix it. */
+			ui_message(ctx, 1, _("The receipt did not print: %s"), r->print_msg);
+		else
+			ui_message(ctx, 1, "%s", _("The printer is not working right now. Staff have been told."));
 		r->shown_ms = now_ms;
 	}
 }

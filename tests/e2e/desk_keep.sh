@@ -106,7 +106,7 @@ unlike "$scr" '\((registered|accepted)\)' "no raw state codes"
 unlike "$scr" 'county|渠道 cli|skipped|none' "no raw level, channel or print status"
 unlike "$scr" '(^| )(due|answer|reason|channel):' "no English keys in the timeline"
 like "$scr" '县级' "the level in Chinese"
-like "$scr" '渠道 命令行' "the channel in Chinese"
+like "$scr" '渠道：命令行' "the channel in Chinese"
 like "$scr" '未打印（没有打印机）' "the print status in Chinese"
 like "$scr" '期限：20[0-9]{2}-' "the deadline in the timeline in Chinese"
 tm_stop
