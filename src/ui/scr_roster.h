@@ -32,6 +32,7 @@ typedef struct roster_ui_arg {
 	jrc_host host;                   /* the slots screen: whose times */
 	jrc_date day;                    /* the slots screen: one day only if one_day */
 	int one_day;
+	int64_t rebook_case;             /* "Check progress": move this case's booking */
 } roster_ui_arg;
 
 /* The wizard's help options (scr_roster_help.c). */
