@@ -84,7 +84,7 @@ static void item_texts(ui_ctx *ctx, const days_state *d, int i, char head[768], 
 		 i18n_pick(se->host.title, se->host.title_en));
 	t = i18n_pick(se->topics, se->topics_en);
 	if (fits(d, se))
-		snprintf(topics, 768, _("Takes up your kind of matter: %s"), *t ? t : _("any matter"));
+		snprintf(topics, 768, _("For your kind of matter: %s"), *t ? t : _("any matter"));
 	else
 		snprintf(topics, 768, _("Topics: %s"), *t ? t : _("any matter"));
 	if (se->nfree && se->first_free == se->start) {
@@ -139,7 +139,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	ui_step_header(ctx, d->a.from_home ? 0 : WIZ_STEP_HELP, d->a.from_home ? 0 : WIZ_STEPS,
 		       _("Leader reception days"),
 		       !d->n ? NULL
-		       : d->category[0] ? _("Days marked \"Takes up your kind of matter\" suit it best. Choose a day with its number.")
+		       : d->category[0] ? _("Days marked \"For your kind of matter\" suit it best. Press a day's number.")
 		       : _("County leaders receive citizens on these days. Choose a day with its number."));
 	if (!d->n) {
 		snprintf(buf, sizeof(buf),
