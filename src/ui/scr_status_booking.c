@@ -59,15 +59,14 @@ void status_booking_moved(ui_ctx *ctx, int64_t case_id, const jrc_slot *sl)
 	jrc_booking b;
 	jrc_slot alt = { 0 };
 	jrc_err err = { 0 };
-	char l[512];
 
 	if (roster_move(ctx->db, case_id, NULL, sl->start, actor(ctx), &b, &alt, &err) != JRC_OK) {
 		ui_message(ctx, 1, "%s", err.msg[0] ? err.msg : jrc_status_message(err.code));
 		return;
 	}
 	ui_pop_to(ctx, &scr_status_view_ops);
-	roster_booking_line(&b, l, sizeof(l));
-	ui_message(ctx, 0, _("Your appointment is moved: %s."), l);
+	/* The view above shows the new time; the message line is one row. */
+	ui_message(ctx, 0, "%s", _("Your appointment is moved. The new time is shown above."));
 }
 
 /* ---------------------------------------------------------------- cancel */
