@@ -311,8 +311,14 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 
 static const char *help(ui_ctx *ctx, ui_screen *s)
 {
+	const view_state *v = s->state;
+
 	(void)ctx;
-	(void)s;
+	if (status_booking_changeable(v->ss))
+		return _("This shows where your matter stands and your appointment: with whom, when and in which "
+			 "room. Press 3 to cancel the appointment, or 4 to move it to another free time of the same "
+			 "person. Up and Down move the text; once you have an answer, press 1 to say what you think "
+			 "of it.");
 	return _("This shows where your matter stands, which department has it, what has happened so far with "
 		 "the dates, the next deadline and, once there is one, the written answer. Up and Down move the "
 		 "text. Once you have an answer, press 1 to say whether you are satisfied with it. If you are not, "
