@@ -97,6 +97,10 @@ typedef struct jrc_booking {
 /* The translated word for a host kind: "mediator" -> 人民调解员. */
 const char *roster_kind_label(const char *kind);
 
+/* 1 if host lists the category code among its specialties (the match
+ * the ranking puts first, and a leader's day marks). */
+int roster_knows(const jrc_host *h, const char *category);
+
 /* 1 if kind is mediator, lawyer or leader. */
 int roster_kind_valid(const char *kind);
 

@@ -27,9 +27,6 @@ int roster_first_free(jrc_db *db, const char *host, jrc_time after, int days,
 /* Upper-case copy of a host id as typed; 0 if it cannot be one. */
 int roster_norm_id(const char *in, char out[JRC_HOST_ID_MAX]);
 
-/* 1 if host lists the category code among its specialties. */
-int roster_knows(const jrc_host *h, const char *category);
-
 /* Local-time instant of minute `min` after the start of day d. */
 jrc_time roster_local_time(jrc_date d, int min);
 

@@ -32,6 +32,7 @@ typedef struct roster_ui_arg {
 	jrc_host host;                   /* the slots screen: whose times */
 	jrc_date day;                    /* the slots screen: one day only if one_day */
 	int one_day;
+	int64_t rebook_case;             /* "Check progress": move this case's booking */
 } roster_ui_arg;
 
 /* The wizard's help options (scr_roster_help.c). */
@@ -44,7 +45,7 @@ extern const ui_screen_ops scr_roster_hosts_ops;   /* ranked people of a kind */
 extern const ui_screen_ops scr_roster_slots_ops;   /* free times of one person */
 extern const ui_screen_ops scr_roster_days_ops;    /* leader reception days */
 extern const ui_screen_ops scr_roster_legal_ops;   /* the legal-aid question */
-extern const ui_screen_ops scr_roster_keep_ops;    /* keep the chosen booking? */
+extern const ui_screen_ops scr_roster_fit_ops;     /* a leader's day off the matter: go on? */
 
 /* The home screen's entry: 1 if any leader receives, and its opener. */
 int roster_home_available(ui_ctx *ctx);
@@ -53,6 +54,10 @@ void roster_home_open(ui_ctx *ctx);
 /* The person and time are chosen: keep them in the draft and go on (to
  * the review, or, from the home screen, into a new filing). */
 void roster_ui_chosen(ui_ctx *ctx, const roster_ui_arg *a, const jrc_host *h, const jrc_slot *sl);
+
+/* When h is a leader who does not take up the draft's kind of matter: a
+ * plain sentence in out and 1; else out[0] = 0 and 0. */
+int roster_ui_mismatch(ui_ctx *ctx, const jrc_host *h, char *out, size_t size);
 
 /* Draw a list whose items take `rows` rows each, scrolling a page at a
  * time; item() draws item i at y (selected: highlighted).  Keeps

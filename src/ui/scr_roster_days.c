@@ -61,25 +61,59 @@ static void leave(ui_ctx *ctx, ui_screen *s)
 	free(d);
 }
 
-/* Does the leader take up this kind of matter on that day? */
+/* Does the leader take up the matter's kind (the specialties the ranking
+ * of mediators uses)? */
 static int fits(const days_state *d, const jrc_session *se)
 {
-	const char *p = se->host.specialties;
-	size_t n = strlen(d->category);
+	return d->category[0] && roster_knows(&se->host, d->category);
+}
 
-	for (; n && (p = strstr(p, d->category)); p += n)
-		if ((p == se->host.specialties || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
-			return 1;
-	return 0;
+/* The three parts of a day, each wrapped (never cut) at the width. */
+static void item_texts(ui_ctx *ctx, const days_state *d, int i, char head[768], char topics[768],
+		       char free[768])
+{
+	const jrc_session *se = &d->se[i];
+	char when[64], end[32], first[64];
+	const char *t;
+
+	(void)ctx;
+	roster_when(se->start, clock_now(), when, sizeof(when));
+	clock_format_local(se->end, end);
+	/* TRANSLATORS: day and start, end time, leader's name, their post. */
+	snprintf(head, 768, _("%s-%s   %s, %s"), when, end + 11, i18n_pick(se->host.name, se->host.name_en),
+		 i18n_pick(se->host.title, se->host.title_en));
+	t = i18n_pick(se->topics, se->topics_en);
+	if (fits(d, se))
+		snprintf(topics, 768, _("For your kind of matter: %s"), *t ? t : _("any matter"));
+	else
+		snprintf(topics, 768, _("Topics: %s"), *t ? t : _("any matter"));
+	if (se->nfree && se->first_free == se->start) {
+		/* The first time is the day's start, shown above already. */
+		snprintf(free, 768, _("%d of %d times free"), se->nfree, se->nslots);
+	} else if (se->nfree) {
+		roster_when(se->first_free, clock_now(), first, sizeof(first));
+		snprintf(free, 768, _("%d of %d times free, the first %s"), se->nfree, se->nslots, first);
+	} else {
+		snprintf(free, 768, "%s", _("Fully booked"));
+	}
+	snprintf(free + strlen(free), 768 - strlen(free), "  ·  ");
+	snprintf(free + strlen(free), 768 - strlen(free), _("Where: %s"), i18n_pick(se->room, se->room_en));
+}
+
+static int item_rows(ui_ctx *ctx, const days_state *d, int i, int w)
+{
+	char head[768], topics[768], free[768];
+
+	item_texts(ctx, d, i, head, topics, free);
+	return ui_text_lines(head, w) + ui_text_lines(topics, w) + ui_text_lines(free, w);
 }
 
 static void item(ui_ctx *ctx, void *user, int i, int y, int x, int w, int selected)
 {
 	days_state *d = user;
-	const jrc_session *se;
 	int numw = d->list.n >= 10 ? 2 : 1, off = roster_ui_number(ctx, y, x, w, i + 1, numw, selected);
-	char buf[768], when[64], end[32], first[64];
-	const char *title, *topics;
+	char head[768], topics[768], free[768];
+	const jrc_session *se;
 
 	if (!d->n) {
 		ui_text(y, x + off, w - off, ui_attr(ctx, selected ? UI_SELECTED : UI_HEADING),
@@ -87,31 +121,12 @@ static void item(ui_ctx *ctx, void *user, int i, int y, int x, int w, int select
 		return;
 	}
 	se = &d->se[i];
-	roster_when(se->start, clock_now(), when, sizeof(when));
-	clock_format_local(se->end, end);
-	title = i18n_pick(se->host.title, se->host.title_en);
-	/* TRANSLATORS: day and start, end time, leader's name, their post. */
-	snprintf(buf, sizeof(buf), _("%s-%s   %s, %s"), when, end + 11,
-		 i18n_pick(se->host.name, se->host.name_en), title);
-	ui_text(y, x + off, w - off, ui_attr(ctx, selected ? UI_SELECTED : UI_HEADING), buf);
-	topics = i18n_pick(se->topics, se->topics_en);
-	snprintf(buf, sizeof(buf), _("Topics: %s"), *topics ? topics : _("any matter"));
-	if (d->category[0] && fits(d, se)) {
-		size_t len = strlen(buf);
-
-		snprintf(buf + len, sizeof(buf) - len, "  (%s)", _("about your kind of matter"));
-	}
-	ui_text(y + 1, x + off, w - off, ui_attr(ctx, UI_NORMAL), buf);
-	if (se->nfree) {
-		roster_when(se->first_free, clock_now(), first, sizeof(first));
-		snprintf(buf, sizeof(buf), _("%d of %d times free, the first %s"), se->nfree, se->nslots, first);
-	} else {
-		snprintf(buf, sizeof(buf), "%s", _("Fully booked"));
-	}
-	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "  ·  ");
-	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), _("Where: %s"),
-		 i18n_pick(se->room, se->room_en));
-	ui_text(y + 2, x + off, w - off, ui_attr(ctx, se->nfree ? UI_KEY : UI_HINT), buf);
+	item_texts(ctx, d, i, head, topics, free);
+	w -= off;
+	x += off;
+	y += ui_text_wrapped(y, x, w, 3, ui_attr(ctx, selected ? UI_SELECTED : UI_HEADING), head);
+	y += ui_text_wrapped(y, x, w, 3, ui_attr(ctx, fits(d, se) ? UI_KEY : UI_NORMAL), topics);
+	ui_text_wrapped(y, x, w, 3, ui_attr(ctx, se->nfree ? UI_KEY : UI_HINT), free);
 }
 
 static void draw(ui_ctx *ctx, ui_screen *s)
@@ -119,11 +134,13 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	days_state *d = s->state;
 	ui_rect r = ui_content(ctx);
 	char buf[512];
+	int rows = 1, numw = d->list.n >= 10 ? 2 : 1;
 
 	ui_step_header(ctx, d->a.from_home ? 0 : WIZ_STEP_HELP, d->a.from_home ? 0 : WIZ_STEPS,
 		       _("Leader reception days"),
-		       d->n ? _("County leaders receive citizens on these days. Choose a day with its number.")
-			    : NULL);
+		       !d->n ? NULL
+		       : d->category[0] ? _("Days marked \"For your kind of matter\" suit it best. Press a day's number.")
+		       : _("County leaders receive citizens on these days. Choose a day with its number."));
 	if (!d->n) {
 		snprintf(buf, sizeof(buf),
 			 _("No county leader has a reception day in the next %d days. You can file your matter "
@@ -133,7 +150,14 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		if (d->a.from_home)
 			return;
 	}
-	roster_ui_draw_list(ctx, &d->list, r, d->n ? 3 : 1, item, d);
+	/* Every day gets the rows the longest needs at this width. */
+	for (size_t i = 0; i < d->n; i++) {
+		int k = item_rows(ctx, d, (int)i, r.w - numw - 3);
+
+		if (k > rows)
+			rows = k;
+	}
+	roster_ui_draw_list(ctx, &d->list, r, rows, item, d);
 }
 
 static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
@@ -166,7 +190,8 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	a.host = se->host;
 	a.day = se->day;
 	a.one_day = 1;
-	ui_push(ctx, &scr_roster_slots_ops, &a);
+	/* A leader who does not take up this kind of matter: say so first. */
+	ui_push(ctx, d->category[0] && !fits(d, se) ? &scr_roster_fit_ops : &scr_roster_slots_ops, &a);
 	return UI_DONE;
 }
 
@@ -179,4 +204,79 @@ const ui_screen_ops scr_roster_days_ops = {
 	.help_msg = N_("On reception days a county leader sits in the center and hears citizens in person. Each "
 		     "day shows who receives, where, which matters they take up, and how many times are still "
 		     "free. Press a day's number to see its times. Esc goes back."),
+};
+
+/* ---------------------------------------------------------------- fit */
+
+typedef struct fit_state {
+	roster_ui_arg a;
+	w_confirm yn;
+} fit_state;
+
+static int fit_enter(ui_ctx *ctx, ui_screen *s, void *arg)
+{
+	fit_state *f = calloc(1, sizeof(*f));
+
+	(void)ctx;
+	if (!f)
+		return -1;
+	f->a = *(const roster_ui_arg *)arg;
+	f->yn.sel = 1;           /* Enter alone does not go on with the wrong leader */
+	s->state = f;
+	return 0;
+}
+
+static void fit_leave(ui_ctx *ctx, ui_screen *s)
+{
+	(void)ctx;
+	free(s->state);
+}
+
+static void fit_draw(ui_ctx *ctx, ui_screen *s)
+{
+	fit_state *f = s->state;
+	ui_rect r = ui_content(ctx);
+	char buf[768];
+	int y;
+
+	ui_step_header(ctx, WIZ_STEP_HELP, WIZ_STEPS, _("This leader may not be the right one"),
+		       _("Press 1 to choose this day anyway, or 2 to choose another day."));
+	roster_ui_mismatch(ctx, &f->a.host, buf, sizeof(buf));
+	y = r.y + 1 + ui_text_wrapped(r.y + 1, r.x, r.w, 5, ui_attr(ctx, UI_NOTICE), buf);
+	w_confirm_draw(ctx, &f->yn, r, y + 1, _("This day anyway"), _("Another day"));
+}
+
+static ui_result fit_key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
+{
+	fit_state *f = s->state;
+	ui_result res;
+	int c = w_confirm_key(&f->yn, act, ch, &res);
+	roster_ui_arg a;
+
+	if (c < 0)
+		return res;
+	a = f->a;
+	if (c == 1)
+		ui_replace(ctx, &scr_roster_slots_ops, &a);
+	else
+		ui_pop(ctx);
+	return UI_DONE;
+}
+
+static const char *fit_help(ui_ctx *ctx, ui_screen *s)
+{
+	(void)ctx;
+	(void)s;
+	return _("Each leader takes up certain kinds of matters on their reception day. The one you chose does "
+		 "not usually take up yours. Press 1 to meet them anyway, or 2 to go back to the days and choose "
+		 "one marked for your kind of matter.");
+}
+
+const ui_screen_ops scr_roster_fit_ops = {
+	.name = "roster_fit",
+	.enter = fit_enter,
+	.leave = fit_leave,
+	.draw = fit_draw,
+	.key = fit_key,
+	.help_text = fit_help,
 };

@@ -38,30 +38,53 @@ static int have_leaders(ui_ctx *ctx)
 	return have_kind(ctx, "leader");
 }
 
-static roster_choice *choice(ui_ctx *ctx, const wizard_help_option *self)
-{
-	wizard_draft *d = ctx->draft;
-
-	return d && d->help == self ? d->help_data : NULL;
-}
-
-/* Opening an option: with a booking already chosen for it, ask whether
- * to keep it; else go and choose. */
+/* Opening an option: go and choose (step 6 shows a booking already
+ * chosen first, so this is a new choice or a change). */
 static void pick(ui_ctx *ctx, const wizard_help_option *self)
 {
 	roster_ui_arg a = { .opt = self, .kind = self->kind };
-	roster_choice *c = choice(ctx, self);
 
-	if (c && c->chosen) {
-		ui_push(ctx, &scr_roster_keep_ops, &a);
-		return;
-	}
 	if (strcmp(self->kind, "lawyer") == 0)
 		ui_push(ctx, &scr_roster_legal_ops, &a);
 	else if (strcmp(self->kind, "leader") == 0)
 		ui_push(ctx, &scr_roster_days_ops, &a);
 	else
 		ui_push(ctx, &scr_roster_hosts_ops, &a);
+}
+
+static int chosen(ui_ctx *ctx)
+{
+	const wizard_draft *d = ctx->draft;
+	const roster_choice *c = d ? d->help_data : NULL;
+
+	return c && c->chosen;
+}
+
+int roster_ui_mismatch(ui_ctx *ctx, const jrc_host *h, char *out, size_t size)
+{
+	const wizard_draft *d = ctx->draft;
+	char cat[128];
+
+	out[0] = '\0';
+	if (!d || !d->category[0] || d->category_unsure || strcmp(h->kind, "leader") != 0 ||
+	    roster_knows(h, d->category))
+		return 0;
+	wizard_category_name(ctx, cat, sizeof(cat));
+	/* TRANSLATORS: the leader's name, the citizen's kind of matter. */
+	snprintf(out, size, _("%s does not usually take up matters of this kind (%s). You can still meet "
+			      "them, or choose a day of a leader who takes up your kind of matter."),
+		 i18n_pick(h->name, h->name_en), cat);
+	return 1;
+}
+
+static void mismatch(ui_ctx *ctx, char *out, size_t size)
+{
+	const wizard_draft *d = ctx->draft;
+	const roster_choice *c = d ? d->help_data : NULL;
+
+	out[0] = '\0';
+	if (c && c->chosen)
+		roster_ui_mismatch(ctx, &c->host, out, size);
 }
 
 /* "张晓红 (people's mediator), today 15:00-15:30, Mediation room 1". */
@@ -167,6 +190,8 @@ const wizard_help_option roster_help_mediator = {
 	.file_in_tx = file_in_tx,
 	.receipt_line = receipt_line,
 	.wipe = wipe,
+	.chosen = chosen,
+	.mismatch = mismatch,
 };
 
 const wizard_help_option roster_help_lawyer = {
@@ -178,6 +203,8 @@ const wizard_help_option roster_help_lawyer = {
 	.file_in_tx = file_in_tx,
 	.receipt_line = receipt_line,
 	.wipe = wipe,
+	.chosen = chosen,
+	.mismatch = mismatch,
 };
 
 const wizard_help_option roster_help_leader = {
@@ -189,6 +216,8 @@ const wizard_help_option roster_help_leader = {
 	.file_in_tx = file_in_tx,
 	.receipt_line = receipt_line,
 	.wipe = wipe,
+	.chosen = chosen,
+	.mismatch = mismatch,
 };
 
 void roster_ui_chosen(ui_ctx *ctx, const roster_ui_arg *arg, const jrc_host *host,
@@ -307,69 +336,6 @@ const ui_screen_ops scr_roster_legal_ops = {
 	.draw = legal_draw,
 	.key = legal_key,
 	.help_text = legal_help,
-};
-
-/* ---------------------------------------------------------------- keep */
-
-typedef struct keep_state {
-	roster_ui_arg a;
-	w_confirm yn;
-} keep_state;
-
-static int keep_enter(ui_ctx *ctx, ui_screen *s, void *arg)
-{
-	keep_state *k = calloc(1, sizeof(*k));
-
-	(void)ctx;
-	if (!k)
-		return -1;
-	k->a = *(const roster_ui_arg *)arg;
-	s->state = k;
-	return 0;
-}
-
-static void keep_draw(ui_ctx *ctx, ui_screen *s)
-{
-	keep_state *k = s->state;
-	ui_rect r = ui_content(ctx);
-	char buf[512];
-	int y;
-
-	ui_step_header(ctx, WIZ_STEP_HELP, WIZ_STEPS, _("Your chosen appointment"),
-		       _("Press 1 to keep it, or 2 to choose another."));
-	describe(ctx, buf, sizeof(buf));
-	y = r.y + 1 + ui_text_wrapped(r.y + 1, r.x, r.w, 3, ui_attr(ctx, UI_HEADING), buf);
-	w_confirm_draw(ctx, &k->yn, r, y + 1, _("Keep it"), _("Choose another"));
-}
-
-static ui_result keep_key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
-{
-	keep_state *k = s->state;
-	ui_result res;
-	int c = w_confirm_key(&k->yn, act, ch, &res);
-	roster_ui_arg a;
-
-	if (c < 0)
-		return res;
-	a = k->a;
-	if (c == 1) {
-		ui_pop_to(ctx, &scr_help_step_ops);
-		wizard_step_done(ctx, WIZ_STEP_HELP);
-	} else if (strcmp(a.kind, "lawyer") == 0) {
-		ui_replace(ctx, &scr_roster_legal_ops, &a);
-	} else {
-		ui_replace(ctx, strcmp(a.kind, "leader") == 0 ? &scr_roster_days_ops
-							     : &scr_roster_hosts_ops, &a);
-	}
-	return UI_DONE;
-}
-
-const ui_screen_ops scr_roster_keep_ops = {
-	.name = "roster_keep",
-	.enter = keep_enter,
-	.leave = legal_leave,
-	.draw = keep_draw,
-	.key = keep_key,
 };
 
 /* ---------------------------------------------------------------- home */

@@ -141,20 +141,16 @@ static const char *kind_plural(const char *kind)
 	return _("people's mediators");
 }
 
-static void item(ui_ctx *ctx, void *user, int i, int y, int x, int w, int selected)
+/* An item's two parts, the name line and the line under it; each is
+ * wrapped at the width, never cut. */
+static void item_texts(const hosts_state *h, int i, char head[512], char sub[512])
 {
-	hosts_state *h = user;
-	int numw = h->list.n >= 10 ? 2 : 1, off;
-	char buf[512];
 	const jrc_ranked *r;
 	const char *title;
 
-	off = roster_ui_number(ctx, y, x, w, i + 1, numw, selected);
 	if (!h->any_free) {
-		ui_text(y, x + off, w - off, ui_attr(ctx, selected ? UI_SELECTED : UI_HEADING),
-			_("File without a booking"));
-		ui_text(y + 1, x + off, w - off, ui_attr(ctx, UI_NORMAL),
-			_("Your matter is registered now; staff will contact you about a meeting."));
+		snprintf(head, 512, "%s", _("File without a booking"));
+		snprintf(sub, 512, "%s", _("Your matter is registered now; staff will contact you about a meeting."));
 		return;
 	}
 	if (i == 0) {
@@ -164,21 +160,39 @@ static void item(ui_ctx *ctx, void *user, int i, int y, int x, int w, int select
 		for (size_t k = 0; k < h->n && !top; k++)
 			if (h->r[k].has_slot)
 				top = &h->r[k];
-		ui_text(y, x + off, w - off, ui_attr(ctx, selected ? UI_SELECTED : UI_HEADING),
-			_("Choose for me"));
+		snprintf(head, 512, "%s", _("Choose for me"));
 		roster_when(top->next.start, clock_now(), when, sizeof(when));
 		/* TRANSLATORS: the best-suited person who is free soonest, and when. */
-		snprintf(buf, sizeof(buf), _("the best-suited person with a free time: %s, %s"),
+		snprintf(sub, 512, _("the best-suited person with a free time: %s, %s"),
 			 i18n_pick(top->host.name, top->host.name_en), when);
-		ui_text(y + 1, x + off, w - off, ui_attr(ctx, UI_NORMAL), buf);
 		return;
 	}
 	r = &h->r[i - 1];
 	title = i18n_pick(r->host.title, r->host.title_en);
-	snprintf(buf, sizeof(buf), "%s  ·  %s%s%s", i18n_pick(r->host.name, r->host.name_en),
+	snprintf(head, 512, "%s  ·  %s%s%s", i18n_pick(r->host.name, r->host.name_en),
 		 roster_kind_label(r->host.kind), *title ? "  ·  " : "", title);
-	ui_text(y, x + off, w - off, ui_attr(ctx, selected ? UI_SELECTED : UI_HEADING), buf);
-	ui_text(y + 1, x + off, w - off, ui_attr(ctx, r->has_slot ? UI_NORMAL : UI_HINT), r->reasons);
+	snprintf(sub, 512, "%s", r->reasons);
+}
+
+static int item_rows(const hosts_state *h, int i, int w)
+{
+	char head[512], sub[512];
+
+	item_texts(h, i, head, sub);
+	return ui_text_lines(head, w) + ui_text_lines(sub, w);
+}
+
+static void item(ui_ctx *ctx, void *user, int i, int y, int x, int w, int selected)
+{
+	hosts_state *h = user;
+	int numw = h->list.n >= 10 ? 2 : 1, off, dim;
+	char head[512], sub[512];
+
+	off = roster_ui_number(ctx, y, x, w, i + 1, numw, selected);
+	item_texts(h, i, head, sub);
+	dim = h->any_free && i > 0 && !h->r[i - 1].has_slot;
+	y += ui_text_wrapped(y, x + off, w - off, 2, ui_attr(ctx, selected ? UI_SELECTED : UI_HEADING), head);
+	ui_text_wrapped(y, x + off, w - off, 3, ui_attr(ctx, dim ? UI_HINT : UI_NORMAL), sub);
 }
 
 static void draw(ui_ctx *ctx, ui_screen *s)
@@ -210,7 +224,18 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		r.y += used + 1;
 		r.h -= used + 1;
 	}
-	roster_ui_draw_list(ctx, &h->list, r, 2, item, h);
+	{
+		int rows = 2, numw = h->list.n >= 10 ? 2 : 1;
+
+		/* Every item gets the rows the longest needs at this width. */
+		for (int i = 0; i < h->list.n; i++) {
+			int k = item_rows(h, i, r.w - numw - 3);
+
+			if (k > rows)
+				rows = k;
+		}
+		roster_ui_draw_list(ctx, &h->list, r, rows, item, h);
+	}
 }
 
 static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)

@@ -7,6 +7,7 @@
 
 #include "curses.h"
 #include "scr_roster.h"
+#include "scr_status.h"
 #include "screens.h"
 
 typedef struct slots_state {
@@ -36,13 +37,18 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 	slots_state *st = calloc(1, sizeof(*st));
 	jrc_err err = { 0 };
 	jrc_date from;
-	roster_choice *c = ctx->draft ? ctx->draft->help_data : NULL;
+	int days;
+	roster_choice *c = ctx->draft && !((const roster_ui_arg *)arg)->rebook_case
+			   ? ctx->draft->help_data : NULL;
 
 	if (!st)
 		return -1;
 	st->a = *(const roster_ui_arg *)arg;
 	from = st->a.one_day ? st->a.day : clock_local_date(clock_now());
-	if (roster_slots(ctx->db, st->a.host.id, from, st->a.one_day ? 1 : JRC_ROSTER_DAYS, 1,
+	/* Moving a leader's appointment: their days come every other week. */
+	days = st->a.one_day ? 1 : st->a.rebook_case && !strcmp(st->a.host.kind, "leader")
+				    ? ROSTER_UI_LEADER_DAYS : JRC_ROSTER_DAYS;
+	if (roster_slots(ctx->db, st->a.host.id, from, days, 1,
 			 &st->v, &st->n, &err) != JRC_OK) {
 		ui_message(ctx, 1, "%s", err.msg);
 		free(st);
@@ -92,7 +98,8 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	snprintf(title, sizeof(title), _("Free times of %s (%s)"), i18n_pick(h->name, h->name_en),
 		 roster_kind_label(h->kind));
 	ui_step_header(ctx, st->a.from_home ? 0 : WIZ_STEP_HELP, st->a.from_home ? 0 : WIZ_STEPS, title,
-		       _("Choose a time with its number. The earliest come first."));
+		       st->a.rebook_case ? _("Choose a new time with its number. Until then your time stays.")
+					 : _("Choose a time with its number. The earliest come first."));
 	if (*blurb)
 		used += ui_text_wrapped(r.y, r.x, r.w, 2, ui_attr(ctx, UI_NORMAL), blurb);
 	if (*h->languages) {
@@ -129,8 +136,24 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 		ui_message(ctx, 1, "%s", _("That time has just passed: please choose a later one."));
 		return UI_DONE;
 	}
-	roster_ui_chosen(ctx, &st->a, &st->a.host, &st->v[picked]);
+	if (st->a.rebook_case)
+		status_booking_moved(ctx, st->a.rebook_case, &st->v[picked]);
+	else
+		roster_ui_chosen(ctx, &st->a, &st->a.host, &st->v[picked]);
 	return UI_DONE;
+}
+
+static const char *help(ui_ctx *ctx, ui_screen *s)
+{
+	const slots_state *st = s->state;
+
+	(void)ctx;
+	if (st->a.rebook_case)
+		return _("These are the other free times of the same person. Press the number of the one that "
+			 "suits you: your appointment moves to it at once, and the old time becomes free. Esc "
+			 "keeps the time you have.");
+	return _("These are the free times. Press the number of the one that suits you. The time is booked "
+		 "when you send your matter at the end, and it is printed on your receipt.");
 }
 
 const ui_screen_ops scr_roster_slots_ops = {
@@ -139,6 +162,5 @@ const ui_screen_ops scr_roster_slots_ops = {
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_msg = N_("These are the free times. Press the number of the one that suits you. The time is booked "
-		     "when you send your matter at the end, and it is printed on your receipt."),
+	.help_text = help,
 };

@@ -6,6 +6,7 @@
 
 #include "engine.h"
 #include "jrc/lookup.h"
+#include "jrc/roster.h"
 
 enum { STATUS_TYPED_MAX = 24 };   /* characters of a receipt number as typed */
 
@@ -19,6 +20,10 @@ typedef struct status_session {
 	char proof[32];                         /* digits as typed */
 	jrc_progress p;                         /* valid while have_progress */
 	int have_progress;
+	/* The appointment, only after a lookup with the query code: */
+	int64_t case_id;                        /* 0 until looked for */
+	jrc_booking booking;                    /* valid while have_booking */
+	int have_booking;
 } status_session;
 
 /* What the last screen of a lookup shows. */
@@ -45,6 +50,23 @@ extern const ui_screen_ops scr_status_view_ops;    /* arg: status_session * */
 extern const ui_screen_ops scr_status_verdict_ops; /* arg: status_session * */
 extern const ui_screen_ops scr_status_review_ops;  /* arg: status_session * */
 extern const ui_screen_ops scr_status_end_ops;     /* arg: status_end_arg * (copied) */
+extern const ui_screen_ops scr_status_unbook_ops;  /* arg: status_session * */
+
+/* Read the case's appointment into ss (scr_status_booking.c): only when
+ * the matter was looked up with the query code; the phone digits show
+ * the state only. */
+void status_booking_load(ui_ctx *ctx, status_session *ss);
+
+/* 1 if the citizen may cancel or move the appointment from the kiosk:
+ * looked up with the code, the time still ahead, the matter not closed. */
+int status_booking_changeable(const status_session *ss);
+
+/* Open the free times of the same person to move the appointment to. */
+void status_booking_rebook(ui_ctx *ctx, status_session *ss);
+
+/* The free-times screen's choice when moving: roster_move (the core of
+ * `jrc rebook`), then back to the matter with a sentence. */
+void status_booking_moved(ui_ctx *ctx, int64_t case_id, const jrc_slot *sl);
 
 /* The deadline line of p in plain words ("A written answer is due by
  * Monday, 28 December 2026 (29 days left)"); "" when none runs. */

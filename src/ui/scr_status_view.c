@@ -93,8 +93,25 @@ static void pair(layout *l, int indent, const char *label, ui_role role, const c
 	free(buf);
 }
 
-static void draw_body(layout *l, const jrc_progress *p)
+/* Who, when and where: the appointment (only after the query code). */
+static void draw_booking(layout *l, const jrc_booking *b)
 {
+	char when[64], end[32], buf[512];
+	const char *room = i18n_pick(b->room, b->room_en);
+
+	l->row++;
+	put(l, 0, UI_HEADING, b->start > clock_now() ? _("Your appointment") : _("Your appointment (the time has passed)"));
+	roster_when(b->start, clock_now(), when, sizeof(when));
+	clock_format_local(b->end, end);
+	/* TRANSLATORS: name, kind of helper, day and start time, end time, room */
+	snprintf(buf, sizeof(buf), _("%s (%s), %s-%s, %s"), i18n_pick(b->host.name, b->host.name_en),
+		 roster_kind_label(b->host.kind), when, end + 11, *room ? room : _("ask at the front desk"));
+	put(l, 2, UI_NORMAL, buf);
+}
+
+static void draw_body(layout *l, const status_session *ss)
+{
+	const jrc_progress *p = &ss->p;
 	char buf[1024];
 	size_t last_answer = p->nsteps;
 
@@ -107,6 +124,9 @@ static void draw_body(layout *l, const jrc_progress *p)
 		snprintf(buf, sizeof(buf), "%s  %s", p->name, p->phone);
 		pair(l, 0, _("Filed by:"), UI_NORMAL, buf);
 	}
+	/* A date not to miss: before the rest. */
+	if (ss->have_booking)
+		draw_booking(l, &ss->booking);
 	l->row++;
 	put(l, 0, UI_HEADING, lifecycle_state_words(p->state));
 	if (*p->window)
@@ -182,8 +202,13 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	const jrc_progress *p = &v->ss->p;
 	ui_rect r = ui_content(ctx);
 	layout l = { .ctx = ctx, .r = r };
-	int choices = can_verdict(p) + can_review(p) + (p->needs_code ? 2 : 0), y;
+	int changeable, choices, y;
 	char buf[256];
+
+	/* Read at each draw: a cancel or a move below shows at once. */
+	status_booking_load(ctx, v->ss);
+	changeable = status_booking_changeable(v->ss);
+	choices = can_verdict(p) + can_review(p) + (p->needs_code ? 2 : 0) + 2 * changeable;
 
 	ui_step_header(ctx, 0, 0, _("Where your matter stands"),
 		       _("Up and Down move the text. Esc goes back."));
@@ -195,7 +220,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	if (v->top > 0 && v->top > v->rows - l.r.h)
 		v->top = v->rows - l.r.h > 0 ? v->rows - l.r.h : 0;
 	l.top = v->top;
-	draw_body(&l, p);
+	draw_body(&l, v->ss);
 	v->rows = l.row;
 	v->page = l.r.h;
 	if (v->rows > l.r.h) {
@@ -212,6 +237,12 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	if (can_review(p)) {
 		snprintf(buf, sizeof(buf), " 2  %s ", p->review_state == JRC_ST_REVIEW_REQUESTED ?
 			 _("Ask for a review") : _("Ask for a re-review"));
+		ui_text(y++, r.x, r.w, ui_attr(ctx, UI_KEY), buf);
+	}
+	if (changeable) {
+		snprintf(buf, sizeof(buf), " 3  %s ", _("Cancel the appointment"));
+		ui_text(y++, r.x, r.w, ui_attr(ctx, UI_KEY), buf);
+		snprintf(buf, sizeof(buf), " 4  %s ", _("Move it to another free time"));
 		ui_text(y++, r.x, r.w, ui_attr(ctx, UI_KEY), buf);
 	}
 	if (p->needs_code)
@@ -246,6 +277,14 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 			ui_push(ctx, &scr_status_review_ops, v->ss);
 			return UI_DONE;
 		}
+		if (ch == L'3' && status_booking_changeable(v->ss)) {
+			ui_push(ctx, &scr_status_unbook_ops, v->ss);
+			return UI_DONE;
+		}
+		if (ch == L'4' && status_booking_changeable(v->ss)) {
+			status_booking_rebook(ctx, v->ss);
+			return UI_DONE;
+		}
 		ui_message(ctx, 1, "%s", can_verdict(p) ?
 			   _("Press 1 to give your opinion, or Esc to go back.") :
 			   p->needs_code ? needs_code_text() :
@@ -264,12 +303,19 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 
 static const char *help(ui_ctx *ctx, ui_screen *s)
 {
-	(void)s;
+	const view_state *v = s->state;
+
+	(void)ctx;
+	if (status_booking_changeable(v->ss))
+		return _("This shows where your matter stands and your appointment: with whom, when and in which "
+			 "room. Press 3 to cancel the appointment, or 4 to move it to another free time of the same "
+			 "person. Up and Down move the text; once you have an answer, press 1 to say what you think "
+			 "of it.");
 	snprintf(ctx->help_buf, sizeof(ctx->help_buf),
 		 _("This shows where your matter stands, which department has it, what has happened so far with "
-		   "the dates, the next deadline and, once there is one, the written answer. Up and Down move the "
-		   "text. Once you have an answer, press 1 to say whether you are satisfied with it. If you are not, "
-		   "you may ask for a review within %d days of the answer."), JRC_REVIEW_DAYS);
+		 "the dates, the next deadline and, once there is one, the written answer. Up and Down move the "
+		 "text. Once you have an answer, press 1 to say whether you are satisfied with it. If you are not, "
+		 "you may ask for a review within %d days of the answer."), JRC_REVIEW_DAYS);
 	return ctx->help_buf;
 }
 

@@ -136,6 +136,8 @@ int wizard_open_step(ui_ctx *ctx, int step)
 
 void wizard_step_done(ui_ctx *ctx, int step)
 {
+	if (step == WIZ_STEP_HELP && ctx->draft)
+		ctx->draft->help_gen++;
 	/* A step reopened from the review goes back there: the review is
 	 * then below it on the stack. */
 	if (ui_on_stack(ctx, &scr_review_ops)) {

@@ -58,6 +58,12 @@ typedef struct wizard_help_option {
 	void (*receipt_line)(ui_ctx *ctx, const jrc_case *c, char *out, size_t size);
 	/* Forget and free draft->help_data (NULL: nothing to free). */
 	void (*wipe)(ui_ctx *ctx);
+	/* 1 if the draft holds a choice of this option (a booking) that step
+	 * 6 shows first, to keep, change or drop (NULL: never). */
+	int (*chosen)(ui_ctx *ctx);
+	/* A plain sentence when the choice does not fit the matter (a leader
+	 * who does not take up its kind), else out[0] = 0 (NULL: none). */
+	void (*mismatch)(ui_ctx *ctx, char *out, size_t size);
 } wizard_help_option;
 
 struct wizard_draft {
@@ -80,6 +86,8 @@ struct wizard_draft {
 	int story_checked;      /* a short story was confirmed as it is */
 	int court_asked;        /* the court question was answered */
 	int in_court;           /* already before a court or arbitration */
+	int help_gen;           /* counts finished Help steps: step 6 shows a
+				   booking first again after each */
 };
 
 /* Begin a new filing: a clean draft and the first step.  0 or -1. */
