@@ -136,6 +136,14 @@ static int tick(ui_ctx *ctx, ui_screen *s, int64_t now_ms)
 	return 0;
 }
 
+/* Any key finishes here: there is no "back" to offer. */
+static const char *status_keys(ui_ctx *ctx, ui_screen *s)
+{
+	(void)ctx;
+	(void)s;
+	return _("Enter: finish");
+}
+
 static const char *help(ui_ctx *ctx, ui_screen *s)
 {
 	(void)ctx;
@@ -152,4 +160,5 @@ const ui_screen_ops scr_status_end_ops = {
 	.key = key,
 	.help_text = help,
 	.tick = tick,
+	.status_keys = status_keys,
 };
