@@ -214,6 +214,8 @@ static void draw_login(ui_ctx *ctx, desk_state *d)
 			 _("Please wait %d seconds, then try again."), left);
 		ui_text_wrapped(y + 8, r.x, r.w, 1, ui_attr(ctx, UI_NOTICE), buf);
 	}
+	if (ui_catalogue_missing_text(ctx))
+		ui_text_wrapped(y + 12, r.x, r.w, 4, ui_attr(ctx, UI_ERROR), ui_catalogue_missing_text(ctx));
 	ui_text_wrapped(y + 9, r.x, r.w, 3, ui_attr(ctx, UI_HINT),
 			_("Tab moves between the fields. Wrong tries slow this terminal down; after 5 within an hour, logging in here pauses for 15 minutes. "
 			  "Ask an administrator if you have forgotten your password."));
