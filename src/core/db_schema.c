@@ -290,6 +290,12 @@ static const char *const migration_2_court_advice =
 	"ALTER TABLE categories ADD COLUMN court_zh TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE categories ADD COLUMN court_en TEXT NOT NULL DEFAULT '';";
 
+/* Issue 13: an example of what a citizen may ask for, per category, for
+ * the "what would you like" step. */
+static const char *const migration_2_outcome_example =
+	"ALTER TABLE categories ADD COLUMN outcome_zh TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE categories ADD COLUMN outcome_en TEXT NOT NULL DEFAULT '';";
+
 /* Version 2, the second round: each capability appends its own script
  * (one line each) before the NULL. */
 static const char *const version_2[] = {
@@ -297,6 +303,7 @@ static const char *const version_2[] = {
 	migration_2_record,
 	migration_2_phrases,
 	migration_2_court_advice,
+	migration_2_outcome_example,
 	NULL
 };
 
