@@ -243,18 +243,7 @@ void ui_reset_session(ui_ctx *ctx)
 
 void ui_date_text(jrc_date d, char *out, size_t size)
 {
-	static const char *const wday[] = {
-		N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"),
-		N_("Thursday"), N_("Friday"), N_("Saturday")
-	};
-	static const char *const month[] = {
-		N_("January"), N_("February"), N_("March"), N_("April"), N_("May"),
-		N_("June"), N_("July"), N_("August"), N_("September"), N_("October"),
-		N_("November"), N_("December")
-	};
-	/* TRANSLATORS: weekday, day of month, month name, year. */
-	snprintf(out, size, _("%1$s, %2$d %3$s %4$d"), _(wday[date_weekday(d)]), d.d,
-		 _(month[(d.m - 1) % 12]), d.y);
+	date_text(d, out, size);
 }
 
 static void draw_title(ui_ctx *ctx)

@@ -42,6 +42,7 @@ typedef struct receipt_state {
 	size_t ndoc, nqr;
 	int doc_cols, top;
 	jrc_lang doc_lang;
+	jrc_lang help_lang;   /* the language help_line is in */
 } receipt_state;
 
 /* A print that failed turns the screen into the receipt.  A hall without
@@ -180,6 +181,7 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 	r->legal = strcmp(r->ra->kase.category, "LIT") == 0 &&
 		   refdata_category(ctx->db, "LIT", &r->cat, NULL) == JRC_OK;
 	r->shown_ms = ui_now_ms();
+	r->help_lang = ctx->lang;
 	/* Printing can take seconds (a network printer): show the receipt
 	 * first, print on the first tick. */
 	r->printed = PRINT_PENDING;
@@ -307,6 +309,11 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		else
 			snprintf(date, sizeof(date), "%s", c->accept_by);
 		pair(ctx, y++, x, w, lw, labels[3], date, ui_attr(ctx, UI_NORMAL));
+	}
+	/* The booking line follows F2 like everything else. */
+	if (r->ra->help_line_fn && r->help_lang != ctx->lang) {
+		r->ra->help_line_fn(ctx, c, r->ra->help_line, sizeof(r->ra->help_line));
+		r->help_lang = ctx->lang;
 	}
 	if (r->ra->help_line[0] && y < a.y + a.h)
 		y += ui_text_wrapped(y, x, WIDTH_AT(y), 2, ui_attr(ctx, UI_NORMAL), r->ra->help_line);

@@ -199,8 +199,10 @@ static void submit(ui_ctx *ctx, review_state *v)
 	st = wizard_submit(ctx, &ra->kase, &v->err);
 	if (st == JRC_OK) {
 		ra->in_court = d->in_court;
-		if (d->help && d->help->receipt_line)
+		if (d->help && d->help->receipt_line) {
 			d->help->receipt_line(ctx, &ra->kase, ra->help_line, sizeof(ra->help_line));
+			ra->help_line_fn = d->help->receipt_line;
+		}
 		/* Back to where the filing began (the home, or the desk's
 		 * worklist for a clerk), with the receipt on top. */
 		wizard_leave(ctx);

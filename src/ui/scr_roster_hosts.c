@@ -175,10 +175,37 @@ static void item(ui_ctx *ctx, void *user, int i, int y, int x, int w, int select
 	}
 	r = &h->r[i - 1];
 	title = i18n_pick(r->host.title, r->host.title_en);
-	snprintf(buf, sizeof(buf), "%s  ·  %s%s%s", i18n_pick(r->host.name, r->host.name_en),
-		 roster_kind_label(r->host.kind), *title ? "  ·  " : "", title);
-	ui_text(y, x + off, w - off, ui_attr(ctx, selected ? UI_SELECTED : UI_HEADING), buf);
-	ui_text(y + 1, x + off, w - off, ui_attr(ctx, r->has_slot ? UI_NORMAL : UI_HINT), r->reasons);
+	/* The screen's title names the kind already: name and organisation
+	 * only, so the line fits 80 columns; the reasons wrap below it. */
+	snprintf(buf, sizeof(buf), "%s%s%s", i18n_pick(r->host.name, r->host.name_en),
+		 *title ? "  ·  " : "", title);
+	y += ui_text_wrapped(y, x + off, w - off, 2, ui_attr(ctx, selected ? UI_SELECTED : UI_HEADING), buf);
+	ui_text_wrapped(y, x + off, w - off, 3, ui_attr(ctx, r->has_slot ? UI_NORMAL : UI_HINT), r->reasons);
+}
+
+/* Rows the tallest item needs at this width (all items get as many, so
+ * the numbers line up page by page). */
+static int item_rows(ui_ctx *ctx, hosts_state *h, int w)
+{
+	int numw = h->list.n >= 10 ? 2 : 1, tw = w - (numw + 3), rows = 2;
+	char buf[512];
+
+	if (!h->any_free || tw < 10)
+		return 2;
+	for (size_t i = 0; i < h->n; i++) {
+		const jrc_ranked *r = &h->r[i];
+		const char *title = i18n_pick(r->host.title, r->host.title_en);
+		int t, n;
+
+		snprintf(buf, sizeof(buf), "%s%s%s", i18n_pick(r->host.name, r->host.name_en),
+			 *title ? "  ·  " : "", title);
+		t = ui_text_lines(buf, tw);
+		n = (t > 2 ? 2 : t) + (ui_text_lines(r->reasons, tw) > 3 ? 3 : ui_text_lines(r->reasons, tw));
+		if (n > rows)
+			rows = n;
+	}
+	(void)ctx;
+	return rows;
 }
 
 static void draw(ui_ctx *ctx, ui_screen *s)
@@ -210,7 +237,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		r.y += used + 1;
 		r.h -= used + 1;
 	}
-	roster_ui_draw_list(ctx, &h->list, r, 2, item, h);
+	roster_ui_draw_list(ctx, &h->list, r, item_rows(ctx, h, r.w), item, h);
 }
 
 static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
