@@ -73,13 +73,42 @@ static int fits(const days_state *d, const jrc_session *se)
 	return 0;
 }
 
+/* The three parts of a day's entry: when and who, the topics, the free
+ * times and the place. */
+static void day_lines(const days_state *d, int i, char *l1, char *l2, char *l3, size_t size)
+{
+	const jrc_session *se = &d->se[i];
+	char when[64], end[32], first[32];
+	const char *title = i18n_pick(se->host.title, se->host.title_en);
+	const char *topics = i18n_pick(se->topics, se->topics_en);
+
+	roster_when(se->start, clock_now(), when, sizeof(when));
+	clock_format_local(se->end, end);
+	/* TRANSLATORS: day and start, end time, leader's name, their post. */
+	snprintf(l1, size, _("%s-%s   %s, %s"), when, end + 11, i18n_pick(se->host.name, se->host.name_en), title);
+	snprintf(l2, size, _("Topics: %s"), *topics ? topics : _("any matter"));
+	if (d->category[0] && fits(d, se)) {
+		size_t len = strlen(l2);
+
+		snprintf(l2 + len, size - len, "  (%s)", _("about your kind of matter"));
+	}
+	if (se->nfree) {
+		/* The day is on the first line: the time is enough here. */
+		clock_format_local(se->first_free, first);
+		snprintf(l3, size, _("%d of %d times free, the first %s"), se->nfree, se->nslots, first + 11);
+	} else {
+		snprintf(l3, size, "%s", _("Fully booked"));
+	}
+	snprintf(l3 + strlen(l3), size - strlen(l3), "  ·  ");
+	snprintf(l3 + strlen(l3), size - strlen(l3), _("Where: %s"), i18n_pick(se->room, se->room_en));
+}
+
 static void item(ui_ctx *ctx, void *user, int i, int y, int x, int w, int selected)
 {
 	days_state *d = user;
 	const jrc_session *se;
 	int numw = d->list.n >= 10 ? 2 : 1, off = roster_ui_number(ctx, y, x, w, i + 1, numw, selected);
-	char buf[768], when[64], end[32], first[64];
-	const char *title, *topics;
+	char l1[768], l2[768], l3[768];
 
 	if (!d->n) {
 		ui_text(y, x + off, w - off, ui_attr(ctx, selected ? UI_SELECTED : UI_HEADING),
@@ -87,31 +116,33 @@ static void item(ui_ctx *ctx, void *user, int i, int y, int x, int w, int select
 		return;
 	}
 	se = &d->se[i];
-	roster_when(se->start, clock_now(), when, sizeof(when));
-	clock_format_local(se->end, end);
-	title = i18n_pick(se->host.title, se->host.title_en);
-	/* TRANSLATORS: day and start, end time, leader's name, their post. */
-	snprintf(buf, sizeof(buf), _("%s-%s   %s, %s"), when, end + 11,
-		 i18n_pick(se->host.name, se->host.name_en), title);
-	ui_text(y, x + off, w - off, ui_attr(ctx, selected ? UI_SELECTED : UI_HEADING), buf);
-	topics = i18n_pick(se->topics, se->topics_en);
-	snprintf(buf, sizeof(buf), _("Topics: %s"), *topics ? topics : _("any matter"));
-	if (d->category[0] && fits(d, se)) {
-		size_t len = strlen(buf);
+	day_lines(d, i, l1, l2, l3, sizeof(l1));
+	/* Wrapped, not cut, at 80 columns. */
+	y += ui_text_wrapped(y, x + off, w - off, 2, ui_attr(ctx, selected ? UI_SELECTED : UI_HEADING), l1);
+	y += ui_text_wrapped(y, x + off, w - off, 2, ui_attr(ctx, UI_NORMAL), l2);
+	ui_text_wrapped(y, x + off, w - off, 2, ui_attr(ctx, se->nfree ? UI_KEY : UI_HINT), l3);
+}
 
-		snprintf(buf + len, sizeof(buf) - len, "  (%s)", _("about your kind of matter"));
+/* Rows the tallest entry needs at this width. */
+static int day_rows(const days_state *d, int w)
+{
+	int numw = d->list.n >= 10 ? 2 : 1, tw = w - (numw + 3), rows = 3;
+	char l1[768], l2[768], l3[768];
+
+	if (!d->n || tw < 10)
+		return d->n ? 3 : 1;
+	for (size_t i = 0; i < d->n; i++) {
+		int a, b, c;
+
+		day_lines(d, (int)i, l1, l2, l3, sizeof(l1));
+		a = ui_text_lines(l1, tw);
+		b = ui_text_lines(l2, tw);
+		c = ui_text_lines(l3, tw);
+		a = (a > 2 ? 2 : a) + (b > 2 ? 2 : b) + (c > 2 ? 2 : c);
+		if (a > rows)
+			rows = a;
 	}
-	ui_text(y + 1, x + off, w - off, ui_attr(ctx, UI_NORMAL), buf);
-	if (se->nfree) {
-		roster_when(se->first_free, clock_now(), first, sizeof(first));
-		snprintf(buf, sizeof(buf), _("%d of %d times free, the first %s"), se->nfree, se->nslots, first);
-	} else {
-		snprintf(buf, sizeof(buf), "%s", _("Fully booked"));
-	}
-	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "  ·  ");
-	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), _("Where: %s"),
-		 i18n_pick(se->room, se->room_en));
-	ui_text(y + 2, x + off, w - off, ui_attr(ctx, se->nfree ? UI_KEY : UI_HINT), buf);
+	return rows;
 }
 
 static void draw(ui_ctx *ctx, ui_screen *s)
@@ -133,7 +164,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		if (d->a.from_home)
 			return;
 	}
-	roster_ui_draw_list(ctx, &d->list, r, d->n ? 3 : 1, item, d);
+	roster_ui_draw_list(ctx, &d->list, r, day_rows(d, r.w), item, d);
 }
 
 static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)

@@ -127,7 +127,7 @@ ok $? "leader reception days from the home screen"
 scr=$(tm_screen)
 like "$scr" '1 +tomorrow 09:00-11:30 +Li Ming, Deputy Secretary' "who receives and when"
 like "$scr" "Topics: Land taking" "about what"
-like "$scr" "times free, the first tomorrow 09:00  ·  Where: Leaders. reception room" "and where"
+like "$scr" "times free, the first 09:00  ·  Where: Leaders. reception room" "and where"
 tm_keys 1
 tm_wait 'Free times of Li Ming'
 tm_keys 2

@@ -66,4 +66,15 @@ like "$all" "受理后60天内给您书面答复。" "zh: what happens next, who
 k_press_until "Welcome|欢迎" Enter; ok $? "Enter finishes"
 k_stop
 
+# The leader days list at 80 columns in English: names, posts, topics and
+# places wrap instead of being cut at the edge.
+k_start 80 24 xterm --lang en
+tm_wait "Leader reception days"
+tm_keys 3
+tm_wait "County leaders receive citizens on these days"; ok $? "leader days at 80x24"
+all=$(tm_screen | tr '\n' ' ' | tr -s ' ')
+like "$all" "Li Ming, Deputy Secretary of the County Party Committee" "the post is whole"
+like "$all" "Where: Leaders' reception room" "the place is whole"
+k_stop
+
 done_testing
