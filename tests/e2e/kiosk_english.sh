@@ -36,6 +36,12 @@ tm_wait "会说：普通话、浦江话"; ok $? "zh: the languages in Chinese"
 like "$(tm_screen)" "2026年12月1日 星期二 14:00-14:30" "zh: the same one format as the title bar"
 unlike "$(tm_screen)" "周二" "zh: no second, short format"
 tm_keys 1; tm_wait "您按了 1"; tm_keys Enter
+tm_wait "第 7 步"
+tm_keys F2
+tm_wait "Step 7 of 7"
+like "$(tm_screen | tr -s ' \n' ' ')" "Help Chen Jianguo \(people's mediator\), tomorrow 14:00-14:30, Labour dispute room" \
+	"en: the review shows the whole booking (two lines at 80 columns, not cut)"
+tm_keys F2
 tm_wait "第 7 步"; tm_keys Enter
 tm_wait "您的预约：陈建国"; ok $? "zh: the receipt shows the appointment"
 tm_keys F2
