@@ -53,6 +53,10 @@ long date_diff(jrc_date a, jrc_date b);
 /* 0 = Sunday .. 6 = Saturday. */
 int date_weekday(jrc_date d);
 
+/* The one way dates are written for people, in the current language:
+ * "Tuesday, 1 December 2026" / "2026年12月1日 星期二". */
+void date_text(jrc_date d, char *out, size_t size);
+
 /* Compare: <0, 0, >0. */
 int date_cmp(jrc_date a, jrc_date b);
 

@@ -32,6 +32,13 @@ const char *i18n_code(jrc_lang lang);
 /* Parse "zh", "zh_CN", "en" ...; returns 0 on success. */
 int i18n_parse(const char *s, jrc_lang *out);
 
+/* 1 if lang's texts can be shown: English always; Chinese only when its
+ * catalogue was found. */
+int i18n_available(jrc_lang lang);
+
+/* The folder catalogues are looked up in ("" before i18n_init). */
+const char *i18n_localedir(void);
+
 /* Pick zh or en text of a bilingual reference-data pair for the current language. */
 const char *i18n_pick(const char *zh, const char *en);
 

@@ -12,6 +12,7 @@ typedef struct jrc_category {
 	char desc_zh[512], desc_en[512];
 	char channel_zh[512], channel_en[512]; /* legal channel, for LIT: a new matter */
 	char court_zh[512], court_en[512];     /* for LIT: already before a court */
+	char outcome_zh[256], outcome_en[256]; /* an example of what one may ask for */
 } jrc_category;
 
 typedef struct jrc_department {

@@ -194,12 +194,16 @@ struct jrc_staff;
 jrc_status roster_mark_arrived(jrc_db *db, const struct jrc_staff *by, int64_t case_id,
 			       jrc_err *err);
 
-/* "今天 15:00", "明天 09:30", "12月2日 周三 09:30" (or English) for t,
- * seen from now. */
+/* "今天 15:00", "明天 09:30", "2026年12月2日 星期三 09:30" (or English:
+ * "Wednesday, 2 December 2026 09:30") for t, seen from now. */
 void roster_when(jrc_time t, jrc_time now, char *out, size_t size);
 
 /* The translated short name of d's weekday: "Mon" / 周一. */
 const char *roster_weekday_name(jrc_date d);
+
+/* "普通话;浦江话" as a list of language names in the current language
+ * ("Mandarin, Pujiang dialect"). */
+void roster_languages_text(const char *langs, char *out, size_t size);
 
 /* One line for screens and receipts, in the current language:
  * "张晓红（人民调解员） 12月2日 周三 09:30-10:00 调解室1". */

@@ -74,6 +74,22 @@ int date_weekday(jrc_date d)
 	return (int)(((z % 7) + 7 + 4) % 7);
 }
 
+void date_text(jrc_date d, char *out, size_t size)
+{
+	static const char *const wday[] = {
+		N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"),
+		N_("Thursday"), N_("Friday"), N_("Saturday")
+	};
+	static const char *const month[] = {
+		N_("January"), N_("February"), N_("March"), N_("April"), N_("May"),
+		N_("June"), N_("July"), N_("August"), N_("September"), N_("October"),
+		N_("November"), N_("December")
+	};
+	/* TRANSLATORS: weekday, day of month, month name, year. */
+	snprintf(out, size, _("%1$s, %2$d %3$s %4$d"), _(wday[date_weekday(d)]), d.d,
+		 _(month[(d.m - 1) % 12]), d.y);
+}
+
 int date_cmp(jrc_date a, jrc_date b)
 {
 	long x = days_from_civil(a.y, a.m, a.d), y = days_from_civil(b.y, b.m, b.d);

@@ -311,6 +311,11 @@ static const char *const migration_2_arrivals =
 	/* Departments by a short name too (人社局), for the desk's filter. */
 	"ALTER TABLE departments ADD COLUMN short_zh TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE departments ADD COLUMN short_en TEXT NOT NULL DEFAULT '';";
+/* Issue 13: an example of what a citizen may ask for, per category, for
+ * the "what would you like" step. */
+static const char *const migration_2_outcome_example =
+	"ALTER TABLE categories ADD COLUMN outcome_zh TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE categories ADD COLUMN outcome_en TEXT NOT NULL DEFAULT '';";
 
 /* Version 2, the second round: each capability appends its own script
  * (one line each) before the NULL. */
@@ -321,6 +326,7 @@ static const char *const version_2[] = {
 	migration_2_court_advice,
 	migration_2_print_document,
 	migration_2_arrivals,
+	migration_2_outcome_example,
 	NULL
 };
 

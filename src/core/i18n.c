@@ -2,6 +2,7 @@
  * gettext ignores LANGUAGE only under the plain "C" locale, so we make
  * sure the locale is a UTF-8 one and steer the language with LANGUAGE. */
 #include <langinfo.h>
+#include <stdio.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,9 @@
 /* glibc and GNU gettext bump this to drop cached translations. */
 extern int _nl_msg_cat_cntr;
 #endif
+
+/* The folder the catalogues are looked up in (for messages to staff). */
+static const char *bound_dir = "";
 
 void i18n_init(const char *localedir)
 {
@@ -31,6 +35,7 @@ void i18n_init(const char *localedir)
 		localedir = LOCALEDIR;
 	bindtextdomain(PACKAGE, localedir);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	bound_dir = localedir;
 #else
 	(void)localedir;
 #endif
@@ -78,4 +83,35 @@ const char *i18n_pick(const char *zh, const char *en)
 	if (i18n_get() == JRC_LANG_EN)
 		return en && *en ? en : zh;
 	return zh && *zh ? zh : en;
+}
+
+int i18n_available(jrc_lang lang)
+{
+#if ENABLE_NLS
+	const char *was = getenv("LANGUAGE");
+	char saved[64] = "";
+	int found;
+
+	if (lang == JRC_LANG_EN)
+		return 1;
+	if (was)
+		snprintf(saved, sizeof(saved), "%s", was);
+	setenv("LANGUAGE", "zh_CN", 1);
+	++_nl_msg_cat_cntr;
+	/* A loaded catalogue translates "" to its header; none gives "". */
+	found = *dgettext(PACKAGE, "") != '\0';
+	if (was)
+		setenv("LANGUAGE", saved, 1);
+	else
+		unsetenv("LANGUAGE");
+	++_nl_msg_cat_cntr;
+	return found;
+#else
+	return lang == JRC_LANG_EN;
+#endif
+}
+
+const char *i18n_localedir(void)
+{
+	return bound_dir;
 }

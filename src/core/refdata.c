@@ -108,14 +108,15 @@ static jrc_status row_category(jrc_db *db, char **v, long sort, jrc_err *err)
 			return s;
 	return run(db,
 		   "INSERT INTO categories(code, name_zh, name_en, description_zh, description_en,"
-		   " channel_zh, channel_en, court_zh, court_en, sort, active)"
-		   " VALUES (?,?,?,?,?,?,?,?,?,?,1)"
+		   " channel_zh, channel_en, court_zh, court_en, outcome_zh, outcome_en, sort, active)"
+		   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1)"
 		   " ON CONFLICT(code) DO UPDATE SET active=1, name_zh=excluded.name_zh,"
 		   " name_en=excluded.name_en, description_zh=excluded.description_zh,"
 		   " description_en=excluded.description_en, channel_zh=excluded.channel_zh,"
 		   " channel_en=excluded.channel_en, court_zh=excluded.court_zh,"
-		   " court_en=excluded.court_en, sort=excluded.sort",
-		   (const char *const *)v, 9, sort, err);
+		   " court_en=excluded.court_en, outcome_zh=excluded.outcome_zh,"
+		   " outcome_en=excluded.outcome_en, sort=excluded.sort",
+		   (const char *const *)v, 11, sort, err);
 }
 
 static jrc_status row_department(jrc_db *db, char **v, long sort, jrc_err *err)
@@ -221,7 +222,8 @@ static jrc_status row_holiday(jrc_db *db, char **v, long sort, jrc_err *err)
 static const refdata_file files[] = {
 	{ "categories.csv", 1,
 	  { "code", "name_zh", "name_en", "description_zh", "description_en",
-	    "channel_zh", "channel_en", "court_zh", "court_en", NULL }, 5, row_category,
+	    "channel_zh", "channel_en", "court_zh", "court_en", "outcome_zh", "outcome_en", NULL },
+	  5, row_category,
 	  /* Categories no longer listed stay for their cases but are not
 	   * offered. */
 	  "UPDATE categories SET active = 0" },
@@ -474,6 +476,8 @@ static void fill_category(sqlite3_stmt *st, jrc_category *c)
 	db_col_copy(st, 6, c->channel_en, sizeof(c->channel_en));
 	db_col_copy(st, 7, c->court_zh, sizeof(c->court_zh));
 	db_col_copy(st, 8, c->court_en, sizeof(c->court_en));
+	db_col_copy(st, 9, c->outcome_zh, sizeof(c->outcome_zh));
+	db_col_copy(st, 10, c->outcome_en, sizeof(c->outcome_en));
 }
 
 static void fill_category_row(sqlite3_stmt *st, void *row)
@@ -482,7 +486,7 @@ static void fill_category_row(sqlite3_stmt *st, void *row)
 }
 
 #define CATEGORY_COLS "code, name_zh, name_en, description_zh, description_en, channel_zh, channel_en," \
-	" court_zh, court_en"
+	" court_zh, court_en, outcome_zh, outcome_en"
 
 jrc_status refdata_categories(jrc_db *db, jrc_category **out, size_t *n, jrc_err *err)
 {

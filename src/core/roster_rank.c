@@ -27,16 +27,54 @@ void roster_when(jrc_time t, jrc_time now, char *out, size_t size)
 
 	localtime_r(&tt, &tm);
 	strftime(hm, sizeof(hm), "%H:%M", &tm);
-	if (diff == 0)
+	if (diff == 0) {
 		snprintf(out, size, _("today %s"), hm);
-	else if (diff == 1)
+	} else if (diff == 1) {
 		snprintf(out, size, _("tomorrow %s"), hm);
-	else if (d.y != clock_local_date(now ? now : clock_now()).y)
-		/* TRANSLATORS: year, month, day, weekday, time: 2027/1/4 Mon 09:30 */
-		snprintf(out, size, _("%d/%d/%d %s %s"), d.y, d.m, d.d, roster_weekday_name(d), hm);
-	else
-		/* TRANSLATORS: month, day, weekday, time: 12/2 Wed 09:30 */
-		snprintf(out, size, _("%d/%d %s %s"), d.m, d.d, roster_weekday_name(d), hm);
+	} else {
+		char day[96];
+
+		/* The one date format of the language (date_text), as on every
+		 * other screen; never a second, numeric one. */
+		date_text(d, day, sizeof(day));
+		snprintf(out, size, "%s %s", day, hm);
+	}
+}
+
+/* The languages of roster.csv are written in Chinese (普通话;浦江话;English):
+ * the known ones get a msgid, so English screens say "Mandarin". */
+static const struct {
+	const char *data, *msgid;
+} language_names[] = {
+	{ "普通话", N_("Mandarin") },
+	{ "浦江话", N_("Pujiang dialect") },
+	{ "English", N_("English") },
+	{ "english", N_("English") },
+	{ "英语", N_("English") },
+	{ "中文", N_("Chinese") },
+};
+
+void roster_languages_text(const char *langs, char *out, size_t size)
+{
+	const char *p = langs ? langs : "";
+	size_t used = 0;
+
+	if (size)
+		out[0] = '\0';
+	while (*p && used < size) {
+		size_t k = strcspn(p, ";");
+		char one[64];
+		const char *name = one;
+
+		snprintf(one, sizeof(one), "%.*s", (int)k, p);
+		for (size_t i = 0; i < sizeof(language_names) / sizeof(language_names[0]); i++)
+			if (strcmp(one, language_names[i].data) == 0)
+				name = _(language_names[i].msgid);
+		if (*one)
+			/* TRANSLATORS: between language names in a list. */
+			used += (size_t)snprintf(out + used, size - used, "%s%s", used ? _(", ") : "", name);
+		p += k + (p[k] == ';');
+	}
 }
 
 void roster_booking_line(const jrc_booking *b, char *out, size_t size)

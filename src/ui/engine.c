@@ -208,8 +208,32 @@ void ui_set_lang(ui_ctx *ctx, jrc_lang lang)
 
 int ui_lang_switch_offered(ui_ctx *ctx)
 {
-	/* The bare Linux console cannot draw Chinese: no way into it there. */
-	return !(ctx->linux_console && ctx->lang == JRC_LANG_EN);
+	/* The bare Linux console cannot draw Chinese, and without its
+	 * catalogue there is no Chinese to show: no way into it there. */
+	return !((ctx->linux_console || ctx->zh_missing) && ctx->lang == JRC_LANG_EN);
+}
+
+const char *ui_english_only_reason(ui_ctx *ctx)
+{
+	if (ctx->lang != JRC_LANG_EN)
+		return NULL;
+	if (ctx->zh_missing)
+		return _("This screen is in English because the Chinese texts are not installed on this terminal. Staff have been told.");
+	if (ctx->linux_console)
+		return _("This screen is in English because the Linux console cannot show Chinese characters.");
+	return NULL;
+}
+
+const char *ui_catalogue_missing_text(ui_ctx *ctx)
+{
+	static char buf[512];
+
+	if (!ctx->zh_missing)
+		return NULL;
+	snprintf(buf, sizeof(buf),
+		 _("The Chinese translation (%s.mo) was not found under %s: this terminal shows English only. Reinstall the package, or set JRC_LOCALEDIR to the folder that holds it."),
+		 PACKAGE, i18n_localedir());
+	return buf;
 }
 
 const char *ui_center_name(ui_ctx *ctx)
@@ -236,18 +260,7 @@ void ui_reset_session(ui_ctx *ctx)
 
 void ui_date_text(jrc_date d, char *out, size_t size)
 {
-	static const char *const wday[] = {
-		N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"),
-		N_("Thursday"), N_("Friday"), N_("Saturday")
-	};
-	static const char *const month[] = {
-		N_("January"), N_("February"), N_("March"), N_("April"), N_("May"),
-		N_("June"), N_("July"), N_("August"), N_("September"), N_("October"),
-		N_("November"), N_("December")
-	};
-	/* TRANSLATORS: weekday, day of month, month name, year. */
-	snprintf(out, size, _("%1$s, %2$d %3$s %4$d"), _(wday[date_weekday(d)]), d.d,
-		 _(month[(d.m - 1) % 12]), d.y);
+	date_text(d, out, size);
 }
 
 static void draw_title(ui_ctx *ctx)
@@ -472,7 +485,9 @@ static void dispatch(ui_ctx *ctx, ui_action act, wint_t ch)
 	}
 	if (act == UI_ACT_LANG) {
 		if (!ui_lang_switch_offered(ctx)) {
-			ui_message(ctx, 1, "%s", _("Chinese cannot be shown on this screen (the Linux console has no Chinese characters)."));
+			ui_message(ctx, 1, "%s", ctx->zh_missing ?
+				   _("Chinese is not installed on this terminal: please ask the staff.") :
+				   _("Chinese cannot be shown on this screen (the Linux console has no Chinese characters)."));
 			return;
 		}
 		ui_set_lang(ctx, ctx->lang == JRC_LANG_ZH ? JRC_LANG_EN : JRC_LANG_ZH);
@@ -659,6 +674,11 @@ static void init_ctx(ui_ctx *ctx, const ui_options *opt)
 	/* The Linux console has no Chinese glyphs: start where it can draw. */
 	if (ctx->linux_console && !opt->lang)
 		lang = JRC_LANG_EN;
+	/* No Chinese catalogue: English, said once to staff (stderr now, the
+	 * desk at login), never a switch to a "Chinese" that is English. */
+	ctx->zh_missing = !i18n_available(JRC_LANG_ZH);
+	if (ctx->zh_missing)
+		lang = JRC_LANG_EN;
 	ctx->start_lang = lang;
 	ctx->idle_seconds = opt->idle_seconds > 0 ? opt->idle_seconds
 						  : setting_int(ctx->db, "idle_seconds");
@@ -745,6 +765,8 @@ int ui_run(const ui_options *opt, const ui_screen_ops *root, void *arg)
 	if (!ctx)
 		return 1;
 	init_ctx(ctx, opt);
+	if (ctx->zh_missing)
+		fprintf(stderr, "jrc: %s\n", ui_catalogue_missing_text(ctx));
 	setup_signals(ctx);
 	if (!(scr = start_curses(ctx))) {
 		fprintf(stderr, "%s\n",

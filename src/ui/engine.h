@@ -139,6 +139,7 @@ struct ui_ctx {
 	jrc_lang lang;        /* current language */
 	jrc_lang start_lang;  /* language a fresh session starts in */
 	int linux_console;    /* TERM=linux: no Chinese glyphs */
+	int zh_missing;       /* the Chinese catalogue was not found: English only */
 	int colors;           /* has_colors() and started */
 
 	int idle_seconds, countdown_seconds;
@@ -239,6 +240,13 @@ void ui_date_text(jrc_date d, char *out, size_t size);
 /* 1 if F2 (and the home's language choice) may switch language now: not
  * into Chinese on the bare Linux console, which cannot draw it. */
 int ui_lang_switch_offered(ui_ctx *ctx);
+
+/* Why this terminal shows English only (for citizens' screens), or NULL
+ * when Chinese can be shown. */
+const char *ui_english_only_reason(ui_ctx *ctx);
+
+/* The sentence for staff when the Chinese catalogue is missing, or NULL. */
+const char *ui_catalogue_missing_text(ui_ctx *ctx);
 
 /* The center's name in the current language. */
 const char *ui_center_name(ui_ctx *ctx);

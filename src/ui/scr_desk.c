@@ -233,6 +233,8 @@ static void draw_login(ui_ctx *ctx, desk_state *d)
 			 _("Please wait %d seconds, then try again."), left);
 		ui_text_wrapped(y + 8, r.x, r.w, 1, ui_attr(ctx, UI_NOTICE), buf);
 	}
+	if (ui_catalogue_missing_text(ctx))
+		ui_text_wrapped(y + 12, r.x, r.w, 4, ui_attr(ctx, UI_ERROR), ui_catalogue_missing_text(ctx));
 	snprintf(hint, sizeof(hint),
 		 _("Tab moves between the fields. Wrong tries slow this terminal down; after %d within an hour, logging in here pauses for %d minutes. "
 		   "Ask an administrator if you have forgotten your password."),

@@ -94,9 +94,9 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	lr.y = top + 3;
 	lr.h = r.y + r.h - lr.y - 2;
 	w_list_draw(ctx, &h->list, lr);
-	if (ctx->linux_console && ctx->lang == JRC_LANG_EN)
+	if (ui_english_only_reason(ctx))
 		ui_text_wrapped(r.y + r.h - 2, r.x, r.w, 2, ui_attr(ctx, UI_NOTICE),
-				_("This screen is in English because the Linux console cannot show Chinese characters."));
+				ui_english_only_reason(ctx));
 }
 
 static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)

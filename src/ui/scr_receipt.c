@@ -44,6 +44,11 @@ typedef struct receipt_state {
 	size_t ndoc, nqr;
 	int doc_cols, top;
 	jrc_lang doc_lang;
+	jrc_lang help_lang;   /* the language help_line is in */
+	/* The text under the numbers: lines scrolled past, and whether more
+	 * follows below the last row (Up and Down move it; nothing is cut). */
+	int text_top, text_more;
+	jrc_lang text_lang;   /* F2 rewrites the text: back to its start */
 } receipt_state;
 
 /* A print that failed turns the screen into the receipt.  A hall without
@@ -182,6 +187,8 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 	r->legal = strcmp(r->ra->kase.category, "LIT") == 0 &&
 		   refdata_category(ctx->db, "LIT", &r->cat, NULL) == JRC_OK;
 	r->shown_ms = ui_now_ms();
+	r->help_lang = ctx->lang;
+	r->text_lang = ctx->lang;
 	/* Printing can take seconds (a network printer): show the receipt
 	 * first, print on the first tick. */
 	r->printed = PRINT_PENDING;
@@ -237,6 +244,48 @@ static const char *next_text(ui_ctx *ctx, receipt_state *r)
 /* Text beside the QR is narrower than text below it. */
 #define WIDTH_AT(row) (qw && (row) < a.y + (int)r->nqr ? w : a.w)
 
+/* Paragraphs flowed line by line into the rows from y to the bottom of a,
+ * each line as wide as its row allows (beside the QR code, or below it),
+ * after skipping `skip` lines.  Returns 1 if something did not fit. */
+typedef struct flow_par {
+	const char *text;
+	int attr;
+} flow_par;
+
+static int flow(const receipt_state *r, ui_rect a, int qw, int w, int y, int skip,
+		const flow_par *pars, int npars)
+{
+	int line = 0;
+
+	for (int p = 0; p < npars; p++) {
+		const char *s = pars[p].text;
+
+		while (s && *s) {
+			int row = y + (line - skip > 0 ? line - skip : 0);
+			int width = WIDTH_AT(row);
+			size_t *starts, *lens, n = text_wrap(s, (size_t)(width > 8 ? width : 8), &starts, &lens);
+			const char *next;
+
+			if (n == 0)
+				break;
+			next = n > 1 ? s + starts[1] : s + strlen(s);
+			if (line >= skip) {
+				if (row >= a.y + a.h) {
+					free(starts);
+					free(lens);
+					return 1;
+				}
+				ui_text_n(row, a.x, width, pars[p].attr, s + starts[0], lens[0]);
+			}
+			free(starts);
+			free(lens);
+			line++;
+			s = next;
+		}
+	}
+	return 0;
+}
+
 static void draw(ui_ctx *ctx, ui_screen *s)
 {
 	receipt_state *r = s->state;
@@ -291,49 +340,70 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	}
 	if (tall)
 		y++;
-	if (r->have_dept && r->dept.window[0])
-		/* TRANSLATORS: department name, then its window number in the hall. */
-		snprintf(buf, sizeof(buf), _("%s (window %s)"), i18n_pick(r->dept.name_zh, r->dept.name_en),
-			 r->dept.window);
-	else
-		snprintf(buf, sizeof(buf), "%s", r->have_dept ? i18n_pick(r->dept.name_zh, r->dept.name_en)
-							     : c->department);
 	{
-		/* The department's long name gets the room its own label leaves. */
-		int dl = (int)text_width(labels[2]);
+		char dept[700], deadline[400], status[512], where[600];
+		flow_par pars[8];
+		int np = 0;
 
-		ui_text(y, x, dl, ui_attr(ctx, UI_NORMAL), labels[2]);
-		y += ui_text_wrapped(y, x + dl + 1, w - dl - 1, 2, ui_attr(ctx, UI_NORMAL), buf);
-	}
-	if (!r->legal) {
-		if (date_parse(c->accept_by, &d) == 0)
-			ui_date_text(d, date, sizeof(date));
+		if (r->have_dept && r->dept.window[0])
+			/* TRANSLATORS: department name, then its window number in the hall. */
+			snprintf(buf, sizeof(buf), _("%s (window %s)"), i18n_pick(r->dept.name_zh, r->dept.name_en),
+				 r->dept.window);
 		else
-			snprintf(date, sizeof(date), "%s", c->accept_by);
-		pair(ctx, y++, x, w, lw, labels[3], date, ui_attr(ctx, UI_NORMAL));
+			snprintf(buf, sizeof(buf), "%s", r->have_dept ? i18n_pick(r->dept.name_zh, r->dept.name_en)
+								     : c->department);
+		snprintf(dept, sizeof(dept), "%s %s", labels[2], buf);
+		if (r->printed == PRINT_PENDING)
+			snprintf(status, sizeof(status), "%s", _("Printing your receipt ..."));
+		else if (r->printed == 1)
+			snprintf(status, sizeof(status), "%s", _("Your receipt is being printed: please take it."));
+		else
+			snprintf(status, sizeof(status), "%s",
+				 _("No receipt is printed here: please write down the receipt number and the query code, "
+				   "or ask at the front desk for a printed copy."));
+		/* First what to do now (take the paper, or write the numbers down). */
+		pars[np++] = (flow_par){ status, ui_attr(ctx, UI_NOTICE) };
+		pars[np++] = (flow_par){ dept, ui_attr(ctx, UI_NORMAL) };
+		if (!r->legal) {
+			if (date_parse(c->accept_by, &d) == 0)
+				ui_date_text(d, date, sizeof(date));
+			else
+				snprintf(date, sizeof(date), "%s", c->accept_by);
+			snprintf(deadline, sizeof(deadline), "%s %s", labels[3], date);
+			pars[np++] = (flow_par){ deadline, ui_attr(ctx, UI_NORMAL) };
+		}
+		/* The booking line follows F2 like everything else. */
+		if (r->ra->help_line_fn && r->help_lang != ctx->lang) {
+			r->ra->help_line_fn(ctx, c, r->ra->help_line, sizeof(r->ra->help_line));
+			r->help_lang = ctx->lang;
+		}
+		if (r->ra->help_line[0])
+			pars[np++] = (flow_par){ r->ra->help_line, ui_attr(ctx, UI_NORMAL) };
+		/* A legal matter: where to go and what to bring, no 15/60. */
+		if (r->legal) {
+			snprintf(where, sizeof(where), "%s", _("Where to go instead, and what to bring:"));
+			pars[np++] = (flow_par){ where, ui_attr(ctx, UI_NOTICE) };
+			pars[np++] = (flow_par){ next_text(ctx, r), ui_attr(ctx, UI_NORMAL) };
+		}
+		if (!r->legal)
+			pars[np++] = (flow_par){ next_text(ctx, r), ui_attr(ctx, UI_NORMAL) };
+		if (r->text_lang != ctx->lang) {
+			r->text_top = 0;
+			r->text_lang = ctx->lang;
+		}
+		/* Too much for the rows left: the last row says so, Down shows it. */
+		r->text_more = flow(r, a, qw, w, y, r->text_top, pars, np);
+		if (r->text_more) {
+			ui_rect b = a;
+
+			b.h--;
+			for (int row = y; row < a.y + a.h; row++)
+				ui_fill(row, a.x, WIDTH_AT(row), ui_attr(ctx, UI_NORMAL));
+			flow(r, b, qw, w, y, r->text_top, pars, np);
+			ui_text(a.y + a.h - 1, a.x, WIDTH_AT(a.y + a.h - 1), ui_attr(ctx, UI_HINT),
+				_("(more below: Down key)"));
+		}
 	}
-	if (r->ra->help_line[0] && y < a.y + a.h)
-		y += ui_text_wrapped(y, x, WIDTH_AT(y), 2, ui_attr(ctx, UI_NORMAL), r->ra->help_line);
-	if (r->printed == PRINT_PENDING)
-		snprintf(buf, sizeof(buf), "%s", _("Printing your receipt ..."));
-	else if (r->printed == 1)
-		snprintf(buf, sizeof(buf), "%s", _("Your receipt is being printed: please take it."));
-	else
-		snprintf(buf, sizeof(buf), "%s",
-			 _("No receipt is printed here: please write down the receipt number and the query code, "
-			   "or ask at the front desk for a printed copy."));
-	/* A legal matter: where to go comes before everything else. */
-	if (r->legal && y < a.y + a.h) {
-		y += ui_text_wrapped(y, x, WIDTH_AT(y), 1, ui_attr(ctx, UI_NOTICE),
-				     _("Where to go instead, and what to bring:"));
-		if (y < a.y + a.h)
-			y += ui_text_wrapped(y, x, WIDTH_AT(y), a.y + a.h - y - 1, ui_attr(ctx, UI_NORMAL),
-					     next_text(ctx, r));
-	}
-	if (y < a.y + a.h)
-		y += ui_text_wrapped(y, x, WIDTH_AT(y), 2, ui_attr(ctx, UI_NOTICE), buf);
-	if (!r->legal && y < a.y + a.h)
-		ui_text_wrapped(y, x, WIDTH_AT(y), a.y + a.h - y, ui_attr(ctx, UI_NORMAL), next_text(ctx, r));
 	ui_text_center(a.y + a.h, a.x, a.w, ui_attr(ctx, UI_KEY),
 		       _("Press Enter when you have noted the numbers."));
 }
@@ -398,6 +468,17 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	/* Reading the paper-less receipt is not leaving it (and needs no guard). */
 	if (paperless(r) && receipt_scroll(r, act))
 		return UI_DONE;
+	/* Nor is reading the rest of the text under the numbers. */
+	if (!paperless(r) && (act == UI_ACT_FIELD_NEXT || act == UI_ACT_PAGE_DOWN)) {
+		if (r->text_more)
+			r->text_top++;
+		return UI_DONE;
+	}
+	if (!paperless(r) && (act == UI_ACT_FIELD_PREV || act == UI_ACT_PAGE_UP)) {
+		if (r->text_top > 0)
+			r->text_top--;
+		return UI_DONE;
+	}
 	if (act != UI_ACT_NEXT || ui_now_ms() - r->shown_ms < RECEIPT_GUARD_MS)
 		return UI_DONE;     /* only Enter finishes: the number stays */
 	receipt_finish(ctx);
@@ -415,6 +496,16 @@ static int tick(ui_ctx *ctx, ui_screen *s, int64_t now_ms)
 	return 0;
 }
 
+static const char *status_keys(ui_ctx *ctx, ui_screen *s)
+{
+	receipt_state *r = s->state;
+
+	(void)ctx;
+	if (!paperless(r) && (r->text_more || r->text_top > 0))
+		return _("Up/Down: the rest   Enter: finish");
+	return _("Enter: finish");
+}
+
 const ui_screen_ops scr_receipt_ops = {
 	.name = "receipt",
 	.enter = enter,
@@ -425,5 +516,5 @@ const ui_screen_ops scr_receipt_ops = {
 		     "progress. You may photograph the square code with a phone. Press Enter when you have noted "
 		     "them; if nobody presses a key for a while, a countdown appears before the screen clears."),
 	.tick = tick,
-	.keys_msg = N_("Enter: finish"),
+	.status_keys = status_keys,
 };

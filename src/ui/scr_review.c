@@ -97,7 +97,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	ui_rect r = ui_content(ctx);
 	char person[512], help[512], buf[1024];
 	int y = r.y, lw = 0, vw, text_lines, lit, lit_lines = 0, err_lines = 0;
-	int person_lines, out_lines, bottom, gap, fixed;
+	int person_lines, out_lines, help_lines, bottom, gap, fixed;
 	jrc_category cat;
 
 	ui_step_header(ctx, WIZ_STEP_REVIEW, WIZ_STEPS, wizard_step_title(WIZ_STEP_REVIEW),
@@ -131,7 +131,9 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	}
 	person_lines = min_int(ui_text_lines(person, vw), 2);
 	out_lines = min_int(ui_text_lines(d->outcome[0] ? d->outcome : "x", vw), 2);
-	fixed = 3 + person_lines + out_lines;
+	/* A booking in English needs two lines at 80 columns: never cut. */
+	help_lines = min_int(ui_text_lines(help, vw), 2);
+	fixed = 2 + help_lines + person_lines + out_lines;
 	gap = r.h >= 26 ? 1 : 0;
 	text_lines = r.h - fixed - bottom - 1 - 5 * gap;
 	text_lines = text_lines < 1 ? 1 : min_int(text_lines, 12);
@@ -143,7 +145,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	y += row(ctx, r, y, lw, WIZ_STEP_PERSON, person, person_lines) + gap;
 	y += row(ctx, r, y, lw, WIZ_STEP_STORY, d->text, text_lines) + gap;
 	y += row(ctx, r, y, lw, WIZ_STEP_OUTCOME, d->outcome, out_lines) + gap;
-	y += row(ctx, r, y, lw, WIZ_STEP_HELP, help, 1) + 1;
+	y += row(ctx, r, y, lw, WIZ_STEP_HELP, help, help_lines) + 1;
 	/* Under the rows, and never below the screen. */
 	if (y > r.y + r.h - bottom)
 		y = r.y + r.h - bottom;
@@ -192,8 +194,10 @@ static void submit(ui_ctx *ctx, review_state *v)
 	st = wizard_submit(ctx, &ra->kase, &v->err);
 	if (st == JRC_OK) {
 		ra->in_court = d->in_court;
-		if (d->help && d->help->receipt_line)
+		if (d->help && d->help->receipt_line) {
 			d->help->receipt_line(ctx, &ra->kase, ra->help_line, sizeof(ra->help_line));
+			ra->help_line_fn = d->help->receipt_line;
+		}
 		/* Back to where the filing began (the home, or the desk's
 		 * worklist for a clerk), with the receipt on top. */
 		wizard_leave(ctx);

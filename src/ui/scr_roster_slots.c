@@ -103,17 +103,9 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	if (*blurb)
 		used += ui_text_wrapped(r.y, r.x, r.w, 2, ui_attr(ctx, UI_NORMAL), blurb);
 	if (*h->languages) {
-		char langs[256] = "";
-		const char *p = h->languages;
+		char langs[256];
 
-		/* "普通话;浦江话" as a list in words. */
-		while (*p) {
-			size_t k = strcspn(p, ";");
-
-			snprintf(langs + strlen(langs), sizeof(langs) - strlen(langs), "%s%.*s",
-				 *langs ? _(", ") : "", (int)k, p);
-			p += k + (p[k] == ';');
-		}
+		roster_languages_text(h->languages, langs, sizeof(langs));
 		snprintf(info, sizeof(info), _("Speaks: %s"), langs);
 		used += ui_text_wrapped(r.y + used, r.x, r.w, 1, ui_attr(ctx, UI_HINT), info);
 	}

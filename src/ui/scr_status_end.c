@@ -143,4 +143,5 @@ const ui_screen_ops scr_status_end_ops = {
 	.help_msg = N_("Press any key to finish; the screen also clears itself after a minute. You can check the "
 		     "progress of your matter again at any time with the receipt number and the query code."),
 	.tick = tick,
+	.keys_msg = N_("Enter: finish"),
 };

@@ -223,9 +223,14 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	draw_body(&l, v->ss);
 	v->rows = l.row;
 	v->page = l.r.h;
+	/* "More below" only while there is more below; at the end, the way
+	 * back up. */
 	if (v->rows > l.r.h) {
-		snprintf(buf, sizeof(buf), _("(more: Down key, %d%%)"),
-			 (int)(100L * (v->top + l.r.h < v->rows ? v->top + l.r.h : v->rows) / v->rows));
+		if (v->top + l.r.h < v->rows)
+			snprintf(buf, sizeof(buf), _("(more: Down key, %d%%)"),
+				 (int)(100L * (v->top + l.r.h) / v->rows));
+		else
+			snprintf(buf, sizeof(buf), "%s", _("(the end: Up key goes back)"));
 		ui_text(l.r.y + l.r.h, r.x + r.w - (int)text_width(buf), (int)text_width(buf),
 			ui_attr(ctx, UI_HINT), buf);
 	}
@@ -301,6 +306,23 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	}
 }
 
+/* Only keys that do something here: Enter does nothing on this screen. */
+static const char *status_keys(ui_ctx *ctx, ui_screen *s)
+{
+	view_state *v = s->state;
+	const jrc_progress *p = &v->ss->p;
+	int scrolls = v->rows > v->page;
+
+	(void)ctx;
+	if (can_verdict(p) && can_review(p))
+		return scrolls ? _("Up/Down: scroll   1: your opinion   2: review   Esc: back")
+			       : _("1: your opinion   2: review   Esc: back");
+	if (can_verdict(p))
+		return scrolls ? _("Up/Down: scroll   1: your opinion   Esc: back")
+			       : _("1: your opinion   Esc: back");
+	return scrolls ? _("Up/Down: scroll   Esc: back") : _("Esc: back");
+}
+
 static const char *help(ui_ctx *ctx, ui_screen *s)
 {
 	const view_state *v = s->state;
@@ -326,4 +348,5 @@ const ui_screen_ops scr_status_view_ops = {
 	.draw = draw,
 	.key = key,
 	.help_text = help,
+	.status_keys = status_keys,
 };

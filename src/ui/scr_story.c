@@ -12,6 +12,7 @@
 #include "speak.h"
 #include "widgets.h"
 #include "wizard.h"
+#include "jrc/refdata.h"
 #include "jrc/text.h"
 
 enum { STORY_SHORT_CHARS = 6 };
@@ -19,7 +20,31 @@ enum { STORY_SHORT_CHARS = 6 };
 typedef struct story_state {
 	int outcome;          /* 0: what happened, 1: what they would like */
 	w_textarea area;
+	jrc_category cat;     /* the chosen category, for its outcome example */
+	int have_cat;
 } story_state;
+
+/* Step 5's hint: an example that fits the matter (categories.csv's
+ * outcome_zh/outcome_en), not always the wages. */
+static void outcome_hint(ui_ctx *ctx, story_state *t, char *out, size_t size)
+{
+	const wizard_draft *d = ctx->draft;
+	const char *ex;
+
+	if (d && d->category[0] && !d->category_unsure) {
+		if (!t->have_cat || strcmp(t->cat.code, d->category) != 0)
+			t->have_cat = refdata_category(ctx->db, d->category, &t->cat, NULL) == JRC_OK;
+	} else {
+		t->have_cat = 0;
+	}
+	ex = t->have_cat ? i18n_pick(t->cat.outcome_zh, t->cat.outcome_en) : "";
+	if (*ex)
+		/* TRANSLATORS: %s is the category's example, e.g. "pay me the wages I am owed". */
+		snprintf(out, size, _("For example: %s. You may leave this empty. Press Enter when done."), ex);
+	else
+		snprintf(out, size, "%s",
+			 _("Say what you would like to happen. You may leave this empty. Press Enter when done."));
+}
 
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
@@ -39,10 +64,14 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	story_state *t = s->state;
 	ui_rect r = ui_content(ctx);
 	int step = t->outcome ? WIZ_STEP_OUTCOME : WIZ_STEP_STORY;
+	char hint[512];
 
-	ui_step_header(ctx, step, WIZ_STEPS, wizard_step_title(step),
-		       t->outcome ? _("For example: pay the wages owed. You may leave this empty. Press Enter when done.")
-				  : _("In your own words: what happened, when, and who is involved. Press Enter when done."));
+	if (t->outcome)
+		outcome_hint(ctx, t, hint, sizeof(hint));
+	else
+		snprintf(hint, sizeof(hint), "%s",
+			 _("In your own words: what happened, when, and who is involved. Press Enter when done."));
+	ui_step_header(ctx, step, WIZ_STEPS, wizard_step_title(step), hint);
 	/* A box about the size of the answer expected, not the screen. */
 	if (t->outcome && r.h > 10)
 		r.h = r.h * 2 / 3 < 12 ? r.h * 2 / 3 : 12;

@@ -57,6 +57,9 @@ typedef struct scr_notice_arg {
 typedef struct scr_receipt_arg {
 	jrc_case kase;
 	char help_line[512];
+	/* Writes help_line again in the current language (after F2); NULL
+	 * when there is no help line. */
+	void (*help_line_fn)(ui_ctx *ctx, const jrc_case *c, char *out, size_t size);
 	int in_court;                   /* the citizen said it is before a court */
 } scr_receipt_arg;
 

@@ -15,6 +15,6 @@ jrc settings booking_horizon_days 300 >/dev/null; ok $? "the horizon is a settin
 jrc settings booking_horizon_days 0 >/dev/null 2>&1; is $? 2 "a horizon of 0 days is refused"
 jrc settings booking_horizon_days 60 >/dev/null
 out=$(jrc book "$R" --host M01 --slot 2027-01-04T09:00 2>&1); ok $? "a booking 36 days ahead is taken"
-like "$out" "2027/1/4" "a date in another year is shown with the year"
-like "$(jrc show "$R")" "2027/1/4" "also in show"
+like "$out" "Monday, 4 January 2027" "a date in another year is shown with the year"
+like "$(jrc show "$R")" "Monday, 4 January 2027" "also in show"
 done_testing

@@ -46,7 +46,7 @@ ok $? "helpers --help"
 r1=$(file_case)
 out=$(jrc book "$r1" --host m02)
 ok $? "book the earliest free time of M02"
-like "$out" "Booked for $r1: Chen Jianguo \(people's mediator\), 11/30 Mon 14:00-14:30, Labour dispute room" \
+like "$out" "Booked for $r1: Chen Jianguo \(people's mediator\), Monday, 30 November 2026 14:00-14:30, Labour dispute room" \
 	"it is today 14:00"
 js=$(jrc show --json "$r1")
 is "$(echo "$js" | jq -r '.booking.host + " " + .booking.start + " " + .booking.room')" \
@@ -86,7 +86,7 @@ like "$(cat "$T_DIR/err")" "The next free time is today 14:30" "the next free ti
 # ---------------------------------------------------------------- rebook, unbook
 out=$(jrc rebook "$r1" --slot 2026-12-01T15:00 --staff S7)
 ok $? "staff move the booking"
-like "$out" "12/1 Tue 15:00-15:30" "to Tuesday 15:00"
+like "$out" "Tuesday, 1 December 2026 15:00-15:30" "to Tuesday 15:00"
 is "$(jrc show --json "$r1" | jq -r '[.events[] | select(.kind == "booking")][1].actor')" "staff:S7" \
 	"the move is an event with the staff member"
 jrc book "$r2" --host M02 --slot 2026-11-30T14:00 >/dev/null

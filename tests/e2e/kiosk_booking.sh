@@ -56,7 +56,7 @@ tm_keys 1
 tm_wait 'Choose for me'
 ok $? "ranked mediators, with 'choose for me' first"
 scr=$(tm_screen)
-like "$scr" '2 +Chen Jianguo  ·  people.s mediator' "the labour mediator is ranked first"
+like "$scr" '2 +Chen Jianguo  ·  County Labour Dispute' "the labour mediator is ranked first"
 like "$scr" 'Knows: Work and unpaid wages · free today 14:00 · no open cases' "with the reasons in words"
 tm_keys 2
 tm_wait 'Free times of Chen Jianguo'
@@ -152,7 +152,7 @@ is "$(t_rows cases)" 3 "nothing was filed yet"
 tm_keys 1
 tm_wait 'Your appointment: Li Ming'
 ok $? "try again files with the offered time"
-like "$(tm_screen)" '12/1 Tue 10:00-10:30' "at 10:00"
+like "$(tm_screen)" 'December 2026 10:00-10:30' "at 10:00"
 r3=$(receipt_number)
 is "$(jrc show --json "$r3" | jq -r '.booking.host + " " + .booking.start')" \
 	"G01 2026-12-01T10:00:00+08:00" "the filing is linked to the booking"
