@@ -30,6 +30,11 @@ static const struct role_style {
 	/* Without colours, reverse video turns the usual light-on-dark kiosk
 	 * terminal into dark ink on light, which is what a phone reads. */
 	[UI_QR] = { COLOR_BLACK, COLOR_WHITE, 0, A_REVERSE },
+	/* Reverse video in the terminal's own colours, no colour pair: each
+	 * composing key redraws these letters, and curses flushes its output
+	 * (a write of its own) whenever a colour pair ends (BENCHMARKS.md,
+	 * figure 8). */
+	[UI_PREEDIT] = { -1, -1, A_REVERSE, A_REVERSE },
 };
 
 void ui_colors_init(ui_ctx *ctx)

@@ -726,6 +726,14 @@ static SCREEN *start_curses(ui_ctx *ctx)
 	meta(stdscr, TRUE);
 	intrflush(stdscr, FALSE);
 	ui_colors_init(ctx);
+	/* ncurses (6.4) sends its output in a write of its own after every
+	 * cursor move within an update, until the screen has once been left
+	 * and resumed; leave and resume it now, so that each screen update
+	 * is one write: a composing key moves the cursor to the candidates
+	 * and back, which was three to five writes and as many wake-ups of
+	 * the terminal (BENCHMARKS.md, figure 8). */
+	endwin();
+	refresh();
 	fputs(paste_on, stdout);
 	fflush(stdout);
 	getmaxyx(stdscr, ctx->rows, ctx->cols);

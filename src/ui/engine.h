@@ -121,6 +121,7 @@ typedef enum ui_role {
 	UI_NOTICE,            /* an important notice (legal channel, anonymity) */
 	UI_KEY,               /* a digit or key name in front of a choice */
 	UI_QR,                /* a QR code: dark ink on a light ground */
+	UI_PREEDIT,           /* pinyin letters being composed */
 	UI_ROLE_COUNT
 } ui_role;
 

@@ -449,11 +449,25 @@ void ime_draw_candidates(ui_ctx *ctx)
 	struct ui_ime *m = ctx->ime;
 	int used, key = ui_attr(ctx, UI_KEY), norm = ui_attr(ctx, UI_NORMAL);
 	int y = ctx->ime_cand_y, x = ctx->ime_cand_x, width = ctx->ime_cand_w;
+	const char *more = NULL;
 	char num[16];
 
 	if (!ime_composing(ctx) || y < 0 || width < 8)
 		return;
 	ui_fill(y, x, width, norm);
+	/* The page keys at the line's right end, where they stay put while
+	 * the words change: curses then sends them once, not at every key. */
+	if (m->page > 0 || !m->last_page) {
+		int w;
+
+		/* TRANSLATORS: after the pinyin candidates: - and = turn the page. */
+		more = m->page > 0 && !m->last_page ? _("-/= more") : m->page > 0 ? _("- back") : _("= more");
+		w = (int)text_width(more);
+		if (w + 8 < width) {
+			ui_text(y, x + width - w, w, key, more);
+			width -= w + 1;
+		}
+	}
 	used = 0;
 	for (int i = 0; i < m->ncand && used < width; i++) {
 		snprintf(num, sizeof(num), "%d.", i + 1);
@@ -462,12 +476,5 @@ void ime_draw_candidates(ui_ctx *ctx)
 			break;
 		used += ui_text(y, x + used, width - used, norm, m->cand[i]);
 		used += 1;
-	}
-	if ((m->page > 0 || !m->last_page) && used + 6 < width) {
-		/* TRANSLATORS: after the pinyin candidates: - and = turn the page. */
-		const char *more = m->page > 0 && !m->last_page ? _("-/= more")
-				   : m->page > 0 ? _("- back") : _("= more");
-
-		ui_text(y, x + used, width - used, key, more);
 	}
 }

@@ -50,7 +50,7 @@ void w_field_draw(ui_ctx *ctx, w_field *f, int y, int x, int width, int focused)
 
 		/* Letters being composed show where they will go. */
 		if (!e->filter && ime_composing(ctx) && x + width - cx > 1)
-			cx += ui_text(y, cx, x + width - cx - 1, ui_attr(ctx, UI_SELECTED),
+			cx += ui_text(y, cx, x + width - cx - 1, ui_attr(ctx, UI_PREEDIT),
 				      ime_preedit(ctx));
 		ui_cursor(ctx, y, cx);
 	}

@@ -184,7 +184,7 @@ void w_textarea_draw(ui_ctx *ctx, w_textarea *t, ui_rect r, int focused)
 		int room = box.x + box.w - 1 - cx;
 
 		if (ime_composing(ctx) && room > 1)
-			cx += ui_text(cy, cx, room, ui_attr(ctx, UI_SELECTED), ime_preedit(ctx));
+			cx += ui_text(cy, cx, room, ui_attr(ctx, UI_PREEDIT), ime_preedit(ctx));
 		ui_cursor(ctx, cy, cx);
 	}
 	if (focused) {
