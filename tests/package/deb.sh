@@ -25,7 +25,7 @@ skip_all() { echo "1..0 # SKIP $*"; exit 0; }
 [ "$(id -u)" = 0 ] || skip_all "installing a package needs root"
 command -v dpkg-buildpackage >/dev/null || skip_all "dpkg-buildpackage is not installed (dpkg-dev)"
 dpkg -s jrc-kiosk >/dev/null 2>&1 && skip_all "jrc-kiosk is installed on this machine: it is not touched"
-for d in /var/lib/jrc-kiosk /var/backups/jrc-kiosk; do
+for d in /var/lib/jrc-kiosk /var/backups/jrc-kiosk /etc/jrc-kiosk; do
 	[ -e "$d" ] && skip_all "$d exists on this machine: a hall's records are not touched"
 done
 had_user=0; getent passwd jrc >/dev/null && had_user=1
@@ -34,7 +34,7 @@ had_group=0; getent group jrc >/dev/null && had_group=1
 W=$(mktemp -d "${TMPDIR:-/tmp}/jrc-deb.XXXXXX")
 cleanup() {
 	dpkg -P jrc-kiosk >/dev/null 2>&1
-	rm -rf /var/lib/jrc-kiosk /var/backups/jrc-kiosk "$W"
+	rm -rf /var/lib/jrc-kiosk /var/backups/jrc-kiosk /etc/jrc-kiosk "$W"
 	[ $had_user = 1 ] || userdel jrc >/dev/null 2>&1
 	[ $had_group = 1 ] || groupdel jrc >/dev/null 2>&1
 }
@@ -79,6 +79,10 @@ is "$(getent passwd jrc | cut -d: -f6,7)" "/var/lib/jrc-kiosk:/usr/sbin/nologin"
 is "$(stat -c '%a %U' /var/lib/jrc-kiosk)" "700 jrc" "/var/lib/jrc-kiosk: 0700, the jrc user's"
 is "$(stat -c '%a %U' /var/backups/jrc-kiosk)" "700 jrc" "/var/backups/jrc-kiosk: 0700, the jrc user's"
 [ ! -e /var/lib/jrc-kiosk/jrc.db ]; ok $? "no database is made by the package"
+is "$(stat -c '%a %U %G' /etc/jrc-kiosk /etc/jrc-kiosk/ledger.key 2>&1 | tr '\n' ' ')" "750 root jrc 440 root jrc " \
+	"the ledger key: root's, readable by the jrc group only"
+grep -qxE '[0-9a-f]{64}' /etc/jrc-kiosk/ledger.key; ok $? "the ledger key is 64 hex digits"
+keysum=$(sha256sum /etc/jrc-kiosk/ledger.key)
 for f in /usr/share/jrc-kiosk/categories.csv /usr/share/jrc-kiosk/routing.csv \
 	/usr/share/locale/zh_CN/LC_MESSAGES/jrc-kiosk.mo /usr/share/man/man1/jrc.1.gz \
 	/usr/share/man/man7/jrc-kiosk.7.gz /usr/share/man/zh_CN/man1/jrc.1.gz \
@@ -98,7 +102,9 @@ if command -v systemd-analyze >/dev/null; then
 fi
 
 as_jrc() { (cd / && runuser -u jrc -- env -u JRC_DB -u JRC_DATA -u JRC_LOCALEDIR "$@"); }
-as_jrc jrc init >"$W/init.out" 2>&1; ok $? "jrc init as jrc, with the installed data"
+as_jrc jrc init >"$W/init.out" 2>&1; st=$?
+ok $st "jrc init as jrc, with the installed data"
+[ $st = 0 ] || sed 's/^/# /' "$W/init.out"
 is "$(stat -c '%a %U' /var/lib/jrc-kiosk/jrc.db 2>&1)" "600 jrc" "the database: 0600, the jrc user's"
 r=$(as_jrc jrc file --category LAB --division 330726100201 --anonymous --text "wages" 2>&1)
 [[ $r =~ ^PJ[0-9]{6}-[0-9]{4}-[0-9]$ ]]; ok $? "a case is filed ($r)"
@@ -109,6 +115,7 @@ sum=$(sha256sum /var/lib/jrc-kiosk/jrc.db)
 
 dpkg -i "$deb" >/dev/null 2>&1; ok $? "installing again (an upgrade)"
 is "$(sha256sum /var/lib/jrc-kiosk/jrc.db)" "$sum" "leaves the database as it was"
+is "$(sha256sum /etc/jrc-kiosk/ledger.key)" "$keysum" "and the ledger key as it was"
 dpkg -r jrc-kiosk >/dev/null 2>&1; ok $? "dpkg -r removes it"
 [ ! -e /usr/bin/jrc ]; ok $? "the program is gone"
 is "$(sha256sum /var/lib/jrc-kiosk/jrc.db 2>&1)" "$sum" "the database stays in place"
@@ -116,6 +123,8 @@ dpkg -P jrc-kiosk >"$W/purge.out" 2>&1; ok $? "dpkg -P purges it"
 grep -q "left in place" "$W/purge.out"; ok $? "purge says where the records are"
 is "$(sha256sum /var/lib/jrc-kiosk/jrc.db 2>&1)" "$sum" "and the database is still there"
 ls /var/backups/jrc-kiosk/jrc-*.db >/dev/null 2>&1; ok $? "and so are the backups"
+is "$(sha256sum /etc/jrc-kiosk/ledger.key 2>&1)" "$keysum" "and the ledger key"
+grep -q "ledger key /etc/jrc-kiosk/ledger.key was left in place" "$W/purge.out"; ok $? "purge says the ledger key stays"
 
 is "$(cd "$top" && git status --porcelain 2>/dev/null)" "$dirty_before" "the checkout is not dirtied"
 
