@@ -169,8 +169,8 @@ static void item_texts(const hosts_state *h, int i, char head[512], char sub[512
 	}
 	r = &h->r[i - 1];
 	title = i18n_pick(r->host.title, r->host.title_en);
-	snprintf(head, 512, "%s  ·  %s%s%s", i18n_pick(r->host.name, r->host.name_en),
-		 roster_kind_label(r->host.kind), *title ? "  ·  " : "", title);
+	/* The screen's title names the kind already: name and organisation. */
+	snprintf(head, 512, "%s%s%s", i18n_pick(r->host.name, r->host.name_en), *title ? "  ·  " : "", title);
 	snprintf(sub, 512, "%s", r->reasons);
 }
 
