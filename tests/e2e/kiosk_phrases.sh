@@ -55,9 +55,9 @@ tm_wait '第 7 步'; ok $? "the review"
 like "$(tm_screen)" '老板拖欠我的工资，一直不给。已经拖欠工资3个月了。' "the review shows the sentences with the digits"
 tm_keys Enter
 tm_wait '您反映的事情已经登记'; ok $? "filed"
-R=$(k_receipt)
+tm_wait 'PJ[0-9]{6}-[0-9]{4}-[0-9]'; R=$(k_receipt)
 like "$(k_json "$R")" "\"text\":\"$TEXT\"" "stored: the sentences and digits, full-width 5 as 5"
-k_press_until '欢迎' x
+k_press_until '欢迎' Enter
 k_stop
 
 # A receipt number typed with O for 0 and l for 1, the code in full width.
@@ -66,7 +66,9 @@ typed=$(printf '%s' "$R" | tr '01' 'Ol' | tr 'A-Z' 'a-z')
 FULL=$(printf '%s' "$CODE" | sed 's/0/０/g; s/1/１/g; s/2/２/g; s/3/３/g; s/4/４/g; s/5/５/g; s/6/６/g; s/7/７/g; s/8/８/g; s/9/９/g')
 k_start 80 24 xterm-256color
 tm_wait '欢迎'; tm_keys '２'
-tm_wait '> 回执编号'; ok $? "a full-width 2 chooses on the home screen"
+tm_wait '我有受理编号'; ok $? "a full-width 2 chooses on the home screen"
+tm_keys '１'
+tm_wait '> 回执编号'; ok $? "a full-width 1: the receipt number is at hand"
 tm_type "$typed"
 tm_keys Enter
 tm_wait "> 验证方式"; ok $? "the number with O and l is accepted"
