@@ -56,14 +56,27 @@ tm_keys Escape
 tm_wait "Front desk: 张三" 5; ok $? "and again to the worklist"
 tm_stop
 
-# Every receipt printed: the screen says so.
+# Every receipt printed: with a printer set up, the screen says so.
 jrc print "$R2" --printer "file:$T_DIR/out2.bin" >/dev/null
-tm_start 110 30 env JRC_DB="$JRC_DB" JRC_NOW="$NOW2" ${JRC_LOCALEDIR:+JRC_LOCALEDIR="$JRC_LOCALEDIR"} \
-	TERM=xterm-256color "$JRC" desk --lang en
-tm_wait "Staff ID" 10
-tm_type D001; tm_keys Tab; tm_type secret123; tm_keys Enter
-tm_wait "Front desk: 张三" 10
-tm_keys p
+is "$(jrc print --failed | grep -c PJ)" 0 "nothing is waiting any more"
+desk_prints() {
+	tm_start 110 30 env JRC_DB="$JRC_DB" JRC_NOW="$NOW2" ${JRC_LOCALEDIR:+JRC_LOCALEDIR="$JRC_LOCALEDIR"} \
+		TERM=xterm-256color "$JRC" desk --lang en "$@"
+	tm_wait "Staff ID" 10
+	tm_type D001; tm_keys Tab; tm_type secret123; tm_keys Enter
+	tm_wait "Front desk: 张三" 10
+	tm_keys p
+	tm_wait "Receipts that did not print" 5
+}
+desk_prints --printer "file:$T_DIR/out3.bin"
 tm_wait "Every receipt printed. Nothing is waiting." 5; ok $? "with nothing failed, it says nothing is waiting"
+unlike "$(tm_screen)" "No printer is set up" "a desk with a printer does not say it has none"
+tm_stop
+
+# No printer at all (printer "none", the default): an empty list is
+# explained, not reported as everything printed.
+desk_prints
+tm_wait "No printer is set up here" 5; ok $? "with no printer, it says why nothing is listed"
+unlike "$(tm_screen)" "Every receipt printed" "and does not claim that every receipt printed"
 tm_stop
 done_testing

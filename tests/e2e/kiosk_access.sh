@@ -22,8 +22,11 @@ tm_start 100 30 env JRC_DB="$JRC_DB" JRC_DATA="$JRC_DATA" JRC_LOCALEDIR="${JRC_L
 	JRC_NOW="$JRC_NOW" JRC_TERMINAL=hall-1 LANG=C.UTF-8 TERM=xterm "$JRC" kiosk --lang en
 tm_wait "Check the progress of a matter"; ok $? "the kiosk starts"
 
-# The phone digits: the state, no verdict.
+# The phone digits: the state, no verdict.  Check progress first asks
+# whether the citizen still has the receipt number.
 tm_keys 2
+tm_wait "I have my receipt number"; ok $? "check progress asks first whether the number is at hand"
+tm_keys 1
 tm_wait "Type the number on your receipt"
 tm_type "$R"; tm_keys Enter; tm_keys 2; tm_type 5678; tm_keys Enter
 tm_wait "Where your matter stands"; ok $? "the phone digits show the matter"

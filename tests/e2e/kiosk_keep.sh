@@ -33,7 +33,7 @@ tm_keys Escape; tm_wait 'Step 4 of 7'
 tm_keys Escape; tm_wait 'Yes, report anonymously'
 tm_keys Escape; tm_wait 'About you'
 tm_keys Escape; tm_wait 'choose the village'
-tm_keys Escape; tm_wait 'Step 2 of 7'
+tm_keys Escape; tm_wait 'Choose the township or subdistrict'
 tm_keys Escape; tm_wait 'Step 1 of 7'
 tm_keys Escape
 tm_wait 'Leave this form'; ok $? "Esc back past step 1 with something entered asks first"
@@ -51,7 +51,7 @@ like "$(tm_screen)" '工资被拖欠三个月了' "nothing was lost by the quest
 tm_keys Escape; tm_wait 'Yes, report anonymously'
 tm_keys Escape; tm_wait 'About you'
 tm_keys Escape; tm_wait 'choose the village'
-tm_keys Escape; tm_wait 'Step 2 of 7'
+tm_keys Escape; tm_wait 'Choose the township or subdistrict'
 tm_keys Escape; tm_wait 'Step 1 of 7'
 tm_keys Escape; tm_wait 'Leave this form'
 tm_keys 2
@@ -77,6 +77,9 @@ like "$(tm_screen)" 'Help +No help needed' "without booking anyone"
 # ---------------------------------------------------------------- the receipt stays
 tm_keys Enter
 tm_wait 'Your matter has been registered'; ok $? "filed"
+# The receipt is drawn first and printed on the next tick ("Printing your
+# receipt ..." until then): read it once the print has had its answer.
+tm_wait 'No receipt is printed here|Your receipt is being printed|The printer is not working'
 r=$(k_receipt)
 scr=$(tm_screen)
 like "$scr" 'Press Enter when you have noted the numbers' "the receipt says which key finishes"

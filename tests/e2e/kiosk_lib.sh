@@ -103,11 +103,23 @@ k_cands() {
 	tm_screen | grep -E '^ *1\.[^ ]+ 2\.' | head -1 | sed 's/^ *//; s/ *$//'
 }
 
-# k_choose N: press the number of a list item; in a list of ten or more a
-# single digit waits for a second one, so Enter then confirms it.
+# k_choose N [NEXT]: press the number of a list item; in a list of ten or
+# more a single digit that could begin a longer number waits for a second
+# one ("You typed N"), so Enter then confirms it.  NEXT, a regex for the
+# screen the choice leads to (never on the list itself), lets the wait end
+# on what the screen shows: the prompt or NEXT, however busy the machine.
+# Without NEXT the prompt is given a second.
 k_choose() {
+	local prompt="您按了 $1|You typed $1"
 	tm_keys "$1"
-	if [ ${#1} -eq 1 ] && tm_wait "您按了 $1|You typed $1" 1; then
+	[ ${#1} -eq 1 ] || return 0
+	if [ -n "${2:-}" ]; then
+		tm_wait "$prompt|$2" || return 1
+		if tm_screen | grep -Eq -- "$prompt"; then
+			tm_keys Enter
+		fi
+	elif tm_wait "$prompt" 1 2>/dev/null; then
 		tm_keys Enter
 	fi
+	return 0
 }

@@ -76,7 +76,7 @@ tm_wait '第 5 步（共 7 步）'; ok $? "step 5"
 tm_keys F3; tm_wait '常用说法'; ok $? "F3 opens the common sentences in the outcome step too"
 n=$(k_num '希望帮我把拖欠的工资要回来。')
 like "$n" '^[0-9]+$' "the wish is offered"
-k_choose "$n"; tm_wait '第 5 步'
+k_choose "$n" '第 5 步'; tm_wait '第 5 步'
 tm_wait '希望帮我把拖欠的工资要回来。'; ok $? "the wish is in the outcome"
 tm_keys Enter
 tm_wait '第 6 步'; tm_keys "$(k_num '不需要帮助，继续')"
@@ -92,7 +92,7 @@ like "$json" '"name":"王小美"' "stored: the name exactly as picked"
 like "$json" '"text":"老板张三老板拖欠工资3个月"' "stored: the story exactly as picked"
 like "$json" '"outcome":"希望帮我把拖欠的工资要回来。"' "stored: the outcome"
 like "$json" '"phone":"13812345678"' "stored: the phone in plain digits"
-k_press_until '欢迎' x
+k_press_until '欢迎' Enter
 k_stop
 
 # No learning: what one citizen picks is not ranked higher for the next.
