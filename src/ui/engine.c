@@ -263,6 +263,16 @@ void ui_date_text(jrc_date d, char *out, size_t size)
 	date_text(d, out, size);
 }
 
+void ui_ymd_text(const char *ymd, char *out, size_t size)
+{
+	jrc_date d;
+
+	if (date_parse(ymd, &d) == 0)
+		ui_date_text(d, out, size);
+	else
+		snprintf(out, size, "%s", ymd);
+}
+
 static void draw_title(ui_ctx *ctx)
 {
 	int a = ui_attr(ctx, UI_TITLE);
