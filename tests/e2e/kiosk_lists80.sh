@@ -52,6 +52,6 @@ like "$scr" 'Knows: Work and unpaid wages · free legal aid · free today 14:00 
 like "$scr" '^ +open cases · speaks English *$' "and goes on under it, not cut"
 tm_keys F2
 tm_wait '请选择一位律师'; ok $? "in Chinese"
-like "$(tm_screen)" '^ +在办案件 · 会说浦江话 *$' "the Chinese reasons wrap too"
+like "$(tm_screen)" '^ +目前没有在办案件 · 会说浦江话 *$' "the Chinese reasons wrap too"
 k_stop
 done_testing

@@ -53,7 +53,7 @@ unlike "$(tm_screen)" 'tomorrow 09:30-10:00' "the present time is not offered"
 # 5 cannot begin a two-digit number of this list: it chooses at once.
 tm_keys 5
 tm_wait 'Your appointment is moved'; ok $? "moved"
-like "$(tm_screen)" 'Li Ming \(county leader\), 12/15 Tue 09:00-09:30' "the view shows the new time"
+like "$(tm_screen)" 'Li Ming \(county leader\), Tuesday, 15 December 2026 09:00-09:30' "the view shows the new time"
 js=$(jrc show --json "$R")
 is "$(jq -r '.booking.host + " " + .booking.start + " " + .booking.booked_by' <<<"$js")" \
 	"G01 2026-12-15T09:00:00+08:00 kiosk" "the database has the new time, booked by the kiosk"
@@ -65,7 +65,7 @@ jrc verify >/dev/null; ok $? "jrc verify: the chain holds"
 # Cancel, after a question whose default keeps it.
 tm_keys 3
 tm_wait 'Cancel your appointment\?'; ok $? "3 asks first"
-like "$(tm_screen)" '12/15 Tue 09:00-09:30' "naming the appointment"
+like "$(tm_screen)" 'Tuesday, 15 December 2026 09:00-09:30' "naming the appointment"
 tm_keys 2
 tm_wait 'Where your matter stands'; ok $? "2 keeps it"
 is "$(jrc show --json "$R" | jq -r '.booking.start')" "2026-12-15T09:00:00+08:00" "still booked"

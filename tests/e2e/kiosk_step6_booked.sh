@@ -68,10 +68,10 @@ tm_keys 4
 tm_wait 'Free times of Li Ming'; ok $? "another day of the same leader"
 tm_keys 1
 tm_wait 'Step 7 of 7'
-like "$(tm_screen)" 'Help +Li Ming \(county leader\), 12/15 Tue 09:00-09:30' "the changed booking on the review"
+like "$(tm_screen)" 'Help +Li Ming \(county leader\), Tuesday, 15 December 2026' "the changed booking on the review"
 tm_keys Escape
 tm_wait 'Step 6 of 7: Your chosen appointment'
-like "$(tm_screen)" '12/15 Tue 09:00-09:30' "step 6 shows the changed booking"
+like "$(tm_screen)" 'Tuesday, 15 December 2026 09:00-09:30' "step 6 shows the changed booking"
 
 # Drop it: no booking, and the filing has none.
 tm_keys 3
