@@ -263,6 +263,16 @@ void ui_date_text(jrc_date d, char *out, size_t size)
 	date_text(d, out, size);
 }
 
+void ui_ymd_text(const char *ymd, char *out, size_t size)
+{
+	jrc_date d;
+
+	if (date_parse(ymd, &d) == 0)
+		ui_date_text(d, out, size);
+	else
+		snprintf(out, size, "%s", ymd);
+}
+
 static void draw_title(ui_ctx *ctx)
 {
 	int a = ui_attr(ctx, UI_TITLE);
@@ -487,7 +497,8 @@ static void dispatch(ui_ctx *ctx, ui_action act, wint_t ch)
 		if (!ui_lang_switch_offered(ctx)) {
 			ui_message(ctx, 1, "%s", ctx->zh_missing ?
 				   _("Chinese is not installed on this terminal: please ask the staff.") :
-				   _("Chinese cannot be shown on this screen (the Linux console has no Chinese characters)."));
+				   /* One line at 80 columns: the message line cuts. */
+				   _("Chinese cannot be shown here: the Linux console has no Chinese characters."));
 			return;
 		}
 		ui_set_lang(ctx, ctx->lang == JRC_LANG_ZH ? JRC_LANG_EN : JRC_LANG_ZH);

@@ -238,6 +238,10 @@ int64_t ui_now_ms(void);
  * 29 November 2026" / "2026年11月29日 星期日"). */
 void ui_date_text(jrc_date d, char *out, size_t size);
 
+/* The same for a local date stored as YYYY-MM-DD; anything else is
+ * copied as it is. */
+void ui_ymd_text(const char *ymd, char *out, size_t size);
+
 /* 1 if F2 (and the home's language choice) may switch language now: not
  * into Chinese on the bare Linux console, which cannot draw it. */
 int ui_lang_switch_offered(ui_ctx *ctx);

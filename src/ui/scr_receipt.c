@@ -118,11 +118,18 @@ static void draw_paperless(ui_ctx *ctx, receipt_state *r)
 {
 	ui_rect a = ui_content(ctx);
 	int qw, show_qr, pane, rows;
+	char hint[1024];
 
 	paperless_qr(r);
 	qw = r->nqr ? (int)text_width(r->qr[0]) : 0;
+	/* Staff filing for a citizen are the front desk: they are told what
+	 * they can do, not sent to themselves. */
+	if (ctx->staff_mode)
+		/* TRANSLATORS: the printer's own sentence, for staff. */
+		snprintf(hint, sizeof(hint), _("Not printed: %s"), r->print_msg);
 	ui_step_header(ctx, 0, 0, _("Your matter is registered, but no receipt was printed"),
-		       _("Take a photo of this screen with a phone, or collect a printed copy at the front desk."));
+		       ctx->staff_mode ? hint
+		       : _("Take a photo of this screen with a phone, or collect a printed copy at the front desk."));
 	say_numbers(ctx, &r->ra->kase);
 	show_qr = qw > 0 && (int)r->nqr <= a.h && a.w - qw - 2 >= 32;
 	pane = show_qr ? a.w - qw - 2 : a.w;
@@ -357,6 +364,10 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 			snprintf(status, sizeof(status), "%s", _("Printing your receipt ..."));
 		else if (r->printed == 1)
 			snprintf(status, sizeof(status), "%s", _("Your receipt is being printed: please take it."));
+		else if (ctx->staff_mode)
+			snprintf(status, sizeof(status), "%s",
+				 _("No printer is set up here: write the receipt number and the query code down for the "
+				   "citizen."));
 		else
 			snprintf(status, sizeof(status), "%s",
 				 _("No receipt is printed here: please write down the receipt number and the query code, "
@@ -419,8 +430,9 @@ static void print_now(ui_ctx *ctx, receipt_state *r, int64_t now_ms)
 		 * record the desk lists; the citizen gets a plain sentence. */
 		if (ctx->staff_mode)
 			/* Staff filing for a citizen are the desk: the printer's
-			 * own words, to fix it. */
-			ui_message(ctx, 1, _("The receipt did not print: %s"), r->print_msg);
+			 * own words, to fix it, stay above the receipt (the
+			 * message line would cut them and lose them at a key). */
+			ui_message(ctx, 1, "%s", _("Reprint it from the failed prints (P) once the printer works."));
 		else
 			ui_message(ctx, 1, "%s", _("The printer is not working right now. Staff have been told."));
 		r->shown_ms = now_ms;

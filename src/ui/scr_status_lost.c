@@ -131,7 +131,7 @@ static int waiting_s(const lost_state *l)
 static void draw_found(ui_ctx *ctx, lost_state *l, ui_rect r)
 {
 	int y = r.y;
-	char line[256];
+	char line[256], date[96];
 	jrc_category cat;
 
 	ui_text(y++, r.x, r.w, ui_attr(ctx, UI_HEADING), _("Matters filed with this ID number and phone:"));
@@ -143,9 +143,11 @@ static void draw_found(ui_ctx *ctx, lost_state *l, ui_rect r)
 
 		ui_text(y, r.x + 2, 20, ui_attr(ctx, UI_HEADING), f->receipt);
 		/* TRANSLATORS: filing date, kind of matter, where it stands. */
-		snprintf(line, sizeof(line), _("filed %s · %s · %s"), f->filed_on, cname,
+		ui_ymd_text(f->filed_on, date, sizeof(date));
+		snprintf(line, sizeof(line), _("filed %s · %s · %s"), date, cname,
 			 lifecycle_state_label(f->state));
-		ui_text(y++, r.x + 22, r.w - 22, ui_attr(ctx, UI_NORMAL), line);
+		/* The long date of an English line wraps under itself. */
+		y += ui_text_wrapped(y, r.x + 22, r.w - 22, 2, ui_attr(ctx, UI_NORMAL), line);
 	}
 	y++;
 	snprintf(line, sizeof(line),

@@ -112,7 +112,7 @@ static void draw_booking(layout *l, const jrc_booking *b)
 static void draw_body(layout *l, const status_session *ss)
 {
 	const jrc_progress *p = &ss->p;
-	char buf[1024];
+	char buf[1024], date[96];
 	size_t last_answer = p->nsteps;
 
 	for (size_t i = 0; i < p->nsteps; i++)
@@ -143,21 +143,25 @@ static void draw_body(layout *l, const status_session *ss)
 	for (size_t i = 0; i < p->nsteps; i++) {
 		const jrc_progress_step *s = &p->steps[i];
 
-		snprintf(buf, sizeof(buf), "%s  %s", s->date, lifecycle_state_label(s->state));
+		/* The date as every other date on the screen, in the site's
+		 * time zone; what happened under it. */
+		ui_ymd_text(s->date, date, sizeof(date));
+		snprintf(buf, sizeof(buf), "%s  %s", date, lifecycle_state_label(s->state));
 		put(l, 2, UI_NORMAL, buf);
 		if (*s->department_zh || *s->department_en)
-			pair(l, 14, _("Passed to:"), UI_NORMAL,
+			pair(l, 6, _("Passed to:"), UI_NORMAL,
 			     status_pick(s->department_zh, s->department_en));
 		if (s->reason)
-			pair(l, 14, _("Why:"), UI_NORMAL, s->reason);
+			pair(l, 6, _("Why:"), UI_NORMAL, s->reason);
 		if (s->channel)
-			pair(l, 14, _("Where to go instead:"), UI_NOTICE, s->channel);
+			pair(l, 6, _("Where to go instead:"), UI_NOTICE, s->channel);
 		if (s->answer && i != last_answer)
-			pair(l, 14, _("Answer:"), UI_NORMAL, s->answer);
+			pair(l, 6, _("Answer:"), UI_NORMAL, s->answer);
 	}
 	if (p->answer && last_answer < p->nsteps) {
 		l->row++;
-		snprintf(buf, sizeof(buf), _("The written answer (%s):"), p->answered_on);
+		ui_ymd_text(p->answered_on, date, sizeof(date));
+		snprintf(buf, sizeof(buf), _("The written answer (%s):"), date);
 		put(l, 0, UI_HEADING, buf);
 		put(l, 2, UI_NORMAL, p->answer);
 	}

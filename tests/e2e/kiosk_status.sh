@@ -66,8 +66,8 @@ tm_wait "Where your matter stands" 30; ok $? "the code typed during the wait is 
 s=$(tm_screen)
 like "$s" "Answered: the department has given you a written answer" "where it stands, in plain words"
 like "$s" "Human Resources and Social Security Bureau \(window 2" "the department and its window"
-like "$s" "2026-11-29  Filed" "the timeline: filed"
-like "$s" "2026-12-05  Answered" "the timeline: answered"
+like "$s" "Sunday, 29 November 2026  Filed" "the timeline: filed"
+like "$s" "Saturday, 5 December 2026  Answered" "the timeline: answered"
 like "$s" "review until Monday, 4 January 2027 \(25 days left\)" "the next deadline with days left"
 like "$s" "已责令包工头在12月底前付清工资" "the written answer"
 like "$s" "李\*\*  139\*\*\*\*5678" "name and phone masked"

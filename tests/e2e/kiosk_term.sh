@@ -85,6 +85,8 @@ tm_wait 'Press any key to close this help'; ok $? "F1 works whatever the termina
 tm_keys x
 tm_wait_gone 'Press any key to close this help'
 tm_keys F2
-tm_wait 'Chinese cannot be shown on this screen'; ok $? "F2 says why it stays in English"
+tm_wait 'Chinese cannot be shown here'; ok $? "F2 says why it stays in English"
+like "$(tm_screen)" 'Chinese cannot be shown here: the Linux console has no Chinese characters\.' \
+	"the whole sentence, not cut at 80 columns"
 unlike "$(tm_screen)" '欢迎' "and does not switch to Chinese"
 done_testing
