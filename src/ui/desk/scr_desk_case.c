@@ -9,7 +9,7 @@
 #include "curses.h"
 #include "scr_desk.h"
 #include "jrc/audit.h"
-#include "jrc/intake_edit.h"
+#include "jrc/grievance_edit.h"
 #include "jrc/lifecycle.h"
 #include "jrc/print.h"
 #include "jrc/refdata.h"
