@@ -1,10 +1,10 @@
-/* A receipt document as ESC/POS bytes for thermal printers whose built-in
+/* A document (jrc/doc.h) as ESC/POS bytes for thermal printers whose built-in
  * font takes GB18030 or GBK (or only ASCII). */
 #ifndef JRC_ESCPOS_H
 #define JRC_ESCPOS_H
 
 #include <stddef.h>
-#include "jrc/receipt_doc.h"
+#include "jrc/doc.h"
 #include "jrc/status.h"
 
 typedef enum jrc_printer_encoding {

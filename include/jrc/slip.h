@@ -5,7 +5,7 @@
 #define JRC_SLIP_H
 
 #include "jrc/db.h"
-#include "jrc/receipt_doc.h"
+#include "jrc/doc.h"
 
 /* The slip of a case now in review_requested or rereview_requested, laid
  * out for cols columns (Chinese with English under the key lines); free
