@@ -27,6 +27,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "db_internal.h"
 #include "jrc/ledger_key.h"
 #include "jrc/audit.h"
 #include "jrc/clock.h"
