@@ -33,9 +33,4 @@ jrc_status anchor_take(jrc_db *db, const char *actor, jrc_anchor *out, jrc_err *
 jrc_status anchor_check_file(jrc_db *db, const char *path, jrc_verify_report *r,
 			     int64_t *checked, jrc_err *err);
 
-/* Print the anchor slip (for the supervisor's signed daily record) on
- * uri (NULL: the "printer" setting); *printed 0 for the printer "none". */
-jrc_status anchor_print(jrc_db *db, const jrc_anchor *a, const char *uri, int *printed,
-			jrc_err *err);
-
 #endif

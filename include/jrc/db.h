@@ -1,9 +1,9 @@
-/* The database: open, migrate, transactions, settings, error mapping. */
+/* The database: open, migrate, transactions, settings.  Statements and the
+ * sqlite handle are the core's own (src/core/db_internal.h). */
 #ifndef JRC_DB_H
 #define JRC_DB_H
 
 #include <stddef.h>
-#include <sqlite3.h>
 #include "jrc/status.h"
 
 typedef struct jrc_db jrc_db;
@@ -29,9 +29,6 @@ void db_close(jrc_db *db);
  * error (a full disk) means the file may not be whole. */
 jrc_status db_close_checked(jrc_db *db, jrc_err *err);
 
-/* The raw handle, for the per-entity stores in core only. */
-sqlite3 *db_handle(jrc_db *db);
-
 /* Busy timeout in milliseconds (default 10000). */
 void db_set_busy_timeout(jrc_db *db, int ms);
 
@@ -40,26 +37,8 @@ jrc_status db_begin(jrc_db *db, jrc_err *err);
 jrc_status db_commit(jrc_db *db, jrc_err *err);
 void db_rollback(jrc_db *db);
 
-/* Map an sqlite result code to a status and a sentence in err. */
-jrc_status db_fail(jrc_db *db, int rc, jrc_err *err);
-
 /* Run SQL without results. */
 jrc_status db_exec(jrc_db *db, const char *sql, jrc_err *err);
-
-/* Prepare a statement; maps failures through db_fail. */
-jrc_status db_prepare(jrc_db *db, const char *sql, sqlite3_stmt **st,
-		      jrc_err *err);
-
-/* A statement from the connection's cache, for SQL fixed in the source
- * that runs on every filing or lookup: parsed once per connection, handed
- * out reset and unbound.  Give it back with db_release() on every path,
- * never with sqlite3_finalize(); not for SQL built at run time, nor where
- * another use of the same SQL could interrupt it (a loop calling itself). */
-jrc_status db_prepare_cached(jrc_db *db, const char *sql, sqlite3_stmt **st,
-			     jrc_err *err);
-
-/* Reset a cached statement and clear its bindings; NULL is fine. */
-void db_release(sqlite3_stmt *st);
 
 /* Settings (key/value).  get copies into out or the default if unset. */
 jrc_status db_setting_get(jrc_db *db, const char *key, const char *def,

@@ -1,10 +1,11 @@
-/* A receipt document as ESC/POS bytes for thermal printers whose built-in
+/* A document (jrc/doc.h) as ESC/POS bytes for thermal printers whose built-in
  * font takes GB18030 or GBK (or only ASCII). */
 #ifndef JRC_ESCPOS_H
 #define JRC_ESCPOS_H
 
 #include <stddef.h>
-#include "jrc/receipt_doc.h"
+#include "jrc/bytes.h"
+#include "jrc/doc.h"
 #include "jrc/status.h"
 
 typedef enum jrc_printer_encoding {
@@ -18,16 +19,6 @@ typedef enum jrc_cut {
 	JRC_CUT_FULL,
 	JRC_CUT_NONE
 } jrc_cut;
-
-/* A growing byte buffer. */
-typedef struct jrc_bytes {
-	unsigned char *data;
-	size_t len, cap;
-	int oom;                /* an append failed */
-} jrc_bytes;
-
-void bytes_put(jrc_bytes *b, const void *p, size_t n);
-void bytes_free(jrc_bytes *b);
 
 typedef struct jrc_escpos_opts {
 	int paper;              /* 58 or 80 (mm): sets the QR module size */

@@ -5,7 +5,8 @@
 #define JRC_SLIP_H
 
 #include "jrc/db.h"
-#include "jrc/receipt_doc.h"
+#include "jrc/anchor.h"
+#include "jrc/doc.h"
 
 /* The slip of a case now in review_requested or rereview_requested, laid
  * out for cols columns (Chinese with English under the key lines); free
@@ -22,5 +23,10 @@ jrc_status slip_review_doc(jrc_db *db, const char *receipt, int cols, jrc_doc *o
  * with the failed receipts for staff to print again. */
 jrc_status slip_review_print(jrc_db *db, const char *receipt, const char *uri,
 			     const char *actor, int *printed, jrc_err *err);
+
+/* Print the anchor slip (for the supervisor's signed daily record) on
+ * uri (NULL: the "printer" setting); *printed 0 for the printer "none". */
+jrc_status slip_anchor_print(jrc_db *db, const jrc_anchor *a, const char *uri, int *printed,
+			     jrc_err *err);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include "jrc/status.h"
+#include "jrc/mask.h"   /* the masks, for callers that check and mask */
 
 enum {
 	JRC_NAME_MAX = 40,        /* characters */
@@ -38,16 +39,5 @@ jrc_status validate_text(const char *text, size_t max, int required,
 
 /* Check an "other document" number: 4-32 letters, digits or dashes. */
 jrc_status validate_other_doc(const char *doc, jrc_err *err);
-
-/* Masked forms for anyone but staff: 330726********123X, 138****5678,
- * landline 0579-****4123; a name keeps its first character (张**). */
-void mask_id_number(const char *id, char *out, size_t size);
-void mask_phone(const char *phone, char *out, size_t size);
-void mask_name(const char *name, char *out, size_t size);
-
-/* A document number as anyone but staff sees it: a resident ID card
- * (kind "resident") as mask_id_number; any other document "****" and its
- * last 3 characters.  Empty for no number. */
-void mask_document(const char *kind, const char *number, char *out, size_t size);
 
 #endif

@@ -9,6 +9,7 @@
 #include "json.h"
 #include "jrc/anchor.h"
 #include "jrc/i18n.h"
+#include "jrc/slip.h"
 
 static const struct option anchor_opts[] = {
 	{ "printer", required_argument, NULL, 'P' },
@@ -33,7 +34,7 @@ static int anchor_run(cli_call *c)
 	syslog(LOG_NOTICE, "%s site=%s", line, a.site);
 	closelog();
 	if (!cli_has(c, 'n'))
-		ps = anchor_print(db, &a, cli_arg(c, 'P'), &printed, &perr);
+		ps = slip_anchor_print(db, &a, cli_arg(c, 'P'), &printed, &perr);
 	if (c->json) {
 		json_out j;
 

@@ -7,7 +7,7 @@
 #include "json.h"
 #include "jrc/audit.h"
 #include "jrc/i18n.h"
-#include "jrc/intake_edit.h"
+#include "jrc/grievance_edit.h"
 #include "jrc/lifecycle.h"
 #include "jrc/refdata.h"
 #include "jrc/validate.h"
@@ -37,7 +37,7 @@ static const char *shown_note(const jrc_event *e, int unmasked, char **tmp)
 	*tmp = NULL;
 	if (unmasked || !e->note || strcmp(e->kind, "intake_edited") != 0)
 		return e->note;
-	*tmp = intake_edit_note_masked(e->note);
+	*tmp = grievance_edit_note_masked(e->note);
 	return *tmp ? *tmp : "";
 }
 

@@ -1,6 +1,5 @@
-/* Time: the one "now", the site's timezone, and calendar arithmetic.
- * Calendar math uses day numbers (days since 1970-01-01) so month ends and
- * leap days need no special cases. */
+/* Time: the one "now", the site's timezone, and instants read and written
+ * in it.  The calendar itself (jrc_date) is date.c. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,133 +10,13 @@
 #include "jrc/clock.h"
 #include "jrc/i18n.h"
 
-static long days_from_civil(int y, int m, int d)
+/* Two digits at *p into *out, moving p past them; -1 if not two digits. */
+static int read2(const char **p, int *out)
 {
-	long era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (long)doe - 719468;
-}
-
-static jrc_date civil_from_days(long z)
-{
-	jrc_date r;
-	long era;
-	unsigned doe, yoe, doy, mp;
-	long y;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = (unsigned)(z - era * 146097);
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = (long)yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	r.d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	r.m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	r.y = (int)(y + (r.m <= 2));
-	return r;
-}
-
-int date_valid(int y, int m, int d)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int leap, max;
-
-	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1)
-		return 0;
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	max = mdays[m - 1] + (m == 2 && leap);
-	return d <= max;
-}
-
-jrc_date date_add_days(jrc_date d, int n)
-{
-	return civil_from_days(days_from_civil(d.y, d.m, d.d) + n);
-}
-
-long date_diff(jrc_date a, jrc_date b)
-{
-	return days_from_civil(b.y, b.m, b.d) - days_from_civil(a.y, a.m, a.d);
-}
-
-int date_weekday(jrc_date d)
-{
-	long z = days_from_civil(d.y, d.m, d.d);
-
-	/* 1970-01-01 was a Thursday. */
-	return (int)(((z % 7) + 7 + 4) % 7);
-}
-
-void date_text(jrc_date d, char *out, size_t size)
-{
-	static const char *const wday[] = {
-		N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"),
-		N_("Thursday"), N_("Friday"), N_("Saturday")
-	};
-	static const char *const month[] = {
-		N_("January"), N_("February"), N_("March"), N_("April"), N_("May"),
-		N_("June"), N_("July"), N_("August"), N_("September"), N_("October"),
-		N_("November"), N_("December")
-	};
-	/* TRANSLATORS: weekday, day of month, month name, year. */
-	snprintf(out, size, _("%1$s, %2$d %3$s %4$d"), _(wday[date_weekday(d)]), d.d,
-		 _(month[(d.m - 1) % 12]), d.y);
-}
-
-int date_cmp(jrc_date a, jrc_date b)
-{
-	long x = days_from_civil(a.y, a.m, a.d), y = days_from_civil(b.y, b.m, b.d);
-
-	return x < y ? -1 : x > y;
-}
-
-void date_format(jrc_date d, char out[11])
-{
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)d.y % 10000u, (unsigned)d.m % 100u,
-		 (unsigned)d.d % 100u);
-}
-
-void date_format_yymmdd(jrc_date d, char out[7])
-{
-	snprintf(out, 7, "%02u%02u%02u", (unsigned)d.y % 100u, (unsigned)d.m % 100u,
-		 (unsigned)d.d % 100u);
-}
-
-void date_format_ymd(jrc_date d, char out[9])
-{
-	snprintf(out, 9, "%04u%02u%02u", (unsigned)d.y % 10000u, (unsigned)d.m % 100u,
-		 (unsigned)d.d % 100u);
-}
-
-static int read_digits(const char **p, int n, int *out)
-{
-	int v = 0;
-
-	for (int i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)(*p)[i]))
-			return -1;
-		v = v * 10 + ((*p)[i] - '0');
-	}
-	*p += n;
-	*out = v;
-	return 0;
-}
-
-int date_parse(const char *s, jrc_date *out)
-{
-	jrc_date d;
-
-	if (!s || read_digits(&s, 4, &d.y) || *s++ != '-' ||
-	    read_digits(&s, 2, &d.m) || *s++ != '-' || read_digits(&s, 2, &d.d) ||
-	    *s || !date_valid(d.y, d.m, d.d))
+	if (!isdigit((unsigned char)(*p)[0]) || !isdigit((unsigned char)(*p)[1]))
 		return -1;
-	*out = d;
+	*out = ((*p)[0] - '0') * 10 + ((*p)[1] - '0');
+	*p += 2;
 	return 0;
 }
 
@@ -156,7 +35,7 @@ static jrc_time local_to_epoch(int y, int mo, int d, int h, int mi, int s)
 	return (jrc_time)mktime(&tm);
 }
 
-jrc_time date_local_midnight(jrc_date d)
+jrc_time clock_local_midnight(jrc_date d)
 {
 	return local_to_epoch(d.y, d.m, d.d, 0, 0, 0);
 }
@@ -166,21 +45,27 @@ jrc_status clock_parse(const char *s, jrc_time *out)
 	jrc_date d;
 	int h = 0, mi = 0, sec = 0, oh = 0, om = 0, sign = 0;
 	const char *p = s;
+	char day[11];
+	int i;
 
 	if (!s)
 		return JRC_E_INVALID;
 	while (isspace((unsigned char)*p))
 		p++;
-	if (read_digits(&p, 4, &d.y) || *p++ != '-' || read_digits(&p, 2, &d.m) ||
-	    *p++ != '-' || read_digits(&p, 2, &d.d) || !date_valid(d.y, d.m, d.d))
+	/* YYYY-MM-DD, the calendar's own form. */
+	for (i = 0; i < 10 && p[i]; i++)
+		day[i] = p[i];
+	day[i] = '\0';
+	if (i < 10 || date_parse(day, &d))
 		return JRC_E_INVALID;
+	p += 10;
 	if (*p == 'T' || *p == ' ') {
 		p++;
-		if (read_digits(&p, 2, &h) || *p++ != ':' || read_digits(&p, 2, &mi))
+		if (read2(&p, &h) || *p++ != ':' || read2(&p, &mi))
 			return JRC_E_INVALID;
 		if (*p == ':') {
 			p++;
-			if (read_digits(&p, 2, &sec))
+			if (read2(&p, &sec))
 				return JRC_E_INVALID;
 			if (*p == '.' || *p == ',') /* fractions are dropped */
 				for (p++; isdigit((unsigned char)*p); p++)
@@ -194,11 +79,11 @@ jrc_status clock_parse(const char *s, jrc_time *out)
 		p++;
 	} else if (*p == '+' || *p == '-') {
 		sign = *p++ == '+' ? 1 : -1;
-		if (read_digits(&p, 2, &oh))
+		if (read2(&p, &oh))
 			return JRC_E_INVALID;
 		if (*p == ':')
 			p++;
-		if (*p && read_digits(&p, 2, &om))
+		if (*p && read2(&p, &om))
 			return JRC_E_INVALID;
 		if (oh > 14 || om > 59)
 			return JRC_E_INVALID;
@@ -211,7 +96,7 @@ jrc_status clock_parse(const char *s, jrc_time *out)
 		*out = local_to_epoch(d.y, d.m, d.d, h, mi, sec);
 		return JRC_OK;
 	}
-	*out = (jrc_time)days_from_civil(d.y, d.m, d.d) * 86400 + h * 3600 + mi * 60 + sec
+	*out = (jrc_time)date_diff((jrc_date){ 1970, 1, 1 }, d) * 86400 + h * 3600 + mi * 60 + sec
 		- sign * (oh * 3600 + om * 60);
 	return JRC_OK;
 }

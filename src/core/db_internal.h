@@ -1,8 +1,33 @@
-/* Private to the core: the database handle and schema migrations. */
+/* Private to the core (and white-box tests): sqlite itself, statements,
+ * the database handle and schema migrations.  The UI and the command line
+ * reach the database only through core functions. */
 #ifndef JRC_DB_INTERNAL_H
 #define JRC_DB_INTERNAL_H
 
+#include <sqlite3.h>
+
 #include "jrc/db.h"
+
+/* The raw handle, for the per-entity stores in core only. */
+sqlite3 *db_handle(jrc_db *db);
+
+/* Map an sqlite result code to a status and a sentence in err. */
+jrc_status db_fail(jrc_db *db, int rc, jrc_err *err);
+
+/* Prepare a statement; maps failures through db_fail. */
+jrc_status db_prepare(jrc_db *db, const char *sql, sqlite3_stmt **st,
+		      jrc_err *err);
+
+/* A statement from the connection's cache, for SQL fixed in the source
+ * that runs on every filing or lookup: parsed once per connection, handed
+ * out reset and unbound.  Give it back with db_release() on every path,
+ * never with sqlite3_finalize(); not for SQL built at run time, nor where
+ * another use of the same SQL could interrupt it (a loop calling itself). */
+jrc_status db_prepare_cached(jrc_db *db, const char *sql, sqlite3_stmt **st,
+			     jrc_err *err);
+
+/* Reset a cached statement and clear its bindings; NULL is fine. */
+void db_release(sqlite3_stmt *st);
 
 /* SQL scripts (NULL-terminated) that bring the schema from to_version - 1
  * to to_version. */

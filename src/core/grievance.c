@@ -426,8 +426,8 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 	lifecycle_owed_sql(owed, sizeof(owed));
 	snprintf(overdue, sizeof(overdue),
 		 " AND state IN %s AND due_on IS NOT NULL AND due_on <> '' AND due_on < ?4", owed);
-	clock_format_utc(date_local_midnight(d), start);
-	clock_format_utc(date_local_midnight(date_add_days(d, 1)), end);
+	clock_format_utc(clock_local_midnight(d), start);
+	clock_format_utc(clock_local_midnight(date_add_days(d, 1)), end);
 	snprintf(sql, sizeof(sql),
 		 "SELECT " CASE_COLS " FROM cases WHERE 1=1%s%s%s%s%s ORDER BY %s%s",
 		 f && f->with_state ? " AND state = ?1" : "",

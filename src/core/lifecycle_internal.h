@@ -1,5 +1,5 @@
-/* Private to the core: lifecycle pieces shared by lifecycle.c, verdict.c,
- * lookup.c and progress.c. */
+/* Private to the core: lifecycle pieces shared by lifecycle.c, lifecycle_verdict.c,
+ * lookup.c and lookup_progress.c. */
 #ifndef JRC_LIFECYCLE_INTERNAL_H
 #define JRC_LIFECYCLE_INTERNAL_H
 

@@ -1,4 +1,4 @@
-/* Private to the core: lookup pieces shared by lookup.c and progress.c. */
+/* Private to the core: lookup pieces shared by lookup.c and lookup_progress.c. */
 #ifndef JRC_LOOKUP_INTERNAL_H
 #define JRC_LOOKUP_INTERNAL_H
 

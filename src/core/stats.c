@@ -77,7 +77,7 @@ static jrc_status bound(const char *date, int next_day, char out[32], jrc_err *e
 		return jrc_err_set(err, JRC_E_INVALID, "date",
 				   _("'%s' is not a date: write it as YYYY-MM-DD, such as 2026-11-29."),
 				   date);
-	clock_format_utc(date_local_midnight(next_day ? date_add_days(d, 1) : d), out);
+	clock_format_utc(clock_local_midnight(next_day ? date_add_days(d, 1) : d), out);
 	return JRC_OK;
 }
 

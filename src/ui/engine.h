@@ -9,10 +9,12 @@
  * resize or a language switch never loses input.
  *
  * Adding a screen:
- *   1. write src/ui/scr_NAME.c with a `const ui_screen_ops scr_NAME_ops`
- *      ({ .name, .enter, .leave, .draw, .key, .help_text } at least draw
- *      and key), declare it in src/ui/screens.h, add the file to
- *      libjrcui_a_SOURCES and po/POTFILES.in;
+ *   1. write scr_NAME.c in its part's folder (src/ui/kiosk/ for the
+ *      citizen, src/ui/desk/ for staff, src/ui/widgets/ for a screen both
+ *      use) with a `const ui_screen_ops scr_NAME_ops` ({ .name, .enter,
+ *      .leave, .draw, .key, .help_text } at least draw and key), declare
+ *      it in src/ui/screens.h, add the file to its group in Makefile.am
+ *      (UI_KIOSK, UI_DESK, UI_WIDGETS) and to po/POTFILES.in;
  *   2. open it with ui_push(ctx, &scr_NAME_ops, arg): enter() receives arg
  *      and allocates s->state (or names .state_size and the engine
  *      gives it zeroed); leave() frees it (the engine frees its own);
@@ -21,9 +23,10 @@
  *   4. key() gets an abstract action (keys.h).  Return UI_DONE when the
  *      key was used, UI_PASS otherwise: the engine then applies its
  *      default (Esc pops the screen).  F1 and F2 never reach screens.
- * A home-screen entry is one line in home_entries[] (scr_home.c); a wizard
- * "Help" option is one line in help_options[] (scr_help_step.c, see
- * wizard.h).  All curses calls go through "curses.h" in this folder. */
+ * A home-screen entry is one line in home_entries[] (kiosk/scr_home.c); a
+ * wizard "Help" option is one line in help_options[] (kiosk/scr_help_step.c,
+ * see wizard.h).  All curses calls go through "curses.h" in this folder;
+ * the headers of src/ui are found by "name.h" from every folder. */
 #ifndef JRC_UI_ENGINE_H
 #define JRC_UI_ENGINE_H
 

@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "db_internal.h"
 #include "jrc/audit.h"
 #include "jrc/clock.h"
 #include "jrc/db.h"

@@ -27,6 +27,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "db_internal.h"
 #include "jrc/ledger_key.h"
 #include "jrc/audit.h"
 #include "jrc/clock.h"
@@ -604,7 +605,7 @@ int main(int argc, char **argv)
 	}
 	for (long d = 0; d < days && done < ncases; d++) {
 		jrc_date day = date_add_days(start, (int)d);
-		jrc_time open = date_local_midnight(day) + 8 * 3600 + 1800;
+		jrc_time open = clock_local_midnight(day) + 8 * 3600 + 1800;
 		double want = (double)ncases * wday[d] / wsum + carry;
 		long n = (long)want, span;
 		char yymmdd[7];

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "db_internal.h"
 #include "jrc/db.h"
 #include "jrc/grievance.h"
 #include "jrc/receipt.h"

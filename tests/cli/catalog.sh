@@ -8,7 +8,7 @@ command -v xgettext >/dev/null && command -v msgmerge >/dev/null || skip_all "ge
 cd "$top_srcdir" || exit 1
 
 missing=""
-for f in src/*/*.c; do
+for f in $(find src -name "*.c" | sort); do
 	grep -q '_(' "$f" && ! grep -qx "$f" po/POTFILES.in && missing="$missing $f"
 done
 is "$missing" "" "every source file with messages is in po/POTFILES.in"

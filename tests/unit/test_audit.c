@@ -9,7 +9,7 @@
 #include "jrc/grievance.h"
 #include "tap.h"
 #include "testdb.h"
-#include "../../src/core/audit_internal.h"
+#include "../../src/core/record/audit_internal.h"
 
 static jrc_intake intake(void)
 {

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db_internal.h"
 #include "jrc/audit.h"
 #include "jrc/auth.h"
 #include "jrc/grievance.h"

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "db_internal.h"
 #include "tap.h"
 #include "testdb.h"
 #include "jrc/backup.h"

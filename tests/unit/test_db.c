@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "db_internal.h"
 #include "jrc/db.h"
 #include "tap.h"
 #include "testdb.h"

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db_internal.h"
 #include "tap.h"
 #include "testdb.h"
 #include "jrc/deadline.h"

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "db_internal.h"
 #include "tap.h"
 #include "jrc/audit.h"
 #include "jrc/grievance.h"

@@ -1,6 +1,7 @@
 /* Routing: most specific rule first, then the category default. */
 #include <string.h>
 
+#include "db_internal.h"
 #include "jrc/route.h"
 #include "tap.h"
 #include "testdb.h"

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "db_internal.h"
 #include "tap.h"
 #include "testdb.h"
 #include "jrc/grievance.h"

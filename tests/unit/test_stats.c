@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db_internal.h"
 #include "jrc/grievance.h"
 #include "jrc/stats.h"
 #include "tap.h"

@@ -220,8 +220,8 @@ static jrc_status anchor_build(jrc_db *db, const jrc_anchor *a, int cols, int en
 	return JRC_OK;
 }
 
-jrc_status anchor_print(jrc_db *db, const jrc_anchor *a, const char *uri_in, int *printed,
-			jrc_err *err)
+jrc_status slip_anchor_print(jrc_db *db, const jrc_anchor *a, const char *uri_in, int *printed,
+			     jrc_err *err)
 {
 	jrc_print_setup ps;
 	jrc_bytes bytes = { 0 };

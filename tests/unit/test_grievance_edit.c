@@ -3,9 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db_internal.h"
 #include "jrc/audit.h"
 #include "jrc/grievance.h"
-#include "jrc/intake_edit.h"
+#include "jrc/grievance_edit.h"
 #include "tap.h"
 #include "testdb.h"
 
@@ -84,16 +85,16 @@ int main(void)
 	ok(strstr(note, "phone: 13812345678") && strstr(note, "text: 老板拖欠工资三个月。") &&
 	   !strstr(note, "name"), "listing each changed field with its old value: %s", note);
 	{
-		char *m = intake_edit_note_masked(note);
+		char *m = grievance_edit_note_masked(note);
 
 		ok(m && strstr(m, "phone: 138****5678") && !strstr(m, "13812345678") &&
 		   strstr(m, "text: 老板拖欠工资三个月。"), "masked for show: %s", m ? m : "(null)");
 		free(m);
-		m = intake_edit_note_masked("name: 张三丰; id_number: 11010519491231002X; phone: 13812345678; text: a; phone: 1");
+		m = grievance_edit_note_masked("name: 张三丰; id_number: 11010519491231002X; phone: 13812345678; text: a; phone: 1");
 		ok(m && !strstr(m, "张三丰") && !strstr(m, "11010519491231002X") &&
 		   !strstr(m, "13812345678"), "name, ID number and phone all masked: %s", m ? m : "(null)");
 		free(m);
-		m = intake_edit_note_masked("whatever 13812345678");
+		m = grievance_edit_note_masked("whatever 13812345678");
 		ok(m && !strstr(m, "13812345678"), "a note of another form shows nothing unmasked");
 		free(m);
 	}

@@ -53,8 +53,8 @@ jrc_status roster_day_appointments(jrc_db *db, jrc_date d, jrc_appointment **out
 	*out = NULL;
 	*n = 0;
 	/* Times are stored as UTC text of one shape: a range of the index. */
-	clock_format_utc(date_local_midnight(d), from);
-	clock_format_utc(date_local_midnight(date_add_days(d, 1)), to);
+	clock_format_utc(clock_local_midnight(d), from);
+	clock_format_utc(clock_local_midnight(date_add_days(d, 1)), to);
 	if ((s = db_prepare(db, "SELECT " APPT_COLS " FROM bookings b"
 			    " JOIN cases c ON c.id = b.case_id JOIN hosts h ON h.id = b.host"
 			    " LEFT JOIN arrivals a ON a.booking_id = b.id"

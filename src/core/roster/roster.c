@@ -68,7 +68,7 @@ jrc_time roster_local_time(jrc_date d, int min)
 	/* Through the local-time parser, so a DST change that day is right. */
 	snprintf(iso, sizeof(iso), "%04d-%02d-%02dT%02d:%02d", d.y, d.m, d.d, min / 60, min % 60);
 	if (clock_parse(iso, &t) != JRC_OK)
-		return date_local_midnight(d) + (jrc_time)min * 60;
+		return clock_local_midnight(d) + (jrc_time)min * 60;
 	return t;
 }
 

@@ -9,7 +9,7 @@
 #include "curses.h"
 #include "scr_desk.h"
 #include "jrc/audit.h"
-#include "jrc/intake_edit.h"
+#include "jrc/grievance_edit.h"
 #include "jrc/lifecycle.h"
 #include "jrc/print.h"
 #include "jrc/refdata.h"
@@ -40,6 +40,21 @@ typedef struct case_state {
 	int top, lines, view;       /* scrolling of the detail */
 	int stale;
 	char error[512];
+	/* Read with the case, so a redraw runs no query: the reference data
+	 * and the last print as records, the texts that need the database
+	 * (staff names, hosts in notes) made in the language of lang. */
+	jrc_lang lang;
+	int have_cat, have_dv, have_town, have_dept, have_booking, have_print;
+	jrc_category cat;
+	jrc_division dv, town;
+	jrc_department dept;
+	jrc_booking booking;
+	jrc_print_job pj;
+	char filed_by[200];         /* the staff member who filed, in words */
+	struct ev_text {
+		char who[200];
+		char *note;         /* desk_note_text of the event's note, or NULL */
+	} *evt;
 } case_state;
 
 /* ---------------------------------------------------------------- loading */
@@ -48,6 +63,11 @@ static void unload(case_state *cs)
 {
 	if (cs->have)
 		grievance_case_free(&cs->c);
+	if (cs->evt)
+		for (size_t i = 0; i < cs->nev; i++)
+			free(cs->evt[i].note);
+	free(cs->evt);
+	cs->evt = NULL;
 	audit_events_free(cs->ev, cs->nev);
 	cs->ev = NULL;
 	cs->nev = 0;
@@ -63,6 +83,41 @@ static void add_action(case_state *cs, act_kind kind, jrc_state to)
 	}
 }
 
+/* What the detail shows besides the case and its events. */
+static void load_details(ui_ctx *ctx, case_state *cs)
+{
+	jrc_case *c = &cs->c;
+
+	cs->have_cat = refdata_category(ctx->db, c->category, &cs->cat, NULL) == JRC_OK;
+	cs->have_dv = refdata_division(ctx->db, c->division, &cs->dv, NULL) == JRC_OK;
+	cs->have_town = cs->have_dv && strcmp(cs->dv.level, "village") == 0 && cs->dv.parent[0] &&
+			refdata_division(ctx->db, cs->dv.parent, &cs->town, NULL) == JRC_OK;
+	cs->have_dept = refdata_department(ctx->db, c->department, &cs->dept, NULL) == JRC_OK;
+	cs->have_booking = roster_case_booking(ctx->db, c->id, &cs->booking, NULL) == JRC_OK;
+	cs->have_print = print_last_job(ctx->db, c->id, &cs->pj, NULL) == JRC_OK;
+	cs->filed_by[0] = '\0';
+	if (c->staff_id[0]) {
+		char actor[80];
+
+		snprintf(actor, sizeof(actor), "staff:%s", c->staff_id);
+		desk_actor_text(ctx, actor, cs->filed_by, sizeof(cs->filed_by));
+	}
+	cs->evt = cs->nev ? calloc(cs->nev, sizeof(*cs->evt)) : NULL;
+	if (!cs->evt)
+		return;
+	for (size_t i = 0; i < cs->nev; i++) {
+		jrc_event *e = &cs->ev[i];
+
+		desk_actor_text(ctx, e->actor, cs->evt[i].who, sizeof(cs->evt[i].who));
+		if (e->note && *e->note) {
+			char note[4096];
+
+			desk_note_text(ctx, e->kind, e->note, note, sizeof(note));
+			cs->evt[i].note = strdup(note);
+		}
+	}
+}
+
 static void load(ui_ctx *ctx, case_state *cs)
 {
 	jrc_err err = { 0 };
@@ -72,6 +127,7 @@ static void load(ui_ctx *ctx, case_state *cs)
 
 	unload(cs);
 	cs->stale = 0;
+	cs->lang = ctx->lang;
 	cs->error[0] = '\0';
 	cs->nact = 0;
 	if (grievance_get_by_id(ctx->db, cs->case_id, &cs->c, &err) != JRC_OK ||
@@ -119,6 +175,7 @@ static void load(ui_ctx *ctx, case_state *cs)
 	if (cs->today && !cs->appt.arrived_at[0] &&
 	    auth_may(who, JRC_DO_CHECKIN, NULL, NULL) == JRC_OK)
 		add_action(cs, ACT_ARRIVE, 0);
+	load_details(ctx, cs);
 }
 
 void desk_open_case(ui_ctx *ctx, desk_session *sess, int64_t case_id)
@@ -243,11 +300,10 @@ static void local_time(const char *utc, char out[32])
 static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 {
 	jrc_case *c = &cs->c;
-	jrc_category cat;
-	jrc_division dv, town;
-	jrc_department dept;
-	jrc_booking b;
-	jrc_print_job pj;
+	const jrc_category *cat = &cs->cat;
+	const jrc_division *dv = &cs->dv, *town = &cs->town;
+	const jrc_department *dept = &cs->dept;
+	const jrc_print_job *pj = &cs->pj;
 	char buf[2048], when[32], due[128];
 	int lw = 12, level;
 	const char *kind;
@@ -268,42 +324,37 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 		put(L, _("Repeat"), lw, ui_attr(ctx, UI_NOTICE), buf);
 	}
 	/* Codes (LAB, RSJ) only where staff read English anyway. */
-	if (refdata_category(ctx->db, c->category, &cat, NULL) == JRC_OK && i18n_get() != JRC_LANG_EN)
-		snprintf(buf, sizeof(buf), "%s", cat.name_zh);
-	else if (refdata_category(ctx->db, c->category, &cat, NULL) == JRC_OK)
-		snprintf(buf, sizeof(buf), "%s (%s)", i18n_pick(cat.name_zh, cat.name_en), c->category);
+	if (cs->have_cat && i18n_get() != JRC_LANG_EN)
+		snprintf(buf, sizeof(buf), "%s", cat->name_zh);
+	else if (cs->have_cat)
+		snprintf(buf, sizeof(buf), "%s (%s)", i18n_pick(cat->name_zh, cat->name_en), c->category);
 	else
 		snprintf(buf, sizeof(buf), "%s", c->category);
 	put(L, _("Category"), lw, ui_attr(ctx, UI_NORMAL), buf);
-	if (refdata_division(ctx->db, c->division, &dv, NULL) == JRC_OK) {
-		if (strcmp(dv.level, "village") == 0 && dv.parent[0] &&
-		    refdata_division(ctx->db, dv.parent, &town, NULL) == JRC_OK)
-			snprintf(buf, sizeof(buf), "%s %s", i18n_pick(town.name_zh, town.name_en),
-				 i18n_pick(dv.name_zh, dv.name_en));
+	if (cs->have_dv) {
+		if (cs->have_town)
+			snprintf(buf, sizeof(buf), "%s %s", i18n_pick(town->name_zh, town->name_en),
+				 i18n_pick(dv->name_zh, dv->name_en));
 		else
-			snprintf(buf, sizeof(buf), "%s", i18n_pick(dv.name_zh, dv.name_en));
+			snprintf(buf, sizeof(buf), "%s", i18n_pick(dv->name_zh, dv->name_en));
 	} else {
 		snprintf(buf, sizeof(buf), "%s", c->division);
 	}
 	put(L, _("Place"), lw, ui_attr(ctx, UI_NORMAL), buf);
-	if (refdata_department(ctx->db, c->department, &dept, NULL) == JRC_OK && i18n_get() != JRC_LANG_EN)
-		snprintf(buf, sizeof(buf), _("%s, window %s, phone %s, %s level"), dept.name_zh, dept.window,
-			 dept.phone, desk_level_label(c->level));
-	else if (refdata_department(ctx->db, c->department, &dept, NULL) == JRC_OK)
+	if (cs->have_dept && i18n_get() != JRC_LANG_EN)
+		snprintf(buf, sizeof(buf), _("%s, window %s, phone %s, %s level"), dept->name_zh, dept->window,
+			 dept->phone, desk_level_label(c->level));
+	else if (cs->have_dept)
 		snprintf(buf, sizeof(buf), _("%s (%s), window %s, phone %s, %s level"),
-			 i18n_pick(dept.name_zh, dept.name_en), c->department, dept.window, dept.phone,
+			 i18n_pick(dept->name_zh, dept->name_en), c->department, dept->window, dept->phone,
 			 desk_level_label(c->level));
 	else
 		snprintf(buf, sizeof(buf), "%s", c->department);
 	put(L, _("Department"), lw, ui_attr(ctx, UI_NORMAL), buf);
 	local_time(c->filed_at, when);
 	if (c->staff_id[0]) {
-		char actor[80], who[200];
-
-		snprintf(actor, sizeof(actor), "staff:%s", c->staff_id);
-		desk_actor_text(ctx, actor, who, sizeof(who));
 		snprintf(buf, sizeof(buf), _("%s, channel %s, staff %s, query code %s"), when,
-			 desk_channel_label(c->channel), who, c->query_code);
+			 desk_channel_label(c->channel), cs->filed_by, c->query_code);
 	} else {
 		snprintf(buf, sizeof(buf), _("%s, channel %s, query code %s"), when,
 			 desk_channel_label(c->channel), c->query_code);
@@ -323,8 +374,8 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 		put(L, _("Wants"), lw, ui_attr(ctx, UI_NORMAL), c->outcome);
 	if (c->answer)
 		put(L, _("Answer"), lw, ui_attr(ctx, UI_NORMAL), c->answer);
-	if (roster_case_booking(ctx->db, c->id, &b, NULL) == JRC_OK) {
-		roster_booking_line(&b, buf, sizeof(buf));
+	if (cs->have_booking) {
+		roster_booking_line(&cs->booking, buf, sizeof(buf));
 		if (cs->today) {
 			char arr[64];
 
@@ -334,12 +385,12 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 		put(L, _("Booking"), lw, ui_attr(ctx, cs->today && !cs->appt.arrived_at[0] ? UI_NOTICE : UI_NORMAL),
 		    buf);
 	}
-	if (print_last_job(ctx->db, c->id, &pj, NULL) == JRC_OK) {
-		local_time(pj.at, when);
-		snprintf(buf, sizeof(buf), "%s %s %s%s%s", when, desk_print_outcome(pj.outcome),
-			 strcmp(pj.outcome, "skipped") == 0 ? "" : desk_sink_label(pj.sink),
-			 pj.error[0] ? ": " : "", pj.error);
-		put(L, _("Last print"), lw, ui_attr(ctx, strcmp(pj.outcome, "failed") == 0 ? UI_ERROR : UI_NORMAL),
+	if (cs->have_print) {
+		local_time(pj->at, when);
+		snprintf(buf, sizeof(buf), "%s %s %s%s%s", when, desk_print_outcome(pj->outcome),
+			 strcmp(pj->outcome, "skipped") == 0 ? "" : desk_sink_label(pj->sink),
+			 pj->error[0] ? ": " : "", pj->error);
+		put(L, _("Last print"), lw, ui_attr(ctx, strcmp(pj->outcome, "failed") == 0 ? UI_ERROR : UI_NORMAL),
 		    buf);
 	} else {
 		put(L, _("Last print"), lw, ui_attr(ctx, UI_NORMAL), _("not printed"));
@@ -349,11 +400,9 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 	for (size_t i = 0; i < cs->nev; i++) {
 		jrc_event *e = &cs->ev[i];
 		int internal = strcmp(e->kind, "note") == 0;
-
-		char who[200];
+		const char *who = cs->evt ? cs->evt[i].who : e->actor;
 
 		local_time(e->at, when);
-		desk_actor_text(ctx, e->actor, who, sizeof(who));
 		if (e->to_state[0])
 			snprintf(buf, sizeof(buf), "%s  %s  %s%s%s%s%s", when, who, event_label(e), _(": "),
 				 e->from_state[0] ? desk_state_label(e->from_state) : "",
@@ -361,12 +410,9 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 		else
 			snprintf(buf, sizeof(buf), "%s  %s  %s", when, who, event_label(e));
 		put(L, NULL, 0, ui_attr(ctx, internal ? UI_NOTICE : UI_NORMAL), buf);
-		if (e->note && *e->note) {
-			char note[4096];
-
-			desk_note_text(ctx, e->kind, e->note, note, sizeof(note));
-			put(L, NULL, 4, ui_attr(ctx, internal ? UI_NOTICE : UI_HINT), note);
-		}
+		if (e->note && *e->note)
+			put(L, NULL, 4, ui_attr(ctx, internal ? UI_NOTICE : UI_HINT),
+			    cs->evt && cs->evt[i].note ? cs->evt[i].note : e->note);
 	}
 }
 
@@ -379,7 +425,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	int arows;
 	liner L;
 
-	if (cs->stale)
+	if (cs->stale || cs->lang != ctx->lang)
 		load(ctx, cs);
 	snprintf(title, sizeof(title), _("Case %s"), cs->have ? cs->c.receipt : "");
 	ui_step_header(ctx, 0, 0, title,

@@ -12,33 +12,6 @@
 
 enum { ESC = 0x1B, GS = 0x1D, FS = 0x1C, LF = 0x0A };
 
-void bytes_put(jrc_bytes *b, const void *p, size_t n)
-{
-	if (b->oom || n == 0)
-		return;
-	if (b->len + n > b->cap) {
-		size_t cap = b->cap ? b->cap : 1024;
-		unsigned char *nd;
-
-		while (cap < b->len + n)
-			cap *= 2;
-		if (!(nd = realloc(b->data, cap))) {
-			b->oom = 1;
-			return;
-		}
-		b->data = nd;
-		b->cap = cap;
-	}
-	memcpy(b->data + b->len, p, n);
-	b->len += n;
-}
-
-void bytes_free(jrc_bytes *b)
-{
-	free(b->data);
-	memset(b, 0, sizeof(*b));
-}
-
 static void put3(jrc_bytes *b, int c1, int c2, int c3)
 {
 	unsigned char s[3] = { (unsigned char)c1, (unsigned char)c2, (unsigned char)c3 };

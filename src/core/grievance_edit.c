@@ -7,7 +7,7 @@
 #include "jrc/audit.h"
 #include "jrc/grievance.h"
 #include "jrc/i18n.h"
-#include "jrc/intake_edit.h"
+#include "jrc/grievance_edit.h"
 #include "jrc/print.h"
 #include "jrc/slip.h"
 #include "jrc/text.h"
@@ -282,7 +282,7 @@ static const char *value_end(const char *p, int after)
 	return end;
 }
 
-char *intake_edit_note_masked(const char *note)
+char *grievance_edit_note_masked(const char *note)
 {
 	size_t cap = (note ? strlen(note) : 0) * 2 + 64, len = 0;
 	char *out = malloc(cap), *val, masked[160];

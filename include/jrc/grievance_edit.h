@@ -1,8 +1,8 @@
 /* Staff work on a case that is not a lifecycle move: correcting intake
  * details and internal notes.  Both check the role in the core and leave
  * an event. */
-#ifndef JRC_INTAKE_EDIT_H
-#define JRC_INTAKE_EDIT_H
+#ifndef JRC_GRIEVANCE_EDIT_H
+#define JRC_GRIEVANCE_EDIT_H
 
 #include "jrc/auth.h"
 #include "jrc/db.h"
@@ -29,7 +29,7 @@ jrc_status grievance_edit_intake(jrc_db *db, const jrc_staff *by, const char *re
 
 /* The note of an "intake_edited" event with the old name, ID number and
  * phone masked as the current ones are; a new string (NULL: no memory). */
-char *intake_edit_note_masked(const char *note);
+char *grievance_edit_note_masked(const char *note);
 
 /* Add an internal note (event "note"), seen by staff only. */
 jrc_status grievance_add_note(jrc_db *db, const jrc_staff *by, const char *receipt,

@@ -151,8 +151,8 @@ static jrc_status load_taken(jrc_db *db, const char *host, plan *p, jrc_err *err
 	char from[32], to[32];
 	int rc;
 
-	clock_format_utc(date_local_midnight(p->from), from);
-	clock_format_utc(date_local_midnight(date_add_days(p->from, p->days)), to);
+	clock_format_utc(clock_local_midnight(p->from), from);
+	clock_format_utc(clock_local_midnight(date_add_days(p->from, p->days)), to);
 	if ((s = db_prepare(db, "SELECT host, slot_start FROM bookings WHERE cancelled_at IS NULL"
 			    " AND slot_start >= ?1 AND slot_start < ?2 AND (?3 IS NULL OR host = ?3)",
 			    &st, err)))

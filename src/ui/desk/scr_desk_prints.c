@@ -6,7 +6,7 @@
 
 #include "curses.h"
 #include "scr_desk.h"
-#include "jrc/intake_edit.h"
+#include "jrc/grievance_edit.h"
 #include "jrc/print.h"
 #include "jrc/printer.h"
 
