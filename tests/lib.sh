@@ -188,6 +188,24 @@ tm_wait() {
 	return 1
 }
 
+# tm_press_until KEY REGEX [TRIES]: press KEY once, wait up to two seconds
+# for REGEX, and press again only if it has not come; for a screen that
+# ignores keys for a while and where a second press would go on to the
+# next screen (Enter on a receipt, then on home).
+tm_press_until() {
+	local key=$1 re=$2 tries=${3:-10} i j
+	for i in $(seq "$tries"); do
+		tm_keys "$key"
+		for j in $(seq 40); do
+			tm_screen | grep -Eq -- "$re" && return 0
+			sleep 0.05
+		done
+	done
+	echo "# pressed $key $tries times, still no: $re" >&2
+	tm_screen | sed 's/^/# | /' >&2
+	return 1
+}
+
 # tm_knock KEY REGEX [SECONDS]: press KEY, and again each time the screen
 # stays unchanged for a moment, until it matches REGEX; for a screen that
 # ignores keys for a while (a receipt's guard, restarted when its print

@@ -70,7 +70,7 @@ like "$(tm_screen)" 'Help +Chen Jianguo \(people.s mediator\), today 14:00-14:30
 tm_keys Enter
 tm_wait 'Your appointment: Chen Jianguo'
 ok $? "the receipt screen shows the appointment"
-like "$(tm_screen | tr -s ' \n' ' ')" 'Your appointment: Chen Jianguo \(people.s mediator\), 11/30 Mon 14:00-14:30, Labour' \
+like "$(tm_screen | tr -s ' \n' ' ')" 'Your appointment: Chen Jianguo \(people.s mediator\), Monday, 30 November 2026 14:00-14:30, Labour' \
 	"with the day, time and room"
 r1=$(receipt_number)
 like "$r1" '^PJ261130-' "the receipt number is on the screen"
@@ -84,8 +84,8 @@ kinds() { jrc show --json "$r1" | jq -r '[.events[] | .kind] | join(" ")'; }
 i=0; while ! kinds | grep -q print && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 is "$(kinds)" "filed booking print" "filing, booking and the print are events of the case, in order"
 # The receipt ignores keys for a second after it shows and again after
-# its print: knock with Escape (harmless at home) until home is back.
-tm_knock Escape 'Welcome'
+# its print, and only Enter finishes it.
+tm_press_until Enter 'Welcome'
 ok $? "a key ends the session"
 
 # ---------------------------------------------------------------- a lawyer, legal aid
@@ -116,7 +116,7 @@ tm_wait 'Your matter has been registered'
 r2=$(receipt_number)
 is "$(jrc show --json "$r2" | jq -c '.booking')" "null" "filed without a booking"
 is "$(t_rows "bookings WHERE host = 'L01'")" 0 "and the lawyer's time stayed free"
-tm_knock Escape "Leader reception days"
+tm_press_until Enter "Leader reception days"
 
 # ---------------------------------------------------------------- a leader's reception day
 # Other entries may come before it: find its number on the screen.
