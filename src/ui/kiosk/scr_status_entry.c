@@ -176,7 +176,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 				ui_attr(ctx, !code && e->focus == i ? UI_SELECTED : UI_NORMAL), b);
 			if (focused) {
 				ui_text(y + 1, fx, r.w - lw, ui_attr(ctx, UI_HINT),
-					_("Press 1 or 2 to choose."));
+					_("Press 1 or 2 to choose, or just type the query code."));
 				ui_cursor(ctx, y, code ? fx + 1 : fx + wa + 5);
 			}
 		}
@@ -325,6 +325,12 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 			set_kind(e, JRC_PROOF_CODE);
 		else if ((act == UI_ACT_DIGIT && ch == L'2') || act == UI_ACT_RIGHT)
 			set_kind(e, JRC_PROOF_PHONE4);
+		else if (act == UI_ACT_DIGIT) {
+			/* Any other digit: the citizen has begun typing the
+			 * query code from the receipt; it goes there, not lost. */
+			set_kind(e, JRC_PROOF_CODE);
+			return w_field_key(ctx, &e->proof, act, ch);
+		}
 		return UI_DONE;
 	}
 	f = e->focus == F_RECEIPT ? &e->receipt : &e->proof;
