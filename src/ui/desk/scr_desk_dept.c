@@ -81,18 +81,15 @@ void desk_dept_open(ui_ctx *ctx, desk_list *l)
 
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
-	dept_state *d = calloc(1, sizeof(*d));
+	dept_state *d = s->state;
 	jrc_err err = { 0 };
 
-	if (!d)
-		return -1;
 	d->list = arg;
 	if (refdata_departments(ctx->db, &d->all, &d->n, &err) != JRC_OK)
 		snprintf(d->error, sizeof(d->error), "%s", err.msg);
 	d->shown = calloc(d->n + 1, sizeof(int));
 	if (!d->shown) {
 		free(d->all);
-		free(d);
 		return -1;
 	}
 	w_field_init(&d->f, d->typed, sizeof(d->typed), 24, filter_any);
@@ -101,7 +98,6 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 	for (int i = 0; i < d->nshown; i++)
 		if (d->shown[i] >= 0 && strcmp(d->all[d->shown[i]].code, d->list->applied_dept) == 0)
 			d->sel = i;
-	s->state = d;
 	return 0;
 }
 
@@ -112,7 +108,6 @@ static void leave(ui_ctx *ctx, ui_screen *s)
 	(void)ctx;
 	free(d->all);
 	free(d->shown);
-	free(d);
 }
 
 /* What a department is called on the screen: its short name, else its name. */
@@ -239,27 +234,14 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	}
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("The worklist shows the cases of the department chosen here, or of all. Type any part of a "
-		 "department's code (RSJ), name or short name (人社局) to find it, then press Enter.");
-}
-
-static const char *status_keys(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Enter: choose   Up/Down: move   Esc: back");
-}
-
 const ui_screen_ops scr_desk_dept_ops = {
 	.name = "desk_dept",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
-	.status_keys = status_keys,
+	.state_size = sizeof(dept_state),
+	.help_msg = N_("The worklist shows the cases of the department chosen here, or of all. Type any part of a "
+		     "department's code (RSJ), name or short name (人社局) to find it, then press Enter."),
+	.keys_msg = N_("Enter: choose   Up/Down: move   Esc: back"),
 };

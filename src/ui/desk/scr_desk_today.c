@@ -63,13 +63,10 @@ int desk_today_count(ui_ctx *ctx, int *arrived)
 
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
-	today_state *t = calloc(1, sizeof(*t));
+	today_state *t = s->state;
 
-	if (!t)
-		return -1;
 	t->sess = arg;
 	load(ctx, t);
-	s->state = t;
 	return 0;
 }
 
@@ -79,7 +76,6 @@ static void leave(ui_ctx *ctx, ui_screen *s)
 
 	(void)ctx;
 	free(t->a);
-	free(t);
 }
 
 static void hhmm(jrc_time at, char out[8])
@@ -292,29 +288,16 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	}
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Everyone booked with a mediator, lawyer or leader today, by time: the room, the case, and "
-		 "whether they have arrived. When a citizen comes to the desk for an appointment, choose them "
-		 "and press Enter twice: the arrival is recorded in the case's timeline. A citizen still "
-		 "missing after the start is marked late.");
-}
-
-static const char *status_keys(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Enter: arrived   O: open case   Esc: back");
-}
-
 const ui_screen_ops scr_desk_today_ops = {
 	.name = "desk_today",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_text = help,
-	.status_keys = status_keys,
+	.state_size = sizeof(today_state),
+	.help_msg = N_("Everyone booked with a mediator, lawyer or leader today, by time: the room, the case, and "
+		     "whether they have arrived. When a citizen comes to the desk for an appointment, choose them "
+		     "and press Enter twice: the arrival is recorded in the case's timeline. A citizen still "
+		     "missing after the start is marked late."),
+	.keys_msg = N_("Enter: arrived   O: open case   Esc: back"),
 };

@@ -78,21 +78,14 @@ typedef struct unbook_state {
 
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
-	unbook_state *u;
+	unbook_state *u = s->state;
 
 	(void)ctx;
-	if (!arg || !status_booking_changeable(arg) || !(u = calloc(1, sizeof(*u))))
+	if (!arg || !status_booking_changeable(arg))
 		return -1;
 	u->ss = arg;
 	u->yn.sel = 1;           /* Enter alone keeps the appointment */
-	s->state = u;
 	return 0;
-}
-
-static void leave(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	free(s->state);
 }
 
 static void draw(ui_ctx *ctx, ui_screen *s)
@@ -136,19 +129,12 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	return UI_DONE;
 }
 
-static const char *help(ui_ctx *ctx, ui_screen *s)
-{
-	(void)ctx;
-	(void)s;
-	return _("Press 1 to cancel the appointment: the time becomes free for someone else, and your matter "
-		 "goes on. Press 2 or Esc to keep it.");
-}
-
 const ui_screen_ops scr_status_unbook_ops = {
 	.name = "status_unbook",
 	.enter = enter,
-	.leave = leave,
+	.state_size = sizeof(unbook_state),
 	.draw = draw,
 	.key = key,
-	.help_text = help,
+	.help_msg = N_("Press 1 to cancel the appointment: the time becomes free for someone else, and your matter "
+		     "goes on. Press 2 or Esc to keep it."),
 };
