@@ -217,14 +217,18 @@ jrc_status supervise_issue(jrc_db *db, const jrc_staff *by, const char *receipt,
 		return jrc_err_set(err, JRC_E_REFUSED, "role",
 				   _("Only a supervisor issues supervision notices; your role is %s: ask a supervisor."),
 				   auth_role_label(by->role));
-	if ((s = grievance_get(db, receipt, &c, err)))
+	/* The case is read inside the transaction: its state and deadline
+	 * are those the notice is checked against. */
+	if ((s = db_begin(db, err)))
 		return s;
-	if ((s = db_begin(db, err)) == JRC_OK) {
-		if ((s = issue_locked(db, by, &c, department, by_on, note, id, err)))
-			db_rollback(db);
-		else
-			s = db_commit(db, err);
+	if ((s = grievance_get(db, receipt, &c, err))) {
+		db_rollback(db);
+		return s;
 	}
+	if ((s = issue_locked(db, by, &c, department, by_on, note, id, err)))
+		db_rollback(db);
+	else
+		s = db_commit(db, err);
 	grievance_case_free(&c);
 	return s;
 }
