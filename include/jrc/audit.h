@@ -10,7 +10,8 @@
  * text key such as a staff ID).  The row is copied into the event as it
  * is when the event is appended, so write the row first. */
 typedef struct jrc_cover {
-	const char *table;      /* cases, lifecycle_steps, verdicts, bookings, staff */
+	const char *table;      /* cases, lifecycle_steps, verdicts, bookings, arrivals,
+				   supervisions, staff */
 	int64_t id;
 	const char *key_text;   /* NULL: the key is id */
 } jrc_cover;

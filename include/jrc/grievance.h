@@ -87,6 +87,7 @@ typedef struct jrc_case_filter {
 				  * last 4 digits; NULL: any */
 	int overdue_only;
 	int filed_today;
+	int supervised_only;     /* only cases with an open supervision notice */
 	long limit, offset;      /* limit 0: no limit */
 	int by_deadline;         /* next deadline first (overdue ones lead),
 				  * cases without one last; else newest first */

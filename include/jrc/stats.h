@@ -21,6 +21,10 @@ typedef struct jrc_stats {
 	jrc_stat_row *by_department; size_t n_department;
 	jrc_stat_row *by_category;   size_t n_category;
 	jrc_stat_row *by_verdict;    size_t n_verdict;
+	/* Supervision notices per department (supervise.c) on the cases
+	 * counted: total notices, open (no reply yet), late (replied after
+	 * the by-date or still open past it) in overdue. */
+	jrc_stat_row *by_supervision; size_t n_supervision;
 } jrc_stats;
 
 /* Count cases filed between from and to (local YYYY-MM-DD, inclusive;

@@ -21,6 +21,18 @@ static void stat_json(json_out *j, const void *row, const void *arg)
 	}
 }
 
+/* A department's supervision notices: all, open, late. */
+static void supervision_json(json_out *j, const void *row, const void *arg)
+{
+	const jrc_stat_row *r = row;
+
+	(void)arg;
+	json_str(j, "department", r->key);
+	json_int(j, "notices", r->total);
+	json_int(j, "open", r->open);
+	json_int(j, "late", r->overdue);
+}
+
 /* A row's label: the department's or category's name where there is one. */
 static const char *label(jrc_db *db, int what, const char *code, char *buf, size_t size)
 {
@@ -41,7 +53,8 @@ static void text_rows(jrc_db *db, const char *title, int what, const jrc_stat_ro
 {
 	char buf[256];
 
-	printf("\n%s\n", title);
+	if (title)
+		printf("\n%s\n", title);
 	for (size_t i = 0; i < n; i++) {
 		/* Pad by display columns: Chinese names are two columns a character. */
 		size_t w = text_width(label(db, what, r[i].key, buf, sizeof(buf)));
@@ -86,6 +99,8 @@ static int stats_run(cli_call *c)
 			  stat_json, &with_open);
 		json_rows(&j, "by_verdict", st.by_verdict, st.n_verdict, sizeof(*st.by_verdict),
 			  stat_json, &total_only);
+		json_rows(&j, "supervision_by_department", st.by_supervision, st.n_supervision,
+			  sizeof(*st.by_supervision), supervision_json, NULL);
 		json_obj_close(&j);
 		json_end(&j);
 	} else {
@@ -97,6 +112,11 @@ static int stats_run(cli_call *c)
 		text_rows(db, _("By department"), 1, st.by_department, st.n_department, 1);
 		text_rows(db, _("By category"), 2, st.by_category, st.n_category, 1);
 		text_rows(db, _("Citizens' verdicts"), 3, st.by_verdict, st.n_verdict, 0);
+		if (st.n_supervision) {
+			printf("\n%s\n", _("Supervision notices by department"));
+			printf("  %-44s %8s %8s %8s\n", "", _("notices"), _("open"), _("late"));
+			text_rows(db, NULL, 1, st.by_supervision, st.n_supervision, 1);
+		}
 	}
 	stats_free(&st);
 	return 0;
@@ -108,7 +128,9 @@ const cli_command cli_cmd_stats = {
 	.help = N_("Usage: jrc stats [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]\n"
 		   "Count the cases filed in the period (all by default) by state,\n"
 		   "department and category, with those still owed a step and those\n"
-		   "past their deadline, and the citizens' verdicts.\n"),
+		   "past their deadline, the citizens' verdicts, and the supervision\n"
+		   "notices per department (open, and late: replied after the by-date or\n"
+		   "still open past it).\n"),
 	.opts = stats_opts,
 	.flags = CLI_DB | CLI_READONLY | CLI_JSON,
 	.run = stats_run,

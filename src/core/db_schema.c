@@ -317,6 +317,28 @@ static const char *const migration_2_outcome_example =
 	"ALTER TABLE categories ADD COLUMN outcome_zh TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE categories ADD COLUMN outcome_en TEXT NOT NULL DEFAULT '';";
 
+/* Issue 21: supervision notices (supervise.c).  A row is written when
+ * the notice is issued and filled in by the acknowledgement and the reply,
+ * each an event that carries the row; what was issued never changes. */
+static const char *const migration_2_supervisions =
+	"CREATE TABLE supervisions("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  department TEXT NOT NULL REFERENCES departments(code),"
+	"  note TEXT NOT NULL,"
+	"  by_on TEXT NOT NULL,"
+	"  issued_at TEXT NOT NULL, issued_by TEXT NOT NULL,"
+	"  acked_at TEXT, acked_by TEXT,"
+	"  reply TEXT, replied_at TEXT, replied_by TEXT,"
+	"  late INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1)));"
+	"CREATE INDEX supervisions_case ON supervisions(case_id, id);"
+	"CREATE INDEX supervisions_department ON supervisions(department, replied_at);"
+	"CREATE TRIGGER supervisions_issued_kept BEFORE UPDATE OF"
+	"  case_id, department, note, by_on, issued_at, issued_by ON supervisions"
+	"  BEGIN SELECT RAISE(ABORT, 'a supervision notice once issued is kept'); END;"
+	"CREATE TRIGGER supervisions_no_delete BEFORE DELETE ON supervisions"
+	"  BEGIN SELECT RAISE(ABORT, 'a supervision notice once issued is kept'); END;";
+
 /* Version 2, the second round: each capability appends its own script
  * (one line each) before the NULL. */
 static const char *const version_2[] = {
@@ -327,6 +349,7 @@ static const char *const version_2[] = {
 	migration_2_print_document,
 	migration_2_arrivals,
 	migration_2_outcome_example,
+	migration_2_supervisions,
 	NULL
 };
 

@@ -15,6 +15,7 @@
 #include "jrc/repeat.h"
 #include "jrc/route.h"
 #include "jrc/seqmark.h"
+#include "jrc/supervise.h"
 #include "jrc/text.h"
 #include "jrc/validate.h"
 
@@ -429,7 +430,7 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 	clock_format_utc(clock_local_midnight(d), start);
 	clock_format_utc(clock_local_midnight(date_add_days(d, 1)), end);
 	snprintf(sql, sizeof(sql),
-		 "SELECT " CASE_COLS " FROM cases WHERE 1=1%s%s%s%s%s ORDER BY %s%s",
+		 "SELECT " CASE_COLS " FROM cases WHERE 1=1%s%s%s%s%s%s ORDER BY %s%s",
 		 f && f->with_state ? " AND state = ?1" : "",
 		 f && f->department ? " AND department = ?2" : "",
 		 !f || !f->search ? "" :
@@ -441,6 +442,7 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 		 " OR id_number = upper(?3) OR phone = ?9)",
 		 f && f->overdue_only ? overdue : "",
 		 f && f->filed_today ? " AND filed_at >= ?5 AND filed_at < ?6" : "",
+		 f && f->supervised_only ? " AND " SUPERVISE_OPEN_SQL("cases.id") : "",
 		 f && f->by_deadline ? "due_on IS NULL, due_on, id" : "id DESC",
 		 f && f->limit > 0 ? " LIMIT ?7 OFFSET ?8" : "");
 	if ((s = db_prepare(db, sql, &st, err)))

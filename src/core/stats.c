@@ -131,6 +131,17 @@ jrc_status stats_collect(jrc_db *db, const char *from, const char *to, jrc_stats
 		      start, end, today, &out->by_verdict, &out->n_verdict, err);
 	if (s != JRC_OK)
 		goto fail;
+	/* Late: supervise_list's rule. */
+	s = breakdown(db, ranged ?
+		      "SELECT s.department, count(*), sum(s.replied_at IS NULL),"
+		      " sum(s.late OR (s.replied_at IS NULL AND s.by_on < ?3)) FROM supervisions s"
+		      " JOIN cases c ON c.id = s.case_id WHERE c." IN_RANGE " GROUP BY 1 ORDER BY 1" :
+		      "SELECT s.department, count(*), sum(s.replied_at IS NULL),"
+		      " sum(s.late OR (s.replied_at IS NULL AND s.by_on < ?3)) FROM supervisions s"
+		      " GROUP BY 1 ORDER BY 1",
+		      start, end, today, &out->by_supervision, &out->n_supervision, err);
+	if (s != JRC_OK)
+		goto fail;
 	db_exec(db, "COMMIT", NULL);
 	for (size_t i = 0; i < out->n_state; i++) {
 		out->total += out->by_state[i].total;
@@ -148,8 +159,11 @@ void stats_free(jrc_stats *s)
 {
 	free(s->by_state);
 	free(s->by_department);
+	free(s->by_supervision);
 	free(s->by_category);
 	free(s->by_verdict);
 	s->by_state = s->by_department = s->by_category = s->by_verdict = NULL;
+	s->by_supervision = NULL;
 	s->n_state = s->n_department = s->n_category = s->n_verdict = 0;
+	s->n_supervision = 0;
 }

@@ -47,7 +47,7 @@ typedef struct desk_list {
 	long sel, top;              /* absolute indexes */
 	int page;                   /* rows shown at the last draw */
 	int state;                  /* -1: all, else a jrc_state */
-	int overdue, today;
+	int overdue, today, supervised;
 	int focus;                  /* 0 list, 1 search */
 	char search[DESK_BUF(40)];
 	w_field search_f;

@@ -18,6 +18,8 @@
 #define BOOKING_COLS "case_id, host, slot_start, slot_end, room, room_en, booked_at," \
 	" booked_by, cancelled_at, cancelled_by"
 #define ARRIVAL_COLS "case_id, arrived_at, arrived_by"
+#define SUPERVISION_COLS "case_id, department, note, by_on, issued_at, issued_by, acked_at," \
+	" acked_by, reply, replied_at, replied_by, late"
 #define STAFF_COLS "name, role, department, hash, disabled, created_at"
 
 /* The copy of a row: [table, key as text, [columns]]. */
@@ -69,6 +71,8 @@ static const cover_spec specs[] = {
 	  CHECK("bookings", "id", BOOKING_COLS, "t.case_id", "?1", "0"), 0 },
 	{ "arrivals", ARRIVAL_COLS, SNAP("arrivals", "booking_id", ARRIVAL_COLS),
 	  CHECK("arrivals", "booking_id", ARRIVAL_COLS, "t.case_id", "0", "0"), 0 },
+	{ "supervisions", SUPERVISION_COLS, SNAP("supervisions", "id", SUPERVISION_COLS),
+	  CHECK("supervisions", "id", SUPERVISION_COLS, "t.case_id", "0", "0"), 0 },
 	{ "staff", STAFF_COLS, SNAP("staff", "id", STAFF_COLS),
 	  CHECK("staff", "id", STAFF_COLS, "NULL", "?1", "0"), 1 },
 };

@@ -41,6 +41,10 @@ const char *desk_event_label(const char *kind)
 		{ "slip_printed", N_("Review slip printed") },
 		{ "slip_print_failed", N_("Review slip not printed") },
 		{ "voice_fault", N_("Kiosk voice stopped") },
+		{ "supervise", N_("Supervision notice issued") },
+		{ "supervise_ack", N_("Supervision notice acknowledged") },
+		{ "supervise_reply", N_("Supervision notice answered") },
+		{ "supervise_late", N_("Supervision notice answered late") },
 	};
 
 	return LOOKUP(w, kind);
@@ -206,6 +210,49 @@ static int sentence(ui_ctx *ctx, const char *kind, const char *p, char *out, siz
 		snprintf(a, sizeof(a), "%.*s", (int)(n < sizeof(a) - 1 ? n : sizeof(a) - 1), p);
 		snprintf(out, size, "%s%s%s", verdict_label(a), p[n] ? _(": ") : "",
 			 p[n] ? p + n + (p[n + 1] == ' ' ? 2 : 1) : "");
+		return 1;
+	}
+	/* A supervision notice: "department: RSJ\nby: DATE\nexpected: TEXT",
+	 * "by: DATE", "by: DATE\nreply: TEXT". */
+	if (strncmp(kind, "supervise", 9) == 0) {
+		size_t len = 0;
+
+		out[0] = '\0';
+		while (*p) {
+			size_t n = strcspn(p, "\n");
+			const char *label = NULL, *v = p;
+			char dept[128];
+
+			if (strncmp(p, "department: ", 12) == 0) {
+				char code[16];
+
+				snprintf(code, sizeof(code), "%.*s", (int)(n - 12 < 15 ? n - 12 : 15), p + 12);
+				desk_dept_label(ctx, code, dept, sizeof(dept));
+				label = _("to department");
+				v = dept;
+			} else if (strncmp(p, "by: ", 4) == 0) {
+				label = _("to be done by");
+				v = p + 4;
+			} else if (strncmp(p, "expected: ", 10) == 0) {
+				label = _("expected");
+				v = p + 10;
+			} else if (strncmp(p, "reply: ", 7) == 0) {
+				label = _("reply");
+				v = p + 7;
+			}
+			if (len)
+				add(out, size, &len, "\n", 1);
+			if (label) {
+				add(out, size, &len, label, strlen(label));
+				add(out, size, &len, _(": "), strlen(_(": ")));
+			}
+			/* The value runs to the end of its line (the reply's own
+			 * lines were kept as typed and follow unlabelled). */
+			add(out, size, &len, v, v == dept ? strlen(dept) : n - (size_t)(v - p));
+			p += n;
+			if (*p == '\n')
+				p++;
+		}
 		return 1;
 	}
 	if (strncmp(kind, "slip_print", 10) == 0) {

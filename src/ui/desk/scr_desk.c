@@ -393,7 +393,7 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 		   "%d days is highlighted, an overdue one is marked OVERDUE. Up and Down move, Enter opens a case. "
 		   "/ searches by receipt number, name (or its start), ID number or phone. S changes the state shown, "
 		   "D chooses the department from a list (type its code, name or short name), O shows only overdue "
-		   "cases, T only those filed today. A lists today's appointments and marks citizens arrived. N "
+		   "cases, T only those filed today, U only those with an open supervision notice. A lists today's appointments and marks citizens arrived. N "
 		   "files for a citizen, P lists failed prints, Q logs out."), DESK_SOON_DAYS);
 	return ctx->help_buf;
 }

@@ -1,7 +1,7 @@
 /* The desk's worklist: a window of cases fetched a page at a time
  * (LIMIT/OFFSET), so thousands scroll without loading them all; filters
- * for state, department, overdue and filed today; search by receipt
- * number, name, ID number or phone. */
+ * for state, department, overdue, filed today and an open supervision
+ * notice (U); search by receipt number, name, ID number or phone. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +168,7 @@ static void load(ui_ctx *ctx, desk_list *l, long offset)
 	f.search = l->applied_search[0] ? l->applied_search : NULL;
 	f.overdue_only = l->overdue;
 	f.filed_today = l->today;
+	f.supervised_only = l->supervised;
 	f.by_deadline = 1;           /* what is due soonest, overdue first */
 	f.limit = DESK_PAGE + 1;     /* one more tells whether there are more */
 	f.offset = offset;
@@ -339,9 +340,11 @@ void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect
 		ui_text(y, x + lw + 1, r.x + r.w - x - lw - 1, ui_attr(ctx, UI_HINT), _("all"));
 	}
 	y++;
-	snprintf(buf, sizeof(buf), _("S State: %s   O Overdue only: %s   T Filed today: %s"),
+	snprintf(buf, sizeof(buf),
+		 _("S State: %s   O Overdue only: %s   T Filed today: %s   U Supervised: %s"),
 		 l->state < 0 ? _("all") : lifecycle_state_desk((jrc_state)l->state),
-		 l->overdue ? _("yes") : _("no"), l->today ? _("yes") : _("no"));
+		 l->overdue ? _("yes") : _("no"), l->today ? _("yes") : _("no"),
+		 l->supervised ? _("yes") : _("no"));
 	ui_text(y++, r.x, r.w, ui_attr(ctx, UI_HINT), buf);
 	/* Who is expected today, and receipts a citizen may be waiting for:
 	 * said only when there is something to say. */
@@ -485,6 +488,7 @@ ui_result desk_list_key(ui_ctx *ctx, desk_list *l, ui_action act, wint_t ch, int
 		case L's': case L'S': cycle_state(l); break;
 		case L'o': case L'O': l->overdue = !l->overdue; restart(l); break;
 		case L't': case L'T': l->today = !l->today; restart(l); break;
+		case L'u': case L'U': l->supervised = !l->supervised; restart(l); break;
 		case L'r': case L'R': l->stale = 1; break;
 		default: return UI_PASS;
 		}
