@@ -55,6 +55,8 @@ typedef struct desk_list {
 	char applied_dept[48];
 	char error[512];
 	int stale;                  /* reload before the next draw */
+	int appts, arrived;         /* today's appointments, counted with each reload */
+	size_t nfailed;             /* receipts that did not print, likewise */
 	void *names;                /* display names looked up so far */
 } desk_list;
 

@@ -153,6 +153,21 @@ static void normalise_search(const char *typed, char *out, size_t size)
 	free(t);
 }
 
+/* Who is expected today, and receipts a citizen may be waiting for:
+ * counted when the page is due to be reloaded (after any key, or R),
+ * not on every redraw. */
+static void load_counts(ui_ctx *ctx, desk_list *l)
+{
+	jrc_print_job *jobs = NULL;
+
+	l->arrived = 0;
+	l->appts = desk_today_count(ctx, &l->arrived);
+	l->nfailed = 0;
+	if (desk_no_printer(ctx) || print_failed(ctx->db, &jobs, &l->nfailed, NULL) != JRC_OK)
+		l->nfailed = 0;
+	free(jobs);
+}
+
 static void load(ui_ctx *ctx, desk_list *l, long offset)
 {
 	jrc_case_filter f = { 0 };
@@ -325,6 +340,8 @@ void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect
 	long end;
 
 	(void)sess;
+	if (l->stale)
+		load_counts(ctx, l);
 	/* Filters. */
 	lw = ui_text(y, r.x, r.w, ui_attr(ctx, l->focus == 1 ? UI_HEADING : UI_KEY), _("/ Search:"));
 	x = r.x + lw + 1;
@@ -349,20 +366,16 @@ void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect
 	/* Who is expected today, and receipts a citizen may be waiting for:
 	 * said only when there is something to say. */
 	{
-		int arrived = 0, appts = desk_today_count(ctx, &arrived);
-		jrc_print_job *jobs = NULL;
-		size_t nfailed = 0;
 		char more[160];
 
 		buf[0] = '\0';
-		if (appts > 0)
-			snprintf(buf, sizeof(buf), _("Today: %d appointments, %d arrived (A)."), appts, arrived);
-		if (!desk_no_printer(ctx) && print_failed(ctx->db, &jobs, &nfailed, NULL) == JRC_OK &&
-		    nfailed > 0) {
-			snprintf(more, sizeof(more), _("%d receipts did not print (P)."), (int)nfailed);
+		if (l->appts > 0)
+			snprintf(buf, sizeof(buf), _("Today: %d appointments, %d arrived (A)."), l->appts,
+				 l->arrived);
+		if (l->nfailed > 0) {
+			snprintf(more, sizeof(more), _("%d receipts did not print (P)."), (int)l->nfailed);
 			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s", buf[0] ? "   " : "", more);
 		}
-		free(jobs);
 		if (buf[0])
 			ui_text(y++, r.x, r.w, ui_attr(ctx, UI_NOTICE), buf);
 	}

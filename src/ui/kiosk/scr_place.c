@@ -13,6 +13,8 @@ typedef struct place_state {
 	jrc_division *divs;
 	size_t n;
 	int villages;         /* 1: the village list of draft->township */
+	jrc_division town;    /* that township, for the hint */
+	int have_town;
 	w_list list;
 } place_state;
 
@@ -41,6 +43,7 @@ static int open_list(ui_ctx *ctx, ui_screen *s, int villages)
 		free(p);
 		return -1;
 	}
+	p->have_town = villages && refdata_division(ctx->db, d->township, &p->town, NULL) == JRC_OK;
 	w_list_init(&p->list, (int)p->n + (villages ? 1 : 0), label, p);
 	p->list.gap = 1;
 	if (villages && strcmp(d->division, d->township) == 0)
@@ -80,12 +83,9 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	char hint[512];
 
 	if (p->villages) {
-		char town[256];
-		jrc_division t;
+		const char *town = p->have_town ? i18n_pick(p->town.name_zh, p->town.name_en)
+						 : ctx->draft->township;
 
-		snprintf(town, sizeof(town), "%s", ctx->draft->township);
-		if (refdata_division(ctx->db, ctx->draft->township, &t, NULL) == JRC_OK)
-			snprintf(town, sizeof(town), "%s", i18n_pick(t.name_zh, t.name_en));
 		snprintf(hint, sizeof(hint),
 			 _("%s: choose the village or community. If it is not there, choose \"Not in the list\"."),
 			 town);

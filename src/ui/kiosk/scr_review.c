@@ -16,6 +16,8 @@ typedef struct review_state {
 	int failed;           /* the last submit failed at runtime */
 	jrc_err err;
 	w_confirm retry;
+	int have_lit;         /* the legal-channel category, read at enter */
+	jrc_category lit;
 } review_state;
 
 static const scr_notice_arg call_staff = {
@@ -26,10 +28,12 @@ static const scr_notice_arg call_staff = {
 
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
-	(void)ctx;
+	review_state *v;
+
 	(void)arg;
-	if (!(s->state = calloc(1, sizeof(review_state))))
+	if (!(v = s->state = calloc(1, sizeof(review_state))))
 		return -1;
+	v->have_lit = refdata_category(ctx->db, "LIT", &v->lit, NULL) == JRC_OK;
 	return 0;
 }
 
@@ -98,7 +102,6 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	char person[512], help[512], buf[1024];
 	int y = r.y, lw = 0, vw, text_lines, lit, lit_lines = 0, err_lines = 0;
 	int person_lines, out_lines, help_lines, bottom, gap, fixed;
-	jrc_category cat;
 
 	ui_step_header(ctx, WIZ_STEP_REVIEW, WIZ_STEPS, wizard_step_title(WIZ_STEP_REVIEW),
 		       _("To change something, press its number. If all is right, press Enter to send."));
@@ -112,8 +115,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	if (lw > r.w / 3)
 		lw = r.w / 3;
 	vw = r.w - 3 - lw;
-	lit = !d->category_unsure && strcmp(d->category, "LIT") == 0 &&
-	      refdata_category(ctx->db, "LIT", &cat, NULL) == JRC_OK;
+	lit = !d->category_unsure && strcmp(d->category, "LIT") == 0 && v->have_lit;
 	person_line(ctx, person, sizeof(person));
 	if (d->help && d->help->describe)
 		d->help->describe(ctx, help, sizeof(help));
@@ -126,7 +128,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		err_lines = min_int(ui_text_lines(v->err.msg, r.w), 3);
 		bottom = err_lines + 2;
 	} else {
-		lit_lines = lit ? min_int(ui_text_lines(lit_channel_text(&cat), r.w), 5) : 0;
+		lit_lines = lit ? min_int(ui_text_lines(lit_channel_text(&v->lit), r.w), 5) : 0;
 		bottom = (lit ? lit_lines + 1 : 0) + 1;
 	}
 	person_lines = min_int(ui_text_lines(person, vw), 2);
@@ -158,7 +160,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	}
 	if (lit)
 		y += ui_text_wrapped(y, r.x, r.w, lit_lines, ui_attr(ctx, UI_NOTICE),
-				     lit_channel_text(&cat)) + 1;
+				     lit_channel_text(&v->lit)) + 1;
 	ui_text_center(y, r.x, r.w, ui_attr(ctx, UI_SELECTED), _("  Press Enter to send  "));
 }
 

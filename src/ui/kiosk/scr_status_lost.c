@@ -94,6 +94,7 @@ typedef struct lost_state {
 	int64_t wait_until_ms;        /* the slow-down after a try that found nothing */
 	int locked;
 	jrc_recovered found[JRC_RECOVER_MAX];
+	char cat_zh[JRC_RECOVER_MAX][64], cat_en[JRC_RECOVER_MAX][96]; /* their kinds, by name */
 	size_t nfound;
 	int shown;                  /* the list of numbers is up */
 } lost_state;
@@ -132,14 +133,12 @@ static void draw_found(ui_ctx *ctx, lost_state *l, ui_rect r)
 {
 	int y = r.y;
 	char line[256], date[96];
-	jrc_category cat;
 
 	ui_text(y++, r.x, r.w, ui_attr(ctx, UI_HEADING), _("Matters filed with this ID number and phone:"));
 	y++;
 	for (size_t i = 0; i < l->nfound && y < r.y + r.h - 4; i++) {
 		const jrc_recovered *f = &l->found[i];
-		const char *cname = refdata_category(ctx->db, f->category, &cat, NULL) == JRC_OK
-				    ? i18n_pick(cat.name_zh, cat.name_en) : f->category;
+		const char *cname = i18n_pick(l->cat_zh[i], l->cat_en[i]);
 
 		ui_text(y, r.x + 2, 20, ui_attr(ctx, UI_HEADING), f->receipt);
 		/* TRANSLATORS: filing date, kind of matter, where it stands. */
@@ -212,6 +211,18 @@ static void lost_try(ui_ctx *ctx, lost_state *l)
 	l->error[0] = '\0';
 	l->bad = -1;
 	if (st == JRC_OK) {
+		/* Names now, not while drawing; F2 picks between them. */
+		for (size_t i = 0; i < l->nfound; i++) {
+			jrc_category cat;
+
+			if (refdata_category(ctx->db, l->found[i].category, &cat, NULL) == JRC_OK) {
+				snprintf(l->cat_zh[i], sizeof(l->cat_zh[i]), "%s", cat.name_zh);
+				snprintf(l->cat_en[i], sizeof(l->cat_en[i]), "%s", cat.name_en);
+			} else {
+				snprintf(l->cat_zh[i], sizeof(l->cat_zh[i]), "%s", l->found[i].category);
+				snprintf(l->cat_en[i], sizeof(l->cat_en[i]), "%s", l->found[i].category);
+			}
+		}
 		l->shown = 1;
 		return;
 	}
