@@ -18,6 +18,7 @@
 #include "widgets.h"
 #include "jrc/auth.h"
 #include "jrc/grievance.h"
+#include "jrc/refdata.h"
 
 /* Bytes for n characters of UTF-8 and the NUL. */
 #define DESK_BUF(chars) ((chars) * 4 + 1)
@@ -57,6 +58,8 @@ typedef struct desk_list {
 	int stale;                  /* reload before the next draw */
 	int appts, arrived;         /* today's appointments, counted with each reload */
 	size_t nfailed;             /* receipts that did not print, likewise */
+	jrc_department dept;        /* applied_dept, read likewise (have_dept) */
+	int have_dept;
 	void *names;                /* display names looked up so far */
 } desk_list;
 

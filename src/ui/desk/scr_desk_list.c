@@ -153,13 +153,15 @@ static void normalise_search(const char *typed, char *out, size_t size)
 	free(t);
 }
 
-/* Who is expected today, and receipts a citizen may be waiting for:
- * counted when the page is due to be reloaded (after any key, or R),
- * not on every redraw. */
-static void load_counts(ui_ctx *ctx, desk_list *l)
+/* The department filtered on, who is expected today, and receipts a
+ * citizen may be waiting for: read when the page is due to be reloaded
+ * (after any key, or R), not on every redraw. */
+static void load_header(ui_ctx *ctx, desk_list *l)
 {
 	jrc_print_job *jobs = NULL;
 
+	l->have_dept = l->applied_dept[0] &&
+		       refdata_department(ctx->db, l->applied_dept, &l->dept, NULL) == JRC_OK;
 	l->arrived = 0;
 	l->appts = desk_today_count(ctx, &l->arrived);
 	l->nfailed = 0;
@@ -341,7 +343,7 @@ void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect
 
 	(void)sess;
 	if (l->stale)
-		load_counts(ctx, l);
+		load_header(ctx, l);
 	/* Filters. */
 	lw = ui_text(y, r.x, r.w, ui_attr(ctx, l->focus == 1 ? UI_HEADING : UI_KEY), _("/ Search:"));
 	x = r.x + lw + 1;
@@ -349,10 +351,8 @@ void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect
 	x += 27;
 	lw = ui_text(y, x, r.x + r.w - x, ui_attr(ctx, UI_KEY), _("D Department:"));
 	if (l->applied_dept[0]) {
-		char name[128];
-
-		desk_dept_label(ctx, l->applied_dept, name, sizeof(name));
-		ui_text(y, x + lw + 1, r.x + r.w - x - lw - 1, ui_attr(ctx, UI_NORMAL), name);
+		ui_text(y, x + lw + 1, r.x + r.w - x - lw - 1, ui_attr(ctx, UI_NORMAL),
+			l->have_dept ? desk_dept_short(&l->dept) : l->applied_dept);
 	} else {
 		ui_text(y, x + lw + 1, r.x + r.w - x - lw - 1, ui_attr(ctx, UI_HINT), _("all"));
 	}
