@@ -339,8 +339,9 @@ static const char *const migration_2_supervisions =
 	"CREATE TRIGGER supervisions_no_delete BEFORE DELETE ON supervisions"
 	"  BEGIN SELECT RAISE(ABORT, 'a supervision notice once issued is kept'); END;";
 
-/* Version 2, the second round: each capability appends its own script
- * (one line each) before the NULL. */
+/* Version 2, the second and third rounds, shipped together: closed now.
+ * A new capability starts version_3[] (and adds it to migrations[]), so
+ * that a database already at version 2 gets it too. */
 static const char *const version_2[] = {
 	migration_2_verdict_rows,
 	migration_2_record,
