@@ -45,7 +45,7 @@ i=0; while [ ! -s "$PAPER" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); don
 paper=$(iconv -f GB18030 -t UTF-8 "$PAPER" 2>/dev/null | tr -d '\000-\011\013-\037')
 like "$paper" '依法分流' "the printed receipt says where to go"
 unlike "$paper" '受理期限' "and has no acceptance deadline"
-k_press_until 'Welcome' Enter
+tm_press_until Enter 'Welcome' 5
 k_stop
 
 # No court words: no question.

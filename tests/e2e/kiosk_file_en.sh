@@ -64,7 +64,7 @@ like "$json" '"division":"330726001"' "filed at township level"
 like "$json" '"anonymous":true' "anonymous"
 like "$json" '"name":null' "no name kept"
 like "$json" '"lang":"en"' "the citizen's language is recorded"
-k_press_until '欢迎' Enter; ok $? "home again, back in Chinese for the next person"
+tm_press_until Enter '欢迎' 5; ok $? "home again, back in Chinese for the next person"
 k_stop
 
 # ---------------------------------------------------------------- staff

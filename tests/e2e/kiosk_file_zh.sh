@@ -90,7 +90,7 @@ like "$json" '"staff_id":null' "no staff"
 code=$(sqlite3 "$JRC_DB" "SELECT query_code FROM cases WHERE receipt = '$r'" 2>/dev/null)
 [ -z "$code" ] || like "$scr" "查询码： +$code" "the query code shown is the stored one"
 
-k_press_until '欢迎' Enter; ok $? "Enter goes back home"
+tm_press_until Enter '欢迎' 5; ok $? "Enter goes back home"
 tm_keys 1
 tm_wait '第 1 步'; tm_keys 1; tm_keys Enter
 tm_wait '第 2 步'; tm_keys 2

@@ -92,7 +92,7 @@ tm_keys x Space Down 9
 tm_wait 'Press Enter when you have noted' 2
 k_flag pane_dead >/dev/null
 like "$(tm_screen)" "$r" "other keys do not take the receipt away"
-k_press_until 'Welcome' Enter; ok $? "Enter finishes"
+tm_press_until Enter 'Welcome' 5; ok $? "Enter finishes"
 k_stop
 
 # ---------------------------------------------------------------- only the idle rule clears it

@@ -54,19 +54,6 @@ k_flag() {
 	tm display-message -p -t t "#{$1}"
 }
 
-# k_press_until REGEX KEY [SECONDS]: press KEY every half second until the
-# screen matches (for screens that ignore keys for a moment).
-k_press_until() {
-	local re=$1 key=$2 limit=${3:-10} i=0
-	while [ $i -lt $((limit * 2)) ]; do
-		tm_keys "$key"
-		sleep 0.5
-		tm_screen | grep -Eq -- "$re" && return 0
-		i=$((i + 1))
-	done
-	tm_wait "$re" 1
-}
-
 # k_json RECEIPT: the case as `jrc show --json` prints it.
 k_json() {
 	"$JRC" show --json "$1"

@@ -48,7 +48,7 @@ r=$(file_it)
 like "$r" '^PJ' "the cut text can be filed"
 is "$(stored "$r" 'length(text)')" 4000 "4000 characters were stored"
 [ "$(stored "$r" text)" = "$want" ]; ok $? "exactly the first 4000 characters"
-k_press_until '欢迎' Enter
+tm_press_until Enter '欢迎' 5
 
 # ---------------------------------------------------------------- controls
 to_story

@@ -57,7 +57,7 @@ tm_keys Enter
 tm_wait '您反映的事情已经登记'; ok $? "filed"
 tm_wait 'PJ[0-9]{6}-[0-9]{4}-[0-9]'; R=$(k_receipt)
 like "$(k_json "$R")" "\"text\":\"$TEXT\"" "stored: the sentences and digits, full-width 5 as 5"
-k_press_until '欢迎' Enter
+tm_press_until Enter '欢迎' 5
 k_stop
 
 # A receipt number typed with O for 0 and l for 1, the code in full width.

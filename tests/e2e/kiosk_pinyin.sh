@@ -92,7 +92,7 @@ like "$json" '"name":"王小美"' "stored: the name exactly as picked"
 like "$json" '"text":"老板张三老板拖欠工资3个月"' "stored: the story exactly as picked"
 like "$json" '"outcome":"希望帮我把拖欠的工资要回来。"' "stored: the outcome"
 like "$json" '"phone":"13812345678"' "stored: the phone in plain digits"
-k_press_until '欢迎' Enter
+tm_press_until Enter '欢迎' 5
 k_stop
 
 # No learning: what one citizen picks is not ranked higher for the next.

@@ -67,5 +67,5 @@ grep -aq "$r" "$T_DIR/again.bin"; ok $? "the reprint carries the number"
 # Down shows the rest of the receipt; Enter finishes.
 tm_keys Down Down Down Down Down Down Down Down
 tm_wait '请妥善保管本回执'; ok $? "the rest of the receipt scrolls into view"
-k_press_until '欢迎' Enter; ok $? "Enter goes back to the first screen"
+tm_press_until Enter '欢迎' 5; ok $? "Enter goes back to the first screen"
 done_testing

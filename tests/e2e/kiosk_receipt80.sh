@@ -63,7 +63,7 @@ all=$(printf '%s' "$all" | tr -d ' ')
 like "$all" "县人力资源和社会保障局（2号窗口）" "zh: the department and window whole"
 like "$all" "您的预约：陈建国（人民调解员）" "zh: the booking"
 like "$all" "受理后60天内给您书面答复。" "zh: what happens next, whole"
-k_press_until "Welcome|欢迎" Enter; ok $? "Enter finishes"
+tm_press_until Enter "Welcome|欢迎" 5; ok $? "Enter finishes"
 k_stop
 
 # The leader days list at 80 columns in English: names, posts, topics and

@@ -81,7 +81,7 @@ v_wait_end "$VD" "$V_LAST" >/dev/null && v_wav_ok "$VD" "$V_LAST"; ok $? "said i
 
 # ---- the wipe: voice off for the next citizen
 c0=$(v_count "$VD")
-k_press_until '欢迎' Enter
+tm_press_until Enter '欢迎' 5
 tm_keys 1; tm_wait '第 1 步'
 tm_keys Escape; tm_wait '欢迎'
 tm_keys "$vn"
@@ -128,7 +128,7 @@ tm_wait '第 5 步'; tm_keys Enter
 tm_wait '第 6 步'; tm_keys "$(k_num '不需要帮助，继续')"
 tm_wait '第 7 步'; tm_keys Enter
 tm_wait '您反映的事情已经登记'; ok $? "the filing completes in silence"
-k_press_until '欢迎' Enter
+tm_press_until Enter '欢迎' 5
 tm kill-session -t t >/dev/null 2>&1
 k_stop
 is "$(wc -l < "$T_DIR/err3")" 1 "staff are told once, on stderr"
