@@ -105,6 +105,14 @@ t_file_one() {
 	"$JRC" file --category LAB --division 330726100201 --anonymous --text "$1"
 }
 
+# The sqlite3 shell in tests waits up to 10 s for a lock, as jrc itself
+# does, instead of failing at once: a test that changes the database behind
+# the program's back must not lose that change to a moment's busy database
+# on a loaded machine.  A probe that must not wait says `.timeout 0` after.
+sqlite3() {
+	command sqlite3 -cmd '.timeout 10000' "$@"
+}
+
 # Rows in a table, read with sqlite3 through jrc's own database file.
 t_rows() {
 	if command -v sqlite3 >/dev/null 2>&1; then
@@ -115,12 +123,22 @@ t_rows() {
 }
 
 # ---------------------------------------------------------------- tmux
-# tm_stop: end this test's tmux server and wait (up to 10 s) until it is
-# gone, so that the next tm_start gets a fresh one on the same socket.
+# tm_stop: end this test's tmux server and wait (up to 10 s each) until
+# it is gone and the program that ran in its pane has exited too, so that
+# the next tm_start gets a fresh server on the same socket and a test that
+# then reads or changes the database never meets a program still closing
+# (a hung-up kiosk saves its draft and may write the log on the way out).
 tm_stop() {
-	local i=0
+	local i=0 pid
+	pid=$("$TMUX_BIN" -L "$T_SOCK" display-message -p -t t '#{pane_pid}' 2>/dev/null)
 	"$TMUX_BIN" -L "$T_SOCK" kill-server >/dev/null 2>&1
 	while "$TMUX_BIN" -L "$T_SOCK" list-sessions >/dev/null 2>&1 && [ $i -lt 200 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	[ $i -lt 200 ] || return 1
+	i=0
+	while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $i -lt 200 ]; do
 		sleep 0.05
 		i=$((i + 1))
 	done
