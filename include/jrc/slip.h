@@ -4,6 +4,7 @@
 #ifndef JRC_SLIP_H
 #define JRC_SLIP_H
 
+#include <stdint.h>
 #include "jrc/db.h"
 #include "jrc/anchor.h"
 #include "jrc/doc.h"
@@ -28,5 +29,15 @@ jrc_status slip_review_print(jrc_db *db, const char *receipt, const char *uri,
  * uri (NULL: the "printer" setting); *printed 0 for the printer "none". */
 jrc_status slip_anchor_print(jrc_db *db, const jrc_anchor *a, const char *uri, int *printed,
 			     jrc_err *err);
+
+/* The notice of hearing id (hearing.h): when, where, the department and
+ * its representative, the panel, and the result once recorded; laid out
+ * for cols columns.  Free with doc_free. */
+jrc_status hearing_notice_doc(jrc_db *db, int64_t id, int cols, jrc_doc *out, jrc_err *err);
+
+/* Print that notice on uri (NULL: the "printer" setting); *printed 0 for
+ * the printer "none".  Failures are JRC_E_PRINTER with a sentence. */
+jrc_status hearing_notice_print(jrc_db *db, int64_t id, const char *uri, int *printed,
+				jrc_err *err);
 
 #endif

@@ -141,6 +141,7 @@ extern const cli_command
 	cli_cmd_list,
 	cli_cmd_stats,
 	cli_cmd_supervise,
+	cli_cmd_hearing,
 	cli_cmd_print,
 	cli_cmd_printer,
 	cli_cmd_kiosk,

@@ -354,10 +354,77 @@ static const char *const version_2[] = {
 	NULL
 };
 
+/* ---- Version 3, issue 22 part 1: public appraisal hearings (hearing.c).
+ * Panel members (roster.csv kind "panel") are kept apart from the hosts a
+ * citizen may book; department is the one they belong to, if any (they
+ * may not sit on that department's cases).  A hearing row is written when
+ * scheduled; the record fills it in step by step, each step an event that
+ * carries the row; once concluded nothing of it changes.  Each panel seat
+ * is a row of its own with the member's opinion. ---- */
+static const char *const migration_3_hearings =
+	"CREATE TABLE panelists("
+	"  id TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL, name_en TEXT NOT NULL DEFAULT '',"
+	"  title TEXT NOT NULL DEFAULT '', title_en TEXT NOT NULL DEFAULT '',"
+	"  department TEXT REFERENCES departments(code),"
+	"  active INTEGER NOT NULL DEFAULT 1,"
+	"  sort INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE hearings("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  department TEXT NOT NULL,"
+	"  held_on TEXT NOT NULL, at_time TEXT NOT NULL, place TEXT NOT NULL,"
+	"  citizen TEXT NOT NULL, representative TEXT NOT NULL,"
+	"  scheduled_at TEXT NOT NULL, scheduled_by TEXT NOT NULL,"
+	"  attended TEXT, citizen_said TEXT, department_said TEXT,"
+	"  conclusion TEXT CHECK (conclusion IN"
+	"    ('reasonable','basic','unreasonable','tie','too_few')),"
+	"  recorded_at TEXT, recorded_by TEXT);"
+	"CREATE INDEX hearings_case ON hearings(case_id, id);"
+	"CREATE INDEX hearings_day ON hearings(held_on);"
+	"CREATE TRIGGER hearings_kept BEFORE UPDATE ON hearings"
+	"  WHEN OLD.conclusion IS NOT NULL OR NEW.case_id IS NOT OLD.case_id"
+	"  OR NEW.department IS NOT OLD.department OR NEW.held_on IS NOT OLD.held_on"
+	"  OR NEW.at_time IS NOT OLD.at_time OR NEW.place IS NOT OLD.place"
+	"  OR NEW.citizen IS NOT OLD.citizen OR NEW.representative IS NOT OLD.representative"
+	"  OR NEW.scheduled_at IS NOT OLD.scheduled_at OR NEW.scheduled_by IS NOT OLD.scheduled_by"
+	"  OR (OLD.attended IS NOT NULL AND NEW.attended IS NOT OLD.attended)"
+	"  OR (OLD.citizen_said IS NOT NULL AND NEW.citizen_said IS NOT OLD.citizen_said)"
+	"  OR (OLD.department_said IS NOT NULL AND NEW.department_said IS NOT OLD.department_said)"
+	"  BEGIN SELECT RAISE(ABORT, 'a hearing once scheduled or recorded is kept'); END;"
+	"CREATE TRIGGER hearings_no_delete BEFORE DELETE ON hearings"
+	"  BEGIN SELECT RAISE(ABORT, 'a hearing once scheduled is kept'); END;"
+	"CREATE TABLE hearing_panel("
+	"  id INTEGER PRIMARY KEY,"
+	"  hearing_id INTEGER NOT NULL REFERENCES hearings(id),"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  seat INTEGER NOT NULL,"
+	"  member TEXT NOT NULL REFERENCES panelists(id),"
+	"  name TEXT NOT NULL, title TEXT NOT NULL,"
+	"  opinion TEXT CHECK (opinion IN ('reasonable','basic','unreasonable','absent')),"
+	"  reason TEXT,"
+	"  UNIQUE (hearing_id, seat), UNIQUE (hearing_id, member));"
+	"CREATE TRIGGER hearing_panel_kept BEFORE UPDATE ON hearing_panel"
+	"  WHEN OLD.opinion IS NOT NULL OR NEW.hearing_id IS NOT OLD.hearing_id"
+	"  OR NEW.case_id IS NOT OLD.case_id OR NEW.seat IS NOT OLD.seat"
+	"  OR NEW.member IS NOT OLD.member OR NEW.name IS NOT OLD.name"
+	"  OR NEW.title IS NOT OLD.title"
+	"  BEGIN SELECT RAISE(ABORT, 'a panel member and an opinion once given are kept'); END;"
+	"CREATE TRIGGER hearing_panel_no_delete BEFORE DELETE ON hearing_panel"
+	"  BEGIN SELECT RAISE(ABORT, 'a panel member once named is kept'); END;";
+/* ---- end of issue 22 part 1 (hearings) ---- */
+
+/* Version 3: the fourth round.  Each capability adds its script here. */
+static const char *const version_3[] = {
+	migration_3_hearings,
+	NULL
+};
+
 /* Each migration is a list of SQL scripts run in order in one transaction. */
 static const char *const *const migrations[] = {
 	version_1,
 	version_2,
+	version_3,
 };
 
 int db_schema_version(void)

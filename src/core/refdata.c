@@ -238,8 +238,8 @@ static const refdata_file files[] = {
 	 * schedules are replaced as a whole. */
 	{ "roster.csv", 0,
 	  { "id", "kind", "name", "title_or_organization", "specialties", "languages",
-	    "legal_aid", "blurb", "name_en", "title_en", "blurb_en", NULL }, 3,
-	  roster_import_host, "UPDATE hosts SET active = 0" },
+	    "legal_aid", "blurb", "name_en", "title_en", "blurb_en", "department", NULL }, 3,
+	  roster_import_host, "UPDATE hosts SET active = 0; UPDATE panelists SET active = 0" },
 	{ "schedule.csv", 0,
 	  { "host", "weekday", "date", "start", "end", "slot_minutes", "room", "topics",
 	    "room_en", "topics_en", NULL }, 6, roster_import_schedule, "DELETE FROM schedules" },

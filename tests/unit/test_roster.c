@@ -189,7 +189,7 @@ static void test_import(jrc_db *db)
 		{ "schedule.csv", "host,weekday,date,start,end,slot_minutes\nMA,1,,09:00,09:20,30\n",
 		  "schedule.csv:2: a slot of 30 minutes does not fit" },
 		{ "roster.csv", "id,kind,name,specialties,legal_aid\nXA,judge,甲,LAB,no\n",
-		  "roster.csv:2: kind 'judge' must be mediator, lawyer or leader" },
+		  "roster.csv:2: kind 'judge' must be mediator, lawyer, leader or panel" },
 		{ "roster.csv", "id,kind,name,specialties,legal_aid\nXA,mediator,甲,LAB,yes\n",
 		  "roster.csv:2: legal_aid can be yes only for a lawyer" },
 		{ "roster.csv", "id,kind,name,specialties,legal_aid\nXA,lawyer,甲,LAB;XYZ,no\n",

@@ -20,6 +20,10 @@
 #define ARRIVAL_COLS "case_id, arrived_at, arrived_by"
 #define SUPERVISION_COLS "case_id, department, note, by_on, issued_at, issued_by, acked_at," \
 	" acked_by, reply, replied_at, replied_by, late"
+#define HEARING_COLS "case_id, department, held_on, at_time, place, citizen, representative," \
+	" scheduled_at, scheduled_by, attended, citizen_said, department_said, conclusion," \
+	" recorded_at, recorded_by"
+#define PANEL_SEAT_COLS "case_id, hearing_id, seat, member, name, title, opinion, reason"
 #define STAFF_COLS "name, role, department, hash, disabled, created_at"
 
 /* The copy of a row: [table, key as text, [columns]]. */
@@ -73,6 +77,10 @@ static const cover_spec specs[] = {
 	  CHECK("arrivals", "booking_id", ARRIVAL_COLS, "t.case_id", "0", "0"), 0 },
 	{ "supervisions", SUPERVISION_COLS, SNAP("supervisions", "id", SUPERVISION_COLS),
 	  CHECK("supervisions", "id", SUPERVISION_COLS, "t.case_id", "0", "0"), 0 },
+	{ "hearings", HEARING_COLS, SNAP("hearings", "id", HEARING_COLS),
+	  CHECK("hearings", "id", HEARING_COLS, "t.case_id", "0", "0"), 0 },
+	{ "hearing_panel", PANEL_SEAT_COLS, SNAP("hearing_panel", "id", PANEL_SEAT_COLS),
+	  CHECK("hearing_panel", "id", PANEL_SEAT_COLS, "t.case_id", "0", "0"), 0 },
 	{ "staff", STAFF_COLS, SNAP("staff", "id", STAFF_COLS),
 	  CHECK("staff", "id", STAFF_COLS, "NULL", "?1", "0"), 1 },
 };

@@ -242,6 +242,75 @@ static jrc_status languages_col(const char *v, char *out, size_t size, jrc_err *
 
 /* roster.csv: id, kind, name, title_or_organization, specialties,
  * languages, legal_aid, blurb, name_en, title_en, blurb_en. */
+/* Whether id is already taken in the other table (hosts or panelists):
+ * one id is one person, whatever the kind. */
+static int id_taken(jrc_db *db, const char *table, const char *id)
+{
+	char sql[64];
+	sqlite3_stmt *st;
+	int found;
+
+	snprintf(sql, sizeof(sql), "SELECT 1 FROM %s WHERE id = ?", table);
+	if (db_prepare(db, sql, &st, NULL) != JRC_OK)
+		return 0;
+	db_bind_text(db, st, 1, id);
+	found = db_step(db, st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* A hearing panel member (kind panel): kept in panelists, never offered
+ * to citizens as a helper.  department (column 11) is the one they belong
+ * to, if any: they do not sit on that department's cases. */
+static jrc_status import_panelist(jrc_db *db, char **v, const char *id, long sort,
+				  jrc_err *err)
+{
+	char name[JRC_U8(JRC_HOST_NAME_MAX)], name_en[JRC_U8(JRC_HOST_NAME_MAX)];
+	char title[JRC_U8(JRC_HOST_TITLE_MAX)], title_en[JRC_U8(JRC_HOST_TITLE_MAX)];
+	const char *dept = v[11] && *v[11] ? v[11] : NULL;
+	jrc_department d;
+	jrc_status s;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((s = text_col(v[2], "name", JRC_HOST_NAME_MAX, 1, name, sizeof(name), err)) ||
+	    (s = text_col(v[3], "title_or_organization", JRC_HOST_TITLE_MAX, 1, title,
+			  sizeof(title), err)) ||
+	    (s = text_col(v[8], "name_en", JRC_HOST_NAME_MAX, 0, name_en, sizeof(name_en), err)) ||
+	    (s = text_col(v[9], "title_en", JRC_HOST_TITLE_MAX, 0, title_en, sizeof(title_en),
+			  err)))
+		return s;
+	if (*v[6] && strcmp(v[6], "no") != 0)
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("legal_aid can be yes only for a lawyer"));
+	if (dept && refdata_department(db, dept, &d, NULL) != JRC_OK)
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("department '%s' is not in departments.csv: give the code of the panel member's own department, or leave it empty"),
+				   dept);
+	if (id_taken(db, "hosts", id))
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("id '%s' is already a mediator, lawyer or leader: give the panel member an id of their own"),
+				   id);
+	if ((s = db_prepare(db, "INSERT INTO panelists(id, name, name_en, title, title_en,"
+			    " department, active, sort) VALUES (?,?,?,?,?,?,1,?)"
+			    " ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
+			    " name_en=excluded.name_en, title=excluded.title,"
+			    " title_en=excluded.title_en, department=excluded.department,"
+			    " active=1, sort=excluded.sort", &st, err)))
+		return s;
+	db_bind_text(db, st, 1, id);
+	db_bind_text(db, st, 2, name);
+	db_bind_text(db, st, 3, name_en);
+	db_bind_text(db, st, 4, title);
+	db_bind_text(db, st, 5, title_en);
+	if (dept)
+		db_bind_text(db, st, 6, dept);
+	sqlite3_bind_int64(st, 7, sort);
+	rc = db_step(db, st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+}
+
 jrc_status roster_import_host(jrc_db *db, char **v, long sort, jrc_err *err)
 {
 	jrc_host h;
@@ -253,9 +322,19 @@ jrc_status roster_import_host(jrc_db *db, char **v, long sort, jrc_err *err)
 	if (!roster_norm_id(v[0], h.id))
 		return jrc_err_set(err, JRC_E_DATA, NULL,
 				   _("id '%s' must be 1 to 16 letters, digits or dashes"), v[0]);
+	if (strcmp(v[1], "panel") == 0)
+		return import_panelist(db, v, h.id, sort, err);
 	if (!roster_kind_valid(v[1]))
 		return jrc_err_set(err, JRC_E_DATA, NULL,
-				   _("kind '%s' must be mediator, lawyer or leader"), v[1]);
+				   _("kind '%s' must be mediator, lawyer, leader or panel"), v[1]);
+	if (*v[11])
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("department is only for a panel member: leave it empty for a %s"),
+				   v[1]);
+	if (id_taken(db, "panelists", h.id))
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("id '%s' is already a hearing panel member: give each person an id of their own"),
+				   h.id);
 	snprintf(h.kind, sizeof(h.kind), "%s", v[1]);
 	if ((s = text_col(v[2], "name", JRC_HOST_NAME_MAX, 1, h.name, sizeof(h.name), err)) ||
 	    (s = text_col(v[3], "title_or_organization", JRC_HOST_TITLE_MAX, 0, h.title,
