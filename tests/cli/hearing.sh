@@ -24,8 +24,8 @@ ok $? "a supervisor, a desk clerk and a handler"
 out=$(jrc hearing panel); ok $? "jrc hearing panel"
 like "$out" "P05 +吴海军 +县人大代表（县人社局） +RSJ" "lists a deputy with the department they belong to"
 like "$out" "P04 +陈德明 +黄宅镇前店村村民代表" "and a village representative"
-out=$(jrc helpers --category LAB --lang zh 2>&1); like "$out" "陈建国" "the helpers are listed"
-unlike "$out" "吴海军|陈德明|方国华" "panel members are not offered to citizens as helpers"
+out=$(jrc helpers --category LAB 2>&1); like "$out" "Chen Jianguo" "the helpers are listed"
+unlike "$out" "Wu Haijun|Chen Deming|Fang Guohua|P0[1-7]" "panel members are not offered to citizens as helpers"
 is "$(q "SELECT count(*) FROM hosts WHERE id LIKE 'P%'")" 0 "nor stored with them"
 
 add() { jrc hearing add "$R" --date 2026-12-05 --time 09:30 --place "县信访局三楼评议室" \
