@@ -107,6 +107,11 @@ typedef struct jrc_progress {
 	int needs_code;                     /* looked up by phone digits: a verdict
 					       or review needs the query code */
 	jrc_state review_state;             /* review_ or rereview_requested */
+	/* The case's latest public hearing (hearing.h), if any: */
+	int has_hearing;
+	char hearing_on[11], hearing_at[6]; /* local YYYY-MM-DD, HH:MM */
+	char *hearing_place;                /* owned */
+	int hearing_result;                 /* a jrc_conclusion; 0 until recorded */
 } jrc_progress;
 
 /* The citizen's view of a case (by id) as of now. */

@@ -7,6 +7,7 @@
 #include "db_internal.h"
 #include "lifecycle_internal.h"
 #include "lookup_internal.h"
+#include "jrc/hearing.h"
 #include "jrc/i18n.h"
 #include "jrc/lookup.h"
 #include "jrc/refdata.h"
@@ -27,6 +28,9 @@ void lookup_progress_free(jrc_progress *p)
 		step_free(&p->steps[i]);
 	free(p->steps);
 	free(p->answer);
+	free(p->hearing_place);
+	p->hearing_place = NULL;
+	p->has_hearing = 0;
 	p->steps = NULL;
 	p->nsteps = 0;
 	p->answer = NULL;
@@ -87,6 +91,26 @@ static void fill_step(jrc_db *db, const jrc_step *in, jrc_state to, jrc_progress
 	default:
 		break;
 	}
+}
+
+/* The latest public hearing: when and where, and its result in plain
+ * words once recorded (not the panel's names or what was said). */
+static jrc_status hearing_of(jrc_db *db, int64_t case_id, jrc_progress *p, jrc_err *err)
+{
+	jrc_hearing h;
+	jrc_status s;
+	int found;
+
+	if ((s = hearing_latest(db, case_id, &h, &found, err)) || !found)
+		return s;
+	p->has_hearing = 1;
+	snprintf(p->hearing_on, sizeof(p->hearing_on), "%s", h.held_on);
+	snprintf(p->hearing_at, sizeof(p->hearing_at), "%s", h.at_time);
+	p->hearing_place = h.place;
+	h.place = NULL;
+	p->hearing_result = (int)h.conclusion;
+	hearing_free(&h);
+	return JRC_OK;
 }
 
 static jrc_status build(jrc_db *db, const jrc_case *c, jrc_progress *p, jrc_err *err)
@@ -173,7 +197,7 @@ static jrc_status build(jrc_db *db, const jrc_case *c, jrc_progress *p, jrc_err 
 		p->can_request_review = review >= 0;
 		p->review_state = review >= 0 ? (jrc_state)review : p->state;
 	}
-	return JRC_OK;
+	return hearing_of(db, c->id, p, err);
 }
 
 jrc_status lookup_progress_of(jrc_db *db, int64_t case_id, jrc_progress *out, jrc_err *err)

@@ -8,6 +8,7 @@
 
 #include "curses.h"
 #include "scr_status.h"
+#include "jrc/hearing.h"
 #include "jrc/lifecycle.h"
 #include "screens.h"
 #include "widgets.h"
@@ -109,6 +110,33 @@ static void draw_booking(layout *l, const jrc_booking *b)
 	put(l, 2, UI_NORMAL, buf);
 }
 
+/* The public hearing on the matter: when and where while it is to come,
+ * then its result in plain words. */
+static void draw_hearing(layout *l, const jrc_progress *p)
+{
+	char date[96], buf[512];
+	jrc_date d;
+
+	l->row++;
+	if (date_parse(p->hearing_on, &d) == 0)
+		ui_date_text(d, date, sizeof(date));
+	else
+		snprintf(date, sizeof(date), "%s", p->hearing_on);
+	if (p->hearing_result == JRC_CONCLUSION_NONE) {
+		put(l, 0, UI_HEADING, _("Public hearing on your matter"));
+		/* TRANSLATORS: date, time, place */
+		snprintf(buf, sizeof(buf), _("%s at %s, %s"), date, p->hearing_at,
+			 p->hearing_place ? p->hearing_place : "");
+		put(l, 2, UI_NOTICE, buf);
+		put(l, 2, UI_NORMAL, _("A panel of deputies, committee members, lawyers and village representatives hears you and the department, then says whether your matter was handled reasonably. Please come on time."));
+		return;
+	}
+	/* TRANSLATORS: the date of the hearing */
+	snprintf(buf, sizeof(buf), _("Result of the public hearing (%s)"), date);
+	put(l, 0, UI_HEADING, buf);
+	put(l, 2, UI_NORMAL, hearing_conclusion_words((jrc_conclusion)p->hearing_result));
+}
+
 static void draw_body(layout *l, const status_session *ss)
 {
 	const jrc_progress *p = &ss->p;
@@ -127,6 +155,8 @@ static void draw_body(layout *l, const status_session *ss)
 	/* A date not to miss: before the rest. */
 	if (ss->have_booking)
 		draw_booking(l, &ss->booking);
+	if (p->has_hearing)
+		draw_hearing(l, p);
 	l->row++;
 	put(l, 0, UI_HEADING, lifecycle_state_words(p->state));
 	if (*p->window)
