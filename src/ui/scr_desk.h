@@ -69,14 +69,16 @@ extern const ui_screen_ops scr_desk_form_ops;   /* arg: desk_form_arg * (taken, 
 extern const ui_screen_ops scr_desk_prints_ops; /* arg: desk_session * */
 extern const ui_screen_ops scr_desk_today_ops;  /* arg: desk_session * */
 extern const ui_screen_ops scr_desk_dept_ops;   /* arg: desk_list * */
+extern const ui_screen_ops scr_desk_hearing_ops; /* arg: desk_case_arg * (read in enter) */
 
 typedef struct desk_case_arg {
 	desk_session *sess;
 	int64_t case_id;
 } desk_case_arg;
 
-/* A form the desk asks before an action: up to DESK_FORM_MAX fields. */
-enum { DESK_FORM_MAX = 5 };
+/* A form the desk asks before an action: up to DESK_FORM_MAX fields (a
+ * hearing's reasons: one per panel member, at most nine). */
+enum { DESK_FORM_MAX = 9 };
 
 typedef struct desk_form_field {
 	const char *key;            /* matches jrc_err.field to point at it */

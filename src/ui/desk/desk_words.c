@@ -8,6 +8,7 @@
 #include "scr_desk.h"
 #include "jrc/auth.h"
 #include "jrc/clock.h"
+#include "jrc/hearing.h"
 #include "jrc/refdata.h"
 #include "jrc/roster.h"
 
@@ -45,6 +46,13 @@ const char *desk_event_label(const char *kind)
 		{ "supervise_ack", N_("Supervision notice acknowledged") },
 		{ "supervise_reply", N_("Supervision notice answered") },
 		{ "supervise_late", N_("Supervision notice answered late") },
+		{ "hearing", N_("Public hearing scheduled") },
+		{ "hearing_panel", N_("Hearing panel member named") },
+		{ "hearing_attended", N_("Hearing: who attended") },
+		{ "hearing_citizen", N_("Hearing: what the citizen said") },
+		{ "hearing_department", N_("Hearing: what the department said") },
+		{ "hearing_opinion", N_("Hearing: a panel member's opinion") },
+		{ "hearing_concluded", N_("Hearing concluded") },
 	};
 
 	return LOOKUP(w, kind);
@@ -249,6 +257,62 @@ static int sentence(ui_ctx *ctx, const char *kind, const char *p, char *out, siz
 			/* The value runs to the end of its line (the reply's own
 			 * lines were kept as typed and follow unlabelled). */
 			add(out, size, &len, v, v == dept ? strlen(dept) : n - (size_t)(v - p));
+			p += n;
+			if (*p == '\n')
+				p++;
+		}
+		return 1;
+	}
+	/* A hearing's "key: value" lines (hearing.c); the parts of its record
+	 * (attended, what each side said) are free text, shown as written. */
+	if (strcmp(kind, "hearing") == 0 || strcmp(kind, "hearing_panel") == 0 ||
+	    strcmp(kind, "hearing_opinion") == 0 || strcmp(kind, "hearing_concluded") == 0) {
+		static const word keys[] = {
+			{ "hearing", N_("hearing no.") }, { "date", N_("when") },
+			{ "place", N_("place") }, { "panel", N_("panel members") },
+			{ "member", N_("panel member") }, { "name", N_("name") },
+			{ "title", N_("affiliation") }, { "opinion", N_("opinion") },
+			{ "reason", N_("reason") }, { "conclusion", N_("conclusion") },
+		};
+		size_t len = 0;
+
+		out[0] = '\0';
+		while (*p) {
+			size_t n = strcspn(p, "\n"), colon = strcspn(p, ":");
+			char key[16], val[32];
+			const char *v = p, *label = NULL;
+			size_t vn = n;
+
+			if (colon < n && colon < sizeof(key) && p[colon + 1] == ' ') {
+				snprintf(key, sizeof(key), "%.*s", (int)colon, p);
+				for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+					if (strcmp(keys[i].code, key) == 0)
+						label = _(keys[i].msgid);
+			}
+			if (label) {
+				jrc_opinion o;
+
+				v = p + colon + 2;
+				vn = n - colon - 2;
+				snprintf(val, sizeof(val), "%.*s", (int)(vn < sizeof(val) - 1 ? vn : sizeof(val) - 1), v);
+				if (strcmp(key, "opinion") == 0 && hearing_opinion_parse(val, &o) == 0) {
+					v = hearing_opinion_label(o);
+					vn = strlen(v);
+				} else if (strcmp(key, "conclusion") == 0) {
+					for (int c = JRC_CONCLUSION_REASONABLE; c <= JRC_CONCLUSION_TOO_FEW; c++)
+						if (strcmp(val, hearing_conclusion_name((jrc_conclusion)c)) == 0) {
+							v = hearing_conclusion_label((jrc_conclusion)c);
+							vn = strlen(v);
+						}
+				}
+			}
+			if (len)
+				add(out, size, &len, "\n", 1);
+			if (label) {
+				add(out, size, &len, label, strlen(label));
+				add(out, size, &len, _(": "), strlen(_(": ")));
+			}
+			add(out, size, &len, v, vn);
 			p += n;
 			if (*p == '\n')
 				p++;

@@ -18,7 +18,7 @@
 #include "jrc/validate.h"
 
 enum { ACT_MAX = 16, SCROLL_END = 1 << 20 };
-typedef enum act_kind { ACT_MOVE, ACT_NOTE, ACT_EDIT, ACT_REPRINT, ACT_ARRIVE } act_kind;
+typedef enum act_kind { ACT_MOVE, ACT_NOTE, ACT_EDIT, ACT_REPRINT, ACT_ARRIVE, ACT_HEARING } act_kind;
 
 typedef struct action {
 	act_kind kind;
@@ -157,6 +157,9 @@ static void load(ui_ctx *ctx, case_state *cs)
 		add_action(cs, ACT_EDIT, 0);
 	if (auth_may(who, JRC_DO_REPRINT, cs->c.department, NULL) == JRC_OK)
 		add_action(cs, ACT_REPRINT, 0);
+	/* Public hearings are a supervisor's (hearing.c), once it is taken on. */
+	if (who->role == JRC_ROLE_SUPERVISOR && cs->c.state != JRC_ST_REGISTERED)
+		add_action(cs, ACT_HEARING, 0);
 	/* Today's appointment: whether the citizen is here, and the key to
 	 * say they are. */
 	cs->today = 0;
@@ -263,6 +266,7 @@ static const char *action_msgid(const action *a)
 	case ACT_EDIT: return N_("Correct the intake details");
 	case ACT_REPRINT: return N_("Reprint the receipt");
 	case ACT_ARRIVE: return N_("Citizen has arrived");
+	case ACT_HEARING: return N_("Public hearing");
 	case ACT_MOVE: break;
 	}
 	switch (a->to) {
@@ -548,6 +552,15 @@ static void run_action(ui_ctx *ctx, case_state *cs, const action *a)
 				   i18n_pick(cs->appt.b.host.name, cs->appt.b.host.name_en));
 		cs->stale = 1;
 		cs->top = SCROLL_END;
+		return;
+	}
+	if (a->kind == ACT_HEARING) {
+		desk_case_arg arg = { cs->sess, cs->case_id };
+
+		cs->stale = 1;
+		cs->top = SCROLL_END;
+		if (ui_push(ctx, &scr_desk_hearing_ops, &arg) != 0)
+			ui_message(ctx, 1, "%s", jrc_status_message(JRC_E_NOMEM));
 		return;
 	}
 	if (a->kind == ACT_REPRINT) {
