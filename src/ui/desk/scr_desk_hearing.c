@@ -31,6 +31,7 @@ typedef struct hearing_state {
 	int chosen[SHOW_MAX];
 	jrc_opinion ops[JRC_HEARING_PANEL_MAX];
 	char *said[3];              /* who attended, each side: the first form's */
+	char label[JRC_HEARING_PANEL_MAX][192];   /* the reasons form's labels */
 	char error[512];
 	int stale;
 } hearing_state;
@@ -157,13 +158,19 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 			 h->place, h->representative);
 		y += ui_text_wrapped(y, r.x, r.w, 2, ui_attr(ctx, UI_NORMAL), buf);
 		y++;
+		/* Number, opinion and member in columns (the opinion's words are
+		 * at most 22 columns wide, in either language). */
 		for (size_t i = 0; i < h->nseats && y < r.y + r.h; i++, y++) {
-			if (hs->due)
-				snprintf(buf, sizeof(buf), "%zu  %-10s %s (%s)", i + 1,
-					 hearing_opinion_label(hs->ops[i]), h->seats[i].name, h->seats[i].title);
-			else
-				snprintf(buf, sizeof(buf), "   %s (%s)", h->seats[i].name, h->seats[i].title);
-			ui_text(y, r.x + 2, r.w - 2, ui_attr(ctx, UI_NORMAL), buf);
+			int x = r.x + 2;
+
+			if (hs->due) {
+				snprintf(buf, sizeof(buf), "%zu", i + 1);
+				ui_text(y, x, 3, ui_attr(ctx, UI_KEY), buf);
+				ui_text(y, x + 3, 22, ui_attr(ctx, UI_HEADING), hearing_opinion_label(hs->ops[i]));
+				x += 26;
+			}
+			snprintf(buf, sizeof(buf), "%s (%s)", h->seats[i].name, h->seats[i].title);
+			ui_text(y, x, r.x + r.w - x, ui_attr(ctx, UI_NORMAL), buf);
 		}
 		if (hs->due && y + 1 < r.y + r.h) {
 			jrc_conclusion c = hearing_majority(hs->ops, h->nseats);
@@ -319,10 +326,13 @@ static void open_form(ui_ctx *ctx, hearing_state *hs, int what)
 	} else if (what == 2) {
 		f->title = N_("Each panel member's reason");
 		for (size_t i = 0; i < hs->h.nseats && f->nfields < DESK_FORM_MAX; i++)
-			if (hs->ops[i] != JRC_OPINION_ABSENT)
-				/* The label is the member's name: not a msgid, shown as
+			if (hs->ops[i] != JRC_OPINION_ABSENT) {
+				/* The member and their opinion: not a msgid, shown as
 				 * it is (the form's _() leaves it unchanged). */
-				field(f, "reason", hs->h.seats[i].name, JRC_HEARING_REASON_MAX, 0, NULL);
+				snprintf(hs->label[i], sizeof(hs->label[i]), "%s: %s", hs->h.seats[i].name,
+					 hearing_opinion_label(hs->ops[i]));
+				field(f, "reason", hs->label[i], JRC_HEARING_REASON_MAX, 0, NULL);
+			}
 		f->submit = submit_record;
 	} else {
 		f->title = N_("Schedule a public hearing");
