@@ -77,6 +77,13 @@ tm_wait "每位评议员的理由" 5; ok $? "a field per member for the reason"
 like "$(tm_screen)" "方国华" "named"
 tm_type "依法处理"; tm_keys Tab; tm_type "程序略慢"; tm_keys Tab; tm_type "尚未到账"; tm_keys Enter
 tm_wait "评议已记录" 5; ok $? "recorded"
+tm_keys Escape
+tm_wait "事项 $R" 5; ok $? "back on the case screen"
+tm_keys End
+tm_wait "评议结论" 5; ok $? "the timeline gives the conclusion in words"
+scr=$(tm_screen)
+like "$scr" "结论：多数意见：合理" "the conclusion itself"
+unlike "$scr" "hearing_|conclusion:|opinion:" "no raw event kinds or English keys"
 tm_stop
 is "$(sqlite3 "$JRC_DB" "SELECT conclusion FROM hearings")" "reasonable" "two 合理, one 不合理: reasonable"
 is "$(sqlite3 "$JRC_DB" "SELECT group_concat(reason, '|') FROM hearing_panel")" "依法处理|程序略慢|尚未到账" "each reason kept"
