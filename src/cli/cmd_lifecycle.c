@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "json.h"
+#include "jrc/hearing.h"
 #include "jrc/auth.h"
 #include "jrc/i18n.h"
 #include "jrc/lifecycle.h"
@@ -196,6 +197,12 @@ static void print_progress(const jrc_progress *p)
 	printf(_("Department:  %s (window %s, phone %s)\n"),
 	       pick(p->department_zh, p->department_en), p->window, p->department_phone);
 	print_deadline(p);
+	if (p->has_hearing && p->hearing_result == JRC_CONCLUSION_NONE)
+		printf(_("Public hearing on your matter: %s %s, %s\n"), p->hearing_on, p->hearing_at,
+		       p->hearing_place ? p->hearing_place : "");
+	else if (p->has_hearing)
+		printf(_("Result of the public hearing (%s): %s\n"), p->hearing_on,
+		       hearing_conclusion_words((jrc_conclusion)p->hearing_result));
 	printf(_("Progress:\n"));
 	for (size_t i = 0; i < p->nsteps; i++) {
 		const jrc_progress_step *s = &p->steps[i];
@@ -282,6 +289,19 @@ static void json_progress(const jrc_progress *p)
 	json_bool(&j, "can_give_verdict", p->can_give_verdict);
 	json_bool(&j, "can_request_review", p->can_request_review);
 	json_bool(&j, "needs_code", p->needs_code);
+	if (p->has_hearing) {
+		json_obj_open(&j, "hearing");
+		json_str(&j, "date", p->hearing_on);
+		json_str(&j, "time", p->hearing_at);
+		json_str(&j, "place", p->hearing_place);
+		json_str(&j, "result", p->hearing_result ?
+			 hearing_conclusion_name((jrc_conclusion)p->hearing_result) : NULL);
+		json_str(&j, "result_words", p->hearing_result ?
+			 hearing_conclusion_words((jrc_conclusion)p->hearing_result) : NULL);
+		json_obj_close(&j);
+	} else {
+		json_null(&j, "hearing");
+	}
 	json_obj_close(&j);
 	json_end(&j);
 }

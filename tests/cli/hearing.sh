@@ -65,6 +65,10 @@ like "$j" '"panel":\[\{"member":"P01".*"member":"P03".*"member":"P04"' "with its
 like "$j" '"conclusion":null' "not yet concluded"
 is "$(q "SELECT group_concat(kind) FROM events WHERE kind LIKE 'hearing%'")" \
 	"hearing,hearing_panel,hearing_panel,hearing_panel" "the hearing and each panel member are events"
+CODE=$(q "SELECT query_code FROM cases WHERE receipt = '$R'")
+out=$(jrc status "$R" --code "$CODE"); ok $? "the citizen's status"
+like "$out" "Public hearing on your matter: 2026-12-05 09:30, 县信访局三楼评议室" "names the hearing to come"
+unlike "$out" "方国华|P0[1-7]" "not the panel"
 out=$(jrc hearing list --upcoming); ok $? "list upcoming"
 like "$out" "^1  $R  2026-12-05 09:30  县信访局三楼评议室  not yet held" "shows it"
 
@@ -106,6 +110,9 @@ is "$(q "SELECT group_concat(kind) FROM (SELECT kind FROM events WHERE kind LIKE
 	"attendance, each side, each opinion and the conclusion are events"
 out=$(rec --staff S01 P01=reasonable:依法处理 P03=basic:程序略慢 P04=unreasonable:尚未到账 2>&1); st=$?
 is "$st" 2 "a hearing is recorded once"
+out=$(jrc status "$R" --code "$CODE" --json); ok $? "the citizen's status after the hearing"
+like "$out" '"hearing":\{"date":"2026-12-05","time":"09:30","place":"县信访局三楼评议室","result":"basic","result_words":"Most of the panel found that the department handled your matter basically reasonably."\}' "gives the result in plain words"
+unlike "$out" "尚未到账|工资仍未拿到" "not the reasons or what was said"
 j=$(jrc hearing show 1 --json); ok $? "show --json"
 like "$j" '"member":"P04","name":"陈德明","title":"黄宅镇前店村村民代表","opinion":"unreasonable","reason":"尚未到账"' "each opinion with its reason"
 like "$j" '"conclusion":"basic","upheld":true' "the conclusion, upheld"
