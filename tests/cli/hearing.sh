@@ -153,4 +153,10 @@ out=$(q "UPDATE hearings SET conclusion = 'reasonable' WHERE id = 1" 2>&1)
 like "$out" "is kept" "with the triggers in place a recorded hearing cannot be changed"
 out=$(q "UPDATE hearing_panel SET name = 'x' WHERE id = 1" 2>&1)
 like "$out" "once given are kept" "nor a panel member"
+out=$(q "DELETE FROM hearings WHERE id = 2" 2>&1)
+like "$out" "is kept" "nor a hearing deleted"
+q "INSERT INTO hearings(case_id, department, held_on, at_time, place, citizen, representative, scheduled_at, scheduled_by, conclusion) SELECT id, 'RSJ', '2026-12-07', '09:00', 'x', 'y', 'z', '2026-12-06T01:00:00Z', 'staff:S01', 'reasonable' FROM cases LIMIT 1"
+out=$(jrc verify 2>&1); st=$?
+is "$st" 1 "a hearing added behind the program's back: verify exits 1"
+like "$out" "hearings .*not in the event log" "and says so"
 done_testing
