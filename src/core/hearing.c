@@ -251,7 +251,7 @@ static jrc_status schedule_locked(jrc_db *db, const jrc_staff *by, const jrc_hea
 {
 	char ids[JRC_HEARING_PANEL_MAX][JRC_HOST_ID_MAX], day[11], actor[48], at[32];
 	char name[JRC_U8(JRC_HOST_NAME_MAX)], title[JRC_U8(JRC_HOST_TITLE_MAX)], dept[16];
-	char *place = NULL, *citizen = NULL, *rep = NULL, note[512];
+	char *place = NULL, *citizen = NULL, *rep = NULL, note[512], at_time[8];
 	jrc_date want;
 	int64_t id, other;
 	sqlite3_stmt *st;
@@ -276,7 +276,12 @@ static jrc_status schedule_locked(jrc_db *db, const jrc_staff *by, const jrc_hea
 		return jrc_err_set(err, JRC_E_INVALID, "date",
 				   _("The date %s has already passed: give today's date or a later one."),
 				   p->held_on);
-	if (!time_valid(p->at_time))
+	/* "9:30" is 09:30, as people write it. */
+	if (p->at_time && strlen(p->at_time) == 4 && p->at_time[1] == ':')
+		snprintf(at_time, sizeof(at_time), "0%s", p->at_time);
+	else
+		snprintf(at_time, sizeof(at_time), "%s", p->at_time ? p->at_time : "");
+	if (!time_valid(at_time))
 		return jrc_err_set(err, JRC_E_INVALID, "time",
 				   _("'%s' is not a time: give the hour and minute as HH:MM, such as 09:30."),
 				   p->at_time ? p->at_time : "");
@@ -309,7 +314,7 @@ static jrc_status schedule_locked(jrc_db *db, const jrc_staff *by, const jrc_hea
 	sqlite3_bind_int64(st, 1, c->id);
 	db_bind_text(db, st, 2, c->department);
 	db_bind_text(db, st, 3, p->held_on);
-	db_bind_text(db, st, 4, p->at_time);
+	db_bind_text(db, st, 4, at_time);
 	db_bind_text(db, st, 5, place);
 	db_bind_text(db, st, 6, citizen);
 	db_bind_text(db, st, 7, rep);
@@ -323,7 +328,7 @@ static jrc_status schedule_locked(jrc_db *db, const jrc_staff *by, const jrc_hea
 	}
 	id = sqlite3_last_insert_rowid(db_handle(db));
 	snprintf(note, sizeof(note), "hearing: %" PRId64 "\ndate: %s %s\nplace: %s\npanel: %zu",
-		 id, p->held_on, p->at_time, place, p->npanel);
+		 id, p->held_on, at_time, place, p->npanel);
 	if ((s = record(db, by, "hearing", c->id, "hearings", id, note, err)))
 		goto out;
 	for (size_t i = 0; i < p->npanel; i++) {

@@ -157,7 +157,9 @@ int main(void)
 	p.held_on = "2026-11-10";
 	p.at_time = "25:00";
 	ok(hearing_schedule(db, &sup, &p, &id, &err) == JRC_E_INVALID, "a time that is none is refused");
-	p.at_time = "09:30";
+	p.at_time = "9:3";
+	ok(hearing_schedule(db, &sup, &p, &id, &err) == JRC_E_INVALID, "nor half a time");
+	p.at_time = "9:30";
 	p.citizen = NULL;
 	ok(hearing_schedule(db, &sup, &p, &id, &err) == JRC_E_INVALID,
 	   "an anonymous case must say who comes");
@@ -179,6 +181,7 @@ int main(void)
 	is_int(h.nseats, 3, "three seats");
 	is_str(h.seats[1].member, "P03", "ids are upper-cased");
 	is_str(h.department, "RSJ", "the department concerned is the case's");
+	is_str(h.at_time, "09:30", "9:30 is kept as 09:30");
 	hearing_free(&h);
 	ok(hearing_upheld(db, 0, &upheld, day) == JRC_OK && !upheld, "no case: not upheld");
 
