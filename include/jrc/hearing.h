@@ -1,4 +1,4 @@
-/* Public appraisal hearings (公开评议 / 信访听证, issue 22 part 1): a
+/* Public appraisal hearings (公开评议 / 信访听证, issue 21 part 1): a
  * supervisor schedules a hearing on a disputed case (date, time, place, the
  * citizen, the department's representative) before a panel of at least
  * three members of the roster's kind "panel", none from the department

@@ -354,7 +354,7 @@ static const char *const version_2[] = {
 	NULL
 };
 
-/* ---- Version 3, issue 22 part 1: public appraisal hearings (hearing.c).
+/* ---- Version 3, issue 21 part 1: public appraisal hearings (hearing.c).
  * Panel members (roster.csv kind "panel") are kept apart from the hosts a
  * citizen may book; department is the one they belong to, if any (they
  * may not sit on that department's cases).  A hearing row is written when
@@ -412,7 +412,7 @@ static const char *const migration_3_hearings =
 	"  BEGIN SELECT RAISE(ABORT, 'a panel member and an opinion once given are kept'); END;"
 	"CREATE TRIGGER hearing_panel_no_delete BEFORE DELETE ON hearing_panel"
 	"  BEGIN SELECT RAISE(ABORT, 'a panel member once named is kept'); END;";
-/* ---- end of issue 22 part 1 (hearings) ---- */
+/* ---- end of issue 21 part 1 (hearings) ---- */
 
 /* Version 3: the fourth round.  Each capability adds its script here. */
 static const char *const version_3[] = {

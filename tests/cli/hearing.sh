@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# jrc hearing (公开评议, issue 22 part 1): panel members come from roster.csv
+# jrc hearing (公开评议, issue 21 part 1): panel members come from roster.csv
 # (kind panel) and are not offered as helpers; a supervisor schedules a
 # hearing with three panel members (one of the department concerned is
 # refused, as are others than supervisors), records it with each opinion

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 22 part 1 at the desk: a supervisor opens "Public hearing" on a
+# Issue 21 part 1 at the desk: a supervisor opens "Public hearing" on a
 # case, picks three panel members from the list (the member of the
 # department concerned is not offered), schedules it through the form,
 # and on its day sets each opinion by number and records it; the timeline

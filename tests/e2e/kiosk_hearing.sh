@@ -1,5 +1,5 @@
 #!/bin/bash
-# Issue 22 part 1: the citizen's progress view shows the public hearing on
+# Issue 21 part 1: the citizen's progress view shows the public hearing on
 # their matter (date, time, place) while it is to come, and once it is
 # recorded its result in plain words; read-only, in Chinese and English.
 . "$top_srcdir/tests/e2e/kiosk_lib.sh"
