@@ -297,7 +297,7 @@ static jrc_status schedule_locked(jrc_db *db, const jrc_staff *by, const jrc_hea
 		citizen = clean(p->citizen, 0, JRC_HEARING_NAME_MAX, "citizen", _("citizen's name"), err);
 	else if (c->anonymous || !c->name || !*c->name)
 		jrc_err_set(err, JRC_E_INVALID, "citizen",
-			    _("Case %s was filed without a name: say who comes for the citizen with --citizen."),
+			    _("Case %s was filed without a name: give the name of the person who comes for the citizen."),
 			    c->receipt);
 	else
 		citizen = strdup(c->name);

@@ -52,7 +52,7 @@ tm_type 2026-12-05; tm_keys Tab; tm_type 09:30; tm_keys Tab; tm_type "County hal
 tm_keys Tab; tm_type "Li, HR bureau"; tm_keys Tab; tm_keys Enter
 tm_wait "Case PJ[0-9-]+ was filed without a name" 5; ok $? "an anonymous case: the form says who must come"
 tm_type "Chen"; tm_keys Enter
-tm_wait "Hearing scheduled for 2026-12-05 09:30" 5; ok $? "scheduled"
+tm_wait "Hearing scheduled for 2026-12-05\\." 5; ok $? "scheduled"
 tm_wait "P prints the notice" 5; ok $? "the screen shows the hearing to come"
 tm_stop
 is "$(sqlite3 "$JRC_DB" "SELECT group_concat(member) FROM hearing_panel")" "P01,P03,P04" "with the three picked"

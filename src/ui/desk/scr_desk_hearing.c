@@ -246,8 +246,8 @@ static jrc_status submit_schedule(ui_ctx *ctx, void *user, char *const *v, jrc_e
 	p.panel = ids;
 	s = hearing_schedule(ctx->db, &hs->sess->staff, &p, &id, err);
 	if (s == JRC_OK) {
-		ui_message(ctx, 0, _("Hearing scheduled for %s %s. Press P to print the notice for the citizen."),
-			   v[0], v[1]);
+		ui_message(ctx, 0, _("Hearing scheduled for %s. Press P to print the notice for the citizen."),
+			   v[0]);
 		hs->stale = 1;
 	}
 	return s;
