@@ -20,6 +20,7 @@
 #define ARRIVAL_COLS "case_id, arrived_at, arrived_by"
 #define SUPERVISION_COLS "case_id, department, note, by_on, issued_at, issued_by, acked_at," \
 	" acked_by, reply, replied_at, replied_by, late"
+#define CONCLUDED_COLS "case_id, concluded_case, linked_at"
 #define STAFF_COLS "name, role, department, hash, disabled, created_at"
 
 /* The copy of a row: [table, key as text, [columns]]. */
@@ -73,6 +74,8 @@ static const cover_spec specs[] = {
 	  CHECK("arrivals", "booking_id", ARRIVAL_COLS, "t.case_id", "0", "0"), 0 },
 	{ "supervisions", SUPERVISION_COLS, SNAP("supervisions", "id", SUPERVISION_COLS),
 	  CHECK("supervisions", "id", SUPERVISION_COLS, "t.case_id", "0", "0"), 0 },
+	{ "concluded_links", CONCLUDED_COLS, SNAP("concluded_links", "case_id", CONCLUDED_COLS),
+	  CHECK("concluded_links", "case_id", CONCLUDED_COLS, "t.case_id", "0", "0"), 0 },
 	{ "staff", STAFF_COLS, SNAP("staff", "id", STAFF_COLS),
 	  CHECK("staff", "id", STAFF_COLS, "NULL", "?1", "0"), 1 },
 };
