@@ -33,8 +33,8 @@ typedef struct jrc_termination {
 	char on[11];              /* local YYYY-MM-DD */
 	char at[32];              /* UTC ISO 8601 */
 	char actor[48];
-	char reason[1024];
-	char channel[1024];
+	char reason[4096];
+	char channel[4096];
 } jrc_termination;
 
 /* The conclusion of case_id; *found 0 (and JRC_OK) if it is not concluded. */

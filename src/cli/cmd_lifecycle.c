@@ -206,7 +206,8 @@ static void print_progress(const jrc_progress *p)
 		if (s->reason)
 			print_text(_("Why: "), s->reason);
 		if (s->channel)
-			print_text(_("Where to go instead: "), s->channel);
+			print_text(s->state == JRC_ST_TERMINATED ? _("Where you can still go: ")
+								 : _("Where to go instead: "), s->channel);
 		if (s->answer && i != last_answer)
 			print_text(_("Answer: "), s->answer);
 	}

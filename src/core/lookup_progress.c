@@ -66,6 +66,7 @@ static void fill_step(jrc_db *db, const jrc_step *in, jrc_state to, jrc_progress
 	out->state = to;
 	switch (to) {
 	case JRC_ST_DECLINED:
+	case JRC_ST_TERMINATED:
 		out->channel = dup_or_null(in->channel, oom);
 		/* fall through */
 	case JRC_ST_EXTENDED:

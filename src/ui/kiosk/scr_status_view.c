@@ -154,7 +154,9 @@ static void draw_body(layout *l, const status_session *ss)
 		if (s->reason)
 			pair(l, 6, _("Why:"), UI_NORMAL, s->reason);
 		if (s->channel)
-			pair(l, 6, _("Where to go instead:"), UI_NOTICE, s->channel);
+			pair(l, 6, s->state == JRC_ST_TERMINATED ? _("Where you can still go:")
+								  : _("Where to go instead:"),
+			     UI_NOTICE, s->channel);
 		if (s->answer && i != last_answer)
 			pair(l, 6, _("Answer:"), UI_NORMAL, s->answer);
 	}
