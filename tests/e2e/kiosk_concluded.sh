@@ -42,8 +42,7 @@ tm_type "$CODE"; tm_keys Enter
 tm_wait '依法终结：您的事项已经走完法律规定的全部程序' 15; ok $? "the status says the matter is lawfully concluded"
 scr=$(tm_screen)
 unlike "$scr" '评价答复|申请复核|1：' "and offers no verdict or review"
-tm_press_until Down '您仍可以到：' 10; ok $? "it says where she can still go"
-like "$(tm_screen)" "$COURT" "the people's court"
+like "$scr" "您仍可以到： *$COURT" "and at once where she can still go, without scrolling"
 tm_keys Escape
 tm_press_until Escape '欢迎' 10; ok $? "back home"
 
@@ -65,7 +64,7 @@ tm_wait '您反映的事情已经登记'; ok $? "the new filing is registered"
 R2=$(k_receipt)
 like "$R2" '^PJ261129-' "with a receipt number of its own"
 tm_wait '回执正在打印，请取走'; ok $? "the receipt prints"
-tm_press_until Down "您的同一事项已于2026-11-20依法终结" 10
+tm_press_until Down "您的同一事项已于2026年11月20日" 10
 ok $? "the receipt screen says the matter was concluded on that day"
 scr=$(tm_screen)
 unlike "$scr" '15 天内|2026年12月14日' "no 15-day promise"

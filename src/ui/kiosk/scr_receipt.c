@@ -250,10 +250,13 @@ static const char *next_text(ui_ctx *ctx, receipt_state *r)
 {
 	(void)ctx;
 	if (r->concluded) {
+		char on[64];
+
+		ui_ymd_text(r->term.on, on, sizeof(on));
 		snprintf(r->next, sizeof(r->next),
 			 _("This matter was already lawfully concluded on %s (number %s): offices will not take it "
 			   "up again for the same facts and reasons. Your filing is recorded and staff will see it."),
-			 r->term.on, r->term.receipt);
+			 on, r->term.receipt);
 		return r->next;
 	}
 	if (r->legal)
@@ -364,7 +367,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	if (tall)
 		y++;
 	{
-		char dept[700], deadline[400], status[512], where[600];
+		char dept[700], deadline[400], status[512], where[600], still[160];
 		flow_par pars[8];
 		int np = 0;
 
@@ -390,6 +393,14 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 				   "or ask at the front desk for a printed copy."));
 		/* First what to do now (take the paper, or write the numbers down). */
 		pars[np++] = (flow_par){ status, ui_attr(ctx, UI_NOTICE) };
+		/* The same matter concluded before: said first, with the way
+		 * that remains, before anything else the screen says. */
+		if (r->concluded) {
+			snprintf(still, sizeof(still), "%s", _("Where you can still go:"));
+			pars[np++] = (flow_par){ next_text(ctx, r), ui_attr(ctx, UI_NOTICE) };
+			pars[np++] = (flow_par){ still, ui_attr(ctx, UI_NOTICE) };
+			pars[np++] = (flow_par){ r->term.channel, ui_attr(ctx, UI_NORMAL) };
+		}
 		pars[np++] = (flow_par){ dept, ui_attr(ctx, UI_NORMAL) };
 		if (!r->legal && !r->concluded) {
 			if (date_parse(c->accept_by, &d) == 0)
@@ -412,14 +423,8 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 			pars[np++] = (flow_par){ where, ui_attr(ctx, UI_NOTICE) };
 			pars[np++] = (flow_par){ next_text(ctx, r), ui_attr(ctx, UI_NORMAL) };
 		}
-		if (!r->legal)
-			pars[np++] = (flow_par){ next_text(ctx, r), ui_attr(ctx, r->concluded ? UI_NOTICE : UI_NORMAL) };
-		/* The same matter concluded before: the way that remains. */
-		if (r->concluded) {
-			snprintf(where, sizeof(where), "%s", _("Where you can still go:"));
-			pars[np++] = (flow_par){ where, ui_attr(ctx, UI_NOTICE) };
-			pars[np++] = (flow_par){ r->term.channel, ui_attr(ctx, UI_NORMAL) };
-		}
+		if (!r->legal && !r->concluded)
+			pars[np++] = (flow_par){ next_text(ctx, r), ui_attr(ctx, UI_NORMAL) };
 		if (r->text_lang != ctx->lang) {
 			r->text_top = 0;
 			r->text_lang = ctx->lang;

@@ -129,6 +129,12 @@ static void draw_body(layout *l, const status_session *ss)
 		draw_booking(l, &ss->booking);
 	l->row++;
 	put(l, 0, UI_HEADING, lifecycle_state_words(p->state));
+	/* Concluded: the way that remains, at once, not under the timeline. */
+	for (size_t i = p->nsteps; p->state == JRC_ST_TERMINATED && i-- > 0;)
+		if (p->steps[i].state == JRC_ST_TERMINATED && p->steps[i].channel) {
+			pair(l, 0, _("Where you can still go:"), UI_NOTICE, p->steps[i].channel);
+			break;
+		}
 	if (*p->window)
 		snprintf(buf, sizeof(buf), _("%s (window %s, phone %s)"),
 			 status_pick(p->department_zh, p->department_en), p->window, p->department_phone);
