@@ -107,6 +107,12 @@ typedef struct jrc_progress {
 	int needs_code;                     /* looked up by phone digits: a verdict
 					       or review needs the query code */
 	jrc_state review_state;             /* review_ or rereview_requested */
+	/* Filed again after the same matter was lawfully concluded: that
+	 * matter's number and day, and the way that remains (owned); "" and
+	 * NULL otherwise. */
+	char concluded_receipt[JRC_RECEIPT_MAX];
+	char concluded_on[11];
+	char *concluded_channel;
 } jrc_progress;
 
 /* The citizen's view of a case (by id) as of now. */

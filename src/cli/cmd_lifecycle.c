@@ -193,6 +193,11 @@ static void print_progress(const jrc_progress *p)
 	if (!p->anonymous)
 		printf(_("Filed by:    %s  %s\n"), p->name, p->phone);
 	printf(_("Where it stands: %s\n"), lifecycle_state_words(p->state));
+	if (p->concluded_channel) {
+		printf(_("This matter was already lawfully concluded on %s (number %s): offices will not take it up again for the same facts and reasons.\n"),
+		       p->concluded_on, p->concluded_receipt);
+		print_text(_("Where you can still go: "), p->concluded_channel);
+	}
 	printf(_("Department:  %s (window %s, phone %s)\n"),
 	       pick(p->department_zh, p->department_en), p->window, p->department_phone);
 	print_deadline(p);
@@ -283,6 +288,13 @@ static void json_progress(const jrc_progress *p)
 	json_bool(&j, "can_give_verdict", p->can_give_verdict);
 	json_bool(&j, "can_request_review", p->can_request_review);
 	json_bool(&j, "needs_code", p->needs_code);
+	if (p->concluded_channel) {
+		json_obj_open(&j, "concluded_before");
+		json_str(&j, "receipt", p->concluded_receipt);
+		json_str(&j, "on", p->concluded_on);
+		json_str(&j, "channel", p->concluded_channel);
+		json_obj_close(&j);
+	}
 	json_obj_close(&j);
 	json_end(&j);
 }

@@ -10,6 +10,7 @@
 #include "jrc/i18n.h"
 #include "jrc/lookup.h"
 #include "jrc/refdata.h"
+#include "jrc/terminate.h"
 #include "jrc/validate.h"
 
 static void step_free(jrc_progress_step *s)
@@ -27,6 +28,8 @@ void lookup_progress_free(jrc_progress *p)
 		step_free(&p->steps[i]);
 	free(p->steps);
 	free(p->answer);
+	free(p->concluded_channel);
+	p->concluded_channel = NULL;
 	p->steps = NULL;
 	p->nsteps = 0;
 	p->answer = NULL;
@@ -187,6 +190,20 @@ jrc_status lookup_progress_of(jrc_db *db, int64_t case_id, jrc_progress *out, jr
 		return s;
 	s = build(db, &c, out, err);
 	grievance_case_free(&c);
+	if (s == JRC_OK) {
+		jrc_termination *t = malloc(sizeof(*t));
+		int found = 0;
+
+		if (!t)
+			s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+		else if ((s = term_link_of(db, case_id, t, &found, err)) == JRC_OK && found) {
+			snprintf(out->concluded_receipt, sizeof(out->concluded_receipt), "%s", t->receipt);
+			snprintf(out->concluded_on, sizeof(out->concluded_on), "%s", t->on);
+			if (!(out->concluded_channel = strdup(t->channel)))
+				s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+		}
+		free(t);
+	}
 	if (s != JRC_OK)
 		lookup_progress_free(out);
 	return s;

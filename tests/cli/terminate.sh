@@ -108,6 +108,11 @@ like "$receipt" "2026-11-25" "on that day"
 like "$receipt" "浦江县人民法院" "and where to go"
 unlike "$receipt" "受理期限" "no acceptance promise on it"
 unlike "$receipt" "you will hear by" "in either language"
+C2=$(q "SELECT query_code FROM cases WHERE receipt = '$R2'")
+status=$(jrc status "$R2" --code "$C2"); ok $? "the citizen looks the new filing up"
+like "$status" "already lawfully concluded on 2026-11-25 \(number $R\)" "it says the matter was concluded"
+like "$status" "Where you can still go: 浦江县人民法院" "and where to go"
+like "$(jrc status "$R2" --code "$C2" --json)" '"concluded_before":\{"receipt":"'"$R"'","on":"2026-11-25"' "in --json too"
 R3=$(jrc file --category LAB --division 330726100 --name 王大姐 --id-number "$ID" \
 	--phone 13912345678 --text "另一件事：工资" --channel kiosk); ok $? "another kind of matter"
 is "$(q "SELECT count(*) FROM concluded_links k JOIN cases c ON c.id = k.case_id WHERE c.receipt = '$R3'")" 0 \

@@ -77,8 +77,21 @@ unlike "$paper" "受理期限" "with no acceptance promise"
 is "$(sqlite3 "$JRC_DB" "SELECT o.receipt FROM cases c JOIN concluded_links k ON k.case_id = c.id JOIN cases o ON o.id = k.concluded_case WHERE c.receipt = '$R2'")" \
 	"$R" "the new case is linked to the concluded one"
 
-# The next person.
+# She looks the new filing up: the same words, at once.
 tm_press_until Enter '欢迎' 10; ok $? "Enter goes back home"
+C2=$(sqlite3 "$JRC_DB" "SELECT query_code FROM cases WHERE receipt = '$R2'")
+tm_keys 2
+tm_wait '有受理编号'; tm_keys 1
+tm_wait '回执上的编号'
+tm_type "$R2"; tm_keys Enter
+tm_keys 1
+tm_type "$C2"; tm_keys Enter
+tm_wait '您的同一事项已于2026年11月20日' 15; ok $? "its status says the matter was concluded"
+like "$(tm_screen)" "您仍可以到： *$COURT" "and where she can still go"
+tm_keys Escape
+tm_press_until Escape '欢迎' 10
+
+# The next person.
 tm_keys 1
 tm_wait '第 1 步'; tm_keys 1; tm_wait '您按了 1'; tm_keys Enter
 tm_wait '第 2 步'; tm_keys 1; tm_wait '您按了 1'; tm_keys Enter

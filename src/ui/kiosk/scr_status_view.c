@@ -129,6 +129,18 @@ static void draw_body(layout *l, const status_session *ss)
 		draw_booking(l, &ss->booking);
 	l->row++;
 	put(l, 0, UI_HEADING, lifecycle_state_words(p->state));
+	/* Filed again after the same matter was concluded: said at once. */
+	if (p->concluded_channel) {
+		char on[64];
+
+		ui_ymd_text(p->concluded_on, on, sizeof(on));
+		snprintf(buf, sizeof(buf),
+			 _("This matter was already lawfully concluded on %s (number %s): offices will not take it "
+			   "up again for the same facts and reasons. Your filing is recorded and staff will see it."),
+			 on, p->concluded_receipt);
+		put(l, 0, UI_NOTICE, buf);
+		pair(l, 0, _("Where you can still go:"), UI_NOTICE, p->concluded_channel);
+	}
 	/* Concluded: the way that remains, at once, not under the timeline. */
 	for (size_t i = p->nsteps; p->state == JRC_ST_TERMINATED && i-- > 0;)
 		if (p->steps[i].state == JRC_ST_TERMINATED && p->steps[i].channel) {
