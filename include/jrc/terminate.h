@@ -26,6 +26,16 @@ typedef struct jrc_term_grounds {
 /* The one place that says whether case_id may be lawfully concluded. */
 jrc_status term_grounds(jrc_db *db, int64_t case_id, jrc_term_grounds *g, jrc_err *err);
 
+/* What a move to terminated needs besides the table's role: a ground
+ * (JRC_E_REFUSED with a sentence if none), a reason and the remaining
+ * channel (JRC_E_INVALID naming the field).  lifecycle_check calls it. */
+jrc_status term_check(jrc_db *db, int64_t case_id, const char *reason, const char *channel,
+		      jrc_err *err);
+
+/* JRC_E_REFUSED with the sentence for any move asked of a concluded case:
+ * when it was concluded and where the citizen can still go. */
+jrc_status term_refuse_move(jrc_db *db, int64_t case_id, jrc_err *err);
+
 /* The conclusion of a terminated case, as its step recorded it. */
 typedef struct jrc_termination {
 	int64_t case_id;

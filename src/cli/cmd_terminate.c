@@ -27,7 +27,7 @@ typedef struct term_args {
 	char actor[48];
 } term_args;
 
-static int term_check(cli_call *c)
+static int terminate_check(cli_call *c)
 {
 	term_args *m = c->state;
 	const char *staff = cli_arg(c, 'S');
@@ -76,7 +76,7 @@ static int print_slip(cli_call *c, int concluded_now)
 	return 0;
 }
 
-static int term_run(cli_call *c)
+static int terminate_run(cli_call *c)
 {
 	term_args *m = c->state;
 	jrc_termination t;
@@ -136,6 +136,6 @@ const cli_command cli_cmd_terminate = {
 	.few = N_("give the receipt number of the matter"),
 	.flags = CLI_DB | CLI_JSON | CLI_RECEIPT,
 	.state_size = sizeof(term_args),
-	.check = term_check,
-	.run = term_run,
+	.check = terminate_check,
+	.run = terminate_run,
 };

@@ -349,21 +349,6 @@ static int blank(const char *s)
 	return !s || !*s;
 }
 
-/* Anything asked of a concluded matter: a plain sentence with the day and
- * the way that remains. */
-static jrc_status concluded_refusal(jrc_db *db, const jrc_case *c, jrc_err *err)
-{
-	jrc_termination t;
-	int found = 0;
-	jrc_status s;
-
-	if ((s = term_get(db, c->id, &t, &found, err)) != JRC_OK)
-		return s;
-	return jrc_err_set(err, JRC_E_REFUSED, "state",
-			   _("This matter was lawfully concluded on %s: it is final, and nothing can change it or open it again. The citizen can still go to: %s"),
-			   found ? t.on : "-", found && *t.channel ? t.channel : "-");
-}
-
 jrc_status lifecycle_check(jrc_db *db, const jrc_case *c, const jrc_move *mv, jrc_err *err)
 {
 	jrc_date today = clock_local_date(clock_now());
@@ -377,7 +362,7 @@ jrc_status lifecycle_check(jrc_db *db, const jrc_case *c, const jrc_move *mv, jr
 				   _("Unknown state: see 'jrc move --help' for the list."));
 	allowed_sentence(c, mv, allowed, sizeof(allowed));
 	if (from == JRC_ST_TERMINATED)
-		return concluded_refusal(db, c, err);
+		return term_refuse_move(db, c->id, err);
 	if (from == JRC_ST_CLOSED && lifecycle_case_state(c) != JRC_ST_CLOSED)
 		return jrc_err_set(err, JRC_E_REFUSED, "state",
 				   _("The time to ask for a review ended on %s, so this case counts as closed: nothing more can be done with it."),
@@ -401,21 +386,9 @@ jrc_status lifecycle_check(jrc_db *db, const jrc_case *c, const jrc_move *mv, jr
 		return jrc_err_set(err, JRC_E_REFUSED, "role",
 				   _("As %s you cannot move this case to %s. %s"),
 				   lifecycle_role_name(mv->role), states[mv->to].name, allowed);
-	if (t->needs & JRC_NEED_GROUNDS) {
-		jrc_term_grounds g;
-
-		if ((s = term_grounds(db, c->id, &g, err)) != JRC_OK)
-			return s;
-		if (!g.which)
-			return jrc_err_set(err, JRC_E_REFUSED, "grounds",
-					   _("This matter cannot be lawfully concluded yet: that needs the answer of a re-review (复核), or a public hearing that found the handling reasonable. Take it through review and re-review first."));
-	}
-	if (mv->to == JRC_ST_TERMINATED && blank(mv->reason))
-		return jrc_err_set(err, JRC_E_INVALID, "reason",
-				   _("A reason is needed to conclude this matter: say in plain words why it is finished (for example: answered, reviewed and re-reviewed)."));
-	if (mv->to == JRC_ST_TERMINATED && blank(mv->channel))
-		return jrc_err_set(err, JRC_E_INVALID, "channel",
-				   _("Say which legal way remains open to the citizen (the people's court, arbitration ...): a concluded matter must name it."));
+	if ((t->needs & JRC_NEED_GROUNDS) &&
+	    (s = term_check(db, c->id, mv->reason, mv->channel, err)) != JRC_OK)
+		return s;
 	if ((t->needs & JRC_NEED_REASON) && blank(mv->reason))
 		return jrc_err_set(err, JRC_E_INVALID, "reason",
 				   _("A reason is needed to move this case to %s: say why, in words the citizen understands."),

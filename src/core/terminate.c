@@ -11,6 +11,7 @@
 #include "jrc/audit.h"
 #include "jrc/clock.h"
 #include "jrc/date.h"
+#include "jrc/i18n.h"
 #include "jrc/lifecycle.h"
 #include "jrc/terminate.h"
 
@@ -172,4 +173,42 @@ jrc_status term_link_filing(jrc_db *db, int64_t case_id, int *linked, jrc_err *e
 	if ((s = audit_append(db, &ev, NULL, NULL, err)) == JRC_OK && linked)
 		*linked = 1;
 	return s;
+}
+
+static int blank(const char *s)
+{
+	return !s || !*s;
+}
+
+jrc_status term_check(jrc_db *db, int64_t case_id, const char *reason, const char *channel,
+		      jrc_err *err)
+{
+	jrc_term_grounds g;
+	jrc_status s;
+
+	if ((s = term_grounds(db, case_id, &g, err)) != JRC_OK)
+		return s;
+	if (!g.which)
+		return jrc_err_set(err, JRC_E_REFUSED, "grounds",
+				   _("This matter cannot be lawfully concluded yet: that needs the answer of a re-review (复核), or a public hearing that found the handling reasonable. Take it through review and re-review first."));
+	if (blank(reason))
+		return jrc_err_set(err, JRC_E_INVALID, "reason",
+				   _("A reason is needed to conclude this matter: say in plain words why it is finished (for example: answered, reviewed and re-reviewed)."));
+	if (blank(channel))
+		return jrc_err_set(err, JRC_E_INVALID, "channel",
+				   _("Say which legal way remains open to the citizen (the people's court, arbitration ...): a concluded matter must name it."));
+	return JRC_OK;
+}
+
+jrc_status term_refuse_move(jrc_db *db, int64_t case_id, jrc_err *err)
+{
+	jrc_termination t;
+	int found = 0;
+	jrc_status s;
+
+	if ((s = term_get(db, case_id, &t, &found, err)) != JRC_OK)
+		return s;
+	return jrc_err_set(err, JRC_E_REFUSED, "state",
+			   _("This matter was lawfully concluded on %s: it is final, and nothing can change it or open it again. The citizen can still go to: %s"),
+			   found ? t.on : "-", found && *t.channel ? t.channel : "-");
 }
