@@ -28,7 +28,8 @@ enum {
 	JRC_NEED_REASON = 1,      /* declined, redirected, extended, early close */
 	JRC_NEED_ANSWER = 2,      /* answered, review_answered, rereview_answered */
 	JRC_NEED_CHANNEL = 4,     /* declined: the legal channel to use instead */
-	JRC_NEED_DEPARTMENT = 8   /* redirected: the department it goes to */
+	JRC_NEED_DEPARTMENT = 8,  /* redirected: the department it goes to */
+	JRC_NEED_GROUNDS = 16     /* terminated: a ground of term_grounds() */
 };
 
 enum {
@@ -44,7 +45,8 @@ typedef struct jrc_move {
 	jrc_state to;
 	const char *reason;           /* see JRC_NEED_REASON; optional otherwise */
 	const char *answer;           /* the written answer the citizen reads */
-	const char *channel;          /* declined: court, arbitration, ... */
+	const char *channel;          /* declined: court, arbitration, ...;
+					 terminated: the legal channel that remains */
 	const char *department;       /* redirected: department code */
 	const char *actor;            /* event actor: "staff:ID", "citizen", "cli" ... */
 	jrc_role role;
@@ -105,6 +107,11 @@ int lifecycle_is_overdue(const jrc_case *c, jrc_date today);
 size_t lifecycle_allowed(const jrc_case *c, jrc_role role,
 			 const char *actor_department,
 			 jrc_state out[JRC_STATE_COUNT]);
+
+/* 1 if role may lawfully conclude c now (to terminated): the table allows
+ * it from c's state and term_grounds() finds a ground.  lifecycle_allowed
+ * leaves that move out, as it reads no database. */
+int lifecycle_may_terminate(jrc_db *db, const jrc_case *c, jrc_role role);
 
 /* Check a move without changing anything: JRC_E_REFUSED (naming the
  * allowed states) or JRC_E_INVALID (a missing reason ...) with a sentence. */

@@ -112,6 +112,12 @@ typedef struct jrc_progress {
 	char hearing_on[11], hearing_at[6]; /* local YYYY-MM-DD, HH:MM */
 	char *hearing_place;                /* owned */
 	int hearing_result;                 /* a jrc_conclusion; 0 until recorded */
+	/* Filed again after the same matter was lawfully concluded: that
+	 * matter's number and day, and the way that remains (owned); "" and
+	 * NULL otherwise. */
+	char concluded_receipt[JRC_RECEIPT_MAX];
+	char concluded_on[11];
+	char *concluded_channel;
 } jrc_progress;
 
 /* The citizen's view of a case (by id) as of now. */

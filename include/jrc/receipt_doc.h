@@ -36,6 +36,12 @@ typedef struct jrc_receipt_info {
 	int anonymous;
 	char name[200], id[80], phone_masked[40];
 	char booking_zh[512], booking_en[512];  /* "" when nothing is booked */
+	/* The same person's same matter at the same place was lawfully
+	 * concluded before: its number, day and the way that remains,
+	 * printed instead of the acceptance deadline; "" otherwise. */
+	char concluded_receipt[JRC_RECEIPT_MAX];
+	char concluded_on[12];
+	char concluded_channel[4096];
 	char ledger[20];                    /* audit_ledger_check of the filing, "0a1b 2c3d 4e5f 6a7b" */
 } jrc_receipt_info;
 

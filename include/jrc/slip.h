@@ -25,6 +25,21 @@ jrc_status slip_review_doc(jrc_db *db, const char *receipt, int cols, jrc_doc *o
 jrc_status slip_review_print(jrc_db *db, const char *receipt, const char *uri,
 			     const char *actor, int *printed, jrc_err *err);
 
+/* The termination slip (依法终结告知) of a lawfully concluded case: the day,
+ * the reason, what the conclusion means, and the legal channel that
+ * remains; cols columns, Chinese with English under it, or English only
+ * (en_only, for printers without Chinese).  JRC_E_REFUSED if the case is
+ * not concluded. */
+jrc_status slip_term_doc(jrc_db *db, const char *receipt, int cols, int en_only, jrc_doc *out,
+			 jrc_err *err);
+
+/* Print the termination slip on uri (NULL: the "printer" setting) with the
+ * site's paper and encoding; *printed 0 for the printer "none".  A failure
+ * is JRC_E_PRINTER with a sentence; `jrc print RECEIPT --termination`
+ * prints it again. */
+jrc_status slip_term_print(jrc_db *db, const char *receipt, const char *uri, int *printed,
+			   jrc_err *err);
+
 /* Print the anchor slip (for the supervisor's signed daily record) on
  * uri (NULL: the "printer" setting); *printed 0 for the printer "none". */
 jrc_status slip_anchor_print(jrc_db *db, const jrc_anchor *a, const char *uri, int *printed,

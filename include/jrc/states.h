@@ -59,6 +59,9 @@
 	  N_("If nothing more is needed, the matter closes after")) \
 	X(CLOSED, "closed", JRC_SK_NONE, N_("Closed"), N_("closed"), \
 	  N_("Finished: this matter is closed."), \
+	  NULL) \
+	X(TERMINATED, "terminated", JRC_SK_NONE, N_("Lawfully concluded"), N_("concluded"), \
+	  N_("Lawfully concluded: this matter has been through every step the law gives and is finished. Offices will not take up the same matter again; below it says where you can still go."), \
 	  NULL)
 
 /* What a state's due date means (the kind column above). */

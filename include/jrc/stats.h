@@ -25,6 +25,10 @@ typedef struct jrc_stats {
 	 * counted: total notices, open (no reply yet), late (replied after
 	 * the by-date or still open past it) in overdue. */
 	jrc_stat_row *by_supervision; size_t n_supervision;
+	/* Lawful termination (terminate.c), counted apart from closed: the
+	 * cases counted that are concluded, and those filed after a
+	 * conclusion and linked to it (the same person and matter again). */
+	long terminated, linked_to_concluded;
 } jrc_stats;
 
 /* Count cases filed between from and to (local YYYY-MM-DD, inclusive;

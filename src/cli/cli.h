@@ -150,6 +150,7 @@ extern const cli_command
 	cli_cmd_verify,
 	cli_cmd_anchor,
 	cli_cmd_move,
+	cli_cmd_terminate,
 	cli_cmd_status,
 	cli_cmd_feedback,
 	cli_cmd_tick,

@@ -194,6 +194,11 @@ static void print_progress(const jrc_progress *p)
 	if (!p->anonymous)
 		printf(_("Filed by:    %s  %s\n"), p->name, p->phone);
 	printf(_("Where it stands: %s\n"), lifecycle_state_words(p->state));
+	if (p->concluded_channel) {
+		printf(_("This matter was already lawfully concluded on %s (number %s): offices will not take it up again for the same facts and reasons.\n"),
+		       p->concluded_on, p->concluded_receipt);
+		print_text(_("Where you can still go: "), p->concluded_channel);
+	}
 	printf(_("Department:  %s (window %s, phone %s)\n"),
 	       pick(p->department_zh, p->department_en), p->window, p->department_phone);
 	print_deadline(p);
@@ -213,7 +218,8 @@ static void print_progress(const jrc_progress *p)
 		if (s->reason)
 			print_text(_("Why: "), s->reason);
 		if (s->channel)
-			print_text(_("Where to go instead: "), s->channel);
+			print_text(s->state == JRC_ST_TERMINATED ? _("Where you can still go: ")
+								 : _("Where to go instead: "), s->channel);
 		if (s->answer && i != last_answer)
 			print_text(_("Answer: "), s->answer);
 	}
@@ -301,6 +307,13 @@ static void json_progress(const jrc_progress *p)
 		json_obj_close(&j);
 	} else {
 		json_null(&j, "hearing");
+	}
+	if (p->concluded_channel) {
+		json_obj_open(&j, "concluded_before");
+		json_str(&j, "receipt", p->concluded_receipt);
+		json_str(&j, "on", p->concluded_on);
+		json_str(&j, "channel", p->concluded_channel);
+		json_obj_close(&j);
 	}
 	json_obj_close(&j);
 	json_end(&j);

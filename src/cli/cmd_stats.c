@@ -91,6 +91,8 @@ static int stats_run(cli_call *c)
 		json_int(&j, "total", st.total);
 		json_int(&j, "open", st.open);
 		json_int(&j, "overdue", st.overdue);
+		json_int(&j, "terminated", st.terminated);
+		json_int(&j, "linked_to_concluded", st.linked_to_concluded);
 		json_rows(&j, "by_state", st.by_state, st.n_state, sizeof(*st.by_state), stat_json,
 			  &with_open);
 		json_rows(&j, "by_department", st.by_department, st.n_department,
@@ -107,6 +109,8 @@ static int stats_run(cli_call *c)
 		printf(_("Cases filed %s to %s: %ld, still owed a step %ld, past their deadline %ld\n"),
 		       *st.from ? st.from : _("the start"), *st.to ? st.to : _("today"), st.total,
 		       st.open, st.overdue);
+		printf(_("Lawfully concluded (依法终结): %ld; filed again after a conclusion and linked to it: %ld\n"),
+		       st.terminated, st.linked_to_concluded);
 		printf("  %-44s %8s %8s %8s\n", "", _("cases"), _("open"), _("overdue"));
 		text_rows(db, _("By state"), 0, st.by_state, st.n_state, 1);
 		text_rows(db, _("By department"), 1, st.by_department, st.n_department, 1);
@@ -130,7 +134,8 @@ const cli_command cli_cmd_stats = {
 		   "department and category, with those still owed a step and those\n"
 		   "past their deadline, the citizens' verdicts, and the supervision\n"
 		   "notices per department (open, and late: replied after the by-date or\n"
-		   "still open past it).\n"),
+		   "still open past it).  Lawfully concluded matters (terminated) are\n"
+		   "counted apart, with the later filings linked to them.\n"),
 	.opts = stats_opts,
 	.flags = CLI_DB | CLI_READONLY | CLI_JSON,
 	.run = stats_run,

@@ -34,6 +34,7 @@ static const cli_command *const commands[] = {
 	&cli_cmd_verify,
 	&cli_cmd_anchor,
 	&cli_cmd_move,
+	&cli_cmd_terminate,
 	&cli_cmd_supervise,
 	&cli_cmd_hearing,
 	&cli_cmd_status,

@@ -414,9 +414,28 @@ static const char *const migration_3_hearings =
 	"  BEGIN SELECT RAISE(ABORT, 'a panel member once named is kept'); END;";
 /* ---- end of issue 21 part 1 (hearings) ---- */
 
+/* ---- Lawful termination (依法终结), terminate.c ----------------------
+ * The state "terminated" needs no column (a case's state is text and its
+ * step is a lifecycle_steps row).  A later filing by the same person on
+ * the same category and place is linked to the concluded matter in the
+ * filing's transaction: one row per linked case, written once, carried
+ * by its "concluded_link" event (audit_cover.c), never changed. */
+static const char *const migration_3_concluded_links =
+	"CREATE TABLE concluded_links("
+	"  case_id INTEGER PRIMARY KEY REFERENCES cases(id),"
+	"  concluded_case INTEGER NOT NULL REFERENCES cases(id),"
+	"  linked_at TEXT NOT NULL);"
+	"CREATE INDEX concluded_links_concluded ON concluded_links(concluded_case);"
+	"CREATE TRIGGER concluded_links_kept BEFORE UPDATE ON concluded_links"
+	"  BEGIN SELECT RAISE(ABORT, 'a link to a concluded matter once made is kept'); END;"
+	"CREATE TRIGGER concluded_links_no_delete BEFORE DELETE ON concluded_links"
+	"  BEGIN SELECT RAISE(ABORT, 'a link to a concluded matter once made is kept'); END;";
+/* ---- end of lawful termination --------------------------------------- */
+
 /* Version 3: the fourth round.  Each capability adds its script here. */
 static const char *const version_3[] = {
 	migration_3_hearings,
+	migration_3_concluded_links,
 	NULL
 };
 

@@ -13,6 +13,7 @@
 #include "jrc/i18n.h"
 #include "jrc/refdata.h"
 #include "jrc/repeat.h"
+#include "jrc/terminate.h"
 #include "jrc/route.h"
 #include "jrc/seqmark.h"
 #include "jrc/supervise.h"
@@ -194,6 +195,7 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	long seq = 0;
 	sqlite3_stmt *st;
 	int64_t id;
+	int concluded = 0;
 	int rc;
 	jrc_event_in ev = { 0 };
 
@@ -251,8 +253,11 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	ev.note = c.channel;
 	ev.at = now;
 	ev.cover[0] = (jrc_cover){ "cases", id, NULL };
+	/* A matter lawfully concluded before is linked to at once; any other
+	 * earlier matter as a repeat. */
 	if ((s = audit_append(db, &ev, NULL, NULL, err)) != JRC_OK ||
-	    (s = repeat_link(db, id, err)) != JRC_OK)
+	    (s = term_link_filing(db, id, &concluded, err)) != JRC_OK ||
+	    (!concluded && (s = repeat_link(db, id, err)) != JRC_OK))
 		goto out;
 	if (out)
 		s = grievance_get_by_id(db, id, out, err);

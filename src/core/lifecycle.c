@@ -22,6 +22,7 @@
 #include "jrc/i18n.h"
 #include "jrc/lifecycle.h"
 #include "jrc/refdata.h"
+#include "jrc/terminate.h"
 #include "jrc/text.h"
 #include "jrc/validate.h"
 
@@ -132,6 +133,7 @@ typedef struct transition {
 } transition;
 
 #define S(x) JRC_ST_##x
+#define TERM_NEEDS (JRC_NEED_REASON | JRC_NEED_CHANNEL | JRC_NEED_GROUNDS)
 /* Closing before an answer (the citizen withdrew, the matter resolved
  * itself) is a supervisor's decision and needs a reason.  Answers to a
  * review are given by the level above the department, so by a supervisor.
@@ -181,6 +183,15 @@ static const transition table[] = {
 	{ S(REREVIEW_REQUESTED), S(CLOSED), R(SUPERVISOR), JRC_NEED_REASON, DUE_NONE, 0 },
 
 	{ S(REREVIEW_ANSWERED), S(CLOSED), CLOSING, 0, DUE_NONE, 0 },
+
+	/* Lawful termination (依法终结): a supervisor's act, once the matter
+	 * has a ground (terminate.c: the re-review answer, or a hearing that
+	 * found the handling reasonable), with the reason and the legal
+	 * channel that remains.  Nothing leaves terminated. */
+	{ S(ANSWERED), S(TERMINATED), R(SUPERVISOR), TERM_NEEDS, DUE_NONE, 0 },
+	{ S(REVIEW_ANSWERED), S(TERMINATED), R(SUPERVISOR), TERM_NEEDS, DUE_NONE, 0 },
+	{ S(REREVIEW_ANSWERED), S(TERMINATED), R(SUPERVISOR), TERM_NEEDS, DUE_NONE, 0 },
+	{ S(CLOSED), S(TERMINATED), R(SUPERVISOR), TERM_NEEDS, DUE_NONE, 0 },
 };
 #undef S
 
@@ -266,12 +277,13 @@ jrc_state lifecycle_effective_state(const jrc_case *c, jrc_date today)
 }
 
 /* The state a move starts from: the effective one, except that closing a
- * case whose window has passed records what already counts as true. */
+ * case whose window has passed records what already counts as true, and
+ * concluding it records the conclusion from the answer it rests on. */
 static jrc_state from_state(const jrc_case *c, jrc_state to, jrc_date today)
 {
 	jrc_state stored = lifecycle_case_state(c), eff = lifecycle_effective_state(c, today);
 
-	return eff == JRC_ST_CLOSED && to == JRC_ST_CLOSED ? stored : eff;
+	return eff == JRC_ST_CLOSED && (to == JRC_ST_CLOSED || to == JRC_ST_TERMINATED) ? stored : eff;
 }
 
 /* The role may make the move t on this case (ignoring what it needs). */
@@ -298,10 +310,22 @@ size_t lifecycle_allowed(const jrc_case *c, jrc_role role, const char *actor_dep
 	for (int to = 0; to < JRC_STATE_COUNT; to++) {
 		const transition *t = find(from, (jrc_state)to);
 
-		if (t && role_may(t, c, role, actor_department))
+		/* A conclusion rests on grounds read from the database: it
+		 * is offered apart (lifecycle_may_terminate). */
+		if (t && !(t->needs & JRC_NEED_GROUNDS) && role_may(t, c, role, actor_department))
 			out[n++] = (jrc_state)to;
 	}
 	return n;
+}
+
+int lifecycle_may_terminate(jrc_db *db, const jrc_case *c, jrc_role role)
+{
+	jrc_date today = clock_local_date(clock_now());
+	const transition *t = find(from_state(c, JRC_ST_TERMINATED, today), JRC_ST_TERMINATED);
+	jrc_term_grounds g;
+
+	return t && role_may(t, c, role, NULL) &&
+	       term_grounds(db, c->id, &g, NULL) == JRC_OK && g.which != 0;
 }
 
 /* "Allowed now: a, b." or a sentence that nothing is. */
@@ -337,6 +361,8 @@ jrc_status lifecycle_check(jrc_db *db, const jrc_case *c, const jrc_move *mv, jr
 		return jrc_err_set(err, JRC_E_INVALID, "state",
 				   _("Unknown state: see 'jrc move --help' for the list."));
 	allowed_sentence(c, mv, allowed, sizeof(allowed));
+	if (from == JRC_ST_TERMINATED)
+		return term_refuse_move(db, c->id, err);
 	if (from == JRC_ST_CLOSED && lifecycle_case_state(c) != JRC_ST_CLOSED)
 		return jrc_err_set(err, JRC_E_REFUSED, "state",
 				   _("The time to ask for a review ended on %s, so this case counts as closed: nothing more can be done with it."),
@@ -360,6 +386,9 @@ jrc_status lifecycle_check(jrc_db *db, const jrc_case *c, const jrc_move *mv, jr
 		return jrc_err_set(err, JRC_E_REFUSED, "role",
 				   _("As %s you cannot move this case to %s. %s"),
 				   lifecycle_role_name(mv->role), states[mv->to].name, allowed);
+	if ((t->needs & JRC_NEED_GROUNDS) &&
+	    (s = term_check(db, c->id, mv->reason, mv->channel, err)) != JRC_OK)
+		return s;
 	if ((t->needs & JRC_NEED_REASON) && blank(mv->reason))
 		return jrc_err_set(err, JRC_E_INVALID, "reason",
 				   _("A reason is needed to move this case to %s: say why, in words the citizen understands."),

@@ -9,6 +9,7 @@
 #include "jrc/audit.h"
 #include "jrc/i18n.h"
 #include "jrc/lifecycle.h"
+#include "jrc/terminate.h"
 #include "jrc/text.h"
 #include "jrc/validate.h"
 
@@ -146,6 +147,16 @@ static jrc_status feedback_in_tx(jrc_db *db, const jrc_case *c, const jrc_feedba
 	jrc_status s;
 	int next;
 
+	if (st == JRC_ST_TERMINATED) {
+		jrc_termination t;
+		int found = 0;
+
+		if ((s = term_get(db, c->id, &t, &found, err)) != JRC_OK)
+			return s;
+		return jrc_err_set(err, JRC_E_REFUSED, "verdict",
+				   _("This matter was lawfully concluded on %s, after every step the law gives: no verdict or review can be asked any more, and offices will not take it up again. You can still go to: %s"),
+				   found ? t.on : "-", found && *t.channel ? t.channel : "-");
+	}
 	if (st == JRC_ST_CLOSED && lifecycle_case_state(c) != JRC_ST_CLOSED)
 		return jrc_err_set(err, JRC_E_REFUSED, "verdict",
 				   _("The %d days after the answer ended on %s and the matter is closed: a verdict or review can no longer be given here. Ask at the front desk if you need help."),

@@ -11,6 +11,7 @@
 #include "jrc/i18n.h"
 #include "jrc/lookup.h"
 #include "jrc/refdata.h"
+#include "jrc/terminate.h"
 #include "jrc/validate.h"
 
 static void step_free(jrc_progress_step *s)
@@ -31,6 +32,8 @@ void lookup_progress_free(jrc_progress *p)
 	free(p->hearing_place);
 	p->hearing_place = NULL;
 	p->has_hearing = 0;
+	free(p->concluded_channel);
+	p->concluded_channel = NULL;
 	p->steps = NULL;
 	p->nsteps = 0;
 	p->answer = NULL;
@@ -70,6 +73,7 @@ static void fill_step(jrc_db *db, const jrc_step *in, jrc_state to, jrc_progress
 	out->state = to;
 	switch (to) {
 	case JRC_ST_DECLINED:
+	case JRC_ST_TERMINATED:
 		out->channel = dup_or_null(in->channel, oom);
 		/* fall through */
 	case JRC_ST_EXTENDED:
@@ -210,6 +214,20 @@ jrc_status lookup_progress_of(jrc_db *db, int64_t case_id, jrc_progress *out, jr
 		return s;
 	s = build(db, &c, out, err);
 	grievance_case_free(&c);
+	if (s == JRC_OK) {
+		jrc_termination *t = malloc(sizeof(*t));
+		int found = 0;
+
+		if (!t)
+			s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+		else if ((s = term_link_of(db, case_id, t, &found, err)) == JRC_OK && found) {
+			snprintf(out->concluded_receipt, sizeof(out->concluded_receipt), "%s", t->receipt);
+			snprintf(out->concluded_on, sizeof(out->concluded_on), "%s", t->on);
+			if (!(out->concluded_channel = strdup(t->channel)))
+				s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+		}
+		free(t);
+	}
 	if (s != JRC_OK)
 		lookup_progress_free(out);
 	return s;

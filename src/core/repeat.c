@@ -19,10 +19,10 @@ jrc_status repeat_find(jrc_db *db, const char *id_number, const char *category,
 	if (!id_number || !*id_number || !category || !*category)
 		return JRC_OK;
 	clock_format_utc(clock_now() - (jrc_time)JRC_REPEAT_DAYS * 86400, since);
-	/* Open: anything not closed, declined or redirected (an answered case
-	 * can still go to review). */
+	/* Open: anything not closed, declined, redirected or concluded (an
+	 * answered case can still go to review). */
 	if ((s = db_prepare_cached(db, "SELECT id FROM cases WHERE id_number = ? AND category = ?"
-				   " AND id <> ? AND (state NOT IN ('closed','declined','redirected')"
+				   " AND id <> ? AND (state NOT IN ('closed','declined','redirected','terminated')"
 				   " OR filed_at >= ? OR state_at >= ?) ORDER BY id DESC LIMIT 1",
 				   &st, err)))
 		return s;

@@ -142,11 +142,27 @@ jrc_status stats_collect(jrc_db *db, const char *from, const char *to, jrc_stats
 		      start, end, today, &out->by_supervision, &out->n_supervision, err);
 	if (s != JRC_OK)
 		goto fail;
+	{
+		jrc_stat_row *linked = NULL;
+		size_t nl = 0;
+
+		s = breakdown(db, ranged ?
+			      "SELECT 'linked', count(*), 0, 0 FROM concluded_links k"
+			      " JOIN cases c ON c.id = k.case_id WHERE c." IN_RANGE :
+			      "SELECT 'linked', count(*), 0, 0 FROM concluded_links",
+			      start, end, today, &linked, &nl, err);
+		if (s != JRC_OK)
+			goto fail;
+		out->linked_to_concluded = nl ? linked[0].total : 0;
+		free(linked);
+	}
 	db_exec(db, "COMMIT", NULL);
 	for (size_t i = 0; i < out->n_state; i++) {
 		out->total += out->by_state[i].total;
 		out->open += out->by_state[i].open;
 		out->overdue += out->by_state[i].overdue;
+		if (strcmp(out->by_state[i].key, lifecycle_state_name(JRC_ST_TERMINATED)) == 0)
+			out->terminated = out->by_state[i].total;
 	}
 	return JRC_OK;
 fail:

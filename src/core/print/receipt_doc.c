@@ -17,6 +17,7 @@
 #include "jrc/i18n.h"
 #include "jrc/qr.h"
 #include "jrc/receipt_doc.h"
+#include "jrc/terminate.h"
 #include "jrc/refdata.h"
 #include "jrc/roster.h"
 #include "jrc/text.h"
@@ -172,6 +173,26 @@ jrc_status receipt_info_load(jrc_db *db, const char *receipt, jrc_receipt_info *
 		snprintf(out->dept_en, sizeof(out->dept_en), "%s", c.department);
 	}
 	snprintf(out->accept_by, sizeof(out->accept_by), "%s", c.accept_by);
+	{
+		jrc_termination *t = malloc(sizeof(*t));
+		int found = 0;
+
+		if (!t) {
+			grievance_case_free(&c);
+			return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+		}
+		if ((s = term_link_of(db, c.id, t, &found, err)) != JRC_OK) {
+			free(t);
+			grievance_case_free(&c);
+			return s;
+		}
+		if (found) {
+			snprintf(out->concluded_receipt, sizeof(out->concluded_receipt), "%s", t->receipt);
+			snprintf(out->concluded_on, sizeof(out->concluded_on), "%s", t->on);
+			snprintf(out->concluded_channel, sizeof(out->concluded_channel), "%s", t->channel);
+		}
+		free(t);
+	}
 	person(&c, out);
 	/* The citizen's paper witnesses the event log up to its filing. */
 	if ((s = audit_ledger_check(db, c.id, out->ledger, err)) != JRC_OK) {
@@ -234,8 +255,20 @@ jrc_status receipt_doc_build(const jrc_receipt_info *in, int cols, jrc_doc_langs
 		snprintf(buf2, sizeof(buf2), "window %s", in->window);
 		pair_field(d, langs, JRC_DOC_BOLD, "办理窗口：", buf, "Go to:", buf2);
 	}
-	/* A legal matter gets no acceptance promise: where to go instead. */
-	if (*in->legal_zh) {
+	/* The same matter, lawfully concluded before: registered, as the law
+	 * wants, but no 15/60-day promise; when it ended and where to go. */
+	if (*in->concluded_receipt) {
+		pair_text(d, langs, JRC_ALIGN_LEFT, JRC_DOC_BOLD, JRC_DOC_BOLD, "此事项已依法终结",
+			  "This matter was already concluded");
+		snprintf(buf, sizeof(buf), "您的同一事项（%s）已于%s依法终结，行政机关对同一事实和理由不再受理。本次登记已转交工作人员查看。",
+			 in->concluded_receipt, in->concluded_on);
+		snprintf(buf2, sizeof(buf2), "Your same matter (%s) was lawfully concluded on %s. Offices will not take it up again for the same facts and reasons. This filing is recorded and staff will see it.",
+			 in->concluded_receipt, in->concluded_on);
+		pair_text(d, langs, JRC_ALIGN_LEFT, 0, 0, buf, buf2);
+		pair_text(d, langs, JRC_ALIGN_LEFT, JRC_DOC_BOLD, JRC_DOC_BOLD, "您仍可以到：",
+			  "You can still go to:");
+		doc_add_text(d, JRC_ALIGN_LEFT, 0, in->concluded_channel);
+	} else if (*in->legal_zh) {
 		pair_text(d, langs, JRC_ALIGN_LEFT, JRC_DOC_BOLD, JRC_DOC_BOLD, "依法分流：请到", "Where to go:");
 		pair_text(d, langs, JRC_ALIGN_LEFT, 0, 0, in->legal_zh, in->legal_en);
 	} else {

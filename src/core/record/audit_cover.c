@@ -24,6 +24,7 @@
 	" scheduled_at, scheduled_by, attended, citizen_said, department_said, conclusion," \
 	" recorded_at, recorded_by"
 #define PANEL_SEAT_COLS "case_id, hearing_id, seat, member, name, title, opinion, reason"
+#define CONCLUDED_COLS "case_id, concluded_case, linked_at"
 #define STAFF_COLS "name, role, department, hash, disabled, created_at"
 
 /* The copy of a row: [table, key as text, [columns]]. */
@@ -81,6 +82,8 @@ static const cover_spec specs[] = {
 	  CHECK("hearings", "id", HEARING_COLS, "t.case_id", "0", "0"), 0 },
 	{ "hearing_panel", PANEL_SEAT_COLS, SNAP("hearing_panel", "id", PANEL_SEAT_COLS),
 	  CHECK("hearing_panel", "id", PANEL_SEAT_COLS, "t.case_id", "0", "0"), 0 },
+	{ "concluded_links", CONCLUDED_COLS, SNAP("concluded_links", "case_id", CONCLUDED_COLS),
+	  CHECK("concluded_links", "case_id", CONCLUDED_COLS, "t.case_id", "0", "0"), 0 },
 	{ "staff", STAFF_COLS, SNAP("staff", "id", STAFF_COLS),
 	  CHECK("staff", "id", STAFF_COLS, "NULL", "?1", "0"), 1 },
 };

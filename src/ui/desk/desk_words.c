@@ -31,6 +31,7 @@ const char *desk_event_label(const char *kind)
 		{ "note", N_("Internal note (staff only)") },
 		{ "intake_edited", N_("Intake corrected (old values)") },
 		{ "repeat", N_("Repeat matter of") }, { "print", N_("Receipt printed") },
+		{ "concluded_link", N_("Same matter, lawfully concluded before, as") },
 		{ "booking", N_("Booking") }, { "verdict", N_("Citizen's verdict") },
 		{ "lookup_locked", N_("Lookups paused after wrong tries") },
 		{ "lookup_unlocked", N_("Lookup pause lifted") },

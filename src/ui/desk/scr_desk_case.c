@@ -14,11 +14,14 @@
 #include "jrc/print.h"
 #include "jrc/refdata.h"
 #include "jrc/roster.h"
+#include "jrc/slip.h"
+#include "jrc/terminate.h"
 #include "jrc/text.h"
 #include "jrc/validate.h"
 
 enum { ACT_MAX = 16, SCROLL_END = 1 << 20 };
-typedef enum act_kind { ACT_MOVE, ACT_NOTE, ACT_EDIT, ACT_REPRINT, ACT_ARRIVE, ACT_HEARING } act_kind;
+typedef enum act_kind { ACT_MOVE, ACT_NOTE, ACT_EDIT, ACT_REPRINT, ACT_ARRIVE, ACT_HEARING,
+			 ACT_TERM_SLIP } act_kind;
 
 typedef struct action {
 	act_kind kind;
@@ -33,6 +36,10 @@ typedef struct case_state {
 	jrc_event *ev;
 	size_t nev;
 	char related[JRC_RECEIPT_MAX];
+	/* Lawful termination: this case's own conclusion, or the concluded
+	 * matter it was linked to when filed. */
+	int have_term, have_link;
+	jrc_termination term, link;
 	int today;                  /* the booking is today: arrival below */
 	jrc_appointment appt;       /* today's booking with its arrival */
 	action act[ACT_MAX];
@@ -146,10 +153,16 @@ static void load(ui_ctx *ctx, case_state *cs)
 			grievance_case_free(&r);
 		}
 	}
+	cs->have_term = term_get(ctx->db, cs->case_id, &cs->term, &cs->have_term, NULL) == JRC_OK &&
+			cs->have_term;
+	cs->have_link = term_link_of(ctx->db, cs->case_id, &cs->link, &cs->have_link, NULL) == JRC_OK &&
+			cs->have_link;
 	/* Only what the core would allow this account. */
 	n = lifecycle_allowed(&cs->c, who->role, who->department[0] ? who->department : NULL, to);
 	for (size_t i = 0; i < n; i++)
 		add_action(cs, ACT_MOVE, to[i]);
+	if (lifecycle_may_terminate(ctx->db, &cs->c, who->role))
+		add_action(cs, ACT_MOVE, JRC_ST_TERMINATED);
 	if (auth_may(who, JRC_DO_NOTE, cs->c.department, NULL) == JRC_OK)
 		add_action(cs, ACT_NOTE, 0);
 	if (auth_may(who, JRC_DO_EDIT_INTAKE, cs->c.department, NULL) == JRC_OK &&
@@ -160,6 +173,8 @@ static void load(ui_ctx *ctx, case_state *cs)
 	/* Public hearings are a supervisor's (hearing.c), once it is taken on. */
 	if (who->role == JRC_ROLE_SUPERVISOR && cs->c.state != JRC_ST_REGISTERED)
 		add_action(cs, ACT_HEARING, 0);
+	if (cs->have_term && auth_may(who, JRC_DO_REPRINT, cs->c.department, NULL) == JRC_OK)
+		add_action(cs, ACT_TERM_SLIP, 0);
 	/* Today's appointment: whether the citizen is here, and the key to
 	 * say they are. */
 	cs->today = 0;
@@ -267,6 +282,7 @@ static const char *action_msgid(const action *a)
 	case ACT_REPRINT: return N_("Reprint the receipt");
 	case ACT_ARRIVE: return N_("Citizen has arrived");
 	case ACT_HEARING: return N_("Public hearing");
+	case ACT_TERM_SLIP: return N_("Print the termination slip");
 	case ACT_MOVE: break;
 	}
 	switch (a->to) {
@@ -282,6 +298,7 @@ static const char *action_msgid(const action *a)
 	case JRC_ST_REREVIEW_REQUESTED: return N_("Record a re-review request");
 	case JRC_ST_REREVIEW_ANSWERED: return N_("Answer the re-review");
 	case JRC_ST_CLOSED: return N_("Close");
+	case JRC_ST_TERMINATED: return N_("Conclude lawfully");
 	default: return "?";
 	}
 }
@@ -322,7 +339,16 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 	desk_deadline_text(c, 1, due, sizeof(due), &level);
 	put(L, _("Deadline"), lw, ui_attr(ctx, level == 2 ? UI_ERROR : level == 1 ? UI_NOTICE : UI_NORMAL),
 	    due);
-	if (cs->related[0]) {
+	if (cs->have_term) {
+		snprintf(buf, sizeof(buf), _("Lawfully concluded on %s: final, nothing can move it. Where the citizen can still go: %s"),
+			 cs->term.on, cs->term.channel);
+		put(L, _("Concluded"), lw, ui_attr(ctx, UI_NOTICE), buf);
+	}
+	if (cs->have_link) {
+		snprintf(buf, sizeof(buf), _("The same person's same matter here, %s, was lawfully concluded on %s. Registered as the law wants, but not taken up again: tell the citizen where they can still go: %s"),
+			 cs->link.receipt, cs->link.on, cs->link.channel);
+		put(L, _("Concluded"), lw, ui_attr(ctx, UI_NOTICE), buf);
+	} else if (cs->related[0]) {
 		snprintf(buf, sizeof(buf), _("Repeat matter: the same person filed %s in this category before."),
 			 cs->related);
 		put(L, _("Repeat"), lw, ui_attr(ctx, UI_NOTICE), buf);
@@ -563,6 +589,18 @@ static void run_action(ui_ctx *ctx, case_state *cs, const action *a)
 			ui_message(ctx, 1, "%s", jrc_status_message(JRC_E_NOMEM));
 		return;
 	}
+	if (a->kind == ACT_TERM_SLIP) {
+		int printed = 0;
+
+		if (slip_term_print(ctx->db, cs->c.receipt, ctx->printer[0] ? ctx->printer : NULL, &printed,
+				    &err) != JRC_OK)
+			ui_message(ctx, 1, "%s", err.msg);
+		else if (printed)
+			ui_message(ctx, 0, "%s", _("The termination slip is printing: give it to the citizen."));
+		else
+			ui_message(ctx, 1, "%s", _("No printer is set up here, so the slip was not printed."));
+		return;
+	}
 	if (a->kind == ACT_REPRINT) {
 		if (grievance_reprint(ctx->db, &cs->sess->staff, cs->c.receipt, ctx->printer, &err) != JRC_OK)
 			ui_message(ctx, 1, "%s", err.msg);
@@ -607,10 +645,12 @@ static void run_action(ui_ctx *ctx, case_state *cs, const action *a)
 		f->question = u->needs ? N_("Enter on the last field saves. Esc goes back without saving.")
 				       : N_("Press Enter to do this now, or Esc to go back.");
 		if (u->needs & JRC_NEED_REASON)
-			field(f, "reason", N_("Reason"), JRC_REASON_MAX, 1, NULL, NULL);
+			field(f, "reason", a->to == JRC_ST_TERMINATED ? N_("Why it is finished (the citizen reads it)")
+								       : N_("Reason"), JRC_REASON_MAX, 1, NULL, NULL);
 		if (u->needs & JRC_NEED_CHANNEL)
-			field(f, "channel", N_("Where the citizen should go instead"), JRC_REASON_MAX, 1,
-			      NULL, NULL);
+			field(f, "channel", a->to == JRC_ST_TERMINATED
+				  ? N_("Legal way that remains (such as the people's court)")
+				  : N_("Where the citizen should go instead"), JRC_REASON_MAX, 1, NULL, NULL);
 		if (u->needs & JRC_NEED_DEPARTMENT)
 			field(f, "department", N_("Department code (such as XFJ)"), 12, 0, NULL, filter_dept);
 		if (u->needs & JRC_NEED_ANSWER)
@@ -650,7 +690,25 @@ static jrc_status submit_move(ui_ctx *ctx, void *user, char *const *v, jrc_err *
 		mv.answer = v[i++];
 	auth_move_as(&cs->sess->staff, &mv, actor);
 	s = lifecycle_move(ctx->db, cs->c.receipt, &mv, NULL, err);
-	if (s == JRC_OK) {
+	if (s == JRC_OK && mv.to == JRC_ST_TERMINATED) {
+		jrc_err perr = { 0 };
+		int printed = 0;
+
+		/* The citizen takes the slip home; a failed print is said, and
+		 * the action to print it again is on the case. */
+		if (slip_term_print(ctx->db, cs->c.receipt, ctx->printer[0] ? ctx->printer : NULL, &printed,
+				    &perr) != JRC_OK)
+			ui_message(ctx, 1, _("%s is lawfully concluded, but the slip did not print: %s"),
+				   cs->c.receipt, perr.msg);
+		else if (printed)
+			ui_message(ctx, 0, _("%s is lawfully concluded. The termination slip is printing: give it to the citizen."),
+				   cs->c.receipt);
+		else
+			ui_message(ctx, 0, _("%s is lawfully concluded. No printer is set up here, so the slip was not printed."),
+				   cs->c.receipt);
+		cs->stale = 1;
+		cs->top = SCROLL_END;
+	} else if (s == JRC_OK) {
 		ui_message(ctx, 0, _("Done: %s is now '%s'."), cs->c.receipt,
 			   lifecycle_state_desk(mv.to));
 		cs->stale = 1;

@@ -20,6 +20,7 @@
 #include "jrc/qr.h"
 #include "jrc/receipt_doc.h"
 #include "jrc/refdata.h"
+#include "jrc/terminate.h"
 #include "jrc/text.h"
 
 enum {
@@ -34,8 +35,10 @@ typedef struct receipt_state {
 	jrc_department dept;
 	int have_dept;
 	int legal;            /* a court or legal matter: where to go, no 15/60 */
+	int concluded;        /* the same matter was lawfully concluded: no 15/60 */
+	jrc_termination term; /* that conclusion */
 	jrc_category cat;
-	char next[512];       /* next_text with the legal periods filled in */
+	char next[1024];      /* next_text with the legal periods filled in */
 	int64_t shown_ms;
 	int printed;          /* receipt_screen_print's answer; PRINT_PENDING before */
 	char print_msg[512];
@@ -193,6 +196,12 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 	r->have_dept = refdata_department(ctx->db, r->ra->kase.department, &r->dept, NULL) == JRC_OK;
 	r->legal = strcmp(r->ra->kase.category, "LIT") == 0 &&
 		   refdata_category(ctx->db, "LIT", &r->cat, NULL) == JRC_OK;
+	{
+		int found = 0;
+
+		r->concluded = term_link_of(ctx->db, r->ra->kase.id, &r->term, &found, NULL) == JRC_OK &&
+			       found;
+	}
 	r->shown_ms = ui_now_ms();
 	r->help_lang = ctx->lang;
 	r->text_lang = ctx->lang;
@@ -240,6 +249,16 @@ static void split_number(const char *num, char *a, size_t asz, char *b, size_t b
 static const char *next_text(ui_ctx *ctx, receipt_state *r)
 {
 	(void)ctx;
+	if (r->concluded) {
+		char on[64];
+
+		ui_ymd_text(r->term.on, on, sizeof(on));
+		snprintf(r->next, sizeof(r->next),
+			 _("This matter was already lawfully concluded on %s (number %s): offices will not take it "
+			   "up again for the same facts and reasons. Your filing is recorded and staff will see it."),
+			 on, r->term.receipt);
+		return r->next;
+	}
 	if (r->legal)
 		return r->ra->in_court ? court_advice_text(&r->cat) : lit_channel_text(&r->cat);
 	snprintf(r->next, sizeof(r->next),
@@ -348,7 +367,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	if (tall)
 		y++;
 	{
-		char dept[700], deadline[400], status[512], where[600];
+		char dept[700], deadline[400], status[512], where[600], still[160];
 		flow_par pars[8];
 		int np = 0;
 
@@ -374,8 +393,16 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 				   "or ask at the front desk for a printed copy."));
 		/* First what to do now (take the paper, or write the numbers down). */
 		pars[np++] = (flow_par){ status, ui_attr(ctx, UI_NOTICE) };
+		/* The same matter concluded before: said first, with the way
+		 * that remains, before anything else the screen says. */
+		if (r->concluded) {
+			snprintf(still, sizeof(still), "%s", _("Where you can still go:"));
+			pars[np++] = (flow_par){ next_text(ctx, r), ui_attr(ctx, UI_NOTICE) };
+			pars[np++] = (flow_par){ still, ui_attr(ctx, UI_NOTICE) };
+			pars[np++] = (flow_par){ r->term.channel, ui_attr(ctx, UI_NORMAL) };
+		}
 		pars[np++] = (flow_par){ dept, ui_attr(ctx, UI_NORMAL) };
-		if (!r->legal) {
+		if (!r->legal && !r->concluded) {
 			if (date_parse(c->accept_by, &d) == 0)
 				ui_date_text(d, date, sizeof(date));
 			else
@@ -396,7 +423,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 			pars[np++] = (flow_par){ where, ui_attr(ctx, UI_NOTICE) };
 			pars[np++] = (flow_par){ next_text(ctx, r), ui_attr(ctx, UI_NORMAL) };
 		}
-		if (!r->legal)
+		if (!r->legal && !r->concluded)
 			pars[np++] = (flow_par){ next_text(ctx, r), ui_attr(ctx, UI_NORMAL) };
 		if (r->text_lang != ctx->lang) {
 			r->text_top = 0;

@@ -159,6 +159,24 @@ static void draw_body(layout *l, const status_session *ss)
 		draw_hearing(l, p);
 	l->row++;
 	put(l, 0, UI_HEADING, lifecycle_state_words(p->state));
+	/* Filed again after the same matter was concluded: said at once. */
+	if (p->concluded_channel) {
+		char on[64];
+
+		ui_ymd_text(p->concluded_on, on, sizeof(on));
+		snprintf(buf, sizeof(buf),
+			 _("This matter was already lawfully concluded on %s (number %s): offices will not take it "
+			   "up again for the same facts and reasons. Your filing is recorded and staff will see it."),
+			 on, p->concluded_receipt);
+		put(l, 0, UI_NOTICE, buf);
+		pair(l, 0, _("Where you can still go:"), UI_NOTICE, p->concluded_channel);
+	}
+	/* Concluded: the way that remains, at once, not under the timeline. */
+	for (size_t i = p->nsteps; p->state == JRC_ST_TERMINATED && i-- > 0;)
+		if (p->steps[i].state == JRC_ST_TERMINATED && p->steps[i].channel) {
+			pair(l, 0, _("Where you can still go:"), UI_NOTICE, p->steps[i].channel);
+			break;
+		}
 	if (*p->window)
 		snprintf(buf, sizeof(buf), _("%s (window %s, phone %s)"),
 			 status_pick(p->department_zh, p->department_en), p->window, p->department_phone);
@@ -184,7 +202,9 @@ static void draw_body(layout *l, const status_session *ss)
 		if (s->reason)
 			pair(l, 6, _("Why:"), UI_NORMAL, s->reason);
 		if (s->channel)
-			pair(l, 6, _("Where to go instead:"), UI_NOTICE, s->channel);
+			pair(l, 6, s->state == JRC_ST_TERMINATED ? _("Where you can still go:")
+								  : _("Where to go instead:"),
+			     UI_NOTICE, s->channel);
 		if (s->answer && i != last_answer)
 			pair(l, 6, _("Answer:"), UI_NORMAL, s->answer);
 	}
