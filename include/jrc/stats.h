@@ -25,6 +25,8 @@ typedef struct jrc_stats {
 	 * counted: total notices, open (no reply yet), late (replied after
 	 * the by-date or still open past it) in overdue. */
 	jrc_stat_row *by_supervision; size_t n_supervision;
+	/* Cases by source: kiosk, desk, cli, visit (a leader's visit). */
+	jrc_stat_row *by_source;     size_t n_source;
 } jrc_stats;
 
 /* Count cases filed between from and to (local YYYY-MM-DD, inclusive;

@@ -354,10 +354,59 @@ static const char *const version_2[] = {
 	NULL
 };
 
+/* ==== Visits and surveys (issue: leaders go down and ask) ====
+ * Leaders' visits (visit.c): planned rows never change, a cancellation
+ * fills in the cancelled_* columns; each write is an event carrying the
+ * row.  visit_matters links a case to the visit it was raised or found
+ * on (a found matter has no complainant). */
+static const char *const migration_3_visits =
+	"CREATE TABLE visits("
+	"  id INTEGER PRIMARY KEY,"
+	"  host TEXT NOT NULL REFERENCES hosts(id),"
+	"  day TEXT NOT NULL,"
+	"  start_min INTEGER NOT NULL, end_min INTEGER NOT NULL,"
+	"  slot_minutes INTEGER NOT NULL CHECK (slot_minutes BETWEEN 10 AND 240),"
+	"  township TEXT NOT NULL REFERENCES divisions(code),"
+	"  village TEXT REFERENCES divisions(code),"
+	"  place TEXT NOT NULL, place_en TEXT NOT NULL DEFAULT '',"
+	"  topics TEXT NOT NULL DEFAULT '',"
+	"  accompany TEXT NOT NULL DEFAULT '',"
+	"  created_at TEXT NOT NULL, created_by TEXT NOT NULL,"
+	"  cancelled_at TEXT, cancelled_by TEXT, cancel_reason TEXT,"
+	"  CHECK (start_min >= 0 AND start_min < end_min AND end_min <= 1440));"
+	"CREATE INDEX visits_day ON visits(day, start_min);"
+	"CREATE INDEX visits_township ON visits(township, day);"
+	"CREATE TRIGGER visits_planned_kept BEFORE UPDATE OF"
+	"  id, host, day, start_min, end_min, slot_minutes, township, village, place, place_en,"
+	"  topics, accompany, created_at, created_by ON visits"
+	"  BEGIN SELECT RAISE(ABORT, 'a visit once planned is kept: cancel it and add another'); END;"
+	"CREATE TRIGGER visits_no_delete BEFORE DELETE ON visits"
+	"  BEGIN SELECT RAISE(ABORT, 'a visit once planned is kept'); END;"
+	"CREATE TABLE visit_matters("
+	"  case_id INTEGER PRIMARY KEY REFERENCES cases(id),"
+	"  visit_id INTEGER NOT NULL REFERENCES visits(id),"
+	"  found INTEGER NOT NULL DEFAULT 0 CHECK (found IN (0, 1)),"
+	"  on_spot INTEGER NOT NULL DEFAULT 0 CHECK (on_spot IN (0, 1)),"
+	"  recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL);"
+	"CREATE INDEX visit_matters_visit ON visit_matters(visit_id, case_id);"
+	"CREATE TRIGGER visit_matters_no_update BEFORE UPDATE ON visit_matters"
+	"  BEGIN SELECT RAISE(ABORT, 'a visit matter once recorded is kept'); END;"
+	"CREATE TRIGGER visit_matters_no_delete BEFORE DELETE ON visit_matters"
+	"  BEGIN SELECT RAISE(ABORT, 'a visit matter once recorded is kept'); END;";
+/* ==== end of visits and surveys ==== */
+
+/* Version 3: opened after version 2 closed.  Each capability adds its
+ * migrations in its own block above and its line here. */
+static const char *const version_3[] = {
+	migration_3_visits,          /* visits and surveys */
+	NULL
+};
+
 /* Each migration is a list of SQL scripts run in order in one transaction. */
 static const char *const *const migrations[] = {
 	version_1,
 	version_2,
+	version_3,
 };
 
 int db_schema_version(void)
