@@ -52,7 +52,7 @@ typedef struct jrc_visit_in {
  * one transaction; id 0 takes the next number.  *out_id (may be NULL)
  * gets its number.  Bad input: JRC_E_INVALID with a sentence, nothing
  * changed.  A leader cannot be at two places at once: a visit that
- * overlaps another of the same leader, or a reception day, is refused. */
+ * overlaps another visit of the same leader is refused. */
 jrc_status visit_add(jrc_db *db, const jrc_visit_in *in, int64_t id, int64_t *out_id,
 		     jrc_err *err);
 
@@ -112,6 +112,11 @@ typedef struct jrc_visit_matter_in {
  * found matter with a complainant's details. */
 jrc_status visit_file(jrc_db *db, const jrc_intake *in, const jrc_visit_matter_in *vm,
 		      jrc_case *out, jrc_err *err);
+
+/* As visit_file inside the caller's transaction (a booking joins it);
+ * out is filled (it is not optional here).  On an error roll back. */
+jrc_status visit_file_in_tx(jrc_db *db, const jrc_intake *in, const jrc_visit_matter_in *vm,
+			    jrc_case *out, jrc_err *err);
 
 /* The visit a case was filed from: 1 and *visit_id, *found; 0 if none. */
 int visit_of_case(jrc_db *db, int64_t case_id, int64_t *visit_id, int *found);

@@ -80,34 +80,36 @@ static jrc_status link_row(jrc_db *db, int64_t case_id, const jrc_visit_matter_i
 	return audit_append(db, &ev, NULL, NULL, err);
 }
 
-jrc_status visit_file(jrc_db *db, const jrc_intake *in, const jrc_visit_matter_in *vm,
-		      jrc_case *out, jrc_err *err)
+/* Checks that need no database: refused before anything is opened. */
+static jrc_status visit_file_check(const jrc_intake *in, const jrc_visit_matter_in *vm,
+				   jrc_err *err)
 {
-	jrc_visit v;
-	jrc_intake i = *in;
-	jrc_status s;
-	jrc_case c;
-	int on_spot = !blank(vm->solved);
-
-	if (out)
-		memset(out, 0, sizeof(*out));
-	if (vm->solved && !on_spot)
+	if (vm->solved && blank(vm->solved))
 		return jrc_err_set(err, JRC_E_INVALID, "solved",
 				   _("Say what was done on the spot, or leave the matter open."));
 	if (vm->found && (!blank(in->name) || !blank(in->id_number) || !blank(in->phone)))
 		return jrc_err_set(err, JRC_E_INVALID, "found",
 				   _("A matter found by the visit has no complainant: leave out the name, ID number and phone, or file it as raised by the citizen."));
-	if ((s = db_begin(db, err)))
+	return JRC_OK;
+}
+
+jrc_status visit_file_in_tx(jrc_db *db, const jrc_intake *in, const jrc_visit_matter_in *vm,
+			    jrc_case *out, jrc_err *err)
+{
+	jrc_visit v;
+	jrc_intake i = *in;
+	jrc_status s;
+	int on_spot = !blank(vm->solved);
+
+	if ((s = visit_file_check(in, vm, err)) || (s = visit_open(db, vm->visit_id, &v, err)))
 		return s;
-	if ((s = visit_open(db, vm->visit_id, &v, err)))
-		goto fail;
 	if (blank(i.division))
 		i.division = *v.village ? v.village : v.township;
 	if (vm->found)
 		i.anonymous = 1;
-	if ((s = grievance_file_in_tx(db, &i, &c, err)))
-		goto fail;
-	s = link_row(db, c.id, vm, on_spot, err);
+	if ((s = grievance_file_in_tx(db, &i, out, err)))
+		return s;
+	s = link_row(db, out->id, vm, on_spot, err);
 	if (s == JRC_OK && on_spot) {
 		/* Solved there: the normal steps, taken together. */
 		jrc_move mv = { 0 };
@@ -116,23 +118,46 @@ jrc_status visit_file(jrc_db *db, const jrc_intake *in, const jrc_visit_matter_i
 		mv.role = (jrc_role)vm->role;
 		mv.actor_department = vm->actor_department;
 		mv.to = JRC_ST_ACCEPTED;
-		if ((s = lifecycle_move_in_tx(db, c.id, &mv, err)) == JRC_OK) {
+		if ((s = lifecycle_move_in_tx(db, out->id, &mv, err)) == JRC_OK) {
 			mv.to = JRC_ST_ANSWERED;
 			mv.answer = vm->solved;
-			s = lifecycle_move_in_tx(db, c.id, &mv, err);
+			s = lifecycle_move_in_tx(db, out->id, &mv, err);
 		}
 	}
-	if (s == JRC_OK && out)
-		s = grievance_get_by_id(db, c.id, out, err);
-	grievance_case_free(&c);
+	if (s == JRC_OK && on_spot) {
+		int64_t id = out->id;
+
+		grievance_case_free(out);
+		s = grievance_get_by_id(db, id, out, err);
+	}
 	if (s)
-		goto fail;
-	if ((s = db_commit(db, err)) && out)
 		grievance_case_free(out);
 	return s;
-fail:
-	db_rollback(db);
-	return s;
+}
+
+jrc_status visit_file(jrc_db *db, const jrc_intake *in, const jrc_visit_matter_in *vm,
+		      jrc_case *out, jrc_err *err)
+{
+	jrc_case c;
+	jrc_status s;
+
+	if (out)
+		memset(out, 0, sizeof(*out));
+	if ((s = visit_file_check(in, vm, err)) || (s = db_begin(db, err)))
+		return s;
+	if ((s = visit_file_in_tx(db, in, vm, &c, err))) {
+		db_rollback(db);
+		return s;
+	}
+	if ((s = db_commit(db, err))) {
+		grievance_case_free(&c);
+		return s;
+	}
+	if (out)
+		*out = c;
+	else
+		grievance_case_free(&c);
+	return JRC_OK;
 }
 
 int visit_of_case(jrc_db *db, int64_t case_id, int64_t *visit_id, int *found)
