@@ -154,6 +154,7 @@ extern const cli_command
 	cli_cmd_stats,
 	cli_cmd_supervise,
 	cli_cmd_visit,
+	cli_cmd_survey,
 	cli_cmd_print,
 	cli_cmd_printer,
 	cli_cmd_kiosk,

@@ -393,12 +393,68 @@ static const char *const migration_3_visits =
 	"  BEGIN SELECT RAISE(ABORT, 'a visit matter once recorded is kept'); END;"
 	"CREATE TRIGGER visit_matters_no_delete BEFORE DELETE ON visit_matters"
 	"  BEGIN SELECT RAISE(ABORT, 'a visit matter once recorded is kept'); END;";
+/* Opinion surveys (survey.c).  What a citizen answers is anonymous: the
+ * day and the township, nothing else, no session, no case.  A kiosk
+ * writes an answer set to survey_pending; the daily seal (jrc tick, and
+ * closing a survey) moves them to survey_answers / service_ratings in a
+ * random order, each with an event dated the day that carries the row, so
+ * that neither the log's order nor its times tie an answer to a case. */
+static const char *const migration_3_surveys =
+	"CREATE TABLE surveys("
+	"  id INTEGER PRIMARY KEY,"
+	"  title_zh TEXT NOT NULL, title_en TEXT NOT NULL,"
+	"  sites TEXT NOT NULL DEFAULT '',"          /* township codes; '' every site */
+	"  start_day TEXT NOT NULL, end_day TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL, created_by TEXT NOT NULL,"
+	"  closed_at TEXT, closed_by TEXT);"
+	"CREATE TRIGGER surveys_no_delete BEFORE DELETE ON surveys"
+	"  BEGIN SELECT RAISE(ABORT, 'a survey once made is kept'); END;"
+	"CREATE TRIGGER surveys_kept BEFORE UPDATE OF"
+	"  id, title_zh, title_en, sites, start_day, end_day, created_at, created_by ON surveys"
+	"  BEGIN SELECT RAISE(ABORT, 'a survey once made is kept'); END;"
+	"CREATE TABLE survey_questions("
+	"  survey_id INTEGER NOT NULL REFERENCES surveys(id),"
+	"  n INTEGER NOT NULL,"
+	"  text_zh TEXT NOT NULL, text_en TEXT NOT NULL,"
+	"  answers_zh TEXT NOT NULL, answers_en TEXT NOT NULL,"   /* ';' between */
+	"  PRIMARY KEY (survey_id, n)) WITHOUT ROWID;"
+	"CREATE TRIGGER survey_questions_no_update BEFORE UPDATE ON survey_questions"
+	"  BEGIN SELECT RAISE(ABORT, 'a survey once made is kept'); END;"
+	"CREATE TRIGGER survey_questions_no_delete BEFORE DELETE ON survey_questions"
+	"  BEGIN SELECT RAISE(ABORT, 'a survey once made is kept'); END;"
+	/* kind: survey (survey_id, answers "2,1,3") or service (answers "1"..."3"). */
+	"CREATE TABLE survey_pending("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('survey','service')),"
+	"  survey_id INTEGER REFERENCES surveys(id),"
+	"  day TEXT NOT NULL, township TEXT NOT NULL,"
+	"  answers TEXT NOT NULL);"
+	"CREATE TABLE survey_answers("
+	"  id INTEGER PRIMARY KEY,"
+	"  survey_id INTEGER NOT NULL REFERENCES surveys(id),"
+	"  day TEXT NOT NULL, township TEXT NOT NULL,"
+	"  answers TEXT NOT NULL);"
+	"CREATE INDEX survey_answers_survey ON survey_answers(survey_id, township);"
+	"CREATE TRIGGER survey_answers_no_update BEFORE UPDATE ON survey_answers"
+	"  BEGIN SELECT RAISE(ABORT, 'an answer once given is kept'); END;"
+	"CREATE TRIGGER survey_answers_no_delete BEFORE DELETE ON survey_answers"
+	"  BEGIN SELECT RAISE(ABORT, 'an answer once given is kept'); END;"
+	"CREATE TABLE service_ratings("
+	"  id INTEGER PRIMARY KEY,"
+	"  day TEXT NOT NULL, township TEXT NOT NULL,"
+	"  rating TEXT NOT NULL CHECK (rating IN ('satisfied','basic','unsatisfied')));"
+	"CREATE INDEX service_ratings_day ON service_ratings(day, township);"
+	"CREATE TRIGGER service_ratings_no_update BEFORE UPDATE ON service_ratings"
+	"  BEGIN SELECT RAISE(ABORT, 'a rating once given is kept'); END;"
+	"CREATE TRIGGER service_ratings_no_delete BEFORE DELETE ON service_ratings"
+	"  BEGIN SELECT RAISE(ABORT, 'a rating once given is kept'); END;";
 /* ==== end of visits and surveys ==== */
 
 /* Version 3: opened after version 2 closed.  Each capability adds its
  * migrations in its own block above and its line here. */
 static const char *const version_3[] = {
 	migration_3_visits,          /* visits and surveys */
+	migration_3_surveys,         /* visits and surveys */
 	NULL
 };
 

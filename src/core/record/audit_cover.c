@@ -24,6 +24,10 @@
 #define VISIT_COLS "host, day, start_min, end_min, slot_minutes, township, village, place," \
 	" place_en, topics, accompany, created_at, created_by, cancelled_at, cancelled_by," \
 	" cancel_reason"
+#define SURVEY_COLS "title_zh, title_en, sites, start_day, end_day, created_at, created_by," \
+	" closed_at, closed_by"
+#define SURVEY_ANSWER_COLS "survey_id, day, township, answers"
+#define SERVICE_RATING_COLS "day, township, rating"
 #define VISIT_MATTER_COLS "case_id, visit_id, found, on_spot, recorded_at, recorded_by"
 
 /* The copy of a row: [table, key as text, [columns]]. */
@@ -86,6 +90,14 @@ static const cover_spec specs[] = {
 	  CHECK("visits", "id", VISIT_COLS, "NULL", "0", "0"), 0, N_("Visit %s") },
 	{ "visit_matters", VISIT_MATTER_COLS, SNAP("visit_matters", "case_id", VISIT_MATTER_COLS),
 	  CHECK("visit_matters", "case_id", VISIT_MATTER_COLS, "t.case_id", "0", "0"), 0, NULL },
+	/* Opinion surveys and their anonymous answers (survey.c). */
+	{ "surveys", SURVEY_COLS, SNAP("surveys", "id", SURVEY_COLS),
+	  CHECK("surveys", "id", SURVEY_COLS, "NULL", "0", "0"), 0, N_("Survey %s") },
+	{ "survey_answers", SURVEY_ANSWER_COLS, SNAP("survey_answers", "id", SURVEY_ANSWER_COLS),
+	  CHECK("survey_answers", "id", SURVEY_ANSWER_COLS, "NULL", "0", "0"), 0, N_("Survey answer %s") },
+	{ "service_ratings", SERVICE_RATING_COLS, SNAP("service_ratings", "id", SERVICE_RATING_COLS),
+	  CHECK("service_ratings", "id", SERVICE_RATING_COLS, "NULL", "0", "0"), 0,
+	  N_("Service rating %s") },
 };
 
 static const cover_spec *find_spec(const char *table)

@@ -24,6 +24,7 @@ static const ui_home_entry home_entries[] = {
 	{ N_("Tell us about a problem (file a grievance)"), NULL, open_filing },
 	{ N_("Check the progress of a matter"), NULL, status_open },
 	{ N_("Leader reception days: meet a county leader"), roster_home_available, roster_home_open },
+	{ N_("Opinion survey: a few questions, anonymous"), survey_home_available, survey_home_open },
 	{ N_("Voice guidance: have each screen read aloud"), speak_available, speak_home_toggle },
 	{ N_("Staff only: log in to the front desk"), NULL, desk_home_open },
 	/* Check progress, leader reception days and staff add their lines
@@ -89,6 +90,13 @@ static int tick(ui_ctx *ctx, ui_screen *s, int64_t now_ms)
 	/* Only while home is on top: a citizen's screens are not redrawn. */
 	if (ctx->depth != 1)
 		return 0;
+	/* Left alone as long as the idle wipe waits: a new citizen, who may
+	 * answer the survey. */
+	if (ctx->survey_done_ms && ctx->idle_seconds > 0 &&
+	    now_ms - ctx->last_key_ms >= (int64_t)ctx->idle_seconds * 1000) {
+		ctx->survey_done_ms = 0;
+		return 1;
+	}
 	return home_visits_tick(ctx, &h->visits, now_ms);
 }
 
