@@ -103,4 +103,47 @@ unlike "$(tm_screen)" "Opinion survey" "and no longer offered"
 tm_stop
 out=$(jrc survey close 1 2>&1); st=$?
 is "$st" 2 "closing twice is refused"
+
+# After a filing: one question on today's service, apart from the matter.
+tm_start 100 40 env JRC_DB="$JRC_DB" JRC_DATA="$JRC_DATA" JRC_NOW="$JRC_NOW" \
+	${JRC_LOCALEDIR:+JRC_LOCALEDIR="$JRC_LOCALEDIR"} TERM=xterm-256color "$JRC" kiosk --lang en
+tm_wait 'Tell us about a problem'
+tm_keys 1
+tm_wait 'Step 1 of 7'
+tm_keys 1 Enter
+tm_wait 'Step 2 of 7'
+tm_keys 1; tm_keys Enter
+tm_wait 'choose the village'
+tm_keys 1
+tm_wait 'Step 3 of 7'
+tm_keys 2
+tm_wait 'Yes, report anonymously'
+tm_keys 1
+tm_wait 'Step 4 of 7'
+tm_type "老板欠了三个月工资"
+tm_keys Enter
+tm_wait 'Step 5 of 7'
+tm_keys Enter
+tm_wait 'Step 6 of 7'
+tm_keys "$(tm_screen | sed -n 's/^ *>\{0,1\}\([0-9]\)  No help needed.*/\1/p' | head -1)"
+tm_wait 'Step 7 of 7'
+tm_keys Enter
+tm_wait 'How was today.s service\? Press 1 satisfied, 2 basically satisfied, 3 not satisfied'
+ok $? "the receipt screen asks how today's service was"
+R2=$(tm_screen | sed -n 's/.*Receipt number: *\(PJ[0-9]*-[0-9]*-[0-9]\).*/\1/p' | head -1)
+tm_keys 2
+tm_wait "Thank you for rating today's service"; ok $? "one digit answers it"
+tm_keys 3
+is "$(q "SELECT group_concat(answers) FROM survey_pending WHERE kind = 'service'")" 2 "one rating per receipt, kept"
+is "$(q "SELECT day || ' ' || township FROM survey_pending WHERE kind = 'service'")" "2026-12-03 330726100" \
+	"with the day and the township only"
+is "$(q "SELECT count(*) FROM verdicts v JOIN cases c ON c.id = v.case_id WHERE c.receipt = '$R2'")" 0 \
+	"apart from the verdict on the matter"
+tm_press_until Enter 'Tell us about a problem'
+tm_stop
+export JRC_NOW=2026-12-04T09:00:00+08:00
+like "$(jrc tick)" "put into the record: 1" "the rating is sealed the next day"
+is "$(q "SELECT day || ' ' || township || ' ' || rating FROM service_ratings")" "2026-12-03 330726100 basic" \
+	"as a rating of the day and township"
+out=$(jrc verify); ok $? "verify is clean"
 done_testing
