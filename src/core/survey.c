@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "db_internal.h"
+#include "refdata_internal.h"
 #include "jrc/audit.h"
 #include "jrc/date.h"
 #include "jrc/i18n.h"
@@ -227,6 +228,104 @@ jrc_status survey_add(jrc_db *db, const char *title_zh, const char *title_en,
 	if (id)
 		*id = sid;
 	return db_commit(db, err);
+}
+
+/* A row of surveys.csv: one question of survey `id` (rows of one survey
+ * in the order of its questions).  A survey not yet recorded is made by
+ * its first row; a question already there is kept as it is; a new one is
+ * added only while the survey has no answers. */
+jrc_status survey_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
+{
+	char *end, spec[2048], sites[160], now[32], az[1200], ae[1600];
+	long long id = strtoll(v[0], &end, 10);
+	jrc_survey_question q;
+	jrc_date a, b;
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc, n = 0, have = 0, same = 0, answered = 0;
+
+	(void)sort;
+	if (!*v[0] || *end || id <= 0)
+		return jrc_err_set(err, JRC_E_DATA, NULL, _("id '%s' must be a whole number from 1"), v[0]);
+	if (!*v[1] || !*v[2])
+		return jrc_err_set(err, JRC_E_DATA, NULL, _("give the title in Chinese and in English"));
+	if (date_parse(v[3], &a) != 0 || date_parse(v[4], &b) != 0 || date_cmp(b, a) < 0)
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("from '%s' and to '%s' must be dates written YYYY-MM-DD, to not before from"),
+				   v[3], v[4]);
+	snprintf(spec, sizeof(spec), "%s|%s|%s|%s", v[6], v[7], v[8], v[9]);
+	if ((s = parse_question(spec, 1, &q, err)) ||
+	    (s = sites_in(db, v[5], sites, sizeof(sites), err)))
+		return s;
+	if ((s = db_prepare(db, "SELECT (SELECT count(*) FROM survey_questions WHERE survey_id = ?1),"
+			    " (SELECT count(*) FROM survey_questions WHERE survey_id = ?1 AND text_zh = ?2),"
+			    " (SELECT count(*) FROM survey_answers WHERE survey_id = ?1)"
+			    "  + (SELECT count(*) FROM survey_pending WHERE survey_id = ?1),"
+			    " EXISTS (SELECT 1 FROM surveys WHERE id = ?1)", &st, err)))
+		return s;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(db, st, 2, q.text_zh);
+	if ((rc = db_step(db, st)) == SQLITE_ROW) {
+		n = sqlite3_column_int(st, 0);
+		same = sqlite3_column_int(st, 1);
+		answered = sqlite3_column_int(st, 2);
+		have = sqlite3_column_int(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, rc, err);
+	if (same)
+		return JRC_OK;               /* imported before: kept as it is */
+	if (answered)
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("survey %lld already has answers: its questions are kept as they are; make a new survey with another id"),
+				   id);
+	if (n >= JRC_SURVEY_QUESTIONS)
+		return jrc_err_set(err, JRC_E_DATA, NULL, _("a survey has at most %d questions"),
+				   JRC_SURVEY_QUESTIONS);
+	clock_format_utc(clock_now(), now);
+	if (!have) {
+		jrc_event_in ev = { 0 };
+
+		if ((s = db_prepare(db, "INSERT INTO surveys(id, title_zh, title_en, sites, start_day,"
+				    " end_day, created_at, created_by) VALUES (?,?,?,?,?,?,?,'import')",
+				    &st, err)))
+			return s;
+		sqlite3_bind_int64(st, 1, id);
+		db_bind_text(db, st, 2, v[1]);
+		db_bind_text(db, st, 3, v[2]);
+		db_bind_text(db, st, 4, sites);
+		db_bind_text(db, st, 5, v[3]);
+		db_bind_text(db, st, 6, v[4]);
+		db_bind_text(db, st, 7, now);
+		rc = db_step(db, st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(db, rc, err);
+		ev.actor = "import";
+		ev.kind = "survey";
+		ev.note = "made";
+		ev.cover[0] = (jrc_cover){ "surveys", (int64_t)id, NULL };
+		if ((s = audit_append(db, &ev, NULL, NULL, err)))
+			return s;
+	}
+	*az = *ae = '\0';
+	for (int k = 0; k < q.nanswers; k++) {
+		snprintf(az + strlen(az), sizeof(az) - strlen(az), "%s%s", k ? ";" : "", q.answer_zh[k]);
+		snprintf(ae + strlen(ae), sizeof(ae) - strlen(ae), "%s%s", k ? ";" : "", q.answer_en[k]);
+	}
+	if ((s = db_prepare(db, "INSERT INTO survey_questions(survey_id, n, text_zh, text_en,"
+			    " answers_zh, answers_en) VALUES (?,?,?,?,?,?)", &st, err)))
+		return s;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, n + 1);
+	db_bind_text(db, st, 3, q.text_zh);
+	db_bind_text(db, st, 4, q.text_en);
+	db_bind_text(db, st, 5, az);
+	db_bind_text(db, st, 6, ae);
+	rc = db_step(db, st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 /* Fill the questions of s from the table. */

@@ -56,4 +56,25 @@ like "$out" "no longer offer it" "  and said so"
 out=$(jrc survey close 1 2>&1); st=$?
 is "$st" 2 "closing again is refused"
 out=$(jrc verify); ok $? "verify is clean after closing"
+
+# surveys.csv: one row per question; imported once, kept after.
+mkdir -p "$T_DIR/data"
+cp "$JRC_DATA"/*.csv "$T_DIR/data/"
+cat >"$T_DIR/data/surveys.csv" <<'CSV'
+id,title,title_en,from,to,sites,question,question_en,answers,answers_en
+5,饮水调查,Drinking water survey,2026-12-01,2026-12-20,330726101,自来水通了吗？,Is there tap water?,通了;没通,Yes;No
+5,饮水调查,Drinking water survey,2026-12-01,2026-12-20,330726101,水质怎么样？,How is the water?,好;一般;差,Good;Fair;Poor
+CSV
+out=$(jrc --data "$T_DIR/data" import 2>&1); ok $? "surveys.csv is imported"
+out=$(jrc --data "$T_DIR/data" import 2>&1); ok $? "and again"
+is "$(q "SELECT count(*) || ' ' || group_concat(n) FROM survey_questions WHERE survey_id = 5")" "2 1,2" \
+	"one survey, its two questions, once"
+like "$(jrc survey list)" "5  2026-12-01 to 2026-12-20  Drinking water survey" "listed"
+printf '6,x,x,2026-12-01,2026-12-20,,问题,Question,是,Yes\n' >>"$T_DIR/data/surveys.csv"
+before=$(dbstate)
+out=$(jrc --data "$T_DIR/data" import 2>&1); st=$?
+is "$st" 2 "a question with one answer in surveys.csv is refused"
+like "$out" "surveys.csv.*2 to 9 answers" "  naming the file"
+is "$(dbstate)" "$before" "  and nothing changed"
+out=$(jrc verify); ok $? "verify is clean after the import"
 done_testing
