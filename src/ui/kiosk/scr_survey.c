@@ -8,6 +8,7 @@
 
 #include "curses.h"
 #include "screens.h"
+#include "speak.h"
 #include "widgets.h"
 #include "jrc/survey.h"
 
@@ -61,6 +62,8 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		       _("Press the number of your answer. Nothing that says who you are is kept."));
 	used = ui_text_wrapped(r.y, r.x, r.w, 3, ui_attr(ctx, UI_HEADING),
 			       i18n_pick(q->text_zh, q->text_en));
+	/* With voice guidance, the question is said before its answers. */
+	speak_extra(ctx, i18n_pick(q->text_zh, q->text_en));
 	lr = r;
 	lr.y = r.y + used + 1;
 	lr.h = r.h - used - 1;
