@@ -131,6 +131,8 @@ tm_keys Enter
 tm_wait 'How was today.s service\? Press 1 satisfied, 2 basically satisfied, 3 not satisfied'
 ok $? "the receipt screen asks how today's service was"
 R2=$(tm_screen | sed -n 's/.*Receipt number: *\(PJ[0-9]*-[0-9]*-[0-9]\).*/\1/p' | head -1)
+# The receipt is "printed" first (a key before that only hurries the print).
+tm_wait 'No receipt is printed here'
 tm_keys 2
 tm_wait "Thank you for rating today's service"; ok $? "one digit answers it"
 tm_keys 3
