@@ -64,6 +64,11 @@ out=$(jrc --data "$T_DIR/data" import 2>&1); st=$?
 is "$st" 2 "a planned visit changed in visits.csv is refused"
 like "$out" "visits.csv.*visit 7 is already planned differently" "  naming the file and the visit"
 is "$(dbstate)" "$before" "  and nothing changed"
+sed -i 's/^7,G02,2026-12-12/7,G02,2026-12-11/; s/^1,\(.*\),黄宅村村委会,/1,\1,黄宅镇政府,/' "$T_DIR/data/visits.csv"
+out=$(jrc --data "$T_DIR/data" import 2>&1); st=$?
+is "$st" 2 "a planned visit moved to another place in visits.csv is refused"
+like "$out" "visit 1 is already planned differently" "  naming the visit"
+is "$(dbstate)" "$before" "  and nothing changed"
 
 out=$(jrc visit list); ok $? "list"
 like "$out" "1  2026-12-10  G01  12/10 09:00-11:30: Li Ming .* Huangzhai Village, Huangzhai Town, at 黄宅村村委会" "the visit is listed with its place"

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "db_internal.h"
 #include "refdata_internal.h"
@@ -462,7 +463,9 @@ jrc_status visit_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 
 		date_format(old.day, date);
 		if (strcasecmp(old.host.id, v[1]) != 0 || strcmp(date, v[2]) != 0 ||
-		    (strcmp(old.township, v[5]) != 0 && strcmp(old.village, v[5]) != 0))
+		    hhmm(v[3]) != old.start_min || hhmm(v[4]) != old.end_min ||
+		    strcmp(old.place, v[6]) != 0 ||
+		    strcmp(*old.village ? old.village : old.township, v[5]) != 0)
 			return jrc_err_set(err, JRC_E_DATA, NULL,
 					   _("visit %lld is already planned differently (%s %s): a plan once made is kept; cancel it with 'jrc visit cancel' and give the new one another id"),
 					   id, old.host.id, date);
