@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include "jrc/db.h"
 #include "jrc/date.h"
+#include "jrc/doc.h"
 #include "jrc/grievance.h"
 #include "jrc/roster.h"
 
@@ -91,6 +92,17 @@ void visit_hours(const jrc_visit *v, char out[16]);
 
 /* The names of v's topics in the current language, "、" or ", " between. */
 void visit_topic_names(jrc_db *db, const jrc_visit *v, char *out, size_t size);
+
+/* The notice of visit id for the village notice board, laid out for cols
+ * columns (a receipt printer's paper); free with doc_free.  JRC_E_REFUSED
+ * for a cancelled visit. */
+jrc_status visit_notice_doc(jrc_db *db, int64_t id, int cols, jrc_doc *out, jrc_err *err);
+
+/* Print that notice on uri (NULL: the "printer" setting) with the site's
+ * paper, encoding and cut; *printed (may be NULL) 0 for the printer
+ * "none".  A printer failure is JRC_E_PRINTER with a sentence. */
+jrc_status visit_notice_print(jrc_db *db, int64_t id, const char *uri, int *printed,
+			      jrc_err *err);
 
 /* ---------------------------------------------------------------- matters */
 

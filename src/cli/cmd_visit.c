@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "json.h"
 #include "jrc/auth.h"
+#include "jrc/doc.h"
 #include "jrc/i18n.h"
 #include "jrc/lifecycle.h"
 #include "jrc/visit.h"
@@ -27,6 +28,8 @@ static const struct option visit_opts[] = {
 	{ "reason", required_argument, NULL, 'r' },
 	{ "staff", required_argument, NULL, 'S' },
 	{ "all", no_argument, NULL, 'A' },
+	{ "print", no_argument, NULL, 'R' },
+	{ "printer", required_argument, NULL, 'U' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -41,7 +44,7 @@ typedef struct visit_args {
 static const char *const verbs[] = { "add", "list", "cancel", "notice", "report" };
 
 /* Options each verb takes, besides --json. */
-static const char *const verb_opts[] = { "HdsemwpPtaS", "A", "rS", "", "" };
+static const char *const verb_opts[] = { "HdsemwpPtaS", "A", "rS", "RU", "" };
 
 static int visit_check(cli_call *c)
 {
@@ -81,7 +84,9 @@ static int visit_check(cli_call *c)
 	snprintf(a->actor, sizeof(a->actor), "cli");
 	if (cli_has(c, 'S'))
 		snprintf(a->actor, sizeof(a->actor), "staff:%s", cli_arg(c, 'S'));
-	if (a->what == DO_LIST || a->what == DO_NOTICE || a->what == DO_REPORT)
+	if (cli_has(c, 'U') && !cli_has(c, 'R'))
+		return cli_usage(c->ctx, _("--printer goes with --print"));
+	if (a->what == DO_LIST || a->what == DO_REPORT || (a->what == DO_NOTICE && !cli_has(c, 'R')))
 		c->db_flags |= JRC_DB_READONLY;
 	return 0;
 }
@@ -203,35 +208,32 @@ static int cancel_run(cli_call *c)
 	return 0;
 }
 
-/* The notice for the village board: plain lines, as wide as a slip. */
+/* The notice for the village board: on the receipt printer with
+ * --print, else its lines on standard output, as wide as 80 mm paper. */
 static int notice_run(cli_call *c)
 {
 	visit_args *a = c->state;
-	jrc_visit v;
-	char day[11], hours[16], topics[256];
+	jrc_doc doc;
+	char **lines;
+	size_t n;
+	int printed = 0;
 
-	if (visit_get(c->db, a->id, &v, &c->err) != JRC_OK)
-		return CLI_ERR;
-	if (*v.cancelled_at) {
-		jrc_err_set(&c->err, JRC_E_REFUSED, "visit",
-			    _("Visit %" PRId64 " was cancelled: there is nothing to announce."), a->id);
-		return CLI_ERR;
+	if (cli_has(c, 'R')) {
+		if (visit_notice_print(c->db, a->id, cli_arg(c, 'U'), &printed, &c->err) != JRC_OK)
+			return CLI_ERR;
+		if (printed)
+			printf(_("The notice of visit %" PRId64 " was sent to the printer.\n"), a->id);
+		else
+			printf("%s\n", _("No printer is set up here (printer \"none\"): nothing was printed. Set one with 'jrc settings printer URI', or give --printer URI."));
+		return 0;
 	}
-	date_format(v.day, day);
-	visit_hours(&v, hours);
-	visit_topic_names(c->db, &v, topics, sizeof(topics));
-	printf("%s\n\n", _("NOTICE: A LEADER RECEIVES CITIZENS HERE"));
-	printf(_("Who:    %s, %s\n"), i18n_pick(v.host.name, v.host.name_en),
-	       i18n_pick(v.host.title, v.host.title_en));
-	printf(_("When:   %s %s\n"), day, hours);
-	printf(_("Where:  %s%s%s, %s\n"), i18n_pick(v.township_zh, v.township_en),
-	       *v.village ? " " : "", *v.village ? i18n_pick(v.village_zh, v.village_en) : "",
-	       i18n_pick(v.place, *v.place_en ? v.place_en : v.place));
-	if (*topics)
-		printf(_("Topics: %s\n"), topics);
-	if (*v.accompany)
-		printf(_("With:   %s\n"), v.accompany);
-	printf("\n%s\n", _("Come with your problem; no appointment is needed, but you can book a time at the kiosk of your township or the county center, or at its front desk."));
+	if (visit_notice_doc(c->db, a->id, doc_paper_cols(80), &doc, &c->err) != JRC_OK)
+		return CLI_ERR;
+	n = doc_render_text(&doc, 0, &lines);
+	doc_free(&doc);
+	for (size_t i = 0; i < n; i++)
+		printf("%s\n", lines[i]);
+	doc_lines_free(lines, n);
 	return 0;
 }
 
@@ -426,7 +428,7 @@ const cli_command cli_cmd_visit = {
 		   "                     [--staff ID] [--json]\n"
 		   "       jrc visit list [--all] [--json]\n"
 		   "       jrc visit cancel ID --reason TEXT [--staff ID] [--json]\n"
-		   "       jrc visit notice ID\n"
+		   "       jrc visit notice ID [--print [--printer URI]]\n"
 		   "       jrc visit report ID [--json]\n"
 		   "A leader of the roster goes to a township or village (--division, see\n"
 		   "'jrc divisions') to receive citizens.  Citizens book a time there as on\n"
@@ -436,7 +438,8 @@ const cli_command cli_cmd_visit = {
 		   "(LAN;VIL).\n"
 		   "list shows the visits still standing (--all: the cancelled ones too).\n"
 		   "cancel cancels a visit not yet begun, and the bookings at it.  notice\n"
-		   "prints the notice for the village board.  report says what came of it:\n"
+		   "shows the notice for the village board (--print: on the receipt\n"
+		   "printer, or the one --printer names).  report says what came of it:\n"
 		   "matters raised ('jrc file --visit ID'), solved on the spot, assigned,\n"
 		   "still open, overdue, and the citizens' verdicts.\n"),
 	.opts = visit_opts,

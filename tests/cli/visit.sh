@@ -76,8 +76,14 @@ like "$out" "7  2026-12-11  G02" "with the imported one"
 out=$(JRC_LANG=zh jrc visit notice 1); ok $? "the notice for the village board"
 like "$out" "李明" "names the leader"
 like "$out" "2026-12-10 09:00-11:30" "the time"
-like "$out" "黄宅镇 黄宅村" "the place"
-like "$out" "土地" "and the topics"
+like "$out" "黄宅镇 黄宅村, 黄宅村村委会" "the place"
+like "$out" "议题：土地" "and the topics"
+out=$(JRC_LANG=zh jrc visit notice 1 --print --printer "file:$T_DIR/notice.bin"); ok $? "the notice printed"
+like "$out" "已送到打印机" "  and said so"
+LM=$(printf '李明' | iconv -f UTF-8 -t GB18030)
+grep -q "$LM" "$T_DIR/notice.bin"; ok $? "  the printer got it, in GB18030"
+out=$(jrc visit notice 1 --printer "file:$T_DIR/x.bin" 2>&1); st=$?
+is "$st" 2 "--printer without --print is a usage error"
 
 # Booking: the visit's slots are the leader's, at its place, one citizen each.
 R1=$(t_file_one "征地补偿款一直没发"); ok $? "a citizen's case"
