@@ -57,7 +57,9 @@ is "$(q "SELECT day || ' ' || township || ' ' || answers FROM survey_pending")" 
 	"the day, the township, the answers"
 tm_stop
 
-# The next citizen, in Chinese, after the kiosk was left alone.
+# The next citizen, in Chinese, on a kiosk that waits 5 seconds before
+# it counts as left alone.
+jrc settings idle_seconds 5 >/dev/null
 kiosk zh
 tm_wait '民意调查'; ok $? "a new session offers it again, in Chinese"
 tm_keys "$(entry '民意调查')"
@@ -66,7 +68,10 @@ tm_keys 1
 tm_wait '最需要解决的是什么'
 tm_keys 2
 tm_wait '谢谢'; ok $? "thanked"
+unlike "$(tm_screen)" "民意调查" "not offered again to the same citizen"
+tm_wait '民意调查' 15; ok $? "offered again once the kiosk was left alone"
 tm_stop
+jrc settings idle_seconds 120 >/dev/null
 
 out=$(jrc survey results 1); ok $? "results"
 like "$out" "All townships" "over all townships"
