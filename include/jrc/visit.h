@@ -53,7 +53,8 @@ typedef struct jrc_visit_in {
  * one transaction; id 0 takes the next number.  *out_id (may be NULL)
  * gets its number.  Bad input: JRC_E_INVALID with a sentence, nothing
  * changed.  A leader cannot be at two places at once: a visit that
- * overlaps another visit of the same leader is refused. */
+ * overlaps another visit of the same leader, or one of the leader's
+ * reception days at the center, is refused. */
 jrc_status visit_add(jrc_db *db, const jrc_visit_in *in, int64_t id, int64_t *out_id,
 		     jrc_err *err);
 

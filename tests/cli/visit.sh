@@ -32,6 +32,7 @@ bad "a time that is not one" "HH:MM" --host G01 --date 2026-12-10 --start 9 --en
 bad "the county as the place" "not the code of a township or a village" --host G01 --date 2026-12-10 --start 09:00 --end 11:00 --division 330726 --place x
 bad "an unknown category" "not a category code" --host G01 "${base[@]}" --topics "LAN;NOPE"
 bad "a slot longer than the visit" "does not fit" --host G01 "${base[@]}" --slot 200
+bad "a visit during the leader's reception day" "receives at the center that day \(09:00-11:30\)" --host G01 --date 2026-12-15 --start 10:00 --end 11:00 --division 330726100 --place x
 bad "an empty place" "needed" --host G01 --date 2026-12-10 --start 09:00 --end 11:30 --division 330726100 --place "  "
 out=$(jrc visit add --host G01 --date 2026-12-10 2>&1); st=$?
 is "$st" 2 "a visit without its place and times is a usage error"

@@ -384,6 +384,30 @@ jrc_status visit_add_in_tx(jrc_db *db, const jrc_visit_in *in, int64_t id, int64
 		return jrc_err_set(err, JRC_E_INVALID, "time",
 				   _("%s already visits elsewhere at that time (visit %" PRId64 "): choose another time, or cancel that visit first."),
 				   i18n_pick(h.name, h.name_en), other);
+	/* Nor at a reception day at the center then. */
+	{
+		jrc_session *se;
+		size_t ns;
+		jrc_time a = roster_local_time(day, start), b = roster_local_time(day, end);
+
+		if ((s = roster_sessions(db, h.id, NULL, day, 1, &se, &ns, err)))
+			return s;
+		for (size_t i = 0; i < ns; i++)
+			if (!se[i].visit && se[i].start < b && se[i].end > a) {
+				char hours[32];
+
+				snprintf(hours, sizeof(hours), "%02d:%02d-%02d:%02d",
+					 (int)((se[i].start - clock_local_midnight(day)) / 3600),
+					 (int)((se[i].start - clock_local_midnight(day)) / 60 % 60),
+					 (int)((se[i].end - clock_local_midnight(day)) / 3600),
+					 (int)((se[i].end - clock_local_midnight(day)) / 60 % 60));
+				free(se);
+				return jrc_err_set(err, JRC_E_INVALID, "time",
+						   _("%s receives at the center that day (%s): choose a time outside it, or another day."),
+						   i18n_pick(h.name, h.name_en), hours);
+			}
+		free(se);
+	}
 	if (!id && (s = next_id(db, &id, err)))
 		return s;
 	clock_format_utc(clock_now(), now);
