@@ -60,6 +60,7 @@ typedef struct jrc_session {
 	char topics[JRC_U8(JRC_TOPICS_MAX)], topics_en[JRC_U8(JRC_TOPICS_MAX)];
 	int nslots, nfree, nbooked;
 	jrc_time first_free;             /* 0: none free */
+	int64_t visit;                   /* a leader's visit away (jrc/visit.h); 0: none */
 } jrc_session;
 
 /* What a ranking is for. */

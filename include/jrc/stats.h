@@ -29,6 +29,8 @@ typedef struct jrc_stats {
 	 * cases counted that are concluded, and those filed after a
 	 * conclusion and linked to it (the same person and matter again). */
 	long terminated, linked_to_concluded;
+	/* Cases by source: kiosk, desk, cli, visit (a leader's visit). */
+	jrc_stat_row *by_source;     size_t n_source;
 } jrc_stats;
 
 /* Count cases filed between from and to (local YYYY-MM-DD, inclusive;

@@ -129,6 +129,18 @@ void cli_json_booking(struct json_out *j, jrc_db *db, int64_t case_id);
 /* A "Booking:" line for show's text output; nothing when none. */
 void cli_print_booking(jrc_db *db, int64_t case_id);
 
+/* jrc file's --source, --visit, --found and --solved (cmd_visit.c): the
+ * check before the database opens (0 or the exit code), and the filing
+ * of a matter of a visit. */
+int cli_file_visit_check(cli_call *c);
+jrc_status cli_file_visit(cli_call *c, jrc_intake *in, jrc_case *out);
+
+/* The visit a case came from as "source" and "visit" members (source
+ * "visit", or the channel), for file and show (cmd_visit.c). */
+void cli_json_visit(struct json_out *j, jrc_db *db, int64_t case_id);
+/* A "Source:" line for show's text output when the case came from a visit. */
+void cli_print_visit(jrc_db *db, int64_t case_id);
+
 /* The commands, each in its cmd_*.c, in the order of the table in main.c. */
 extern const cli_command
 	cli_cmd_init,
@@ -142,6 +154,8 @@ extern const cli_command
 	cli_cmd_stats,
 	cli_cmd_supervise,
 	cli_cmd_hearing,
+	cli_cmd_visit,
+	cli_cmd_survey,
 	cli_cmd_print,
 	cli_cmd_printer,
 	cli_cmd_kiosk,

@@ -101,17 +101,25 @@ static const struct option file_opts[] = {
 	{ "channel", required_argument, NULL, 'C' },
 	{ "staff", required_argument, NULL, 'S' },
 	{ "lang", required_argument, NULL, 'L' },
+	{ "source", required_argument, NULL, 's' },
+	{ "visit", required_argument, NULL, 'V' },
+	{ "found", no_argument, NULL, 'F' },
+	{ "solved", required_argument, NULL, 'O' },
 	{ NULL, 0, NULL, 0 }
 };
 
 static int file_check(cli_call *c)
 {
+	int rc;
+
 	if (!cli_has(c, 'c'))
 		return cli_usage(c->ctx, _("--category is needed (codes: 'jrc categories')"));
 	if (!cli_has(c, 't'))
 		return cli_usage(c->ctx, _("--text is needed: say what happened"));
 	if (cli_has(c, 'a') && (cli_has(c, 'n') || cli_last(c, 'i', 'o') || cli_has(c, 'p')))
 		return cli_usage(c->ctx, _("--anonymous files without --name, --id-number and --phone: leave those out"));
+	if ((rc = cli_file_visit_check(c)))
+		return rc;
 	return cli_text_arg(c, 't');
 }
 
@@ -137,8 +145,12 @@ static int file_run(cli_call *c)
 	in.staff_id = cli_arg(c, 'S');
 	in.lang = cli_arg(c, 'L');
 	in.site = c->ctx->site;
-	if (grievance_file(c->db, &in, &kase, &c->err) != JRC_OK)
+	if (cli_has(c, 'V')) {
+		if (cli_file_visit(c, &in, &kase) != JRC_OK)
+			return CLI_ERR;
+	} else if (grievance_file(c->db, &in, &kase, &c->err) != JRC_OK) {
 		return CLI_ERR;
+	}
 	if (c->json) {
 		json_out j;
 		int have = refdata_department(c->db, kase.department, &dept, NULL) == JRC_OK;
@@ -154,6 +166,7 @@ static int file_run(cli_call *c)
 		json_str(&j, "level", kase.level);
 		json_str(&j, "accept_by", kase.accept_by);
 		json_str(&j, "filed_at", kase.filed_at);
+		cli_json_visit(&j, c->db, kase.id);
 		json_obj_close(&j);
 		json_end(&j);
 	} else {
@@ -171,7 +184,13 @@ const cli_command cli_cmd_file = {
 		   "                --phone PHONE --text TEXT [--outcome TEXT]\n"
 		   "                [--anonymous] [--channel kiosk|desk|cli] [--staff ID]\n"
 		   "                [--lang zh|en] [--json]\n"
+		   "                [--source visit --visit ID [--found] [--solved TEXT]]\n"
 		   "File a grievance in one transaction and print its receipt number.\n"
+		   "--visit files a matter raised or found on a leader's visit ('jrc visit\n"
+		   "list'), at the visit's place unless --division says otherwise; --found: a\n"
+		   "matter the visit found itself, with no complainant (no name, ID or\n"
+		   "phone); --solved TEXT: solved on the spot, recorded as accepted and\n"
+		   "answered at once with what was done.\n"
 		   "--text - reads the text from standard input.  --anonymous files\n"
 		   "without name, ID and phone.  Categories: 'jrc categories';\n"
 		   "places: 'jrc divisions'.\n"),
@@ -216,6 +235,7 @@ static int show_run(cli_call *c)
 		json_obj_open(&j, NULL);
 		json_case(&j, &k, unmasked, have_dept ? i18n_pick(dept.name_zh, dept.name_en) : NULL);
 		cli_json_booking(&j, db, k.id);
+		cli_json_visit(&j, db, k.id);
 		json_rows(&j, "events", ev, nev, sizeof(*ev), event_json, &unmasked);
 		json_obj_close(&j);
 		json_end(&j);
@@ -244,6 +264,7 @@ static int show_run(cli_call *c)
 		if (k.answer)
 			printf(_("Answer:\n  %s\n"), k.answer);
 		cli_print_booking(db, k.id);
+		cli_print_visit(db, k.id);
 		printf(_("Events:\n"));
 		for (size_t i = 0; i < nev; i++) {
 			const char *note = shown_note(&ev[i], unmasked, &masked);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "jrc/survey.h"
 #include "json.h"
 #include "jrc/hearing.h"
 #include "jrc/auth.h"
@@ -463,14 +464,23 @@ const cli_command cli_cmd_feedback = {
 
 static int tick_run(cli_call *c)
 {
-	long closed = 0;
+	long closed = 0, sealed = 0;
+	char today[11];
 
 	if (lifecycle_close_expired(c->db, &closed, &c->err) != JRC_OK)
 		return CLI_ERR;
-	if (c->json)
-		printf("{\"closed\":%ld}\n", closed);
-	else
+	/* Survey answers and service ratings of the days before: into the
+	 * record (survey.c). */
+	date_format(clock_local_date(clock_now()), today);
+	if (survey_seal(c->db, today, &sealed, &c->err) != JRC_OK)
+		return CLI_ERR;
+	if (c->json) {
+		printf("{\"closed\":%ld,\"answers_sealed\":%ld}\n", closed, sealed);
+	} else {
+		if (sealed)
+			printf(_("Survey answers and service ratings put into the record: %ld\n"), sealed);
 		printf(_("Cases closed because no review was asked in time: %ld\n"), closed);
+	}
 	return 0;
 }
 

@@ -99,6 +99,8 @@ static int stats_run(cli_call *c)
 			  sizeof(*st.by_department), stat_json, &with_open);
 		json_rows(&j, "by_category", st.by_category, st.n_category, sizeof(*st.by_category),
 			  stat_json, &with_open);
+		json_rows(&j, "by_source", st.by_source, st.n_source, sizeof(*st.by_source),
+			  stat_json, &with_open);
 		json_rows(&j, "by_verdict", st.by_verdict, st.n_verdict, sizeof(*st.by_verdict),
 			  stat_json, &total_only);
 		json_rows(&j, "supervision_by_department", st.by_supervision, st.n_supervision,
@@ -115,6 +117,8 @@ static int stats_run(cli_call *c)
 		text_rows(db, _("By state"), 0, st.by_state, st.n_state, 1);
 		text_rows(db, _("By department"), 1, st.by_department, st.n_department, 1);
 		text_rows(db, _("By category"), 2, st.by_category, st.n_category, 1);
+		text_rows(db, _("By source (visit: found on a leader's visit)"), 4, st.by_source,
+			  st.n_source, 1);
 		text_rows(db, _("Citizens' verdicts"), 3, st.by_verdict, st.n_verdict, 0);
 		if (st.n_supervision) {
 			printf("\n%s\n", _("Supervision notices by department"));

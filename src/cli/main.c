@@ -37,6 +37,8 @@ static const cli_command *const commands[] = {
 	&cli_cmd_terminate,
 	&cli_cmd_supervise,
 	&cli_cmd_hearing,
+	&cli_cmd_visit,
+	&cli_cmd_survey,
 	&cli_cmd_status,
 	&cli_cmd_feedback,
 	&cli_cmd_tick,

@@ -432,10 +432,110 @@ static const char *const migration_3_concluded_links =
 	"  BEGIN SELECT RAISE(ABORT, 'a link to a concluded matter once made is kept'); END;";
 /* ---- end of lawful termination --------------------------------------- */
 
-/* Version 3: the fourth round.  Each capability adds its script here. */
+/* ==== Visits and surveys (issue: leaders go down and ask) ====
+ * Leaders' visits (visit.c): planned rows never change, a cancellation
+ * fills in the cancelled_* columns; each write is an event carrying the
+ * row.  visit_matters links a case to the visit it was raised or found
+ * on (a found matter has no complainant). */
+static const char *const migration_3_visits =
+	"CREATE TABLE visits("
+	"  id INTEGER PRIMARY KEY,"
+	"  host TEXT NOT NULL REFERENCES hosts(id),"
+	"  day TEXT NOT NULL,"
+	"  start_min INTEGER NOT NULL, end_min INTEGER NOT NULL,"
+	"  slot_minutes INTEGER NOT NULL CHECK (slot_minutes BETWEEN 10 AND 240),"
+	"  township TEXT NOT NULL REFERENCES divisions(code),"
+	"  village TEXT REFERENCES divisions(code),"
+	"  place TEXT NOT NULL, place_en TEXT NOT NULL DEFAULT '',"
+	"  topics TEXT NOT NULL DEFAULT '',"
+	"  accompany TEXT NOT NULL DEFAULT '',"
+	"  created_at TEXT NOT NULL, created_by TEXT NOT NULL,"
+	"  cancelled_at TEXT, cancelled_by TEXT, cancel_reason TEXT,"
+	"  CHECK (start_min >= 0 AND start_min < end_min AND end_min <= 1440));"
+	"CREATE INDEX visits_day ON visits(day, start_min);"
+	"CREATE INDEX visits_township ON visits(township, day);"
+	"CREATE TRIGGER visits_planned_kept BEFORE UPDATE OF"
+	"  id, host, day, start_min, end_min, slot_minutes, township, village, place, place_en,"
+	"  topics, accompany, created_at, created_by ON visits"
+	"  BEGIN SELECT RAISE(ABORT, 'a visit once planned is kept: cancel it and add another'); END;"
+	"CREATE TRIGGER visits_no_delete BEFORE DELETE ON visits"
+	"  BEGIN SELECT RAISE(ABORT, 'a visit once planned is kept'); END;"
+	"CREATE TABLE visit_matters("
+	"  case_id INTEGER PRIMARY KEY REFERENCES cases(id),"
+	"  visit_id INTEGER NOT NULL REFERENCES visits(id),"
+	"  found INTEGER NOT NULL DEFAULT 0 CHECK (found IN (0, 1)),"
+	"  on_spot INTEGER NOT NULL DEFAULT 0 CHECK (on_spot IN (0, 1)),"
+	"  recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL);"
+	"CREATE INDEX visit_matters_visit ON visit_matters(visit_id, case_id);"
+	"CREATE TRIGGER visit_matters_no_update BEFORE UPDATE ON visit_matters"
+	"  BEGIN SELECT RAISE(ABORT, 'a visit matter once recorded is kept'); END;"
+	"CREATE TRIGGER visit_matters_no_delete BEFORE DELETE ON visit_matters"
+	"  BEGIN SELECT RAISE(ABORT, 'a visit matter once recorded is kept'); END;";
+/* Opinion surveys (survey.c).  What a citizen answers is anonymous: the
+ * day and the township, nothing else, no session, no case.  A kiosk
+ * writes an answer set to survey_pending; the daily seal (jrc tick, and
+ * closing a survey) moves them to survey_answers / service_ratings in a
+ * random order, each with an event dated the day that carries the row, so
+ * that neither the log's order nor its times tie an answer to a case. */
+static const char *const migration_3_surveys =
+	"CREATE TABLE surveys("
+	"  id INTEGER PRIMARY KEY,"
+	"  title_zh TEXT NOT NULL, title_en TEXT NOT NULL,"
+	"  sites TEXT NOT NULL DEFAULT '',"          /* township codes; '' every site */
+	"  start_day TEXT NOT NULL, end_day TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL, created_by TEXT NOT NULL,"
+	"  closed_at TEXT, closed_by TEXT);"
+	"CREATE TRIGGER surveys_no_delete BEFORE DELETE ON surveys"
+	"  BEGIN SELECT RAISE(ABORT, 'a survey once made is kept'); END;"
+	"CREATE TRIGGER surveys_kept BEFORE UPDATE OF"
+	"  id, title_zh, title_en, sites, start_day, end_day, created_at, created_by ON surveys"
+	"  BEGIN SELECT RAISE(ABORT, 'a survey once made is kept'); END;"
+	"CREATE TABLE survey_questions("
+	"  survey_id INTEGER NOT NULL REFERENCES surveys(id),"
+	"  n INTEGER NOT NULL,"
+	"  text_zh TEXT NOT NULL, text_en TEXT NOT NULL,"
+	"  answers_zh TEXT NOT NULL, answers_en TEXT NOT NULL,"   /* ';' between */
+	"  PRIMARY KEY (survey_id, n)) WITHOUT ROWID;"
+	"CREATE TRIGGER survey_questions_no_update BEFORE UPDATE ON survey_questions"
+	"  BEGIN SELECT RAISE(ABORT, 'a survey once made is kept'); END;"
+	"CREATE TRIGGER survey_questions_no_delete BEFORE DELETE ON survey_questions"
+	"  BEGIN SELECT RAISE(ABORT, 'a survey once made is kept'); END;"
+	/* kind: survey (survey_id, answers "2,1,3") or service (answers "1"..."3"). */
+	"CREATE TABLE survey_pending("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('survey','service')),"
+	"  survey_id INTEGER REFERENCES surveys(id),"
+	"  day TEXT NOT NULL, township TEXT NOT NULL,"
+	"  answers TEXT NOT NULL);"
+	"CREATE TABLE survey_answers("
+	"  id INTEGER PRIMARY KEY,"
+	"  survey_id INTEGER NOT NULL REFERENCES surveys(id),"
+	"  day TEXT NOT NULL, township TEXT NOT NULL,"
+	"  answers TEXT NOT NULL);"
+	"CREATE INDEX survey_answers_survey ON survey_answers(survey_id, township);"
+	"CREATE TRIGGER survey_answers_no_update BEFORE UPDATE ON survey_answers"
+	"  BEGIN SELECT RAISE(ABORT, 'an answer once given is kept'); END;"
+	"CREATE TRIGGER survey_answers_no_delete BEFORE DELETE ON survey_answers"
+	"  BEGIN SELECT RAISE(ABORT, 'an answer once given is kept'); END;"
+	"CREATE TABLE service_ratings("
+	"  id INTEGER PRIMARY KEY,"
+	"  day TEXT NOT NULL, township TEXT NOT NULL,"
+	"  rating TEXT NOT NULL CHECK (rating IN ('satisfied','basic','unsatisfied')));"
+	"CREATE INDEX service_ratings_day ON service_ratings(day, township);"
+	"CREATE TRIGGER service_ratings_no_update BEFORE UPDATE ON service_ratings"
+	"  BEGIN SELECT RAISE(ABORT, 'a rating once given is kept'); END;"
+	"CREATE TRIGGER service_ratings_no_delete BEFORE DELETE ON service_ratings"
+	"  BEGIN SELECT RAISE(ABORT, 'a rating once given is kept'); END;";
+/* ==== end of visits and surveys ==== */
+
+
+/* Version 3: the fourth round.  Each capability adds its migrations in its
+ * own block above and its line here. */
 static const char *const version_3[] = {
-	migration_3_hearings,
-	migration_3_concluded_links,
+	migration_3_hearings,        /* public hearings */
+	migration_3_concluded_links, /* lawful termination */
+	migration_3_visits,          /* visits and surveys */
+	migration_3_surveys,         /* visits and surveys */
 	NULL
 };
 

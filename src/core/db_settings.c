@@ -92,6 +92,18 @@ static jrc_status check_days(const char *key, const char *v, jrc_err *err)
 			   _("The value must be a number of days from 1 to 366."));
 }
 
+/* A division code as divisions.csv writes them: 6 digits (the county), 9
+ * (a township), 12 (a village). */
+static jrc_status check_division(const char *key, const char *v, jrc_err *err)
+{
+	size_t n = strlen(v);
+
+	if ((n == 6 || n == 9 || n == 12) && strspn(v, "0123456789") == n)
+		return JRC_OK;
+	return jrc_err_set(err, JRC_E_INVALID, key,
+			   _("The site's place must be a division code from 'jrc divisions': 6 digits for the county center, 9 for a township's center, such as 330726100."));
+}
+
 static jrc_status check_choice(const char *key, const char *v, const char *const *choices,
 			       jrc_err *err)
 {
@@ -208,6 +220,9 @@ static const struct setting {
 	{ "backup_keep_monthly", "12", check_keep },
 	{ "voice_output", "none", check_voice_output },
 	{ "voice", "off", check_on_off },
+	/* Visits and surveys: where this site is (the county center, or a
+	 * township's center); its kiosks announce the visits to it. */
+	{ "site_division", "330726", check_division },
 };
 
 static const struct setting *setting_find(const char *key)

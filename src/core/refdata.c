@@ -248,6 +248,14 @@ static const refdata_file files[] = {
 	/* The phrase builder's sentences, replaced as a whole. */
 	{ "phrases.csv", 0,
 	  { "category", "kind", "zh", "en", NULL }, 4, phrases_import_row, "DELETE FROM phrases" },
+	/* Leaders' visits (visit.c): added once by id, never replaced. */
+	{ "visits.csv", 0,
+	  { "id", "host", "date", "start", "end", "division", "place", "slot_minutes", "topics",
+	    "accompany", "place_en", NULL }, 7, visit_import_row, NULL },
+	/* Opinion surveys (survey.c): one row per question, kept once made. */
+	{ "surveys.csv", 0,
+	  { "id", "title", "title_en", "from", "to", "sites", "question", "question_en",
+	    "answers", "answers_en", NULL }, 10, survey_import_row, NULL },
 };
 
 static char *read_file(const char *path, size_t *len)

@@ -25,5 +25,7 @@ typedef struct refdata_file {
 jrc_status roster_import_host(jrc_db *db, char **v, long sort, jrc_err *err);
 jrc_status roster_import_schedule(jrc_db *db, char **v, long sort, jrc_err *err);
 jrc_status phrases_import_row(jrc_db *db, char **v, long sort, jrc_err *err);
+jrc_status visit_import_row(jrc_db *db, char **v, long sort, jrc_err *err);
+jrc_status survey_import_row(jrc_db *db, char **v, long sort, jrc_err *err);
 
 #endif

@@ -156,6 +156,12 @@ jrc_status stats_collect(jrc_db *db, const char *from, const char *to, jrc_stats
 		out->linked_to_concluded = nl ? linked[0].total : 0;
 		free(linked);
 	}
+	/* By source: a matter of a leader's visit, else the channel. */
+	snprintf(sql, sizeof(sql), group,
+		 "CASE WHEN EXISTS (SELECT 1 FROM visit_matters m WHERE m.case_id = cases.id)"
+		 " THEN 'visit' ELSE channel END", owed, owed, ranged ? "WHERE " IN_RANGE : "");
+	if ((s = breakdown(db, sql, start, end, today, &out->by_source, &out->n_source, err)))
+		goto fail;
 	db_exec(db, "COMMIT", NULL);
 	for (size_t i = 0; i < out->n_state; i++) {
 		out->total += out->by_state[i].total;
@@ -178,6 +184,9 @@ void stats_free(jrc_stats *s)
 	free(s->by_supervision);
 	free(s->by_category);
 	free(s->by_verdict);
+	free(s->by_source);
+	s->by_source = NULL;
+	s->n_source = 0;
 	s->by_state = s->by_department = s->by_category = s->by_verdict = NULL;
 	s->by_supervision = NULL;
 	s->n_state = s->n_department = s->n_category = s->n_verdict = 0;

@@ -176,6 +176,9 @@ struct ui_ctx {
 	int ime_keys_shown;   /* a free-text field drew its pinyin tag (key line: F4) */
 	int ime_cand_y, ime_cand_x, ime_cand_w;  /* where this draw wants the candidates */
 
+	int64_t survey_done_ms; /* a survey was answered here: not offered again
+				   until the kiosk is left alone (scr_survey.c) */
+
 	int staff_mode;       /* staff files for the citizen */
 	char staff_id[32];
 	char printer[256];    /* printer URI for receipts ("" : the setting) */

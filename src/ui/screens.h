@@ -17,6 +17,12 @@ typedef struct ui_home_entry {
 
 extern const ui_screen_ops scr_home_ops;
 
+/* An opinion survey (scr_survey.c): home's entry, shown while one runs
+ * here and this citizen has not answered it. */
+extern const ui_screen_ops scr_survey_ops;
+int survey_home_available(ui_ctx *ctx);
+void survey_home_open(ui_ctx *ctx);
+
 /* Filing wizard (arg of each: NULL unless said otherwise). */
 extern const ui_screen_ops scr_category_ops;
 extern const ui_screen_ops scr_lit_ops;          /* legal-channel guidance */

@@ -88,10 +88,19 @@ struct wizard_draft {
 	int in_court;           /* already before a court or arbitration */
 	int help_gen;           /* counts finished Help steps: step 6 shows a
 				   booking first again after each */
+	int64_t visit_id;       /* the desk's visit log: a matter of this
+				   leader's visit (its place filled in) */
+	int visit_found;        /* found by the visit: no complainant */
 };
 
 /* Begin a new filing: a clean draft and the first step.  0 or -1. */
 int wizard_start(ui_ctx *ctx);
+
+/* Begin a filing from the desk's visit log: the matter of visit id
+ * (jrc/visit.h) at division (its place, step 2 skipped); found: found by
+ * the visit, with no complainant (step 3 skipped).  0 or -1. */
+int wizard_start_visit(ui_ctx *ctx, int64_t visit_id, const char *township,
+		       const char *division, int found);
 
 /* Wipe the draft (zero every byte); safe when there is none. */
 void wizard_wipe(ui_ctx *ctx);

@@ -26,6 +26,14 @@
 #define PANEL_SEAT_COLS "case_id, hearing_id, seat, member, name, title, opinion, reason"
 #define CONCLUDED_COLS "case_id, concluded_case, linked_at"
 #define STAFF_COLS "name, role, department, hash, disabled, created_at"
+#define VISIT_COLS "host, day, start_min, end_min, slot_minutes, township, village, place," \
+	" place_en, topics, accompany, created_at, created_by, cancelled_at, cancelled_by," \
+	" cancel_reason"
+#define SURVEY_COLS "title_zh, title_en, sites, start_day, end_day, created_at, created_by," \
+	" closed_at, closed_by"
+#define SURVEY_ANSWER_COLS "survey_id, day, township, answers"
+#define SERVICE_RATING_COLS "day, township, rating"
+#define VISIT_MATTER_COLS "case_id, visit_id, found, on_spot, recorded_at, recorded_by"
 
 /* The copy of a row: [table, key as text, [columns]]. */
 #define SNAP(tbl, key, cols) \
@@ -60,32 +68,47 @@
 typedef struct cover_spec {
 	const char *table, *cols, *snap_sql, *check_sql;
 	int text_key;         /* staff: the key is the staff ID */
+	const char *label;    /* msgid naming a row of a table not about a case
+				 ("Visit %s"); NULL: the row's case names it */
 } cover_spec;
 
 static const cover_spec specs[] = {
 	{ "cases", CASE_COLS, SNAP("cases", "id", CASE_COLS),
 	  CHECK("cases", "id", CASE_COLS, "t.id",
 		"(SELECT e.payload IS NULL FROM events e WHERE e.case_id = t.id"
-		" AND e.kind = 'filed' ORDER BY e.id LIMIT 1)", "0"), 0 },
+		" AND e.kind = 'filed' ORDER BY e.id LIMIT 1)", "0"), 0, NULL },
 	{ "lifecycle_steps", STEP_COLS, SNAP("lifecycle_steps", "event_id", STEP_COLS),
 	  CHECK("lifecycle_steps", "event_id", STEP_COLS, "t.case_id",
-		LEGACY_BY_EVENT("transition"), "0"), 0 },
+		LEGACY_BY_EVENT("transition"), "0"), 0, NULL },
 	{ "verdicts", VERDICT_COLS, SNAP("verdicts", "event_id", VERDICT_COLS),
-	  CHECK("verdicts", "event_id", VERDICT_COLS, "t.case_id", LEGACY_BY_EVENT("verdict"), "0"), 0 },
+	  CHECK("verdicts", "event_id", VERDICT_COLS, "t.case_id", LEGACY_BY_EVENT("verdict"), "0"), 0, NULL },
 	{ "bookings", BOOKING_COLS, SNAP("bookings", "id", BOOKING_COLS),
-	  CHECK("bookings", "id", BOOKING_COLS, "t.case_id", "?1", "0"), 0 },
+	  CHECK("bookings", "id", BOOKING_COLS, "t.case_id", "?1", "0"), 0, NULL },
 	{ "arrivals", ARRIVAL_COLS, SNAP("arrivals", "booking_id", ARRIVAL_COLS),
-	  CHECK("arrivals", "booking_id", ARRIVAL_COLS, "t.case_id", "0", "0"), 0 },
+	  CHECK("arrivals", "booking_id", ARRIVAL_COLS, "t.case_id", "0", "0"), 0, NULL },
 	{ "supervisions", SUPERVISION_COLS, SNAP("supervisions", "id", SUPERVISION_COLS),
-	  CHECK("supervisions", "id", SUPERVISION_COLS, "t.case_id", "0", "0"), 0 },
+	  CHECK("supervisions", "id", SUPERVISION_COLS, "t.case_id", "0", "0"), 0, NULL },
 	{ "hearings", HEARING_COLS, SNAP("hearings", "id", HEARING_COLS),
-	  CHECK("hearings", "id", HEARING_COLS, "t.case_id", "0", "0"), 0 },
+	  CHECK("hearings", "id", HEARING_COLS, "t.case_id", "0", "0"), 0, NULL },
 	{ "hearing_panel", PANEL_SEAT_COLS, SNAP("hearing_panel", "id", PANEL_SEAT_COLS),
-	  CHECK("hearing_panel", "id", PANEL_SEAT_COLS, "t.case_id", "0", "0"), 0 },
+	  CHECK("hearing_panel", "id", PANEL_SEAT_COLS, "t.case_id", "0", "0"), 0, NULL },
 	{ "concluded_links", CONCLUDED_COLS, SNAP("concluded_links", "case_id", CONCLUDED_COLS),
-	  CHECK("concluded_links", "case_id", CONCLUDED_COLS, "t.case_id", "0", "0"), 0 },
+	  CHECK("concluded_links", "case_id", CONCLUDED_COLS, "t.case_id", "0", "0"), 0, NULL },
 	{ "staff", STAFF_COLS, SNAP("staff", "id", STAFF_COLS),
-	  CHECK("staff", "id", STAFF_COLS, "NULL", "?1", "0"), 1 },
+	  CHECK("staff", "id", STAFF_COLS, "NULL", "?1", "0"), 1, N_("Staff account %s") },
+	/* Leaders' visits and the matters found on them (visit.c). */
+	{ "visits", VISIT_COLS, SNAP("visits", "id", VISIT_COLS),
+	  CHECK("visits", "id", VISIT_COLS, "NULL", "0", "0"), 0, N_("Visit %s") },
+	{ "visit_matters", VISIT_MATTER_COLS, SNAP("visit_matters", "case_id", VISIT_MATTER_COLS),
+	  CHECK("visit_matters", "case_id", VISIT_MATTER_COLS, "t.case_id", "0", "0"), 0, NULL },
+	/* Opinion surveys and their anonymous answers (survey.c). */
+	{ "surveys", SURVEY_COLS, SNAP("surveys", "id", SURVEY_COLS),
+	  CHECK("surveys", "id", SURVEY_COLS, "NULL", "0", "0"), 0, N_("Survey %s") },
+	{ "survey_answers", SURVEY_ANSWER_COLS, SNAP("survey_answers", "id", SURVEY_ANSWER_COLS),
+	  CHECK("survey_answers", "id", SURVEY_ANSWER_COLS, "NULL", "0", "0"), 0, N_("Survey answer %s") },
+	{ "service_ratings", SERVICE_RATING_COLS, SNAP("service_ratings", "id", SERVICE_RATING_COLS),
+	  CHECK("service_ratings", "id", SERVICE_RATING_COLS, "NULL", "0", "0"), 0,
+	  N_("Service rating %s") },
 };
 
 static const cover_spec *find_spec(const char *table)
@@ -219,8 +242,8 @@ static jrc_status row_differs(jrc_db *db, const cover_spec *sp, sqlite3_stmt *st
 	char who[160], field[64], what[200];
 	const char *tail = _("Report this to the supervisor and keep a copy of the database file as it is.");
 
-	if (strcmp(sp->table, "staff") == 0) {
-		snprintf(who, sizeof(who), _("Staff account %s"), key ? key : "?");
+	if (sp->label) {
+		snprintf(who, sizeof(who), _(sp->label), key ? key : "?");
 	} else {
 		char receipt[40];
 

@@ -319,7 +319,7 @@ fail:
 	return s;
 }
 
-jrc_status roster_unbook(jrc_db *db, int64_t case_id, const char *actor, jrc_err *err)
+jrc_status roster_unbook_in_tx(jrc_db *db, int64_t case_id, const char *actor, jrc_err *err)
 {
 	jrc_booking cur;
 	jrc_status s;
@@ -327,20 +327,26 @@ jrc_status roster_unbook(jrc_db *db, int64_t case_id, const char *actor, jrc_err
 
 	if (!actor || !*actor)
 		actor = "cli";
-	if ((s = db_begin(db, err)))
-		return s;
 	if ((s = roster_case_booking(db, case_id, &cur, err)) ||
 	    (s = cancel_row(db, cur.id, actor, err)))
-		goto fail;
+		return s;
 	describe(cur.host.id, cur.host.name, cur.start, cur.end, cur.room, note + 11,
 		 sizeof(note) - 11);
 	memcpy(note, "cancelled: ", 11);
-	if ((s = event(db, case_id, actor, note, cur.id, 0, err)))
-		goto fail;
+	return event(db, case_id, actor, note, cur.id, 0, err);
+}
+
+jrc_status roster_unbook(jrc_db *db, int64_t case_id, const char *actor, jrc_err *err)
+{
+	jrc_status s;
+
+	if ((s = db_begin(db, err)))
+		return s;
+	if ((s = roster_unbook_in_tx(db, case_id, actor, err))) {
+		db_rollback(db);
+		return s;
+	}
 	return db_commit(db, err);
-fail:
-	db_rollback(db);
-	return s;
 }
 
 jrc_status roster_case_booking(jrc_db *db, int64_t case_id, jrc_booking *out, jrc_err *err)

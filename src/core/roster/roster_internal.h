@@ -30,4 +30,7 @@ int roster_norm_id(const char *in, char out[JRC_HOST_ID_MAX]);
 /* Local-time instant of minute `min` after the start of day d. */
 jrc_time roster_local_time(jrc_date d, int min);
 
+/* roster_unbook inside the caller's transaction (a visit cancelled). */
+jrc_status roster_unbook_in_tx(jrc_db *db, int64_t case_id, const char *actor, jrc_err *err);
+
 #endif

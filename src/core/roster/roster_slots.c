@@ -16,6 +16,7 @@ typedef struct rule {
 	int start, end, slot;            /* minutes */
 	char room[JRC_U8(JRC_ROOM_MAX)], room_en[JRC_U8(JRC_ROOM_MAX)];
 	char topics[JRC_U8(JRC_TOPICS_MAX)], topics_en[JRC_U8(JRC_TOPICS_MAX)];
+	int64_t visit;                   /* a leader's visit (visit.c); 0: a schedule */
 } rule;
 
 typedef struct taken {
@@ -75,12 +76,33 @@ static jrc_status load_rules(jrc_db *db, const char *host, const char *kind, pla
 	size_t cap = 0;
 	int rc;
 
+	/* Leaders' visits (visit.c) are dated days at their place, booked
+	 * like any other; a cancelled one holds no slots. */
 	if ((s = db_prepare(db, "SELECT s.weekday, s.day, s.start_min, s.end_min, s.slot_minutes,"
-			    " s.room, s.room_en, s.topics, s.topics_en, " ROSTER_HOST_COLS
+			    " s.room, s.room_en, s.topics, s.topics_en, " ROSTER_HOST_COLS ","
+			    " h.sort AS hsort, 0 AS visit, s.id AS sid"
 			    " FROM schedules s JOIN hosts h ON h.id = s.host WHERE h.active = 1"
 			    " AND (?1 IS NULL OR s.host = ?1) AND (?2 IS NULL OR h.kind = ?2)"
 			    " AND (s.weekday IS NOT NULL OR (s.day >= ?3 AND s.day < ?4))"
-			    " ORDER BY h.sort, h.id, s.start_min, s.id", &st, err)))
+			    " UNION ALL"
+			    " SELECT NULL, v.day, v.start_min, v.end_min, v.slot_minutes,"
+			    /* The room of a visit says the township and village too. */
+			    " (SELECT name_zh FROM divisions WHERE code = v.township)"
+			    "   || coalesce((SELECT name_zh FROM divisions WHERE code = v.village), '')"
+			    "   || ' ' || v.place,"
+			    " CASE v.place_en WHEN '' THEN v.place ELSE v.place_en END"
+			    "   || coalesce(', ' || (SELECT name_en FROM divisions WHERE code = v.village), '')"
+			    "   || ', ' || (SELECT name_en FROM divisions WHERE code = v.township),"
+			    " coalesce((SELECT group_concat(c.name_zh, '、') FROM categories c"
+			    "   WHERE instr(' ' || v.topics || ' ', ' ' || c.code || ' ') > 0), ''),"
+			    " coalesce((SELECT group_concat(c.name_en, ', ') FROM categories c"
+			    "   WHERE instr(' ' || v.topics || ' ', ' ' || c.code || ' ') > 0), ''), "
+			    ROSTER_HOST_COLS ", h.sort, v.id, 0"
+			    " FROM visits v JOIN hosts h ON h.id = v.host WHERE h.active = 1"
+			    " AND v.cancelled_at IS NULL"
+			    " AND (?1 IS NULL OR v.host = ?1) AND (?2 IS NULL OR h.kind = ?2)"
+			    " AND v.day >= ?3 AND v.day < ?4"
+			    " ORDER BY hsort, 10, 3, visit, sid", &st, err)))
 		return s;
 	db_bind_text(db, st, 1, host);
 	db_bind_text(db, st, 2, kind);
@@ -110,6 +132,7 @@ static jrc_status load_rules(jrc_db *db, const char *host, const char *kind, pla
 		db_col_copy(st, 7, r->topics, sizeof(r->topics));
 		db_col_copy(st, 8, r->topics_en, sizeof(r->topics_en));
 		roster_fill_host(st, 9, &r->host);
+		r->visit = sqlite3_column_int64(st, 21);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
@@ -427,6 +450,7 @@ jrc_status roster_sessions(jrc_db *db, const char *host, const char *kind, jrc_d
 			se->start = roster_local_time(d, ru->start);
 			se->end = roster_local_time(d, ru->end);
 			se->slot_minutes = ru->slot;
+			se->visit = ru->visit;
 			snprintf(se->room, sizeof(se->room), "%s", ru->room);
 			snprintf(se->room_en, sizeof(se->room_en), "%s", ru->room_en);
 			snprintf(se->topics, sizeof(se->topics), "%s", ru->topics);

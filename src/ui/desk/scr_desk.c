@@ -344,6 +344,9 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	case L'a': case L'A':
 		desk_today_open(ctx, &d->sess);
 		return UI_DONE;
+	case L'v': case L'V':
+		desk_visits_open(ctx, &d->sess);
+		return UI_DONE;
 	case L'q': case L'Q':
 		logout(ctx, d, NULL);
 		if (ctx->depth > 1 && ui_top(ctx) == s)
@@ -395,6 +398,12 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 		   "D chooses the department from a list (type its code, name or short name), O shows only overdue "
 		   "cases, T only those filed today, U only those with an open supervision notice. A lists today's appointments and marks citizens arrived. N "
 		   "files for a citizen, P lists failed prints, Q logs out."), DESK_SOON_DAYS);
+	{
+		size_t len = strlen(ctx->help_buf);
+
+		snprintf(ctx->help_buf + len, sizeof(ctx->help_buf) - len, " %s",
+			 _("V opens the visit log, to record the matters raised or found on a leader's visit."));
+	}
 	return ctx->help_buf;
 }
 

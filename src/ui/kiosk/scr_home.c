@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "curses.h"
+#include "home_visits.h"
 #include "scr_desk.h"
 #include "scr_roster.h"
 #include "scr_status.h"
@@ -23,6 +24,7 @@ static const ui_home_entry home_entries[] = {
 	{ N_("Tell us about a problem (file a grievance)"), NULL, open_filing },
 	{ N_("Check the progress of a matter"), NULL, status_open },
 	{ N_("Leader reception days: meet a county leader"), roster_home_available, roster_home_open },
+	{ N_("Opinion survey: a few questions, anonymous"), survey_home_available, survey_home_open },
 	{ N_("Voice guidance: have each screen read aloud"), speak_available, speak_home_toggle },
 	{ N_("Staff only: log in to the front desk"), NULL, desk_home_open },
 	/* Check progress, leader reception days and staff add their lines
@@ -35,6 +37,7 @@ typedef struct home_state {
 	w_list list;
 	const ui_home_entry *shown[N_ENTRIES];
 	int nshown;
+	home_visits visits;             /* leaders' visits announced here */
 } home_state;
 
 static void collect(ui_ctx *ctx, home_state *h)
@@ -68,14 +71,40 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 	w_list_init(&h->list, 1, label, h);
 	h->list.gap = 1;
 	collect(ctx, h);
+	home_visits_load(ctx, &h->visits);
 	return 0;
+}
+
+static void leave(ui_ctx *ctx, ui_screen *s)
+{
+	home_state *h = s->state;
+
+	(void)ctx;
+	home_visits_free(&h->visits);
+}
+
+static int tick(ui_ctx *ctx, ui_screen *s, int64_t now_ms)
+{
+	home_state *h = s->state;
+
+	/* Only while home is on top: a citizen's screens are not redrawn. */
+	if (ctx->depth != 1)
+		return 0;
+	/* Left alone as long as the idle wipe waits: a new citizen, who may
+	 * answer the survey. */
+	if (ctx->survey_done_ms && ctx->idle_seconds > 0 &&
+	    now_ms - ctx->last_key_ms >= (int64_t)ctx->idle_seconds * 1000) {
+		ctx->survey_done_ms = 0;
+		return 1;
+	}
+	return home_visits_tick(ctx, &h->visits, now_ms);
 }
 
 static void draw(ui_ctx *ctx, ui_screen *s)
 {
 	home_state *h = s->state;
 	ui_rect r = ui_content(ctx), lr;
-	int maxw = 0, top;
+	int maxw = 0, top, bottom, vlines;
 
 	collect(ctx, h);
 	ui_step_header(ctx, 0, 0, _("Welcome"),
@@ -92,8 +121,19 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	lr.w = maxw + 8 < r.w ? maxw + 8 : r.w;
 	lr.x = r.x + (r.w - lr.w) / 2;
 	lr.y = top + 3;
-	lr.h = r.y + r.h - lr.y - 2;
+	bottom = r.y + r.h - (ui_english_only_reason(ctx) ? 2 : 0);
+	/* The visits announced below the choices; the choices close up when
+	 * both would not fit with a blank line between them. */
+	h->list.gap = 1;
+	vlines = home_visits_lines(&h->visits, r.w - 4, bottom - (lr.y + 2 * h->list.n));
+	if (h->visits.n && !vlines) {
+		h->list.gap = 0;
+		vlines = home_visits_lines(&h->visits, r.w - 4, bottom - (lr.y + h->list.n + 1));
+	}
+	lr.h = (vlines ? bottom - vlines - 1 : r.y + r.h - 2) - lr.y;
 	w_list_draw(ctx, &h->list, lr);
+	if (vlines)
+		home_visits_draw(ctx, &h->visits, bottom - vlines, r.x + 2, r.w - 4, vlines);
 	if (ui_english_only_reason(ctx))
 		ui_text_wrapped(r.y + r.h - 2, r.x, r.w, 2, ui_attr(ctx, UI_NOTICE),
 				ui_english_only_reason(ctx));
@@ -131,6 +171,8 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 const ui_screen_ops scr_home_ops = {
 	.name = "home",
 	.enter = enter,
+	.leave = leave,
+	.tick = tick,
 	.state_size = sizeof(home_state),
 	.draw = draw,
 	.key = key,

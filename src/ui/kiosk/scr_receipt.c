@@ -21,6 +21,7 @@
 #include "jrc/receipt_doc.h"
 #include "jrc/refdata.h"
 #include "jrc/terminate.h"
+#include "jrc/survey.h"
 #include "jrc/text.h"
 
 enum {
@@ -52,6 +53,7 @@ typedef struct receipt_state {
 	 * follows below the last row (Up and Down move it; nothing is cut). */
 	int text_top, text_more;
 	jrc_lang text_lang;   /* F2 rewrites the text: back to its start */
+	int rated;            /* today's service rated 1..3 (survey.c); 0 not yet */
 } receipt_state;
 
 /* A print that failed turns the screen into the receipt.  A hall without
@@ -425,6 +427,13 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		}
 		if (!r->legal && !r->concluded)
 			pars[np++] = (flow_par){ next_text(ctx, r), ui_attr(ctx, UI_NORMAL) };
+		/* One question on today's service, kept apart from the matter
+		 * (and its verdict): not for a clerk filing at the desk. */
+		if (!ctx->staff_mode)
+			pars[np++] = (flow_par){ r->rated ? _("Thank you for rating today's service.")
+				: _("How was today's service? Press 1 satisfied, 2 basically satisfied, 3 not satisfied. "
+				    "It is anonymous and has nothing to do with your matter."),
+				ui_attr(ctx, UI_KEY) };
 		if (r->text_lang != ctx->lang) {
 			r->text_top = 0;
 			r->text_lang = ctx->lang;
@@ -498,10 +507,24 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 {
 	receipt_state *r = s->state;
 
-	(void)ch;
 	if (r->printed == PRINT_PENDING) {
 		/* Keys kept the tick away: print before anything else. */
 		print_now(ctx, r, ui_now_ms());
+		return UI_DONE;
+	}
+	/* A digit rates the service only once the question shows (it is the
+	 * last paragraph: nothing more below). */
+	if (act == UI_ACT_DIGIT && ch >= L'1' && ch <= L'3' && !r->rated && !ctx->staff_mode &&
+	    !paperless(r) && !r->text_more) {
+		char site[16];
+		jrc_err err = { 0 };
+
+		if (db_setting_get(ctx->db, "site_division", NULL, site, sizeof(site), NULL) != JRC_OK)
+			site[0] = '\0';
+		if (survey_rate_service(ctx->db, site, (int)(ch - L'0'), &err) == JRC_OK)
+			r->rated = (int)(ch - L'0');
+		else
+			ui_message(ctx, 1, "%s", err.msg);
 		return UI_DONE;
 	}
 	/* Reading the paper-less receipt is not leaving it (and needs no guard). */

@@ -48,6 +48,10 @@ static void person_line(ui_ctx *ctx, char *out, size_t size)
 	const wizard_draft *d = ctx->draft;
 	char name[200], id[64], phone[40];
 
+	if (d->visit_found) {
+		snprintf(out, size, "%s", _("Nobody: found by the leader's visit itself"));
+		return;
+	}
 	if (d->person == WIZ_PERSON_ANON) {
 		snprintf(out, size, "%s", _("Anonymous: no name, ID number or phone"));
 		return;
@@ -194,6 +198,18 @@ static void submit(ui_ctx *ctx, review_state *v)
 	}
 	jrc_err_clear(&v->err);
 	st = wizard_submit(ctx, &ra->kase, &v->err);
+	if (st == JRC_OK && d->visit_found) {
+		/* Found by the visit: nobody to hand a receipt to.  Staff see
+		 * the number it is followed under. */
+		int64_t visit = d->visit_id;
+
+		wizard_leave(ctx);
+		ui_message(ctx, 0, _("Recorded as %s, found on visit %lld: no complainant, so no receipt."),
+			   ra->kase.receipt, (long long)visit);
+		grievance_case_free(&ra->kase);
+		free(ra);
+		return;
+	}
 	if (st == JRC_OK) {
 		ra->in_court = d->in_court;
 		if (d->help && d->help->receipt_line) {

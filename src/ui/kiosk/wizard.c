@@ -7,6 +7,7 @@
 #include "ime.h"
 #include "wizard.h"
 #include "jrc/refdata.h"
+#include "jrc/visit.h"
 
 /* Zero memory in a way the compiler may not drop: the draft holds
  * personal data that must not outlive the session. */
@@ -27,6 +28,36 @@ int wizard_start(ui_ctx *ctx)
 	ime_reset(ctx);
 	ctx->draft->base_depth = ctx->depth;
 	return wizard_open_step(ctx, WIZ_STEP_CATEGORY);
+}
+
+int wizard_start_visit(ui_ctx *ctx, int64_t visit_id, const char *township,
+		       const char *division, int found)
+{
+	wizard_draft *d;
+
+	if (!ctx->draft && !(ctx->draft = calloc(1, sizeof(*ctx->draft))))
+		return -1;
+	wizard_wipe(ctx);
+	ime_reset(ctx);
+	d = ctx->draft;
+	d->base_depth = ctx->depth;
+	d->visit_id = visit_id;
+	d->visit_found = found;
+	snprintf(d->township, sizeof(d->township), "%s", township);
+	snprintf(d->division, sizeof(d->division), "%s", division);
+	if (found)
+		d->person = WIZ_PERSON_ANON;
+	return wizard_open_step(ctx, WIZ_STEP_CATEGORY);
+}
+
+/* A step the visit log filled in already: its place, a found matter's
+ * (absent) complainant.  The review can still reopen them. */
+static int step_prefilled(const wizard_draft *d, int step)
+{
+	if (!d || !d->visit_id)
+		return 0;
+	return (step == WIZ_STEP_PLACE && d->division[0]) ||
+	       (step == WIZ_STEP_PERSON && d->visit_found);
 }
 
 void wizard_leave(ui_ctx *ctx)
@@ -144,6 +175,8 @@ void wizard_step_done(ui_ctx *ctx, int step)
 		ui_pop_to(ctx, &scr_review_ops);
 		return;
 	}
+	while (step + 1 < WIZ_STEPS && step_prefilled(ctx->draft, step + 1))
+		step++;
 	wizard_open_step(ctx, step + 1);
 }
 
@@ -151,6 +184,8 @@ jrc_status wizard_submit(ui_ctx *ctx, jrc_case *out, jrc_err *err)
 {
 	const wizard_draft *d = ctx->draft;
 	jrc_intake in = { 0 };
+	jrc_visit_matter_in vm = { 0 };
+	char actor[48] = "";
 	jrc_status s;
 
 	if (!d)
@@ -169,12 +204,24 @@ jrc_status wizard_submit(ui_ctx *ctx, jrc_case *out, jrc_err *err)
 	in.channel = ctx->staff_mode ? "desk" : "kiosk";
 	in.staff_id = ctx->staff_mode ? ctx->staff_id : NULL;
 	in.lang = i18n_code(ctx->lang);
-	if (!d->help || !d->help->file_in_tx)
+	/* From the desk's visit log: the matter of that visit. */
+	vm.visit_id = d->visit_id;
+	vm.found = d->visit_found;
+	if (ctx->staff_mode) {
+		snprintf(actor, sizeof(actor), "staff:%s", ctx->staff_id);
+		vm.actor = actor;
+	}
+	if (!d->help || !d->help->file_in_tx) {
+		if (d->visit_id)
+			return visit_file(ctx->db, &in, &vm, out, err);
 		return grievance_file(ctx->db, &in, out, err);
+	}
 	/* The option's booking and the case commit together or not at all. */
 	if ((s = db_begin(ctx->db, err)) != JRC_OK)
 		return s;
-	if ((s = grievance_file_in_tx(ctx->db, &in, out, err)) != JRC_OK) {
+	s = d->visit_id ? visit_file_in_tx(ctx->db, &in, &vm, out, err)
+			: grievance_file_in_tx(ctx->db, &in, out, err);
+	if (s != JRC_OK) {
 		db_rollback(ctx->db);
 		return s;
 	}
