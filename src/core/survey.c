@@ -104,6 +104,21 @@ static jrc_status parse_question(const char *spec, int k, jrc_survey_question *q
 	return JRC_OK;
 }
 
+/* The event that vouches for question n of survey sid, as written: a
+ * question reworded behind the program's back is named by verify. */
+static jrc_status question_event(jrc_db *db, const char *actor, int64_t sid, int n, jrc_err *err)
+{
+	jrc_event_in ev = { 0 };
+	char key[48];
+
+	snprintf(key, sizeof(key), "%" PRId64 ".%d", sid, n);
+	ev.actor = actor;
+	ev.kind = "survey_question";
+	ev.note = key;
+	ev.cover[0] = (jrc_cover){ "survey_questions", 0, key };
+	return audit_append(db, &ev, NULL, NULL, err);
+}
+
 /* Township codes separated by ';', ',' or blanks -> "330726100 330726101". */
 static jrc_status sites_in(jrc_db *db, const char *v, char *out, size_t size, jrc_err *err)
 {
@@ -208,6 +223,8 @@ jrc_status survey_add(jrc_db *db, const char *title_zh, const char *title_en,
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)
 			s = db_fail(db, rc, err);
+		else
+			s = question_event(db, actor ? actor : "cli", sid, i + 1, err);
 	}
 	free(q);
 	if (s == JRC_OK) {
@@ -325,7 +342,9 @@ jrc_status survey_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 	db_bind_text(db, st, 6, ae);
 	rc = db_step(db, st);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, err);
+	return question_event(db, "import", (int64_t)id, n + 1, err);
 }
 
 /* Fill the questions of s from the table. */

@@ -31,6 +31,7 @@
 	" cancel_reason"
 #define SURVEY_COLS "title_zh, title_en, sites, start_day, end_day, created_at, created_by," \
 	" closed_at, closed_by"
+#define SURVEY_QUESTION_COLS "survey_id, n, text_zh, text_en, answers_zh, answers_en"
 #define SURVEY_ANSWER_COLS "survey_id, day, township, answers"
 #define SERVICE_RATING_COLS "day, township, rating"
 #define VISIT_MATTER_COLS "case_id, visit_id, found, on_spot, recorded_at, recorded_by"
@@ -104,6 +105,12 @@ static const cover_spec specs[] = {
 	/* Opinion surveys and their anonymous answers (survey.c). */
 	{ "surveys", SURVEY_COLS, SNAP("surveys", "id", SURVEY_COLS),
 	  CHECK("surveys", "id", SURVEY_COLS, "NULL", "0", "0"), 0, N_("Survey %s") },
+	/* A question's key is "survey.n" (a survey's questions have no id). */
+	{ "survey_questions", SURVEY_QUESTION_COLS,
+	  "SELECT json_array(?1, survey_id || '.' || n, json_array(" SURVEY_QUESTION_COLS "))"
+	  " FROM survey_questions WHERE survey_id || '.' || n = ?2",
+	  CHECK("survey_questions", "survey_id || '.' || t.n", SURVEY_QUESTION_COLS, "NULL", "0", "0"),
+	  1, N_("Survey question %s") },
 	{ "survey_answers", SURVEY_ANSWER_COLS, SNAP("survey_answers", "id", SURVEY_ANSWER_COLS),
 	  CHECK("survey_answers", "id", SURVEY_ANSWER_COLS, "NULL", "0", "0"), 0, N_("Survey answer %s") },
 	{ "service_ratings", SERVICE_RATING_COLS, SNAP("service_ratings", "id", SERVICE_RATING_COLS),
