@@ -64,6 +64,15 @@ void doc_add_text(jrc_doc *d, jrc_doc_align align, int style, const char *text);
  * the label takes at most half the line, else under the label. */
 void doc_add_field(jrc_doc *d, int style, const char *label, const char *value);
 
+/* The two languages of a slip: the Chinese text, then the English under it
+ * (not wide or tall), or only the English when en_only (a printer that has
+ * only ASCII).  And a field labelled "查询码 Query code：" (or "Query
+ * code:" when en_only), as on the receipt. */
+void doc_add_both(jrc_doc *d, int en_only, jrc_doc_align align, int style, const char *zh,
+		  const char *en);
+void doc_add_both_field(jrc_doc *d, int en_only, int style, const char *zh, const char *en,
+			const char *value);
+
 void doc_add_rule(jrc_doc *d);
 void doc_add_blank(jrc_doc *d);
 void doc_add_qr(jrc_doc *d, const char *payload);

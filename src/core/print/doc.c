@@ -119,6 +119,27 @@ void doc_add_text(jrc_doc *d, jrc_doc_align align, int style, const char *text)
 	free(clean);
 }
 
+void doc_add_both(jrc_doc *d, int en_only, jrc_doc_align align, int style, const char *zh,
+		  const char *en)
+{
+	if (!en_only)
+		doc_add_text(d, align, style, zh);
+	doc_add_text(d, align, en_only ? style : style & ~(JRC_DOC_WIDE | JRC_DOC_TALL), en);
+}
+
+void doc_add_both_field(jrc_doc *d, int en_only, int style, const char *zh, const char *en,
+			const char *value)
+{
+	char label[160];
+
+	/* As on the receipt: "查询码 Query code：" ends in a full-width colon. */
+	if (en_only)
+		snprintf(label, sizeof(label), "%s:", en);
+	else
+		snprintf(label, sizeof(label), "%s %s：", zh, en);
+	doc_add_field(d, style, label, value);
+}
+
 void doc_add_field(jrc_doc *d, int style, const char *label, const char *value)
 {
 	char *l = text_sanitize(label, 0), *v = text_sanitize(value, 1);

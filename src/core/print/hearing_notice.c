@@ -35,26 +35,6 @@ static const char *const result_en[] = {
 	[JRC_CONCLUSION_TOO_FEW] = "Fewer than three panel members gave an opinion: no conclusion. Staff will tell you what happens next.",
 };
 
-static void both(jrc_doc *d, int en_only, jrc_doc_align align, int style, const char *zh,
-		 const char *en)
-{
-	if (!en_only)
-		doc_add_text(d, align, style, zh);
-	doc_add_text(d, align, en_only ? style : style & ~(JRC_DOC_WIDE | JRC_DOC_TALL), en);
-}
-
-static void field(jrc_doc *d, int en_only, int style, const char *zh, const char *en,
-		  const char *value)
-{
-	char label[160];
-
-	if (en_only)
-		snprintf(label, sizeof(label), "%s:", en);
-	else
-		snprintf(label, sizeof(label), "%s %s：", zh, en);
-	doc_add_field(d, style, label, value);
-}
-
 static jrc_status build(jrc_db *db, const jrc_hearing *h, int cols, int en_only, jrc_doc *d,
 			jrc_err *err)
 {
@@ -66,19 +46,19 @@ static jrc_status build(jrc_db *db, const jrc_hearing *h, int cols, int en_only,
 	    db_setting_get(db, "center_name_en", NULL, en, sizeof(en), err) != JRC_OK)
 		return err ? err->code : JRC_E_DB;
 	doc_init(d, cols);
-	both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);
-	both(d, en_only, JRC_ALIGN_CENTER, big, "公开评议通知", "Public hearing notice");
+	doc_add_both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);
+	doc_add_both(d, en_only, JRC_ALIGN_CENTER, big, "公开评议通知", "Public hearing notice");
 	doc_add_rule(d);
-	both(d, en_only, JRC_ALIGN_CENTER, 0, "受理编号", "Receipt number");
+	doc_add_both(d, en_only, JRC_ALIGN_CENTER, 0, "受理编号", "Receipt number");
 	doc_add_text(d, JRC_ALIGN_CENTER, big, h->receipt);
 	doc_add_rule(d);
 	snprintf(when, sizeof(when), "%s %s", h->held_on, h->at_time);
-	field(d, en_only, JRC_DOC_BOLD, "时间", "When", when);
-	field(d, en_only, JRC_DOC_BOLD, "地点", "Place", h->place);
+	doc_add_both_field(d, en_only, JRC_DOC_BOLD, "时间", "When", when);
+	doc_add_both_field(d, en_only, JRC_DOC_BOLD, "地点", "Place", h->place);
 	if (refdata_department(db, h->department, &dept, NULL) == JRC_OK)
-		field(d, en_only, 0, "办理单位", "Department", en_only ? dept.name_en : dept.name_zh);
-	field(d, en_only, 0, "单位代表", "Its representative", h->representative);
-	both(d, en_only, JRC_ALIGN_LEFT, 0, "评议员：", "Panel:");
+		doc_add_both_field(d, en_only, 0, "办理单位", "Department", en_only ? dept.name_en : dept.name_zh);
+	doc_add_both_field(d, en_only, 0, "单位代表", "Its representative", h->representative);
+	doc_add_both(d, en_only, JRC_ALIGN_LEFT, 0, "评议员：", "Panel:");
 	for (size_t i = 0; i < h->nseats; i++) {
 		char row[400];
 
@@ -87,16 +67,16 @@ static jrc_status build(jrc_db *db, const jrc_hearing *h, int cols, int en_only,
 	}
 	doc_add_rule(d);
 	if (h->conclusion == JRC_CONCLUSION_NONE) {
-		both(d, en_only, JRC_ALIGN_LEFT, 0,
+		doc_add_both(d, en_only, JRC_ALIGN_LEFT, 0,
 		     "请您按时参加。评议员将听取您和办理单位的陈述，对处理是否合理发表意见，按多数意见得出结论。",
 		     "Please come on time. The panel hears you and the department, then says whether your matter was handled reasonably; the majority decides.");
-		both(d, en_only, JRC_ALIGN_LEFT, 0, "如不能参加，请提前告知接待中心。",
+		doc_add_both(d, en_only, JRC_ALIGN_LEFT, 0, "如不能参加，请提前告知接待中心。",
 		     "If you cannot come, tell the reception centre beforehand.");
 	} else {
-		both(d, en_only, JRC_ALIGN_LEFT, JRC_DOC_BOLD, "评议结果：", "Result:");
-		both(d, en_only, JRC_ALIGN_LEFT, 0, result_zh[h->conclusion], result_en[h->conclusion]);
+		doc_add_both(d, en_only, JRC_ALIGN_LEFT, JRC_DOC_BOLD, "评议结果：", "Result:");
+		doc_add_both(d, en_only, JRC_ALIGN_LEFT, 0, result_zh[h->conclusion], result_en[h->conclusion]);
 	}
-	both(d, en_only, JRC_ALIGN_LEFT, 0, "凭受理编号和查询码，可在任一自助机查询。",
+	doc_add_both(d, en_only, JRC_ALIGN_LEFT, 0, "凭受理编号和查询码，可在任一自助机查询。",
 	     "Check at any kiosk with the receipt number and query code.");
 	if (d->oom) {
 		doc_free(d);

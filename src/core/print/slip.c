@@ -19,28 +19,6 @@
 #include "jrc/refdata.h"
 #include "jrc/slip.h"
 
-/* Chinese, then the English under it unless the printer has only ASCII. */
-static void both(jrc_doc *d, int en_only, jrc_doc_align align, int style, const char *zh,
-		 const char *en)
-{
-	if (!en_only)
-		doc_add_text(d, align, style, zh);
-	doc_add_text(d, align, en_only ? style : style & ~(JRC_DOC_WIDE | JRC_DOC_TALL), en);
-}
-
-static void field(jrc_doc *d, int en_only, int style, const char *zh, const char *en,
-		  const char *value)
-{
-	char label[160];
-
-	/* As on the receipt: "查询码 Query code：" ends in a full-width colon. */
-	if (en_only)
-		snprintf(label, sizeof(label), "%s:", en);
-	else
-		snprintf(label, sizeof(label), "%s %s：", zh, en);
-	doc_add_field(d, style, label, value);
-}
-
 static jrc_status build(jrc_db *db, const jrc_case *c, int cols, int en_only, jrc_doc *d,
 			jrc_err *err)
 {
@@ -55,32 +33,32 @@ static jrc_status build(jrc_db *db, const jrc_case *c, int cols, int en_only, jr
 	    db_setting_get(db, "center_name_en", NULL, en, sizeof(en), err) != JRC_OK)
 		return err ? err->code : JRC_E_DB;
 	doc_init(d, cols);
-	both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);
-	both(d, en_only, JRC_ALIGN_CENTER, big, re ? "复核申请回执" : "复查申请回执",
+	doc_add_both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);
+	doc_add_both(d, en_only, JRC_ALIGN_CENTER, big, re ? "复核申请回执" : "复查申请回执",
 	     re ? "Re-review request" : "Review request");
 	doc_add_rule(d);
-	both(d, en_only, JRC_ALIGN_CENTER, 0, "受理编号", "Receipt number");
+	doc_add_both(d, en_only, JRC_ALIGN_CENTER, 0, "受理编号", "Receipt number");
 	doc_add_text(d, JRC_ALIGN_CENTER, big, c->receipt);
 	doc_add_rule(d);
 	if (clock_parse(c->state_at, &t) == JRC_OK)
 		clock_format_local(t, when);
 	else
 		snprintf(when, sizeof(when), "%s", c->state_at);
-	field(d, en_only, 0, "申请时间", "Asked on", when);
+	doc_add_both_field(d, en_only, 0, "申请时间", "Asked on", when);
 	if (have_dept)
-		field(d, en_only, 0, "原办理单位", "Department",
+		doc_add_both_field(d, en_only, 0, "原办理单位", "Department",
 		      en_only ? dept.name_en : dept.name_zh);
-	field(d, en_only, JRC_DOC_BOLD, re ? "复核答复期限" : "复查答复期限", "Answer due by",
+	doc_add_both_field(d, en_only, JRC_DOC_BOLD, re ? "复核答复期限" : "复查答复期限", "Answer due by",
 	      c->due_on);
 	doc_add_rule(d);
-	both(d, en_only, JRC_ALIGN_LEFT, 0,
+	doc_add_both(d, en_only, JRC_ALIGN_LEFT, 0,
 	     re ? "您对复查意见不满意，已申请复核。复核机关将在上述期限前书面答复您，复核意见为最终意见。"
 		: "您对答复不满意，已申请复查。上一级机关将在上述期限前书面答复您。",
 	     re ? "You asked for a re-review. You will get its written answer, the final one, by the date above."
 		: "You asked for a review. The office above the department will answer in writing by the date above.");
-	both(d, en_only, JRC_ALIGN_LEFT, 0, "凭受理编号和查询码，可在任一自助机查询办理进度。",
+	doc_add_both(d, en_only, JRC_ALIGN_LEFT, 0, "凭受理编号和查询码，可在任一自助机查询办理进度。",
 	     "Check progress at any kiosk with the receipt number and query code.");
-	both(d, en_only, JRC_ALIGN_CENTER, 0, "请妥善保管本回执", "Please keep this slip.");
+	doc_add_both(d, en_only, JRC_ALIGN_CENTER, 0, "请妥善保管本回执", "Please keep this slip.");
 	if (d->oom) {
 		doc_free(d);
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
@@ -189,19 +167,19 @@ static jrc_status anchor_build(jrc_db *db, const jrc_anchor *a, int cols, int en
 	    db_setting_get(db, "center_name_en", NULL, en, sizeof(en), err) != JRC_OK)
 		return err ? err->code : JRC_E_DB;
 	doc_init(d, cols);
-	both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);
-	both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD | JRC_DOC_WIDE | JRC_DOC_FIT,
+	doc_add_both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);
+	doc_add_both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD | JRC_DOC_WIDE | JRC_DOC_FIT,
 	     "记录锚点", "Record anchor");
 	doc_add_rule(d);
 	if (clock_parse(a->at, &t) == JRC_OK)
 		clock_format_local(t, when);
 	else
 		snprintf(when, sizeof(when), "%s", a->at);
-	field(d, en_only, 0, "时间", "Taken at", when);
-	field(d, en_only, 0, "站点", "Site", a->site);
+	doc_add_both_field(d, en_only, 0, "时间", "Taken at", when);
+	doc_add_both_field(d, en_only, 0, "站点", "Site", a->site);
 	snprintf(count, sizeof(count), "%" PRId64, a->events);
-	field(d, en_only, JRC_DOC_BOLD, "事件数", "Events", count);
-	both(d, en_only, JRC_ALIGN_LEFT, 0, "链头校验值：", "Chain head:");
+	doc_add_both_field(d, en_only, JRC_DOC_BOLD, "事件数", "Events", count);
+	doc_add_both(d, en_only, JRC_ALIGN_LEFT, 0, "链头校验值：", "Chain head:");
 	for (int i = 0; i < 4; i++) {
 		char row[24];
 		const char *h = a->hash + 16 * i;
@@ -210,7 +188,7 @@ static jrc_status anchor_build(jrc_db *db, const jrc_anchor *a, int cols, int en
 		doc_add_text(d, JRC_ALIGN_CENTER, JRC_DOC_BOLD, row);
 	}
 	doc_add_rule(d);
-	both(d, en_only, JRC_ALIGN_LEFT, 0, "值班负责人签字：", "Supervisor's signature:");
+	doc_add_both(d, en_only, JRC_ALIGN_LEFT, 0, "值班负责人签字：", "Supervisor's signature:");
 	doc_add_text(d, JRC_ALIGN_LEFT, 0, " ");
 	doc_add_text(d, JRC_ALIGN_LEFT, 0, "______________________");
 	if (d->oom) {

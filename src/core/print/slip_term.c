@@ -16,27 +16,6 @@
 #include "jrc/slip.h"
 #include "jrc/terminate.h"
 
-/* Chinese, then the English under it unless the printer has only ASCII. */
-static void both(jrc_doc *d, int en_only, jrc_doc_align align, int style, const char *zh,
-		 const char *en)
-{
-	if (!en_only)
-		doc_add_text(d, align, style, zh);
-	doc_add_text(d, align, en_only ? style : style & ~(JRC_DOC_WIDE | JRC_DOC_TALL), en);
-}
-
-static void field(jrc_doc *d, int en_only, int style, const char *zh, const char *en,
-		  const char *value)
-{
-	char label[160];
-
-	if (en_only)
-		snprintf(label, sizeof(label), "%s:", en);
-	else
-		snprintf(label, sizeof(label), "%s %s：", zh, en);
-	doc_add_field(d, style, label, value);
-}
-
 static jrc_status build(jrc_db *db, const jrc_case *c, const jrc_termination *t,
 			const jrc_term_grounds *g, int cols, int en_only, jrc_doc *d, jrc_err *err)
 {
@@ -49,30 +28,30 @@ static jrc_status build(jrc_db *db, const jrc_case *c, const jrc_termination *t,
 	    db_setting_get(db, "center_name_en", NULL, en, sizeof(en), err) != JRC_OK)
 		return err ? err->code : JRC_E_DB;
 	doc_init(d, cols);
-	both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);
-	both(d, en_only, JRC_ALIGN_CENTER, big, "依法终结告知", "Matter concluded");
+	doc_add_both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);
+	doc_add_both(d, en_only, JRC_ALIGN_CENTER, big, "依法终结告知", "Matter concluded");
 	doc_add_rule(d);
-	both(d, en_only, JRC_ALIGN_CENTER, 0, "受理编号", "Receipt number");
+	doc_add_both(d, en_only, JRC_ALIGN_CENTER, 0, "受理编号", "Receipt number");
 	doc_add_text(d, JRC_ALIGN_CENTER, big, c->receipt);
 	doc_add_rule(d);
 	if (have_cat)
-		field(d, en_only, 0, "事项类别", "Matter", en_only ? cat.name_en : cat.name_zh);
-	field(d, en_only, JRC_DOC_BOLD, "终结日期", "Concluded on", t->on);
-	both(d, en_only, JRC_ALIGN_LEFT, JRC_DOC_BOLD, "终结理由：", "Why:");
+		doc_add_both_field(d, en_only, 0, "事项类别", "Matter", en_only ? cat.name_en : cat.name_zh);
+	doc_add_both_field(d, en_only, JRC_DOC_BOLD, "终结日期", "Concluded on", t->on);
+	doc_add_both(d, en_only, JRC_ALIGN_LEFT, JRC_DOC_BOLD, "终结理由：", "Why:");
 	doc_add_text(d, JRC_ALIGN_LEFT, 0, t->reason);
 	doc_add_rule(d);
 	if (g->which & JRC_TERM_REREVIEW)
-		both(d, en_only, JRC_ALIGN_LEFT, 0,
+		doc_add_both(d, en_only, JRC_ALIGN_LEFT, 0,
 		     "您的事项已经答复、复查和复核，依照《信访工作条例》依法终结。同一事实和理由再次反映的，行政机关不再受理。",
 		     "Your matter was answered, reviewed and re-reviewed. Under the law on letters and visits it is now finished: offices will not take up the same matter, for the same facts and reasons, again.");
 	else
-		both(d, en_only, JRC_ALIGN_LEFT, 0,
+		doc_add_both(d, en_only, JRC_ALIGN_LEFT, 0,
 		     "经公开评议，您的事项处理合理，依照《信访工作条例》依法终结。同一事实和理由再次反映的，行政机关不再受理。",
 		     "A public appraisal hearing found that your matter was handled reasonably. Under the law on letters and visits it is now finished: offices will not take up the same matter, for the same facts and reasons, again.");
-	both(d, en_only, JRC_ALIGN_LEFT, JRC_DOC_BOLD, "您仍可以到：", "You can still go to:");
+	doc_add_both(d, en_only, JRC_ALIGN_LEFT, JRC_DOC_BOLD, "您仍可以到：", "You can still go to:");
 	doc_add_text(d, JRC_ALIGN_LEFT, JRC_DOC_BOLD, t->channel);
-	both(d, en_only, JRC_ALIGN_LEFT, 0, "有疑问请到前台咨询。", "Ask at the front desk if anything is unclear.");
-	both(d, en_only, JRC_ALIGN_CENTER, 0, "请妥善保管本告知", "Please keep this paper.");
+	doc_add_both(d, en_only, JRC_ALIGN_LEFT, 0, "有疑问请到前台咨询。", "Ask at the front desk if anything is unclear.");
+	doc_add_both(d, en_only, JRC_ALIGN_CENTER, 0, "请妥善保管本告知", "Please keep this paper.");
 	if (d->oom) {
 		doc_free(d);
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
