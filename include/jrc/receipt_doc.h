@@ -30,6 +30,9 @@ typedef struct jrc_receipt_info {
 	char dept_zh[96], dept_en[128];
 	char window[16];
 	char accept_by[12];                 /* YYYY-MM-DD */
+	/* Answered already (a matter solved on the spot at a leader's
+	 * visit): printed instead of the acceptance deadline. */
+	int answered;
 	/* A court or legal matter (LIT): where to go and what to bring,
 	 * printed instead of the acceptance deadline; "" otherwise. */
 	char legal_zh[1024], legal_en[1024];

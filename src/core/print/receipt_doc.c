@@ -15,6 +15,7 @@
 #include "jrc/clock.h"
 #include "jrc/grievance.h"
 #include "jrc/i18n.h"
+#include "jrc/lifecycle.h"
 #include "jrc/qr.h"
 #include "jrc/receipt_doc.h"
 #include "jrc/terminate.h"
@@ -173,6 +174,7 @@ jrc_status receipt_info_load(jrc_db *db, const char *receipt, jrc_receipt_info *
 		snprintf(out->dept_en, sizeof(out->dept_en), "%s", c.department);
 	}
 	snprintf(out->accept_by, sizeof(out->accept_by), "%s", c.accept_by);
+	out->answered = c.state == JRC_ST_ANSWERED;
 	{
 		jrc_termination *t = malloc(sizeof(*t));
 		int found = 0;
@@ -271,6 +273,11 @@ jrc_status receipt_doc_build(const jrc_receipt_info *in, int cols, jrc_doc_langs
 	} else if (*in->legal_zh) {
 		pair_text(d, langs, JRC_ALIGN_LEFT, JRC_DOC_BOLD, JRC_DOC_BOLD, "依法分流：请到", "Where to go:");
 		pair_text(d, langs, JRC_ALIGN_LEFT, 0, 0, in->legal_zh, in->legal_en);
+	} else if (in->answered) {
+		snprintf(buf, sizeof(buf), "已答复；如不满意，可在%d日内凭本回执请求复查", JRC_REVIEW_DAYS);
+		snprintf(buf2, sizeof(buf2), "answered; if not satisfied, ask for a review within %d days with this receipt",
+			 JRC_REVIEW_DAYS);
+		pair_field(d, langs, 0, "办理情况：", buf, "Status:", buf2);
 	} else {
 		snprintf(buf, sizeof(buf), "%s前告知", in->accept_by);
 		snprintf(buf2, sizeof(buf2), "you will hear by %s", in->accept_by);

@@ -263,6 +263,14 @@ static const char *next_text(ui_ctx *ctx, receipt_state *r)
 	}
 	if (r->legal)
 		return r->ra->in_court ? court_advice_text(&r->cat) : lit_channel_text(&r->cat);
+	if (r->ra->kase.state == JRC_ST_ANSWERED) {
+		/* Solved on the spot at a leader's visit: answered already. */
+		snprintf(r->next, sizeof(r->next),
+			 _("This matter was answered on the spot, with what was done there. If the answer does not "
+			   "satisfy you, you may ask for a review within %d days with this receipt number and query code."),
+			 JRC_REVIEW_DAYS);
+		return r->next;
+	}
 	snprintf(r->next, sizeof(r->next),
 		 _("What happens next: the department decides within %d days whether it takes the matter on, "
 		   "and then has %d days to give you a written answer."), JRC_ACCEPT_DAYS, JRC_ANSWER_DAYS);
@@ -404,7 +412,8 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 			pars[np++] = (flow_par){ r->term.channel, ui_attr(ctx, UI_NORMAL) };
 		}
 		pars[np++] = (flow_par){ dept, ui_attr(ctx, UI_NORMAL) };
-		if (!r->legal && !r->concluded) {
+		/* Answered on the spot: no decision on taking it on to wait for. */
+		if (!r->legal && !r->concluded && c->state != JRC_ST_ANSWERED) {
 			if (date_parse(c->accept_by, &d) == 0)
 				ui_date_text(d, date, sizeof(date));
 			else
