@@ -4,7 +4,10 @@
  * own storage: widgets edit them in place.
  *
  * Steps: 1 category, 2 place, 3 about you, 4 what happened, 5 what you
- * would like, 6 help, 7 review; then the receipt.
+ * would like, 6 help, 7 review; then the receipt.  A matter solved on the
+ * spot at a leader's visit (the desk's visit log, S) has one step more
+ * before the review: what was done there (WIZ_STEP_SPOT, shown as 7 of
+ * 8, the review as 8 of 8).
  *
  * The "Help" step (6) is an extension point: each choice is a
  * wizard_help_option in help_options[] in scr_help_step.c.  An option
@@ -19,6 +22,7 @@
 #include <stddef.h>
 
 #include "engine.h"
+#include "jrc/auth.h"
 #include "jrc/grievance.h"
 #include "jrc/validate.h"
 
@@ -30,7 +34,10 @@ enum {
 	WIZ_STEP_OUTCOME,
 	WIZ_STEP_HELP,
 	WIZ_STEP_REVIEW,
-	WIZ_STEPS = WIZ_STEP_REVIEW
+	WIZ_STEPS = WIZ_STEP_REVIEW,
+	/* Only for a matter solved on the spot: shown as step 7, before the
+	 * review (wizard_step_shown). */
+	WIZ_STEP_SPOT
 };
 
 enum { WIZ_PERSON_NONE = 0, WIZ_PERSON_NAMED, WIZ_PERSON_ANON };
@@ -91,6 +98,11 @@ struct wizard_draft {
 	int64_t visit_id;       /* the desk's visit log: a matter of this
 				   leader's visit (its place filled in) */
 	int visit_found;        /* found by the visit: no complainant */
+	int visit_spot;         /* solved on the spot: accepted and answered
+				   with `solved` as it is filed */
+	jrc_role spot_role;     /* who records it (the lifecycle decides) */
+	char spot_dept[16];
+	char solved[WIZ_BUF(JRC_ANSWER_MAX)];   /* what was done on the spot */
 };
 
 /* Begin a new filing: a clean draft and the first step.  0 or -1. */
@@ -98,9 +110,17 @@ int wizard_start(ui_ctx *ctx);
 
 /* Begin a filing from the desk's visit log: the matter of visit id
  * (jrc/visit.h) at division (its place, step 2 skipped); found: found by
- * the visit, with no complainant (step 3 skipped).  0 or -1. */
+ * the visit, with no complainant (step 3 skipped); solver non-NULL: solved
+ * on the spot by that account (the extra step asks what was done).
+ * 0 or -1. */
 int wizard_start_visit(ui_ctx *ctx, int64_t visit_id, const char *township,
-		       const char *division, int found);
+		       const char *division, int found, const jrc_staff *solver);
+
+/* How many steps this filing has (7, or 8 when solved on the spot). */
+int wizard_step_count(ui_ctx *ctx);
+
+/* The number a step is shown with ("Step N of M", the review's rows). */
+int wizard_step_shown(ui_ctx *ctx, int step);
 
 /* Wipe the draft (zero every byte); safe when there is none. */
 void wizard_wipe(ui_ctx *ctx);

@@ -402,7 +402,8 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 		size_t len = strlen(ctx->help_buf);
 
 		snprintf(ctx->help_buf + len, sizeof(ctx->help_buf) - len, " %s",
-			 _("V opens the visit log, to record the matters raised or found on a leader's visit."));
+			 _("V opens the visit log, to record the matters raised or found on a leader's visit; there a "
+			   "supervisor records one solved on the spot with S."));
 	}
 	return ctx->help_buf;
 }

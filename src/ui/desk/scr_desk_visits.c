@@ -1,7 +1,12 @@
 /* The visit log: the leaders' visits under way or held in the last days.
  * Staff record each matter raised or found there: Enter starts assisted
  * filing with the visit and its place filled in; F files a matter the
- * visit found itself, with no complainant. */
+ * visit found itself, with no complainant; S a citizen's matter solved on
+ * the spot, filed, accepted and answered at once with what was done (a
+ * step more before the review), by those the lifecycle lets accept and
+ * answer: a supervisor (a handler files nothing at the desk).  A found
+ * matter solved there is recorded with 'jrc file --visit ID --found
+ * --solved TEXT'. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,7 +101,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	ui_rect r = ui_content(ctx);
 
 	ui_step_header(ctx, 0, 0, _("Visit log"),
-		       _("Choose the visit: Enter records a matter a citizen raised there, F one the visit found itself."));
+		       _("Choose the visit: Enter records a matter a citizen raised there, S one solved on the spot, F one the visit found itself."));
 	if (p->error[0]) {
 		ui_text_wrapped(r.y, r.x, r.w, 3, ui_attr(ctx, UI_ERROR), p->error);
 		return;
@@ -109,19 +114,47 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	w_list_draw(ctx, &p->list, r);
 }
 
-static void record(ui_ctx *ctx, visits_state *p, int i, int found)
+/* May who accept and answer a new case at once?  The lifecycle's own
+ * table decides (a case just registered, then accepted); a handler's
+ * department is checked again against the case's when it is filed. */
+static int may_solve(const jrc_staff *who, jrc_err *err)
+{
+	jrc_case c = { 0 };
+	jrc_state to[JRC_STATE_COUNT];
+	size_t n;
+	int accept = 0, answer = 0;
+
+	snprintf(c.department, sizeof(c.department), "%s", who->department);
+	c.state = JRC_ST_REGISTERED;
+	n = lifecycle_allowed(&c, who->role, who->department, to);
+	for (size_t k = 0; k < n; k++)
+		accept |= to[k] == JRC_ST_ACCEPTED;
+	c.state = JRC_ST_ACCEPTED;
+	n = lifecycle_allowed(&c, who->role, who->department, to);
+	for (size_t k = 0; k < n; k++)
+		answer |= to[k] == JRC_ST_ANSWERED;
+	if (accept && answer)
+		return 0;
+	/* It fits the status line at 80 columns. */
+	jrc_err_set(err, JRC_E_REFUSED, "role", "%s",
+		    _("Only a supervisor may record a matter solved on the spot: press Enter instead."));
+	return -1;
+}
+
+static void record(ui_ctx *ctx, visits_state *p, int i, int found, int spot)
 {
 	jrc_err err = { 0 };
 	const jrc_visit *v = &p->v[i];
 
 	if (desk_session_check(ctx, p->sess) != 0)
 		return;
-	if (auth_may(&p->sess->staff, JRC_DO_FILE, NULL, &err) != JRC_OK) {
+	if (auth_may(&p->sess->staff, JRC_DO_FILE, NULL, &err) != JRC_OK ||
+	    (spot && may_solve(&p->sess->staff, &err) != 0)) {
 		ui_message(ctx, 1, "%s", err.msg);
 		return;
 	}
 	if (wizard_start_visit(ctx, v->id, v->township, *v->village ? v->village : v->township,
-			       found) != 0)
+			       found, spot ? &p->sess->staff : NULL) != 0)
 		ui_message(ctx, 1, "%s", jrc_status_message(JRC_E_NOMEM));
 }
 
@@ -132,13 +165,17 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	ui_result r;
 
 	if (act == UI_ACT_CHAR && (ch == L'f' || ch == L'F') && p->n > 0) {
-		record(ctx, p, p->list.sel, 1);
+		record(ctx, p, p->list.sel, 1, 0);
+		return UI_DONE;
+	}
+	if (act == UI_ACT_CHAR && (ch == L's' || ch == L'S') && p->n > 0) {
+		record(ctx, p, p->list.sel, 0, 1);
 		return UI_DONE;
 	}
 	r = w_list_key(ctx, &p->list, act, ch, &picked);
 	if (picked < 0 || (size_t)picked >= p->n)
 		return r;
-	record(ctx, p, picked, 0);
+	record(ctx, p, picked, 0, 0);
 	return UI_DONE;
 }
 
@@ -158,6 +195,9 @@ const ui_screen_ops scr_desk_visits_ops = {
 	.key = key,
 	.help_msg = N_("The leaders' visits under way or held in the last 30 days. Record each matter raised or found "
 		     "on a visit here: the filing starts with the visit and its place filled in. A citizen's matter "
-		     "gets a receipt as any other; a matter the visit found itself (F) has no complainant."),
-	.keys_msg = N_("Enter: a citizen's matter   F: found by the visit   Esc: back"),
+		     "gets a receipt as any other; a matter the visit found itself (F) has no complainant. S records a "
+		     "citizen's matter solved on the spot: one step more asks what was done, and the matter is filed, "
+		     "accepted and answered with it at once. Only a supervisor may (it accepts and answers the "
+		     "matter); a found matter solved on the spot is recorded with 'jrc file --visit ID --found --solved'."),
+	.keys_msg = N_("Enter: citizen's matter  S: solved on the spot  F: found by visit  Esc: back"),
 };

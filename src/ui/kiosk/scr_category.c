@@ -68,7 +68,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	int used, sel = c->list.sel, maxw = 0, dx, dw;
 	const char *desc;
 
-	ui_step_header(ctx, WIZ_STEP_CATEGORY, WIZ_STEPS, wizard_step_title(WIZ_STEP_CATEGORY),
+	ui_step_header(ctx, WIZ_STEP_CATEGORY, wizard_step_count(ctx), wizard_step_title(WIZ_STEP_CATEGORY),
 		       _("Choose the kind of problem with its number. If none fits, choose \"Not sure\"."));
 	if ((size_t)sel < c->n)
 		desc = i18n_pick(c->cats[sel].desc_zh, c->cats[sel].desc_en);

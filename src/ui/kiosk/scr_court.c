@@ -56,7 +56,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	int y = r.y;
 	char cat[128];
 
-	ui_step_header(ctx, WIZ_STEP_STORY, WIZ_STEPS, wizard_step_title(WIZ_STEP_STORY),
+	ui_step_header(ctx, WIZ_STEP_STORY, wizard_step_count(ctx), wizard_step_title(WIZ_STEP_STORY),
 		       _("One question about courts, please."));
 	if (!c->advice) {
 		y += ui_text_wrapped(y, r.x, r.w, 3, ui_attr(ctx, UI_HEADING),

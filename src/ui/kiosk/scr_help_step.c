@@ -114,7 +114,7 @@ static void draw_booking(ui_ctx *ctx, help_state *h)
 	char buf[768];
 	int used;
 
-	ui_step_header(ctx, WIZ_STEP_HELP, WIZ_STEPS, _("Your chosen appointment"),
+	ui_step_header(ctx, WIZ_STEP_HELP, wizard_step_count(ctx), _("Your chosen appointment"),
 		       _("Press 1 to keep it, 2 to change it, or 3 to drop it."));
 	buf[0] = '\0';
 	if (d->help->describe)
@@ -142,7 +142,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		draw_booking(ctx, h);
 		return;
 	}
-	ui_step_header(ctx, WIZ_STEP_HELP, WIZ_STEPS, wizard_step_title(WIZ_STEP_HELP),
+	ui_step_header(ctx, WIZ_STEP_HELP, wizard_step_count(ctx), wizard_step_title(WIZ_STEP_HELP),
 		       h->n > 1 ? _("Choose the help you would like, or none.")
 				: _("Press 1 or Enter to go on."));
 	w_list_draw(ctx, &h->list, r);

@@ -38,7 +38,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	ui_rect r = ui_content(ctx);
 	int y = r.y;
 
-	ui_step_header(ctx, WIZ_STEP_CATEGORY, WIZ_STEPS, wizard_step_title(WIZ_STEP_CATEGORY),
+	ui_step_header(ctx, WIZ_STEP_CATEGORY, wizard_step_count(ctx), wizard_step_title(WIZ_STEP_CATEGORY),
 		       _("Please read this first."));
 	ui_text(y, r.x, r.w, ui_attr(ctx, UI_NOTICE), _("Court and legal matters go through a legal channel"));
 	y += 2;

@@ -45,7 +45,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	ui_rect r = ui_content(ctx), lr = r;
 	int used;
 
-	ui_step_header(ctx, WIZ_STEP_PERSON, WIZ_STEPS, wizard_step_title(WIZ_STEP_PERSON),
+	ui_step_header(ctx, WIZ_STEP_PERSON, wizard_step_count(ctx), wizard_step_title(WIZ_STEP_PERSON),
 		       _("With your name and phone we can call you back and you can check progress by phone."));
 	lr.h = 4;
 	used = w_list_draw(ctx, &p->list, lr);
@@ -105,7 +105,7 @@ static void anon_draw(ui_ctx *ctx, ui_screen *s)
 	ui_rect r = ui_content(ctx);
 	int y = r.y;
 
-	ui_step_header(ctx, WIZ_STEP_PERSON, WIZ_STEPS, _("Report anonymously"),
+	ui_step_header(ctx, WIZ_STEP_PERSON, wizard_step_count(ctx), _("Report anonymously"),
 		       _("Please read what this means."));
 	y += ui_text_wrapped(y, r.x, r.w, 2, ui_attr(ctx, UI_NOTICE),
 			     _("If you report anonymously, we do not take your name, ID number or phone number. Then:"));

@@ -117,7 +117,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	ui_rect r = ui_content(ctx);
 	int lw = 0, fx, fw;
 
-	ui_step_header(ctx, WIZ_STEP_PERSON, WIZ_STEPS, wizard_step_title(WIZ_STEP_PERSON),
+	ui_step_header(ctx, WIZ_STEP_PERSON, wizard_step_count(ctx), wizard_step_title(WIZ_STEP_PERSON),
 		       _("Type each item and press Enter. Tab or the Down key moves to the next item."));
 	for (int i = 0; i < F_COUNT; i++) {
 		int w = (int)text_width(field_label(ctx, i));

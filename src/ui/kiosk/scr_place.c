@@ -93,7 +93,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		snprintf(hint, sizeof(hint), "%s",
 			 _("Choose the township or subdistrict where it happened."));
 	}
-	ui_step_header(ctx, WIZ_STEP_PLACE, WIZ_STEPS, wizard_step_title(WIZ_STEP_PLACE), hint);
+	ui_step_header(ctx, WIZ_STEP_PLACE, wizard_step_count(ctx), wizard_step_title(WIZ_STEP_PLACE), hint);
 	w_list_draw(ctx, &p->list, r);
 }
 

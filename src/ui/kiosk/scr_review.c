@@ -75,8 +75,9 @@ static void person_line(ui_ctx *ctx, char *out, size_t size)
 static int row(ui_ctx *ctx, ui_rect r, int y, int lw, int k, const char *value, int lines)
 {
 	char num[8];
+	int shown = wizard_step_shown(ctx, k);
 
-	snprintf(num, sizeof(num), "%d", k);
+	snprintf(num, sizeof(num), "%d", shown);
 	ui_text(y, r.x, 3, ui_attr(ctx, UI_KEY), num);
 	ui_text(y, r.x + 3, lw, ui_attr(ctx, UI_HEADING), wizard_step_label(k));
 	if (!value || !*value)
@@ -88,7 +89,7 @@ static int row(ui_ctx *ctx, ui_rect r, int y, int lw, int k, const char *value, 
 		/* Voice: "press 4: what happened: ..." - the number changes it. */
 		snprintf(said, sizeof(said), "%s%s%s", wizard_step_label(k),
 			 ctx->lang == JRC_LANG_ZH ? "：" : ": ", value);
-		speak_choice(ctx, k - 1, said, 0);
+		speak_choice(ctx, shown - 1, said, 0);
 	}
 	return lines > 0 ? lines : 1;
 }
@@ -105,11 +106,16 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	ui_rect r = ui_content(ctx);
 	char person[512], help[512], buf[1024];
 	int y = r.y, lw = 0, vw, text_lines, lit, lit_lines = 0, err_lines = 0;
-	int person_lines, out_lines, help_lines, bottom, gap, fixed;
+	int person_lines, out_lines, help_lines, spot_lines = 0, bottom, gap, fixed;
 
-	ui_step_header(ctx, WIZ_STEP_REVIEW, WIZ_STEPS, wizard_step_title(WIZ_STEP_REVIEW),
-		       _("To change something, press its number. If all is right, press Enter to send."));
-	for (int k = WIZ_STEP_CATEGORY; k < WIZ_STEP_REVIEW; k++) {
+	ui_step_header(ctx, wizard_step_shown(ctx, WIZ_STEP_REVIEW), wizard_step_count(ctx),
+		       wizard_step_title(WIZ_STEP_REVIEW),
+		       d->visit_spot ? _("To change something, press its number. If all is right, press Enter: the "
+					 "matter is filed and answered at once.")
+				     : _("To change something, press its number. If all is right, press Enter to send."));
+	for (int k = WIZ_STEP_CATEGORY; k <= WIZ_STEP_SPOT; k++) {
+		if (k == WIZ_STEP_REVIEW || (k == WIZ_STEP_SPOT && !d->visit_spot))
+			continue;
 		int w = (int)text_width(wizard_step_label(k));
 
 		if (w > lw)
@@ -139,9 +145,11 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	out_lines = min_int(ui_text_lines(d->outcome[0] ? d->outcome : "x", vw), 2);
 	/* A booking in English needs two lines at 80 columns: never cut. */
 	help_lines = min_int(ui_text_lines(help, vw), 2);
-	fixed = 2 + help_lines + person_lines + out_lines;
+	if (d->visit_spot)
+		spot_lines = min_int(ui_text_lines(d->solved[0] ? d->solved : "x", vw), 2);
+	fixed = 2 + help_lines + person_lines + out_lines + spot_lines;
 	gap = r.h >= 26 ? 1 : 0;
-	text_lines = r.h - fixed - bottom - 1 - 5 * gap;
+	text_lines = r.h - fixed - bottom - 1 - (d->visit_spot ? 6 : 5) * gap;
 	text_lines = text_lines < 1 ? 1 : min_int(text_lines, 12);
 
 	wizard_category_name(ctx, buf, sizeof(buf));
@@ -151,7 +159,9 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	y += row(ctx, r, y, lw, WIZ_STEP_PERSON, person, person_lines) + gap;
 	y += row(ctx, r, y, lw, WIZ_STEP_STORY, d->text, text_lines) + gap;
 	y += row(ctx, r, y, lw, WIZ_STEP_OUTCOME, d->outcome, out_lines) + gap;
-	y += row(ctx, r, y, lw, WIZ_STEP_HELP, help, help_lines) + 1;
+	y += row(ctx, r, y, lw, WIZ_STEP_HELP, help, help_lines) + (d->visit_spot ? gap : 1);
+	if (d->visit_spot)
+		y += row(ctx, r, y, lw, WIZ_STEP_SPOT, d->solved, spot_lines) + 1;
 	/* Under the rows, and never below the screen. */
 	if (y > r.y + r.h - bottom)
 		y = r.y + r.h - bottom;
@@ -175,7 +185,7 @@ static int field_step(const char *field)
 		{ "name", WIZ_STEP_PERSON }, { "id_number", WIZ_STEP_PERSON },
 		{ "id_other", WIZ_STEP_PERSON }, { "id_kind", WIZ_STEP_PERSON },
 		{ "phone", WIZ_STEP_PERSON }, { "text", WIZ_STEP_STORY },
-		{ "outcome", WIZ_STEP_OUTCOME },
+		{ "outcome", WIZ_STEP_OUTCOME }, { "solved", WIZ_STEP_SPOT },
 	};
 
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
@@ -265,10 +275,24 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	case UI_ACT_DIGIT:
 		if (ch >= L'1' && ch < L'0' + WIZ_STEP_REVIEW)
 			wizard_open_step(ctx, (int)(ch - L'0'));
+		else if (ch == L'0' + WIZ_STEP_REVIEW && ctx->draft->visit_spot)
+			wizard_open_step(ctx, WIZ_STEP_SPOT);   /* shown as 7 */
 		return UI_DONE;
 	default:
 		return UI_PASS;
 	}
+}
+
+static const char *help(ui_ctx *ctx, ui_screen *s)
+{
+	(void)s;
+	if (ctx->draft && ctx->draft->visit_spot)
+		return _("This is everything recorded for the matter solved on the spot. To change a part, press its "
+			 "number (1 to 7); when you finish that part you come back here. Press Enter: the matter is "
+			 "filed, accepted and answered with what was done, and the citizen gets a receipt.");
+	return _("This is everything you told us. Your ID number and phone are shown with digits hidden. To "
+		 "change a part, press its number (1 to 6); when you finish that part you come back here. "
+		 "Press Enter to send it: you then get a receipt number.");
 }
 
 const ui_screen_ops scr_review_ops = {
@@ -277,7 +301,5 @@ const ui_screen_ops scr_review_ops = {
 	.leave = leave,
 	.draw = draw,
 	.key = key,
-	.help_msg = N_("This is everything you told us. Your ID number and phone are shown with digits hidden. To "
-		     "change a part, press its number (1 to 6); when you finish that part you come back here. "
-		     "Press Enter to send it: you then get a receipt number."),
+	.help_text = help,
 };

@@ -136,7 +136,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	char buf[512];
 	int rows = 1, numw = d->list.n >= 10 ? 2 : 1;
 
-	ui_step_header(ctx, d->a.from_home ? 0 : WIZ_STEP_HELP, d->a.from_home ? 0 : WIZ_STEPS,
+	ui_step_header(ctx, d->a.from_home ? 0 : WIZ_STEP_HELP, d->a.from_home ? 0 : wizard_step_count(ctx),
 		       _("Leader reception days"),
 		       !d->n ? NULL
 		       : d->category[0] ? _("Days marked \"For your kind of matter\" suit it best. Press a day's number.")
@@ -239,7 +239,7 @@ static void fit_draw(ui_ctx *ctx, ui_screen *s)
 	char buf[768];
 	int y;
 
-	ui_step_header(ctx, WIZ_STEP_HELP, WIZ_STEPS, _("This leader may not be the right one"),
+	ui_step_header(ctx, WIZ_STEP_HELP, wizard_step_count(ctx), _("This leader may not be the right one"),
 		       _("Press 1 to choose this day anyway, or 2 to choose another day."));
 	roster_ui_mismatch(ctx, &f->a.host, buf, sizeof(buf));
 	y = r.y + 1 + ui_text_wrapped(r.y + 1, r.x, r.w, 5, ui_attr(ctx, UI_NOTICE), buf);

@@ -296,7 +296,7 @@ static void legal_draw(ui_ctx *ctx, ui_screen *s)
 	ui_rect r = ui_content(ctx);
 	int y;
 
-	ui_step_header(ctx, WIZ_STEP_HELP, WIZ_STEPS, _("Do you need free legal aid?"),
+	ui_step_header(ctx, WIZ_STEP_HELP, wizard_step_count(ctx), _("Do you need free legal aid?"),
 		       _("Press 1 for yes or 2 for no."));
 	y = r.y + 1 + ui_text_wrapped(r.y + 1, r.x, r.w, 5, ui_attr(ctx, UI_NORMAL),
 				      _("Free legal aid is for people who cannot afford a lawyer, for example "

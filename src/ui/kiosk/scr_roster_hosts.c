@@ -213,7 +213,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	} else {
 		snprintf(hint, sizeof(hint), "%s", _("Nobody is free soon: you can file without a booking."));
 	}
-	ui_step_header(ctx, WIZ_STEP_HELP, WIZ_STEPS, title, hint);
+	ui_step_header(ctx, WIZ_STEP_HELP, wizard_step_count(ctx), title, hint);
 	if (!h->any_free) {
 		int used;
 

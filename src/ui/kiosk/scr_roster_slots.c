@@ -97,7 +97,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 
 	snprintf(title, sizeof(title), _("Free times of %s (%s)"), i18n_pick(h->name, h->name_en),
 		 roster_kind_label(h->kind));
-	ui_step_header(ctx, st->a.from_home ? 0 : WIZ_STEP_HELP, st->a.from_home ? 0 : WIZ_STEPS, title,
+	ui_step_header(ctx, st->a.from_home ? 0 : WIZ_STEP_HELP, st->a.from_home ? 0 : wizard_step_count(ctx), title,
 		       st->a.rebook_case ? _("Choose a new time with its number. Until then your time stays.")
 					 : _("Choose a time with its number. The earliest come first."));
 	if (*blurb)

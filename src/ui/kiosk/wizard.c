@@ -31,7 +31,7 @@ int wizard_start(ui_ctx *ctx)
 }
 
 int wizard_start_visit(ui_ctx *ctx, int64_t visit_id, const char *township,
-		       const char *division, int found)
+		       const char *division, int found, const jrc_staff *solver)
 {
 	wizard_draft *d;
 
@@ -47,6 +47,11 @@ int wizard_start_visit(ui_ctx *ctx, int64_t visit_id, const char *township,
 	snprintf(d->division, sizeof(d->division), "%s", division);
 	if (found)
 		d->person = WIZ_PERSON_ANON;
+	if (solver) {
+		d->visit_spot = 1;
+		d->spot_role = solver->role;
+		snprintf(d->spot_dept, sizeof(d->spot_dept), "%s", solver->department);
+	}
 	return wizard_open_step(ctx, WIZ_STEP_CATEGORY);
 }
 
@@ -112,7 +117,7 @@ int wizard_has_input(ui_ctx *ctx)
 
 	return d && (d->category[0] || d->category_unsure || d->division[0] ||
 		     d->person || d->name[0] || d->id_number[0] || d->phone[0] ||
-		     d->text[0] || d->outcome[0] || d->help);
+		     d->text[0] || d->outcome[0] || d->solved[0] || d->help);
 }
 
 const char *wizard_step_title(int step)
@@ -126,9 +131,10 @@ const char *wizard_step_title(int step)
 		N_("What would you like to happen?"),
 		N_("Would you like help?"),
 		N_("Check and send"),
+		N_("What was done on the spot?"),
 	};
 
-	if (step < 1 || step > WIZ_STEPS)
+	if (step < 1 || step > WIZ_STEP_SPOT)
 		return "";
 	return _(titles[step]);
 }
@@ -144,9 +150,10 @@ const char *wizard_step_label(int step)
 		N_("What you want"),
 		N_("Help"),
 		N_("Check"),
+		N_("Done there"),
 	};
 
-	if (step < 1 || step > WIZ_STEPS)
+	if (step < 1 || step > WIZ_STEP_SPOT)
 		return "";
 	return _(labels[step]);
 }
@@ -161,6 +168,7 @@ int wizard_open_step(ui_ctx *ctx, int step)
 	case WIZ_STEP_OUTCOME: return ui_push(ctx, &scr_story_ops, (void *)1);
 	case WIZ_STEP_HELP: return ui_push(ctx, &scr_help_step_ops, NULL);
 	case WIZ_STEP_REVIEW: return ui_push(ctx, &scr_review_ops, NULL);
+	case WIZ_STEP_SPOT: return ui_push(ctx, &scr_story_ops, (void *)2);
 	default: return -1;
 	}
 }
@@ -175,9 +183,32 @@ void wizard_step_done(ui_ctx *ctx, int step)
 		ui_pop_to(ctx, &scr_review_ops);
 		return;
 	}
+	/* Solved on the spot: what was done, just before the review. */
+	if (step == WIZ_STEP_HELP && ctx->draft && ctx->draft->visit_spot) {
+		wizard_open_step(ctx, WIZ_STEP_SPOT);
+		return;
+	}
+	if (step == WIZ_STEP_SPOT) {
+		wizard_open_step(ctx, WIZ_STEP_REVIEW);
+		return;
+	}
 	while (step + 1 < WIZ_STEPS && step_prefilled(ctx->draft, step + 1))
 		step++;
 	wizard_open_step(ctx, step + 1);
+}
+
+int wizard_step_count(ui_ctx *ctx)
+{
+	return ctx->draft && ctx->draft->visit_spot ? WIZ_STEPS + 1 : WIZ_STEPS;
+}
+
+int wizard_step_shown(ui_ctx *ctx, int step)
+{
+	if (step == WIZ_STEP_SPOT)
+		return WIZ_STEP_REVIEW;
+	if (step == WIZ_STEP_REVIEW)
+		return wizard_step_count(ctx);
+	return step;
 }
 
 jrc_status wizard_submit(ui_ctx *ctx, jrc_case *out, jrc_err *err)
@@ -207,6 +238,13 @@ jrc_status wizard_submit(ui_ctx *ctx, jrc_case *out, jrc_err *err)
 	/* From the desk's visit log: the matter of that visit. */
 	vm.visit_id = d->visit_id;
 	vm.found = d->visit_found;
+	if (d->visit_spot) {
+		/* Filed, accepted and answered in one transaction; the
+		 * lifecycle decides whether this account may. */
+		vm.solved = d->solved;
+		vm.role = (int)d->spot_role;
+		vm.actor_department = d->spot_dept[0] ? d->spot_dept : NULL;
+	}
 	if (ctx->staff_mode) {
 		snprintf(actor, sizeof(actor), "staff:%s", ctx->staff_id);
 		vm.actor = actor;
