@@ -33,6 +33,11 @@ typedef struct jrc_print_setup {
 jrc_status print_setup(jrc_db *db, const jrc_print_opts *opts, jrc_print_setup *ps,
 		       jrc_err *err);
 
+/* Encode doc for the printer of ps and send it there (a file: sink never
+ * overwrites the database file).  doc is freed whatever happens.  For
+ * slips and notices, which keep no print_jobs row. */
+jrc_status print_doc_send(jrc_db *db, const jrc_print_setup *ps, jrc_doc *doc, jrc_err *err);
+
 /* Record one attempt to print a case's document ("receipt" or
  * "review_slip") with its event, in one transaction. */
 jrc_status print_record(jrc_db *db, int64_t case_id, const char *document, const char *sink,

@@ -13,7 +13,6 @@
 #include "jrc/hearing.h"
 #include "jrc/i18n.h"
 #include "jrc/print.h"
-#include "jrc/printer.h"
 #include "jrc/refdata.h"
 #include "jrc/slip.h"
 
@@ -102,7 +101,6 @@ jrc_status hearing_notice_print(jrc_db *db, int64_t id, const char *uri, int *pr
 {
 	jrc_print_opts o = { .uri = uri };
 	jrc_print_setup ps;
-	jrc_bytes bytes = { 0 };
 	jrc_hearing h;
 	jrc_doc doc;
 	jrc_status s;
@@ -117,16 +115,8 @@ jrc_status hearing_notice_print(jrc_db *db, int64_t id, const char *uri, int *pr
 	}
 	s = build(db, &h, doc_paper_cols(ps.paper), ps.eo.encoding == JRC_ENC_ASCII, &doc, err);
 	hearing_free(&h);
-	if (s == JRC_OK) {
-		s = escpos_encode(&doc, &ps.eo, &bytes, err);
-		doc_free(&doc);
-	}
-	if (s == JRC_OK) {
-		const char *keep[] = { db_file_name(db), NULL };
-
-		s = printer_send_keep(ps.uri, bytes.data, bytes.len, keep, NULL, err);
-	}
-	bytes_free(&bytes);
+	if (s == JRC_OK)
+		s = print_doc_send(db, &ps, &doc, err);
 	if (s == JRC_OK && printed)
 		*printed = 1;
 	return s;

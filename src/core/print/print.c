@@ -54,6 +54,19 @@ jrc_status print_setup(jrc_db *db, const jrc_print_opts *o, jrc_print_setup *ps,
 	return JRC_OK;
 }
 
+jrc_status print_doc_send(jrc_db *db, const jrc_print_setup *ps, jrc_doc *doc, jrc_err *err)
+{
+	const char *keep[] = { db_file_name(db), NULL };
+	jrc_bytes bytes = { 0 };
+	jrc_status s = escpos_encode(doc, &ps->eo, &bytes, err);
+
+	doc_free(doc);
+	if (s == JRC_OK)
+		s = printer_send_keep(ps->uri, bytes.data, bytes.len, keep, NULL, err);
+	bytes_free(&bytes);
+	return s;
+}
+
 static jrc_doc_langs doc_langs(const jrc_print_setup *ps, jrc_lang lang)
 {
 	/* A printer without a Chinese font gets English alone; text output

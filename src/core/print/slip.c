@@ -202,7 +202,6 @@ jrc_status slip_anchor_print(jrc_db *db, const jrc_anchor *a, const char *uri_in
 			     jrc_err *err)
 {
 	jrc_print_setup ps;
-	jrc_bytes bytes = { 0 };
 	jrc_doc doc;
 	jrc_status s;
 
@@ -213,13 +212,8 @@ jrc_status slip_anchor_print(jrc_db *db, const jrc_anchor *a, const char *uri_in
 	if (strcmp(ps.uri, "none") == 0)
 		return JRC_OK;
 	s = anchor_build(db, a, doc_paper_cols(ps.paper), ps.eo.encoding == JRC_ENC_ASCII, &doc, err);
-	if (s == JRC_OK) {
-		s = escpos_encode(&doc, &ps.eo, &bytes, err);
-		doc_free(&doc);
-	}
 	if (s == JRC_OK)
-		s = printer_send(ps.uri, bytes.data, bytes.len, NULL, err);
-	bytes_free(&bytes);
+		s = print_doc_send(db, &ps, &doc, err);
 	if (s == JRC_OK && printed)
 		*printed = 1;
 	return s;

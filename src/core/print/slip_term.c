@@ -11,7 +11,6 @@
 #include "jrc/grievance.h"
 #include "jrc/i18n.h"
 #include "jrc/print.h"
-#include "jrc/printer.h"
 #include "jrc/refdata.h"
 #include "jrc/slip.h"
 #include "jrc/terminate.h"
@@ -98,7 +97,6 @@ jrc_status slip_term_print(jrc_db *db, const char *receipt, const char *uri, int
 {
 	jrc_print_opts o = { .uri = uri };
 	jrc_print_setup ps;
-	jrc_bytes bytes = { 0 };
 	jrc_doc doc;
 	jrc_case c;
 	jrc_termination t;
@@ -118,16 +116,8 @@ jrc_status slip_term_print(jrc_db *db, const char *receipt, const char *uri, int
 	s = build(db, &c, &t, &g, doc_paper_cols(ps.paper), ps.eo.encoding == JRC_ENC_ASCII, &doc,
 		  err);
 	grievance_case_free(&c);
-	if (s == JRC_OK) {
-		s = escpos_encode(&doc, &ps.eo, &bytes, err);
-		doc_free(&doc);
-	}
-	if (s == JRC_OK) {
-		const char *keep[] = { db_file_name(db), NULL };
-
-		s = printer_send_keep(ps.uri, bytes.data, bytes.len, keep, NULL, err);
-	}
-	bytes_free(&bytes);
+	if (s == JRC_OK)
+		s = print_doc_send(db, &ps, &doc, err);
 	if (s == JRC_OK && printed)
 		*printed = 1;
 	return s;

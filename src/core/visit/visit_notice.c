@@ -5,11 +5,9 @@
 #include <string.h>
 
 #include "db_internal.h"
-#include "jrc/bytes.h"
 #include "jrc/escpos.h"
 #include "jrc/i18n.h"
 #include "jrc/print.h"
-#include "jrc/printer.h"
 #include "jrc/visit.h"
 
 jrc_status visit_notice_doc(jrc_db *db, int64_t id, int cols, jrc_doc *out, jrc_err *err)
@@ -57,7 +55,6 @@ jrc_status visit_notice_print(jrc_db *db, int64_t id, const char *uri, int *prin
 {
 	jrc_print_opts o = { .uri = uri };
 	jrc_print_setup ps;
-	jrc_bytes bytes = { 0 };
 	jrc_doc doc;
 	jrc_status s;
 
@@ -71,11 +68,7 @@ jrc_status visit_notice_print(jrc_db *db, int64_t id, const char *uri, int *prin
 		doc_free(&doc);
 		return JRC_OK;
 	}
-	s = escpos_encode(&doc, &ps.eo, &bytes, err);
-	doc_free(&doc);
-	if (s == JRC_OK)
-		s = printer_send(ps.uri, bytes.data, bytes.len, NULL, err);
-	bytes_free(&bytes);
+	s = print_doc_send(db, &ps, &doc, err);
 	if (s == JRC_OK && printed)
 		*printed = 1;
 	return s;
