@@ -10,6 +10,7 @@
 #include "json.h"
 #include "jrc/auth.h"
 #include "jrc/hearing.h"
+#include "jrc/mask.h"
 #include "jrc/i18n.h"
 #include "jrc/printer.h"
 #include "jrc/slip.h"
@@ -48,18 +49,29 @@ static void seat_json(json_out *j, const void *row, const void *arg)
 	json_str(j, "reason", p->reason);
 }
 
+/* The citizen's name as shown: masked ("王*") as by 'jrc show', unless
+ * unmasked. */
+static const char *shown_citizen(const jrc_hearing *h, int unmasked, char *buf, size_t size)
+{
+	if (unmasked || !h->citizen)
+		return h->citizen;
+	mask_name(h->citizen, buf, size);
+	return buf;
+}
+
+/* A hearing in --json; arg points to the unmasked flag (NULL: masked). */
 static void hearing_json(json_out *j, const void *row, const void *arg)
 {
 	const jrc_hearing *h = row;
+	char name[128];
 
-	(void)arg;
 	json_int(j, "id", h->id);
 	json_str(j, "receipt", h->receipt);
 	json_str(j, "department", h->department);
 	json_str(j, "date", h->held_on);
 	json_str(j, "time", h->at_time);
 	json_str(j, "place", h->place);
-	json_str(j, "citizen", h->citizen);
+	json_str(j, "citizen", shown_citizen(h, arg && *(const int *)arg, name, sizeof(name)));
 	json_str(j, "representative", h->representative);
 	json_str(j, "scheduled_at", h->scheduled_at);
 	json_str(j, "scheduled_by", h->scheduled_by);
@@ -74,8 +86,9 @@ static void hearing_json(json_out *j, const void *row, const void *arg)
 	json_str(j, "recorded_by", *h->recorded_by ? h->recorded_by : NULL);
 }
 
-static int print_one(cli_call *c, int64_t id, int full)
+static int print_one(cli_call *c, int64_t id, int full, int unmasked)
 {
+	char name[128];
 	jrc_hearing h;
 
 	if (hearing_get(c->db, id, &h, &c->err) != JRC_OK)
@@ -85,7 +98,7 @@ static int print_one(cli_call *c, int64_t id, int full)
 
 		json_begin(&j, stdout);
 		json_obj_open(&j, NULL);
-		hearing_json(&j, &h, NULL);
+		hearing_json(&j, &h, &unmasked);
 		json_obj_close(&j);
 		json_end(&j);
 		hearing_free(&h);
@@ -97,7 +110,7 @@ static int print_one(cli_call *c, int64_t id, int full)
 	if (full) {
 		printf(_("Department concerned: %s, represented by %s\n"), h.department,
 		       h.representative);
-		printf(_("Citizen: %s\n"), h.citizen);
+		printf(_("Citizen: %s\n"), shown_citizen(&h, unmasked, name, sizeof(name)));
 		printf(_("Scheduled by %s at %s\n"), h.scheduled_by, h.scheduled_at);
 		printf(_("Panel:\n"));
 		for (size_t i = 0; i < h.nseats; i++) {
@@ -178,7 +191,7 @@ static int add_run(cli_call *c)
 	if (!c->json)
 		printf(_("%s: hearing %" PRId64 " scheduled for %s %s at %s.\n"), c->receipt, id,
 		       p.held_on, p.at_time, p.place);
-	return c->json ? print_one(c, id, 1) : 0;
+	return c->json ? print_one(c, id, 1, 1) : 0;
 }
 
 static const cli_command hearing_add = {
@@ -267,7 +280,7 @@ static int record_run(cli_call *c)
 		return CLI_ERR;
 	if (!c->json)
 		printf(_("Hearing %" PRId64 " recorded: %s.\n"), id, hearing_conclusion_label(concl));
-	return c->json ? print_one(c, id, 1) : 0;
+	return c->json ? print_one(c, id, 1, 1) : 0;
 }
 
 static const cli_command hearing_rec = {
@@ -341,6 +354,11 @@ static const cli_command hearing_ls = {
 	.run = list_run,
 };
 
+static const struct option show_opts[] = {
+	{ "unmasked", no_argument, NULL, 'u' },
+	{ NULL, 0, NULL, 0 }
+};
+
 static int show_check(cli_call *c)
 {
 	int64_t id;
@@ -351,14 +369,16 @@ static int show_check(cli_call *c)
 
 static int show_run(cli_call *c)
 {
-	return print_one(c, strtoll(c->argv[0], NULL, 10), 1);
+	return print_one(c, strtoll(c->argv[0], NULL, 10), 1, cli_has(c, 'u'));
 }
 
 static const cli_command hearing_sh = {
 	.name = "show",
-	.help = N_("Usage: jrc hearing show ID [--json]\n"
+	.help = N_("Usage: jrc hearing show ID [--unmasked] [--json]\n"
 		   "One hearing: when and where, the parties, the panel and, once recorded,\n"
-		   "what was said, each opinion and the conclusion.\n"),
+		   "what was said, each opinion and the conclusion.  The citizen's name is\n"
+		   "masked as by 'jrc show' unless --unmasked.\n"),
+	.opts = show_opts,
 	.min_args = 1, .max_args = 1,
 	.few = N_("give the hearing number"),
 	.many = N_("give one hearing number"),
