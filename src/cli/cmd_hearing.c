@@ -497,7 +497,7 @@ const cli_command cli_cmd_hearing = {
 		   "       jrc hearing record ID --attended TEXT --citizen-said TEXT\n"
 		   "         --department-said TEXT --staff ID MEMBER=OPINION[:REASON]... [--json]\n"
 		   "       jrc hearing list [RECEIPT] [--upcoming] [--json]\n"
-		   "       jrc hearing show ID [--json]\n"
+		   "       jrc hearing show ID [--unmasked] [--json]\n"
 		   "       jrc hearing notice ID [--printer URI]\n"
 		   "       jrc hearing panel [--json]\n"
 		   "Public appraisal hearings: a supervisor schedules one on a disputed case\n"
