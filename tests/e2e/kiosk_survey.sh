@@ -153,4 +153,8 @@ like "$(jrc tick)" "put into the record: 1" "the rating is sealed the next day"
 is "$(q "SELECT day || ' ' || township || ' ' || rating FROM service_ratings")" "2026-12-03 330726100 basic" \
 	"as a rating of the day and township"
 out=$(jrc verify); ok $? "verify is clean"
+q "DROP TRIGGER service_ratings_no_update; UPDATE service_ratings SET rating = 'satisfied'"
+out=$(jrc verify 2>&1); st=$?
+is "$st" 1 "a rating changed behind the program's back: verify exits 1"
+like "$out" "Service rating [0-9]+: service_ratings.rating" "and names it"
 done_testing
