@@ -42,4 +42,65 @@ jrc_status stats_collect(jrc_db *db, const char *from, const char *to, jrc_stats
 /* Free the rows of s. */
 void stats_free(jrc_stats *s);
 
+/* ------------------------------------------------------------ cross tables
+ * Figures along one or two dimensions (jrc stats --by, the desk's charts,
+ * the monthly report, the hall's board).  They are read from the summary
+ * tables kept in the same transaction as every filing and transition
+ * (tally.c), so they cost hundreds of rows at any size; overdue counts
+ * come from the cases' deadline index. */
+typedef enum jrc_dim {
+	JRC_DIM_NONE = 0,  /* no breakdown: one cell, the totals */
+	JRC_DIM_STATE,
+	JRC_DIM_CATEGORY,
+	JRC_DIM_DEPARTMENT,
+	JRC_DIM_SITE,      /* the site (hall) that filed it */
+	JRC_DIM_TOWNSHIP,  /* township or subdistrict of the case's place */
+	JRC_DIM_VILLAGE,   /* village or community; "" when only a township was given */
+	JRC_DIM_SOURCE,    /* kiosk, desk, cli, visit */
+	JRC_DIM_MONTH,     /* month of filing, "YYYY-MM" (local) */
+	JRC_DIM_COUNT
+} jrc_dim;
+
+/* The word for a dimension on the command line and in JSON ("township"),
+ * and back; stats_dim_parse returns -1 for an unknown word. */
+const char *stats_dim_name(jrc_dim d);
+int stats_dim_parse(const char *word, jrc_dim *out);
+
+typedef struct jrc_stat_cell {
+	char k1[24], k2[24];   /* codes along dim1 and dim2; "" where no dimension */
+	long total;            /* cases filed */
+	long open;             /* still owed a step by the department */
+	long overdue;          /* owed and past their deadline today */
+	long answered;         /* answered at least once */
+	long on_time;          /* of those, the first answer by its deadline */
+	long rated;            /* a verdict was given on the first answer */
+	long satisfied;        /* of those, "satisfied" */
+} jrc_stat_cell;
+
+typedef struct jrc_stat_query {
+	const char *from, *to; /* filing dates, local YYYY-MM-DD inclusive; NULL: unbounded */
+	const char *site;      /* only cases filed at this site; NULL: every site */
+	jrc_dim dim1, dim2;    /* dim2 JRC_DIM_NONE for a single breakdown */
+} jrc_stat_query;
+
+/* The cells of q, ordered by k1 then k2 (months ascending, codes as
+ * sorted).  Cells with no cases are not returned.  free() *out. */
+jrc_status stats_cross(jrc_db *db, const jrc_stat_query *q, jrc_stat_cell **out, size_t *n,
+		       jrc_err *err);
+
+/* Along q->dim1: cases filed in the period against the period of the same
+ * length just before it (q->from and q->to both needed), the fastest
+ * rising first (by the difference, then by the ratio).  free() *out. */
+typedef struct jrc_stat_trend {
+	char key[24];
+	long now, before;
+} jrc_stat_trend;
+jrc_status stats_trend(jrc_db *db, const jrc_stat_query *q, jrc_stat_trend **out, size_t *n,
+		       jrc_err *err);
+
+/* A cell key in words for people: a category's, department's or place's
+ * name in the interface language, a state or source in words, a month as
+ * it is; the code itself when nothing better is known. */
+const char *stats_label(jrc_db *db, jrc_dim d, const char *key, char *buf, size_t size);
+
 #endif
