@@ -79,7 +79,7 @@ static void fig_words(const jrc_tally_diff *d, char *buf, size_t size)
 {
 	if (d->kept != d->counted)
 		snprintf(buf, size,
-			 _("the %s figures for %s %s %s %s %s %s %s count %ld cases where the cases give %ld"),
+			 _("the %s figures for %s %s %s %s %s %s %s count %ld where a recount of the cases gives %ld"),
 			 d->table, *d->period ? d->period : _("all time"), d->site, d->category,
 			 d->division, d->department, d->state, d->source, d->kept, d->counted);
 	else

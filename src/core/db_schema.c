@@ -542,19 +542,19 @@ static const char *const migration_3_surveys =
 	"  on_time INTEGER NOT NULL DEFAULT 0, rated INTEGER NOT NULL DEFAULT 0," \
 	"  satisfied INTEGER NOT NULL DEFAULT 0, v_satisfied INTEGER NOT NULL DEFAULT 0," \
 	"  v_basic INTEGER NOT NULL DEFAULT 0, v_unsatisfied INTEGER NOT NULL DEFAULT 0," \
+	"  overdue INTEGER NOT NULL DEFAULT 0," \
 	"  PRIMARY KEY (" pkey TALLY_KEY ")) WITHOUT ROWID;"
-#define TALLY_GROUP(table, pexpr, pcol, from) \
-	"INSERT INTO " table "(" pcol TALLY_KEY ", " TALLY_COUNTS ")" \
-	" SELECT " pexpr TALLY_KEY ", sum(n), sum(answered), sum(on_time), sum(rated)," \
-	" sum(satisfied), sum(v_satisfied), sum(v_basic), sum(v_unsatisfied)" \
-	" FROM " from " GROUP BY " pexpr TALLY_KEY ";"
 static const char *const migration_4_tallies =
+	/* The day the overdue counts hold for. */
+	"CREATE TABLE tally_clock(as_of TEXT NOT NULL);"
+	"INSERT INTO tally_clock(as_of) VALUES (jrc_today());"
 	TALLY_TABLE("tally_day", "day TEXT NOT NULL,", "day, ")
 	TALLY_TABLE("tally_month", "month TEXT NOT NULL,", "month, ")
 	TALLY_TABLE("tally_all", "", "")
-	TALLY_GROUP("tally_day", "day, ", "day, ", "(" TALLY_FACTS ")")
-	TALLY_GROUP("tally_month", "substr(day, 1, 7), ", "month, ", "tally_day")
-	TALLY_GROUP("tally_all", "", "", "tally_day");
+	TALLY_TABLE("tally_total", "", "")
+	"CREATE INDEX cases_owed ON cases(due_on, state, site, category, division, department,"
+	"  channel, filed_at) WHERE state IN " TALLY_OWED ";"
+	TALLY_FILL_ALL;
 /* ==== end of figures ==== */
 
 

@@ -684,6 +684,9 @@ jrc_status lifecycle_close_expired(jrc_db *db, long *closed, jrc_err *err)
 	date_format(clock_local_date(clock_now()), today);
 	if ((s = db_begin(db, err)) != JRC_OK)
 		return s;
+	/* The daily tick also brings the figures' overdue counts to today. */
+	if ((s = tally_advance(db, err)) != JRC_OK)
+		goto fail;
 	lifecycle_states_sql(JRC_SK_ANSWER, answered, sizeof(answered));
 	snprintf(sql, sizeof(sql), "SELECT id FROM cases WHERE state IN %s"
 		 " AND due_on IS NOT NULL AND due_on < ? ORDER BY id", answered);

@@ -10,6 +10,7 @@
 #include "jrc/clock.h"
 #include "jrc/i18n.h"
 #include "jrc/stats.h"
+#include "stats_internal.h"
 
 
 /* Filing-date bounds as UTC instants: ?1 inclusive start, ?2 exclusive end.
@@ -79,35 +80,67 @@ static jrc_status bound(const char *date, int next_day, char out[32], jrc_err *e
 	return JRC_OK;
 }
 
-/* A breakdown from a cross table along one dimension. */
-static jrc_status along(jrc_db *db, const jrc_stat_query *base, jrc_dim d, jrc_stat_row **rows,
-			size_t *n, jrc_err *err)
+/* Add a cell's figures to the row of key in rows (kept sorted by key). */
+static int add_row(jrc_stat_row **rows, size_t *n, const char *key, const jrc_stat_cell *c)
 {
-	jrc_stat_query q = *base;
-	jrc_stat_cell *c;
-	size_t nc;
-	jrc_status s;
+	size_t lo = 0, hi = *n;
+	jrc_stat_row *nb;
 
-	q.dim1 = d;
-	q.dim2 = JRC_DIM_NONE;
-	*rows = NULL;
-	*n = 0;
-	if ((s = stats_cross(db, &q, &c, &nc, err)))
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int cmp = strcmp((*rows)[mid].key, key);
+
+		if (cmp == 0) {
+			(*rows)[mid].total += c->total;
+			(*rows)[mid].open += c->open;
+			(*rows)[mid].overdue += c->overdue;
+			return 0;
+		}
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	nb = realloc(*rows, (*n + 1) * sizeof(**rows));
+	if (!nb)
+		return -1;
+	*rows = nb;
+	memmove(&nb[lo + 1], &nb[lo], (*n - lo) * sizeof(*nb));
+	memset(&nb[lo], 0, sizeof(*nb));
+	snprintf(nb[lo].key, sizeof(nb[lo].key), "%s", key);
+	nb[lo].total = c->total;
+	nb[lo].open = c->open;
+	nb[lo].overdue = c->overdue;
+	(*n)++;
+	return 0;
+}
+
+/* Every breakdown of jrc stats from one pass over the figures: cells by
+ * state x department x category x source, summed along each. */
+static jrc_status breakdowns(jrc_db *db, const jrc_stat_query *q, jrc_stats *out, long v[3],
+			     jrc_err *err)
+{
+	static const jrc_dim dims[4] = { JRC_DIM_STATE, JRC_DIM_DEPARTMENT, JRC_DIM_CATEGORY,
+					 JRC_DIM_SOURCE };
+	jrc_stat_row **rows[4] = { &out->by_state, &out->by_department, &out->by_category,
+				   &out->by_source };
+	size_t *ns[4] = { &out->n_state, &out->n_department, &out->n_category, &out->n_source };
+	jrc_stat_cell4 *c;
+	size_t n;
+	jrc_status s;
+	int oom = 0;
+
+	if ((s = stats_cross4(db, q, dims, &c, &n, err)))
 		return s;
-	*rows = calloc(nc + 1, sizeof(**rows));
-	if (!*rows) {
-		free(c);
-		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	for (size_t i = 0; i < n && !oom; i++) {
+		for (int d = 0; d < 4; d++)
+			oom |= add_row(rows[d], ns[d], c[i].k[d], &c[i].c);
+		v[0] += c[i].c.v_basic;
+		v[1] += c[i].c.v_satisfied;
+		v[2] += c[i].c.v_unsatisfied;
 	}
-	for (size_t i = 0; i < nc; i++) {
-		snprintf((*rows)[i].key, sizeof((*rows)[i].key), "%s", c[i].k1);
-		(*rows)[i].total = c[i].total;
-		(*rows)[i].open = c[i].open;
-		(*rows)[i].overdue = c[i].overdue;
-	}
-	*n = nc;
 	free(c);
-	return JRC_OK;
+	return oom ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL) : JRC_OK;
 }
 
 jrc_status stats_collect(jrc_db *db, const char *from, const char *to, jrc_stats *out,
@@ -122,8 +155,7 @@ jrc_status stats_collect_at(jrc_db *db, const char *from, const char *to, const 
 	int ranged = from || to;
 	char start[32] = "0000", end[32] = "9999", today[11];
 	jrc_stat_query q = { 0 };
-	jrc_stat_cell *all = NULL;
-	size_t nall = 0;
+	long v[3] = { 0, 0, 0 };
 	jrc_status s;
 
 	memset(out, 0, sizeof(*out));
@@ -142,11 +174,7 @@ jrc_status stats_collect_at(jrc_db *db, const char *from, const char *to, const 
 	/* One read transaction: every figure describes the same moment. */
 	if ((s = db_exec(db, "BEGIN", err)) != JRC_OK)
 		return s;
-	if ((s = along(db, &q, JRC_DIM_STATE, &out->by_state, &out->n_state, err)) ||
-	    (s = along(db, &q, JRC_DIM_DEPARTMENT, &out->by_department, &out->n_department, err)) ||
-	    (s = along(db, &q, JRC_DIM_CATEGORY, &out->by_category, &out->n_category, err)) ||
-	    (s = along(db, &q, JRC_DIM_SOURCE, &out->by_source, &out->n_source, err)) ||
-	    (s = stats_cross(db, &q, &all, &nall, err)))
+	if ((s = breakdowns(db, &q, out, v, err)))
 		goto fail;
 	/* The citizens' verdicts: the first given on each answer. */
 	out->by_verdict = calloc(3, sizeof(*out->by_verdict));
@@ -154,22 +182,15 @@ jrc_status stats_collect_at(jrc_db *db, const char *from, const char *to, const 
 		s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 		goto fail;
 	}
-	if (nall) {
-		const struct { const char *key; long n; } v[3] = {
-			{ "basic", all[0].v_basic }, { "satisfied", all[0].v_satisfied },
-			{ "unsatisfied", all[0].v_unsatisfied },
-		};
+	for (int i = 0; i < 3; i++)
+		if (v[i]) {
+			static const char *const names[3] = { "basic", "satisfied", "unsatisfied" };
+			jrc_stat_row *r = &out->by_verdict[out->n_verdict++];
 
-		for (int i = 0; i < 3; i++)
-			if (v[i].n) {
-				jrc_stat_row *r = &out->by_verdict[out->n_verdict++];
+			snprintf(r->key, sizeof(r->key), "%s", names[i]);
+			r->total = v[i];
+		}
 
-				snprintf(r->key, sizeof(r->key), "%s", v[i].key);
-				r->total = v[i].n;
-			}
-	}
-	free(all);
-	all = NULL;
 	/* Late: supervise_list's rule. */
 	s = breakdown(db, ranged || site ?
 		      "SELECT s.department, count(*), sum(s.replied_at IS NULL),"
@@ -205,7 +226,6 @@ jrc_status stats_collect_at(jrc_db *db, const char *from, const char *to, const 
 	}
 	return JRC_OK;
 fail:
-	free(all);
 	db_exec(db, "ROLLBACK", NULL);
 	stats_free(out);
 	return s;

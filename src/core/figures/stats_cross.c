@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "../db_internal.h"
-#include "../lifecycle_internal.h"
+#include "stats_internal.h"
 #include "tally_internal.h"
 #include "jrc/clock.h"
 #include "jrc/date.h"
@@ -70,10 +70,51 @@ static const char *case_expr(jrc_dim d)
 	}
 }
 
-static int needs_place(const jrc_stat_query *q)
+/* Up to four dimensions at once: jrc stats reads all its breakdowns in
+ * one pass (cross_n), the public cross tables use two. */
+enum { MAXDIM = 4 };
+typedef struct xquery {
+	const jrc_stat_query *q;
+	jrc_dim dim[MAXDIM];
+	int n;
+} xquery;
+
+typedef jrc_stat_cell4 xcell;
+
+static int needs_place(const xquery *x)
 {
-	return q->dim1 == JRC_DIM_TOWNSHIP || q->dim1 == JRC_DIM_VILLAGE ||
-	       q->dim2 == JRC_DIM_TOWNSHIP || q->dim2 == JRC_DIM_VILLAGE;
+	for (int i = 0; i < x->n; i++)
+		if (x->dim[i] == JRC_DIM_TOWNSHIP || x->dim[i] == JRC_DIM_VILLAGE)
+			return 1;
+	return 0;
+}
+
+/* tally_total keeps the township in its place column: only a village
+ * needs the places themselves (tally_all). */
+static int needs_village(const xquery *x)
+{
+	for (int i = 0; i < x->n; i++)
+		if (x->dim[i] == JRC_DIM_VILLAGE)
+			return 1;
+	return 0;
+}
+
+/* "e1, e2, ..." for the dimensions of x, by expr(). */
+static void dims_sql(const xquery *x, const char *(*expr)(jrc_dim), char *out, size_t size)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < x->n && len < size; i++)
+		len += (size_t)snprintf(out + len, size - len, "%s%s", i ? ", " : "", expr(x->dim[i]));
+}
+
+static void group_sql(int n, char *out, size_t size)
+{
+	size_t len = 0;
+
+	for (int i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(out + len, size - len, "%s%d", i ? ", " : "", i + 1);
 }
 
 /* The period as parameters: ?1/?2 the first and last day read from the
@@ -156,32 +197,42 @@ static jrc_status plan(const jrc_stat_query *q, period *p, jrc_err *err)
 	return JRC_OK;
 }
 
-static int cell_cmp(const void *a, const void *b)
+static int xcell_cmp(const void *a, const void *b)
 {
-	const jrc_stat_cell *x = a, *y = b;
-	int c = strcmp(x->k1, y->k1);
+	const xcell *x = a, *y = b;
 
-	return c ? c : strcmp(x->k2, y->k2);
+	for (int i = 0; i < MAXDIM; i++) {
+		int c = strcmp(x->k[i], y->k[i]);
+
+		if (c)
+			return c;
+	}
+	return 0;
 }
 
-/* Rows: the summary rows of the period, whole history from tally_all
- * unless months are asked for. */
-static jrc_status read_cells(jrc_db *db, const jrc_stat_query *q, const period *p,
-			     jrc_stat_cell **out, size_t *n, jrc_err *err)
+/* The summary rows of the period, whole history from tally_all unless
+ * months are asked for, grouped by the dimensions. */
+static jrc_status read_cells(jrc_db *db, const xquery *x, const period *p, xcell **out,
+			     size_t *n, jrc_err *err)
 {
-	char sql[3072], owed[256], rows[1536];
+	char sql[4096], rows[1536], dims[1024], groups[32];
+	const jrc_stat_query *q = x->q;
 	const char *site = q->site ? " AND site = ?7" : "";
+	int months = 0;
 	sqlite3_stmt *st;
 	jrc_status s;
 	size_t cap = 64;
 	int rc;
 
-	lifecycle_owed_sql(owed, sizeof(owed));
-	if (!p->bounded && q->dim1 != JRC_DIM_MONTH && q->dim2 != JRC_DIM_MONTH)
+	for (int i = 0; i < x->n; i++)
+		months |= x->dim[i] == JRC_DIM_MONTH;
+	/* All time: by township unless villages are asked for. */
+	if (!p->bounded && !months)
 		snprintf(rows, sizeof(rows),
-			 "SELECT '' AS month, " TALLY_KEY ", " TALLY_COUNTS " FROM tally_all"
+			 "SELECT '' AS month, " TALLY_KEY ", " TALLY_COUNTS " FROM %s"
 			 " WHERE ?1 IS NOT NULL AND ?2 IS NOT NULL AND ?3 IS NOT NULL AND ?4 IS NOT NULL"
-			 " AND ?5 IS NOT NULL AND ?6 IS NOT NULL%s", site);
+			 " AND ?5 IS NOT NULL AND ?6 IS NOT NULL%s",
+			 needs_village(x) ? "tally_all" : "tally_total", site);
 	else
 		snprintf(rows, sizeof(rows),
 			 "SELECT substr(day, 1, 7) AS month, " TALLY_KEY ", " TALLY_COUNTS
@@ -191,13 +242,15 @@ static jrc_status read_cells(jrc_db *db, const jrc_stat_query *q, const period *
 			 " UNION ALL SELECT substr(day, 1, 7), " TALLY_KEY ", " TALLY_COUNTS
 			 " FROM tally_day WHERE day BETWEEN ?5 AND ?6%s",
 			 site, site, site);
+	dims_sql(x, tally_expr, dims, sizeof(dims));
+	group_sql(x->n, groups, sizeof(groups));
 	snprintf(sql, sizeof(sql),
-		 "SELECT %s, %s, sum(t.n), sum(CASE WHEN t.state IN %s THEN t.n ELSE 0 END),"
+		 "SELECT %s, sum(t.n), sum(CASE WHEN t.state IN " TALLY_OWED " THEN t.n ELSE 0 END),"
 		 " sum(t.answered), sum(t.on_time), sum(t.rated), sum(t.satisfied),"
-		 " sum(t.v_satisfied), sum(t.v_basic), sum(t.v_unsatisfied)"
-		 " FROM (%s) t%s GROUP BY 1, 2 HAVING sum(t.n) <> 0 ORDER BY 1, 2",
-		 tally_expr(q->dim1), tally_expr(q->dim2), owed, rows,
-		 needs_place(q) ? " LEFT JOIN divisions d ON d.code = t.division" : "");
+		 " sum(t.v_satisfied), sum(t.v_basic), sum(t.v_unsatisfied), sum(t.overdue)"
+		 " FROM (%s) t%s GROUP BY %s HAVING sum(t.n) <> 0 ORDER BY %s",
+		 dims, rows, needs_place(x) ? " LEFT JOIN divisions d ON d.code = t.division" : "",
+		 groups, groups);
 	if ((s = db_prepare(db, sql, &st, err)))
 		return s;
 	db_bind_text(db, st, 1, p->d1);
@@ -211,10 +264,11 @@ static jrc_status read_cells(jrc_db *db, const jrc_stat_query *q, const period *
 	*n = 0;
 	*out = calloc(cap, sizeof(**out));
 	while (*out && (rc = db_step(db, st)) == SQLITE_ROW) {
-		jrc_stat_cell *c;
+		xcell *c;
+		int k = x->n;
 
 		if (*n == cap) {
-			jrc_stat_cell *nb = realloc(*out, (cap *= 2) * sizeof(**out));
+			xcell *nb = realloc(*out, (cap *= 2) * sizeof(**out));
 
 			if (!nb)
 				break;
@@ -222,17 +276,18 @@ static jrc_status read_cells(jrc_db *db, const jrc_stat_query *q, const period *
 		}
 		c = &(*out)[(*n)++];
 		memset(c, 0, sizeof(*c));
-		db_col_copy(st, 0, c->k1, sizeof(c->k1));
-		db_col_copy(st, 1, c->k2, sizeof(c->k2));
-		c->total = (long)sqlite3_column_int64(st, 2);
-		c->open = (long)sqlite3_column_int64(st, 3);
-		c->answered = (long)sqlite3_column_int64(st, 4);
-		c->on_time = (long)sqlite3_column_int64(st, 5);
-		c->rated = (long)sqlite3_column_int64(st, 6);
-		c->satisfied = (long)sqlite3_column_int64(st, 7);
-		c->v_satisfied = (long)sqlite3_column_int64(st, 8);
-		c->v_basic = (long)sqlite3_column_int64(st, 9);
-		c->v_unsatisfied = (long)sqlite3_column_int64(st, 10);
+		for (int i = 0; i < x->n; i++)
+			db_col_copy(st, i, c->k[i], sizeof(c->k[i]));
+		c->c.total = (long)sqlite3_column_int64(st, k);
+		c->c.open = (long)sqlite3_column_int64(st, k + 1);
+		c->c.answered = (long)sqlite3_column_int64(st, k + 2);
+		c->c.on_time = (long)sqlite3_column_int64(st, k + 3);
+		c->c.rated = (long)sqlite3_column_int64(st, k + 4);
+		c->c.satisfied = (long)sqlite3_column_int64(st, k + 5);
+		c->c.v_satisfied = (long)sqlite3_column_int64(st, k + 6);
+		c->c.v_basic = (long)sqlite3_column_int64(st, k + 7);
+		c->c.v_unsatisfied = (long)sqlite3_column_int64(st, k + 8);
+		c->c.overdue = (long)sqlite3_column_int64(st, k + 9);
 	}
 	sqlite3_finalize(st);
 	if (!*out || rc != SQLITE_DONE) {
@@ -242,54 +297,71 @@ static jrc_status read_cells(jrc_db *db, const jrc_stat_query *q, const period *
 		return rc == SQLITE_ROW || rc == SQLITE_DONE ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL)
 							    : db_fail(db, rc, err);
 	}
+	/* SQL orders by bytes as strcmp does: ready for bsearch. */
 	return JRC_OK;
 }
 
-/* Owed and past the deadline today: from the cases themselves, through
- * the (state, due_on) index, into the cells. */
-static jrc_status add_overdue(jrc_db *db, const jrc_stat_query *q, const period *p,
-			      jrc_stat_cell *cells, size_t n, jrc_err *err)
+/* The summary tables count overdue as of the day the last write brought
+ * them to (tally_clock); on a day nothing was written yet, the deadlines
+ * that fell since are added here, read from the partial index of the
+ * cases that owe a step (cases_owed), which holds every column a
+ * dimension needs.  (The clock set back: those are taken off.) */
+static jrc_status add_overdue(jrc_db *db, const xquery *x, const period *p, xcell *cells,
+			      size_t n, jrc_err *err)
 {
-	char sql[2048], owed[256], today[11];
+	char sql[3072], today[11], as_of[11] = "", dims[1024], groups[32];
+	const jrc_stat_query *q = x->q;
 	sqlite3_stmt *st;
 	jrc_status s;
-	int rc;
+	int rc, delta;
 
-	lifecycle_owed_sql(owed, sizeof(owed));
 	date_format(clock_local_date(clock_now()), today);
+	if ((s = db_prepare(db, "SELECT as_of FROM tally_clock", &st, err)))
+		return s;
+	if ((rc = db_step(db, st)) == SQLITE_ROW)
+		db_col_copy(st, 0, as_of, sizeof(as_of));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? jrc_err_set(err, JRC_E_DB, NULL, NULL) : db_fail(db, rc, err);
+	if (strcmp(as_of, today) == 0)
+		return JRC_OK;
+	delta = strcmp(as_of, today) < 0 ? 1 : -1;
+	dims_sql(x, case_expr, dims, sizeof(dims));
+	group_sql(x->n, groups, sizeof(groups));
 	snprintf(sql, sizeof(sql),
-		 "SELECT %s, %s, count(*) FROM cases c%s"
-		 " WHERE c.state IN %s AND c.due_on IS NOT NULL AND c.due_on <> '' AND c.due_on < ?8"
-		 "%s%s GROUP BY 1, 2",
-		 case_expr(q->dim1), case_expr(q->dim2),
-		 needs_place(q) ? " LEFT JOIN divisions d ON d.code = c.division" : "", owed,
+		 "SELECT %s, count(*) FROM cases c INDEXED BY cases_owed%s"
+		 " WHERE c.state IN " TALLY_OWED " AND c.due_on >= ?8 AND c.due_on < ?11"
+		 "%s%s GROUP BY %s",
+		 dims, needs_place(x) ? " LEFT JOIN divisions d ON d.code = c.division" : "",
 		 p->bounded ? " AND c.filed_at >= ?9 AND c.filed_at < ?10" : "",
-		 q->site ? " AND c.site = ?7" : "");
+		 q->site ? " AND c.site = ?7" : "", groups);
 	if ((s = db_prepare(db, sql, &st, err)))
 		return s;
 	if (q->site)
 		db_bind_text(db, st, 7, q->site);
-	db_bind_text(db, st, 8, today);
+	db_bind_text(db, st, 8, delta > 0 ? as_of : today);
+	db_bind_text(db, st, 11, delta > 0 ? today : as_of);
 	if (p->bounded) {
 		db_bind_text(db, st, 9, p->start);
 		db_bind_text(db, st, 10, p->end);
 	}
 	while ((rc = db_step(db, st)) == SQLITE_ROW) {
-		jrc_stat_cell key, *c;
+		xcell key, *c;
 
 		memset(&key, 0, sizeof(key));
-		db_col_copy(st, 0, key.k1, sizeof(key.k1));
-		db_col_copy(st, 1, key.k2, sizeof(key.k2));
-		c = bsearch(&key, cells, n, sizeof(*cells), cell_cmp);
+		for (int i = 0; i < x->n; i++)
+			db_col_copy(st, i, key.k[i], sizeof(key.k[i]));
+		c = bsearch(&key, cells, n, sizeof(*cells), xcell_cmp);
 		if (c)
-			c->overdue += (long)sqlite3_column_int64(st, 2);
+			c->c.overdue += delta * (long)sqlite3_column_int64(st, x->n);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
-jrc_status stats_cross(jrc_db *db, const jrc_stat_query *q, jrc_stat_cell **out, size_t *n,
-		       jrc_err *err)
+/* The cells of x: the summary rows with their overdue counts, in the
+ * caller's read transaction or one of their own. */
+static jrc_status cross_n(jrc_db *db, const xquery *x, xcell **out, size_t *n, jrc_err *err)
 {
 	period p;
 	jrc_status s;
@@ -297,17 +369,16 @@ jrc_status stats_cross(jrc_db *db, const jrc_stat_query *q, jrc_stat_cell **out,
 
 	*out = NULL;
 	*n = 0;
-	if ((unsigned)q->dim1 >= JRC_DIM_COUNT || (unsigned)q->dim2 >= JRC_DIM_COUNT)
-		return jrc_err_set(err, JRC_E_INVALID, "by", NULL);
-	if ((s = plan(q, &p, err)))
+	for (int i = 0; i < x->n; i++)
+		if ((unsigned)x->dim[i] >= JRC_DIM_COUNT)
+			return jrc_err_set(err, JRC_E_INVALID, "by", NULL);
+	if ((s = plan(x->q, &p, err)))
 		return s;
-	/* One read transaction (or the caller's): the cells and their overdue
-	 * counts agree. */
 	own = sqlite3_get_autocommit(db_handle(db));
 	if (own && (s = db_exec(db, "BEGIN", err)))
 		return s;
-	if ((s = read_cells(db, q, &p, out, n, err)) == JRC_OK &&
-	    (s = add_overdue(db, q, &p, *out, *n, err)) != JRC_OK) {
+	if ((s = read_cells(db, x, &p, out, n, err)) == JRC_OK &&
+	    (s = add_overdue(db, x, &p, *out, *n, err)) != JRC_OK) {
 		free(*out);
 		*out = NULL;
 		*n = 0;
@@ -315,6 +386,40 @@ jrc_status stats_cross(jrc_db *db, const jrc_stat_query *q, jrc_stat_cell **out,
 	if (own)
 		db_exec(db, "COMMIT", NULL);
 	return s;
+}
+
+jrc_status stats_cross4(jrc_db *db, const jrc_stat_query *q, const jrc_dim dims[4],
+			jrc_stat_cell4 **out, size_t *n, jrc_err *err)
+{
+	xquery x = { .q = q, .n = 4 };
+
+	memcpy(x.dim, dims, sizeof(x.dim));
+	return cross_n(db, &x, out, n, err);
+}
+
+jrc_status stats_cross(jrc_db *db, const jrc_stat_query *q, jrc_stat_cell **out, size_t *n,
+		       jrc_err *err)
+{
+	xquery x = { .q = q, .n = 2, .dim = { q->dim1, q->dim2 } };
+	xcell *c;
+	jrc_status s;
+
+	*out = NULL;
+	if ((s = cross_n(db, &x, &c, n, err)))
+		return s;
+	*out = calloc(*n + 1, sizeof(**out));
+	if (!*out) {
+		free(c);
+		*n = 0;
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	}
+	for (size_t i = 0; i < *n; i++) {
+		(*out)[i] = c[i].c;
+		snprintf((*out)[i].k1, sizeof((*out)[i].k1), "%s", c[i].k[0]);
+		snprintf((*out)[i].k2, sizeof((*out)[i].k2), "%s", c[i].k[1]);
+	}
+	free(c);
+	return JRC_OK;
 }
 
 /* ------------------------------------------------------------- trends */

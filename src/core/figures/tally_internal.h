@@ -10,7 +10,16 @@
 /* The key columns of every summary table after its period column, and the
  * counts each row keeps. */
 #define TALLY_KEY "site, category, division, department, state, source"
-#define TALLY_COUNTS "n, answered, on_time, rated, satisfied, v_satisfied, v_basic, v_unsatisfied"
+#define TALLY_COUNTS "n, answered, on_time, rated, satisfied, v_satisfied, v_basic, v_unsatisfied," \
+	" overdue"
+
+/* The states that owe a step (lifecycle_owed_sql, checked equal by
+ * test_stats): the partial index cases_owed holds only those cases, with
+ * every column a breakdown needs, so that overdue counts along any
+ * dimension read the index alone.  Its WHERE and the queries that use it
+ * must say the same words. */
+#define TALLY_OWED "('registered','accepted','extended','in_mediation','redirected'," \
+	"'review_requested','rereview_requested')"
 
 /* One row per case: its filing day (local), the key, and what it counts.
  *   answered      it has been answered at least once;
@@ -20,14 +29,23 @@
  *   rated         the citizen gave a verdict on that first answer;
  *   satisfied     ... and it was "satisfied";
  *   v_*           its answers (first, review, re-review) by the first
- *                 verdict given on each.
+ *                 verdict given on each;
+ *   overdue       it owes a step and its deadline was before the day the
+ *                 tables were last brought up to (tally_clock.as_of; every
+ *                 write brings them to today first, see tally_advance).
  * A case is a leader's-visit matter when visit_matters names it, else it
  * counts under the channel it came through.  WHERE clauses are appended. */
-#define TALLY_FACTS \
-	"SELECT jrc_local_day(c.filed_at) AS day, c.site AS site, c.category AS category," \
+#define TALLY_CASE_KEY \
+	"jrc_local_day(c.filed_at) AS day, c.site AS site, c.category AS category," \
 	" c.division AS division, c.department AS department, c.state AS state," \
 	" CASE WHEN EXISTS (SELECT 1 FROM visit_matters m WHERE m.case_id = c.id)" \
-	"  THEN 'visit' ELSE c.channel END AS source," \
+	"  THEN 'visit' ELSE c.channel END AS source"
+/* The township of case c's place ('' at county level). */
+#define TALLY_TOWNSHIP \
+	"coalesce((SELECT CASE d.level WHEN 'village' THEN d.parent WHEN 'township' THEN d.code" \
+	" ELSE '' END FROM divisions d WHERE d.code = c.division), '')"
+#define TALLY_FACTS \
+	"SELECT " TALLY_CASE_KEY "," \
 	" 1 AS n," \
 	" a.event_id IS NOT NULL AS answered," \
 	" CASE WHEN a.event_id IS NULL THEN 0 ELSE jrc_local_day(a.at) <= coalesce(" \
@@ -44,28 +62,55 @@
 	"   WHERE w.case_id = c.id AND w.stage = v.stage)) AS v_basic," \
 	" (SELECT count(*) FROM verdicts v WHERE v.case_id = c.id AND v.verdict = 'unsatisfied'" \
 	"  AND v.event_id = (SELECT min(w.event_id) FROM verdicts w" \
-	"   WHERE w.case_id = c.id AND w.stage = v.stage)) AS v_unsatisfied" \
+	"   WHERE w.case_id = c.id AND w.stage = v.stage)) AS v_unsatisfied," \
+	" c.state IN " TALLY_OWED " AND coalesce(c.due_on, '') <> ''" \
+	"  AND c.due_on < (SELECT as_of FROM tally_clock) AS overdue," \
+	" " TALLY_TOWNSHIP " AS township" \
 	" FROM cases c" \
 	" LEFT JOIN lifecycle_steps a ON a.event_id = (SELECT min(s.event_id) FROM lifecycle_steps s" \
 	"  WHERE s.case_id = c.id AND s.to_state = 'answered')" \
 	" LEFT JOIN verdicts f ON f.event_id = (SELECT min(w.event_id) FROM verdicts w" \
 	"  WHERE w.case_id = c.id AND w.stage = 'answered')"
 
-/* The summary tables, each grouped from the facts: every day, every month
- * and all time (the last two so that long periods read few rows). */
-#define TALLY_FILL(table, period_expr, period_col) \
-	"INSERT INTO " table "(" period_col TALLY_KEY ", " TALLY_COUNTS ")" \
-	" SELECT " period_expr TALLY_KEY ", sum(n), sum(answered), sum(on_time), sum(rated)," \
-	" sum(satisfied), sum(v_satisfied), sum(v_basic), sum(v_unsatisfied)" \
-	" FROM tally_facts GROUP BY " period_expr TALLY_KEY ";"
+/* The summary tables grouped from the facts: the days, then the months,
+ * all time, and all time by township rather than village (tally_total,
+ * its division column the township's code: the few hundred rows jrc
+ * stats reads) from the days.  The migration that adds the tables and
+ * tally_rebuild run this. */
+#define TALLY_GROUP(table, pexpr, pcol, from) \
+	"INSERT INTO " table "(" pcol TALLY_KEY ", " TALLY_COUNTS ")" \
+	" SELECT " pexpr TALLY_KEY ", sum(n), sum(answered), sum(on_time), sum(rated)," \
+	" sum(satisfied), sum(v_satisfied), sum(v_basic), sum(v_unsatisfied), sum(overdue)" \
+	" FROM " from " GROUP BY " pexpr TALLY_KEY ";"
+#define TALLY_FILL_ALL \
+	TALLY_GROUP("tally_day", "day, ", "day, ", "(" TALLY_FACTS ")") \
+	TALLY_GROUP("tally_month", "substr(day, 1, 7), ", "month, ", "tally_day") \
+	TALLY_GROUP("tally_all", "", "", "tally_day") \
+	"INSERT INTO tally_total(" TALLY_KEY ", " TALLY_COUNTS ")" \
+	" SELECT t.site, t.category, coalesce(CASE d.level WHEN 'village' THEN d.parent" \
+	"  WHEN 'township' THEN d.code ELSE '' END, ''), t.department, t.state, t.source," \
+	" sum(t.n), sum(t.answered), sum(t.on_time), sum(t.rated), sum(t.satisfied)," \
+	" sum(t.v_satisfied), sum(t.v_basic), sum(t.v_unsatisfied), sum(t.overdue)" \
+	" FROM tally_day t LEFT JOIN divisions d ON d.code = t.division GROUP BY 1, 2, 3, 4, 5, 6;"
+
+/* Empty the summary tables and count every case again, in the caller's
+ * transaction (the benchmark generator, which writes cases directly). */
+jrc_status tally_rebuild(jrc_db *db, jrc_err *err);
 
 /* Take (sign -1) or put back (+1) what the case adds to every summary
  * table.  Called inside the transaction that changes the case: -1 before
  * a change of its state, department, source or verdicts, +1 after. */
 jrc_status tally_case(jrc_db *db, int64_t case_id, int sign, jrc_err *err);
 
-/* The SQL function jrc_local_day(utc) -> 'YYYY-MM-DD' in the county's
- * zone, on every connection (db.c calls it before migrating). */
+/* Bring the overdue counts from tally_clock.as_of to today (the cases
+ * whose deadline fell in between, through the index cases_owed), inside
+ * the caller's write transaction.  tally_case does it first; jrc tick
+ * does it every day. */
+jrc_status tally_advance(jrc_db *db, jrc_err *err);
+
+/* The SQL functions jrc_local_day(utc) -> 'YYYY-MM-DD' in the county's
+ * zone and jrc_today() (the clock's local date, JRC_NOW in tests), on
+ * every connection (db.c registers them before migrating). */
 int tally_register_functions(jrc_db *db);
 
 #endif

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# The figures (issue 18): summary tables kept with every filing, step,
+# verdict and visit link, read by jrc stats --by; every figure equals a
+# recount of the cases; jrc verify names a figure changed behind the
+# program's back; a database from before the summary tables gets them
+# filled by the migration.
+. "$top_srcdir/tests/lib.sh"
+export JRC_LANG=en
+command -v sqlite3 >/dev/null || skip_all "sqlite3 missing"
+command -v jq >/dev/null || skip_all "jq missing"
+t_init_db
+q() { sqlite3 "$JRC_DB" "$1"; }
+file() { jrc file --anonymous "$@"; }
+
+# October: two land cases in Huangzhai.  November: wages in Huangzhai and
+# Baima, land in Baima, one at another site (HZ), one found on a visit.
+export JRC_NOW=2026-10-12T10:00:00+08:00
+O1=$(file --category LAN --division 330726100201 --text "征地一") &&
+	O2=$(file --category LAN --division 330726100202 --text "征地二")
+ok $? "two cases in October"
+export JRC_NOW=2026-11-02T09:00:00+08:00
+N1=$(file --category LAB --division 330726100201 --text "欠薪一") &&
+	N2=$(file --category LAB --division 330726100201 --text "欠薪二") &&
+	N3=$(file --category LAB --division 330726101201 --text "欠薪三") &&
+	N4=$(file --category LAN --division 330726101 --text "征地三") &&
+	N5=$(jrc --site HZ file --anonymous --category LAB --division 330726100202 --text "欠薪四")
+ok $? "five cases in November, one at site HZ"
+
+# N1 answered on time and rated satisfied; N2 answered late and rated
+# unsatisfied; N3 left waiting past its acceptance deadline.
+jrc move "$N1" accepted >/dev/null && jrc move "$N2" accepted >/dev/null
+ok $? "two accepted"
+code() { q "SELECT query_code FROM cases WHERE receipt = '$1'"; }
+jrc move "$N1" answered --answer "已支付" >/dev/null; ok $? "one answered at once"
+jrc feedback "$N1" --code "$(code "$N1")" --verdict satisfied >/dev/null; ok $? "  rated satisfied"
+export JRC_NOW=2027-03-01T10:00:00+08:00
+jrc move "$N2" answered --answer "迟到的答复" >/dev/null; ok $? "the other answered months late"
+jrc feedback "$N2" --code "$(code "$N2")" --verdict unsatisfied >/dev/null; ok $? "  rated unsatisfied"
+
+# The recount, straight from the cases with the sqlite3 shell.
+recount() { # $1 = SQL expression for the key over cases c
+	q "SELECT $1, count(*) FROM cases c LEFT JOIN divisions d ON d.code = c.division
+	   GROUP BY 1 ORDER BY 1" | tr '\n' ' '
+}
+fig() { # $1 = --by value, $2 = jq for the key
+	jrc stats --by "$1" --json | jq -r ".cells[] | \"\($2)|\(.total)\"" | tr '\n' ' '
+}
+is "$(fig category .category)" "$(recount c.category)" "by category: equal to a recount"
+is "$(fig township .township)" \
+	"$(recount "CASE d.level WHEN 'village' THEN d.parent ELSE d.code END")" "by township: equal to a recount"
+is "$(fig village .village)" \
+	"$(recount "CASE d.level WHEN 'village' THEN d.code ELSE '' END")" "by village: equal to a recount"
+is "$(fig state .state)" "$(recount c.state)" "by state"
+is "$(fig site .site)" "$(recount c.site)" "by site"
+is "$(fig month .month)" "$(recount "substr(datetime(c.filed_at, '+8 hours'), 1, 7)")" "by month (local)"
+is "$(jrc stats --by department --json | jq -r '[.cells[].total] | add')" 7 "by department: every case once"
+
+j=$(jrc stats --by category --json)
+is "$(printf '%s' "$j" | jq -c '.cells[] | select(.category == "LAB") | [.total, .answered, .on_time, .rated, .satisfied]')" \
+	"[4,2,1,2,1]" "wages: 4 cases, 2 answered, 1 on time, 2 rated, 1 satisfied"
+is "$(printf '%s' "$j" | jq -c '.cells[] | select(.category == "LAB") | [.open, .overdue]')" \
+	"[2,2]" "wages: the two never accepted are open and past their deadline"
+is "$(jrc stats --json | jq -c '[.total, .open, .overdue]')" "[7,5,5]" "the totals agree"
+is "$(jrc stats --json | jq -c '[.by_verdict[] | [.key, .total]]')" \
+	'[["satisfied",1],["unsatisfied",1]]' "the verdicts, from the same figures"
+
+# Two dimensions, a site, a period.
+j=$(jrc stats --by township,category --json)
+is "$(printf '%s' "$j" | jq -r '.cells[] | "\(.township)/\(.category)=\(.total)"' | tr '\n' ' ')" \
+	"330726100/LAB=3 330726100/LAN=2 330726101/LAB=1 330726101/LAN=1 " "a cross table, township by category"
+is "$(jrc stats --by category --site HZ --json | jq -c '[.cells[] | [.category, .total]]')" \
+	'[["LAB",1]]' "--site counts one site's cases"
+is "$(jrc stats --site PJ --json | jq .total)" 6 "and the whole breakdown too"
+j=$(jrc stats --by category --from 2026-11-01 --to 2026-11-30 --json)
+is "$(printf '%s' "$j" | jq -c '[.cells[] | [.category, .total]]')" '[["LAB",4],["LAN",1]]' "a month's figures"
+is "$(printf '%s' "$j" | jq -c '[.trend[] | [.key, .now, .before]]')" \
+	'[["LAB",4,0],["LAN",1,2]]' "against the 30 days before, wages rising first"
+is "$(jrc stats --by category --from 2026-11-02 --to 2026-11-02 --json | jq '[.cells[].total] | add')" 5 \
+	"one day, read from the daily figures"
+is "$(jrc stats --by category --from 2026-10-10 --to 2026-11-15 --json | jq '[.cells[].total] | add')" 7 \
+	"days either side of no whole month"
+is "$(jrc stats --by category --from 2026-09-15 --to 2026-12-15 --json | jq '[.cells[].total] | add')" 7 \
+	"days either side of whole months"
+out=$(jrc stats --from 2026-11-01 --to 2026-11-30)
+like "$out" "Categories rising fastest.*" "plain stats names the categories rising fastest"
+like "$out" "Work and unpaid wages +4 +0 +\+4" "  wages first"
+out=$(jrc stats --by township,category)
+like "$out" "Huangzhai Town +3 +2 +5" "the cross table in text: a row per township, a total"
+
+# A leader's visit matter counts under its source.
+export JRC_NOW=2026-12-10T10:15:00+08:00
+jrc visit add --host G01 --date 2026-12-10 --start 09:00 --end 11:30 --division 330726100201 \
+	--place 黄宅村村委会 >/dev/null && V=$(jrc file --visit 1 --category VIL --anonymous --text "村道")
+ok $? "a matter raised on a leader's visit"
+is "$(jrc stats --by source --json | jq -c '[.cells[] | [.source, .total]]')" \
+	'[["cli",7],["visit",1]]' "by source: the visit's matter apart"
+
+# Bad input: a sentence, exit 2, nothing written.
+before=$(q "SELECT count(*) FROM events")
+out=$(jrc stats --by colour 2>&1); st=$?
+is "$st" 2 "an unknown dimension is a usage error"
+like "$out" "--by takes one or two of state, category" "  naming the dimensions"
+out=$(jrc stats --by category,category 2>&1); st=$?
+is "$st" 2 "the same dimension twice"
+out=$(jrc stats --by category,township,month 2>&1); st=$?
+is "$st" 2 "three dimensions"
+out=$(jrc stats --by category --from 2026-11-30 --to 2026-11-01 2>&1); st=$?
+is "$st" 2 "a period that ends before it starts"
+like "$out" "give --from before --to" "  says what to do"
+out=$(jrc stats --by category --from 2026-13-01 2>&1); st=$?
+is "$st" 2 "a date that is not one"
+is "$(q "SELECT count(*) FROM events")" "$before" "the refusals wrote nothing"
+
+# jrc verify recounts: a figure changed behind the program's back is named.
+out=$(jrc verify); ok $? "verify passes"
+like "$out" "summary figures \(jrc stats\) agree" "  and says the figures agree"
+q "UPDATE tally_month SET n = n + 1 WHERE month = '2026-11' AND category = 'LAN'"
+out=$(jrc verify 2>&1); st=$?
+is "$st" 1 "a changed monthly figure fails verify"
+like "$out" "disagree with a recount of the cases: 1; first, the month figures for 2026-11 PJ LAN 330726101 .* count 2 where a recount of the cases gives 1" "  naming it"
+is "$(jrc verify --json 2>/dev/null | jq -c '[.ok, .figure_differences]')" "[false,1]" "  --json counts it"
+q "UPDATE tally_month SET n = n - 1 WHERE month = '2026-11' AND category = 'LAN'"
+q "UPDATE tally_all SET on_time = on_time + 1 WHERE category = 'LAB' AND state = 'answered'"
+out=$(jrc verify 2>&1); st=$?
+is "$st" 1 "a changed on-time count fails verify"
+like "$out" "all figures for all time .* do not give" "  naming it"
+q "UPDATE tally_all SET on_time = on_time - 1 WHERE category = 'LAB' AND state = 'answered'"
+jrc verify >/dev/null; ok $? "put back, verify passes again"
+
+# Overdue is kept as of the last write's day: on a later day, before any
+# write, stats adds the deadlines that fell since; a write (here jrc tick)
+# brings the tables to that day; the clock set back takes them off again.
+export JRC_NOW=2027-03-02T10:00:00+08:00
+is "$(q "SELECT as_of FROM tally_clock")" 2026-12-10 "the tables hold overdue as of the last write's day (the visit)"
+export JRC_NOW=2026-11-10T10:00:00+08:00
+out1=$(jrc stats --by township --json | jq -c '[.cells[] | [.township, .overdue]]')
+is "$out1" '[["330726100",2],["330726101",0]]' "back on 10 November only October's two are overdue (read-only)"
+jrc tick >/dev/null; ok $? "a write on that day"
+is "$(q "SELECT as_of FROM tally_clock")" 2026-11-10 "  brings the tables to it"
+is "$(jrc stats --by township --json | jq -c '[.cells[] | [.township, .overdue]]')" "$out1" "  with the same figures"
+jrc verify >/dev/null; ok $? "  and verify agrees"
+export JRC_NOW=2026-12-20T10:00:00+08:00
+want=$(q "SELECT count(*) FROM cases WHERE state IN ('registered','accepted','extended','in_mediation','redirected','review_requested','rereview_requested') AND due_on < '2026-12-20'")
+is "$(jrc stats --json | jq .overdue)" "$want" "forward again, read-only: every deadline passed counts"
+jrc tick >/dev/null && jrc verify >/dev/null; ok $? "a write brings them forward; verify agrees"
+is "$(jrc stats --json | jq .overdue)" "$want" "  same figure"
+
+# A database from before the summary tables: the migration fills them.
+want=$(jrc stats --by village,state --json | jq -c .cells)
+q "DROP TABLE tally_day; DROP TABLE tally_month; DROP TABLE tally_all; DROP TABLE tally_total; DROP TABLE tally_clock; DROP INDEX cases_owed; PRAGMA user_version = 3"
+jrc import >/dev/null; ok $? "a command that writes opens the old database"
+is "$(q "PRAGMA user_version")" 4 "it is migrated"
+is "$(jrc stats --by village,state --json | jq -c .cells)" "$want" "the figures are as before"
+jrc verify >/dev/null; ok $? "and verify passes"
+done_testing
