@@ -84,7 +84,7 @@ static void fig_words(const jrc_tally_diff *d, char *buf, size_t size)
 			 d->division, d->department, d->state, d->source, d->kept, d->counted);
 	else
 		snprintf(buf, size,
-			 _("the %s figures for %s %s %s %s %s %s %s have answers, deadlines met or verdicts the cases do not give"),
+			 _("the %s figures for %s %s %s %s %s %s %s have answers, deadlines met, verdicts or overdue counts the cases do not give"),
 			 d->table, *d->period ? d->period : _("all time"), d->site, d->category,
 			 d->division, d->department, d->state, d->source);
 }

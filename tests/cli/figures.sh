@@ -125,6 +125,11 @@ out=$(jrc verify 2>&1); st=$?
 is "$st" 1 "a changed on-time count fails verify"
 like "$out" "all figures for all time .* do not give" "  naming it"
 q "UPDATE tally_all SET on_time = on_time - 1 WHERE category = 'LAB' AND state = 'answered'"
+q "UPDATE tally_total SET overdue = overdue + 1 WHERE category = 'LAB' AND state = 'registered'"
+out=$(jrc verify 2>&1); st=$?
+is "$st" 1 "a changed overdue count in the all-time totals fails verify"
+like "$out" "total figures for all time PJ LAB +RSJ registered cli have answers" "  naming it"
+q "UPDATE tally_total SET overdue = overdue - 1 WHERE category = 'LAB' AND state = 'registered'"
 jrc verify >/dev/null; ok $? "put back, verify passes again"
 
 # Overdue is kept as of the last write's day: on a later day, before any

@@ -89,16 +89,6 @@ static int needs_place(const xquery *x)
 	return 0;
 }
 
-/* tally_total keeps the township in its place column: only a village
- * needs the places themselves (tally_all). */
-static int needs_village(const xquery *x)
-{
-	for (int i = 0; i < x->n; i++)
-		if (x->dim[i] == JRC_DIM_VILLAGE)
-			return 1;
-	return 0;
-}
-
 /* "e1, e2, ..." for the dimensions of x, by expr(). */
 static void dims_sql(const xquery *x, const char *(*expr)(jrc_dim), char *out, size_t size)
 {
@@ -226,13 +216,13 @@ static jrc_status read_cells(jrc_db *db, const xquery *x, const period *p, xcell
 
 	for (int i = 0; i < x->n; i++)
 		months |= x->dim[i] == JRC_DIM_MONTH;
-	/* All time: by township unless villages are asked for. */
+	/* All time: without the places unless a place is asked for. */
 	if (!p->bounded && !months)
 		snprintf(rows, sizeof(rows),
 			 "SELECT '' AS month, " TALLY_KEY ", " TALLY_COUNTS " FROM %s"
 			 " WHERE ?1 IS NOT NULL AND ?2 IS NOT NULL AND ?3 IS NOT NULL AND ?4 IS NOT NULL"
 			 " AND ?5 IS NOT NULL AND ?6 IS NOT NULL%s",
-			 needs_village(x) ? "tally_all" : "tally_total", site);
+			 needs_place(x) ? "tally_all" : "tally_total", site);
 	else
 		snprintf(rows, sizeof(rows),
 			 "SELECT substr(day, 1, 7) AS month, " TALLY_KEY ", " TALLY_COUNTS

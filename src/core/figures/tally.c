@@ -55,8 +55,8 @@ int tally_register_functions(jrc_db *db)
 
 #define NCOUNTS 9
 /* One table's upsert: the period column bound to ?1 (none for tally_all
- * and tally_total), the key to ?2..?7 (tally_total's place the township,
- * ?17, instead of ?4), the counts to ?8..?16. */
+ * and tally_total), the key to ?2..?7 (the place ?4 left out of
+ * tally_total, which keeps '' there), the counts to ?8..?16. */
 #define UPSERT(table, pcol, pval, place) \
 	"INSERT INTO " table "(" pcol TALLY_KEY ", " TALLY_COUNTS ") VALUES (" pval \
 	" ?2, ?3, " place ", ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)" \
@@ -85,11 +85,11 @@ static const struct {
 	{ UPSERT("tally_all", "", "", "?4"),
 	  "DELETE FROM tally_all WHERE ?1 IS NOT NULL AND" KEY_MATCH,
 	  "UPDATE tally_all SET overdue = overdue + ?8 WHERE ?1 IS NOT NULL AND" KEY_ROW },
-	{ UPSERT("tally_total", "", "", "?17"),
-	  "DELETE FROM tally_total WHERE ?1 IS NOT NULL AND ?4 IS NOT NULL AND" KEY_ROW_AT("?17")
+	{ UPSERT("tally_total", "", "", "''"),
+	  "DELETE FROM tally_total WHERE ?1 IS NOT NULL AND ?4 IS NOT NULL AND" KEY_ROW_AT("''")
 	  " AND n = 0",
 	  "UPDATE tally_total SET overdue = overdue + ?8 WHERE ?1 IS NOT NULL AND ?4 IS NOT NULL AND"
-	  KEY_ROW_AT("?17") },
+	  KEY_ROW_AT("''") },
 };
 #define NTABLES (sizeof(tables) / sizeof(tables[0]))
 
@@ -97,7 +97,7 @@ jrc_status tally_case(jrc_db *db, int64_t case_id, int sign, jrc_err *err)
 {
 	sqlite3_stmt *st, *up;
 	jrc_status s;
-	char key[8][48];
+	char key[7][48];
 	long counts[NCOUNTS];
 	int rc;
 
@@ -115,7 +115,6 @@ jrc_status tally_case(jrc_db *db, int64_t case_id, int sign, jrc_err *err)
 		db_col_copy(st, i, key[i], sizeof(key[i]));
 	for (int i = 0; i < NCOUNTS; i++)
 		counts[i] = (long)sqlite3_column_int64(st, 7 + i) * sign;
-	db_col_copy(st, 7 + NCOUNTS, key[7], sizeof(key[7]));
 	db_release(st);
 	for (size_t t = 0; t < NTABLES; t++) {
 		for (int pass = 0; pass < (sign < 0 ? 2 : 1); pass++) {
@@ -124,8 +123,6 @@ jrc_status tally_case(jrc_db *db, int64_t case_id, int sign, jrc_err *err)
 				return s;
 			for (int i = 0; i < 7; i++)
 				db_bind_text(db, up, 1 + i, key[i]);
-			if (sqlite3_bind_parameter_count(up) >= 17)
-				db_bind_text(db, up, 17, key[7]);
 			if (!pass)
 				for (int i = 0; i < NCOUNTS; i++)
 					sqlite3_bind_int64(up, 8 + i, counts[i]);
@@ -168,8 +165,7 @@ jrc_status tally_advance(jrc_db *db, jrc_err *err)
 	delta = strcmp(as_of, today) < 0 ? 1 : -1;
 	snprintf(lo, sizeof(lo), "%s", delta > 0 ? as_of : today);
 	snprintf(hi, sizeof(hi), "%s", delta > 0 ? today : as_of);
-	if ((s = db_prepare(db, "SELECT " TALLY_CASE_KEY ", " TALLY_TOWNSHIP
-			    " FROM cases c INDEXED BY cases_owed"
+	if ((s = db_prepare(db, "SELECT " TALLY_CASE_KEY " FROM cases c INDEXED BY cases_owed"
 			    " WHERE c.state IN " TALLY_OWED " AND c.due_on >= ?1 AND c.due_on < ?2",
 			    &st, err)))
 		return s;
@@ -185,8 +181,6 @@ jrc_status tally_advance(jrc_db *db, jrc_err *err)
 			}
 			for (int i = 0; i < 7; i++)
 				db_bind_text(db, up, 1 + i, (const char *)sqlite3_column_text(st, i));
-			if (sqlite3_bind_parameter_count(up) >= 17)
-				db_bind_text(db, up, 17, (const char *)sqlite3_column_text(st, 7));
 			sqlite3_bind_int(up, 8, delta);
 			urc = db_step(db, up);
 			db_release(up);
@@ -244,7 +238,7 @@ jrc_status tally_verify(jrc_db *db, jrc_tally_diff_fn fn, void *arg, long *ndiff
 		DIFF("tally_day", "day", "day", "division"),
 		DIFF("tally_month", "month", "substr(day, 1, 7)", "division"),
 		DIFF("tally_all", "NULL", "NULL", "division"),
-		DIFF("tally_total", "NULL", "NULL", "township"),
+		DIFF("tally_total", "NULL", "NULL", "''"),
 	};
 	static const char *const names[NTABLES] = { "day", "month", "all", "total" };
 	jrc_status s;

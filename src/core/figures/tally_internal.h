@@ -40,10 +40,6 @@
 	" c.division AS division, c.department AS department, c.state AS state," \
 	" CASE WHEN EXISTS (SELECT 1 FROM visit_matters m WHERE m.case_id = c.id)" \
 	"  THEN 'visit' ELSE c.channel END AS source"
-/* The township of case c's place ('' at county level). */
-#define TALLY_TOWNSHIP \
-	"coalesce((SELECT CASE d.level WHEN 'village' THEN d.parent WHEN 'township' THEN d.code" \
-	" ELSE '' END FROM divisions d WHERE d.code = c.division), '')"
 #define TALLY_FACTS \
 	"SELECT " TALLY_CASE_KEY "," \
 	" 1 AS n," \
@@ -64,8 +60,7 @@
 	"  AND v.event_id = (SELECT min(w.event_id) FROM verdicts w" \
 	"   WHERE w.case_id = c.id AND w.stage = v.stage)) AS v_unsatisfied," \
 	" c.state IN " TALLY_OWED " AND coalesce(c.due_on, '') <> ''" \
-	"  AND c.due_on < (SELECT as_of FROM tally_clock) AS overdue," \
-	" " TALLY_TOWNSHIP " AS township" \
+	"  AND c.due_on < (SELECT as_of FROM tally_clock) AS overdue" \
 	" FROM cases c" \
 	" LEFT JOIN lifecycle_steps a ON a.event_id = (SELECT min(s.event_id) FROM lifecycle_steps s" \
 	"  WHERE s.case_id = c.id AND s.to_state = 'answered')" \
@@ -73,9 +68,8 @@
 	"  WHERE w.case_id = c.id AND w.stage = 'answered')"
 
 /* The summary tables grouped from the facts: the days, then the months,
- * all time, and all time by township rather than village (tally_total,
- * its division column the township's code: the few hundred rows jrc
- * stats reads) from the days.  The migration that adds the tables and
+ * all time, and all time without the place (tally_total, division '':
+ * the few hundred rows jrc stats reads) from the days.  The migration that adds the tables and
  * tally_rebuild run this. */
 #define TALLY_GROUP(table, pexpr, pcol, from) \
 	"INSERT INTO " table "(" pcol TALLY_KEY ", " TALLY_COUNTS ")" \
@@ -87,11 +81,10 @@
 	TALLY_GROUP("tally_month", "substr(day, 1, 7), ", "month, ", "tally_day") \
 	TALLY_GROUP("tally_all", "", "", "tally_day") \
 	"INSERT INTO tally_total(" TALLY_KEY ", " TALLY_COUNTS ")" \
-	" SELECT t.site, t.category, coalesce(CASE d.level WHEN 'village' THEN d.parent" \
-	"  WHEN 'township' THEN d.code ELSE '' END, ''), t.department, t.state, t.source," \
-	" sum(t.n), sum(t.answered), sum(t.on_time), sum(t.rated), sum(t.satisfied)," \
-	" sum(t.v_satisfied), sum(t.v_basic), sum(t.v_unsatisfied), sum(t.overdue)" \
-	" FROM tally_day t LEFT JOIN divisions d ON d.code = t.division GROUP BY 1, 2, 3, 4, 5, 6;"
+	" SELECT site, category, '', department, state, source, sum(n), sum(answered)," \
+	" sum(on_time), sum(rated), sum(satisfied), sum(v_satisfied), sum(v_basic)," \
+	" sum(v_unsatisfied), sum(overdue) FROM tally_day" \
+	" GROUP BY site, category, department, state, source;"
 
 /* Empty the summary tables and count every case again, in the caller's
  * transaction (the benchmark generator, which writes cases directly). */
