@@ -145,9 +145,14 @@ static jrc_status fill(sqlite3_stmt *st, const jrc_export_opts *o, jrc_date toda
 	if (!r->closed && *c.due_on) {
 		day_end_iso(c.due_on, r->expected_datetime);
 		words = lifecycle_deadline_words(eff);
-		if (words)
-			snprintf(r->service_notice, sizeof(r->service_notice), "%s %s", words,
-				 c.due_on);
+		if (words) {
+			size_t wl = strlen(words);
+			/* The Chinese sentence ends in a full-width colon: no space then. */
+			int colon = wl >= 3 && strcmp(words + wl - 3, "\xEF\xBC\x9A") == 0;
+
+			snprintf(r->service_notice, sizeof(r->service_notice), "%s%s%s", words,
+				 colon ? "" : " ", c.due_on);
+		}
 	}
 	if (o->with_text) {
 		const char *names[2] = { NULL, NULL };
