@@ -46,5 +46,13 @@ int main(void)
 	check("卡号6222 0212 3456 7890 123", NULL, "卡号***************0123", "a bank card in groups");
 	check("2026-11-29 起", NULL, "2026-11-29 起", "a date stays");
 	check("欠款 120000 元", NULL, "欠款 120000 元", "an amount of 6 digits stays");
+	check("我叫", NULL, "我叫", "an introducing word at the end");
+	check("我叫李", NULL, "我叫李", "one character after it is not a name");
+	check("编号 12-34 号", NULL, "编号 12-34 号", "short groups stay");
+	check("号码1234567-", NULL, "号码***4567-", "a separator at the end stays");
+	check("1111111111222222222233333333334444444444555555555566666666667777777777", NULL,
+	      "**********************************************************************",
+	      "a run longer than any identifier is all stars");
+	check("\xff\xfe" "13812345678", NULL, "\xff\xfe" "138****5678", "bytes that are not UTF-8 pass");
 	return done();
 }
