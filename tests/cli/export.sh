@@ -181,10 +181,33 @@ ls -d "$T_DIR"/bad* 2>/dev/null; is "$?" 2 "the bad calls made no file or folder
 is "$(sqlite3 "$JRC_DB" .dump | md5sum)" "$before" "nor changed the database"
 is "$(ls -A "$OUT" | tr '\n' ' ')" "requests.json services.json " "no temporary file is left beside the export"
 
-# Read-only: works on a database opened read-only.
-chmod 0444 "$JRC_DB"
-jrc export csv -o "$T_DIR/ro.csv" >/dev/null; ok $? "works where the database is read-only"
-chmod 0600 "$JRC_DB"
+# A write that fails half way leaves the old files, and no temporary one.
+old=$(cat "$OUT"/*.json "$CSV" | md5sum)
+out=$(JRC_FAULT=export_write jrc export open311 -o "$OUT" 2>&1); st=$?
+is "$st" 1 "a failed write exits 1"
+like "$out" "^jrc: cannot write .*requests.json" "and names the file"
+out=$(JRC_FAULT=export_write jrc export csv -o "$CSV" 2>&1); st=$?
+is "$st" 1 "a failed CSV write exits 1"
+is "$(cat "$OUT"/*.json "$CSV" | md5sum)" "$old" "the old files are still there, whole"
+is "$(ls -A "$OUT" "$T_DIR" | grep -c '^\.')" 0 "no temporary file is left"
+
+# Read-only: works on a database that cannot be written (as tests/cli/readonly.sh).
+mkdir "$T_DIR/ro"
+sqlite3 "$JRC_DB" ".backup '$T_DIR/ro/jrc.db'"
+if [ "$(id -u)" -ne 0 ]; then
+	chmod a-w "$T_DIR/ro/jrc.db" "$T_DIR/ro"
+	ro() { JRC_DB="$T_DIR/ro/jrc.db" "$JRC" "$@"; }
+	trap 'chmod u+w "$T_DIR/ro" "$T_DIR/ro/jrc.db" 2>/dev/null; t_cleanup' EXIT
+elif unshare -m sh -c 'mount --bind -o ro "$1" "$1"' sh "$T_DIR/ro" 2>/dev/null; then
+	ro() {
+		JRC_DB="$T_DIR/ro/jrc.db" unshare -m sh -c \
+			'd=$1; shift; mount --bind -o ro "$d" "$d" && exec "$@"' sh "$T_DIR/ro" "$JRC" "$@"
+	}
+else
+	ro() { echo "# SKIP: nothing can be made read-only here"; true; }
+fi
+ro export csv -o "$T_DIR/ro.csv" >/dev/null; ok $? "works where the database is read-only"
+[ ! -e "$T_DIR/ro.csv" ] || is "$(tail -n +2 "$T_DIR/ro.csv" | wc -l)" 4 "and writes every case"
 
 jrc export --help | grep -q -- "--with-text"; ok $? "export --help names --with-text"
 jrc --help | grep -q "export"; ok $? "jrc --help lists export"

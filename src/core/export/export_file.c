@@ -11,6 +11,7 @@
 
 #include "db_internal.h"
 #include "export_internal.h"
+#include "jrc/fault.h"
 #include "jrc/i18n.h"
 
 /* A file on its way to its place. */
@@ -221,7 +222,7 @@ static jrc_status request_json(const jrc_export_request *r, void *arg, jrc_err *
 	json_member(f, 0, "address", r->address);
 	json_member(f, 0, "address_id", r->address_id);
 	fputs(",\"zipcode\":null,\"lat\":null,\"long\":null,\"media_url\":null}", f);
-	return ferror(f) ? JRC_E_IO : JRC_OK;
+	return ferror(f) || fault_inject("export_write") ? JRC_E_IO : JRC_OK;
 }
 
 jrc_status export_open311(jrc_db *db, const char *dir, const jrc_export_opts *o, long *n,
@@ -260,7 +261,7 @@ jrc_status export_open311(jrc_db *db, const char *dir, const jrc_export_opts *o,
 	fputc('[', req.f);
 	s = export_requests(db, o, request_json, &l, n, err);
 	if (s == JRC_E_IO)
-		s = io_fail(req.final, errno ? errno : EIO, err);
+		s = io_fail(req.final, ferror(req.f) && errno ? errno : ENOSPC, err);
 	fputs(l.n ? "\n]\n" : "]\n", req.f);
 	if (s != JRC_OK || (s = tmp_close(&req, err)) != JRC_OK)
 		goto fail;
@@ -320,7 +321,8 @@ static jrc_status request_csv(const jrc_export_request *r, void *arg, jrc_err *e
 	csv_field(f, 0, r->address_id);
 	csv_field(f, 0, r->description);
 	fputs("\r\n", f);
-	return ferror(f) ? JRC_E_IO : JRC_OK;
+	/* JRC_FAULT=export_write: the disk fills up after the first row. */
+	return ferror(f) || fault_inject("export_write") ? JRC_E_IO : JRC_OK;
 }
 
 jrc_status export_csv(jrc_db *db, const char *file, const jrc_export_opts *o, long *n,
@@ -351,7 +353,7 @@ jrc_status export_csv(jrc_db *db, const char *file, const jrc_export_opts *o, lo
 	fputs(header, out.f);
 	s = export_requests(db, o, request_csv, out.f, n, err);
 	if (s == JRC_E_IO)
-		s = io_fail(file, errno ? errno : EIO, err);
+		s = io_fail(file, ferror(out.f) && errno ? errno : ENOSPC, err);
 	if (s != JRC_OK || (s = tmp_close(&out, err)) != JRC_OK ||
 	    (s = tmp_commit(&out, err)) != JRC_OK) {
 		tmp_abort(&out);
