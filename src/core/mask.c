@@ -401,6 +401,19 @@ char *mask_text(const char *text, const char *const *names)
 				done = 1;
 			}
 		}
+		/* Its given name alone (小明 of 王小明), when that is 2 characters
+		 * or more: stars only, as the surname is not there to keep. */
+		for (k = 0; names && names[k] && !done; k++) {
+			const char *given = names[k] + text_utf8_decode(names[k], strlen(names[k]),
+								       &(uint32_t){ 0 });
+
+			n = strlen(given);
+			if (chars(names[k]) > 2 && strncmp(s, given, n) == 0) {
+				grow_stars(&g, 2);
+				i += n;
+				done = 1;
+			}
+		}
 		if (done)
 			continue;
 		for (k = 0; k < sizeof(intro) / sizeof(intro[0]); k++) {

@@ -25,7 +25,7 @@ ID2=$(t_id 33072619750101002)
 # another mobile, a landline, a bank card; commas, quotes and a line break.
 export JRC_NOW=2026-11-20T09:00:00+08:00
 TEXT_A="我${NAME}，身份证${ID}，手机${PHONE}，儿子电话${OTHER_MOBILE}，家里座机${LANDLINE}。
-工资卡${CARD}，老板说\"下个月给\",到现在没给。"
+工资卡${CARD}，老板说\"下个月给\",到现在没给。工友都叫我${NAME:1}。"
 j=$(jrc file --category LAB --division 330726100201 --name "$NAME" --id-number "$ID" \
 	--phone "$PHONE" --text "$TEXT_A" --json); ok $? "file case A"
 RA=$(field "$j" receipt); DUE_A=$(field "$j" accept_by)
@@ -118,6 +118,7 @@ like "$(desc "$RA")" "张\*\*，身份证330726\*{8}${ID:14:4}" "--with-text: th
 like "$(desc "$RA")" "138\*\*\*\*5678.*139\*\*\*\*4321.*0579-\*\*\*\*3456" "... phones and the landline masked"
 like "$(desc "$RA")" "工资卡\*{15}0123" "... the bank card masked but its last 4"
 like "$(desc "$RA")" "老板说\"下个月给\",到现在没给" "... the rest as written"
+like "$(desc "$RA")" "工友都叫我\*\*。" "... the given name alone masked too"
 is "$(desc "$RC")" "我叫王**，欠薪三个月" "... a name introduced by 我叫 masked"
 is "$(desc "$RB")" "低保被取消，没说理由" "... an anonymous case's text as written"
 
@@ -151,6 +152,14 @@ jrc export csv -o "$T_DIR/p.csv" --from 2026-11-26 >/dev/null; ok $? "csv --from
 is "$(tail -n +2 "$T_DIR/p.csv" | cut -d, -f1 | tr -d '\r' | tr '\n' ' ')" "$RC $RD " "csv from the 26th on"
 jrc export open311 -o "$T_DIR/e" --to 2026-11-01 >/dev/null; ok $? "a period without cases"
 is "$(jq length "$T_DIR/e/requests.json")" 0 "is an empty array"
+
+# The site's zone, not a fixed +08:00.
+jrc settings timezone Europe/Berlin >/dev/null; ok $? "the site moves to Berlin (a test)"
+jrc export open311 -o "$T_DIR/tz" >/dev/null; ok $? "export in another zone"
+is "$(jq -r --arg r "$RB" '.[] | select(.service_request_id == $r) | .requested_datetime' "$T_DIR/tz/requests.json")" \
+	"2026-11-25T16:30:00+01:00" "datetimes carry the configured zone's offset"
+jrc settings timezone Asia/Shanghai >/dev/null
+before=$(sqlite3 "$JRC_DB" .dump | md5sum)
 
 # --lang en.
 jrc export open311 -o "$T_DIR/en" --lang en >/dev/null; ok $? "export --lang en"

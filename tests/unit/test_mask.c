@@ -22,6 +22,7 @@ int main(void)
 	check("包工头欠我工资 8000 元", NULL, "包工头欠我工资 8000 元", "short numbers stay");
 	check("我张三丰在工地干活，张三丰的工资", zhang, "我张**在工地干活，张**的工资",
 	      "the case's own name, every time");
+	check("三丰说，张三丰", zhang, "**说，张**", "... and its given name alone");
 	check("李家的地", one, "李家的地", "a one-character name is not hunted");
 	check("我叫王小明，今年六十", NULL, "我叫王**，今年六十", "a name after 我叫");
 	check("姓名：赵六", NULL, "姓名：赵**", "a name after 姓名");
