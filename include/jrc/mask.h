@@ -15,4 +15,15 @@ void mask_name(const char *name, char *out, size_t size);
  * last 3 characters.  Empty for no number. */
 void mask_document(const char *kind, const char *number, char *out, size_t size);
 
+/* A citizen's free text as it may leave the center (an export): each of
+ * names (the case's own; a NULL-ended list, or NULL) wherever it stands
+ * (and its given name alone, 小明 of 王小明, as "**") and a name after 我叫, 名叫 or 姓名 as mask_name; ID card
+ * numbers (18 digits or 17 and X, 15 digits) as mask_id_number; mobiles
+ * (1[3-9] and 9 digits, also after 86) and landlines (0, area code, the
+ * number; a dash or space allowed between groups) as mask_phone; any other
+ * run of 7 or more digits (bank cards, local numbers) all stars but its
+ * last 4.  Full-width digits count as digits.  A new string; NULL only when
+ * out of memory. */
+char *mask_text(const char *text, const char *const *names);
+
 #endif

@@ -2,9 +2,12 @@
  * Sanitized text is valid UTF-8 without controls, escapes or doubled
  * spaces, and sanitizing it again changes nothing; every wrapped line fits
  * its columns (a single character wider than the line excepted), never
- * splits a character, and no character is lost or invented. */
+ * splits a character, and no character is lost or invented.  The
+ * export's masked text (mask_text) stays valid UTF-8 and keeps no run of
+ * 7 digits nor the case's name. */
 #include "fuzz.h"
 
+#include "jrc/mask.h"
 #include "jrc/text.h"
 
 /* s without spaces and newlines: what wrapping must keep. */
@@ -136,6 +139,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(ln);
 		(void)text_width(s);
 		FZ_ASSERT(text_fit(s, cols) <= len);
+	}
+	/* An export's masked text: valid UTF-8 stays valid, and no 7 digits in a
+	 * row are left (every such run is an identifier's shape or masked). */
+	{
+		const char *names[] = { "张三丰", NULL };
+		char *m = mask_text(s, names);
+		size_t run = 0;
+
+		FZ_ASSERT(m);
+		if (fz_utf8_ok(s, len))
+			FZ_ASSERT(fz_utf8_ok(m, strlen(m)));
+		for (const char *p = m; *p; p++) {
+			run = *p >= '0' && *p <= '9' ? run + 1 : 0;
+			FZ_ASSERT(run < 7);
+		}
+		FZ_ASSERT(!strstr(m, "张三丰"));
+		free(m);
 	}
 	free(s);
 	return 0;
