@@ -341,7 +341,9 @@ static int layout(const stats_state *p, ui_rect r, int ncols, place at[SEC_COUNT
 
 		if (h > r.h)
 			h = r.h;
-		if (used && used + 1 + h > r.h) {
+		/* Side by side, the charts of counts go left, the months and
+		 * the departments' shares right. */
+		if ((used && used + 1 + h > r.h) || (ncols > 1 && k == SEC_MONTHS && col == 0 && used)) {
 			used = 0;
 			if (++col >= ncols) {
 				col = 0;
@@ -387,6 +389,21 @@ static int digits(long v)
 	return d;
 }
 
+/* A name cut to cols columns, with "…" when something was left out. */
+static void draw_name(ui_ctx *ctx, int y, int x, int cols, const char *name)
+{
+	char cut[LABEL_MAX + 4];
+	size_t n;
+
+	if ((int)text_width(name) <= cols || cols < 2) {
+		ui_text(y, x, cols, ui_attr(ctx, UI_NORMAL), name);
+		return;
+	}
+	n = text_fit(name, (size_t)cols - 1);
+	snprintf(cut, sizeof(cut), "%.*s…", (int)n, name);
+	ui_text(y, x, cols, ui_attr(ctx, UI_NORMAL), cut);
+}
+
 static int name_width(const bars *b, size_t shown, int cap)
 {
 	int w = 1;
@@ -430,7 +447,7 @@ static void draw_bars(ui_ctx *ctx, const bars *b, int k, int y, int x, int w, in
 		ui_text(y + 1, x, w, ui_attr(ctx, UI_HINT), _("No cases filed in this period."));
 		return;
 	}
-	nw = name_width(b, shown, w * 2 / 5);
+	nw = name_width(b, shown, w / 2);
 	cw = digits(max);
 	bw = w - nw - cw - 2;
 	for (size_t i = 0; i < shown; i++) {
@@ -441,7 +458,7 @@ static void draw_bars(ui_ctx *ctx, const bars *b, int k, int y, int x, int w, in
 
 		if (row->c.total > 0 && units < 1)
 			units = 1;     /* one case is still seen */
-		ui_text(yy, x, nw, ui_attr(ctx, UI_NORMAL), row->label);
+		draw_name(ctx, yy, x, nw, row->label);
 		bar_text(ctx, units, bar, sizeof(bar));
 		ui_text(yy, x + nw + 1, bw, ui_attr(ctx, UI_KEY), bar);
 		snprintf(num, sizeof(num), "%*ld", cw, row->c.total);
@@ -468,7 +485,7 @@ static void draw_months(ui_ctx *ctx, const stats_state *p, int y, int x, int w, 
 	ui_text(y, x, w, ui_attr(ctx, UI_HEADING), section_title(SEC_MONTHS));
 	for (int i = 0; i < MONTHS && h > 1; i++) {
 		/* An empty month stays blank: ▁ is the fewest cases, not none. */
-		int lv = max > 0 && p->month[i] > 0 ? (int)((p->month[i] * 7 + max - 1) / max) : -1;
+		int lv = max > 0 && p->month[i] > 0 ? (int)((p->month[i] * 8 + max - 1) / max) - 1 : -1;
 		int cx = x + i * cell;
 
 		for (int j = 0; j < bw && lv >= 0; j++)
@@ -546,7 +563,7 @@ static void draw_depts(ui_ctx *ctx, const stats_state *p, int y, int x, int w, i
 			const jrc_stat_cell *c = &b->r[i].c;
 			int yy = y + 2 + (int)i;
 
-			ui_text(yy, x, nw, ui_attr(ctx, UI_NORMAL), b->r[i].label);
+			draw_name(ctx, yy, x, nw, b->r[i].label);
 			snprintf(buf, sizeof(buf), "%*ld", cw, c->total);
 			ui_text(yy, cx, cw, ui_attr(ctx, UI_NORMAL), buf);
 			share_text(c->on_time, c->answered, counts, buf, sizeof(buf));
