@@ -82,7 +82,9 @@ tm_keys g
 tm_wait "Statistics: this month, 2026-12-01 to 2026-12-03; all sites" 5
 ok $? "G opens the statistics, this month at all sites, for any staffer"
 scr=$(tm_screen)
-like "$scr" "Filed 5   Open [0-9]+   Overdue 0" "December's five cases"
+like "$scr" "Filed 5   Open 4   Overdue 0" "December's five cases, four still owed a step"
+is "$(jrc stats --by category --json --from 2026-12-01 --to 2026-12-03 | jq '[.cells[].total] | add')" 5 \
+	"as jrc stats counts them"
 like "$scr" "Answered on time 100% \(1/1\) +Satisfied 100% \(1/1\)" "one answered on time, one satisfied"
 like "$scr" "Cases by category" "the categories first"
 same 3 'Work and unpaid wages' category LAB --from 2026-12-01 --to 2026-12-03
@@ -106,6 +108,9 @@ tm_keys 4
 tm_wait "Departments: on time and satisfied" 5; ok $? "4: the departments"
 like "$(tm_screen | grep -E '^ *HR and Social Security')" "3 +100% \(1/1\) +100% \(1/1\)" \
 	"the department's shares with the numbers behind them"
+is "$(jrc stats --by department --json --from 2026-12-01 --to 2026-12-03 |
+	jq -r '.cells[] | select(.department == "RSJ") | "\(.total) \(.on_time)/\(.answered) \(.satisfied)/\(.rated)"')" \
+	"3 1/1 1/1" "the same numbers in jrc stats --by department"
 like "$(tm_screen | grep -E '^ *Justice')" "2 +— +—" "a dash where nothing is answered or rated"
 private; ok $? "no name, phone, ID or words of a citizen on any page"
 
