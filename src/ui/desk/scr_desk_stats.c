@@ -300,16 +300,25 @@ static const char *section_tab(int k)
 	}
 }
 
-/* "92% (46/50)", or "—" when there is nothing to count yet.  Rounded
- * down, so that 100% means all of them. */
+/* "92% (46/50)", or "—" when there is nothing to count yet; rounded as
+ * `jrc stats` rounds, so that both say the same.  pad > 0 right-aligns
+ * the percentage in a column of them. */
+static void share_text_pad(long part, long whole, int with_counts, int pad, char *out, size_t size)
+{
+	long pct = whole > 0 ? (part * 100 + whole / 2) / whole : 0;
+
+	if (whole <= 0)
+		snprintf(out, size, "%*s—", pad > 0 ? 3 : 0, "");
+	else if (with_counts)
+		snprintf(out, size, "%*ld%% (%ld/%ld)", pad > 0 ? 3 : 0, pct, part, whole);
+	else
+		snprintf(out, size, "%*ld%%", pad > 0 ? 3 : 0, pct);
+}
+
+
 static void share_text(long part, long whole, int with_counts, char *out, size_t size)
 {
-	if (whole <= 0)
-		snprintf(out, size, "—");
-	else if (with_counts)
-		snprintf(out, size, "%ld%% (%ld/%ld)", part * 100 / whole, part, whole);
-	else
-		snprintf(out, size, "%ld%%", part * 100 / whole);
+	share_text_pad(part, whole, with_counts, 0, out, size);
 }
 
 /* ---------------------------------------------------------------- layout */
@@ -539,10 +548,10 @@ static void draw_depts(ui_ctx *ctx, const stats_state *p, int y, int x, int w, i
 		ow = (int)text_width(_("On time"));
 		sw = (int)text_width(_("Satisfied"));
 		for (size_t i = 0; i < shown; i++) {
-			share_text(b->r[i].c.on_time, b->r[i].c.answered, counts, buf, sizeof(buf));
+			share_text_pad(b->r[i].c.on_time, b->r[i].c.answered, counts, 1, buf, sizeof(buf));
 			if ((int)text_width(buf) > ow)
 				ow = (int)text_width(buf);
-			share_text(b->r[i].c.satisfied, b->r[i].c.rated, counts, buf, sizeof(buf));
+			share_text_pad(b->r[i].c.satisfied, b->r[i].c.rated, counts, 1, buf, sizeof(buf));
 			if ((int)text_width(buf) > sw)
 				sw = (int)text_width(buf);
 		}
@@ -566,9 +575,9 @@ static void draw_depts(ui_ctx *ctx, const stats_state *p, int y, int x, int w, i
 			draw_name(ctx, yy, x, nw, b->r[i].label);
 			snprintf(buf, sizeof(buf), "%*ld", cw, c->total);
 			ui_text(yy, cx, cw, ui_attr(ctx, UI_NORMAL), buf);
-			share_text(c->on_time, c->answered, counts, buf, sizeof(buf));
+			share_text_pad(c->on_time, c->answered, counts, 1, buf, sizeof(buf));
 			ui_text(yy, ox, ow, ui_attr(ctx, UI_NORMAL), buf);
-			share_text(c->satisfied, c->rated, counts, buf, sizeof(buf));
+			share_text_pad(c->satisfied, c->rated, counts, 1, buf, sizeof(buf));
 			ui_text(yy, sx, sw, ui_attr(ctx, UI_NORMAL), buf);
 		}
 	}
