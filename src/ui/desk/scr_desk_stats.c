@@ -560,6 +560,8 @@ static void draw_depts(ui_ctx *ctx, const stats_state *p, int y, int x, int w, i
 		counts = 0;
 	}
 	nw = w - cw - ow - sw - 6;
+	if (nw < 1)
+		nw = 1;
 	if (nw > name_width(b, shown, nw))
 		nw = name_width(b, shown, nw);
 	{
