@@ -71,9 +71,14 @@ extern const ui_screen_ops scr_desk_today_ops;  /* arg: desk_session * */
 extern const ui_screen_ops scr_desk_dept_ops;   /* arg: desk_list * */
 extern const ui_screen_ops scr_desk_hearing_ops; /* arg: desk_case_arg * (read in enter) */
 extern const ui_screen_ops scr_desk_visits_ops; /* arg: desk_session * */
+extern const ui_screen_ops scr_desk_stats_ops;  /* arg: desk_session * */
 
 /* The visit log (scr_desk_visits.c): matters of leaders' visits. */
 void desk_visits_open(ui_ctx *ctx, desk_session *sess);
+
+/* The center's figures (scr_desk_stats.c): bar charts, months, shares;
+ * no citizen's details, so open to every signed-in staffer. */
+void desk_stats_open(ui_ctx *ctx, desk_session *sess);
 
 typedef struct desk_case_arg {
 	desk_session *sess;

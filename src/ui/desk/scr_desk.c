@@ -347,6 +347,9 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	case L'v': case L'V':
 		desk_visits_open(ctx, &d->sess);
 		return UI_DONE;
+	case L'g': case L'G':
+		desk_stats_open(ctx, &d->sess);
+		return UI_DONE;
 	case L'q': case L'Q':
 		logout(ctx, d, NULL);
 		if (ctx->depth > 1 && ui_top(ctx) == s)
@@ -404,6 +407,10 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 		snprintf(ctx->help_buf + len, sizeof(ctx->help_buf) - len, " %s",
 			 _("V opens the visit log, to record the matters raised or found on a leader's visit; there a "
 			   "supervisor records one solved on the spot with S."));
+		len = strlen(ctx->help_buf);
+		snprintf(ctx->help_buf + len, sizeof(ctx->help_buf) - len, " %s",
+			 _("G shows the statistics: cases by category, township and month, and each department's "
+			   "answers on time and citizens satisfied."));
 	}
 	return ctx->help_buf;
 }
@@ -415,7 +422,7 @@ static const char *status_keys(ui_ctx *ctx, ui_screen *s)
 	if (!d->sess.logged_in)
 		return ctx->depth > 1 ? _("Tab: next field   Enter: log in   Esc: back")
 				      : _("Tab: next field   Enter: log in");
-	return _("Enter: open   /: search   Q: log out");
+	return _("Enter: open   /: search   G: statistics   Q: log out");
 }
 
 const ui_screen_ops scr_desk_ops = {
