@@ -161,7 +161,7 @@ struct ui_ctx {
 
 	char message[512];    /* message line; cleared at the next key */
 	int message_error;    /* 1: shown as an error */
-	char help_buf[1024];  /* a help_text that fills in numbers (legal periods) writes here */
+	char help_buf[2048];  /* a help_text that fills in numbers (legal periods) writes here */
 
 	int cur_visible, cur_y, cur_x;  /* cursor wanted by the last draw */
 

@@ -350,6 +350,9 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	case L'g': case L'G':
 		desk_stats_open(ctx, &d->sess);
 		return UI_DONE;
+	case L'e': case L'E':
+		desk_alerts_open(ctx, &d->sess);
+		return UI_DONE;
 	case L'q': case L'Q':
 		logout(ctx, d, NULL);
 		if (ctx->depth > 1 && ui_top(ctx) == s)
@@ -411,6 +414,10 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 		snprintf(ctx->help_buf + len, sizeof(ctx->help_buf) - len, " %s",
 			 _("G shows the statistics: cases by category, township and month, and each department's "
 			   "answers on time and citizens satisfied."));
+		len = strlen(ctx->help_buf);
+		snprintf(ctx->help_buf + len, sizeof(ctx->help_buf) - len, " %s",
+			 _("E lists the early-warning alerts (矛盾预警) and the cases behind each; a supervisor "
+			   "acknowledges one there."));
 	}
 	return ctx->help_buf;
 }
