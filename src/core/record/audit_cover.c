@@ -34,6 +34,8 @@
 #define SURVEY_QUESTION_COLS "survey_id, n, text_zh, text_en, answers_zh, answers_en"
 #define SURVEY_ANSWER_COLS "survey_id, day, township, answers"
 #define SERVICE_RATING_COLS "day, township, rating"
+#define TICKET_COLS "day, grp, number, reason, case_id, department, state, at_window," \
+	" from_ticket, taken_at, taken_by, called_at, called_by, calls, served_at, closed_at, closed_by"
 #define VISIT_MATTER_COLS "case_id, visit_id, found, on_spot, recorded_at, recorded_by"
 
 /* The copy of a row: [table, key as text, [columns]]. */
@@ -116,6 +118,9 @@ static const cover_spec specs[] = {
 	{ "service_ratings", SERVICE_RATING_COLS, SNAP("service_ratings", "id", SERVICE_RATING_COLS),
 	  CHECK("service_ratings", "id", SERVICE_RATING_COLS, "NULL", "0", "0"), 0,
 	  N_("Service rating %s") },
+	/* The hall's queue tickets (queue.c): no personal data, keyed by id. */
+	{ "tickets", TICKET_COLS, SNAP("tickets", "id", TICKET_COLS),
+	  CHECK("tickets", "id", TICKET_COLS, "NULL", "0", "0"), 0, N_("Ticket %s") },
 };
 
 static const cover_spec *find_spec(const char *table)
