@@ -347,6 +347,9 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	case L'v': case L'V':
 		desk_visits_open(ctx, &d->sess);
 		return UI_DONE;
+	case L'w': case L'W':
+		desk_queue_open(ctx, &d->sess);
+		return UI_DONE;
 	case L'q': case L'Q':
 		logout(ctx, d, NULL);
 		if (ctx->depth > 1 && ui_top(ctx) == s)
@@ -403,7 +406,8 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 
 		snprintf(ctx->help_buf + len, sizeof(ctx->help_buf) - len, " %s",
 			 _("V opens the visit log, to record the matters raised or found on a leader's visit; there a "
-			   "supervisor records one solved on the spot with S."));
+			   "supervisor records one solved on the spot with S. W opens the queue of this desk's window: call the "
+			   "next ticket, call again, mark a no-show, send on, serve."));
 	}
 	return ctx->help_buf;
 }
