@@ -112,6 +112,11 @@ jrc_status queue_list(jrc_db *db, const char *grp, int all, jrc_ticket **out, si
 /* The ticket called at window and not yet done; *found 0 if none. */
 jrc_status queue_current(jrc_db *db, int window, jrc_ticket *out, int *found, jrc_err *err);
 
+/* Today's ticket of a case still waiting or called (the newest);
+ * *found 0 if none. */
+jrc_status queue_of_case(jrc_db *db, int64_t case_id, jrc_ticket *out, int *found,
+			 jrc_err *err);
+
 /* The windows of a group as "3、4" (zh) or "3, 4"; "" if none. */
 void queue_windows_text(const jrc_ticket *t, int zh, char *out, size_t size);
 

@@ -411,6 +411,33 @@ jrc_status queue_current(jrc_db *db, int window, jrc_ticket *out, int *found, jr
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
+jrc_status queue_of_case(jrc_db *db, int64_t case_id, jrc_ticket *out, int *found,
+			 jrc_err *err)
+{
+	sqlite3_stmt *st;
+	char day[11];
+	jrc_status s;
+	int rc;
+
+	*found = 0;
+	today(day);
+	if ((s = db_prepare(db, "SELECT " TICKET_COLS TICKET_FROM " WHERE t.case_id = ? AND"
+			    " t.day = ? AND t.state IN ('waiting', 'called') ORDER BY t.id DESC LIMIT 1",
+			    &st, err)))
+		return s;
+	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_text(db, st, 2, day);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		fill(st, out);
+		*found = 1;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		fill_windows(db, out);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+}
+
 /* -------------------------------------------------------------- writing */
 
 static jrc_status ticket_event(jrc_db *db, const jrc_ticket *t, const char *actor,
