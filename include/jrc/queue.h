@@ -117,6 +117,17 @@ jrc_status queue_current(jrc_db *db, int window, jrc_ticket *out, int *found, jr
 jrc_status queue_of_case(jrc_db *db, int64_t case_id, jrc_ticket *out, int *found,
 			 jrc_err *err);
 
+struct jrc_doc;
+/* The ticket's slip for paper cols wide (slip_ticket.c); en_only for a
+ * printer with ASCII only. */
+jrc_status queue_slip_doc(jrc_db *db, const jrc_ticket *t, int cols, int en_only,
+			  struct jrc_doc *d, jrc_err *err);
+
+/* Print the slip on uri (NULL: the "printer" setting); *printed 0 when
+ * the printer is "none" (nothing printed, JRC_OK). */
+jrc_status queue_slip_print(jrc_db *db, const jrc_ticket *t, const char *uri, int *printed,
+			    jrc_err *err);
+
 /* The windows of a group as "3、4" (zh) or "3, 4"; "" if none. */
 void queue_windows_text(const jrc_ticket *t, int zh, char *out, size_t size);
 
