@@ -350,7 +350,9 @@ static ui_result key_prompt(ui_ctx *ctx, queue_state *q, ui_action act, wint_t c
 			set_window(ctx, q);
 		else if (desk_session_check(ctx, q->sess) == 0)
 			(q->mode == MODE_TRANSFER ? transfer : serve)(ctx, q);
-		q->input[0] = '\0';
+		/* Refused: what was typed stays, to be corrected. */
+		if (q->mode == MODE_KEYS)
+			q->input[0] = '\0';
 		load(ctx, q);
 		return UI_DONE;
 	default:
