@@ -455,8 +455,6 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 				   "or ask at the front desk for a printed copy."));
 		/* First what to do now (take the paper, or write the numbers down). */
 		pars[np++] = (flow_par){ status, ui_attr(ctx, UI_NOTICE) };
-		if (r->have_ticket)
-			pars[np++] = (flow_par){ ticket_text(ctx, r), ui_attr(ctx, UI_HEADING) };
 		/* The same matter concluded before: said first, with the way
 		 * that remains, before anything else the screen says. */
 		if (r->concluded) {
@@ -490,6 +488,10 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		}
 		if (!r->legal && !r->concluded)
 			pars[np++] = (flow_par){ next_text(ctx, r), ui_attr(ctx, UI_NORMAL) };
+		/* The queue number after the promise: at 80x24 it is one Down
+		 * away, on a taller kiosk in view; the paper carries it large. */
+		if (r->have_ticket)
+			pars[np++] = (flow_par){ ticket_text(ctx, r), ui_attr(ctx, UI_HEADING) };
 		/* One question on today's service, kept apart from the matter
 		 * (and its verdict): not for a clerk filing at the desk. */
 		if (!ctx->staff_mode)
