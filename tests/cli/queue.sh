@@ -30,6 +30,10 @@ R=$(t_file_one "工资拖欠三个月")
 j=$(jrc queue take --reason filing --case "$R" --json); ok $? "a ticket after filing, for the case's department"
 like "$j" '^\{"id":5,"ticket":"B003","day":"2026-11-29","group":"B","number":3,"reason":"filing","state":"waiting","window":null,"windows":\[2,3,4\],"ahead":2,"calls":0,"case":"'"$R"'","department":"RSJ",' "  --json: B003 of the labour bureau's group, two ahead, the case linked"
 is "$(q "SELECT count(*) FROM tickets WHERE name IS NOT NULL" 2>/dev/null || echo none)" none "a ticket has no name column: no personal data"
+paper=$(jrc print "$R" --printer file:- --format text --lang zh)
+like "$paper" "排队号" "the printed receipt carries the queue number"
+like "$paper" "B003" "  B003"
+like "$paper" "2号窗口 · 前面还有2人" "  with the department's window and the line"
 JRC_NOW=2026-11-30T08:30:00+08:00 jrc queue take >/dev/null
 is "$(JRC_NOW=2026-11-30T08:31:00+08:00 jrc queue take | cut -c1-4)" A002 "the next day starts again from 1"
 is "$(JRC_NOW=2026-11-30T08:31:00+08:00 jrc queue list | wc -l)" 2 "and today's list shows only today's"
