@@ -196,8 +196,8 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	} else {
 		ui_text(y, r.x + 2, 8, ui_attr(ctx, UI_HEADING), _("Ticket"));
 		ui_text(y, r.x + 10, 10, ui_attr(ctx, UI_HEADING), _("Waiting"));
-		ui_text(y, r.x + 21, 12, ui_attr(ctx, UI_HEADING), _("For"));
-		ui_text(y++, r.x + 34, r.w - 34, ui_attr(ctx, UI_HEADING), _("Why"));
+		ui_text(y, r.x + 21, 17, ui_attr(ctx, UI_HEADING), _("For"));
+		ui_text(y++, r.x + 39, r.w - 39, ui_attr(ctx, UI_HEADING), _("Why"));
 	}
 	rows = r.y + r.h - 3 - y;
 	for (size_t i = 0; i < q->n && (int)i < rows; i++) {
@@ -208,10 +208,10 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		ui_text(y, r.x + 10, 10, ui_attr(ctx, UI_NORMAL), buf);
 		queue_windows_text(t, ctx->lang == JRC_LANG_ZH, wins, sizeof(wins));
 		snprintf(buf, sizeof(buf), t->window ? _("window %s") : _("windows %s"), wins);
-		ui_text(y, r.x + 21, 12, ui_attr(ctx, t->window ? UI_NOTICE : UI_NORMAL), buf);
+		ui_text(y, r.x + 21, 17, ui_attr(ctx, t->window ? UI_NOTICE : UI_NORMAL), buf);
 		snprintf(buf, sizeof(buf), "%s%s%s", reason_word(t->reason), *t->receipt ? "  " : "",
 			 t->receipt);
-		ui_text(y++, r.x + 34, r.w - 34, ui_attr(ctx, UI_NORMAL), buf);
+		ui_text(y++, r.x + 39, r.w - 39, ui_attr(ctx, UI_NORMAL), buf);
 	}
 	if ((int)q->n > rows && rows > 0) {
 		snprintf(buf, sizeof(buf), _("... and %d more"), (int)q->n - rows);
