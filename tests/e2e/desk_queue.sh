@@ -107,6 +107,21 @@ keys d1 Enter
 wait_on d1 "Receipt of the case"; ok $? "Enter asks for the case's receipt"
 keys d1 Enter
 wait_on d1 "A003 served"; ok $? "served without a case"
+# A filing's ticket (the labour bureau's window 2 is group A here), served
+# with its case linked: the case opens.
+R=$(t_file_one "工资拖欠三个月")
+jrc queue take --reason filing --case "$R" >/dev/null
+wait_on d1 "A004 .*after filing +$R"; ok $? "desk 1's line shows the filing's ticket with its case"
+keys d1 n
+wait_on d1 "^ +A004 +called.*case $R"; ok $? "desk 1 calls A004, for case $R"
+keys d1 Enter
+wait_on d1 "Receipt of the case"
+tm send-keys -t d1 -l "$R"
+keys d1 Enter
+wait_on d1 "Case $R"; ok $? "served with the receipt typed: the case opens"
+is "$(q "SELECT state || ' ' || (SELECT receipt FROM cases WHERE id = case_id) FROM tickets WHERE grp = 'A' AND number = 4")" "served $R" "  the ticket is served and linked to the case"
+keys d1 Escape
+wait_on d1 "Queue at window 1"
 keys d2 n
 wait_on d2 "Nobody is waiting for window 2 \(group A\)"; ok $? "calling an empty line says so"
 
@@ -116,6 +131,17 @@ wait_on d1 "Queue at window 1"; ok $? "the queue screen survives a resize to 120
 tm resize-window -t d1 -x 80 -y 24
 wait_on d1 "N: call next"; ok $? "  and back to 80x24"
 
-is "$(q "SELECT count(*) FROM events WHERE kind = 'ticket'")" 10 "every step is an event (3 takes, 3 calls, no-show, transfer and its new ticket, serve)"
+is "$(q "SELECT count(*) FROM events WHERE kind = 'ticket'")" 13 "every step is an event (4 takes, 4 calls, no-show, transfer and its new ticket, 2 serves)"
+
+# A kiosk with a printer prints the number on a slip.
+tm_start 80 24 $ENV "$JRC" kiosk --lang en --printer "file:$T_DIR/slip.bin"
+tm_wait "A quick question: take a number" 10
+take A005; ok $? "a kiosk with a printer gives A005"
+tm_wait "please take the slip" 5; ok $? "  and says the slip is printing"
+slip=$(iconv -f GB18030 -t UTF-8 -c "$T_DIR/slip.bin" 2>/dev/null | tr -d '\000-\010\016-\037')
+like "$slip" "A005" "the slip carries the number"
+like "$slip" "请到 1、2 号窗口" "  the windows"
+like "$slip" "前面还有 0 人" "  and how many are ahead"
+unlike "$slip" "$R|工资" "  and nothing of anyone's matter"
 out=$(jrc verify); ok $? "verify is clean"
 done_testing
