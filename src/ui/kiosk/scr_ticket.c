@@ -25,7 +25,6 @@ typedef struct ticket_state {
 	int printed;                 /* 1 printed, 0 no printer, -1 failed */
 	char print_msg[512];
 	int64_t shown_ms;
-	int said;
 } ticket_state;
 
 int ticket_home_available(ui_ctx *ctx)
@@ -72,9 +71,10 @@ static void say(ui_ctx *ctx, ticket_state *k)
 {
 	char num[128], wins[64], line[400];
 
-	if (k->said || !speak_on(ctx))
+	/* Collected at every draw: the voice says it when the screen is
+	 * new (or in the other language, or F5 repeats it). */
+	if (!speak_on(ctx))
 		return;
-	k->said = 1;
 	voice_digits(ctx->lang, k->t.label, num, sizeof(num));
 	queue_windows_text(&k->t, ctx->lang == JRC_LANG_ZH, wins, sizeof(wins));
 	/* TRANSLATORS: spoken slowly; the number comes letter by letter. */
