@@ -143,5 +143,19 @@ like "$slip" "A005" "the slip carries the number"
 like "$slip" "请到 1、2 号窗口" "  the windows"
 like "$slip" "前面还有 0 人" "  and how many are ahead"
 unlike "$slip" "$R|工资" "  and nothing of anyone's matter"
+
+# With the voice on, the number is said, letter by letter.
+if "$JRC" kiosk --help | grep -q -- '--voice-output'; then
+	mkdir -p "$T_DIR/voice"
+	tm_start 80 24 $ENV JRC_VOICE_PACE=0 "$JRC" kiosk --lang en --voice on --voice-output "file:$T_DIR/voice"
+	tm_wait "A quick question: take a number" 10
+	take A006; ok $? "a kiosk with the voice on gives A006"
+	i=0
+	while [ $i -lt 200 ] && ! cat "$T_DIR"/voice/*.txt 2>/dev/null | grep -q "Your number is A"; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	like "$(cat "$T_DIR"/voice/*.txt 2>/dev/null)" "Your number is A, 0, 0, 6\. Please wait for window 1, 2\. 1 ahead of you\." "  and says it, with the windows and the line"
+fi
 out=$(jrc verify); ok $? "verify is clean"
 done_testing
