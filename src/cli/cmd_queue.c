@@ -1,6 +1,7 @@
 /* jrc queue: the hall's tickets from the command line: take one, call the
  * next for a window, call again, mark a no-show, send to another window,
  * serve, and list today's line and the windows. */
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,8 +194,12 @@ static int list_run(cli_call *c)
 {
 	jrc_ticket *t;
 	size_t n;
+	char grp[2] = "";
 
-	if (queue_list(c->db, cli_arg(c, 'g'), cli_has(c, 'A'), &t, &n, &c->err) != JRC_OK)
+	/* A group as staff type it: "b" is B. */
+	if (cli_has(c, 'g'))
+		snprintf(grp, sizeof(grp), "%c", toupper((unsigned char)*cli_arg(c, 'g')));
+	if (queue_list(c->db, *grp ? grp : NULL, cli_has(c, 'A'), &t, &n, &c->err) != JRC_OK)
 		return CLI_ERR;
 	if (c->json)
 		json_print_rows(t, n, sizeof(*t), ticket_json, NULL);

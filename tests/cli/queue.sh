@@ -127,7 +127,7 @@ is "$?" 2 "a waiting ticket cannot be sent on"
 # list.
 j=$(jrc queue list --json); ok $? "list --json"
 like "$j" '^\[\{"id":[0-9]+,"ticket":"[A-Z][0-9]{3}",' "  an array of tickets"
-like "$(jrc queue list --group A)" "^A001 .*waiting for window 1, 0 ahead" "list --group A: A001 first, nobody ahead"
+like "$(jrc queue list --group a)" "^A001 .*waiting for window 1, 0 ahead" "list --group a: A001 first, nobody ahead"
 
 # The record.
 is "$(q "SELECT count(*) FROM events WHERE kind = 'ticket' AND payload LIKE '%tickets%'")" "$(q "SELECT count(*) FROM events WHERE kind = 'ticket'")" "every ticket event carries the ticket's row"
