@@ -151,10 +151,13 @@ static void print_ticket(const jrc_ticket *t)
 	char wins[64];
 
 	queue_windows_text(t, 0, wins, sizeof(wins));
-	if (strcmp(t->state, "waiting") == 0)
+	if (strcmp(t->state, "waiting") == 0 && t->nwindows > 1)
+		printf(_("%-5s  id %-4" PRId64 " waiting for windows %s, %d ahead%s%s\n"), t->label,
+		       t->id, wins, t->ahead, *t->receipt ? "  " : "", t->receipt);
+	else if (strcmp(t->state, "waiting") == 0)
 		printf(_("%-5s  id %-4" PRId64 " waiting for window %s, %d ahead%s%s\n"), t->label, t->id,
 		       wins, t->ahead, *t->receipt ? "  " : "", t->receipt);
-	else if (t->window)
+	else if (t->window && strcmp(t->state, "transferred") != 0)
 		printf(_("%-5s  id %-4" PRId64 " %s at window %d%s%s\n"), t->label, t->id,
 		       state_word(t->state), t->window, *t->receipt ? "  " : "", t->receipt);
 	else
