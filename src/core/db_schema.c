@@ -567,7 +567,7 @@ static const char *const migration_4_tallies =
  * a waiting ticket with a window is for that window only (a transfer).
  * Every write is a "ticket" event carrying the row.  tickets_board lets
  * a hall board read "now calling" and "next" from the index alone. */
-static const char *const migration_3_queue =
+static const char *const migration_4_queue =
 	"CREATE TABLE windows("
 	"  number INTEGER PRIMARY KEY CHECK (number BETWEEN 1 AND 999),"
 	"  grp TEXT NOT NULL CHECK (grp GLOB '[A-Z]'),"
@@ -609,7 +609,6 @@ static const char *const version_3[] = {
 	migration_3_concluded_links, /* lawful termination */
 	migration_3_visits,          /* visits and surveys */
 	migration_3_surveys,         /* visits and surveys */
-	migration_3_queue,           /* the hall's queue */
 	NULL
 };
 
@@ -617,6 +616,7 @@ static const char *const version_3[] = {
  * has shipped: a new capability adds its block above and its line here. */
 static const char *const version_4[] = {
 	migration_4_tallies,         /* figures for policy */
+	migration_4_queue,           /* the hall's queue */
 	NULL
 };
 
