@@ -11,7 +11,8 @@
  * is when the event is appended, so write the row first. */
 typedef struct jrc_cover {
 	const char *table;      /* cases, lifecycle_steps, verdicts, bookings, arrivals,
-				   supervisions, hearings, hearing_panel, concluded_links, staff */
+				   supervisions, hearings, hearing_panel, concluded_links, staff,
+				   ... tickets (audit_cover.c lists them all) */
 	int64_t id;
 	const char *key_text;   /* NULL: the key is id */
 } jrc_cover;

@@ -29,6 +29,10 @@ typedef struct jrc_receipt_info {
 	char place_zh[160], place_en[200];  /* "浦阳街道 和平社区" */
 	char dept_zh[96], dept_en[128];
 	char window[16];
+	/* Today's queue ticket for the case, if one waits (queue.h): the
+	 * number and the window to go to, how many were ahead. */
+	char ticket[16];
+	int ticket_window, ticket_ahead;
 	char accept_by[12];                 /* YYYY-MM-DD */
 	/* Answered already (a matter solved on the spot at a leader's
 	 * visit): printed instead of the acceptance deadline. */

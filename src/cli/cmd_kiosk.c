@@ -141,6 +141,7 @@ static const struct option desk_opts[] = {
 	{ "lang", required_argument, NULL, 'L' },
 	{ "idle", required_argument, NULL, 'i' },
 	{ "printer", required_argument, NULL, 'P' },
+	{ "window", required_argument, NULL, 'w' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -157,6 +158,14 @@ static int desk_check(cli_call *c)
 	if ((v = cli_arg(c, 'i')) && (rc = seconds_arg(c->ctx, "--idle", v, 10, &o->idle_seconds)))
 		return rc;
 	o->printer = cli_arg(c, 'P');
+	if ((v = cli_arg(c, 'w'))) {
+		char *end;
+		long n = strtol(v, &end, 10);
+
+		if (!*v || *end || n < 1 || n > 999)
+			return cli_usage(c->ctx, _("'%s' is not a window number: see 'jrc queue windows'"), v);
+		o->window = (int)n;
+	}
 	return 0;
 }
 
@@ -167,14 +176,16 @@ static int desk_run(cli_call *c)
 
 static void desk_help(FILE *f)
 {
-	fprintf(f, _("Usage: jrc desk [--lang zh|en] [--idle SECONDS] [--printer URI]\n"
+	fprintf(f, _("Usage: jrc desk [--lang zh|en] [--idle SECONDS] [--printer URI] [--window N]\n"
 		     "The front desk for staff on this terminal (at least 80x24): log in,\n"
 		     "work through the cases before their deadlines, act on them as your\n"
 		     "role allows, file for citizens and reprint receipts.\n\n"
 		     "  --lang         language to start in (default: the 'language' setting)\n"
 		     "  --idle         seconds without a key before the desk logs out\n"
 		     "                 (default %d)\n"
-		     "  --printer URI  receipt printer (default: the 'printer' setting)\n\n"
+		     "  --printer URI  receipt printer (default: the 'printer' setting)\n"
+		     "  --window N     the hall's window this desk is (see 'jrc queue\n"
+		     "                 windows'): W calls its queue tickets\n\n"
 		     "Accounts are made with 'jrc staff add'.  Every login, failure and\n"
 		     "action is recorded; 'jrc verify' checks the record.\n"),
 		DESK_IDLE_SECONDS);

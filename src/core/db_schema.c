@@ -614,6 +614,49 @@ static const char *const migration_4_alerts =
 	"CREATE INDEX cases_id_filed ON cases(id_number, filed_at);"
 	"CREATE INDEX cases_phone_filed ON cases(phone, filed_at);";
 /* ==== end of early warning ==== */
+/* ==== The hall's queue (issue 16 part 1), queue.c ====
+ * windows: the numbered windows of the hall (windows.csv), each in a
+ * group (A, B, ...) that shares one line of tickets.  tickets: numbered
+ * per group per local day without gaps (the number is taken inside the
+ * write transaction); no personal data, at most a link to the case it
+ * concerns.  state waiting -> called -> served | no_show | transferred;
+ * a waiting ticket with a window is for that window only (a transfer).
+ * Every write is a "ticket" event carrying the row.  tickets_board lets
+ * a hall board read "now calling" and "next" from the index alone. */
+static const char *const migration_4_queue =
+	"CREATE TABLE windows("
+	"  number INTEGER PRIMARY KEY CHECK (number BETWEEN 1 AND 999),"
+	"  grp TEXT NOT NULL CHECK (grp GLOB '[A-Z]'),"
+	"  name_zh TEXT NOT NULL, name_en TEXT NOT NULL,"
+	"  departments TEXT NOT NULL DEFAULT '',"   /* codes, one space between */
+	"  active INTEGER NOT NULL DEFAULT 1);"
+	"CREATE TABLE tickets("
+	"  id INTEGER PRIMARY KEY,"
+	"  day TEXT NOT NULL,"                      /* local YYYY-MM-DD */
+	"  grp TEXT NOT NULL,"
+	"  number INTEGER NOT NULL CHECK (number > 0),"
+	"  reason TEXT NOT NULL CHECK (reason IN ('filing','question','help','checkin','transfer')),"
+	"  case_id INTEGER REFERENCES cases(id),"
+	"  department TEXT REFERENCES departments(code),"
+	"  state TEXT NOT NULL DEFAULT 'waiting'"
+	"    CHECK (state IN ('waiting','called','served','no_show','transferred')),"
+	"  at_window INTEGER,"                      /* called at; waiting: only for */
+	"  from_ticket INTEGER REFERENCES tickets(id),"
+	"  taken_at TEXT NOT NULL, taken_by TEXT NOT NULL,"
+	"  called_at TEXT, called_by TEXT,"
+	"  calls INTEGER NOT NULL DEFAULT 0,"
+	"  served_at TEXT,"
+	"  closed_at TEXT, closed_by TEXT,"
+	"  UNIQUE (day, grp, number));"
+	"CREATE INDEX tickets_board ON tickets(day, state, called_at);"
+	"CREATE INDEX tickets_line ON tickets(day, grp, state, id);"
+	"CREATE INDEX tickets_case ON tickets(case_id) WHERE case_id IS NOT NULL;"
+	"CREATE TRIGGER tickets_taken_kept BEFORE UPDATE OF"
+	"  id, day, grp, number, reason, from_ticket, taken_at, taken_by ON tickets"
+	"  BEGIN SELECT RAISE(ABORT, 'a ticket once taken keeps its number'); END;"
+	"CREATE TRIGGER tickets_no_delete BEFORE DELETE ON tickets"
+	"  BEGIN SELECT RAISE(ABORT, 'a ticket once taken is kept'); END;";
+/* ==== end of the hall's queue ==== */
 
 /* Version 3: the fourth round.  Each capability adds its migrations in its
  * own block above and its line here. */
@@ -630,6 +673,7 @@ static const char *const version_3[] = {
 static const char *const version_4[] = {
 	migration_4_tallies,         /* figures for policy */
 	migration_4_alerts,          /* early warning */
+	migration_4_queue,           /* the hall's queue */
 	NULL
 };
 

@@ -230,6 +230,10 @@ static const refdata_file files[] = {
 	{ "departments.csv", 1,
 	  { "code", "name_zh", "name_en", "window", "phone", "short_zh", "short_en", NULL }, 3,
 	  row_department, NULL },
+	/* The hall's windows and their groups (queue.c). */
+	{ "windows.csv", 0,
+	  { "window", "group", "name_zh", "name_en", "departments", NULL }, 4,
+	  queue_import_window, "UPDATE windows SET active = 0" },
 	{ "divisions.csv", 1,
 	  { "code", "parent", "level", "name_zh", "name_en", NULL }, 5, row_division, NULL },
 	{ "routing.csv", 1,

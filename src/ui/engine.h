@@ -108,6 +108,7 @@ typedef struct ui_options {
 	int with_voice;       /* the kiosk speaks (speak.h); the desk does not */
 	const char *voice_output; /* NULL: the "voice_output" setting */
 	int voice;            /* 1 on, -1 off by default here; 0: the "voice" setting */
+	int window;           /* the desk's window in the hall (queue.h); 0: ask */
 } ui_options;
 
 /* Attribute roles: colours when the terminal has them, always with a
@@ -182,6 +183,7 @@ struct ui_ctx {
 	int staff_mode;       /* staff files for the citizen */
 	char staff_id[32];
 	char printer[256];    /* printer URI for receipts ("" : the setting) */
+	int window;           /* this desk's window in the hall; 0 not yet said */
 	/* "kiosk:NAME": what wrong lookups and staff logins at this terminal
 	 * count against (guessers are slowed per terminal). */
 	char terminal[80];

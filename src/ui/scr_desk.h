@@ -74,6 +74,11 @@ extern const ui_screen_ops scr_desk_hearing_ops; /* arg: desk_case_arg * (read i
 extern const ui_screen_ops scr_desk_visits_ops; /* arg: desk_session * */
 extern const ui_screen_ops scr_desk_stats_ops;  /* arg: desk_session * */
 
+extern const ui_screen_ops scr_desk_queue_ops;  /* arg: desk_session * */
+
+/* The queue at this desk's window (scr_desk_queue.c): call, serve. */
+void desk_queue_open(ui_ctx *ctx, desk_session *sess);
+
 /* The visit log (scr_desk_visits.c): matters of leaders' visits. */
 void desk_visits_open(ui_ctx *ctx, desk_session *sess);
 

@@ -23,6 +23,12 @@ extern const ui_screen_ops scr_survey_ops;
 int survey_home_available(ui_ctx *ctx);
 void survey_home_open(ui_ctx *ctx);
 
+/* A queue ticket for a quick question (scr_ticket.c): home's entry,
+ * shown when the hall has windows (windows.csv). */
+extern const ui_screen_ops scr_ticket_ops;  /* arg: jrc_ticket * (copied) */
+int ticket_home_available(ui_ctx *ctx);
+void ticket_home_open(ui_ctx *ctx);
+
 /* Filing wizard (arg of each: NULL unless said otherwise). */
 extern const ui_screen_ops scr_category_ops;
 extern const ui_screen_ops scr_lit_ops;          /* legal-channel guidance */

@@ -48,10 +48,10 @@ unlike "$(tm_screen)" "${R%-*}" "the previous citizen's number is gone"
 tm_keys Escape
 tm_wait "Welcome"; ok $? "and Esc again to the home screen"
 
-# The home cursor starts on the first choice again.
-tm_keys Down
-tm_keys Down
-tm_keys Down
+# The home cursor starts on the first choice again: Down as many times as
+# the staff entry is below it (other capabilities add choices above).
+n=$(tm_screen | grep -oE "[0-9] +Staff only" | head -1 | cut -c1)
+for i in $(seq $((n - 1))); do tm_keys Down; done
 tm_keys Enter
 tm_wait "Front desk: staff log in"; ok $? "the staff entry, chosen with the arrows"
 like "$(tm_screen)" "Staff ID" "asks for the staff ID"

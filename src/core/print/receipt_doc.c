@@ -17,6 +17,7 @@
 #include "jrc/i18n.h"
 #include "jrc/lifecycle.h"
 #include "jrc/qr.h"
+#include "jrc/queue.h"
 #include "jrc/receipt_doc.h"
 #include "jrc/terminate.h"
 #include "jrc/refdata.h"
@@ -174,6 +175,19 @@ jrc_status receipt_info_load(jrc_db *db, const char *receipt, jrc_receipt_info *
 		snprintf(out->dept_en, sizeof(out->dept_en), "%s", c.department);
 	}
 	snprintf(out->accept_by, sizeof(out->accept_by), "%s", c.accept_by);
+	{
+		jrc_ticket t;
+		int found = 0;
+
+		if (queue_of_case(db, c.id, &t, &found, NULL) == JRC_OK && found) {
+			snprintf(out->ticket, sizeof(out->ticket), "%s", t.label);
+			out->ticket_window = t.nwindows ? t.windows[0] : 0;
+			out->ticket_ahead = t.ahead;
+			for (int i = 0; i < t.nwindows; i++)
+				if (*out->window && t.windows[i] == atoi(out->window))
+					out->ticket_window = t.windows[i];
+		}
+	}
 	out->answered = c.state == JRC_ST_ANSWERED;
 	{
 		jrc_termination *t = malloc(sizeof(*t));
@@ -256,6 +270,15 @@ jrc_status receipt_doc_build(const jrc_receipt_info *in, int cols, jrc_doc_langs
 		snprintf(buf, sizeof(buf), "%s号窗口", in->window);
 		snprintf(buf2, sizeof(buf2), "window %s", in->window);
 		pair_field(d, langs, JRC_DOC_BOLD, "办理窗口：", buf, "Go to:", buf2);
+	}
+	/* The queue ticket: the number large, the window and the line. */
+	if (*in->ticket) {
+		pair_text(d, langs, JRC_ALIGN_CENTER, 0, 0, "排队号", "Your number");
+		doc_add_text(d, JRC_ALIGN_CENTER, big, in->ticket);
+		snprintf(buf, sizeof(buf), "%d号窗口 · 前面还有%d人", in->ticket_window, in->ticket_ahead);
+		snprintf(buf2, sizeof(buf2), "window %d, %d ahead of you", in->ticket_window,
+			 in->ticket_ahead);
+		pair_text(d, langs, JRC_ALIGN_CENTER, JRC_DOC_BOLD, 0, buf, buf2);
 	}
 	/* The same matter, lawfully concluded before: registered, as the law
 	 * wants, but no 15/60-day promise; when it ended and where to go. */

@@ -34,6 +34,8 @@
 #define SURVEY_QUESTION_COLS "survey_id, n, text_zh, text_en, answers_zh, answers_en"
 #define SURVEY_ANSWER_COLS "survey_id, day, township, answers"
 #define SERVICE_RATING_COLS "day, township, rating"
+#define TICKET_COLS "day, grp, number, reason, case_id, department, state, at_window," \
+	" from_ticket, taken_at, taken_by, called_at, called_by, calls, served_at, closed_at, closed_by"
 #define VISIT_MATTER_COLS "case_id, visit_id, found, on_spot, recorded_at, recorded_by"
 #define ALERT_COLS "rule, kind, key, division, category, department, threshold, days," \
 	" raised_at, acked_at, acked_by, ack_note"
@@ -129,6 +131,9 @@ static const cover_spec specs[] = {
 	  " AND case_id = CAST(substr(?2, instr(?2, '.') + 1) AS INTEGER)",
 	  CHECK("alert_cases", "alert_id || '.' || t.case_id", ALERT_CASE_COLS, "t.case_id", "0", "0"),
 	  1, NULL },
+	/* The hall's queue tickets (queue.c): no personal data, keyed by id. */
+	{ "tickets", TICKET_COLS, SNAP("tickets", "id", TICKET_COLS),
+	  CHECK("tickets", "id", TICKET_COLS, "NULL", "0", "0"), 0, N_("Ticket %s") },
 };
 
 static const cover_spec *find_spec(const char *table)

@@ -353,6 +353,9 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	case L'e': case L'E':
 		desk_alerts_open(ctx, &d->sess);
 		return UI_DONE;
+	case L'w': case L'W':
+		desk_queue_open(ctx, &d->sess);
+		return UI_DONE;
 	case L'q': case L'Q':
 		logout(ctx, d, NULL);
 		if (ctx->depth > 1 && ui_top(ctx) == s)
@@ -418,6 +421,10 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 		snprintf(ctx->help_buf + len, sizeof(ctx->help_buf) - len, " %s",
 			 _("E lists the early-warning alerts (矛盾预警) and the cases behind each; a supervisor "
 			   "acknowledges one there."));
+		len = strlen(ctx->help_buf);
+		snprintf(ctx->help_buf + len, sizeof(ctx->help_buf) - len, " %s",
+			 _("W opens the queue of this desk's window: call the next ticket, call again, mark a "
+			   "no-show, send on, serve."));
 	}
 	return ctx->help_buf;
 }

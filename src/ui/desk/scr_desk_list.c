@@ -434,7 +434,7 @@ void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect
 	lw = (int)text_width(buf);
 	ui_text(r.y + r.h - 1, r.x + r.w - lw, lw, ui_attr(ctx, UI_HINT), buf);
 	ui_text(r.y + r.h - 1, r.x, r.w - lw - 2, ui_attr(ctx, UI_KEY),
-		_("Enter open  A appointments  N new filing  P failed prints  Q log out"));
+		_("Enter open  A appointments  W queue  N new filing  P failed prints  Q log out"));
 }
 
 static void cycle_state(desk_list *l)

@@ -506,6 +506,7 @@ static void init_ctx(ui_ctx *ctx, const ui_options *opt)
 		snprintf(ctx->staff_id, sizeof(ctx->staff_id), "%s", opt->staff_id);
 	}
 	snprintf(ctx->printer, sizeof(ctx->printer), "%s", opt->printer ? opt->printer : "");
+	ctx->window = opt->window;
 	ui_terminal_name(opt->terminal, ctx->terminal, sizeof(ctx->terminal));
 	ui_set_lang(ctx, lang);
 	if (opt->with_voice) {

@@ -26,6 +26,7 @@ static const ui_home_entry home_entries[] = {
 	{ N_("Leader reception days: meet a county leader"), roster_home_available, roster_home_open },
 	{ N_("Opinion survey: a few questions, anonymous"), survey_home_available, survey_home_open },
 	{ N_("Voice guidance: have each screen read aloud"), speak_available, speak_home_toggle },
+	{ N_("A quick question: take a number for a window"), ticket_home_available, ticket_home_open },
 	{ N_("Staff only: log in to the front desk"), NULL, desk_home_open },
 	/* Check progress, leader reception days and staff add their lines
 	 * here, in the order they should be numbered. */

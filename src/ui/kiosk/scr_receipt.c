@@ -18,6 +18,7 @@
 #include "jrc/lifecycle.h"
 #include "jrc/print.h"
 #include "jrc/qr.h"
+#include "jrc/queue.h"
 #include "jrc/receipt_doc.h"
 #include "jrc/refdata.h"
 #include "jrc/terminate.h"
@@ -54,6 +55,9 @@ typedef struct receipt_state {
 	int text_top, text_more;
 	jrc_lang text_lang;   /* F2 rewrites the text: back to its start */
 	int rated;            /* today's service rated 1..3 (survey.c); 0 not yet */
+	jrc_ticket ticket;    /* the queue ticket for the department's window */
+	int have_ticket;
+	char ticket_text[256];
 } receipt_state;
 
 /* A print that failed turns the screen into the receipt.  A hall without
@@ -186,6 +190,45 @@ int receipt_screen_print(ui_ctx *ctx, const jrc_case *c, char *msg, size_t size)
 	return strcmp(res.outcome, "skipped") == 0 ? 0 : 1;
 }
 
+/* A queue number for the department's window, taken before the receipt
+ * prints (the receipt carries it).  Not for a concluded matter, nor when
+ * the department has no window in this hall; a failure only leaves the
+ * number out. */
+static void take_ticket(ui_ctx *ctx, receipt_state *r)
+{
+	jrc_ticket_in in = { 0 };
+	char grp[2], actor[96];
+	int window, found = 0;
+
+	if (r->concluded || queue_department_group(ctx->db, r->ra->kase.department, grp, &window,
+						   &found, NULL) != JRC_OK || !found)
+		return;
+	if (ctx->staff_mode)
+		snprintf(actor, sizeof(actor), "staff:%s", ctx->staff_id);
+	else
+		snprintf(actor, sizeof(actor), "%s", ctx->terminal[0] ? ctx->terminal : "kiosk");
+	in.reason = "filing";
+	in.case_id = r->ra->kase.id;
+	in.actor = actor;
+	r->have_ticket = queue_take(ctx->db, &in, &r->ticket, NULL) == JRC_OK;
+}
+
+/* "Your queue number: B003 · window 2 · 3 ahead of you". */
+static const char *ticket_text(ui_ctx *ctx, receipt_state *r)
+{
+	int window = r->ticket.nwindows ? r->ticket.windows[0] : 0;
+
+	for (int i = 0; r->have_dept && i < r->ticket.nwindows; i++)
+		if (r->ticket.windows[i] == atoi(r->dept.window))
+			window = r->ticket.windows[i];
+	(void)ctx;
+	/* TRANSLATORS: ticket number, window number, people ahead. */
+	snprintf(r->ticket_text, sizeof(r->ticket_text),
+		 _("Your queue number: %s · window %d · %d ahead of you"), r->ticket.label, window,
+		 r->ticket.ahead);
+	return r->ticket_text;
+}
+
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
 	receipt_state *r = calloc(1, sizeof(*r));
@@ -204,6 +247,7 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 		r->concluded = term_link_of(ctx->db, r->ra->kase.id, &r->term, &found, NULL) == JRC_OK &&
 			       found;
 	}
+	take_ticket(ctx, r);
 	r->shown_ms = ui_now_ms();
 	r->help_lang = ctx->lang;
 	r->text_lang = ctx->lang;
@@ -341,6 +385,14 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		       _("Keep the receipt number and the query code: with them you can check progress. "
 			 "You may photograph the code on the right."));
 	say_numbers(ctx, c);
+	if (r->have_ticket && speak_on(ctx)) {
+		char num[128], line[300];
+
+		voice_digits(ctx->lang, r->ticket.label, num, sizeof(num));
+		/* TRANSLATORS: spoken slowly; the queue number letter by letter. */
+		snprintf(line, sizeof(line), _("Your queue number: %s."), num);
+		speak_slow(ctx, line);
+	}
 	/* The QR on the right, for a phone to photograph; the numbers twice
 	 * on the left: in big letters and as text to copy. */
 	qw = r->nqr && (int)r->nqr <= a.h && a.w - (int)text_width(r->qr[0]) - 2 >= 44
@@ -436,6 +488,10 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		}
 		if (!r->legal && !r->concluded)
 			pars[np++] = (flow_par){ next_text(ctx, r), ui_attr(ctx, UI_NORMAL) };
+		/* The queue number after the promise: at 80x24 it is one Down
+		 * away, on a taller kiosk in view; the paper carries it large. */
+		if (r->have_ticket)
+			pars[np++] = (flow_par){ ticket_text(ctx, r), ui_attr(ctx, UI_HEADING) };
 		/* One question on today's service, kept apart from the matter
 		 * (and its verdict): not for a clerk filing at the desk. */
 		if (!ctx->staff_mode)
