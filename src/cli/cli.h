@@ -152,6 +152,7 @@ extern const cli_command
 	cli_cmd_show,
 	cli_cmd_list,
 	cli_cmd_stats,
+	cli_cmd_report,
 	cli_cmd_supervise,
 	cli_cmd_hearing,
 	cli_cmd_visit,
