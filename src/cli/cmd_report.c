@@ -49,7 +49,7 @@ static int report_check(cli_call *c)
 	if (!cli_has(c, 'm'))
 		return cli_usage(c->ctx, _("say which month with --month YYYY-MM, such as --month 2026-11"));
 	if (report_month_check(cli_arg(c, 'm'), &err) != JRC_OK)
-		return cli_usage(c->ctx, "%s", err.msg);
+		return cli_fail(c->ctx, &err);
 	if (!out || !*out)
 		return cli_usage(c->ctx, _("say where to write the report with -o FILE"));
 	if ((rc = format_arg(c, &a->format)))
@@ -93,7 +93,7 @@ static int report_run(cli_call *c)
 		return CLI_ERR;
 	s = report_write(&r, a->format, cli_arg(c, 'o'), &c->err);
 	if (s == JRC_OK)
-		printf(_("The report for %s is in %s: %zu cases filed that month.\n"), r.month,
+		printf(_("The report for %s is in %s (cases filed that month: %zu).\n"), r.month,
 		       cli_arg(c, 'o'), r.n_cases);
 	report_free(&r);
 	return s == JRC_OK ? 0 : CLI_ERR;

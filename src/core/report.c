@@ -20,8 +20,9 @@
 const char *report_figure_title(int i)
 {
 	static const char *const t[REPORT_FIGURES] = {
-		N_("Filed"), N_("Open"), N_("Overdue"), N_("Answered"), N_("Answered on time"),
-		N_("On-time rate"), N_("Rated"), N_("Satisfied"), N_("Satisfied rate"),
+		N_("Cases filed"), N_("Still open"), N_("Past deadline"), N_("Cases answered"),
+		N_("Answered on time"), N_("On-time rate"), N_("Verdicts given"),
+		N_("Satisfied verdicts"), N_("Satisfied rate"),
 	};
 	return i >= 0 && i < REPORT_FIGURES ? _(t[i]) : "";
 }
@@ -100,7 +101,7 @@ const char *report_case_field(const jrc_report_case *c, int i)
 const char *report_alert_column(int i)
 {
 	static const char *const t[REPORT_ALERT_COLUMNS] = {
-		N_("Raised"), N_("Kind"), N_("Rule"), N_("About"), N_("Cases"), N_("What it says"),
+		N_("Raised"), N_("Kind of alert"), N_("Rule"), N_("About"), N_("Cases"), N_("What it says"),
 		N_("Acknowledged by"),
 	};
 	return i >= 0 && i < REPORT_ALERT_COLUMNS ? _(t[i]) : "";
