@@ -154,6 +154,7 @@ extern const cli_command
 	cli_cmd_stats,
 	cli_cmd_report,
 	cli_cmd_supervise,
+	cli_cmd_alerts,
 	cli_cmd_hearing,
 	cli_cmd_visit,
 	cli_cmd_survey,

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "jrc/alert.h"
 #include "jrc/survey.h"
 #include "json.h"
 #include "jrc/hearing.h"
@@ -464,7 +465,7 @@ const cli_command cli_cmd_feedback = {
 
 static int tick_run(cli_call *c)
 {
-	long closed = 0, sealed = 0;
+	long closed = 0, sealed = 0, alerted = 0;
 	char today[11];
 
 	if (lifecycle_close_expired(c->db, &closed, &c->err) != JRC_OK)
@@ -474,9 +475,15 @@ static int tick_run(cli_call *c)
 	date_format(clock_local_date(clock_now()), today);
 	if (survey_seal(c->db, today, &sealed, &c->err) != JRC_OK)
 		return CLI_ERR;
+	/* Departments' overdue counts against the early-warning rules. */
+	if (alert_evaluate_overdue(c->db, &alerted, &c->err) != JRC_OK)
+		return CLI_ERR;
 	if (c->json) {
-		printf("{\"closed\":%ld,\"answers_sealed\":%ld}\n", closed, sealed);
+		printf("{\"closed\":%ld,\"answers_sealed\":%ld,\"overdue_alerts\":%ld}\n", closed,
+		       sealed, alerted);
 	} else {
+		if (alerted)
+			printf(_("Overdue alerts raised or joined: %ld\n"), alerted);
 		if (sealed)
 			printf(_("Survey answers and service ratings put into the record: %ld\n"), sealed);
 		printf(_("Cases closed because no review was asked in time: %ld\n"), closed);
@@ -490,6 +497,8 @@ static void tick_help(FILE *f)
 		     "Record as closed every answered case whose %d days to ask for a review\n"
 		     "have passed.  Run it daily (cron or a systemd timer); running it twice\n"
 		     "changes nothing more.\n"), JRC_REVIEW_DAYS);
+	fputs(_("It also holds each department's overdue cases against the early-warning\n"
+		"rules (data/alerts.csv) and raises an alert, or adds to the open one.\n"), f);
 }
 
 const cli_command cli_cmd_tick = {

@@ -37,6 +37,7 @@ static const cli_command *const commands[] = {
 	&cli_cmd_move,
 	&cli_cmd_terminate,
 	&cli_cmd_supervise,
+	&cli_cmd_alerts,
 	&cli_cmd_hearing,
 	&cli_cmd_visit,
 	&cli_cmd_survey,

@@ -529,6 +529,62 @@ static const char *const migration_3_surveys =
 /* ==== end of visits and surveys ==== */
 
 
+/* ==== Early warning (矛盾预警), alert.c ====
+ * Rules come from data/alerts.csv (kept by code; a rule no longer listed
+ * is inactive).  An alert is raised once per rule and key while open
+ * (unacknowledged): key is "division/category" for cluster and
+ * collective, the department for overdue, and "c<first case id>" for
+ * repeat (a person is never written down here: the open repeat alert is
+ * found through the cases behind it).  Each alert and each case behind it
+ * is written with an event that carries the row (audit_cover.c); the
+ * acknowledgement fills in the acked_* columns once. */
+static const char *const migration_3_alerts =
+	"CREATE TABLE alert_rules("
+	"  code TEXT PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('cluster','repeat','collective','overdue')),"
+	"  count INTEGER NOT NULL CHECK (count >= 1),"
+	"  days INTEGER NOT NULL DEFAULT 1 CHECK (days >= 1),"
+	"  name_zh TEXT NOT NULL, name_en TEXT NOT NULL,"
+	"  active INTEGER NOT NULL DEFAULT 1,"
+	"  sort INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE alerts("
+	"  id INTEGER PRIMARY KEY,"
+	"  rule TEXT NOT NULL REFERENCES alert_rules(code),"
+	"  kind TEXT NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  division TEXT NOT NULL DEFAULT '', category TEXT NOT NULL DEFAULT '',"
+	"  department TEXT NOT NULL DEFAULT '',"
+	"  threshold INTEGER NOT NULL, days INTEGER NOT NULL,"
+	"  count INTEGER NOT NULL,"
+	"  raised_at TEXT NOT NULL,"
+	"  acked_at TEXT, acked_by TEXT, ack_note TEXT);"
+	"CREATE UNIQUE INDEX alerts_open ON alerts(rule, key) WHERE acked_at IS NULL;"
+	"CREATE INDEX alerts_raised ON alerts(raised_at);"
+	"CREATE TRIGGER alerts_raised_kept BEFORE UPDATE OF"
+	"  id, rule, kind, key, division, category, department, threshold, days, raised_at ON alerts"
+	"  BEGIN SELECT RAISE(ABORT, 'an alert once raised is kept'); END;"
+	"CREATE TRIGGER alerts_ack_kept BEFORE UPDATE ON alerts WHEN OLD.acked_at IS NOT NULL"
+	"  BEGIN SELECT RAISE(ABORT, 'an acknowledged alert is kept'); END;"
+	"CREATE TRIGGER alerts_no_delete BEFORE DELETE ON alerts"
+	"  BEGIN SELECT RAISE(ABORT, 'an alert once raised is kept'); END;"
+	"CREATE TABLE alert_cases("
+	"  alert_id INTEGER NOT NULL REFERENCES alerts(id),"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  added_at TEXT NOT NULL,"
+	"  PRIMARY KEY (alert_id, case_id)) WITHOUT ROWID;"
+	"CREATE INDEX alert_cases_case ON alert_cases(case_id, alert_id);"
+	"CREATE TRIGGER alert_cases_no_update BEFORE UPDATE ON alert_cases"
+	"  BEGIN SELECT RAISE(ABORT, 'a case behind an alert is kept'); END;"
+	"CREATE TRIGGER alert_cases_no_delete BEFORE DELETE ON alert_cases"
+	"  BEGIN SELECT RAISE(ABORT, 'a case behind an alert is kept'); END;"
+	/* What each filing asks, answered from these indexes alone: the cases
+	 * of a village and category since a day (and their persons), and the
+	 * cases of a person since a day. */
+	"CREATE INDEX cases_place_filed ON cases(division, category, filed_at, id_number, phone);"
+	"CREATE INDEX cases_id_filed ON cases(id_number, filed_at);"
+	"CREATE INDEX cases_phone_filed ON cases(phone, filed_at);";
+/* ==== end of early warning ==== */
+
 /* Version 3: the fourth round.  Each capability adds its migrations in its
  * own block above and its line here. */
 static const char *const version_3[] = {
@@ -536,6 +592,7 @@ static const char *const version_3[] = {
 	migration_3_concluded_links, /* lawful termination */
 	migration_3_visits,          /* visits and surveys */
 	migration_3_surveys,         /* visits and surveys */
+	migration_3_alerts,          /* early warning */
 	NULL
 };
 

@@ -6,6 +6,7 @@
 
 #include "db_internal.h"
 #include "lifecycle_internal.h"
+#include "jrc/alert.h"
 #include "jrc/audit.h"
 #include "jrc/deadline.h"
 #include "jrc/grievance.h"
@@ -257,7 +258,8 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	 * earlier matter as a repeat. */
 	if ((s = audit_append(db, &ev, NULL, NULL, err)) != JRC_OK ||
 	    (s = term_link_filing(db, id, &concluded, err)) != JRC_OK ||
-	    (!concluded && (s = repeat_link(db, id, err)) != JRC_OK))
+	    (!concluded && (s = repeat_link(db, id, err)) != JRC_OK) ||
+	    (s = alert_evaluate_case(db, id, err)) != JRC_OK)
 		goto out;
 	if (out)
 		s = grievance_get_by_id(db, id, out, err);

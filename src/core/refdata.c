@@ -256,6 +256,11 @@ static const refdata_file files[] = {
 	{ "surveys.csv", 0,
 	  { "id", "title", "title_en", "from", "to", "sites", "question", "question_en",
 	    "answers", "answers_en", NULL }, 10, survey_import_row, NULL },
+	/* Early warning rules (alert.c): kept by code; a rule no longer listed
+	 * is inactive (its alerts stay). */
+	{ "alerts.csv", 0,
+	  { "code", "kind", "count", "days", "name_zh", "name_en", NULL }, 6, alert_import_row,
+	  "UPDATE alert_rules SET active = 0" },
 };
 
 static char *read_file(const char *path, size_t *len)

@@ -27,5 +27,6 @@ jrc_status roster_import_schedule(jrc_db *db, char **v, long sort, jrc_err *err)
 jrc_status phrases_import_row(jrc_db *db, char **v, long sort, jrc_err *err);
 jrc_status visit_import_row(jrc_db *db, char **v, long sort, jrc_err *err);
 jrc_status survey_import_row(jrc_db *db, char **v, long sort, jrc_err *err);
+jrc_status alert_import_row(jrc_db *db, char **v, long sort, jrc_err *err);
 
 #endif

@@ -35,6 +35,9 @@
 #define SURVEY_ANSWER_COLS "survey_id, day, township, answers"
 #define SERVICE_RATING_COLS "day, township, rating"
 #define VISIT_MATTER_COLS "case_id, visit_id, found, on_spot, recorded_at, recorded_by"
+#define ALERT_COLS "rule, kind, key, division, category, department, threshold, days, count," \
+	" raised_at, acked_at, acked_by, ack_note"
+#define ALERT_CASE_COLS "case_id, alert_id, added_at"
 
 /* The copy of a row: [table, key as text, [columns]]. */
 #define SNAP(tbl, key, cols) \
@@ -116,6 +119,15 @@ static const cover_spec specs[] = {
 	{ "service_ratings", SERVICE_RATING_COLS, SNAP("service_ratings", "id", SERVICE_RATING_COLS),
 	  CHECK("service_ratings", "id", SERVICE_RATING_COLS, "NULL", "0", "0"), 0,
 	  N_("Service rating %s") },
+	/* Early warning (alert.c): an alert, and each case behind it keyed
+	 * "alert.case" (the table has no id of its own). */
+	{ "alerts", ALERT_COLS, SNAP("alerts", "id", ALERT_COLS),
+	  CHECK("alerts", "id", ALERT_COLS, "NULL", "0", "0"), 0, N_("Alert %s") },
+	{ "alert_cases", ALERT_CASE_COLS,
+	  "SELECT json_array(?1, alert_id || '.' || case_id, json_array(" ALERT_CASE_COLS "))"
+	  " FROM alert_cases WHERE alert_id || '.' || case_id = ?2",
+	  CHECK("alert_cases", "alert_id || '.' || t.case_id", ALERT_CASE_COLS, "t.case_id", "0", "0"),
+	  1, NULL },
 };
 
 static const cover_spec *find_spec(const char *table)

@@ -1,0 +1,647 @@
+/* Early warning (矛盾预警): the rules of data/alerts.csv, evaluated for
+ * each filing inside its transaction and for departments' overdue counts
+ * by jrc tick; alerts and the cases behind them, each written with an
+ * event that carries the row, and the supervisor's acknowledgement.
+ * Per filing: one read of the case, one of the rules, one count per
+ * rule, each from an index alone; events only when a rule is met. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "lifecycle_internal.h"
+#include "refdata_internal.h"
+#include "jrc/alert.h"
+#include "jrc/audit.h"
+#include "jrc/auth.h"
+#include "jrc/clock.h"
+#include "jrc/date.h"
+#include "jrc/i18n.h"
+#include "jrc/text.h"
+
+enum { KIND_CLUSTER, KIND_REPEAT, KIND_COLLECTIVE, KIND_OVERDUE, KIND_NONE };
+
+static const char *const kind_names[] = { "cluster", "repeat", "collective", "overdue" };
+
+static int kind_of(const char *s)
+{
+	for (int i = 0; i < KIND_NONE; i++)
+		if (s && strcmp(s, kind_names[i]) == 0)
+			return i;
+	return KIND_NONE;
+}
+
+/* ------------------------------------------------------------ import */
+
+static int parse_count(const char *s, long *out)
+{
+	char *end;
+	long v;
+
+	if (!s || !*s)
+		return -1;
+	v = strtol(s, &end, 10);
+	if (*end || v < 1 || v > 100000)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+jrc_status alert_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	long count, days = 1;
+	int kind = kind_of(v[1]), rc;
+	size_t n = strlen(v[0]);
+
+	if (n < 1 || n > 23 || strspn(v[0], "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+				     "0123456789_-") != n)
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("code '%s' must be 1 to 23 letters, digits, dashes or underscores"),
+				   v[0]);
+	if (kind == KIND_NONE)
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("kind '%s' must be cluster, repeat, collective or overdue"), v[1]);
+	if (parse_count(v[2], &count) != 0)
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("count '%s' must be a whole number from 1 to 100000"), v[2]);
+	if (kind != KIND_OVERDUE && (parse_count(v[3], &days) != 0 || days > 366))
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("days '%s' must be a whole number from 1 to 366"), v[3]);
+	if (!*v[4] || !*v[5])
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("give the rule a name in Chinese (name_zh) and in English (name_en)"));
+	if ((s = db_prepare(db, "INSERT INTO alert_rules(code, kind, count, days, name_zh, name_en,"
+			    " active, sort) VALUES (?,?,?,?,?,?,1,?) ON CONFLICT(code) DO UPDATE SET"
+			    " kind=excluded.kind, count=excluded.count, days=excluded.days,"
+			    " name_zh=excluded.name_zh, name_en=excluded.name_en, active=1,"
+			    " sort=excluded.sort", &st, err)))
+		return s;
+	db_bind_text(db, st, 1, v[0]);
+	db_bind_text(db, st, 2, kind_names[kind]);
+	sqlite3_bind_int64(st, 3, count);
+	sqlite3_bind_int64(st, 4, days);
+	db_bind_text(db, st, 5, v[4]);
+	db_bind_text(db, st, 6, v[5]);
+	sqlite3_bind_int64(st, 7, sort);
+	rc = db_step(db, st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+}
+
+/* ------------------------------------------------------------ writing */
+
+/* The start of the window of a rule of days days: local midnight of the
+ * first of the last `days` days, today included, as stored (UTC). */
+static void window_start(long days, char out[32])
+{
+	jrc_date today = clock_local_date(clock_now());
+
+	clock_format_utc(clock_local_midnight(date_add_days(today, -(int)(days - 1))), out);
+}
+
+static jrc_status event(jrc_db *db, const char *kind, int64_t case_id, const char *note,
+			const char *actor, int64_t alert_id, const char *alert_case_key,
+			jrc_err *err)
+{
+	jrc_event_in ev = { 0 };
+	int i = 0;
+
+	ev.actor = actor ? actor : "system";
+	ev.kind = kind;
+	ev.case_id = case_id;
+	ev.note = note;
+	if (alert_id)
+		ev.cover[i++] = (jrc_cover){ "alerts", alert_id, NULL };
+	if (alert_case_key)
+		ev.cover[i++] = (jrc_cover){ "alert_cases", 0, alert_case_key };
+	return audit_append(db, &ev, NULL, NULL, err);
+}
+
+/* Put case_id behind alert_id: the row and the event that carries it
+ * (with the alert row when it joins an alert already open). */
+static jrc_status add_case(jrc_db *db, int64_t alert_id, int64_t case_id, const char *rule,
+			   int joining, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	char at[32], key[48], note[64];
+	int rc, changed;
+
+	clock_format_utc(clock_now(), at);
+	if ((s = db_prepare_cached(db, "INSERT OR IGNORE INTO alert_cases(alert_id, case_id, added_at)"
+				   " VALUES (?,?,?)", &st, err)))
+		return s;
+	sqlite3_bind_int64(st, 1, alert_id);
+	sqlite3_bind_int64(st, 2, case_id);
+	db_bind_text(db, st, 3, at);
+	rc = db_step(db, st);
+	db_release(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, err);
+	changed = sqlite3_changes(db_handle(db));
+	if (!changed)
+		return JRC_OK;
+	if (joining) {
+		if ((s = db_prepare_cached(db, "UPDATE alerts SET count = count + 1 WHERE id = ?",
+					   &st, err)))
+			return s;
+		sqlite3_bind_int64(st, 1, alert_id);
+		rc = db_step(db, st);
+		db_release(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(db, rc, err);
+	}
+	snprintf(key, sizeof(key), "%" PRId64 ".%" PRId64, alert_id, case_id);
+	snprintf(note, sizeof(note), "alert: %" PRId64 "\nrule: %s", alert_id, rule);
+	return event(db, joining ? "alert_join" : "alert_case", case_id, note, NULL,
+		     joining ? alert_id : 0, key, err);
+}
+
+/* What a rule is about: the rule, and where it looks. */
+typedef struct alert_key {
+	const char *rule;
+	int kind;
+	long threshold, days;
+	const char *division, *category, *department;
+	char key[64];
+} alert_key;
+
+/* Raise an alert on k behind the case ids in ids. */
+static jrc_status raise(jrc_db *db, const alert_key *k, const int64_t *ids, size_t n,
+			jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	char at[32], note[160];
+	int64_t id;
+	int rc;
+
+	clock_format_utc(clock_now(), at);
+	if ((s = db_prepare_cached(db, "INSERT INTO alerts(rule, kind, key, division, category,"
+				   " department, threshold, days, count, raised_at)"
+				   " VALUES (?,?,?,?,?,?,?,?,?,?)", &st, err)))
+		return s;
+	db_bind_text(db, st, 1, k->rule);
+	db_bind_text(db, st, 2, kind_names[k->kind]);
+	db_bind_text(db, st, 3, k->key);
+	db_bind_text(db, st, 4, k->division ? k->division : "");
+	db_bind_text(db, st, 5, k->category ? k->category : "");
+	db_bind_text(db, st, 6, k->department ? k->department : "");
+	sqlite3_bind_int64(st, 7, k->threshold);
+	sqlite3_bind_int64(st, 8, k->days);
+	sqlite3_bind_int64(st, 9, (sqlite3_int64)n);
+	db_bind_text(db, st, 10, at);
+	rc = db_step(db, st);
+	db_release(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, err);
+	id = sqlite3_last_insert_rowid(db_handle(db));
+	snprintf(note, sizeof(note), "rule: %s\nkind: %s\nkey: %s\ncount: %zu", k->rule,
+		 kind_names[k->kind], k->key, n);
+	if ((s = event(db, "alert", 0, note, NULL, id, NULL, err)))
+		return s;
+	for (size_t i = 0; i < n; i++)
+		if ((s = add_case(db, id, ids[i], k->rule, 0, err)))
+			return s;
+	return JRC_OK;
+}
+
+/* The ids a statement yields in its first column; *ids owned. */
+static jrc_status collect_ids(jrc_db *db, sqlite3_stmt *st, int64_t **ids, size_t *n,
+			      jrc_err *err)
+{
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			int64_t *nv = realloc(*ids, (cap = cap ? cap * 2 : 16) * sizeof(**ids));
+
+			if (!nv) {
+				free(*ids);
+				*ids = NULL;
+				*n = 0;
+				return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+			}
+			*ids = nv;
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return db_fail(db, rc, err);
+	}
+	return JRC_OK;
+}
+
+/* The open alert of a rule and key: its id, or 0. */
+static jrc_status open_alert(jrc_db *db, const char *rule, const char *key, int64_t *id,
+			     jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	*id = 0;
+	if ((s = db_prepare_cached(db, "SELECT id FROM alerts WHERE rule = ? AND key = ?"
+				   " AND acked_at IS NULL", &st, err)))
+		return s;
+	db_bind_text(db, st, 1, rule);
+	db_bind_text(db, st, 2, key);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	db_release(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+}
+
+/* The open repeat alert of a rule that has a case of this person behind
+ * it: its id, or 0. */
+static jrc_status open_repeat(jrc_db *db, const char *rule, const char *id_number,
+			      const char *phone, int64_t *id, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	*id = 0;
+	if ((s = db_prepare_cached(db, id_number ?
+				   "SELECT a.id FROM cases c JOIN alert_cases ac ON ac.case_id = c.id"
+				   " JOIN alerts a ON a.id = ac.alert_id WHERE c.id_number = ?1"
+				   " AND a.rule = ?2 AND a.acked_at IS NULL LIMIT 1" :
+				   "SELECT a.id FROM cases c JOIN alert_cases ac ON ac.case_id = c.id"
+				   " JOIN alerts a ON a.id = ac.alert_id WHERE c.phone = ?1"
+				   " AND a.rule = ?2 AND a.acked_at IS NULL LIMIT 1", &st, err)))
+		return s;
+	db_bind_text(db, st, 1, id_number ? id_number : phone);
+	db_bind_text(db, st, 2, rule);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	db_release(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+}
+
+/* The case just filed, as the rules see it. */
+typedef struct filed_case {
+	int64_t id;
+	char division[16], category[16];
+	char id_number[64], phone[32];
+	int person;             /* not anonymous, and an ID number or a phone */
+} filed_case;
+
+/* The SQL of one rule kind: the count (?1 the place or the person, ?2 the
+ * category, ?3 the window's start) and the cases behind it. */
+static const char *const count_sql[][2] = {
+	[KIND_CLUSTER] = {
+		"SELECT count(*) FROM cases WHERE division = ?1 AND category = ?2 AND filed_at >= ?3",
+		"SELECT id FROM cases WHERE division = ?1 AND category = ?2 AND filed_at >= ?3"
+		" ORDER BY id" },
+	[KIND_COLLECTIVE] = {
+		"SELECT count(DISTINCT coalesce(id_number, phone)) FROM cases WHERE division = ?1"
+		" AND category = ?2 AND filed_at >= ?3 AND coalesce(id_number, phone) IS NOT NULL",
+		"SELECT id FROM cases WHERE division = ?1 AND category = ?2 AND filed_at >= ?3"
+		" AND coalesce(id_number, phone) IS NOT NULL ORDER BY id" },
+};
+static const char *const person_sql[][2] = {
+	{ "SELECT count(*) FROM cases WHERE id_number = ?1 AND filed_at >= ?3 AND ?2 IS NOT NULL",
+	  "SELECT id FROM cases WHERE id_number = ?1 AND filed_at >= ?3 AND ?2 IS NOT NULL"
+	  " ORDER BY id" },
+	{ "SELECT count(*) FROM cases WHERE phone = ?1 AND filed_at >= ?3 AND ?2 IS NOT NULL",
+	  "SELECT id FROM cases WHERE phone = ?1 AND filed_at >= ?3 AND ?2 IS NOT NULL"
+	  " ORDER BY id" },
+};
+
+static jrc_status bind_rule(jrc_db *db, sqlite3_stmt *st, const filed_case *fc, int kind,
+			    const char *since)
+{
+	if (kind == KIND_REPEAT) {
+		db_bind_text(db, st, 1, *fc->id_number ? fc->id_number : fc->phone);
+		db_bind_text(db, st, 2, "");
+	} else {
+		db_bind_text(db, st, 1, fc->division);
+		db_bind_text(db, st, 2, fc->category);
+	}
+	db_bind_text(db, st, 3, since);
+	return JRC_OK;
+}
+
+static jrc_status apply_rule(jrc_db *db, const filed_case *fc, const char *rule, int kind,
+			     long threshold, long days, jrc_err *err)
+{
+	const char *const *sql;
+	sqlite3_stmt *st;
+	jrc_status s;
+	char since[32];
+	long count = 0;
+	int64_t open = 0, *ids;
+	size_t n;
+	int rc;
+	alert_key k = { 0 };
+
+	if ((kind == KIND_REPEAT || kind == KIND_COLLECTIVE) && !fc->person)
+		return JRC_OK;
+	sql = kind == KIND_REPEAT ? person_sql[*fc->id_number ? 0 : 1] : count_sql[kind];
+	window_start(days, since);
+	if ((s = db_prepare_cached(db, sql[0], &st, err)))
+		return s;
+	bind_rule(db, st, fc, kind, since);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW)
+		count = (long)sqlite3_column_int64(st, 0);
+	db_release(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, rc, err);
+	if (count < threshold)
+		return JRC_OK;
+	k.rule = rule;
+	k.kind = kind;
+	k.threshold = threshold;
+	k.days = days;
+	if (kind == KIND_REPEAT) {
+		s = open_repeat(db, rule, *fc->id_number ? fc->id_number : NULL, fc->phone, &open,
+				err);
+		snprintf(k.key, sizeof(k.key), "c%" PRId64, fc->id);
+	} else {
+		k.division = fc->division;
+		k.category = fc->category;
+		snprintf(k.key, sizeof(k.key), "%s/%s", fc->division, fc->category);
+		s = open_alert(db, rule, k.key, &open, err);
+	}
+	if (s)
+		return s;
+	if (open)
+		return add_case(db, open, fc->id, rule, 1, err);
+	if ((s = db_prepare(db, sql[1], &st, err)))
+		return s;
+	bind_rule(db, st, fc, kind, since);
+	s = collect_ids(db, st, &ids, &n, err);
+	sqlite3_finalize(st);
+	if (s)
+		return s;
+	if (kind == KIND_REPEAT && n)
+		snprintf(k.key, sizeof(k.key), "c%" PRId64, ids[0]);
+	s = raise(db, &k, ids, n, err);
+	free(ids);
+	return s;
+}
+
+jrc_status alert_evaluate_case(jrc_db *db, int64_t case_id, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	filed_case fc = { 0 };
+	struct { char code[24]; int kind; long count, days; } rules[32];
+	size_t nr = 0;
+	int rc;
+
+	if ((s = db_prepare_cached(db, "SELECT division, category, anonymous, id_number, phone"
+				   " FROM cases WHERE id = ?", &st, err)))
+		return s;
+	sqlite3_bind_int64(st, 1, case_id);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		fc.id = case_id;
+		db_col_copy(st, 0, fc.division, sizeof(fc.division));
+		db_col_copy(st, 1, fc.category, sizeof(fc.category));
+		db_col_copy(st, 3, fc.id_number, sizeof(fc.id_number));
+		db_col_copy(st, 4, fc.phone, sizeof(fc.phone));
+		/* A person is the same by ID number, else by phone; an anonymous
+		 * case is nobody. */
+		fc.person = !sqlite3_column_int(st, 2) && (*fc.id_number || *fc.phone);
+	}
+	db_release(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	if ((s = db_prepare_cached(db, "SELECT code, kind, count, days FROM alert_rules"
+				   " WHERE active AND kind <> 'overdue' ORDER BY sort, code", &st, err)))
+		return s;
+	while (nr < sizeof(rules) / sizeof(rules[0]) && (rc = db_step(db, st)) == SQLITE_ROW) {
+		char kind[16];
+
+		db_col_copy(st, 0, rules[nr].code, sizeof(rules[nr].code));
+		db_col_copy(st, 1, kind, sizeof(kind));
+		rules[nr].kind = kind_of(kind);
+		rules[nr].count = (long)sqlite3_column_int64(st, 2);
+		rules[nr].days = (long)sqlite3_column_int64(st, 3);
+		if (rules[nr].kind != KIND_NONE)
+			nr++;
+	}
+	db_release(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, rc, err);
+	for (size_t i = 0; i < nr; i++)
+		if ((s = apply_rule(db, &fc, rules[i].code, rules[i].kind, rules[i].count,
+				    rules[i].days, err)))
+			return s;
+	return JRC_OK;
+}
+
+/* One overdue rule over every department, inside the caller's transaction. */
+static jrc_status overdue_rule(jrc_db *db, const char *rule, long threshold, long *raised,
+			       jrc_err *err)
+{
+	char owed[256], sql[768], today[11], (*depts)[16] = NULL;
+	sqlite3_stmt *st;
+	jrc_status s = JRC_OK;
+	size_t nd = 0, cap = 0;
+	int rc;
+
+	lifecycle_owed_sql(owed, sizeof(owed));
+	date_format(clock_local_date(clock_now()), today);
+	snprintf(sql, sizeof(sql), "SELECT department FROM cases WHERE state IN %s"
+		 " AND due_on IS NOT NULL AND due_on <> '' AND due_on < ?1"
+		 " GROUP BY department HAVING count(*) > ?2 ORDER BY department", owed);
+	if ((s = db_prepare(db, sql, &st, err)))
+		return s;
+	db_bind_text(db, st, 1, today);
+	sqlite3_bind_int64(st, 2, threshold);
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		if (nd == cap) {
+			void *nv = realloc(depts, (cap = cap ? cap * 2 : 8) * sizeof(*depts));
+
+			if (!nv) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			depts = nv;
+		}
+		db_col_copy(st, 0, depts[nd++], sizeof(*depts));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(depts);
+		return db_fail(db, rc, err);
+	}
+	snprintf(sql, sizeof(sql), "SELECT id FROM cases WHERE department = ?2 AND state IN %s"
+		 " AND due_on IS NOT NULL AND due_on <> '' AND due_on < ?1 ORDER BY id", owed);
+	for (size_t i = 0; i < nd && s == JRC_OK; i++) {
+		alert_key k = { 0 };
+		int64_t open, *ids;
+		size_t n;
+
+		k.rule = rule;
+		k.kind = KIND_OVERDUE;
+		k.threshold = threshold;
+		k.days = 1;
+		k.department = depts[i];
+		snprintf(k.key, sizeof(k.key), "%s", depts[i]);
+		if ((s = open_alert(db, rule, k.key, &open, err)) ||
+		    (s = db_prepare(db, sql, &st, err)))
+			break;
+		db_bind_text(db, st, 1, today);
+		db_bind_text(db, st, 2, depts[i]);
+		s = collect_ids(db, st, &ids, &n, err);
+		sqlite3_finalize(st);
+		if (s)
+			break;
+		if (!open) {
+			s = raise(db, &k, ids, n, err);
+			++*raised;
+		} else {
+			for (size_t j = 0; j < n && s == JRC_OK; j++) {
+				long before = sqlite3_total_changes(db_handle(db));
+
+				s = add_case(db, open, ids[j], rule, 1, err);
+				if (sqlite3_total_changes(db_handle(db)) != before)
+					++*raised;
+			}
+		}
+		free(ids);
+	}
+	free(depts);
+	return s;
+}
+
+jrc_status alert_evaluate_overdue(jrc_db *db, long *raised, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	struct { char code[24]; long count; } rules[16];
+	size_t nr = 0;
+	long got = 0;
+	int rc;
+
+	if (raised)
+		*raised = 0;
+	if ((s = db_begin(db, err)))
+		return s;
+	if ((s = db_prepare(db, "SELECT code, count FROM alert_rules WHERE active"
+			    " AND kind = 'overdue' ORDER BY sort, code", &st, err)))
+		goto fail;
+	while (nr < sizeof(rules) / sizeof(rules[0]) && (rc = db_step(db, st)) == SQLITE_ROW) {
+		db_col_copy(st, 0, rules[nr].code, sizeof(rules[nr].code));
+		rules[nr++].count = (long)sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < nr; i++)
+		if ((s = overdue_rule(db, rules[i].code, rules[i].count, &got, err)))
+			goto fail;
+	if ((s = db_commit(db, err)))
+		return s;
+	if (raised)
+		*raised = got;
+	return JRC_OK;
+fail:
+	db_rollback(db);
+	return s;
+}
+
+/* ------------------------------------------------------------ acknowledge */
+
+jrc_status alert_ack(jrc_db *db, const jrc_staff *by, int64_t id, const char *note,
+		     jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	char *text = NULL, *ev_note = NULL, actor[48], at[32], acked_at[32] = "";
+	int rc, found;
+	size_t len;
+
+	if (!by)
+		return jrc_err_set(err, JRC_E_REFUSED, "staff",
+				   _("Only logged-in staff can do this: give your staff ID with --staff."));
+	if (by->disabled)
+		return jrc_err_set(err, JRC_E_REFUSED, "staff",
+				   _("This account is disabled: ask an administrator."));
+	if (by->role != JRC_ROLE_SUPERVISOR)
+		return jrc_err_set(err, JRC_E_REFUSED, "role",
+				   _("Only a supervisor acknowledges an alert; your role is %s: ask a supervisor."),
+				   auth_role_label(by->role));
+	text = note && text_utf8_valid(note, strlen(note)) ? text_sanitize(note, 1) : NULL;
+	if (!text || !*text) {
+		free(text);
+		return jrc_err_set(err, JRC_E_INVALID, "note",
+				   _("The note is missing: say in words what was done about the alert."));
+	}
+	if (text_utf8_count(text) > JRC_ALERT_NOTE_MAX) {
+		free(text);
+		return jrc_err_set(err, JRC_E_INVALID, "note",
+				   _("The note is too long: keep it to %d characters."), JRC_ALERT_NOTE_MAX);
+	}
+	if ((s = db_begin(db, err))) {
+		free(text);
+		return s;
+	}
+	if ((s = db_prepare(db, "SELECT coalesce(acked_at, '') FROM alerts WHERE id = ?", &st, err)))
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	rc = db_step(db, st);
+	found = rc == SQLITE_ROW;
+	if (found)
+		db_col_copy(st, 0, acked_at, sizeof(acked_at));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		s = db_fail(db, rc, err);
+		goto fail;
+	}
+	if (!found) {
+		s = jrc_err_set(err, JRC_E_NOT_FOUND, "id",
+				_("There is no alert %" PRId64 ": see 'jrc alerts' for the numbers."), id);
+		goto fail;
+	}
+	if (*acked_at) {
+		s = jrc_err_set(err, JRC_E_REFUSED, "id",
+				_("Alert %" PRId64 " is already acknowledged: nothing more to do."), id);
+		goto fail;
+	}
+	auth_actor(by, actor, sizeof(actor));
+	clock_format_utc(clock_now(), at);
+	if ((s = db_prepare(db, "UPDATE alerts SET acked_at = ?, acked_by = ?, ack_note = ?"
+			    " WHERE id = ?", &st, err)))
+		goto fail;
+	db_bind_text(db, st, 1, at);
+	db_bind_text(db, st, 2, by->id);
+	db_bind_text(db, st, 3, text);
+	sqlite3_bind_int64(st, 4, id);
+	rc = db_step(db, st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		s = db_fail(db, rc, err);
+		goto fail;
+	}
+	len = strlen(text) + 32;
+	if (!(ev_note = malloc(len))) {
+		s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+		goto fail;
+	}
+	snprintf(ev_note, len, "note: %s", text);
+	if ((s = event(db, "alert_ack", 0, ev_note, actor, id, NULL, err)))
+		goto fail;
+	s = db_commit(db, err);
+	free(text);
+	free(ev_note);
+	return s;
+fail:
+	db_rollback(db);
+	free(text);
+	free(ev_note);
+	return s;
+}
