@@ -43,9 +43,9 @@ typedef struct jrc_report_case {
 /* An alert of the month, in words (alert.h carries no personal data). */
 typedef struct jrc_report_alert {
 	char raised_on[32];      /* local YYYY-MM-DD HH:MM */
-	char kind[16];
+	char kind[64];           /* in words */
 	char rule[24];
-	char place[96];          /* village, or category, or department: what it is about */
+	char place[200];         /* the village or department, and the category */
 	long count;
 	char summary[256];
 	char acked_by[24];       /* "" while open */

@@ -10,6 +10,7 @@
 
 #include "db_internal.h"
 #include "report_internal.h"
+#include "jrc/alert.h"
 #include "jrc/clock.h"
 #include "jrc/date.h"
 #include "jrc/i18n.h"
@@ -412,6 +413,62 @@ out:
 	return s;
 }
 
+/* An alert kind in words. */
+static const char *alert_kind_words(const char *kind)
+{
+	if (strcmp(kind, "cluster") == 0)
+		return _("Many from one place");
+	if (strcmp(kind, "repeat") == 0)
+		return _("Filed again and again");
+	if (strcmp(kind, "collective") == 0)
+		return _("Collective matter");
+	if (strcmp(kind, "overdue") == 0)
+		return _("Department overdue");
+	return kind;
+}
+
+/* The alerts raised in the month, newest first. */
+static jrc_status alerts(jrc_db *db, jrc_report *r, jrc_err *err)
+{
+	jrc_alert *a = NULL;
+	size_t n = 0;
+	jrc_status s;
+
+	r->with_alerts = 1;
+	if ((s = alert_list(db, r->from, r->to, 0, &a, &n, err)) != JRC_OK)
+		return s;
+	if (n && !(r->alerts = calloc(n, sizeof(*r->alerts)))) {
+		alert_list_free(a, n);
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	}
+	for (size_t i = 0; i < n; i++) {
+		jrc_report_alert *o = &r->alerts[i];
+		char place[160] = "", cat[160] = "";
+		jrc_time t;
+
+		if (clock_parse(a[i].raised_at, &t) == JRC_OK)
+			clock_format_local(t, o->raised_on);
+		else
+			copy(o->raised_on, sizeof(o->raised_on), a[i].raised_at);
+		copy(o->kind, sizeof(o->kind), alert_kind_words(a[i].kind));
+		copy(o->rule, sizeof(o->rule), a[i].rule);
+		if (*a[i].department)
+			stats_label(db, JRC_DIM_DEPARTMENT, a[i].department, place, sizeof(place));
+		else if (*a[i].division)
+			stats_label(db, JRC_DIM_VILLAGE, a[i].division, place, sizeof(place));
+		if (*a[i].category)
+			stats_label(db, JRC_DIM_CATEGORY, a[i].category, cat, sizeof(cat));
+		snprintf(o->place, sizeof(o->place), "%s%s%s", place, *place && *cat ? " · " : "",
+			 cat);
+		o->count = a[i].count;
+		copy(o->summary, sizeof(o->summary), a[i].summary);
+		copy(o->acked_by, sizeof(o->acked_by), a[i].acked_by);
+	}
+	r->n_alerts = n;
+	alert_list_free(a, n);
+	return JRC_OK;
+}
+
 jrc_status report_gather(jrc_db *db, const char *month, int unmasked, jrc_report *out,
 			 jrc_err *err)
 {
@@ -448,6 +505,7 @@ jrc_status report_gather(jrc_db *db, const char *month, int unmasked, jrc_report
 			goto fail;
 	if ((s = twelve_months(db, out, y, m, err)) != JRC_OK ||
 	    (s = trend(db, out, err)) != JRC_OK ||
+	    (s = alerts(db, out, err)) != JRC_OK ||
 	    (s = cases(db, out, err)) != JRC_OK)
 		goto fail;
 	db_exec(db, "COMMIT", NULL);

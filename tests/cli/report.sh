@@ -55,6 +55,12 @@ set -- $(file MED 330726001 desk); E=$1
 set -- $(file SOC 330726101201 cli); F=$1; F_CODE=$2
 [ -n "$A" ] && [ -n "$B" ] && [ -n "$C" ] && [ -n "$D" ] && [ -n "$E" ] && [ -n "$F" ]
 ok $? "six cases filed in November"
+# The first citizen twice more: the third filing raises a repeat alert.
+export JRC_NOW=2026-11-04T09:00:00+08:00
+file LAB 330726100201 desk 张三丰 13812345678 "$ID1" >/dev/null &&
+	file LAB 330726100201 desk 张三丰 13812345678 "$ID1" >/dev/null
+ok $? "two more filings by the same citizen"
+NOV=8
 export JRC_NOW=2026-11-05T10:00:00+08:00
 for r in "$A" "$B" "$C" "$F"; do jrc move "$r" accepted >/dev/null || break; done
 ok $? "four accepted"
@@ -129,22 +135,22 @@ for r in rows[1:]:
         cur = r[0]; sections[cur] = []
     else:
         sections[cur].append(r)
-need = ["汇总", "按类别", "按乡镇", "按部门", "按来源", "案件清单"]
+need = ["汇总", "按类别", "按乡镇", "按部门", "按来源", "预警", "案件清单"]
 missing = [s for s in need if s not in sections]
 if missing:
     sys.exit("missing sections: %s (have %s)" % (missing, list(sections)))
 cases = sections["案件清单"]
-if len(cases) != 1 + 6:
-    sys.exit("the list has %d rows, want a header and 6" % len(cases))
+if len(cases) != 1 + 8:
+    sys.exit("the list has %d rows, want a header and 8" % len(cases))
 summary = {r[0]: r[1:] for r in sections["汇总"]}
-if summary.get("登记件数", [None])[0] != "6" or summary["登记件数"][1] != "2":
+if summary.get("登记件数", [None])[0] != "8" or summary["登记件数"][1] != "2":
     sys.exit("summary filed: %r" % summary.get("登记件数"))
 if summary["按期答复率"][0] != "100.0%":
     sys.exit("on-time rate: %r" % summary["按期答复率"])
 if summary["满意率"][0] != "50.0%":
     sys.exit("satisfied rate: %r" % summary["满意率"])
 EOF
-ok $? "python's csv reads it: every section, the summary's figures, six cases"
+ok $? "python's csv reads it: every section, the summary's figures, eight cases"
 out=$(cat "$T_DIR/r.csv")
 unlike "$out" "张三丰|13812345678|$ID1" "no name, phone or ID number in full"
 like "$out" "张\\*\\*" "the name masked"
@@ -152,12 +158,12 @@ unlike "$out" "事情经过" "nor the text of any case"
 jrc report --month 2026-11 -o "$T_DIR/r.md" >/dev/null; ok $? "md from the file's ending"
 md=$(cat "$T_DIR/r.md")
 like "$md" "^# 信访月报 2026-11" "a heading"
-for h in 汇总 按类别 按乡镇 按部门 按来源 案件清单; do
+for h in 汇总 按类别 按乡镇 按部门 按来源 预警 案件清单; do
 	like "$md" "## $h" "a section $h"
 done
 like "$md" "\\| 代码 \\| 责任部门 \\| 登记件数 \\|" "the department table's header"
 like "$md" "\\|---\\|---\\|---:" "and its alignment row"
-is "$(grep -c '^| PJ2611' "$T_DIR/r.md")" 6 "six cases in the list"
+is "$(grep -c '^| PJ2611' "$T_DIR/r.md")" 8 "eight cases in the list"
 
 # ---------------------------------------------------------------- xlsx
 if [ "$XLSX" = 0 ]; then
@@ -180,8 +186,9 @@ done
 ok $? "jrc stats --by each breakdown"
 jrc stats --by category --from 2026-10-01 --to 2026-10-31 --json >"$T_DIR/st-prev.json" &&
 	jrc stats --by category --from 2026-10-02 --to 2026-10-31 --json >"$T_DIR/st-before.json" &&
-	jrc stats --by month --from 2025-12-01 --to 2026-11-30 --json >"$T_DIR/st-month.json"
-ok $? "jrc stats for the month before, the days before and twelve months"
+	jrc stats --by month --from 2025-12-01 --to 2026-11-30 --json >"$T_DIR/st-month.json" &&
+	jrc alerts --from 2026-11-01 --to 2026-11-30 --json >"$T_DIR/alerts.json"
+ok $? "jrc stats for the month before, the days before and twelve months; jrc alerts"
 
 if [ -z "$PY" ]; then
 	echo "ok $((T_N + 1)) # SKIP python3-openpyxl is not installed"
@@ -223,8 +230,8 @@ def same(a, b):
     return abs(float(a) - float(b)) < 1e-9
 
 wb = openpyxl.load_workbook(os.path.join(T, "r.xlsx"))
-want = ["汇总", "按类别", "按乡镇", "按部门", "按来源", "案件清单"]
-have = [n for n in wb.sheetnames if n != "预警"]
+want = ["汇总", "按类别", "按乡镇", "按部门", "按来源", "预警", "案件清单"]
+have = wb.sheetnames
 if have != want:
     bad("sheets %r, want %r" % (wb.sheetnames, want))
 
@@ -291,15 +298,15 @@ for sheet, name in (("按类别", "category"), ("按乡镇", "township"), ("按�
         if ws.max_row > 1 and "%" not in ws.cell(2, c).number_format:
             bad("%s column %d is not a percent" % (sheet, c))
 
-# The list of cases: six, masked, no text, ID numbers never in full.
+# The list of cases: eight, masked, no text, ID numbers never in full.
 def case_rows(path):
     ws = openpyxl.load_workbook(path)["案件清单"]
     return [list(r) for r in ws.iter_rows(values_only=True)]
 ids = os.environ["JRC_IDS"].split()
 rows = case_rows(os.path.join(T, "r.xlsx"))
 flat = " ".join(str(v) for r in rows for v in r if v is not None)
-if len(rows) != 7:
-    bad("list of cases has %d rows, want 7" % len(rows))
+if len(rows) != 9:
+    bad("list of cases has %d rows, want 9" % len(rows))
 if rows and rows[0][:9] != ["回执号", "登记日期", "类别", "乡镇", "村（社区）", "责任部门", "状态", "期限", "来源"]:
     bad("list header %r" % rows[0])
 for w in ("张三丰", "李四光", "13812345678", "13987654321", "事情经过") + tuple(ids):
@@ -316,6 +323,15 @@ for w in ("张三丰", "13812345678", "李四光"):
 for w in tuple(ids) + ("事情经过",):
     if w in flat:
         bad("the unmasked list shows %s" % w)
+
+# The alerts: those jrc alerts lists for the month, with their counts.
+al = json.load(open(os.path.join(T, "alerts.json")))
+al = al.get("alerts", al) if isinstance(al, dict) else al
+rows = list(wb["预警"].iter_rows(min_row=2, values_only=True))
+if len(rows) != len(al) or not rows:
+    bad("alerts sheet has %d rows, jrc alerts %d" % (len(rows), len(al)))
+if sorted((r[2], r[4]) for r in rows) != sorted((a["rule"], a["count"]) for a in al):
+    bad("alerts %r, want %r" % ([(r[2], r[4]) for r in rows], [(a["rule"], a["count"]) for a in al]))
 
 # Native charts: by category, by township, twelve months.
 names = zipfile.ZipFile(os.path.join(T, "r.xlsx")).namelist()
