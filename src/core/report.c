@@ -564,8 +564,12 @@ jrc_status report_write(const jrc_report *r, jrc_report_format format, const cha
 		return s;
 	}
 	if (format == JRC_REPORT_XLSX) {
-		close(fd);
+		/* libxlsxwriter writes the file by its name; fd stays open to
+		 * sync what it wrote before the rename. */
 		s = report_write_xlsx(r, tmp, err);
+		if (s == JRC_OK && fsync(fd) != 0)
+			s = write_failed(path, errno, err);
+		close(fd);
 	} else if (!(f = fdopen(fd, "w"))) {
 		s = write_failed(path, errno, err);
 		close(fd);
