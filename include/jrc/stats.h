@@ -39,6 +39,10 @@ typedef struct jrc_stats {
 jrc_status stats_collect(jrc_db *db, const char *from, const char *to, jrc_stats *out,
 			 jrc_err *err);
 
+/* The same for the cases filed at one site (NULL: every site). */
+jrc_status stats_collect_at(jrc_db *db, const char *from, const char *to, const char *site,
+			    jrc_stats *out, jrc_err *err);
+
 /* Free the rows of s. */
 void stats_free(jrc_stats *s);
 
@@ -75,6 +79,8 @@ typedef struct jrc_stat_cell {
 	long on_time;          /* of those, the first answer by its deadline */
 	long rated;            /* a verdict was given on the first answer */
 	long satisfied;        /* of those, "satisfied" */
+	/* Every answer (first, review, re-review) by the first verdict on it. */
+	long v_satisfied, v_basic, v_unsatisfied;
 } jrc_stat_cell;
 
 typedef struct jrc_stat_query {

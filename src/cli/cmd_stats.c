@@ -1,8 +1,11 @@
 /* jrc stats: the center's figures for a period. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "json.h"
+#include "stats_by.h"
 #include "jrc/i18n.h"
 #include "jrc/refdata.h"
 #include "jrc/stats.h"
@@ -70,17 +73,63 @@ static void text_rows(jrc_db *db, const char *title, int what, const jrc_stat_ro
 static const struct option stats_opts[] = {
 	{ "from", required_argument, NULL, 'f' },
 	{ "to", required_argument, NULL, 't' },
+	{ "by", required_argument, NULL, 'b' },
+	{ "site", required_argument, NULL, 's' },
 	{ NULL, 0, NULL, 0 }
 };
+
+static int stats_check(cli_call *c)
+{
+	jrc_dim d1, d2;
+
+	if (cli_has(c, 'b'))
+		return stats_by_parse(c, cli_arg(c, 'b'), &d1, &d2);
+	return 0;
+}
+
+/* With a period closed on both ends: the categories and townships rising
+ * fastest against the period of the same length before. */
+typedef struct rising {
+	jrc_stat_trend *cat, *town;
+	size_t ncat, ntown;
+} rising;
+
+static jrc_status rising_collect(cli_call *c, rising *r)
+{
+	jrc_stat_query q = { .from = cli_arg(c, 'f'), .to = cli_arg(c, 't'), .site = cli_arg(c, 's'),
+			     .dim1 = JRC_DIM_CATEGORY };
+	jrc_status s;
+
+	memset(r, 0, sizeof(*r));
+	if (!q.from || !q.to)
+		return JRC_OK;
+	if ((s = stats_trend(c->db, &q, &r->cat, &r->ncat, &c->err)))
+		return s;
+	q.dim1 = JRC_DIM_TOWNSHIP;
+	return stats_trend(c->db, &q, &r->town, &r->ntown, &c->err);
+}
 
 static int stats_run(cli_call *c)
 {
 	static const int with_open = 1, total_only = 0;
 	jrc_db *db = c->db;
 	jrc_stats st;
+	rising r;
 
-	if (stats_collect(db, cli_arg(c, 'f'), cli_arg(c, 't'), &st, &c->err) != JRC_OK)
+	if (cli_has(c, 'b')) {
+		jrc_dim d1, d2;
+
+		stats_by_parse(c, cli_arg(c, 'b'), &d1, &d2);
+		return stats_by_run(c, d1, d2);
+	}
+	if (stats_collect_at(db, cli_arg(c, 'f'), cli_arg(c, 't'), cli_arg(c, 's'), &st,
+			     &c->err) != JRC_OK)
 		return CLI_ERR;
+	if (rising_collect(c, &r) != JRC_OK) {
+		stats_free(&st);
+		free(r.cat);
+		return CLI_ERR;
+	}
 	if (c->json) {
 		json_out j;
 
@@ -105,6 +154,13 @@ static int stats_run(cli_call *c)
 			  stat_json, &total_only);
 		json_rows(&j, "supervision_by_department", st.by_supervision, st.n_supervision,
 			  sizeof(*st.by_supervision), supervision_json, NULL);
+		json_str(&j, "site", cli_arg(c, 's'));
+		if (r.cat) {
+			json_obj_open(&j, "rising");
+			stats_trend_json(&j, db, "category", JRC_DIM_CATEGORY, r.cat, r.ncat, 5);
+			stats_trend_json(&j, db, "township", JRC_DIM_TOWNSHIP, r.town, r.ntown, 5);
+			json_obj_close(&j);
+		}
 		json_obj_close(&j);
 		json_end(&j);
 	} else {
@@ -125,7 +181,15 @@ static int stats_run(cli_call *c)
 			printf("  %-44s %8s %8s %8s\n", "", _("notices"), _("open"), _("late"));
 			text_rows(db, NULL, 1, st.by_supervision, st.n_supervision, 1);
 		}
+		if (r.cat) {
+			stats_trend_text(db, _("Categories rising fastest against the period before (now, before, change)"),
+					 JRC_DIM_CATEGORY, r.cat, r.ncat, 5);
+			stats_trend_text(db, _("Townships rising fastest against the period before (now, before, change)"),
+					 JRC_DIM_TOWNSHIP, r.town, r.ntown, 5);
+		}
 	}
+	free(r.cat);
+	free(r.town);
 	stats_free(&st);
 	return 0;
 }
@@ -133,14 +197,25 @@ static int stats_run(cli_call *c)
 const cli_command cli_cmd_stats = {
 	.name = "stats",
 	.summary = N_("count cases by state, department, category and verdict"),
-	.help = N_("Usage: jrc stats [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]\n"
+	.help = N_("Usage: jrc stats [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--site SITE]\n"
+		   "                 [--by DIM[,DIM]] [--json]\n"
 		   "Count the cases filed in the period (all by default) by state,\n"
 		   "department and category, with those still owed a step and those\n"
 		   "past their deadline, the citizens' verdicts, and the supervision\n"
 		   "notices per department (open, and late: replied after the by-date or\n"
 		   "still open past it).  Lawfully concluded matters (terminated) are\n"
-		   "counted apart, with the later filings linked to them.\n"),
+		   "counted apart, with the later filings linked to them.  With both\n"
+		   "--from and --to, the categories and townships rising fastest against\n"
+		   "the period of the same length before.\n"
+		   "--by gives a table along one dimension, or a cross table along two:\n"
+		   "state, category, department, site, township, village, source, month\n"
+		   "(such as --by township,category): cases, open, overdue, answered on\n"
+		   "time and citizens satisfied, and with --from and --to the period\n"
+		   "before.  --site counts only the cases filed at that site.  The\n"
+		   "figures come from summary tables kept with every change; jrc verify\n"
+		   "recounts them.\n"),
 	.opts = stats_opts,
 	.flags = CLI_DB | CLI_READONLY | CLI_JSON,
+	.check = stats_check,
 	.run = stats_run,
 };

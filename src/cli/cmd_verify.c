@@ -10,6 +10,7 @@
 #include "jrc/audit.h"
 #include "jrc/i18n.h"
 #include "jrc/ledger_key.h"
+#include "jrc/tally.h"
 
 /* The receipt part: 0 matched, else the exit code; msg gets a sentence. */
 static int check_receipt(jrc_db *db, const char *receipt, const char *hex, char *msg,
@@ -58,6 +59,36 @@ static void print_intact(const jrc_verify_report *r, const char *anchors, int64_
 		printf(_("%" PRId64 " anchors in %s agree with the log.\n"), file_anchors, anchors);
 }
 
+/* The figures' recount: the differences found, the first few kept to name. */
+enum { FIG_KEEP = 5 };
+typedef struct fig_check {
+	jrc_tally_diff first[FIG_KEEP];
+	long seen, n;
+} fig_check;
+
+static void fig_diff(const jrc_tally_diff *d, void *arg)
+{
+	fig_check *f = arg;
+
+	if (f->seen < FIG_KEEP)
+		f->first[f->seen] = *d;
+	f->seen++;
+}
+
+static void fig_words(const jrc_tally_diff *d, char *buf, size_t size)
+{
+	if (d->kept != d->counted)
+		snprintf(buf, size,
+			 _("the %s figures for %s %s %s %s %s %s %s count %ld cases where the cases give %ld"),
+			 d->table, *d->period ? d->period : _("all time"), d->site, d->category,
+			 d->division, d->department, d->state, d->source, d->kept, d->counted);
+	else
+		snprintf(buf, size,
+			 _("the %s figures for %s %s %s %s %s %s %s have answers, deadlines met or verdicts the cases do not give"),
+			 d->table, *d->period ? d->period : _("all time"), d->site, d->category,
+			 d->division, d->department, d->state, d->source);
+}
+
 static const struct option verify_opts[] = {
 	{ "receipt", required_argument, NULL, 'r' },
 	{ "ledger-check", required_argument, NULL, 'l' },
@@ -85,9 +116,22 @@ static int verify_run(cli_call *c)
 	jrc_verify_report r;
 	jrc_status s;
 
+	fig_check fig = { .seen = 0, .n = 0 };
+
 	s = audit_verify_report(db, &r, &err);
 	if (s == JRC_OK && anchors)
 		s = anchor_check_file(db, anchors, &r, &file_anchors, &err);
+	/* The figures, recounted from the cases (a sound record, but summary
+	 * tables that disagree with it, are named as well). */
+	if (s == JRC_OK && (s = tally_verify(db, fig_diff, &fig, &fig.n, &err)) == JRC_OK &&
+	    fig.n) {
+		char w[512];
+
+		fig_words(&fig.first[0], w, sizeof(w));
+		s = jrc_err_set(&err, JRC_E_TAMPERED, NULL,
+				_("Summary figures that disagree with a recount of the cases: %ld; first, %s.  The cases and their events are what counts: the figures were changed behind the program's back or by a fault."),
+				fig.n, w);
+	}
 	if (s != JRC_OK)
 		chain_rc = jrc_status_exit(s) ? jrc_status_exit(s) : 1;
 	if (*receipt)
@@ -115,6 +159,7 @@ static int verify_run(cli_call *c)
 		json_int(&j, "unkeyed_events", r.legacy_events);
 		json_int(&j, "uncovered_rows", r.uncovered);
 		json_int(&j, "anchors", r.anchors);
+		json_int(&j, "figure_differences", fig.n);
 		if (anchors)
 			json_int(&j, "file_anchors", file_anchors);
 		if (*receipt) {
@@ -125,10 +170,18 @@ static int verify_run(cli_call *c)
 		json_obj_close(&j);
 		json_end(&j);
 	} else {
-		if (chain_rc)
+		if (chain_rc) {
 			fprintf(stderr, "jrc: %s\n", err.msg);
-		else
+			for (long i = 1; i < fig.n && i < FIG_KEEP; i++) {
+				char w[512];
+
+				fig_words(&fig.first[i], w, sizeof(w));
+				fprintf(stderr, "jrc:   %s\n", w);
+			}
+		} else {
 			print_intact(&r, anchors, file_anchors);
+			printf("%s\n", _("The summary figures (jrc stats) agree with a recount of the cases."));
+		}
 		if (*receipt) {
 			if (receipt_rc)
 				fprintf(stderr, "jrc: %s\n", rmsg);
@@ -150,7 +203,8 @@ static void verify_help(FILE *f)
 		     "slipped-in event is named), then the anchors kept in the database,\n"
 		     "then that each case, step, verdict, booking and staff account agrees\n"
 		     "with the events that recorded it (the first case and field that\n"
-		     "differ are named).  The event hashes are keyed with the ledger key\n"
+		     "differ are named), then recount the summary figures (jrc stats)\n"
+		     "from the cases and name any that differ.  The event hashes are keyed with the ledger key\n"
 		     "($JRC_LEDGER_KEY, else %s); without it only the structure\n"
 		     "is checked, and verify says so.\n"
 		     "With --receipt and --ledger-check, also compare the ledger check\n"

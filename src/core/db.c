@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "db_internal.h"
+#include "figures/tally_internal.h"
 #include "jrc/i18n.h"
 #include "jrc/ledger_key.h"
 #include "jrc/receipt.h"
@@ -514,6 +515,12 @@ jrc_status db_open(const char *path, int flags, jrc_db **out, jrc_err *err)
 	rc = sqlite3_exec(db->h, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
 			  NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
+		s = db_fail(db, rc, err);
+		db_close(db);
+		return s;
+	}
+	/* Functions the schema's figures use, before any migration. */
+	if ((rc = tally_register_functions(db)) != SQLITE_OK) {
 		s = db_fail(db, rc, err);
 		db_close(db);
 		return s;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figures/tally_internal.h"
 #include "db_internal.h"
 #include "lifecycle_internal.h"
 #include "jrc/alert.h"
@@ -255,8 +256,9 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	ev.at = now;
 	ev.cover[0] = (jrc_cover){ "cases", id, NULL };
 	/* A matter lawfully concluded before is linked to at once; any other
-	 * earlier matter as a repeat. */
+	 * earlier matter as a repeat.  The figures count it at once. */
 	if ((s = audit_append(db, &ev, NULL, NULL, err)) != JRC_OK ||
+	    (s = tally_case(db, id, +1, err)) != JRC_OK ||
 	    (s = term_link_filing(db, id, &concluded, err)) != JRC_OK ||
 	    (!concluded && (s = repeat_link(db, id, err)) != JRC_OK) ||
 	    (s = alert_evaluate_case(db, id, err)) != JRC_OK)

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figures/tally_internal.h"
 #include "db_internal.h"
 #include "lifecycle_internal.h"
 #include "jrc/audit.h"
@@ -569,6 +570,9 @@ static jrc_status apply(jrc_db *db, const jrc_case *c, const jrc_move *mv, jrc_e
 		goto out;
 	}
 	clock_format_utc(now, at);
+	/* The figures: the case out of its old row, into its new one below. */
+	if ((s = tally_case(db, c->id, -1, err)))
+		goto out;
 	if ((s = db_prepare(db, "UPDATE cases SET state = ?1, state_at = ?2, due_on = ?3,"
 			    " extended = ?4, answer = COALESCE(?5, answer), department = ?6"
 			    " WHERE id = ?7", &st, err)))
@@ -600,7 +604,8 @@ static jrc_status apply(jrc_db *db, const jrc_case *c, const jrc_move *mv, jrc_e
 	ev.at = now;
 	ev.cover[0] = (jrc_cover){ "cases", c->id, NULL };
 	ev.cover[1] = (jrc_cover){ "lifecycle_steps", event_id, NULL };
-	s = audit_append(db, &ev, NULL, NULL, err);
+	if ((s = audit_append(db, &ev, NULL, NULL, err)) == JRC_OK)
+		s = tally_case(db, c->id, +1, err);
 out:
 	free(note);
 	clean_move_free(&m);

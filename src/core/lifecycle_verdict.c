@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figures/tally_internal.h"
 #include "db_internal.h"
 #include "lifecycle_internal.h"
 #include "jrc/audit.h"
@@ -124,6 +125,9 @@ static jrc_status insert_verdict(jrc_db *db, const jrc_case *c, jrc_state stage,
 	jrc_status s;
 	int rc;
 
+	/* The figures count each answer's first verdict: out, then back in. */
+	if ((s = tally_case(db, c->id, -1, err)))
+		return s;
 	if ((s = db_prepare(db, "INSERT INTO verdicts(case_id, stage, verdict, comment, at, event_id)"
 			    " VALUES (?,?,?,?,?,?)", &st, err)))
 		return s;
@@ -135,7 +139,9 @@ static jrc_status insert_verdict(jrc_db *db, const jrc_case *c, jrc_state stage,
 	sqlite3_bind_int64(st, 6, event_id);
 	rc = db_step(db, st);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, err);
+	return tally_case(db, c->id, +1, err);
 }
 
 static jrc_status feedback_in_tx(jrc_db *db, const jrc_case *c, const jrc_feedback *fb,

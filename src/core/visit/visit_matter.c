@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../figures/tally_internal.h"
 #include "db_internal.h"
 #include "lifecycle_internal.h"
 #include "roster/roster_internal.h"
@@ -57,6 +58,9 @@ static jrc_status link_row(jrc_db *db, int64_t case_id, const jrc_visit_matter_i
 	int rc;
 
 	clock_format_utc(clock_now(), now);
+	/* The figures count it as a visit's matter from now on. */
+	if ((s = tally_case(db, case_id, -1, err)))
+		return s;
 	if ((s = db_prepare(db, "INSERT INTO visit_matters(case_id, visit_id, found, on_spot,"
 			    " recorded_at, recorded_by) VALUES (?,?,?,?,?,?)", &st, err)))
 		return s;
@@ -68,8 +72,8 @@ static jrc_status link_row(jrc_db *db, int64_t case_id, const jrc_visit_matter_i
 	db_bind_text(db, st, 6, vm->actor ? vm->actor : "cli");
 	rc = db_step(db, st);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, rc, err);
+	if (rc != SQLITE_DONE || (s = tally_case(db, case_id, +1, err)))
+		return rc != SQLITE_DONE ? db_fail(db, rc, err) : s;
 	snprintf(note, sizeof(note), "visit %" PRId64 "%s", vm->visit_id,
 		 vm->found ? " found" : "");
 	ev.actor = vm->actor ? vm->actor : "cli";

@@ -1,11 +1,12 @@
-/* Statistics: a few GROUP BY queries over indexed columns, so they stay
- * quick with years of cases. */
+/* Statistics: the breakdowns of jrc stats from the cross tables of the
+ * summary tables (stats_cross.c), plus the supervision notices and the
+ * links to concluded matters, small tables read directly. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "db_internal.h"
-#include "lifecycle_internal.h"
+#include "../db_internal.h"
+#include "../lifecycle_internal.h"
 #include "jrc/clock.h"
 #include "jrc/i18n.h"
 #include "jrc/stats.h"
@@ -15,14 +16,11 @@
  * Only used when a range is asked for, so that the whole-history figures
  * are read from the (state|department|category, state, due_on) indexes
  * alone. */
-#define IN_RANGE "filed_at >= ?1 AND filed_at < ?2"
-/* What counts of a citizen's verdicts: the first given on each answer.  A
- * later one is kept and shown, but cannot improve the figures afterwards. */
-#define FIRST_VERDICT "v.event_id = (SELECT min(w.event_id) FROM verdicts w" \
-	" WHERE w.case_id = v.case_id AND w.stage = v.stage)"
+#define IN_RANGE "filed_at >= ?1 AND filed_at < ?2 AND (?4 IS NULL OR site = ?4)"
 
 static jrc_status breakdown(jrc_db *db, const char *sql, const char *start, const char *end,
-			    const char *today, jrc_stat_row **rows, size_t *n, jrc_err *err)
+			    const char *today, const char *site, jrc_stat_row **rows, size_t *n,
+			    jrc_err *err)
 {
 	sqlite3_stmt *st;
 	jrc_status s;
@@ -33,12 +31,12 @@ static jrc_status breakdown(jrc_db *db, const char *sql, const char *start, cons
 	*n = 0;
 	if ((s = db_prepare(db, sql, &st, err)) != JRC_OK)
 		return s;
-	/* Each statement names only the parameters it uses (?1 to ?3): bind
+	/* Each statement names only the parameters it uses (?1 to ?4): bind
 	 * those, since a refused bind fails the statement (db_step). */
 	{
-		const char *v[3] = { start, end, today };
+		const char *v[4] = { start, end, today, site };
 
-		for (int i = 1; i <= 3 && i <= sqlite3_bind_parameter_count(st); i++)
+		for (int i = 1; i <= 4 && i <= sqlite3_bind_parameter_count(st); i++)
 			db_bind_text(db, st, i, v[i - 1]);
 	}
 	*rows = calloc(cap, sizeof(**rows));
@@ -81,29 +79,54 @@ static jrc_status bound(const char *date, int next_day, char out[32], jrc_err *e
 	return JRC_OK;
 }
 
+/* A breakdown from a cross table along one dimension. */
+static jrc_status along(jrc_db *db, const jrc_stat_query *base, jrc_dim d, jrc_stat_row **rows,
+			size_t *n, jrc_err *err)
+{
+	jrc_stat_query q = *base;
+	jrc_stat_cell *c;
+	size_t nc;
+	jrc_status s;
+
+	q.dim1 = d;
+	q.dim2 = JRC_DIM_NONE;
+	*rows = NULL;
+	*n = 0;
+	if ((s = stats_cross(db, &q, &c, &nc, err)))
+		return s;
+	*rows = calloc(nc + 1, sizeof(**rows));
+	if (!*rows) {
+		free(c);
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	}
+	for (size_t i = 0; i < nc; i++) {
+		snprintf((*rows)[i].key, sizeof((*rows)[i].key), "%s", c[i].k1);
+		(*rows)[i].total = c[i].total;
+		(*rows)[i].open = c[i].open;
+		(*rows)[i].overdue = c[i].overdue;
+	}
+	*n = nc;
+	free(c);
+	return JRC_OK;
+}
+
 jrc_status stats_collect(jrc_db *db, const char *from, const char *to, jrc_stats *out,
 			 jrc_err *err)
 {
-	/* lifecycle_is_overdue's rule, over the states that owe a step. */
-	static const char *const group =
-		"SELECT %s, count(*),"
-		" sum(state IN %s),"
-		" sum(state IN %s AND due_on IS NOT NULL AND due_on <> '' AND due_on < ?3)"
-		" FROM cases %s GROUP BY 1 ORDER BY 1";
+	return stats_collect_at(db, from, to, NULL, out, err);
+}
+
+jrc_status stats_collect_at(jrc_db *db, const char *from, const char *to, const char *site,
+			    jrc_stats *out, jrc_err *err)
+{
 	int ranged = from || to;
-	char start[32] = "0000", end[32] = "9999", today[11], sql[1024], owed[256];
+	char start[32] = "0000", end[32] = "9999", today[11];
+	jrc_stat_query q = { 0 };
+	jrc_stat_cell *all = NULL;
+	size_t nall = 0;
 	jrc_status s;
-	static const char *const cols[3] = { "state", "department", "category" };
-	jrc_stat_row **rows[3];
-	size_t *ns[3];
 
 	memset(out, 0, sizeof(*out));
-	rows[0] = &out->by_state;
-	rows[1] = &out->by_department;
-	rows[2] = &out->by_category;
-	ns[0] = &out->n_state;
-	ns[1] = &out->n_department;
-	ns[2] = &out->n_category;
 	if (from && (s = bound(from, 0, start, err)) != JRC_OK)
 		return s;
 	if (to && (s = bound(to, 1, end, err)) != JRC_OK)
@@ -112,56 +135,66 @@ jrc_status stats_collect(jrc_db *db, const char *from, const char *to, jrc_stats
 		snprintf(out->from, sizeof(out->from), "%s", from);
 	if (to)
 		snprintf(out->to, sizeof(out->to), "%s", to);
+	q.from = from;
+	q.to = to;
+	q.site = site;
 	date_format(clock_local_date(clock_now()), today);
-	lifecycle_owed_sql(owed, sizeof(owed));
 	/* One read transaction: every figure describes the same moment. */
 	if ((s = db_exec(db, "BEGIN", err)) != JRC_OK)
 		return s;
-	for (int i = 0; i < 3; i++) {
-		snprintf(sql, sizeof(sql), group, cols[i], owed, owed, ranged ? "WHERE " IN_RANGE : "");
-		if ((s = breakdown(db, sql, start, end, today, rows[i], ns[i], err)) != JRC_OK)
-			goto fail;
-	}
-	s = breakdown(db, ranged ?
-		      "SELECT v.verdict, count(*), 0, 0 FROM verdicts v"
-		      " JOIN cases c ON c.id = v.case_id WHERE " FIRST_VERDICT " AND c." IN_RANGE
-		      " GROUP BY 1 ORDER BY 1" :
-		      "SELECT v.verdict, count(*), 0, 0 FROM verdicts v WHERE " FIRST_VERDICT
-		      " GROUP BY 1 ORDER BY 1",
-		      start, end, today, &out->by_verdict, &out->n_verdict, err);
-	if (s != JRC_OK)
+	if ((s = along(db, &q, JRC_DIM_STATE, &out->by_state, &out->n_state, err)) ||
+	    (s = along(db, &q, JRC_DIM_DEPARTMENT, &out->by_department, &out->n_department, err)) ||
+	    (s = along(db, &q, JRC_DIM_CATEGORY, &out->by_category, &out->n_category, err)) ||
+	    (s = along(db, &q, JRC_DIM_SOURCE, &out->by_source, &out->n_source, err)) ||
+	    (s = stats_cross(db, &q, &all, &nall, err)))
 		goto fail;
+	/* The citizens' verdicts: the first given on each answer. */
+	out->by_verdict = calloc(3, sizeof(*out->by_verdict));
+	if (!out->by_verdict) {
+		s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+		goto fail;
+	}
+	if (nall) {
+		const struct { const char *key; long n; } v[3] = {
+			{ "basic", all[0].v_basic }, { "satisfied", all[0].v_satisfied },
+			{ "unsatisfied", all[0].v_unsatisfied },
+		};
+
+		for (int i = 0; i < 3; i++)
+			if (v[i].n) {
+				jrc_stat_row *r = &out->by_verdict[out->n_verdict++];
+
+				snprintf(r->key, sizeof(r->key), "%s", v[i].key);
+				r->total = v[i].n;
+			}
+	}
+	free(all);
+	all = NULL;
 	/* Late: supervise_list's rule. */
-	s = breakdown(db, ranged ?
+	s = breakdown(db, ranged || site ?
 		      "SELECT s.department, count(*), sum(s.replied_at IS NULL),"
 		      " sum(s.late OR (s.replied_at IS NULL AND s.by_on < ?3)) FROM supervisions s"
 		      " JOIN cases c ON c.id = s.case_id WHERE c." IN_RANGE " GROUP BY 1 ORDER BY 1" :
 		      "SELECT s.department, count(*), sum(s.replied_at IS NULL),"
 		      " sum(s.late OR (s.replied_at IS NULL AND s.by_on < ?3)) FROM supervisions s"
 		      " GROUP BY 1 ORDER BY 1",
-		      start, end, today, &out->by_supervision, &out->n_supervision, err);
+		      start, end, today, site, &out->by_supervision, &out->n_supervision, err);
 	if (s != JRC_OK)
 		goto fail;
 	{
 		jrc_stat_row *linked = NULL;
 		size_t nl = 0;
 
-		s = breakdown(db, ranged ?
+		s = breakdown(db, ranged || site ?
 			      "SELECT 'linked', count(*), 0, 0 FROM concluded_links k"
 			      " JOIN cases c ON c.id = k.case_id WHERE c." IN_RANGE :
 			      "SELECT 'linked', count(*), 0, 0 FROM concluded_links",
-			      start, end, today, &linked, &nl, err);
+			      start, end, today, site, &linked, &nl, err);
 		if (s != JRC_OK)
 			goto fail;
 		out->linked_to_concluded = nl ? linked[0].total : 0;
 		free(linked);
 	}
-	/* By source: a matter of a leader's visit, else the channel. */
-	snprintf(sql, sizeof(sql), group,
-		 "CASE WHEN EXISTS (SELECT 1 FROM visit_matters m WHERE m.case_id = cases.id)"
-		 " THEN 'visit' ELSE channel END", owed, owed, ranged ? "WHERE " IN_RANGE : "");
-	if ((s = breakdown(db, sql, start, end, today, &out->by_source, &out->n_source, err)))
-		goto fail;
 	db_exec(db, "COMMIT", NULL);
 	for (size_t i = 0; i < out->n_state; i++) {
 		out->total += out->by_state[i].total;
@@ -172,6 +205,7 @@ jrc_status stats_collect(jrc_db *db, const char *from, const char *to, jrc_stats
 	}
 	return JRC_OK;
 fail:
+	free(all);
 	db_exec(db, "ROLLBACK", NULL);
 	stats_free(out);
 	return s;

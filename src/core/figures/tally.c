@@ -1,0 +1,176 @@
+/* The summary tables: kept in step with every filing, transition, verdict
+ * and visit link inside the same transaction, so that the figures read
+ * hundreds of rows at any size (stats_cross), and recounted from the cases
+ * by jrc verify. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../db_internal.h"
+#include "tally_internal.h"
+#include "jrc/clock.h"
+#include "jrc/date.h"
+#include "jrc/i18n.h"
+#include "jrc/tally.h"
+
+/* jrc_local_day(utc ISO instant): the local date, NULL for NULL or junk. */
+static void local_day_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	jrc_time t;
+	char out[11];
+
+	(void)argc;
+	if (!s || clock_parse((const char *)s, &t) != JRC_OK) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	date_format(clock_local_date(t), out);
+	sqlite3_result_text(cx, out, 10, SQLITE_TRANSIENT);
+}
+
+int tally_register_functions(jrc_db *db)
+{
+	return sqlite3_create_function(db_handle(db), "jrc_local_day", 1,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				       local_day_fn, NULL, NULL);
+}
+
+#define NCOUNTS 8
+/* One table's upsert: the period column bound to ?1 (none for tally_all),
+ * the key to ?2..?7, the counts to ?8..?15. */
+#define UPSERT(table, pcol, pval) \
+	"INSERT INTO " table "(" pcol TALLY_KEY ", " TALLY_COUNTS ") VALUES (" pval \
+	" ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)" \
+	" ON CONFLICT DO UPDATE SET n = n + excluded.n, answered = answered + excluded.answered," \
+	" on_time = on_time + excluded.on_time, rated = rated + excluded.rated," \
+	" satisfied = satisfied + excluded.satisfied," \
+	" v_satisfied = v_satisfied + excluded.v_satisfied," \
+	" v_basic = v_basic + excluded.v_basic, v_unsatisfied = v_unsatisfied + excluded.v_unsatisfied"
+#define KEY_MATCH " site = ?2 AND category = ?3 AND division = ?4 AND department = ?5" \
+	" AND state = ?6 AND source = ?7 AND n = 0"
+
+static const struct {
+	const char *upsert, *prune;
+} tables[3] = {
+	{ UPSERT("tally_day", "day, ", "?1,"), "DELETE FROM tally_day WHERE day = ?1 AND" KEY_MATCH },
+	{ UPSERT("tally_month", "month, ", "substr(?1, 1, 7),"),
+	  "DELETE FROM tally_month WHERE month = substr(?1, 1, 7) AND" KEY_MATCH },
+	{ UPSERT("tally_all", "", ""), "DELETE FROM tally_all WHERE ?1 IS NOT NULL AND" KEY_MATCH },
+};
+
+jrc_status tally_case(jrc_db *db, int64_t case_id, int sign, jrc_err *err)
+{
+	sqlite3_stmt *st, *up;
+	jrc_status s;
+	char key[7][48];
+	long counts[NCOUNTS];
+	int rc;
+
+	if ((s = db_prepare_cached(db, TALLY_FACTS " WHERE c.id = ?1", &st, err)))
+		return s;
+	sqlite3_bind_int64(st, 1, case_id);
+	rc = db_step(db, st);
+	if (rc != SQLITE_ROW) {
+		db_release(st);
+		/* No such case: nothing to count (the caller's own write fails). */
+		return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	}
+	for (int i = 0; i < 7; i++)
+		db_col_copy(st, i, key[i], sizeof(key[i]));
+	for (int i = 0; i < NCOUNTS; i++)
+		counts[i] = (long)sqlite3_column_int64(st, 7 + i) * sign;
+	db_release(st);
+	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++) {
+		for (int pass = 0; pass < (sign < 0 ? 2 : 1); pass++) {
+			if ((s = db_prepare_cached(db, pass ? tables[t].prune : tables[t].upsert, &up,
+						   err)))
+				return s;
+			for (int i = 0; i < 7; i++)
+				db_bind_text(db, up, 1 + i, key[i]);
+			if (!pass)
+				for (int i = 0; i < NCOUNTS; i++)
+					sqlite3_bind_int64(up, 8 + i, counts[i]);
+			rc = db_step(db, up);
+			db_release(up);
+			if (rc != SQLITE_DONE)
+				return db_fail(db, rc, err);
+		}
+	}
+	return JRC_OK;
+}
+
+/* ------------------------------------------------------------- recount */
+
+/* Rows of one summary table that a recount does not give, and recounted
+ * rows the table lacks: period, key, kept n, counted n. */
+#define DIFF(table, pcol, pexpr) \
+	"WITH facts AS (" TALLY_FACTS ")," \
+	" counted AS (SELECT " pexpr " AS period, " TALLY_KEY ", sum(n) AS n," \
+	"  sum(answered) AS answered, sum(on_time) AS on_time, sum(rated) AS rated," \
+	"  sum(satisfied) AS satisfied, sum(v_satisfied) AS v_satisfied," \
+	"  sum(v_basic) AS v_basic, sum(v_unsatisfied) AS v_unsatisfied" \
+	"  FROM facts GROUP BY 1, " TALLY_KEY ")," \
+	" kept AS (SELECT " pcol " AS period, " TALLY_KEY ", " TALLY_COUNTS " FROM " table \
+	"  WHERE n <> 0 OR answered <> 0 OR on_time <> 0 OR rated <> 0 OR satisfied <> 0" \
+	"  OR v_satisfied <> 0 OR v_basic <> 0 OR v_unsatisfied <> 0)," \
+	" bad AS (SELECT * FROM (SELECT * FROM counted EXCEPT SELECT * FROM kept)" \
+	"  UNION ALL SELECT * FROM (SELECT * FROM kept EXCEPT SELECT * FROM counted))" \
+	" SELECT DISTINCT b.period, b.site, b.category, b.division, b.department, b.state, b.source," \
+	"  coalesce(k.n, 0), coalesce(c.n, 0)," \
+	"  (k.answered, k.on_time, k.rated, k.satisfied, k.v_satisfied, k.v_basic, k.v_unsatisfied)" \
+	"  IS NOT (c.answered, c.on_time, c.rated, c.satisfied, c.v_satisfied, c.v_basic," \
+	"  c.v_unsatisfied)" \
+	" FROM bad b" \
+	" LEFT JOIN kept k ON k.period IS b.period AND k.site = b.site AND k.category = b.category" \
+	"  AND k.division = b.division AND k.department = b.department AND k.state = b.state" \
+	"  AND k.source = b.source" \
+	" LEFT JOIN counted c ON c.period IS b.period AND c.site = b.site" \
+	"  AND c.category = b.category AND c.division = b.division" \
+	"  AND c.department = b.department AND c.state = b.state AND c.source = b.source" \
+	" ORDER BY 1, 2, 3, 4, 5, 6, 7"
+
+jrc_status tally_verify(jrc_db *db, jrc_tally_diff_fn fn, void *arg, long *ndiff, jrc_err *err)
+{
+	static const char *const diff[3] = {
+		DIFF("tally_day", "day", "day"),
+		DIFF("tally_month", "month", "substr(day, 1, 7)"),
+		DIFF("tally_all", "NULL", "NULL"),
+	};
+	static const char *const names[3] = { "day", "month", "all" };
+	jrc_status s;
+	sqlite3_stmt *st;
+	int rc = SQLITE_DONE;
+
+	*ndiff = 0;
+	if ((s = db_exec(db, "BEGIN", err)))
+		return s;
+	for (int t = 0; t < 3 && s == JRC_OK; t++) {
+		if ((s = db_prepare(db, diff[t], &st, err)))
+			break;
+		while ((rc = db_step(db, st)) == SQLITE_ROW) {
+			jrc_tally_diff d;
+
+			memset(&d, 0, sizeof(d));
+			snprintf(d.table, sizeof(d.table), "%s", names[t]);
+			db_col_copy(st, 0, d.period, sizeof(d.period));
+			db_col_copy(st, 1, d.site, sizeof(d.site));
+			db_col_copy(st, 2, d.category, sizeof(d.category));
+			db_col_copy(st, 3, d.division, sizeof(d.division));
+			db_col_copy(st, 4, d.department, sizeof(d.department));
+			db_col_copy(st, 5, d.state, sizeof(d.state));
+			db_col_copy(st, 6, d.source, sizeof(d.source));
+			d.kept = (long)sqlite3_column_int64(st, 7);
+			d.counted = (long)sqlite3_column_int64(st, 8);
+			d.other_counts = sqlite3_column_int(st, 9);
+			(*ndiff)++;
+			if (fn)
+				fn(&d, arg);
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			s = db_fail(db, rc, err);
+	}
+	db_exec(db, s == JRC_OK ? "COMMIT" : "ROLLBACK", NULL);
+	return s;
+}
