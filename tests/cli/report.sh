@@ -261,10 +261,17 @@ while ws.cell(r, 1).value:
     if chg != now - bef:
         bad("trend row %r: change %r" % (label, chg))
     r += 1
+trend = json.load(open(os.path.join(T, "st-category.json"))).get("trend", [])
+wantt = [(t["label"], t["now"], t["before"]) for t in trend]
+gott = []
+r2 = r - len(got)
+for i in range(len(got)):
+    gott.append((ws.cell(r2 + i, 1).value, ws.cell(r2 + i, 2).value, ws.cell(r2 + i, 3).value))
+if gott != wantt or not gott:
+    bad("trend %r, want %r" % (gott, wantt))
 keys = set(k for k in month if month[k].get("total")) | set(k for k in before if before[k].get("total"))
-wantt = sorted((month.get(k, {}).get("total", 0), before.get(k, {}).get("total", 0)) for k in keys)
-if sorted(got) != wantt:
-    bad("trend %r, want %r" % (sorted(got), wantt))
+if sorted(got) != sorted((month.get(k, {}).get("total", 0), before.get(k, {}).get("total", 0)) for k in keys):
+    bad("trend figures %r against the days before %r" % (sorted(got), list(before)))
 # Twelve months.
 mon = cells("month")
 while ws.cell(r, 1).value != "月份":
@@ -292,8 +299,8 @@ for sheet, name in (("按类别", "category"), ("按乡镇", "township"), ("按�
         for i in range(9):
             if not same(r[2 + i], w[i]):
                 bad("%s %s column %d: %r, want %r" % (sheet, k, 3 + i, r[2 + i], w[i]))
-        if not r[1]:
-            bad("%s %s has no name" % (sheet, k))
+        if r[1] != want[k].get("label"):
+            bad("%s %s is named %r, jrc stats says %r" % (sheet, k, r[1], want[k].get("label")))
     for c in (8, 11):
         if ws.max_row > 1 and "%" not in ws.cell(2, c).number_format:
             bad("%s column %d is not a percent" % (sheet, c))
