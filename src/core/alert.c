@@ -2,13 +2,16 @@
  * each filing inside its transaction and for departments' overdue counts
  * by jrc tick; alerts and the cases behind them, each written with an
  * event that carries the row, and the supervisor's acknowledgement.
- * Per filing: one read of the case, one of the rules, one count per
- * rule, each from an index alone; events only when a rule is met. */
+ * Per filing: one read of the rules, one pass over the place's and
+ * category's recent cases for all cluster and collective rules, one count
+ * per repeat rule, each from an index alone; events only when a rule is
+ * met. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "alert_internal.h"
 #include "db_internal.h"
 #include "lifecycle_internal.h"
 #include "refdata_internal.h"
@@ -93,17 +96,8 @@ jrc_status alert_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 
 /* ------------------------------------------------------------ writing */
 
-/* The start of the window of a rule of days days: local midnight of the
- * first of the last `days` days, today included, as stored (UTC). */
-static void window_start(long days, char out[32])
-{
-	jrc_date today = clock_local_date(clock_now());
-
-	clock_format_utc(clock_local_midnight(date_add_days(today, -(int)(days - 1))), out);
-}
-
 static jrc_status event(jrc_db *db, const char *kind, int64_t case_id, const char *note,
-			const char *actor, int64_t alert_id, const char *alert_case_key,
+			const char *actor, int64_t alert_id, char (*keys)[48], int nkeys,
 			jrc_err *err)
 {
 	jrc_event_in ev = { 0 };
@@ -115,20 +109,19 @@ static jrc_status event(jrc_db *db, const char *kind, int64_t case_id, const cha
 	ev.note = note;
 	if (alert_id)
 		ev.cover[i++] = (jrc_cover){ "alerts", alert_id, NULL };
-	if (alert_case_key)
-		ev.cover[i++] = (jrc_cover){ "alert_cases", 0, alert_case_key };
+	for (int k = 0; k < nkeys && i < JRC_EVENT_COVERS; k++)
+		ev.cover[i++] = (jrc_cover){ "alert_cases", 0, keys[k] };
 	return audit_append(db, &ev, NULL, NULL, err);
 }
 
-/* Put case_id behind alert_id: the row and the event that carries it
- * (with the alert row when it joins an alert already open). */
-static jrc_status add_case(jrc_db *db, int64_t alert_id, int64_t case_id, const char *rule,
-			   int joining, jrc_err *err)
+/* Put case_id behind alert_id; *added 0 when it already was. */
+static jrc_status insert_case(jrc_db *db, int64_t alert_id, int64_t case_id, int *added,
+			      jrc_err *err)
 {
 	sqlite3_stmt *st;
 	jrc_status s;
-	char at[32], key[48], note[64];
-	int rc, changed;
+	char at[32];
+	int rc;
 
 	clock_format_utc(clock_now(), at);
 	if ((s = db_prepare_cached(db, "INSERT OR IGNORE INTO alert_cases(alert_id, case_id, added_at)"
@@ -141,23 +134,29 @@ static jrc_status add_case(jrc_db *db, int64_t alert_id, int64_t case_id, const 
 	db_release(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, rc, err);
-	changed = sqlite3_changes(db_handle(db));
-	if (!changed)
-		return JRC_OK;
-	if (joining) {
-		if ((s = db_prepare_cached(db, "UPDATE alerts SET count = count + 1 WHERE id = ?",
-					   &st, err)))
-			return s;
-		sqlite3_bind_int64(st, 1, alert_id);
-		rc = db_step(db, st);
-		db_release(st);
-		if (rc != SQLITE_DONE)
-			return db_fail(db, rc, err);
+	*added = sqlite3_changes(db_handle(db)) > 0;
+	return JRC_OK;
+}
+
+/* Put case_id behind alert_id with an event of that case that carries
+ * the row (kind alert_case when raised, alert_join when joining later). */
+static jrc_status add_case(jrc_db *db, int64_t alert_id, int64_t case_id, const char *rule,
+			   const char *kind, int *added, jrc_err *err)
+{
+	jrc_status s;
+	char key[1][48], note[64];
+	int got;
+
+	if ((s = insert_case(db, alert_id, case_id, &got, err)) || !got) {
+		if (added)
+			*added = 0;
+		return s;
 	}
-	snprintf(key, sizeof(key), "%" PRId64 ".%" PRId64, alert_id, case_id);
+	if (added)
+		*added = 1;
+	snprintf(key[0], sizeof(key[0]), "%" PRId64 ".%" PRId64, alert_id, case_id);
 	snprintf(note, sizeof(note), "alert: %" PRId64 "\nrule: %s", alert_id, rule);
-	return event(db, joining ? "alert_join" : "alert_case", case_id, note, NULL,
-		     joining ? alert_id : 0, key, err);
+	return event(db, kind, case_id, note, NULL, 0, key, 1, err);
 }
 
 /* What a rule is about: the rule, and where it looks. */
@@ -181,8 +180,8 @@ static jrc_status raise(jrc_db *db, const alert_key *k, const int64_t *ids, size
 
 	clock_format_utc(clock_now(), at);
 	if ((s = db_prepare_cached(db, "INSERT INTO alerts(rule, kind, key, division, category,"
-				   " department, threshold, days, count, raised_at)"
-				   " VALUES (?,?,?,?,?,?,?,?,?,?)", &st, err)))
+				   " department, threshold, days, raised_at)"
+				   " VALUES (?,?,?,?,?,?,?,?,?)", &st, err)))
 		return s;
 	db_bind_text(db, st, 1, k->rule);
 	db_bind_text(db, st, 2, kind_names[k->kind]);
@@ -192,8 +191,7 @@ static jrc_status raise(jrc_db *db, const alert_key *k, const int64_t *ids, size
 	db_bind_text(db, st, 6, k->department ? k->department : "");
 	sqlite3_bind_int64(st, 7, k->threshold);
 	sqlite3_bind_int64(st, 8, k->days);
-	sqlite3_bind_int64(st, 9, (sqlite3_int64)n);
-	db_bind_text(db, st, 10, at);
+	db_bind_text(db, st, 9, at);
 	rc = db_step(db, st);
 	db_release(st);
 	if (rc != SQLITE_DONE)
@@ -201,10 +199,10 @@ static jrc_status raise(jrc_db *db, const alert_key *k, const int64_t *ids, size
 	id = sqlite3_last_insert_rowid(db_handle(db));
 	snprintf(note, sizeof(note), "rule: %s\nkind: %s\nkey: %s\ncount: %zu", k->rule,
 		 kind_names[k->kind], k->key, n);
-	if ((s = event(db, "alert", 0, note, NULL, id, NULL, err)))
+	if ((s = event(db, "alert", 0, note, NULL, id, NULL, 0, err)))
 		return s;
 	for (size_t i = 0; i < n; i++)
-		if ((s = add_case(db, id, ids[i], k->rule, 0, err)))
+		if ((s = add_case(db, id, ids[i], k->rule, "alert_case", NULL, err)))
 			return s;
 	return JRC_OK;
 }
@@ -289,117 +287,282 @@ static jrc_status open_repeat(jrc_db *db, const char *rule, const char *id_numbe
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
-/* The case just filed, as the rules see it. */
-typedef struct filed_case {
-	int64_t id;
-	char division[16], category[16];
-	char id_number[64], phone[32];
-	int person;             /* not anonymous, and an ID number or a phone */
-} filed_case;
+/* The open alerts a filing joined, written with one event per
+ * JRC_EVENT_COVERS of them. */
+typedef struct joined {
+	char keys[32][48];
+	int n;
+} joined;
 
-/* The SQL of one rule kind: the count (?1 the place or the person, ?2 the
- * category, ?3 the window's start) and the cases behind it. */
-static const char *const count_sql[][2] = {
-	[KIND_CLUSTER] = {
-		"SELECT count(*) FROM cases WHERE division = ?1 AND category = ?2 AND filed_at >= ?3",
+/* The SQL of the cases behind a rule met (?1 the place or the person,
+ * ?2 the category, ?3 the window's start). */
+static const char *const cases_sql[] = {
+	[KIND_CLUSTER] =
 		"SELECT id FROM cases WHERE division = ?1 AND category = ?2 AND filed_at >= ?3"
-		" ORDER BY id" },
-	[KIND_COLLECTIVE] = {
-		"SELECT count(DISTINCT coalesce(id_number, phone)) FROM cases WHERE division = ?1"
-		" AND category = ?2 AND filed_at >= ?3 AND coalesce(id_number, phone) IS NOT NULL",
+		" ORDER BY id",
+	[KIND_COLLECTIVE] =
 		"SELECT id FROM cases WHERE division = ?1 AND category = ?2 AND filed_at >= ?3"
-		" AND coalesce(id_number, phone) IS NOT NULL ORDER BY id" },
-};
-static const char *const person_sql[][2] = {
-	{ "SELECT count(*) FROM cases WHERE id_number = ?1 AND filed_at >= ?3 AND ?2 IS NOT NULL",
-	  "SELECT id FROM cases WHERE id_number = ?1 AND filed_at >= ?3 AND ?2 IS NOT NULL"
-	  " ORDER BY id" },
-	{ "SELECT count(*) FROM cases WHERE phone = ?1 AND filed_at >= ?3 AND ?2 IS NOT NULL",
-	  "SELECT id FROM cases WHERE phone = ?1 AND filed_at >= ?3 AND ?2 IS NOT NULL"
-	  " ORDER BY id" },
+		" AND coalesce(id_number, phone) IS NOT NULL ORDER BY id",
+	[KIND_REPEAT] =
+		"SELECT id FROM cases WHERE id_number = ?1 AND filed_at >= ?3 AND ?2 IS NOT NULL"
+		" ORDER BY id",
 };
 
-static jrc_status bind_rule(jrc_db *db, sqlite3_stmt *st, const filed_case *fc, int kind,
-			    const char *since)
+static void bind_rule(jrc_db *db, sqlite3_stmt *st, const alert_filing *f, int kind,
+		      const char *since)
 {
 	if (kind == KIND_REPEAT) {
-		db_bind_text(db, st, 1, *fc->id_number ? fc->id_number : fc->phone);
+		db_bind_text(db, st, 1, f->id_number && *f->id_number ? f->id_number : f->phone);
 		db_bind_text(db, st, 2, "");
 	} else {
-		db_bind_text(db, st, 1, fc->division);
-		db_bind_text(db, st, 2, fc->category);
+		db_bind_text(db, st, 1, f->division);
+		db_bind_text(db, st, 2, f->category);
 	}
 	db_bind_text(db, st, 3, since);
-	return JRC_OK;
 }
 
-static jrc_status apply_rule(jrc_db *db, const filed_case *fc, const char *rule, int kind,
-			     long threshold, long days, jrc_err *err)
+/* One rule met by the filing: it joins the rule's open alert, or raises
+ * one with every case behind it. */
+static jrc_status rule_met(jrc_db *db, const alert_filing *f, const char *rule, int kind,
+			   long threshold, long days, const char *since, joined *j, jrc_err *err)
 {
-	const char *const *sql;
+	const char *idn = f->id_number && *f->id_number ? f->id_number : NULL;
 	sqlite3_stmt *st;
 	jrc_status s;
-	char since[32];
-	long count = 0;
 	int64_t open = 0, *ids;
 	size_t n;
-	int rc;
 	alert_key k = { 0 };
 
-	if ((kind == KIND_REPEAT || kind == KIND_COLLECTIVE) && !fc->person)
-		return JRC_OK;
-	sql = kind == KIND_REPEAT ? person_sql[*fc->id_number ? 0 : 1] : count_sql[kind];
-	window_start(days, since);
-	if ((s = db_prepare_cached(db, sql[0], &st, err)))
-		return s;
-	bind_rule(db, st, fc, kind, since);
-	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
-		count = (long)sqlite3_column_int64(st, 0);
-	db_release(st);
-	if (rc != SQLITE_ROW)
-		return db_fail(db, rc, err);
-	if (count < threshold)
-		return JRC_OK;
 	k.rule = rule;
 	k.kind = kind;
 	k.threshold = threshold;
 	k.days = days;
 	if (kind == KIND_REPEAT) {
-		s = open_repeat(db, rule, *fc->id_number ? fc->id_number : NULL, fc->phone, &open,
-				err);
-		snprintf(k.key, sizeof(k.key), "c%" PRId64, fc->id);
+		s = open_repeat(db, rule, idn, f->phone, &open, err);
 	} else {
-		k.division = fc->division;
-		k.category = fc->category;
-		snprintf(k.key, sizeof(k.key), "%s/%s", fc->division, fc->category);
+		k.division = f->division;
+		k.category = f->category;
+		snprintf(k.key, sizeof(k.key), "%s/%s", f->division, f->category);
 		s = open_alert(db, rule, k.key, &open, err);
 	}
 	if (s)
 		return s;
-	if (open)
-		return add_case(db, open, fc->id, rule, 1, err);
-	if ((s = db_prepare(db, sql[1], &st, err)))
+	if (open) {
+		int added;
+
+		if ((s = insert_case(db, open, f->case_id, &added, err)) || !added)
+			return s;
+		if (j->n < (int)(sizeof(j->keys) / sizeof(j->keys[0])))
+			snprintf(j->keys[j->n++], sizeof(j->keys[0]), "%" PRId64 ".%" PRId64, open,
+				 f->case_id);
+		return JRC_OK;
+	}
+	if (kind == KIND_REPEAT && !idn)
+		s = db_prepare(db, "SELECT id FROM cases WHERE phone = ?1 AND filed_at >= ?3"
+			       " AND ?2 IS NOT NULL ORDER BY id", &st, err);
+	else
+		s = db_prepare(db, cases_sql[kind], &st, err);
+	if (s)
 		return s;
-	bind_rule(db, st, fc, kind, since);
+	bind_rule(db, st, f, kind, since);
 	s = collect_ids(db, st, &ids, &n, err);
 	sqlite3_finalize(st);
 	if (s)
 		return s;
-	if (kind == KIND_REPEAT && n)
-		snprintf(k.key, sizeof(k.key), "c%" PRId64, ids[0]);
+	if (kind == KIND_REPEAT)
+		snprintf(k.key, sizeof(k.key), "c%" PRId64, n ? ids[0] : f->case_id);
 	s = raise(db, &k, ids, n, err);
 	free(ids);
 	return s;
+}
+
+typedef struct filing_rule {
+	char code[24];
+	int kind;
+	long count, days;
+	char since[32];
+	long got;               /* what the filing's window holds */
+} filing_rule;
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The cluster and collective counts of every such rule from one pass over
+ * the place's and category's cases since the earliest window (an index
+ * range holding the filing time and the person). */
+static jrc_status place_counts(jrc_db *db, const alert_filing *f, filing_rule *r, size_t nr,
+			       jrc_err *err)
+{
+	const char *earliest = NULL;
+	char **who = NULL, **at = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *st;
+	jrc_status s = JRC_OK;
+	int rc;
+
+	for (size_t i = 0; i < nr; i++)
+		if ((r[i].kind == KIND_CLUSTER || r[i].kind == KIND_COLLECTIVE) &&
+		    (!earliest || strcmp(r[i].since, earliest) < 0))
+			earliest = r[i].since;
+	if (!earliest)
+		return JRC_OK;
+	if ((s = db_prepare_cached(db, "SELECT filed_at, coalesce(id_number, phone) FROM cases"
+				   " WHERE division = ?1 AND category = ?2 AND filed_at >= ?3", &st, err)))
+		return s;
+	bind_rule(db, st, f, KIND_CLUSTER, earliest);
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		const char *p = (const char *)sqlite3_column_text(st, 1);
+
+		if (n == cap) {
+			char **nw = realloc(who, (cap = cap ? cap * 2 : 32) * sizeof(*nw));
+			char **na = nw ? realloc(at, cap * sizeof(*na)) : NULL;
+
+			if (nw)
+				who = nw;
+			if (!na) {
+				s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+				break;
+			}
+			at = na;
+		}
+		at[n] = strdup(t ? t : "");
+		who[n] = p ? strdup(p) : NULL;
+		if (!at[n] || (p && !who[n])) {
+			free(at[n]);
+			free(who[n]);
+			s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+			break;
+		}
+		n++;
+	}
+	db_release(st);
+	if (s == JRC_OK && rc != SQLITE_DONE)
+		s = db_fail(db, rc, err);
+	for (size_t i = 0; s == JRC_OK && i < nr; i++) {
+		char **people;
+		size_t m = 0;
+
+		if (r[i].kind == KIND_CLUSTER) {
+			for (size_t k = 0; k < n; k++)
+				r[i].got += strcmp(at[k], r[i].since) >= 0;
+			continue;
+		}
+		if (r[i].kind != KIND_COLLECTIVE)
+			continue;
+		/* People: distinct persons (anonymous cases are nobody). */
+		if (!(people = malloc((n ? n : 1) * sizeof(*people)))) {
+			s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+			break;
+		}
+		for (size_t k = 0; k < n; k++)
+			if (who[k] && strcmp(at[k], r[i].since) >= 0)
+				people[m++] = who[k];
+		qsort(people, m, sizeof(*people), cmp_str);
+		for (size_t k = 0; k < m; k++)
+			r[i].got += k == 0 || strcmp(people[k], people[k - 1]) != 0;
+		free(people);
+	}
+	for (size_t k = 0; k < n; k++) {
+		free(at[k]);
+		free(who[k]);
+	}
+	free(at);
+	free(who);
+	return s;
+}
+
+/* A person's filings since a rule's window began. */
+static jrc_status person_count(jrc_db *db, const alert_filing *f, filing_rule *r, jrc_err *err)
+{
+	int by_id = f->id_number && *f->id_number;
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	if ((s = db_prepare_cached(db, by_id ?
+				   "SELECT count(*) FROM cases WHERE id_number = ?1 AND filed_at >= ?3"
+				   " AND ?2 IS NOT NULL" :
+				   "SELECT count(*) FROM cases WHERE phone = ?1 AND filed_at >= ?3"
+				   " AND ?2 IS NOT NULL", &st, err)))
+		return s;
+	bind_rule(db, st, f, KIND_REPEAT, r->since);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW)
+		r->got = (long)sqlite3_column_int64(st, 0);
+	db_release(st);
+	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
+}
+
+jrc_status alert_evaluate_filing(jrc_db *db, const alert_filing *f, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	joined j = { .n = 0 };
+	filing_rule rules[32];
+	size_t nr = 0;
+	jrc_date today = clock_local_date(clock_now());
+	/* A person is the same by ID number, else by phone; an anonymous case
+	 * is nobody. */
+	int person = !f->anonymous && ((f->id_number && *f->id_number) || (f->phone && *f->phone));
+	int rc;
+
+	if ((s = db_prepare_cached(db, "SELECT code, kind, count, days FROM alert_rules"
+				   " WHERE active AND kind <> 'overdue'", &st, err)))
+		return s;
+	while (nr < sizeof(rules) / sizeof(rules[0]) && (rc = db_step(db, st)) == SQLITE_ROW) {
+		filing_rule *r = &rules[nr];
+		char kind[16];
+
+		memset(r, 0, sizeof(*r));
+		db_col_copy(st, 0, r->code, sizeof(r->code));
+		db_col_copy(st, 1, kind, sizeof(kind));
+		r->kind = kind_of(kind);
+		r->count = (long)sqlite3_column_int64(st, 2);
+		r->days = (long)sqlite3_column_int64(st, 3);
+		/* The window: the last `days` local days, today included. */
+		clock_format_utc(clock_local_midnight(date_add_days(today, -(int)(r->days - 1))),
+				 r->since);
+		if (r->kind != KIND_NONE && r->kind != KIND_OVERDUE &&
+		    (person || r->kind == KIND_CLUSTER))
+			nr++;
+	}
+	db_release(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, rc, err);
+	if ((s = place_counts(db, f, rules, nr, err)))
+		return s;
+	for (size_t i = 0; i < nr; i++) {
+		if (rules[i].kind == KIND_REPEAT && (s = person_count(db, f, &rules[i], err)))
+			return s;
+		if (rules[i].got >= rules[i].count &&
+		    (s = rule_met(db, f, rules[i].code, rules[i].kind, rules[i].count, rules[i].days,
+				  rules[i].since, &j, err)))
+			return s;
+	}
+	/* Joining open alerts is the common case on a busy day: one event
+	 * for the filing carries the rows of all it joined. */
+	for (int i = 0; i < j.n; i += JRC_EVENT_COVERS) {
+		char note[160] = "alerts:";
+		int m = j.n - i < JRC_EVENT_COVERS ? j.n - i : JRC_EVENT_COVERS;
+
+		for (int k = 0; k < m; k++)
+			snprintf(note + strlen(note), sizeof(note) - strlen(note), " %.*s",
+				 (int)strcspn(j.keys[i + k], "."), j.keys[i + k]);
+		if ((s = event(db, "alert_join", f->case_id, note, NULL, 0, &j.keys[i], m, err)))
+			return s;
+	}
+	return JRC_OK;
 }
 
 jrc_status alert_evaluate_case(jrc_db *db, int64_t case_id, jrc_err *err)
 {
 	sqlite3_stmt *st;
 	jrc_status s;
-	filed_case fc = { 0 };
-	struct { char code[24]; int kind; long count, days; } rules[32];
-	size_t nr = 0;
+	alert_filing f = { 0 };
+	char division[16], category[16], id_number[64], phone[32];
 	int rc;
 
 	if ((s = db_prepare_cached(db, "SELECT division, category, anonymous, id_number, phone"
@@ -408,40 +571,21 @@ jrc_status alert_evaluate_case(jrc_db *db, int64_t case_id, jrc_err *err)
 	sqlite3_bind_int64(st, 1, case_id);
 	rc = db_step(db, st);
 	if (rc == SQLITE_ROW) {
-		fc.id = case_id;
-		db_col_copy(st, 0, fc.division, sizeof(fc.division));
-		db_col_copy(st, 1, fc.category, sizeof(fc.category));
-		db_col_copy(st, 3, fc.id_number, sizeof(fc.id_number));
-		db_col_copy(st, 4, fc.phone, sizeof(fc.phone));
-		/* A person is the same by ID number, else by phone; an anonymous
-		 * case is nobody. */
-		fc.person = !sqlite3_column_int(st, 2) && (*fc.id_number || *fc.phone);
+		db_col_copy(st, 0, division, sizeof(division));
+		db_col_copy(st, 1, category, sizeof(category));
+		f.anonymous = sqlite3_column_int(st, 2);
+		db_col_copy(st, 3, id_number, sizeof(id_number));
+		db_col_copy(st, 4, phone, sizeof(phone));
 	}
 	db_release(st);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
-	if ((s = db_prepare_cached(db, "SELECT code, kind, count, days FROM alert_rules"
-				   " WHERE active AND kind <> 'overdue' ORDER BY sort, code", &st, err)))
-		return s;
-	while (nr < sizeof(rules) / sizeof(rules[0]) && (rc = db_step(db, st)) == SQLITE_ROW) {
-		char kind[16];
-
-		db_col_copy(st, 0, rules[nr].code, sizeof(rules[nr].code));
-		db_col_copy(st, 1, kind, sizeof(kind));
-		rules[nr].kind = kind_of(kind);
-		rules[nr].count = (long)sqlite3_column_int64(st, 2);
-		rules[nr].days = (long)sqlite3_column_int64(st, 3);
-		if (rules[nr].kind != KIND_NONE)
-			nr++;
-	}
-	db_release(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(db, rc, err);
-	for (size_t i = 0; i < nr; i++)
-		if ((s = apply_rule(db, &fc, rules[i].code, rules[i].kind, rules[i].count,
-				    rules[i].days, err)))
-			return s;
-	return JRC_OK;
+	f.case_id = case_id;
+	f.division = division;
+	f.category = category;
+	f.id_number = id_number;
+	f.phone = phone;
+	return alert_evaluate_filing(db, &f, err);
 }
 
 /* One overdue rule over every department, inside the caller's transaction. */
@@ -507,11 +651,10 @@ static jrc_status overdue_rule(jrc_db *db, const char *rule, long threshold, lon
 			++*raised;
 		} else {
 			for (size_t j = 0; j < n && s == JRC_OK; j++) {
-				long before = sqlite3_total_changes(db_handle(db));
+				int added = 0;
 
-				s = add_case(db, open, ids[j], rule, 1, err);
-				if (sqlite3_total_changes(db_handle(db)) != before)
-					++*raised;
+				s = add_case(db, open, ids[j], rule, "alert_join", &added, err);
+				*raised += added;
 			}
 		}
 		free(ids);
@@ -633,7 +776,7 @@ jrc_status alert_ack(jrc_db *db, const jrc_staff *by, int64_t id, const char *no
 		goto fail;
 	}
 	snprintf(ev_note, len, "note: %s", text);
-	if ((s = event(db, "alert_ack", 0, ev_note, actor, id, NULL, err)))
+	if ((s = event(db, "alert_ack", 0, ev_note, actor, id, NULL, 0, err)))
 		goto fail;
 	s = db_commit(db, err);
 	free(text);

@@ -49,13 +49,13 @@ static void place_name(const char *tzh, const char *ten, const char *vzh, const 
 
 #define LIST_SQL \
 	"SELECT a.id, a.rule, a.kind, a.raised_at, a.division, a.category, a.department," \
-	" a.count, coalesce(a.acked_by, ''), coalesce(a.acked_at, ''), a.ack_note, a.threshold," \
+	" (SELECT count(*) FROM alert_cases n WHERE n.alert_id = a.id), coalesce(a.acked_by, ''), coalesce(a.acked_at, ''), a.ack_note, a.threshold," \
 	" a.days, coalesce(pd.name_zh, ''), coalesce(pd.name_en, ''), coalesce(d.name_zh, '')," \
 	" coalesce(d.name_en, ''), coalesce(c.name_zh, ''), coalesce(c.name_en, '')," \
 	" coalesce(dep.name_zh, ''), coalesce(dep.name_en, '')," \
 	" CASE a.kind WHEN 'collective' THEN (SELECT count(DISTINCT coalesce(x.id_number, x.phone))" \
 	"   FROM alert_cases ac JOIN cases x ON x.id = ac.case_id WHERE ac.alert_id = a.id)" \
-	"   ELSE a.count END" \
+	"   ELSE 0 END" \
 	" FROM alerts a LEFT JOIN divisions d ON d.code = a.division" \
 	" LEFT JOIN divisions pd ON pd.code = d.parent AND pd.level <> 'county'" \
 	" LEFT JOIN categories c ON c.code = a.category" \

@@ -566,7 +566,9 @@ static const char *const migration_4_tallies =
  * repeat (a person is never written down here: the open repeat alert is
  * found through the cases behind it).  Each alert and each case behind it
  * is written with an event that carries the row (audit_cover.c); the
- * acknowledgement fills in the acked_* columns once. */
+ * acknowledgement fills in the acked_* columns once.  The number of cases
+ * is counted from alert_cases, so a case joining never rewrites the
+ * alert's row. */
 static const char *const migration_3_alerts =
 	"CREATE TABLE alert_rules("
 	"  code TEXT PRIMARY KEY,"
@@ -584,7 +586,6 @@ static const char *const migration_3_alerts =
 	"  division TEXT NOT NULL DEFAULT '', category TEXT NOT NULL DEFAULT '',"
 	"  department TEXT NOT NULL DEFAULT '',"
 	"  threshold INTEGER NOT NULL, days INTEGER NOT NULL,"
-	"  count INTEGER NOT NULL,"
 	"  raised_at TEXT NOT NULL,"
 	"  acked_at TEXT, acked_by TEXT, ack_note TEXT);"
 	"CREATE UNIQUE INDEX alerts_open ON alerts(rule, key) WHERE acked_at IS NULL;"

@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alert_internal.h"
 #include "figures/tally_internal.h"
 #include "db_internal.h"
 #include "lifecycle_internal.h"
-#include "jrc/alert.h"
 #include "jrc/audit.h"
 #include "jrc/deadline.h"
 #include "jrc/grievance.h"
@@ -261,7 +261,9 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	    (s = tally_case(db, id, +1, err)) != JRC_OK ||
 	    (s = term_link_filing(db, id, &concluded, err)) != JRC_OK ||
 	    (!concluded && (s = repeat_link(db, id, err)) != JRC_OK) ||
-	    (s = alert_evaluate_case(db, id, err)) != JRC_OK)
+	    (s = alert_evaluate_filing(db, &(alert_filing){ id, c.division, c.category,
+							    c.anonymous, c.id_number, c.phone },
+				       err)) != JRC_OK)
 		goto out;
 	if (out)
 		s = grievance_get_by_id(db, id, out, err);

@@ -58,6 +58,7 @@ typedef struct desk_list {
 	int stale;                  /* reload before the next draw */
 	int appts, arrived;         /* today's appointments, counted with each reload */
 	size_t nfailed;             /* receipts that did not print, likewise */
+	long alerts;                /* early-warning alerts not yet acknowledged, likewise */
 	jrc_department dept;        /* applied_dept, read likewise (have_dept) */
 	int have_dept;
 	void *names;                /* display names looked up so far */
@@ -74,6 +75,11 @@ extern const ui_screen_ops scr_desk_visits_ops; /* arg: desk_session * */
 
 /* The visit log (scr_desk_visits.c): matters of leaders' visits. */
 void desk_visits_open(ui_ctx *ctx, desk_session *sess);
+
+extern const ui_screen_ops scr_desk_alerts_ops; /* arg: desk_session * */
+/* Early warning (scr_desk_alerts.c): the alerts, the cases behind one,
+ * a supervisor's acknowledgement. */
+void desk_alerts_open(ui_ctx *ctx, desk_session *sess);
 
 typedef struct desk_case_arg {
 	desk_session *sess;

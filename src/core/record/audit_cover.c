@@ -35,7 +35,7 @@
 #define SURVEY_ANSWER_COLS "survey_id, day, township, answers"
 #define SERVICE_RATING_COLS "day, township, rating"
 #define VISIT_MATTER_COLS "case_id, visit_id, found, on_spot, recorded_at, recorded_by"
-#define ALERT_COLS "rule, kind, key, division, category, department, threshold, days, count," \
+#define ALERT_COLS "rule, kind, key, division, category, department, threshold, days," \
 	" raised_at, acked_at, acked_by, ack_note"
 #define ALERT_CASE_COLS "case_id, alert_id, added_at"
 
@@ -125,7 +125,8 @@ static const cover_spec specs[] = {
 	  CHECK("alerts", "id", ALERT_COLS, "NULL", "0", "0"), 0, N_("Alert %s") },
 	{ "alert_cases", ALERT_CASE_COLS,
 	  "SELECT json_array(?1, alert_id || '.' || case_id, json_array(" ALERT_CASE_COLS "))"
-	  " FROM alert_cases WHERE alert_id || '.' || case_id = ?2",
+	  " FROM alert_cases WHERE alert_id = CAST(substr(?2, 1, instr(?2, '.') - 1) AS INTEGER)"
+	  " AND case_id = CAST(substr(?2, instr(?2, '.') + 1) AS INTEGER)",
 	  CHECK("alert_cases", "alert_id || '.' || t.case_id", ALERT_CASE_COLS, "t.case_id", "0", "0"),
 	  1, NULL },
 };

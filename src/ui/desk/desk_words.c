@@ -54,6 +54,10 @@ const char *desk_event_label(const char *kind)
 		{ "hearing_department", N_("Hearing: what the department said") },
 		{ "hearing_opinion", N_("Hearing: a panel member's opinion") },
 		{ "hearing_concluded", N_("Hearing concluded") },
+		{ "alert", N_("Early-warning alert raised") },
+		{ "alert_case", N_("Behind an early-warning alert") },
+		{ "alert_join", N_("Joined an open early-warning alert") },
+		{ "alert_ack", N_("Early-warning alert acknowledged") },
 	};
 
 	return LOOKUP(w, kind);

@@ -347,6 +347,9 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	case L'v': case L'V':
 		desk_visits_open(ctx, &d->sess);
 		return UI_DONE;
+	case L'w': case L'W':
+		desk_alerts_open(ctx, &d->sess);
+		return UI_DONE;
 	case L'q': case L'Q':
 		logout(ctx, d, NULL);
 		if (ctx->depth > 1 && ui_top(ctx) == s)
@@ -404,6 +407,10 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 		snprintf(ctx->help_buf + len, sizeof(ctx->help_buf) - len, " %s",
 			 _("V opens the visit log, to record the matters raised or found on a leader's visit; there a "
 			   "supervisor records one solved on the spot with S."));
+		len = strlen(ctx->help_buf);
+		snprintf(ctx->help_buf + len, sizeof(ctx->help_buf) - len, " %s",
+			 _("W lists the early-warning alerts (矛盾预警) and the cases behind each; a supervisor "
+			   "acknowledges one there."));
 	}
 	return ctx->help_buf;
 }

@@ -8,6 +8,7 @@
 
 #include "curses.h"
 #include "scr_desk.h"
+#include "jrc/alert.h"
 #include "jrc/lifecycle.h"
 #include "jrc/print.h"
 #include "jrc/receipt.h"
@@ -168,6 +169,8 @@ static void load_header(ui_ctx *ctx, desk_list *l)
 	if (desk_no_printer(ctx) || print_failed(ctx->db, &jobs, &l->nfailed, NULL) != JRC_OK)
 		l->nfailed = 0;
 	free(jobs);
+	if (alert_open_count(ctx->db, &l->alerts, NULL) != JRC_OK)
+		l->alerts = 0;
 }
 
 static void load(ui_ctx *ctx, desk_list *l, long offset)
@@ -374,6 +377,10 @@ void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect
 				 l->arrived);
 		if (l->nfailed > 0) {
 			snprintf(more, sizeof(more), _("%d receipts did not print (P)."), (int)l->nfailed);
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s", buf[0] ? "   " : "", more);
+		}
+		if (l->alerts > 0) {
+			snprintf(more, sizeof(more), _("Open alerts: %ld (W)."), l->alerts);
 			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s", buf[0] ? "   " : "", more);
 		}
 		if (buf[0])
