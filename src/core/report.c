@@ -258,7 +258,7 @@ static jrc_status breakdown(jrc_db *db, const jrc_report *r, int which, jrc_repo
 /* The twelve months ending with r's, months without cases as zeros. */
 static jrc_status twelve_months(jrc_db *db, jrc_report *r, int y, int m, jrc_err *err)
 {
-	char from[11], to[11], unused[11];
+	char from[11], last[11];
 	jrc_stat_query q = { .from = from, .to = r->to, .dim1 = JRC_DIM_MONTH,
 			     .dim2 = JRC_DIM_NONE };
 	jrc_stat_cell *cells = NULL;
@@ -267,8 +267,7 @@ static jrc_status twelve_months(jrc_db *db, jrc_report *r, int y, int m, jrc_err
 	int fy = y, fm = m;
 
 	month_back(&fy, &fm, JRC_REPORT_MONTHS - 1);
-	month_days(fy, fm, from, unused);
-	(void)to;
+	month_days(fy, fm, from, last);
 	if ((s = stats_cross(db, &q, &cells, &n, err)) != JRC_OK)
 		return s;
 	for (int i = 0; i < JRC_REPORT_MONTHS; i++) {
