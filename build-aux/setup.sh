@@ -46,6 +46,12 @@ jrc_missing_packages() {
 	fi
 	ls /usr/lib/*/espeak-ng-data/cmn_dict >/dev/null 2>&1 ||
 		missing="$missing espeak-ng-data"
+	# The monthly report (issue 18): Excel workbooks with libxlsxwriter;
+	# its test reads them back with openpyxl (test only).
+	if command -v pkg-config >/dev/null 2>&1; then
+		pkg-config --exists xlsxwriter || missing="$missing libxlsxwriter-dev"
+	fi
+	/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || missing="$missing python3-openpyxl"
 	echo $missing
 }
 

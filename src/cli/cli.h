@@ -153,6 +153,7 @@ extern const cli_command
 	cli_cmd_list,
 	cli_cmd_stats,
 	cli_cmd_export,
+	cli_cmd_report,
 	cli_cmd_supervise,
 	cli_cmd_alerts,
 	cli_cmd_hearing,

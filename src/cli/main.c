@@ -27,6 +27,7 @@ static const cli_command *const commands[] = {
 	&cli_cmd_list,
 	&cli_cmd_stats,
 	&cli_cmd_export,
+	&cli_cmd_report,
 	&cli_cmd_print,
 	&cli_cmd_printer,
 	&cli_cmd_kiosk,

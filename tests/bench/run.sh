@@ -10,11 +10,11 @@
 #   BENCH_DIR      scratch space, several GB for a million cases
 #                  (default $TMPDIR/jrc-bench); BENCH_KEEP=1 keeps it, and
 #                  BENCH_REUSE=1 uses the databases a kept run left there
-#   BENCH_ONLY     a space-separated subset of: filing lookup lists kiosks
+#   BENCH_ONLY     a space-separated subset of: filing lookup lists report kiosks
 #                  startup typing voice pinyin
 set -u
 : "${BENCH_CASES:=1000000}" "${BENCH_DIR:=${TMPDIR:-/tmp}/jrc-bench}"
-: "${BENCH_ONLY:=filing lookup lists kiosks startup typing voice pinyin}"
+: "${BENCH_ONLY:=filing lookup lists report kiosks startup typing voice pinyin}"
 : "${BENCH_BIN:?}" "${JRC:?}" "${JRC_DATA:?}"
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -108,7 +108,7 @@ count() { sqlite3 "$1" 'SELECT count(*) FROM cases' 2>/dev/null; }
 if [ "${BENCH_REUSE:-0}" = 1 ] && [ "$(count "$BIG")" = "$BENCH_CASES" ] &&
    [ "$(count "$SMALL")" = 10000 ]; then
 	say "  (reusing the databases in $W)"
-elif want lookup || want lists || want startup || want typing || want pinyin; then
+elif want lookup || want lists || want report || want startup || want typing || want pinyin; then
 	t0=$(date +%s.%N)
 	"$BENCH_BIN/gen" --db "$BIG" --cases "$BENCH_CASES" 2>"$W/gen.log" || { cat "$W/gen.log"; exit 1; }
 	t1=$(date +%s.%N)
@@ -168,6 +168,17 @@ EOF
 		"sqlite3 $BIG \".param set ?3 date('2026-11-29')\" \"$stat_sql\"")
 	row "3 jrc stats (by state, department, category)" "$1 ms" "sqlite3 shell $2 ms" \
 		"$(ratio "$1" "$2")" "<= 1.2"
+fi
+
+# ---------------------------------------------------------------- the monthly report
+# jrc report for the last full month of the big database, in each format;
+# the goal is 2 s (issue 18).
+if want report; then
+	month=$(sqlite3 "$BIG" "SELECT strftime('%Y-%m', max(filed_at), 'start of month', '-1 month') FROM cases")
+	set -- $(hf report "$JRC --db $BIG report --month $month -o $W/report.xlsx" \
+		"$JRC --db $BIG report --month $month -o $W/report.csv")
+	row "3 jrc report --month $month (xlsx)" "$1 ms" "goal 2000 ms" "$(ratio "$1" 2000)" "<= 1.0"
+	row "3 jrc report --month $month (csv)" "$2 ms" "goal 2000 ms" "$(ratio "$2" 2000)" "<= 1.0"
 fi
 
 # ---------------------------------------------------------------- 4 kiosks
