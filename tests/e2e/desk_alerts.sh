@@ -38,7 +38,7 @@ like "$(tm_screen)" "Open alerts: 2 \(E\)" "the main screen counts the open aler
 tm_keys e
 tm_wait "Early warning: 2 open" 5; ok $? "E opens the alerts"
 scr=$(tm_screen)
-like "$scr" "#2 OPEN 11-20 09:00 \(3\)  One person: 3 filings in 30 days" "the repeat alert, newest first"
+like "$scr" "#2 OPEN 11-20 09:00 \(3\)  One person: 3 filings \(rule: 3 in" "the repeat alert, newest first"
 like "$scr" "#1 OPEN 11-20 09:00 \(5\)  Denggao Village" "the cluster alert with its count and place"
 unlike "$scr" "李四|13800000001|$ID" "no name, ID number or phone"
 tm_keys a

@@ -89,7 +89,7 @@ int main(void)
 		is_str(a[0].category, "ENV", "and the category");
 		is_int(a[0].count, 5, "with five cases behind it");
 		is_int(a[0].n_cases, 5, "their ids");
-		ok(strstr(a[0].summary, ": 5 cases in 30 days") != NULL, "summary: %s", a[0].summary);
+		ok(strstr(a[0].summary, ": 5 cases (rule: 5 in 30 days)") != NULL, "summary: %s", a[0].summary);
 		ok(a[0].ack_note == NULL && !*a[0].acked_at, "not acknowledged");
 	}
 	alert_list_free(a, n);
