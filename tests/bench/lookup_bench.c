@@ -5,6 +5,13 @@
  *                         others to warm the caches; prints the mean and the
  *                         median in microseconds.
  *
+ *   lookup_bench DB stats N
+ *                         N runs of stats_collect (jrc stats's figures, read
+ *                         from the summary tables), after 3 to warm the
+ *                         caches: the database work of one jrc stats, without
+ *                         the process around it; prints the fastest and the
+ *                         median in milliseconds.
+ *
  * The receipts are picked by random rowid beforehand, so the timed loop
  * holds nothing but grievance_get. */
 #include <stdio.h>
@@ -16,6 +23,7 @@
 #include "jrc/db.h"
 #include "jrc/grievance.h"
 #include "jrc/receipt.h"
+#include "jrc/stats.h"
 
 static double now_s(void)
 {
@@ -32,6 +40,35 @@ static int cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static int bench_stats(const char *path, long n)
+{
+	jrc_db *db;
+	jrc_err err = { 0 };
+	jrc_stats st;
+	double *t = calloc((size_t)n, sizeof(*t));
+
+	if (!t || db_open(path, JRC_DB_READONLY, &db, &err) != JRC_OK) {
+		fprintf(stderr, "lookup_bench: %s\n", err.msg);
+		return 1;
+	}
+	for (long i = -3; i < n; i++) {
+		double t0 = now_s();
+
+		if (stats_collect(db, NULL, NULL, &st, &err) != JRC_OK) {
+			fprintf(stderr, "lookup_bench: %s\n", err.msg);
+			return 1;
+		}
+		if (i >= 0)
+			t[i] = now_s() - t0;
+		stats_free(&st);
+	}
+	qsort(t, (size_t)n, sizeof(*t), cmp_double);
+	printf("stats_min_ms=%.3f\nstats_median_ms=%.3f\n", t[0] * 1e3, t[n / 2] * 1e3);
+	free(t);
+	db_close(db);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	jrc_db *db;
@@ -43,8 +80,10 @@ int main(int argc, char **argv)
 	double *t, sum = 0;
 	unsigned seed = 12345;
 
+	if (argc == 4 && strcmp(argv[2], "stats") == 0 && (n = strtol(argv[3], NULL, 10)) > 0)
+		return bench_stats(argv[1], n);
 	if (argc != 3 || (n = strtol(argv[2], NULL, 10)) < 1) {
-		fprintf(stderr, "usage: lookup_bench DB N\n");
+		fprintf(stderr, "usage: lookup_bench DB N | DB stats N\n");
 		return 2;
 	}
 	if (db_open(argv[1], JRC_DB_READONLY, &db, &err) != JRC_OK) {
