@@ -43,6 +43,9 @@ like "$(q "SELECT text FROM sms_outbox WHERE kind = 'accepted'")" "您的事项$
 	"the acceptance names the department and the answer's deadline"
 jrc move "$R1" answered --answer "已协调支付工资" >/dev/null; ok $? "R1 answered"
 like "$(q "SELECT text FROM sms_outbox WHERE kind = 'answered'")" "您的事项$R1已有答复" "the answer ready"
+jrc feedback "$R1" --code "$code" --verdict unsatisfied --request-review >/dev/null; ok $? "R1: a review asked"
+jrc move "$R1" review_answered --role supervisor --answer "维持原答复意见" >/dev/null; ok $? "R1: the review answered"
+is "$(q "SELECT count(*) FROM sms_outbox WHERE kind = 'answered'")" 2 "the review's answer is a message too"
 unlike "$(q "SELECT text FROM sms_outbox WHERE kind = 'answered'")" "已协调" "  without the answer's words"
 jrc move "$R3" declined --reason "不属于信访事项" --channel "向法院起诉" >/dev/null; ok $? "R3 declined"
 like "$(q "SELECT text FROM sms_outbox WHERE kind = 'declined'")" "^Your matter $R3 was not accepted" "the decline, in English"
@@ -144,4 +147,8 @@ like "$out" "^jrc: .*gw.sh is not there or cannot be run" "  saying so"
 is "$(q "SELECT attempts FROM sms_outbox o JOIN cases c ON c.id = o.case_id WHERE c.receipt = '$R8'")" 0 "  and the message is not counted as tried"
 out=$(jrc sms bounce 2>&1); is $? 2 "an unknown action is bad usage"
 jrc verify >/dev/null; ok $? "verify passes with consents in the record"
+q "UPDATE sms_consent SET phone = '13900009999' WHERE case_id = (SELECT id FROM cases WHERE receipt = '$R1')"
+out=$(jrc verify 2>&1); st=$?
+is "$st" 1 "a consent changed behind the program's back fails verify"
+like "$out" "$R1" "  naming the case"
 done_testing
