@@ -164,8 +164,36 @@ typedef struct due_row {
 	int64_t id;
 	int attempts;
 	char phone[32];
+	char next_try_at[32];
 	char *text;
 } due_row;
+
+/* Take a row for this run: its next try moved past the time a send may
+ * take, so that a second sender (a timer beside one kept running) leaves
+ * it alone, and a sender that dies leaves it to be tried again.  1 when
+ * taken, 0 when another sender has it, -1 on error. */
+static int claim(jrc_db *db, const due_row *r, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	char lease[32];
+	int rc, n;
+
+	clock_format_utc(clock_now() + 2 * SEND_TIMEOUT_S + 60, lease);
+	if (db_prepare(db, "UPDATE sms_outbox SET next_try_at = ?1 WHERE id = ?2 AND next_try_at = ?3"
+		       " AND sent_at IS NULL AND failed_at IS NULL", &st, err))
+		return -1;
+	db_bind_text(db, st, 1, lease);
+	sqlite3_bind_int64(st, 2, r->id);
+	db_bind_text(db, st, 3, r->next_try_at);
+	rc = db_step(db, st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, rc, err);
+		return -1;
+	}
+	n = sqlite3_changes(db_handle(db));
+	return n == 1;
+}
 
 static jrc_status mark(jrc_db *db, const due_row *r, int ok, const char *why, jrc_err *err)
 {
@@ -231,7 +259,7 @@ jrc_status sms_send_due(jrc_db *db, long *sent, long *failed, jrc_err *err)
 		return JRC_E_IO;
 	}
 	clock_format_utc(clock_now(), now);
-	if ((s = db_prepare(db, "SELECT id, attempts, phone, text FROM sms_outbox"
+	if ((s = db_prepare(db, "SELECT id, attempts, phone, text, next_try_at FROM sms_outbox"
 			    " WHERE sent_at IS NULL AND failed_at IS NULL AND next_try_at <= ?"
 			    " ORDER BY next_try_at, id LIMIT ?", &st, err)))
 		return s;
@@ -247,6 +275,7 @@ jrc_status sms_send_due(jrc_db *db, long *sent, long *failed, jrc_err *err)
 		rows[k].id = sqlite3_column_int64(st, 0);
 		rows[k].attempts = sqlite3_column_int(st, 1);
 		db_col_copy(st, 2, rows[k].phone, sizeof(rows[k].phone));
+		db_col_copy(st, 4, rows[k].next_try_at, sizeof(rows[k].next_try_at));
 		if (!(rows[k].text = strdup(t ? t : "")))
 			break;
 		k++;
@@ -254,8 +283,14 @@ jrc_status sms_send_due(jrc_db *db, long *sent, long *failed, jrc_err *err)
 	sqlite3_finalize(st);
 	/* No write lock is held while the gateway works. */
 	for (size_t i = 0; i < k && s == JRC_OK; i++) {
-		int ok;
+		int ok, mine = claim(db, &rows[i], err);
 
+		if (mine < 0) {
+			s = err ? err->code : JRC_E_DB;
+			break;
+		}
+		if (!mine)
+			continue;
 		*why = '\0';
 		if (strncmp(sender, "file:", 5) == 0)
 			ok = send_file(sender + 5, rows[i].phone, rows[i].text, why, sizeof(why)) == 0;

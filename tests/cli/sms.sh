@@ -138,6 +138,18 @@ like "$out" "$R7.*FAILED  tries 6" "  the message given up on after 6 tries"
 is "$(jrc sms list --failed --json | jq length)" 1 "  only that one"
 is "$(JRC_NOW=2026-12-02T12:00:00+08:00 jrc sms send --once --json | jq .failed)" 0 "never tried again"
 
+# Two senders at once (a timer beside one kept running): each message
+# goes out once.
+rm -f "$T_DIR/gw.sh.fail"
+export JRC_NOW=2026-12-03T10:00:00+08:00
+for i in 1 2 3 4; do file 1381234567$i --sms >/dev/null; done
+: >"$T_DIR/gw.sh.log"
+jrc sms send --once >/dev/null & p1=$!
+jrc sms send --once >/dev/null & p2=$!
+wait $p1; wait $p2
+is "$(grep -c '^1381234567[1-4]	' "$T_DIR/gw.sh.log")" 4 "two senders at once send each message once"
+is "$(q "SELECT count(*) FROM sms_outbox WHERE phone GLOB '1381234567[1-4]' AND sent_at IS NOT NULL")" 4 "  all four marked sent"
+
 # The gateway script removed: a clear sentence, exit 1, nothing tried.
 R8=$(file 13812345678 --sms)
 mv "$T_DIR/gw.sh" "$T_DIR/gw.off"
