@@ -11,6 +11,7 @@
 #include "jrc/i18n.h"
 #include "jrc/printer.h"
 #include "jrc/receipt.h"
+#include "jrc/sms.h"
 #include "jrc/text.h"
 
 typedef jrc_status (*setting_check_fn)(const char *key, const char *v, jrc_err *err);
@@ -192,6 +193,12 @@ static jrc_status check_on_off(const char *key, const char *v, jrc_err *err)
 	return check_choice(key, v, c, err);
 }
 
+static jrc_status check_sms_sender(const char *key, const char *v, jrc_err *err)
+{
+	(void)key;
+	return sms_sender_check(v, err);
+}
+
 static const struct setting {
 	const char *key;
 	const char *def;
@@ -223,6 +230,8 @@ static const struct setting {
 	/* Visits and surveys: where this site is (the county center, or a
 	 * township's center); its kiosks announce the visits to it. */
 	{ "site_division", "330726", check_division },
+	/* SMS notices: none, file:PATH (tests) or command:PATH (the gateway). */
+	{ "sms_sender", "none", check_sms_sender },
 };
 
 static const struct setting *setting_find(const char *key)

@@ -37,6 +37,7 @@ extern const ui_screen_ops scr_village_ops;
 extern const ui_screen_ops scr_person_ops;       /* named or anonymous */
 extern const ui_screen_ops scr_person_form_ops;
 extern const ui_screen_ops scr_anonymous_ops;
+extern const ui_screen_ops scr_person_sms_ops;
 extern const ui_screen_ops scr_story_ops;        /* arg: (void *)0 text, (void *)1 outcome */
 extern const ui_screen_ops scr_phrases_ops;      /* F3 in the story steps; arg: scr_phrases_arg * */
 extern const ui_screen_ops scr_help_step_ops;

@@ -264,7 +264,8 @@ if want startup || want typing; then
 	name_to_story() {
 		tm_keys Enter && tm_wait '> 证件' && tm_keys Enter &&
 		tm_wait '> 身份证号码' && tm_type "$(t_id 33072619800101001)" && tm_keys Enter &&
-		tm_wait '> 电话号码' && tm_type 13812345678 && tm_keys Enter && tm_wait '还可输入 4000 字'
+		tm_wait '> 电话号码' && tm_type 13812345678 && tm_keys Enter &&
+		tm_wait '短信通知吗' && tm_keys 2 && tm_wait '还可输入 4000 字'
 	}
 	to_story() {
 		to_name && tm_type 张三 && name_to_story
