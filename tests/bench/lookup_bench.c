@@ -5,6 +5,12 @@
  *                         others to warm the caches; prints the mean and the
  *                         median in microseconds.
  *
+ *   lookup_bench DB N board
+ *                         N refreshes of the hall's board (board_gather:
+ *                         the queue, today's figures, the leader days and
+ *                         the 90-day appraisal), after N others; prints the
+ *                         mean and the median in milliseconds.
+ *
  * The receipts are picked by random rowid beforehand, so the timed loop
  * holds nothing but grievance_get. */
 #include <stdio.h>
@@ -13,6 +19,7 @@
 #include <time.h>
 
 #include "db_internal.h"
+#include "jrc/board.h"
 #include "jrc/db.h"
 #include "jrc/grievance.h"
 #include "jrc/receipt.h"
@@ -32,6 +39,35 @@ static int cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static int board_bench(jrc_db *db, long n)
+{
+	board_data *d = malloc(sizeof(*d));
+	double *t = malloc((size_t)n * sizeof(*t)), sum = 0;
+	jrc_err err = { 0 };
+
+	if (!d || !t)
+		return 1;
+	for (long i = 0; i < n; i++)
+		if (board_gather(db, d, &err) != JRC_OK) {
+			fprintf(stderr, "lookup_bench: %s\n", err.msg);
+			return 1;
+		}
+	for (long i = 0; i < n; i++) {
+		double t0 = now_s();
+
+		board_gather(db, d, &err);
+		t[i] = now_s() - t0;
+		sum += t[i];
+	}
+	qsort(t, (size_t)n, sizeof(*t), cmp_double);
+	printf("cases=%ld\nrefreshes=%ld\ndepartments=%d\nboard_mean_ms=%.3f\nboard_median_ms=%.3f\n",
+	       db_count(db, "cases"), n, d->ndepts, sum / (double)n * 1e3, t[n / 2] * 1e3);
+	free(d);
+	free(t);
+	db_close(db);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	jrc_db *db;
@@ -43,14 +79,17 @@ int main(int argc, char **argv)
 	double *t, sum = 0;
 	unsigned seed = 12345;
 
-	if (argc != 3 || (n = strtol(argv[2], NULL, 10)) < 1) {
-		fprintf(stderr, "usage: lookup_bench DB N\n");
+	if (argc < 3 || argc > 4 || (n = strtol(argv[2], NULL, 10)) < 1 ||
+	    (argc == 4 && strcmp(argv[3], "board") != 0)) {
+		fprintf(stderr, "usage: lookup_bench DB N [board]\n");
 		return 2;
 	}
 	if (db_open(argv[1], JRC_DB_READONLY, &db, &err) != JRC_OK) {
 		fprintf(stderr, "lookup_bench: %s\n", err.msg);
 		return 1;
 	}
+	if (argc == 4)
+		return board_bench(db, n);
 	total = db_count(db, "cases");
 	receipts = malloc((size_t)(2 * n) * sizeof(*receipts));
 	t = malloc((size_t)n * sizeof(*t));

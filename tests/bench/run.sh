@@ -10,11 +10,11 @@
 #   BENCH_DIR      scratch space, several GB for a million cases
 #                  (default $TMPDIR/jrc-bench); BENCH_KEEP=1 keeps it, and
 #                  BENCH_REUSE=1 uses the databases a kept run left there
-#   BENCH_ONLY     a space-separated subset of: filing lookup lists report kiosks
+#   BENCH_ONLY     a space-separated subset of: filing lookup lists report board kiosks
 #                  startup typing voice pinyin
 set -u
 : "${BENCH_CASES:=1000000}" "${BENCH_DIR:=${TMPDIR:-/tmp}/jrc-bench}"
-: "${BENCH_ONLY:=filing lookup lists report kiosks startup typing voice pinyin}"
+: "${BENCH_ONLY:=filing lookup lists report board kiosks startup typing voice pinyin}"
 : "${BENCH_BIN:?}" "${JRC:?}" "${JRC_DATA:?}"
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -122,7 +122,7 @@ count() { sqlite3 "$1" 'SELECT count(*) FROM cases' 2>/dev/null; }
 if [ "${BENCH_REUSE:-0}" = 1 ] && [ "$(count "$BIG")" = "$BENCH_CASES" ] &&
    [ "$(count "$SMALL")" = 10000 ]; then
 	say "  (reusing the databases in $W)"
-elif want lookup || want lists || want report || want startup || want typing || want pinyin; then
+elif want lookup || want lists || want report || want board || want startup || want typing || want pinyin; then
 	t0=$(date +%s.%N)
 	"$BENCH_BIN/gen" --db "$BIG" --cases "$BENCH_CASES" 2>"$W/gen.log" || { cat "$W/gen.log"; exit 1; }
 	t1=$(date +%s.%N)
@@ -209,6 +209,16 @@ if want report; then
 		"$JRC --db $BIG report --month $month -o $W/report.csv")
 	row "3 jrc report --month $month (xlsx)" "$1 ms" "goal 2000 ms" "$(ratio "$1" 2000)" "<= 1.0"
 	row "3 jrc report --month $month (csv)" "$2 ms" "goal 2000 ms" "$(ratio "$2" 2000)" "<= 1.0"
+fi
+
+# ---------------------------------------------------------------- the board
+# One refresh of the hall's board (issue 16): the database work of
+# board_gather at the big database, goal 20 ms; the small one for scale.
+if want board; then
+	big=$("$BENCH_BIN/lookup_bench" "$BIG" 200 board | kv board_median_ms)
+	small=$("$BENCH_BIN/lookup_bench" "$SMALL" 200 board | kv board_median_ms)
+	row "board refresh (board_gather), $BENCH_CASES" "$big ms" "goal 20 ms" "$(ratio "$big" 20)" "<= 1.0"
+	row "  the same at 10000 cases" "$small ms" "-" - -
 fi
 
 # ---------------------------------------------------------------- 4 kiosks

@@ -229,12 +229,21 @@ static void draw_days(ui_ctx *ctx, board_state *b, int y, int x, int w, int h)
 
 static void draw_appraisal(ui_ctx *ctx, board_state *b, int y, int x, int w, int first, int h)
 {
-	int cw = w >= 120 ? 30 : 20, nw = w - 2 * cw;
+	const char *h1 = _("Share answered on time"), *h2 = _("Share of citizens satisfied");
+	int cw1 = ui_width_n(h1, strlen(h1)) + 3, cw2 = ui_width_n(h2, strlen(h2)) + 1, nw;
 	char a[64], c[64];
 
+	/* Each share is "100% (1234/1234)" at most: columns no narrower. */
+	if (cw1 < 19)
+		cw1 = 19;
+	if (cw2 < 17)
+		cw2 = 17;
+	if (w >= 120)
+		cw1 += 8, cw2 += 8;
+	nw = w - cw1 - cw2;
 	ui_text(y, x, nw, ui_attr(ctx, UI_HINT), _("Department"));
-	ui_text(y, x + nw, cw, ui_attr(ctx, UI_HINT), _("Answered on time"));
-	ui_text(y, x + nw + cw, cw, ui_attr(ctx, UI_HINT), _("Citizens satisfied"));
+	ui_text(y, x + nw, cw1, ui_attr(ctx, UI_HINT), h1);
+	ui_text(y, x + nw + cw1, cw2, ui_attr(ctx, UI_HINT), h2);
 	if (!b->d.ndepts) {
 		ui_text(y + 1, x, w, ui_attr(ctx, UI_HINT), _("No answers yet in these 90 days."));
 		return;
@@ -246,8 +255,8 @@ static void draw_appraisal(ui_ctx *ctx, board_state *b, int y, int x, int w, int
 		share(d->on_time, d->answered, a, sizeof(a));
 		share(d->satisfied, d->rated, c, sizeof(c));
 		ui_text(r, x, nw - 1, ui_attr(ctx, UI_NORMAL), d->name);
-		ui_text(r, x + nw, cw, ui_attr(ctx, UI_NORMAL), a);
-		ui_text(r, x + nw + cw, cw, ui_attr(ctx, UI_NORMAL), c);
+		ui_text(r, x + nw, cw1, ui_attr(ctx, UI_NORMAL), a);
+		ui_text(r, x + nw + cw1, cw2, ui_attr(ctx, UI_NORMAL), c);
 	}
 }
 
@@ -275,8 +284,9 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	snprintf(line, sizeof(line), _("Today: filed %ld, accepted %ld, answered %ld.   In hand: %ld, of them overdue %ld."),
 		 b->d.filed_today, b->d.accepted_today, b->d.answered_today, b->d.open, b->d.overdue);
 	ui_text(y++, x, w, ui_attr(ctx, UI_HEADING), line);
-	for (int i = 0; i < w; i++)
-		ui_text(y, x + i, 1, ui_attr(ctx, UI_HINT), "─");
+	attron(ui_attr(ctx, UI_HINT));
+	mvhline(y, x, ACS_HLINE, w);
+	attroff(ui_attr(ctx, UI_HINT));
 	y += big ? 2 : 1;
 	/* Pages: the leader days, then the appraisal in as many pages as the
 	 * rows need (a heading and a column header on each). */
