@@ -150,10 +150,27 @@ static void share(long part, long whole, char *out, size_t size)
 		snprintf(out, size, "%ld%% (%ld/%ld)", (part * 100 + whole / 2) / whole, part, whole);
 }
 
-/* The big line: the ticket called last and its window. */
-static int draw_now(ui_ctx *ctx, board_state *b, int y, int x, int w, int big)
+/* Draw s in the big font of the given size: 0 half blocks (3 rows), 1
+ * full (5 rows), 2 doubled (10 rows). */
+static void big_text(int y, int x, int attr, const char *s, int size)
 {
-	int rows = big ? BIGFONT_ROWS : BIGFONT_HALF_ROWS;
+	if (size == 0)
+		bigfont_draw_half(y, x, attr, s);
+	else if (size == 1)
+		bigfont_draw(y, x, attr, s);
+	else
+		bigfont_draw_scaled(y, x, attr, s, 2);
+}
+
+static int big_rows(int size)
+{
+	return size == 0 ? BIGFONT_HALF_ROWS : size == 1 ? BIGFONT_ROWS : 2 * BIGFONT_ROWS;
+}
+
+/* The big line: the ticket called last and its window. */
+static int draw_now(ui_ctx *ctx, board_state *b, int y, int x, int w, int size)
+{
+	int rows = big_rows(size), scale = size == 2 ? 4 : 1;
 	const board_ticket *t;
 	char win[16], line[256];
 	int lw, ww, aw = 6, total, cx;
@@ -165,19 +182,15 @@ static int draw_now(ui_ctx *ctx, board_state *b, int y, int x, int w, int big)
 	}
 	t = &b->d.called[0];
 	snprintf(win, sizeof(win), "%d", t->window);
-	lw = bigfont_width(t->label);
-	ww = bigfont_width(win);
+	lw = bigfont_width(t->label) * scale;
+	ww = bigfont_width(win) * scale;
 	total = lw + aw + ww;
+	if (total > w && size > 0)
+		return draw_now(ctx, b, y, x, w, size - 1);
 	cx = x + (w > total ? (w - total) / 2 : 0);
-	if (big)
-		bigfont_draw(y, cx, ui_attr(ctx, UI_NOTICE), t->label);
-	else
-		bigfont_draw_half(y, cx, ui_attr(ctx, UI_NOTICE), t->label);
+	big_text(y, cx, ui_attr(ctx, UI_NOTICE), t->label, size);
 	ui_text(y + rows / 2, cx + lw + 1, aw, ui_attr(ctx, UI_HEADING), " ──▶ ");
-	if (big)
-		bigfont_draw(y, cx + lw + aw, ui_attr(ctx, UI_NOTICE), win);
-	else
-		bigfont_draw_half(y, cx + lw + aw, ui_attr(ctx, UI_NOTICE), win);
+	big_text(y, cx + lw + aw, ui_attr(ctx, UI_NOTICE), win, size);
 	call_sentence(t, line, sizeof(line));
 	ui_text_center(y + rows, x, w, ui_attr(ctx, UI_HEADING), line);
 	return rows + 1;
@@ -265,6 +278,9 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	board_state *b = s->state;
 	int x = 2, w = ctx->cols - 4, y = 1, bottom = ctx->rows - 3;
 	int big = ctx->rows >= 36, per, npages, page;
+	/* Doubled letters where the rows allow, full blocks from 36 rows,
+	 * half blocks on 24. */
+	int size = ctx->rows >= 42 ? 2 : big ? 1 : 0;
 	char line[512], tail[64];
 
 	/* The title bar has the center's name and the date. */
@@ -274,7 +290,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		ui_text_wrapped(y, x, w, 3, ui_attr(ctx, UI_ERROR), b->fault);
 		return;
 	}
-	y += draw_now(ctx, b, y, x, w, big);
+	y += draw_now(ctx, b, y, x, w, size);
 	ticket_row(ctx, y++, x, w, _("Also called:"), b->d.called + (b->d.ncalled ? 1 : 0),
 		   b->d.ncalled ? b->d.ncalled - 1 : 0, 1, NULL);
 	snprintf(tail, sizeof(tail), _("(%d waiting)"), b->d.waiting);
@@ -284,9 +300,9 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	snprintf(line, sizeof(line), _("Today: filed %ld, accepted %ld, answered %ld.   In hand: %ld, of them overdue %ld."),
 		 b->d.filed_today, b->d.accepted_today, b->d.answered_today, b->d.open, b->d.overdue);
 	ui_text(y++, x, w, ui_attr(ctx, UI_HEADING), line);
-	attron(ui_attr(ctx, UI_HINT));
-	mvhline(y, x, ACS_HLINE, w);
-	attroff(ui_attr(ctx, UI_HINT));
+	/* Box drawing as ui_box() does it, not the alternate character set. */
+	for (int i = 0; i < w; i++)
+		ui_text(y, x + i, 1, ui_attr(ctx, UI_HINT), "\u2500");
 	y += big ? 2 : 1;
 	/* Pages: the leader days, then the appraisal in as many pages as the
 	 * rows need (a heading and a column header on each). */
