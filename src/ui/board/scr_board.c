@@ -226,8 +226,9 @@ static void draw_days(ui_ctx *ctx, board_state *b, int y, int x, int w, int h)
 		ui_text(y, x, w, ui_attr(ctx, UI_HINT), _("No leader reception days in the next seven days."));
 		return;
 	}
-	for (int i = 0; i < b->d.ndays && i < h; i++) {
+	for (int i = 0; i < b->d.ndays && h > 0; i++) {
 		const board_day *d = &b->d.days[i];
+		int n;
 
 		roster_when(d->start, clock_now(), when, sizeof(when));
 		clock_format_local(d->end, end);
@@ -236,7 +237,10 @@ static void draw_days(ui_ctx *ctx, board_state *b, int y, int x, int w, int h)
 		snprintf(line, sizeof(line), _("%s-%s   %s %s   %s"), when, end + 11,
 			 i18n_pick(d->title, d->title_en), i18n_pick(d->name, d->name_en),
 			 i18n_pick(d->room, d->room_en));
-		ui_text(y + i, x, w, ui_attr(ctx, UI_NORMAL), line);
+		/* A long post wraps to a second line rather than lose the room. */
+		n = ui_text_wrapped(y, x, w, h < 2 ? 1 : 2, ui_attr(ctx, UI_NORMAL), line);
+		y += n;
+		h -= n;
 	}
 }
 
