@@ -59,9 +59,16 @@ typedef struct board_data {
 	int ndepts;
 } board_data;
 
-/* Gather one refresh: a few indexed reads and the summary tables, never a
- * scan of the cases. */
+/* Gather one refresh, what a call or a filing changes: the queue, today's
+ * counts, open and overdue, the week's leader days.  A few indexed reads
+ * and the summary tables, never a scan of the cases; the appraisal
+ * (from90, depts) is left as it was. */
 jrc_status board_gather(jrc_db *db, board_data *out, jrc_err *err);
+
+/* Gather the public appraisal (from90, depts): the summary rows of 90
+ * days, tens of thousands at a million cases, so a board reads it every
+ * few minutes rather than at each call. */
+jrc_status board_gather_appraisal(jrc_db *db, board_data *out, jrc_err *err);
 
 /* SQLite's data_version of this connection: it changes when another
  * connection commits, so a board polls it to know when to gather again. */

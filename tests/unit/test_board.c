@@ -52,7 +52,8 @@ int main(void)
 
 	setenv("JRC_NOW", "2026-11-30T09:00:00+08:00", 1);
 	db = testdb_open();
-	ok(board_gather(db, d, &err) == JRC_OK, "a board gathers on an empty hall");
+	ok(board_gather_appraisal(db, d, &err) == JRC_OK && board_gather(db, d, &err) == JRC_OK,
+	   "a board gathers on an empty hall (the appraisal first, as the screen does)");
 	is_int(d->ncalled + d->nnext + (int)d->filed_today, 0, "  nothing called, waiting or filed");
 	is_str(d->from90, "2026-09-02", "  the appraisal counts from 90 days back");
 
@@ -75,6 +76,7 @@ int main(void)
 	board_data_version(db, &v1, &err);
 	ok(v1 != v0, "  the board's connection sees a new version");
 
+	ok(board_gather_appraisal(db, d, &err) == JRC_OK, "the appraisal gathers again");
 	ok(board_gather(db, d, &err) == JRC_OK, "the board gathers again");
 	is_int(d->ncalled, 1, "  one ticket called");
 	is_str(d->called[0].label, "A001", "  A001");
@@ -94,6 +96,7 @@ int main(void)
 	ok(queue_call(db2, 1, "staff:D1", &t, &err) != JRC_OK, "window 1 cannot call twice");
 	ok(queue_call(db2, 2, "staff:D2", &t, &err) != JRC_OK || t.window == 2, "a second window");
 	board_gather(db, d, &err);
+	is_int(d->ndepts, 1, "a refresh keeps the appraisal it had");
 	for (int i = 0; i < d->ncalled; i++)
 		for (int j = i + 1; j < d->ncalled; j++)
 			ok(strcmp(d->called[i].label, d->called[j].label) != 0, "%s and %s are different tickets",

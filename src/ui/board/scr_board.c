@@ -18,7 +18,8 @@
 
 enum {
 	POLL_MS = 500,            /* how often data_version is read */
-	REGATHER_MS = 60000       /* gather anyway (a new day, overdue counts) */
+	REGATHER_MS = 60000,      /* gather anyway (a new day, overdue counts) */
+	APPRAISAL_MS = 300000     /* the appraisal moves slowly: read it this often */
 };
 
 typedef struct board_state {
@@ -26,7 +27,7 @@ typedef struct board_state {
 	board_data d;
 	int have;                 /* gathered at least once */
 	char fault[512];          /* the last gathering failed: why */
-	int64_t version, polled_ms, gathered_ms, page_ms;
+	int64_t version, polled_ms, gathered_ms, page_ms, appraised_ms;
 	int page;
 	jrc_lang lang;            /* department names were read in this language */
 	struct { int64_t id; int calls; } said[BOARD_CALLED_MAX];
@@ -80,7 +81,15 @@ static void gather(ui_ctx *ctx, board_state *b, int64_t now)
 	int first = !b->have;
 
 	b->gathered_ms = now;
-	b->lang = ctx->lang;
+	/* Department names are read in the language of the screen. */
+	if (first || b->lang != ctx->lang || now - b->appraised_ms >= APPRAISAL_MS) {
+		b->appraised_ms = now;
+		b->lang = ctx->lang;
+		if (board_gather_appraisal(ctx->db, &b->d, &err) != JRC_OK) {
+			snprintf(b->fault, sizeof(b->fault), "%s", err.msg);
+			return;
+		}
+	}
 	if (board_gather(ctx->db, &b->d, &err) != JRC_OK) {
 		snprintf(b->fault, sizeof(b->fault), "%s", err.msg);
 		return;
