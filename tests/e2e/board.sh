@@ -59,7 +59,26 @@ tm_wait "Now calling" 10; ok $? "the board starts at 80x24"
 scr=$(look)
 like "$scr" "Please wait: your number will be called here" "nobody called yet"
 like "$scr" "Today: filed 3, accepted 2, answered 1\.   In hand: 2, of them overdue 0\." "today's figures"
-for t in 1 2 3 4; do jrc queue take >/dev/null || echo "# take $t failed" >&2; done
+# A citizen takes A001 at a kiosk (its home screen's quick question), the
+# rest come from the command line.
+tm new-session -d -s k -x 80 -y 24 "$ENV $JRC kiosk --lang en"
+wait_k() {
+	local i=0
+	while [ $i -lt 200 ]; do
+		tm capture-pane -p -t k 2>/dev/null | grep -Eq -- "$1" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	tm capture-pane -p -t k | sed 's/^/# k| /' >&2
+	return 1
+}
+wait_k "A quick question: take a number"; ok $? "a kiosk beside the board"
+n=$(tm capture-pane -p -t k | sed -n 's/^ *>\{0,1\}\([0-9]\)  A quick question.*/\1/p' | head -1)
+tm send-keys -t k "$n"
+wait_k "Your number: A001"; ok $? "  gives A001"
+tm_wait "Next: +A001 +\(1 waiting\)" 5; ok $? "  shown on the board as next"
+tm kill-session -t k
+for t in 2 3 4; do jrc queue take >/dev/null || echo "# take $t failed" >&2; done
 tm_wait "Next: +A001 +A002 +A003 +A004 +\(4 waiting\)" 5; ok $? "tickets taken show as next within the wait"
 # Two windows call at once, in two processes.
 t0=$(date +%s%N)
