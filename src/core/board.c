@@ -32,8 +32,10 @@ jrc_status board_data_version(jrc_db *db, int64_t *out, jrc_err *err)
 static int newest_call_first(const void *a, const void *b)
 {
 	const board_ticket *x = a, *y = b;
+	int c = strcmp(y->called_at, x->called_at);
 
-	return strcmp(y->called_at, x->called_at);
+	/* Calls within one second: the later ticket first. */
+	return c ? c : (y->id > x->id) - (y->id < x->id);
 }
 
 static jrc_status gather_queue(jrc_db *db, board_data *o, jrc_err *err)

@@ -111,7 +111,7 @@ tm_wait "Number B001, please go to window 3" 5; ok $? "window 3 calls B001"
 look >/dev/null
 tm_wait "Public appraisal: cases filed since 2026-09-02" 10; ok $? "the pages turn to the appraisal"
 scr=$(look)
-like "$scr" "Department +Share answered on time +Share of citizens satisfied" "  with its columns"
+like "$scr" "Department +Share on time +Share satisfied" "  with its columns"
 like "$scr" "100% \(1/1\)" "  and the share with its numbers"
 tm_wait "Leader reception days this week" 10; ok $? "  and back to the leader days"
 look >/dev/null

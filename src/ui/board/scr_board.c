@@ -66,6 +66,18 @@ static void announce(ui_ctx *ctx, board_state *b, int first)
 		if (len >= sizeof(text))
 			break;
 	}
+	/* What was just called goes on top: calls in one second (the clock's
+	 * step) are in the order the board saw them. */
+	if (!first) {
+		board_ticket order[BOARD_CALLED_MAX];
+		int k = 0;
+
+		for (int pass = 0; pass < 2; pass++)
+			for (int i = 0; i < b->d.ncalled; i++)
+				if (was_said(b, &b->d.called[i]) == pass)
+					order[k++] = b->d.called[i];
+		memcpy(b->d.called, order, (size_t)k * sizeof(order[0]));
+	}
 	b->nsaid = 0;
 	for (int i = 0; i < b->d.ncalled; i++) {
 		b->said[b->nsaid].id = b->d.called[i].id;
@@ -255,7 +267,9 @@ static void draw_days(ui_ctx *ctx, board_state *b, int y, int x, int w, int h)
 
 static void draw_appraisal(ui_ctx *ctx, board_state *b, int y, int x, int w, int first, int h)
 {
-	const char *h1 = _("Share answered on time"), *h2 = _("Share of citizens satisfied");
+	/* TRANSLATORS: column headings of the appraisal: the share of first
+	 * answers given by their deadline, the share of verdicts "satisfied". */
+	const char *h1 = _("Share on time"), *h2 = _("Share satisfied");
 	int cw1 = ui_width_n(h1, strlen(h1)) + 3, cw2 = ui_width_n(h2, strlen(h2)) + 1, nw;
 	char a[64], c[64];
 
