@@ -93,20 +93,19 @@ static void gather(ui_ctx *ctx, board_state *b, int64_t now)
 	int first = !b->have;
 
 	b->gathered_ms = now;
-	/* Department names are read in the language of the screen. */
+	b->fault[0] = '\0';
+	/* Department names are read in the language of the screen.  A failed
+	 * appraisal keeps the last one; the calls still go on. */
 	if (first || b->lang != ctx->lang || now - b->appraised_ms >= APPRAISAL_MS) {
 		b->appraised_ms = now;
 		b->lang = ctx->lang;
-		if (board_gather_appraisal(ctx->db, &b->d, &err) != JRC_OK) {
+		if (board_gather_appraisal(ctx->db, &b->d, &err) != JRC_OK)
 			snprintf(b->fault, sizeof(b->fault), "%s", err.msg);
-			return;
-		}
 	}
 	if (board_gather(ctx->db, &b->d, &err) != JRC_OK) {
 		snprintf(b->fault, sizeof(b->fault), "%s", err.msg);
 		return;
 	}
-	b->fault[0] = '\0';
 	b->have = 1;
 	announce(ctx, b, first);
 }
@@ -317,6 +316,10 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		ui_text_wrapped(y, x, w, 3, ui_attr(ctx, UI_ERROR), b->fault);
 		return;
 	}
+	/* A later failure: the last figures stay up, the trouble on the
+	 * bottom line for the technician. */
+	if (b->fault[0])
+		ui_text(bottom, x, w, ui_attr(ctx, UI_ERROR), b->fault);
 	y += draw_now(ctx, b, y, x, w, size);
 	ticket_row(ctx, y++, x, w, _("Also called:"), b->d.called + (b->d.ncalled ? 1 : 0),
 		   b->d.ncalled ? b->d.ncalled - 1 : 0, 1, NULL);
