@@ -33,6 +33,7 @@ static const cli_command *const commands[] = {
 	&cli_cmd_kiosk,
 	&cli_cmd_staff,
 	&cli_cmd_desk,
+	&cli_cmd_board,
 	&cli_cmd_verify,
 	&cli_cmd_anchor,
 	&cli_cmd_move,

@@ -112,4 +112,8 @@ typedef struct scr_phrases_arg {
 /* The same letters in half blocks, BIGFONT_HALF_ROWS high (for 24 rows). */
 void bigfont_draw_half(int y, int x, int attr, const char *s);
 
+/* The same letters k times as high and 2k times as wide (BIGFONT_ROWS * k
+ * rows, bigfont_width(s) * 2k columns): a wall screen's board. */
+void bigfont_draw_scaled(int y, int x, int attr, const char *s, int k);
+
 #endif
