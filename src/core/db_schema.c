@@ -658,6 +658,15 @@ static const char *const migration_4_queue =
 	"  BEGIN SELECT RAISE(ABORT, 'a ticket once taken is kept'); END;";
 /* ==== end of the hall's queue ==== */
 
+/* ==== Appointments and check-in (issue 16 part 2), roster_checkin.c ====
+ * windows.rooms: the rooms (schedule.csv's room, ';' between) whose
+ * citizens, checking in for an appointment, take a number of this
+ * window's group.  A room no window lists goes to the general
+ * reception's group. */
+static const char *const migration_4_checkin =
+	"ALTER TABLE windows ADD COLUMN rooms TEXT NOT NULL DEFAULT '';";
+/* ==== end of appointments and check-in ==== */
+
 /* Version 3: the fourth round.  Each capability adds its migrations in its
  * own block above and its line here. */
 static const char *const version_3[] = {
@@ -674,6 +683,7 @@ static const char *const version_4[] = {
 	migration_4_tallies,         /* figures for policy */
 	migration_4_alerts,          /* early warning */
 	migration_4_queue,           /* the hall's queue */
+	migration_4_checkin,         /* appointments and check-in */
 	NULL
 };
 
