@@ -49,6 +49,23 @@ is "$(jrc show --json "$R" | jq -r '[.events[] | .kind] | join(" ")')" "filed bo
 tm_press_until Enter 'Welcome'; ok $? "Enter gives the kiosk back"
 unlike "$(tm_screen)" "D001|Mediation room|$R" "nothing of the citizen is left"
 
+# The desk's today's appointments: arrived at 09:10, with the number.
+k_stop
+printf 'secret123\n' | jrc staff add D001 --name 张三 --role desk >/dev/null
+tm_start 120 40 env JRC_DB="$JRC_DB" JRC_NOW="$K_NOW" JRC_LOCALEDIR="${JRC_LOCALEDIR:-}" TERM=xterm-256color \
+	"$JRC" desk --lang en
+tm_wait "Staff ID"; tm_type D001; tm_keys Tab; tm_type secret123; tm_keys Enter
+tm_wait "Front desk: 张三"
+tm_keys a
+tm_wait "Today's appointments"; ok $? "the desk's A screen"
+scr=$(tm_screen)
+echo "$scr" | sed 's/^/# | /'
+like "$scr" "09:30-10:00 +陈大伯 +$R +Zhang Xiaohong.* +Mediation room 1 +arrived 09:10 D001" \
+	"who, when, the room, the arrival and the kiosk's number"
+k_stop
+k_start 80 24 xterm-256color --lang en
+tm_wait 'Welcome'
+
 # Twice: refused, naming the number.
 checkin_with_receipt
 tm_wait 'already checked in'; ok $? "a second check-in is refused"
