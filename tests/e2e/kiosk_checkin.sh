@@ -30,7 +30,7 @@ checkin_with_receipt() {
 	tm_keys Enter
 }
 
-k_start 80 24 xterm-256color --lang en
+k_start 80 24 xterm-256color --lang en --printer "file:$T_DIR/slip.bin"
 tm_wait 'Welcome'; ok $? "the kiosk starts"
 like "$(tm_screen)" '[0-9]  Check in for an appointment' "home offers check-in"
 checkin_with_receipt
@@ -46,6 +46,11 @@ is "$(jrc queue list --json | jq -r '.[0].ticket + " " + .[0].reason + " " + .[0
 	"the ticket is a check-in of the case"
 is "$(jrc show --json "$R" | jq -r '[.events[] | .kind] | join(" ")')" "filed booking arrived ticket" \
 	"the arrival and the ticket are events of the case"
+tm_wait "please take the slip"; ok $? "the slip is printing"
+slip=$(iconv -f GB18030 -t UTF-8 -c "$T_DIR/slip.bin" 2>/dev/null | tr -d '\000-\010\016-\037')
+like "$slip" "D001" "the slip carries the number"
+like "$slip" "人民调解室 1" "and the room"
+unlike "$slip" "陈大伯|13812345678" "and nothing personal"
 tm_press_until Enter 'Welcome'; ok $? "Enter gives the kiosk back"
 unlike "$(tm_screen)" "D001|Mediation room|$R" "nothing of the citizen is left"
 

@@ -57,7 +57,7 @@ tm_wait 'Leaders come to you'
 ok $? "announces the visit too"
 
 # Booking: from the leader reception days, as a reception day.
-tm_keys 3
+tm_keys "$(k_num "Leader reception days")"
 tm_wait 'County leaders receive citizens on these days'
 ok $? "leader reception days"
 scr=$(tm_screen)
