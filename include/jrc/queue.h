@@ -73,6 +73,18 @@ jrc_status queue_department_group(jrc_db *db, const char *department, char grp[2
  * (numbers never repeat and leave no gap with several kiosks at once). */
 jrc_status queue_take(jrc_db *db, const jrc_ticket_in *in, jrc_ticket *out, jrc_err *err);
 
+/* As queue_take inside the caller's transaction (an appointment's
+ * check-in takes its ticket with the arrival); on an error the caller
+ * must roll back. */
+jrc_status queue_take_in_tx(jrc_db *db, const jrc_ticket_in *in, jrc_ticket *out,
+			    jrc_err *err);
+
+/* The group a booking's room sends its check-ins to: the window whose
+ * `rooms` (windows.csv) lists the room, else the general reception's
+ * (the lowest window); *window that window. */
+jrc_status queue_room_group(jrc_db *db, const char *room, char grp[2], int *window,
+			    jrc_err *err);
+
 /* Call the oldest waiting ticket window may call (those sent to it
  * first), atomically: two windows never get the same ticket.  Refused
  * while the window still has a called ticket; JRC_E_NOT_FOUND when

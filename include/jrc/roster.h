@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include "jrc/clock.h"
 #include "jrc/db.h"
+#include "jrc/lookup.h"
+#include "jrc/queue.h"
 #include "jrc/receipt.h"
 
 enum {
@@ -179,6 +181,7 @@ typedef struct jrc_appointment {
 	char state[24];                  /* the case's state */
 	char arrived_at[32];             /* UTC ISO 8601; "" not yet arrived */
 	char arrived_by[48];
+	char ticket[JRC_TICKET_LABEL_SIZE]; /* today's check-in number, "" none */
 } jrc_appointment;
 
 /* The active bookings whose time starts on local day d, by time then
@@ -193,6 +196,35 @@ jrc_status roster_day_appointments(jrc_db *db, jrc_date d, jrc_appointment **out
  * on another day, or the arrival is already recorded. */
 struct jrc_staff;
 jrc_status roster_mark_arrived(jrc_db *db, const struct jrc_staff *by, int64_t case_id,
+			       jrc_err *err);
+
+enum {
+	JRC_CHECKIN_EARLY_MINUTES = 60   /* check-in opens this long before the time */
+};
+
+/* A citizen's check-in for today's appointment. */
+typedef struct jrc_checkin {
+	jrc_booking b;
+	jrc_ticket t;                    /* the number for the room's group */
+	int window;                      /* the window the room's group is named by */
+} jrc_checkin;
+
+/* The citizen of a case checks in for its appointment (kiosk, or staff on
+ * their behalf): in one transaction the arrival is recorded (as
+ * roster_mark_arrived does) and a queue ticket of reason "checkin" is
+ * taken in the group of the booking's room (queue_room_group).  Refused
+ * with a sentence, nothing changed: no booking, a booking on another day,
+ * before JRC_CHECKIN_EARLY_MINUTES ahead of its start, after its end, or
+ * already checked in (the sentence names the number taken then). */
+jrc_status roster_checkin(jrc_db *db, int64_t case_id, const char *actor, jrc_checkin *out,
+			  jrc_err *err);
+
+/* The case a citizen checks in with their resident ID number and phone
+ * (as recover_numbers, with its count of failed tries and its lock): the
+ * one of their matters booked for today.  JRC_E_NOT_FOUND with a
+ * sentence when none is. */
+jrc_status roster_checkin_find(jrc_db *db, const char *id_number, const char *phone,
+			       const char *source, int64_t *case_id, jrc_lookup_info *info,
 			       jrc_err *err);
 
 /* "今天 15:00", "明天 09:30", "2026年12月2日 星期三 09:30" (or English:

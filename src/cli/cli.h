@@ -178,6 +178,7 @@ extern const cli_command
 	cli_cmd_book,
 	cli_cmd_rebook,
 	cli_cmd_unbook,
+	cli_cmd_checkin,
 	cli_cmd_schedule,
 	cli_cmd_backup,
 	cli_cmd_restore;

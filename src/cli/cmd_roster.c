@@ -1,4 +1,5 @@
-/* jrc helpers, book, rebook, unbook, schedule: the roster from the shell. */
+/* jrc helpers, book, rebook, unbook, checkin, schedule: the roster from
+ * the shell. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -314,6 +315,106 @@ const cli_command cli_cmd_unbook = {
 	.many = N_("give exactly one receipt number"),
 	.flags = CLI_DB | CLI_RECEIPT,
 	.run = unbook_run,
+};
+
+/* ---------------------------------------------------------------- checkin */
+
+static const struct option checkin_opts[] = {
+	{ "code", required_argument, NULL, 'c' },
+	{ "id-number", required_argument, NULL, 'i' },
+	{ "phone", required_argument, NULL, 'p' },
+	{ "staff", required_argument, NULL, 'S' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int checkin_check(cli_call *c)
+{
+	int by_id = cli_has(c, 'i') || cli_has(c, 'p');
+
+	if (by_id && (!cli_has(c, 'i') || !cli_has(c, 'p')))
+		return cli_usage(c->ctx, _("--id-number and --phone go together"));
+	if (by_id && (c->argc || cli_has(c, 'c')))
+		return cli_usage(c->ctx, _("give either the receipt number or --id-number and --phone, not both"));
+	if (!by_id && c->argc != 1)
+		return cli_usage(c->ctx, _("give the receipt number, or --id-number and --phone"));
+	if (c->argc && cli_receipt_arg(c->ctx, c->argv[0], c->receipt))
+		return 2;
+	return 0;
+}
+
+/* The terminal a command line's tries count against: the site's. */
+static void checkin_source(jrc_db *db, char out[40])
+{
+	char site[16] = "";
+
+	if (db_setting_get(db, "site_code", NULL, site, sizeof(site), NULL) != JRC_OK || !*site)
+		snprintf(site, sizeof(site), "PJ");
+	snprintf(out, 40, "cli:%s", site);
+}
+
+static int checkin_run(cli_call *c)
+{
+	char source[40], abuf[64], line[1024], wins[64];
+	const char *code = cli_arg(c, 'c');
+	int64_t case_id = 0;
+	jrc_checkin ci;
+	int rc;
+
+	checkin_source(c->db, source);
+	if (cli_has(c, 'i')) {
+		if (roster_checkin_find(c->db, cli_arg(c, 'i'), cli_arg(c, 'p'), source, &case_id,
+					NULL, &c->err) != JRC_OK)
+			return CLI_ERR;
+	} else if (code) {
+		if (lookup_verify(c->db, c->receipt, JRC_PROOF_CODE, code, source, &case_id, NULL,
+				  &c->err) != JRC_OK)
+			return CLI_ERR;
+	} else if ((rc = case_of(c, &case_id))) {
+		return rc;
+	}
+	if (roster_checkin(c->db, case_id, actor_of(cli_arg(c, 'S'), abuf, sizeof(abuf)), &ci,
+			   &c->err) != JRC_OK)
+		return CLI_ERR;
+	queue_windows_text(&ci.t, i18n_get() == JRC_LANG_ZH, wins, sizeof(wins));
+	if (c->json) {
+		json_out j;
+
+		json_begin(&j, stdout);
+		json_obj_open(&j, NULL);
+		json_booking_fields(&j, &ci.b);
+		json_str(&j, "ticket", ci.t.label);
+		json_str(&j, "group", ci.t.grp);
+		json_str(&j, "windows", wins);
+		json_int(&j, "ahead", ci.t.ahead);
+		json_str(&j, "taken_at", ci.t.taken_at);
+		json_obj_close(&j);
+		json_end(&j);
+	} else {
+		roster_booking_line(&ci.b, line, sizeof(line));
+		printf(_("Checked in for %s: %s\n"), ci.b.receipt, line);
+		printf(_("Queue number %s, window %s, %d ahead.\n"), ci.t.label, wins, ci.t.ahead);
+	}
+	return 0;
+}
+
+const cli_command cli_cmd_checkin = {
+	.name = "checkin",
+	.summary = N_("check a citizen in for today's appointment and give a queue number"),
+	.help = N_("Usage: jrc checkin RECEIPT [--code CODE] [--staff ID] [--json]\n"
+		   "       jrc checkin --id-number N --phone P [--staff ID] [--json]\n"
+		   "Check the citizen in for the case's appointment today, as the kiosk's\n"
+		   "\"check in for an appointment\" does: the arrival is recorded and a queue\n"
+		   "number of the room's group is taken (windows.csv, rooms), together.\n"
+		   "Check-in opens 60 minutes before the time and closes at its end.  With\n"
+		   "--code (the query code) or --id-number and --phone the citizen is\n"
+		   "checked as at the kiosk, and wrong tries count towards the lock.\n"),
+	.opts = checkin_opts,
+	.min_args = 0, .max_args = 1,
+	.few = N_("give the receipt number, or --id-number and --phone"),
+	.many = N_("give exactly one receipt number"),
+	.flags = CLI_DB | CLI_JSON,
+	.check = checkin_check,
+	.run = checkin_run,
 };
 
 static void print_session(const jrc_session *se, const jrc_slot *v, size_t n, int with_slots)

@@ -692,6 +692,14 @@ static const char *const migration_4_sms =
 	"  id, case_id, kind, booking_id, phone, text, queued_at ON sms_outbox"
 	"  BEGIN SELECT RAISE(ABORT, 'a queued message keeps its text'); END;";
 /* ==== end of SMS notices ==== */
+/* ==== Appointments and check-in (issue 16 part 2), roster_checkin.c ====
+ * windows.rooms: the rooms (schedule.csv's room, ';' between) whose
+ * citizens, checking in for an appointment, take a number of this
+ * window's group.  A room no window lists goes to the general
+ * reception's group. */
+static const char *const migration_4_checkin =
+	"ALTER TABLE windows ADD COLUMN rooms TEXT NOT NULL DEFAULT '';";
+/* ==== end of appointments and check-in ==== */
 
 /* Version 3: the fourth round.  Each capability adds its migrations in its
  * own block above and its line here. */
@@ -716,6 +724,7 @@ static const char *const version_4[] = {
 	migration_4_queue,           /* the hall's queue */
 	migration_4_sms,             /* SMS notices */
 	migration_4_board,           /* the hall's board */
+	migration_4_checkin,         /* appointments and check-in */
 	NULL
 };
 

@@ -105,7 +105,7 @@ void queue_windows_text(const jrc_ticket *t, int zh, char *out, size_t size)
 jrc_status queue_import_window(jrc_db *db, char **v, long sort, jrc_err *err)
 {
 	sqlite3_stmt *st;
-	char *end, deps[128] = "";
+	char *end, deps[128] = "", rooms[512];
 	long number = strtol(v[0], &end, 10);
 	jrc_status s;
 	int rc;
@@ -136,16 +136,38 @@ jrc_status queue_import_window(jrc_db *db, char **v, long sort, jrc_err *err)
 			strcat(deps, " ");
 		strcat(deps, tok);
 	}
-	if ((s = db_prepare(db, "INSERT INTO windows(number, grp, name_zh, name_en, departments, active)"
-			    " VALUES (?,?,?,?,?,1) ON CONFLICT(number) DO UPDATE SET grp = excluded.grp,"
-			    " name_zh = excluded.name_zh, name_en = excluded.name_en,"
-			    " departments = excluded.departments, active = 1", &st, err)))
+	/* Rooms: names as schedule.csv writes them, separated by ';' (a
+	 * room's name may hold a blank: "人民调解室 1"). */
+	{
+		size_t k = 0;
+
+		for (const char *p = v[5]; *p; p++) {
+			/* No blank at the start of a name, no empty name. */
+			if ((*p == ' ' || *p == ';') && (k == 0 || rooms[k - 1] == ';'))
+				continue;
+			if (k + 2 > sizeof(rooms))
+				return jrc_err_set(err, JRC_E_DATA, NULL, _("too many rooms at one window"));
+			rooms[k++] = *p;
+		}
+		/* No blank at the end of a name. */
+		while (k && (rooms[k - 1] == ';' || rooms[k - 1] == ' '))
+			k--;
+		rooms[k] = '\0';
+		for (char *q; (q = strstr(rooms, " ;"));)
+			memmove(q, q + 1, strlen(q));
+	}
+	if ((s = db_prepare(db, "INSERT INTO windows(number, grp, name_zh, name_en, departments, rooms,"
+			    " active) VALUES (?,?,?,?,?,?,1) ON CONFLICT(number) DO UPDATE SET"
+			    " grp = excluded.grp, name_zh = excluded.name_zh, name_en = excluded.name_en,"
+			    " departments = excluded.departments, rooms = excluded.rooms, active = 1",
+			    &st, err)))
 		return s;
 	sqlite3_bind_int(st, 1, (int)number);
 	db_bind_text(db, st, 2, v[1]);
 	db_bind_text(db, st, 3, v[2]);
 	db_bind_text(db, st, 4, v[3]);
 	db_bind_text(db, st, 5, deps);
+	db_bind_text(db, st, 6, rooms);
 	rc = db_step(db, st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
@@ -500,7 +522,8 @@ static jrc_status insert_ticket(jrc_db *db, const char *grp, const char *reason,
 	return JRC_OK;
 }
 
-jrc_status queue_take(jrc_db *db, const jrc_ticket_in *in, jrc_ticket *out, jrc_err *err)
+jrc_status queue_take_in_tx(jrc_db *db, const jrc_ticket_in *in, jrc_ticket *out,
+			    jrc_err *err)
 {
 	static const char *const reasons[] = { "filing", "question", "help", "checkin" };
 	const char *reason = in->reason && *in->reason ? in->reason : "question";
@@ -535,8 +558,6 @@ jrc_status queue_take(jrc_db *db, const jrc_ticket_in *in, jrc_ticket *out, jrc_
 		if (rc != SQLITE_ROW)
 			return db_fail(db, rc, err);
 	}
-	if ((s = db_begin(db, err)))
-		return s;
 	if (in->grp && *in->grp) {
 		if (strlen(in->grp) != 1 || !isalpha((unsigned char)in->grp[0])) {
 			s = jrc_err_set(err, JRC_E_INVALID, "group",
@@ -580,10 +601,54 @@ jrc_status queue_take(jrc_db *db, const jrc_ticket_in *in, jrc_ticket *out, jrc_
 	if ((s = insert_ticket(db, grp, reason, in->case_id, dept, 0, 0, in->actor, &id, err)) ||
 	    (s = queue_get(db, id, out, err)) || (s = ticket_event(db, out, in->actor, "take", err)))
 		goto fail;
-	return db_commit(db, err);
+	return JRC_OK;
 fail:
-	db_rollback(db);
 	return s;
+}
+
+jrc_status queue_take(jrc_db *db, const jrc_ticket_in *in, jrc_ticket *out, jrc_err *err)
+{
+	jrc_status s;
+
+	if ((s = db_begin(db, err)))
+		return s;
+	if ((s = queue_take_in_tx(db, in, out, err))) {
+		db_rollback(db);
+		return s;
+	}
+	return db_commit(db, err);
+}
+
+jrc_status queue_room_group(jrc_db *db, const char *room, char grp[2], int *window,
+			    jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	grp[0] = grp[1] = '\0';
+	*window = 0;
+	/* The room among the window's rooms, whole names only. */
+	if ((s = db_prepare(db, "SELECT grp, number FROM windows WHERE active = 1 AND"
+			    " (instr(';' || rooms || ';', ';' || ?1 || ';') > 0"
+			    "  OR NOT EXISTS (SELECT 1 FROM windows w WHERE w.active = 1 AND"
+			    "   instr(';' || w.rooms || ';', ';' || ?1 || ';') > 0))"
+			    " ORDER BY instr(';' || rooms || ';', ';' || ?1 || ';') = 0, number LIMIT 1",
+			    &st, err)))
+		return s;
+	db_bind_text(db, st, 1, room ? room : "");
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		db_col_copy(st, 0, grp, 2);
+		*window = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return JRC_OK;
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, err);
+	return jrc_err_set(err, JRC_E_REFUSED, "group",
+			   _("This hall has no windows: list them in windows.csv and run 'jrc import'."));
 }
 
 static jrc_status refuse_state(const jrc_ticket *t, jrc_err *err)

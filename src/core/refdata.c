@@ -232,7 +232,7 @@ static const refdata_file files[] = {
 	  row_department, NULL },
 	/* The hall's windows and their groups (queue.c). */
 	{ "windows.csv", 0,
-	  { "window", "group", "name_zh", "name_en", "departments", NULL }, 4,
+	  { "window", "group", "name_zh", "name_en", "departments", "rooms", NULL }, 4,
 	  queue_import_window, "UPDATE windows SET active = 0" },
 	{ "divisions.csv", 1,
 	  { "code", "parent", "level", "name_zh", "name_en", NULL }, 5, row_division, NULL },

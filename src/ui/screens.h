@@ -28,6 +28,13 @@ void survey_home_open(ui_ctx *ctx);
 extern const ui_screen_ops scr_ticket_ops;  /* arg: jrc_ticket * (copied) */
 int ticket_home_available(ui_ctx *ctx);
 void ticket_home_open(ui_ctx *ctx);
+/* The same for an appointment's check-in, with the room and the time. */
+extern const ui_screen_ops scr_checkin_ticket_ops;  /* arg: jrc_checkin * (copied) */
+
+/* Check in for an appointment (scr_checkin.c): home's entry, shown when
+ * the hall has windows. */
+extern const ui_screen_ops scr_checkin_ops;
+void checkin_home_open(ui_ctx *ctx);
 
 /* Filing wizard (arg of each: NULL unless said otherwise). */
 extern const ui_screen_ops scr_category_ops;

@@ -39,7 +39,8 @@ like "$scr" "09:00 +王小明 +$RA +张晓红" "who comes when, for which case, 
 like "$scr" "14:00 +匿名 +$RB +陈建国" "an anonymous citizen too"
 like "$scr" "人民调解室|调解室" "and the room"
 unlike "$scr" "$RC" "tomorrow's appointment is not today's"
-like "$(tm_screen | grep "$RA")" "已过时间未到" "the 09:00 citizen is late"
+like "$(tm_screen | grep "$RA")" "逾时未到" "the 09:00-09:30 citizen did not come in time: a no-show"
+like "$(tm_screen)" "1 人逾时未到" "  counted above the list"
 like "$(tm_screen | grep "$RB")" "未到" "the 14:00 citizen has not arrived yet"
 tm_keys Enter
 tm_wait "再按一次回车，登记王小明" 5; ok $? "one Enter asks before recording the arrival"

@@ -70,7 +70,7 @@ k_stop
 # places wrap instead of being cut at the edge.
 k_start 80 24 xterm --lang en
 tm_wait "Leader reception days"
-tm_keys 3
+tm_keys "$(k_num "Leader reception days")"
 tm_wait "County leaders receive citizens on these days"; ok $? "leader days at 80x24"
 all=$(tm_screen | tr '\n' ' ' | tr -s ' ')
 like "$all" "Li Ming, Deputy Secretary of the County Party Committee" "the post is whole"

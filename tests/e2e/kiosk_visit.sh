@@ -57,7 +57,7 @@ tm_wait 'Leaders come to you'
 ok $? "announces the visit too"
 
 # Booking: from the leader reception days, as a reception day.
-tm_keys 3
+tm_keys "$(tm_screen | sed -n 's/^.*[> ]\([0-9][0-9]*\)  Leader reception days.*$/\1/p' | head -1)"
 tm_wait 'County leaders receive citizens on these days'
 ok $? "leader reception days"
 scr=$(tm_screen)

@@ -1,6 +1,7 @@
 /* The queue ticket's slip: the number as large as the printer prints,
  * the window to go to and how many were ahead, in Chinese and English.
- * It carries no personal data; a kiosk prints it for a quick question. */
+ * It carries no personal data; a kiosk prints it for a quick question,
+ * and for an appointment's check-in with the room the citizen goes to. */
 #include <stdio.h>
 #include <string.h>
 
@@ -10,6 +11,25 @@
 #include "jrc/escpos.h"
 #include "jrc/print.h"
 #include "jrc/queue.h"
+
+/* The room of the case's booking, for a check-in's slip; 0 if none. */
+static int booked_room(jrc_db *db, int64_t case_id, char *zh, char *en, size_t size)
+{
+	sqlite3_stmt *st;
+	int found;
+
+	if (db_prepare(db, "SELECT room, room_en FROM bookings WHERE case_id = ?"
+		       " AND cancelled_at IS NULL", &st, NULL) != JRC_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, case_id);
+	found = db_step(db, st) == SQLITE_ROW;
+	if (found) {
+		db_col_copy(st, 0, zh, size);
+		db_col_copy(st, 1, en, size);
+	}
+	sqlite3_finalize(st);
+	return found && *zh;
+}
 
 jrc_status queue_slip_doc(jrc_db *db, const jrc_ticket *t, int cols, int en_only, jrc_doc *d,
 			  jrc_err *err)
@@ -35,6 +55,9 @@ jrc_status queue_slip_doc(jrc_db *db, const jrc_ticket *t, int cols, int en_only
 	snprintf(buf2, sizeof(buf2), "%d ahead of you", t->ahead);
 	doc_add_both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, buf, buf2);
 	doc_add_rule(d);
+	if (strcmp(t->reason, "checkin") == 0 && t->case_id &&
+	    booked_room(db, t->case_id, buf, buf2, sizeof(buf)) && (!en_only || *buf2))
+		doc_add_both_field(d, en_only, JRC_DOC_BOLD, "接待室", "Room", en_only ? buf2 : buf);
 	if (clock_parse(t->taken_at, &taken) == JRC_OK)
 		clock_format_local(taken, at);
 	else

@@ -13,7 +13,10 @@
 
 #define APPT_COLS \
 	"b.id, b.case_id, c.receipt, b.slot_start, b.slot_end, b.room, b.room_en, b.booked_at," \
-	" b.booked_by, c.name, c.anonymous, c.state, a.arrived_at, a.arrived_by, " ROSTER_HOST_COLS
+	" b.booked_by, c.name, c.anonymous, c.state, a.arrived_at, a.arrived_by, " ROSTER_HOST_COLS \
+	", (SELECT t.grp || printf('%03d', t.number % 100000) FROM tickets t" \
+	"   WHERE t.case_id = b.case_id AND t.day = ?3 AND t.reason = 'checkin'" \
+	"   ORDER BY t.id DESC LIMIT 1)"
 
 static void fill(sqlite3_stmt *st, jrc_appointment *a)
 {
@@ -39,6 +42,7 @@ static void fill(sqlite3_stmt *st, jrc_appointment *a)
 	db_col_copy(st, 12, a->arrived_at, sizeof(a->arrived_at));
 	db_col_copy(st, 13, a->arrived_by, sizeof(a->arrived_by));
 	roster_fill_host(st, 14, &a->b.host);
+	db_col_copy(st, 25, a->ticket, sizeof(a->ticket));
 }
 
 jrc_status roster_day_appointments(jrc_db *db, jrc_date d, jrc_appointment **out, size_t *n,
@@ -63,6 +67,12 @@ jrc_status roster_day_appointments(jrc_db *db, jrc_date d, jrc_appointment **out
 		return s;
 	db_bind_text(db, st, 1, from);
 	db_bind_text(db, st, 2, to);
+	{
+		char day[11];
+
+		date_format(d, day);
+		db_bind_text(db, st, 3, day);
+	}
 	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			size_t nc = cap ? cap * 2 : 16;
@@ -90,9 +100,7 @@ jrc_status roster_day_appointments(jrc_db *db, jrc_date d, jrc_appointment **out
 	return JRC_OK;
 }
 
-/* The arrival already recorded for a booking: 1 (at filled), 0 none,
- * -1 error. */
-static int arrived(jrc_db *db, int64_t booking_id, char at[32], jrc_err *err)
+int roster_arrived_at(jrc_db *db, int64_t booking_id, char at[32], jrc_err *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -112,15 +120,54 @@ static int arrived(jrc_db *db, int64_t booking_id, char at[32], jrc_err *err)
 	return -1;
 }
 
-static jrc_status mark_locked(jrc_db *db, const jrc_staff *by, int64_t case_id, jrc_err *err)
+jrc_status roster_arrive_in_tx(jrc_db *db, const jrc_booking *b, const char *actor,
+			       jrc_time now, jrc_err *err)
 {
-	jrc_booking b;
 	jrc_event_in ev = { 0 };
 	sqlite3_stmt *st;
 	jrc_status s;
+	char at[32], note[600], from[32], to[8];
+	int rc;
+
+	clock_format_utc(now, at);
+	if ((s = db_prepare(db, "INSERT INTO arrivals(booking_id, case_id, arrived_at, arrived_by)"
+			    " VALUES (?,?,?,?)", &st, err)))
+		return s;
+	sqlite3_bind_int64(st, 1, b->id);
+	sqlite3_bind_int64(st, 2, b->case_id);
+	db_bind_text(db, st, 3, at);
+	db_bind_text(db, st, 4, actor);
+	rc = db_step(db, st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, err);
+	/* The note names the appointment as the booking events do. */
+	clock_format_local(b->start, from);
+	{
+		time_t tt = (time_t)b->end;
+		struct tm tm;
+
+		localtime_r(&tt, &tm);
+		strftime(to, sizeof(to), "%H:%M", &tm);
+	}
+	snprintf(note, sizeof(note), "arrived: %s %s, %s-%s, %s", b->host.id, b->host.name, from, to,
+		 b->room);
+	ev.actor = actor;
+	ev.kind = "arrived";
+	ev.case_id = b->case_id;
+	ev.note = note;
+	ev.at = now;
+	ev.cover[0] = (jrc_cover){ "arrivals", b->id, NULL };
+	return audit_append(db, &ev, NULL, NULL, err);
+}
+
+static jrc_status mark_locked(jrc_db *db, const jrc_staff *by, int64_t case_id, jrc_err *err)
+{
+	jrc_booking b;
+	jrc_status s;
 	jrc_time now = clock_now(), t;
-	char at[32], was[32], actor[48], note[600], from[32], to[8], when[64];
-	int rc, r;
+	char was[32], actor[48], when[64];
+	int r;
 
 	if ((s = roster_case_booking(db, case_id, &b, err)))
 		return s;
@@ -130,7 +177,7 @@ static jrc_status mark_locked(jrc_db *db, const jrc_staff *by, int64_t case_id, 
 				   _("The appointment of %s is %s, not today: mark the arrival on its day."),
 				   b.receipt, when);
 	}
-	if ((r = arrived(db, b.id, was, err)) < 0)
+	if ((r = roster_arrived_at(db, b.id, was, err)) < 0)
 		return err ? err->code : JRC_E_DB;
 	if (r) {
 		if (clock_parse(was, &t) == JRC_OK)
@@ -142,36 +189,7 @@ static jrc_status mark_locked(jrc_db *db, const jrc_staff *by, int64_t case_id, 
 				   b.receipt, when);
 	}
 	auth_actor(by, actor, sizeof(actor));
-	clock_format_utc(now, at);
-	if ((s = db_prepare(db, "INSERT INTO arrivals(booking_id, case_id, arrived_at, arrived_by)"
-			    " VALUES (?,?,?,?)", &st, err)))
-		return s;
-	sqlite3_bind_int64(st, 1, b.id);
-	sqlite3_bind_int64(st, 2, case_id);
-	db_bind_text(db, st, 3, at);
-	db_bind_text(db, st, 4, actor);
-	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, rc, err);
-	/* The note names the appointment as the booking events do. */
-	clock_format_local(b.start, from);
-	{
-		time_t tt = (time_t)b.end;
-		struct tm tm;
-
-		localtime_r(&tt, &tm);
-		strftime(to, sizeof(to), "%H:%M", &tm);
-	}
-	snprintf(note, sizeof(note), "arrived: %s %s, %s-%s, %s", b.host.id, b.host.name, from, to,
-		 b.room);
-	ev.actor = actor;
-	ev.kind = "arrived";
-	ev.case_id = case_id;
-	ev.note = note;
-	ev.at = now;
-	ev.cover[0] = (jrc_cover){ "arrivals", b.id, NULL };
-	return audit_append(db, &ev, NULL, NULL, err);
+	return roster_arrive_in_tx(db, &b, actor, now, err);
 }
 
 jrc_status roster_mark_arrived(jrc_db *db, const struct jrc_staff *by, int64_t case_id,

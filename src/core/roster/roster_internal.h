@@ -33,4 +33,13 @@ jrc_time roster_local_time(jrc_date d, int min);
 /* roster_unbook inside the caller's transaction (a visit cancelled). */
 jrc_status roster_unbook_in_tx(jrc_db *db, int64_t case_id, const char *actor, jrc_err *err);
 
+/* The arrival already recorded for a booking: 1 (at filled with its UTC
+ * time), 0 none, -1 error (in err). */
+int roster_arrived_at(jrc_db *db, int64_t booking_id, char at[32], jrc_err *err);
+
+/* Record the arrival for booking b at now, as actor: a row in arrivals
+ * and the "arrived" event covering it, in the caller's transaction. */
+jrc_status roster_arrive_in_tx(jrc_db *db, const jrc_booking *b, const char *actor,
+			       jrc_time now, jrc_err *err);
+
 #endif

@@ -108,10 +108,11 @@ typedef struct cols {
 	int time, who, receipt, host, room, arrived;
 } cols;
 
-static cols layout(int w)
+static cols layout(int w, int tickets)
 {
-	/* At 80 columns the start time alone; the end from 100 up. */
-	cols c = { w >= 96 ? 11 : 5, 9, 15, 0, 0, 14 };
+	/* At 80 columns the start time alone; the end from 100 up.  A kiosk
+	 * check-in's number goes after the arrival time. */
+	cols c = { w >= 96 ? 11 : 5, 9, 15, 0, 0, tickets ? 19 : 14 };
 	int rest = w - (c.time + c.who + c.receipt + c.arrived + 5);
 
 	/* Wide enough, the helper's kind fits beside the name. */
@@ -124,13 +125,16 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 {
 	today_state *t = s->state;
 	ui_rect r = ui_content(ctx);
-	cols k = layout(r.w);
+	cols k;
 	char title[160], date[64], buf[256], from[8], to[8];
-	int y = r.y, x, arrived = 0;
+	int y = r.y, x, arrived = 0, noshow = 0, tickets = 0;
 	jrc_time now = clock_now();
 
 	if (t->stale)
 		load(ctx, t);
+	for (size_t i = 0; i < t->n; i++)
+		tickets |= t->a[i].ticket[0] != '\0';
+	k = layout(r.w, tickets);
 	ui_date_text(clock_local_date(now), date, sizeof(date));
 	snprintf(title, sizeof(title), _("Today's appointments, %s"), date);
 	ui_step_header(ctx, 0, 0, title,
@@ -144,10 +148,19 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 				_("Nobody has an appointment today."));
 		return;
 	}
-	for (size_t i = 0; i < t->n; i++)
+	for (size_t i = 0; i < t->n; i++) {
 		arrived += t->a[i].arrived_at[0] != '\0';
+		noshow += !t->a[i].arrived_at[0] && t->a[i].b.end <= now;
+	}
 	snprintf(buf, sizeof(buf), _("%d appointments, %d arrived, %d not yet."), (int)t->n, arrived,
 		 (int)t->n - arrived);
+	if (noshow) {
+		size_t l = strlen(buf);
+
+		snprintf(buf + l, sizeof(buf) - l, " %s", "");
+		l = strlen(buf);
+		snprintf(buf + l, sizeof(buf) - l, _("%d did not come (no-show)."), noshow);
+	}
 	ui_text(y++, r.x, r.w, ui_attr(ctx, UI_HINT), buf);
 	x = r.x;
 	ui_text(y, x, k.time, ui_attr(ctx, UI_HEADING), _("Time"));
@@ -196,8 +209,16 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		ui_text(y, x, k.room, attr, *room ? room : _("ask at the front desk"));
 		x += k.room + 1;
 		desk_arrival_text(a->arrived_at, buf, sizeof(buf));
-		/* Late and not here: said in colour and in the word "late". */
-		if (!a->arrived_at[0] && a->b.start < now)
+		if (a->arrived_at[0] && a->ticket[0]) {
+			size_t l = strlen(buf);
+
+			snprintf(buf + l, sizeof(buf) - l, " %s", a->ticket);
+		}
+		/* Late and not here: said in colour and in the word "late"; past
+		 * the end of the time, a no-show. */
+		if (!a->arrived_at[0] && a->b.end <= now)
+			snprintf(buf, sizeof(buf), "%s", _("no-show"));
+		else if (!a->arrived_at[0] && a->b.start < now)
 			snprintf(buf, sizeof(buf), "%s", _("late, not here"));
 		ui_text(y, x, k.arrived, sel ? attr : ui_attr(ctx, a->arrived_at[0] ? UI_NORMAL :
 							     a->b.start < now ? UI_ERROR : UI_NOTICE), buf);

@@ -23,6 +23,7 @@ static void open_filing(ui_ctx *ctx)
 static const ui_home_entry home_entries[] = {
 	{ N_("Tell us about a problem (file a grievance)"), NULL, open_filing },
 	{ N_("Check the progress of a matter"), NULL, status_open },
+	{ N_("Check in for an appointment (you booked a time)"), ticket_home_available, checkin_home_open },
 	{ N_("Leader reception days: meet a county leader"), roster_home_available, roster_home_open },
 	{ N_("Opinion survey: a few questions, anonymous"), survey_home_available, survey_home_open },
 	{ N_("Voice guidance: have each screen read aloud"), speak_available, speak_home_toggle },

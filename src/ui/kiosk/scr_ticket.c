@@ -13,6 +13,7 @@
 #include "voice.h"
 #include "widgets.h"
 #include "jrc/queue.h"
+#include "jrc/roster.h"
 #include "jrc/text.h"
 
 enum {
@@ -22,6 +23,8 @@ enum {
 
 typedef struct ticket_state {
 	jrc_ticket t;
+	int checkin;                 /* an appointment's check-in (scr_checkin.c) */
+	jrc_booking b;               /* its booking: the room and the time */
 	int printed;                 /* 1 printed, 0 no printer, -1 failed */
 	char print_msg[512];
 	int64_t shown_ms;
@@ -67,6 +70,21 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 	return 0;
 }
 
+/* The check-in's ticket: arg is a jrc_checkin * (copied). */
+static int checkin_enter(ui_ctx *ctx, ui_screen *s, void *arg)
+{
+	ticket_state *k = s->state;
+	const jrc_checkin *ci = arg;
+
+	(void)ctx;
+	k->t = ci->t;
+	k->b = ci->b;
+	k->checkin = 1;
+	k->printed = PRINT_PENDING;
+	k->shown_ms = ui_now_ms();
+	return 0;
+}
+
 static void say(ui_ctx *ctx, ticket_state *k)
 {
 	char num[128], wins[64], line[400];
@@ -92,8 +110,19 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	char wins[64], buf[256], big[16];
 	void (*bigdraw)(int, int, int, const char *) = tall ? bigfont_draw : bigfont_draw_half;
 
-	ui_step_header(ctx, 0, 0, _("Your queue number"),
-		       _("Please sit in the waiting area. When your number is called, go to the window shown."));
+	if (k->checkin) {
+		char appt[512];
+
+		ui_step_header(ctx, 0, 0, _("You are checked in"),
+			       _("Please sit in the waiting area until your number is called."));
+		roster_booking_line(&k->b, appt, sizeof(appt));
+		y += ui_text_wrapped(y, a.x, a.w, 2, ui_attr(ctx, UI_NORMAL), appt);
+		snprintf(buf, sizeof(buf), _("Room: %s"), i18n_pick(k->b.room, k->b.room_en));
+		ui_text(y++, a.x, a.w, ui_attr(ctx, UI_HEADING), buf);
+	} else {
+		ui_step_header(ctx, 0, 0, _("Your queue number"),
+			       _("Please sit in the waiting area. When your number is called, go to the window shown."));
+	}
 	queue_windows_text(&k->t, ctx->lang == JRC_LANG_ZH, wins, sizeof(wins));
 	snprintf(buf, sizeof(buf), _("Your number: %s"), k->t.label);
 	ui_text(y++, a.x, a.w, ui_attr(ctx, UI_NORMAL), buf);
@@ -107,7 +136,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 						     : _("Window %s"), wins);
 	ui_text(y++, a.x, a.w, ui_attr(ctx, UI_NORMAL), buf);
 	/* The window large too, when there is one to go to. */
-	if (k->t.nwindows == 1) {
+	if (k->t.nwindows == 1 && !k->checkin) {
 		snprintf(big, sizeof(big), "%d", k->t.windows[0]);
 		if (bigfont_width(big) <= a.w - 2) {
 			bigdraw(y, a.x + 2, attr, big);
@@ -181,5 +210,18 @@ const ui_screen_ops scr_ticket_ops = {
 	.help_msg = N_("This is your place in the line. Sit in the waiting area; the screen in the hall and the "
 		     "staff call the number. If you miss your turn, ask at the front desk. Press Enter to finish: "
 		     "the kiosk goes back to the start."),
+	.keys_msg = N_("Enter: done"),
+};
+
+const ui_screen_ops scr_checkin_ticket_ops = {
+	.name = "checkin_ticket",
+	.enter = checkin_enter,
+	.draw = draw,
+	.key = key,
+	.tick = tick,
+	.state_size = sizeof(ticket_state),
+	.help_msg = N_("You are checked in for your appointment, and this is your place in the line. Sit in the "
+		     "waiting area; when the number is called, staff take you to the room shown. Press Enter to "
+		     "finish: the kiosk goes back to the start."),
 	.keys_msg = N_("Enter: done"),
 };
