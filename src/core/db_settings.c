@@ -192,6 +192,19 @@ static jrc_status check_on_off(const char *key, const char *v, jrc_err *err)
 	return check_choice(key, v, c, err);
 }
 
+/* How long a help request's draft is kept (help.h): "end of day" (the
+ * next local midnight) or a number of minutes. */
+static jrc_status check_help_expiry(const char *key, const char *v, jrc_err *err)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (strcmp(v, "end of day") == 0 || (*v && !*end && n >= 1 && n <= 10080))
+		return JRC_OK;
+	return jrc_err_set(err, JRC_E_INVALID, key,
+			   _("The value must be 'end of day' or a number of minutes from 1 to 10080."));
+}
+
 static const struct setting {
 	const char *key;
 	const char *def;
@@ -223,6 +236,8 @@ static const struct setting {
 	/* Visits and surveys: where this site is (the county center, or a
 	 * township's center); its kiosks announce the visits to it. */
 	{ "site_division", "330726", check_division },
+	/* Help from staff: when an unclaimed draft is wiped. */
+	{ "help_expiry", "end of day", check_help_expiry },
 };
 
 static const struct setting *setting_find(const char *key)
