@@ -92,8 +92,13 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	char wins[64], buf[256], big[16];
 	void (*bigdraw)(int, int, int, const char *) = tall ? bigfont_draw : bigfont_draw_half;
 
-	ui_step_header(ctx, 0, 0, _("Your queue number"),
-		       _("Please sit in the waiting area. When your number is called, go to the window shown."));
+	if (strcmp(k->t.reason, "help") == 0)
+		/* Handed over from the filing form (F9, handover.c). */
+		ui_step_header(ctx, 0, 0, _("Your queue number"),
+			       _("Staff will help you finish your form: what you entered is kept for them, not on this screen. When your number is called, go to the window shown."));
+	else
+		ui_step_header(ctx, 0, 0, _("Your queue number"),
+			       _("Please sit in the waiting area. When your number is called, go to the window shown."));
 	queue_windows_text(&k->t, ctx->lang == JRC_LANG_ZH, wins, sizeof(wins));
 	snprintf(buf, sizeof(buf), _("Your number: %s"), k->t.label);
 	ui_text(y++, a.x, a.w, ui_attr(ctx, UI_NORMAL), buf);
