@@ -57,6 +57,8 @@ tm_stop
 is "$(q "SELECT reason || ' ' || state || ' ' || grp FROM tickets")" "help waiting B" \
 	"a waiting help ticket, in the group of the department the matter goes to"
 is "$(q "SELECT step FROM help_requests")" 4 "the draft is kept at step 4"
+is "$(q "SELECT expires_at FROM help_requests")" 2026-11-30T16:00:00Z \
+	"  until local midnight, 00:00 +08:00 (help_expiry's default)"
 like "$(q "SELECT draft FROM help_requests")" "$STORY" "  with the story"
 unlike "$(q "SELECT group_concat(note, '|') FROM events WHERE kind = 'help_request'")" "陈大山|$STORY|138" \
 	"the event names no personal data"
@@ -71,7 +73,7 @@ tm_wait "W queue"; tm_keys w
 tm_wait "Queue at window 2"; ok $? "the desk's queue screen"
 like "$(tm_screen)" 'B001 .*help to fill in, draft at step 4' "the line shows the help ticket with its draft"
 tm_keys n
-tm_wait 'Draft from the kiosk, step 4 of 7, LAB'; ok $? "N calls it: the draft is offered"
+tm_wait 'Draft from the kiosk: step 4 of 7, Work and unpaid wages. Enter opens it'; ok $? "N calls it: the draft is offered"
 tm_keys Enter
 tm_wait 'Step 4 of 7'; ok $? "Enter opens assisted filing at step 4"
 like "$(tm_screen)" "$STORY" "  with the story filled in"

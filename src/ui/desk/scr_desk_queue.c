@@ -18,6 +18,7 @@
 #include "jrc/auth.h"
 #include "jrc/help.h"
 #include "jrc/queue.h"
+#include "jrc/refdata.h"
 #include "jrc/receipt.h"
 #include "jrc/text.h"
 
@@ -159,10 +160,16 @@ static const char *reason_word(const char *r)
 }
 
 /* What the desk may know of a draft before opening it. */
-static void help_words(const jrc_help_request *h, char *out, size_t size)
+static void help_words(ui_ctx *ctx, const jrc_help_request *h, char *out, size_t size)
 {
-	snprintf(out, size, _("Draft from the kiosk, step %d of 7%s%s: Enter opens it filled in"),
-		 h->step, *h->category ? ", " : "", h->category);
+	jrc_category c;
+
+	if (*h->category && refdata_category(ctx->db, h->category, &c, NULL) == JRC_OK)
+		snprintf(out, size, _("Draft from the kiosk: step %d of 7, %s. Enter opens it filled in."),
+			 h->step, i18n_pick(c.name_zh, c.name_en));
+	else
+		snprintf(out, size, _("Draft from the kiosk: step %d of 7. Enter opens it filled in."),
+			 h->step);
 }
 
 static void draw_prompt(ui_ctx *ctx, queue_state *q, ui_rect r)
@@ -216,7 +223,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		ui_text(y++, r.x + 2, r.w - 2, ui_attr(ctx, UI_SELECTED), buf);
 		ui_text(y++, r.x + 2, r.w - 2, ui_attr(ctx, UI_HINT), reason_word(q->cur.reason));
 		if (q->cur_help) {
-			help_words(q->cur_help, buf, sizeof(buf));
+			help_words(ctx, q->cur_help, buf, sizeof(buf));
 			ui_text(y++, r.x + 2, r.w - 2, ui_attr(ctx, UI_NOTICE), buf);
 		}
 	} else {
