@@ -512,6 +512,9 @@ const ui_screen_ops scr_desk_queue_ops = {
 		     "R calls it again, S marks that the citizen did not come, T sends the citizen to another "
 		     "window (they keep their place at the head of that line), Enter marks them served: type "
 		     "the receipt number of the case it concerned to link it and open the case, or nothing. "
+		     "A ticket taken with F9 in the kiosk's filing form (\"help to fill in\") holds the "
+		     "citizen's draft: once called, Enter opens it in assisted filing with everything filled "
+		     "in; filing it wipes the draft, leaving the form keeps it until it expires. "
 		     "W changes this desk's window. Every step is recorded."),
 	.keys_msg = N_("N: call  R: again  S: no-show  T: send on  Enter: served  Esc: back"),
 };
