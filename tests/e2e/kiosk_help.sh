@@ -69,6 +69,13 @@ unlike "$(jrc help-request list --json)" "陈大山|$STORY|138" "  and none of t
 tm_start 80 24 $ENV "$JRC" desk --lang en --window 2
 tm_wait "Staff ID" 10
 tm_type D001; tm_keys Tab; tm_type secret123; tm_keys Enter
+tm_wait "W queue"; tm_keys h
+tm_wait 'Drafts handed to staff at the kiosks'; ok $? "H on the worklist lists the drafts handed over"
+scr=$(tm_screen)
+like "$scr" 'B001 +09:00  step 4  Work and unpaid wages  until 00:00' "  ticket, time, step, kind, expiry"
+unlike "$scr" "陈大山|$STORY|138" "  and nothing the citizen typed"
+echo "$scr" >"${SCREENS_DIR:-$T_DIR}/desk_helps.txt"
+tm_keys Escape
 tm_wait "W queue"; tm_keys w
 tm_wait "Queue at window 2"; ok $? "the desk's queue screen"
 like "$(tm_screen)" 'B001 .*help to fill in, draft at step 4' "the line shows the help ticket with its draft"
