@@ -26,6 +26,7 @@ typedef struct jrc_intake {
 	const char *staff_id;    /* staff member filing for the citizen */
 	const char *lang;        /* zh | en: the citizen's language */
 	const char *site;        /* NULL: the site setting */
+	int sms;                 /* the citizen agrees to SMS notices (needs a phone) */
 } jrc_intake;
 
 typedef struct jrc_case {

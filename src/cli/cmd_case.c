@@ -105,6 +105,7 @@ static const struct option file_opts[] = {
 	{ "visit", required_argument, NULL, 'V' },
 	{ "found", no_argument, NULL, 'F' },
 	{ "solved", required_argument, NULL, 'O' },
+	{ "sms", no_argument, NULL, 'M' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -118,6 +119,8 @@ static int file_check(cli_call *c)
 		return cli_usage(c->ctx, _("--text is needed: say what happened"));
 	if (cli_has(c, 'a') && (cli_has(c, 'n') || cli_last(c, 'i', 'o') || cli_has(c, 'p')))
 		return cli_usage(c->ctx, _("--anonymous files without --name, --id-number and --phone: leave those out"));
+	if (cli_has(c, 'M') && !cli_has(c, 'p'))
+		return cli_usage(c->ctx, _("--sms needs the citizen's --phone to send the messages to"));
 	if ((rc = cli_file_visit_check(c)))
 		return rc;
 	return cli_text_arg(c, 't');
@@ -145,6 +148,7 @@ static int file_run(cli_call *c)
 	in.staff_id = cli_arg(c, 'S');
 	in.lang = cli_arg(c, 'L');
 	in.site = c->ctx->site;
+	in.sms = cli_has(c, 'M');
 	if (cli_has(c, 'V')) {
 		if (cli_file_visit(c, &in, &kase) != JRC_OK)
 			return CLI_ERR;
@@ -183,7 +187,7 @@ const cli_command cli_cmd_file = {
 		   "                --id-number ID | --other-document NUMBER\n"
 		   "                --phone PHONE --text TEXT [--outcome TEXT]\n"
 		   "                [--anonymous] [--channel kiosk|desk|cli] [--staff ID]\n"
-		   "                [--lang zh|en] [--json]\n"
+		   "                [--lang zh|en] [--sms] [--json]\n"
 		   "                [--source visit --visit ID [--found] [--solved TEXT]]\n"
 		   "File a grievance in one transaction and print its receipt number.\n"
 		   "--visit files a matter raised or found on a leader's visit ('jrc visit\n"
@@ -192,8 +196,9 @@ const cli_command cli_cmd_file = {
 		   "phone); --solved TEXT: solved on the spot, recorded as accepted and\n"
 		   "answered at once with what was done.\n"
 		   "--text - reads the text from standard input.  --anonymous files\n"
-		   "without name, ID and phone.  Categories: 'jrc categories';\n"
-		   "places: 'jrc divisions'.\n"),
+		   "without name, ID and phone.  --sms: the citizen agrees to SMS notices\n"
+		   "at that phone (receipt, bookings, decision, answer; 'jrc sms').\n"
+		   "Categories: 'jrc categories'; places: 'jrc divisions'.\n"),
 	.opts = file_opts,
 	.flags = CLI_DB | CLI_JSON,
 	.check = file_check,

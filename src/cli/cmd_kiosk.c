@@ -201,3 +201,78 @@ const cli_command cli_cmd_desk = {
 	.check = desk_check,
 	.run = desk_run,
 };
+
+/* jrc board: the hall's TV. */
+typedef struct board_args {
+	ui_options o;            /* first: kiosk_check's helpers take it */
+	int page_seconds;
+} board_args;
+
+static const struct option board_opts[] = {
+	{ "lang", required_argument, NULL, 'L' },
+	{ "page-seconds", required_argument, NULL, 'p' },
+	{ "voice", required_argument, NULL, 'V' },
+	{ "voice-output", required_argument, NULL, 'O' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int board_check(cli_call *c)
+{
+	board_args *a = c->state;
+	const char *v;
+	int rc;
+
+	if ((rc = lang_arg(c, &a->o)))
+		return rc;
+	if ((v = cli_arg(c, 'p')) && (rc = seconds_arg(c->ctx, "--page-seconds", v, 2, &a->page_seconds)))
+		return rc;
+	if ((v = cli_arg(c, 'V'))) {
+		if (strcmp(v, "on") != 0 && strcmp(v, "off") != 0)
+			return cli_usage(c->ctx, _("--voice is on or off, not '%s'"), v);
+		a->o.voice = strcmp(v, "on") == 0 ? 1 : -1;
+	}
+	if ((v = cli_arg(c, 'O'))) {
+		if (db_setting_check("voice_output", v, NULL) != JRC_OK)
+			return cli_usage(c->ctx, _("--voice-output is alsa, alsa:DEVICE, file:DIR or none, not '%s'"),
+					 v);
+		a->o.voice_output = v;
+	}
+	return 0;
+}
+
+static int board_run(cli_call *c)
+{
+	board_args *a = c->state;
+
+	a->o.db = c->db;
+	return ui_run_board(&a->o, a->page_seconds);
+}
+
+static void board_help(FILE *f)
+{
+	fputs(_("Usage: jrc board [--lang zh|en] [--page-seconds N] [--voice on|off]\n"
+		"                 [--voice-output SPEC]\n"
+		"Run the hall's board on this terminal (the TV; at least 80x24): the number\n"
+		"called last in large letters with its window, the other calls and the\n"
+		"next numbers, today's figures, and pages that turn by themselves: this\n"
+		"week's leader reception days and each department's share answered on time\n"
+		"and share of citizens satisfied over 90 days.  Nothing personal is shown.\n"
+		"A call at any desk shows within a second.  q or Esc ends it.\n\n"
+		"  --lang         language (default: the 'language' setting)\n"
+		"  --page-seconds seconds each page stays up (default 10)\n"
+		"  --voice on|off say each call (\"Number A012, please go to window 3\")\n"
+		"                 (default: the 'voice' setting)\n"
+		"  --voice-output SPEC  where the voice goes: alsa, alsa:DEVICE,\n"
+		"                 file:DIR or none (default: the 'voice_output' setting)\n"), f);
+}
+
+const cli_command cli_cmd_board = {
+	.name = "board",
+	.summary = N_("run the hall's board (numbers called, public figures) on this terminal"),
+	.help_fn = board_help,
+	.opts = board_opts,
+	.flags = CLI_DB,
+	.state_size = sizeof(board_args),
+	.check = board_check,
+	.run = board_run,
+};

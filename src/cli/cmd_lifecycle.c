@@ -10,6 +10,7 @@
 #include "jrc/hearing.h"
 #include "jrc/auth.h"
 #include "jrc/i18n.h"
+#include "jrc/sms.h"
 #include "jrc/help.h"
 #include "jrc/lifecycle.h"
 #include "jrc/lookup.h"
@@ -466,7 +467,7 @@ const cli_command cli_cmd_feedback = {
 
 static int tick_run(cli_call *c)
 {
-	long closed = 0, sealed = 0, alerted = 0, wiped = 0;
+	long closed = 0, sealed = 0, alerted = 0, reminders = 0, wiped = 0;
 	char today[11];
 
 	if (lifecycle_close_expired(c->db, &closed, &c->err) != JRC_OK)
@@ -479,13 +480,19 @@ static int tick_run(cli_call *c)
 	/* Departments' overdue counts against the early-warning rules. */
 	if (alert_evaluate_overdue(c->db, &alerted, &c->err) != JRC_OK)
 		return CLI_ERR;
+	/* SMS reminders of tomorrow's bookings (sent by 'jrc sms send'). */
+	if (sms_queue_reminders(c->db, &reminders, &c->err) != JRC_OK)
+		return CLI_ERR;
 	/* Drafts handed to staff and not filed in time: wiped (help.h). */
 	if (help_request_expire(c->db, &wiped, &c->err) != JRC_OK)
 		return CLI_ERR;
 	if (c->json) {
 		printf("{\"closed\":%ld,\"answers_sealed\":%ld,\"overdue_alerts\":%ld,"
-		       "\"help_drafts_wiped\":%ld}\n", closed, sealed, alerted, wiped);
+		       "\"sms_reminders\":%ld,\"help_drafts_wiped\":%ld}\n", closed, sealed, alerted,
+		       reminders, wiped);
 	} else {
+		if (reminders)
+			printf(_("SMS reminders queued for tomorrow's bookings: %ld\n"), reminders);
 		if (alerted)
 			printf(_("Overdue alerts raised or joined: %ld\n"), alerted);
 		if (wiped)
@@ -505,6 +512,7 @@ static void tick_help(FILE *f)
 		     "changes nothing more.\n"), JRC_REVIEW_DAYS);
 	fputs(_("It also holds each department's overdue cases against the early-warning\n"
 		"rules (data/alerts.csv) and raises an alert, or adds to the open one.\n"), f);
+	fputs(_("And it queues the SMS reminders of tomorrow's bookings ('jrc sms').\n"), f);
 	fputs(_("It wipes the drafts handed to staff at a kiosk that were not filed\n"
 		"before they expired (the help_expiry setting).\n"), f);
 }

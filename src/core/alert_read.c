@@ -81,15 +81,17 @@ static void summarize(jrc_alert *a, sqlite3_stmt *st)
 	snprintf(what, sizeof(what), "%s", *i18n_pick(t[4], t[5]) ? i18n_pick(t[4], t[5]) : a->category);
 	snprintf(dept, sizeof(dept), "%s", *i18n_pick(t[6], t[7]) ? i18n_pick(t[6], t[7]) : a->department);
 	if (strcmp(a->kind, "cluster") == 0)
-		/* TRANSLATORS: place · category: cases / days */
-		snprintf(a->summary, sizeof(a->summary), _("%s · %s: %ld cases in %ld days"), place,
-			 what, a->count, days);
+		/* TRANSLATORS: place · category: the cases behind the alert (those
+		 * that met the rule and those that joined since); the rule. */
+		snprintf(a->summary, sizeof(a->summary), _("%s · %s: %ld cases (rule: %ld in %ld days)"),
+			 place, what, a->count, threshold, days);
 	else if (strcmp(a->kind, "collective") == 0)
-		snprintf(a->summary, sizeof(a->summary), _("%s · %s: %ld people in %ld days"), place,
-			 what, people, days);
+		snprintf(a->summary, sizeof(a->summary),
+			 _("%s · %s: %ld people (rule: %ld in %ld days)"), place, what, people,
+			 threshold, days);
 	else if (strcmp(a->kind, "repeat") == 0)
-		snprintf(a->summary, sizeof(a->summary), _("One person: %ld filings in %ld days"),
-			 a->count, days);
+		snprintf(a->summary, sizeof(a->summary),
+			 _("One person: %ld filings (rule: %ld in %ld days)"), a->count, threshold, days);
 	else
 		snprintf(a->summary, sizeof(a->summary), _("%s: %ld cases overdue (more than %ld)"),
 			 dept, a->count, threshold);

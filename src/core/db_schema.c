@@ -658,6 +658,40 @@ static const char *const migration_4_queue =
 	"  BEGIN SELECT RAISE(ABORT, 'a ticket once taken is kept'); END;";
 /* ==== end of the hall's queue ==== */
 
+/* ==== SMS notices (issue 16 part 4), sms.c and sms_send.c ====
+ * sms_consent: the citizen said yes to short messages at filing, for
+ * this phone (a row of its own: the case's row is sealed in the chain;
+ * the filing event carries a copy).  sms_outbox: each message queued in
+ * the transaction of the event that caused it, sent later by
+ * 'jrc sms send'; attempts, next_try_at and the outcome are updated in
+ * place.  A reminder is queued once per booking (the unique index). */
+static const char *const migration_4_sms =
+	"CREATE TABLE sms_consent("
+	"  case_id INTEGER PRIMARY KEY REFERENCES cases(id),"
+	"  phone TEXT NOT NULL,"
+	"  given_at TEXT NOT NULL);"
+	"CREATE TABLE sms_outbox("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN"
+	"    ('filed','booking','reminder','accepted','declined','answered')),"
+	"  booking_id INTEGER REFERENCES bookings(id),"
+	"  phone TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  queued_at TEXT NOT NULL,"
+	"  due_at TEXT NOT NULL,"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_try_at TEXT NOT NULL,"
+	"  sent_at TEXT, failed_at TEXT, last_error TEXT);"
+	"CREATE INDEX sms_outbox_due ON sms_outbox(next_try_at)"
+	"  WHERE sent_at IS NULL AND failed_at IS NULL;"
+	"CREATE INDEX sms_outbox_case ON sms_outbox(case_id);"
+	"CREATE UNIQUE INDEX sms_outbox_reminder ON sms_outbox(booking_id)"
+	"  WHERE kind = 'reminder';"
+	"CREATE TRIGGER sms_outbox_queued_kept BEFORE UPDATE OF"
+	"  id, case_id, kind, booking_id, phone, text, queued_at ON sms_outbox"
+	"  BEGIN SELECT RAISE(ABORT, 'a queued message keeps its text'); END;";
+/* ==== end of SMS notices ==== */
 /* Help from staff (help.h): a citizen's unfinished draft kept for the
  * front desk under a "help" ticket.  The draft is personal data kept only
  * until a clerk files it or it expires: rows are deleted (under
@@ -686,12 +720,19 @@ static const char *const version_3[] = {
 	NULL
 };
 
+/* The hall's board (board.c): today's acceptances and answers are counted
+ * from the steps by target state and time, not by reading every step. */
+static const char *const migration_4_board =
+	"CREATE INDEX lifecycle_steps_day ON lifecycle_steps(to_state, at);";
+
 /* Version 4: the fifth round (figures for policy, the hall).  Version 3
  * has shipped: a new capability adds its block above and its line here. */
 static const char *const version_4[] = {
 	migration_4_tallies,         /* figures for policy */
 	migration_4_alerts,          /* early warning */
 	migration_4_queue,           /* the hall's queue */
+	migration_4_sms,             /* SMS notices */
+	migration_4_board,           /* the hall's board */
 	migration_4_help,            /* help from staff */
 	NULL
 };

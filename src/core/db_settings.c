@@ -11,6 +11,7 @@
 #include "jrc/i18n.h"
 #include "jrc/printer.h"
 #include "jrc/receipt.h"
+#include "jrc/sms.h"
 #include "jrc/text.h"
 
 typedef jrc_status (*setting_check_fn)(const char *key, const char *v, jrc_err *err);
@@ -192,6 +193,12 @@ static jrc_status check_on_off(const char *key, const char *v, jrc_err *err)
 	return check_choice(key, v, c, err);
 }
 
+static jrc_status check_sms_sender(const char *key, const char *v, jrc_err *err)
+{
+	(void)key;
+	return sms_sender_check(v, err);
+}
+
 /* How long a help request's draft is kept (help.h): "end of day" (the
  * next local midnight) or a number of minutes. */
 static jrc_status check_help_expiry(const char *key, const char *v, jrc_err *err)
@@ -236,6 +243,8 @@ static const struct setting {
 	/* Visits and surveys: where this site is (the county center, or a
 	 * township's center); its kiosks announce the visits to it. */
 	{ "site_division", "330726", check_division },
+	/* SMS notices: none, file:PATH (tests) or command:PATH (the gateway). */
+	{ "sms_sender", "none", check_sms_sender },
 	/* Help from staff: when an unclaimed draft is wiped. */
 	{ "help_expiry", "end of day", check_help_expiry },
 };

@@ -18,6 +18,7 @@
 #include "jrc/terminate.h"
 #include "jrc/route.h"
 #include "jrc/seqmark.h"
+#include "jrc/sms.h"
 #include "jrc/supervise.h"
 #include "jrc/text.h"
 #include "jrc/validate.h"
@@ -33,6 +34,7 @@ typedef struct clean_intake {
 	char staff_id[32];
 	char lang[4];
 	char site[8];
+	int sms;                /* consent to SMS notices, only with a phone */
 	jrc_route route;        /* looked up before the write lock is taken */
 } clean_intake;
 
@@ -119,6 +121,7 @@ static jrc_status clean(jrc_db *db, const jrc_intake *in, clean_intake *c, jrc_e
 			return s;
 		if (!(c->phone = strdup(buf)))
 			return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+		c->sms = in->sms != 0;
 	}
 	if ((s = validate_text(in->text, JRC_TEXT_MAX, 1, "text", err)) != JRC_OK)
 		return s;
@@ -255,6 +258,13 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	ev.note = c.channel;
 	ev.at = now;
 	ev.cover[0] = (jrc_cover){ "cases", id, NULL };
+	/* Consent to SMS is written with the filing and its event vouches
+	 * for it; the first message is queued with it. */
+	if (c.sms) {
+		if ((s = sms_consent_in_tx(db, id, c.phone, err)) != JRC_OK)
+			goto out;
+		ev.cover[1] = (jrc_cover){ "sms_consent", id, NULL };
+	}
 	/* A matter lawfully concluded before is linked to at once; any other
 	 * earlier matter as a repeat.  The figures count it at once. */
 	if ((s = audit_append(db, &ev, NULL, NULL, err)) != JRC_OK ||

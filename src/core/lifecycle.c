@@ -19,6 +19,7 @@
 #include "db_internal.h"
 #include "lifecycle_internal.h"
 #include "jrc/audit.h"
+#include "jrc/sms.h"
 #include "jrc/deadline.h"
 #include "jrc/i18n.h"
 #include "jrc/lifecycle.h"
@@ -606,6 +607,13 @@ static jrc_status apply(jrc_db *db, const jrc_case *c, const jrc_move *mv, jrc_e
 	ev.cover[1] = (jrc_cover){ "lifecycle_steps", event_id, NULL };
 	if ((s = audit_append(db, &ev, NULL, NULL, err)) == JRC_OK)
 		s = tally_case(db, c->id, +1, err);
+	/* The citizen hears of the decision and of the answer, also of a
+	 * review or re-review (if they agreed). */
+	if (s == JRC_OK && (mv->to == JRC_ST_ACCEPTED || mv->to == JRC_ST_DECLINED))
+		s = sms_queue_in_tx(db, c->id, states[mv->to].name, 0, err);
+	else if (s == JRC_OK && (mv->to == JRC_ST_ANSWERED || mv->to == JRC_ST_REVIEW_ANSWERED ||
+				 mv->to == JRC_ST_REREVIEW_ANSWERED))
+		s = sms_queue_in_tx(db, c->id, "answered", 0, err);
 out:
 	free(note);
 	clean_move_free(&m);

@@ -59,6 +59,7 @@ typedef struct desk_list {
 	int appts, arrived;         /* today's appointments, counted with each reload */
 	size_t nfailed;             /* receipts that did not print, likewise */
 	long alerts;                /* early-warning alerts not yet acknowledged, likewise */
+	long sms_failed;            /* SMS given up on (jrc sms list --failed), likewise */
 	jrc_department dept;        /* applied_dept, read likewise (have_dept) */
 	int have_dept;
 	void *names;                /* display names looked up so far */

@@ -37,6 +37,7 @@ extern const ui_screen_ops scr_village_ops;
 extern const ui_screen_ops scr_person_ops;       /* named or anonymous */
 extern const ui_screen_ops scr_person_form_ops;
 extern const ui_screen_ops scr_anonymous_ops;
+extern const ui_screen_ops scr_person_sms_ops;
 extern const ui_screen_ops scr_story_ops;        /* arg: (void *)0 text, (void *)1 outcome */
 extern const ui_screen_ops scr_phrases_ops;      /* F3 in the story steps; arg: scr_phrases_arg * */
 extern const ui_screen_ops scr_help_step_ops;
@@ -110,5 +111,9 @@ typedef struct scr_phrases_arg {
 
 /* The same letters in half blocks, BIGFONT_HALF_ROWS high (for 24 rows). */
 void bigfont_draw_half(int y, int x, int attr, const char *s);
+
+/* The same letters k times as high and 2k times as wide (BIGFONT_ROWS * k
+ * rows, bigfont_width(s) * 2k columns): a wall screen's board. */
+void bigfont_draw_scaled(int y, int x, int attr, const char *s, int k);
 
 #endif

@@ -8,4 +8,8 @@
  * process exit code (0 after SIGTERM / SIGHUP). */
 int ui_run_kiosk(const ui_options *opt);
 
+/* The hall's board on the TV: pages turn every page_seconds (0: 10);
+ * voice (opt->voice) says each call when on.  Returns the exit code. */
+int ui_run_board(const ui_options *opt, int page_seconds);
+
 #endif

@@ -83,6 +83,8 @@ struct wizard_draft {
 	int id_other;           /* 0: resident ID card, 1: another document */
 	char id_number[WIZ_BUF(JRC_OTHER_DOC_MAX)];
 	char phone[WIZ_BUF(WIZ_PHONE_MAX)];
+	int sms;                /* agreed to SMS notices at that phone (asked
+				   after the form; "no" unless said) */
 	char text[WIZ_BUF(JRC_TEXT_MAX)];
 	char outcome[WIZ_BUF(JRC_OUTCOME_MAX)];
 	const wizard_help_option *help;   /* NULL until the Help step is done */

@@ -84,7 +84,7 @@ is "$(nalerts RP):$(behind RP)" "1:4" "the fourth filing joins the open repeat a
 for v in 330726003201 330726002203 330726001203; do anon OTH $v "匿名" >/dev/null; done
 is "$(nalerts RP)" 1 "anonymous cases never make a repeat"
 summary=$(jrc alerts --json | jq -r '.[] | select(.rule == "RP") | .summary')
-is "$summary" "One person: 4 filings in 30 days" "the repeat summary names nobody"
+is "$summary" "One person: 4 filings (rule: 3 in 30 days)" "the repeat summary names nobody"
 unlike "$(jrc alerts; jrc alerts --json)" "某人|$ID1|13800000001|老板欠薪" "no name, ID number, phone or text in the listing"
 
 # Collective: 3 people of one village on one matter on one day.
@@ -102,7 +102,7 @@ export JRC_NOW=2026-11-23T16:00:00+08:00
 person LAN 330726003202 "$ID5" 13800000005 "征地补偿" >/dev/null
 is "$(nalerts CO)" 1 "a third person on the same day raises a collective alert"
 like "$(jrc alerts --json | jq -r '.[] | select(.rule == "CO") | .summary')" \
-	"· .*: 3 people in 1 days" "its summary counts the people"
+	"· .*: 3 people \\(rule: 3 in 1 days\\)" "its summary counts the people"
 ID6=$(t_id 33072619800101006)
 R6=$(person LAN 330726003202 "$ID6" 13800000006 "征地补偿")
 is "$(q "SELECT count(*) || ':' || sum(json_array_length(payload)) FROM events WHERE kind = 'alert_join' AND case_id = (SELECT id FROM cases WHERE receipt = '$R6')")" "1:2" \
@@ -134,12 +134,12 @@ is "$(printf '%s' "$j" | jq -r 'map(.id) | @text')" "[5,4,3,2,1]" "newest first"
 is "$(printf '%s' "$j" | jq -r '.[-1] | [.rule, .kind, .division, .category, .department, .count, .open, .acked_by, (.cases | length)] | @csv')" \
 	'"CL","cluster","330726002201","ENV",,4,true,,4' "an alert's members"
 is "$(printf '%s' "$j" | jq -r '.[-1].cases | join(" ")')" "$A1 $A2 $A3 $A4" "the receipts behind it"
-like "$(printf '%s' "$j" | jq -r '.[-1].summary')" "Dengao.*Work|登高|: 4 cases in 30 days" "a plain summary"
+like "$(printf '%s' "$j" | jq -r '.[-1].summary')" "Dengao.*Work|登高|: 4 cases \\(rule: 3 in 30 days\\)" "a plain summary"
 txt=$(jrc alerts); ok $? "jrc alerts"
-like "$txt" "#1  OPEN  2026-11-20 10:00  CL  .*4 cases in 30 days" "text: number, open, when, rule, summary"
+like "$txt" "#1  OPEN  2026-11-20 10:00  CL  .*4 cases \\(rule: 3 in 30 days\\)" "text: number, open, when, rule, summary"
 like "$txt" "cases: $A1 $A2 $A3 $A4" "text: the receipts"
 zh=$(JRC_LANG=zh jrc alerts --open | grep '^#1 ')
-like "$zh" "登高村 · .*: 4 件 / 30 天" "in Chinese: place · category: N 件 / D 天"
+like "$zh" "登高村 · .*：4 件（规则：30 天内 3 件）" "in Chinese: place · category: N 件 and the rule"
 is "$(jrc alerts --from 2026-11-23 --to 2026-11-23 --json | jq -c 'map(.rule)')" '["CO","CL"]' \
 	"--from and --to pick the days raised"
 out=$(jrc alerts --from 2026-13-01 2>&1); st=$?

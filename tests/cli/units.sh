@@ -8,7 +8,7 @@
 SA=$(command -v "${SYSTEMD_ANALYZE:-systemd-analyze}" 2>/dev/null)
 U=$T_DIR/units; mkdir -p "$U" "$T_DIR/state" "$T_DIR/backups"
 # The units as 'make install' writes them, pointing at the jrc under test.
-for f in jrc-tick.service jrc-backup.service kiosk-getty.conf; do
+for f in jrc-tick.service jrc-backup.service jrc-sms.service kiosk-getty.conf; do
 	sed -e "s|@bindir@|$(dirname "$JRC")|g" -e "s|@statedir@|$T_DIR/state|g" \
 		-e "s|@backupdir@|$T_DIR/backups|g" -e "s|@JRC_DB@|$T_DIR/state/jrc.db|g" \
 		"$top_srcdir/systemd/$f.in" >"$U/$f"
@@ -29,12 +29,20 @@ is "$(sed -n 's/^ReadWritePaths=//p' "$U/jrc-tick.service")" "$T_DIR/state" "the
 is "$(sed -n 's/^ReadWritePaths=//p' "$U/jrc-backup.service")" "$T_DIR/state $T_DIR/backups" \
 	"the backup may write the state and backup folders only"
 grep -q "^ExecStart=.*jrc backup $T_DIR/backups\$" "$U/jrc-backup.service"; ok $? "into the backup folder"
+# SMS: sends what is due every minute, the network allowed for the
+# site's gateway script; shipped not enabled.
+for want in 'ProtectSystem=strict' 'NoNewPrivileges=yes' 'PrivateTmp=yes' 'User=jrc' 'Type=oneshot'; do
+	grep -qx "$want" "$U/jrc-sms.service"; ok $? "jrc-sms.service: $want"
+done
+grep -qx "ExecStart=$(dirname "$JRC")/jrc sms send --once" "$U/jrc-sms.service"; ok $? "jrc-sms.service runs jrc sms send --once"
+is "$(sed -n 's/^ReadWritePaths=//p' "$U/jrc-sms.service")" "$T_DIR/state" "the SMS sender may write the state folder only"
+is "$(sed -n 's/^OnUnitActiveSec=//p' "$U/jrc-sms.timer")" "1min" "the SMS timer runs every minute"
 is "$(sed -n 's/^OnCalendar=//p' "$U/jrc-tick.timer")" "*-*-* 00:15:00" "the tick runs daily"
 is "$(sed -n 's/^OnCalendar=//p' "$U/jrc-backup.timer")" "*-*-* 02:30:00" "the backup runs nightly"
 
 if [ -n "$SA" ] && [ -x "$SA" ]; then
 	out=$(cd "$U" && "$SA" verify --man=no ./jrc-tick.service ./jrc-tick.timer \
-		./jrc-backup.service ./jrc-backup.timer 2>&1); st=$?
+		./jrc-backup.service ./jrc-backup.timer ./jrc-sms.service ./jrc-sms.timer 2>&1); st=$?
 	is "$st:$out" "0:" "systemd-analyze verify: clean"
 	# It can fail: a misspelt key is reported.
 	sed 's/^PrivateTmp=yes/PrivateTemp=yes/' "$U/jrc-tick.service" >"$T_DIR/jrc-bad.service"

@@ -147,6 +147,7 @@ tm_wait "> Name" 5; tm_type "陈老汉"; tm_keys Enter
 tm_keys Enter
 tm_wait "> ID card number" 5; tm_type "$CID"; tm_keys Enter
 tm_type "13812345678"; tm_keys Enter
+tm_wait "Text messages" 5; tm_keys 2
 tm_wait "Step 4 of 7" 5; tm_type "代群众登记：欠薪三个月"; tm_keys Enter
 tm_wait "Step 5 of 7" 5; tm_keys Enter
 tm_wait "Step 6 of 7" 5; tm_keys Enter

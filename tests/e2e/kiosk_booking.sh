@@ -82,7 +82,7 @@ is "$(echo "$js" | jq -r '.booking.booked_by')" "kiosk" "booked by the kiosk"
 # rather than race it.
 kinds() { jrc show --json "$r1" | jq -r '[.events[] | .kind] | join(" ")'; }
 i=0; while ! kinds | grep -q print && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
-is "$(kinds)" "filed booking print" "filing, booking and the print are events of the case, in order"
+is "$(kinds)" "filed booking ticket print" "filing, booking, the queue ticket and the print are events of the case, in order"
 # The receipt ignores keys for a second after it shows and again after
 # its print, and only Enter finishes it.
 tm_press_until Enter 'Welcome'

@@ -56,6 +56,7 @@ tm_wait '> 姓名'; tm_type "王大姐"; tm_keys Enter
 tm_wait '> 证件'; tm_keys Enter
 tm_wait '> 身份证号码'; tm_type "$ID"; tm_keys Enter
 tm_wait '> 电话号码'; tm_type "13912345678"; tm_keys Enter
+tm_wait '短信通知吗'; tm_keys 2
 tm_wait '第 4 步'; tm_type "工资还是没有拿到"; tm_keys Enter
 tm_wait '第 5 步'; tm_type "要回工资"; tm_keys Enter
 tm_wait '第 6 步'; tm_keys "$(k_num '不需要帮助，继续')"

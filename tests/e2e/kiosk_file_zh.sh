@@ -41,6 +41,8 @@ tm_type "张三"; tm_keys Enter
 tm_wait '> 证件'; tm_keys Enter
 tm_wait '> 身份证号码'; tm_type "$ID"; tm_keys Enter
 tm_wait '> 电话号码'; tm_type "13812345678"; tm_keys Enter
+tm_wait '愿意在 138\*\*\*\*5678 接收这件事的短信通知吗？'; ok $? "then the question about text messages, the phone masked"
+tm_keys 2
 
 tm_wait '第 4 步（共 7 步）'; ok $? "step 4: what happened"
 like "$(tm_screen)" '还可输入 4000 字' "characters left"

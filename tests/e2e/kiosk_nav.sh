@@ -62,11 +62,13 @@ tm_type "$GOOD"; tm_keys Enter
 tm_wait '> 电话号码'
 for i in 1 2 3 4 5; do tm_keys BSpace; done
 tm_type "0579-84123456"; tm_keys Enter
+tm_wait '短信通知吗'; tm_keys 2
 tm_wait '第 4 步'; ok $? "corrected, the form goes on"
 tm_type "邻居家装修把我家墙面震裂了"
 tm_keys Escape
 tm_wait '> 电话号码'; ok $? "Esc goes back to the form as it was left"
 tm_keys Enter
+tm_wait '短信通知吗'; tm_keys 2
 tm_wait '第 4 步'
 like "$(tm_screen)" '邻居家装修把我家墙面震裂了' "the story is kept after going back"
 tm_keys Left Left BSpace

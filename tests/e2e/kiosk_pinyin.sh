@@ -44,6 +44,7 @@ tm_keys Enter
 tm_wait '> 电话号码'; tm_type '１３８１２３４５６７８'
 tm_wait '> 电话号码 +13812345678'; ok $? "full-width digits in the phone are taken as digits"
 tm_keys Enter
+tm_wait '短信通知吗'; tm_keys 2
 
 tm_wait '第 4 步（共 7 步）'; ok $? "step 4"
 like "$(tm_screen)" '\[拼\] F4' "the text area shows that pinyin is on"

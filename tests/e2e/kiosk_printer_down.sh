@@ -65,7 +65,6 @@ ok $? "and reprints it"
 grep -aq "$r" "$T_DIR/again.bin"; ok $? "the reprint carries the number"
 
 # Down shows the rest of the receipt; Enter finishes.
-tm_keys Down Down Down Down Down Down Down Down
-tm_wait '请妥善保管本回执'; ok $? "the rest of the receipt scrolls into view"
+tm_press_until Down '请妥善保管本回执' 30; ok $? "the rest of the receipt scrolls into view"
 tm_press_until Enter '欢迎' 5; ok $? "Enter goes back to the first screen"
 done_testing

@@ -2,7 +2,8 @@
 # Storage faults with several kiosks at once (tests/cli/file.sh has each
 # fault for a single `jrc file`):
 # - the disk fills up while four kiosks file: a real full filesystem (a
-#   1 MiB tmpfs in a private mount namespace) when run as root, else a
+#   2 MiB tmpfs in a private mount namespace, the empty schema being
+#   half a megabyte) when run as root, else a
 #   file-size limit; every failure is exit 1 and a sentence, nothing is
 #   half-written, and filing works once there is space again;
 # - a write lock held longer than the busy timeout: all four are told so,
@@ -48,9 +49,9 @@ four() {
 
 # ---------------------------------------------------------------- disk full
 if [ "${JRC_FAULTS_NS:-}" = 1 ]; then
-	how="a full 1 MiB filesystem"
+	how="a full 2 MiB filesystem"
 	mkdir -p "$T_DIR/small"
-	mount -t tmpfs -o size=1m,mode=0700 tmpfs "$T_DIR/small" || skip_all "cannot mount a tmpfs"
+	mount -t tmpfs -o size=2m,mode=0700 tmpfs "$T_DIR/small" || skip_all "cannot mount a tmpfs"
 	trap 'umount "$T_DIR/small"; t_cleanup' EXIT
 	run_jrc() { "$JRC" "$@"; }
 else

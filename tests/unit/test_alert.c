@@ -28,18 +28,6 @@ static void file(jrc_db *db, const char *division, const char *category)
 	}
 }
 
-static long count(jrc_db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long n = -1;
-
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 static jrc_staff staff(const char *id, jrc_role role)
 {
 	jrc_staff s;
@@ -79,7 +67,7 @@ int main(void)
 		file(db, "330726002201", "ENV");
 	file(db, "330726002202", "ENV");
 	file(db, "330726002201", "LAB");
-	is_int(count(db, "SELECT count(*) FROM alerts"), 0, "four cases of a village and category: no alert");
+	is_int(testdb_count(db, "SELECT count(*) FROM alerts"), 0, "four cases of a village and category: no alert");
 	file(db, "330726002201", "ENV");
 	ok(alert_open_count(db, &open, &err) == JRC_OK && open == 1, "the fifth raises one (%ld)", open);
 	ok(alert_list(db, NULL, NULL, 1, &a, &n, &err) == JRC_OK && n == 1, "listed open: %s", err.msg);
@@ -89,7 +77,7 @@ int main(void)
 		is_str(a[0].category, "ENV", "and the category");
 		is_int(a[0].count, 5, "with five cases behind it");
 		is_int(a[0].n_cases, 5, "their ids");
-		ok(strstr(a[0].summary, ": 5 cases in 30 days") != NULL, "summary: %s", a[0].summary);
+		ok(strstr(a[0].summary, ": 5 cases (rule: 5 in 30 days)") != NULL, "summary: %s", a[0].summary);
 		ok(a[0].ack_note == NULL && !*a[0].acked_at, "not acknowledged");
 	}
 	alert_list_free(a, n);
@@ -107,17 +95,17 @@ int main(void)
 	}
 	free(cs);
 	alert_list_free(a, n);
-	is_int(count(db, "SELECT count(*) FROM events WHERE kind = 'alert'"), 1, "one alert event");
-	is_int(count(db, "SELECT count(*) FROM events WHERE kind = 'alert_case'"), 5, "one per case behind it");
-	is_int(count(db, "SELECT count(*) FROM events WHERE kind = 'alert_join'"), 1, "one for the case joining");
+	is_int(testdb_count(db, "SELECT count(*) FROM events WHERE kind = 'alert'"), 1, "one alert event");
+	is_int(testdb_count(db, "SELECT count(*) FROM events WHERE kind = 'alert_case'"), 5, "one per case behind it");
+	is_int(testdb_count(db, "SELECT count(*) FROM events WHERE kind = 'alert_join'"), 1, "one for the case joining");
 
 	/* Acknowledging: refusals write nothing. */
-	events = count(db, "SELECT count(*) FROM events");
+	events = testdb_count(db, "SELECT count(*) FROM events");
 	is_int(alert_ack(db, &desk, 1, "已处理", &err), JRC_E_REFUSED, "a desk clerk may not");
 	is_int(alert_ack(db, &sup, 1, " \t ", &err), JRC_E_INVALID, "a blank note is refused");
 	is_int(alert_ack(db, &sup, 1, NULL, &err), JRC_E_INVALID, "so is none");
 	is_int(alert_ack(db, &sup, 42, "x", &err), JRC_E_NOT_FOUND, "an unknown alert");
-	is_int(count(db, "SELECT count(*) FROM events"), events, "the refusals wrote nothing");
+	is_int(testdb_count(db, "SELECT count(*) FROM events"), events, "the refusals wrote nothing");
 	ok(alert_ack(db, &sup, 1, "约谈村委会", &err) == JRC_OK, "a supervisor acknowledges: %s", err.msg);
 	is_int(alert_ack(db, &sup, 1, "again", &err), JRC_E_REFUSED, "once");
 	ok(alert_open_count(db, &open, &err) == JRC_OK && open == 0, "none open now");
@@ -128,7 +116,7 @@ int main(void)
 	}
 	alert_list_free(a, n);
 	file(db, "330726002201", "ENV");
-	is_int(count(db, "SELECT count(*) FROM alerts"), 2, "met again once acknowledged: a new alert");
+	is_int(testdb_count(db, "SELECT count(*) FROM alerts"), 2, "met again once acknowledged: a new alert");
 
 	/* The list's days (local, inclusive). */
 	ok(alert_list(db, "2026-11-21", NULL, 0, &a, &n, &err) == JRC_OK && n == 0, "none from the day after");
@@ -148,8 +136,8 @@ int main(void)
 	file(db, "330726003202", "ENV");
 	setenv("JRC_NOW", "2026-12-06T10:00:00+08:00", 1);
 	ok(alert_evaluate_overdue(db, &raised, &err) == JRC_OK && raised == 1, "one more raises it (%ld)", raised);
-	is_int(count(db, "SELECT count(*) FROM alert_cases WHERE alert_id = (SELECT id FROM alerts WHERE kind = 'overdue')"),
-	       count(db, "SELECT count(*) FROM cases WHERE department = 'STJ'"), "every overdue case behind it");
+	is_int(testdb_count(db, "SELECT count(*) FROM alert_cases WHERE alert_id = (SELECT id FROM alerts WHERE kind = 'overdue')"),
+	       testdb_count(db, "SELECT count(*) FROM cases WHERE department = 'STJ'"), "every overdue case behind it");
 	ok(alert_evaluate_overdue(db, &raised, &err) == JRC_OK && raised == 0, "again: nothing more");
 
 	db_close(db);

@@ -32,18 +32,6 @@ static void file(jrc_db *db, char receipt[JRC_RECEIPT_MAX])
 	grievance_case_free(&c);
 }
 
-static long count(jrc_db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long n = -1;
-
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 static jrc_staff staff(const char *id, jrc_role role, const char *dept)
 {
 	jrc_staff s;
@@ -128,14 +116,14 @@ int main(void)
 	p.representative = "人社局 李科长";
 	p.panel = panel;
 	p.npanel = 3;
-	events = count(db, "SELECT count(*) FROM events");
+	events = testdb_count(db, "SELECT count(*) FROM events");
 	ok(hearing_schedule(db, &sup, &p, &id, &err) == JRC_E_REFUSED,
 	   "a case not yet taken on has nothing to appraise");
 	mv.to = JRC_ST_ACCEPTED;
 	mv.actor = "cli";
 	mv.role = JRC_ROLE_SUPERVISOR;
 	ok(lifecycle_move(db, ra, &mv, NULL, &err) == JRC_OK, "accept a: %s", err.msg);
-	events = count(db, "SELECT count(*) FROM events");
+	events = testdb_count(db, "SELECT count(*) FROM events");
 	ok(hearing_schedule(db, &desk, &p, &id, &err) == JRC_E_REFUSED, "a desk clerk may not schedule");
 	ok(hearing_schedule(db, &rsj, &p, &id, &err) == JRC_E_REFUSED, "nor a handler");
 	p.panel = with_rsj;
@@ -167,13 +155,13 @@ int main(void)
 	p.place = " ";
 	ok(hearing_schedule(db, &sup, &p, &id, &err) == JRC_E_INVALID, "a place is needed");
 	p.place = "县信访局三楼评议室";
-	is_int(count(db, "SELECT count(*) FROM events"), events, "the refusals wrote no event");
-	is_int(count(db, "SELECT count(*) FROM hearings"), 0, "and no hearing");
+	is_int(testdb_count(db, "SELECT count(*) FROM events"), events, "the refusals wrote no event");
+	is_int(testdb_count(db, "SELECT count(*) FROM hearings"), 0, "and no hearing");
 
 	ok(hearing_schedule(db, &sup, &p, &id, &err) == JRC_OK, "a supervisor schedules: %s", err.msg);
-	is_int(count(db, "SELECT count(*) FROM events WHERE kind = 'hearing'"), 1,
+	is_int(testdb_count(db, "SELECT count(*) FROM events WHERE kind = 'hearing'"), 1,
 	       "the hearing is an event");
-	is_int(count(db, "SELECT count(*) FROM events WHERE kind = 'hearing_panel'"), 3,
+	is_int(testdb_count(db, "SELECT count(*) FROM events WHERE kind = 'hearing_panel'"), 3,
 	       "and each panel member one");
 	ok(hearing_schedule(db, &sup, &p, NULL, &err) == JRC_E_REFUSED,
 	   "a second hearing while one is to be recorded is refused");
@@ -185,7 +173,7 @@ int main(void)
 	hearing_free(&h);
 	ok(hearing_upheld(db, 0, &upheld, day) == JRC_OK && !upheld, "no case: not upheld");
 
-	events = count(db, "SELECT count(*) FROM events");
+	events = testdb_count(db, "SELECT count(*) FROM events");
 	ok(hearing_record(db, &sup, id, &m, &concl, &err) == JRC_E_REFUSED,
 	   "a hearing is recorded on its day, not before");
 	setenv("JRC_NOW", "2026-11-10T11:30:00+08:00", 1);
@@ -200,12 +188,12 @@ int main(void)
 	ok(hearing_record(db, &sup, id, &m, &concl, &err) == JRC_E_INVALID,
 	   "an opinion of someone not on the panel is refused");
 	ops[2].member = "P04";
-	is_int(count(db, "SELECT count(*) FROM events"), events, "the refusals wrote nothing");
+	is_int(testdb_count(db, "SELECT count(*) FROM events"), events, "the refusals wrote nothing");
 	ok(hearing_upheld(db, 0, &upheld, day) == JRC_OK && !upheld, "nothing upheld yet");
 
 	ok(hearing_record(db, &sup, id, &m, &concl, &err) == JRC_OK, "recorded: %s", err.msg);
 	is_int(concl, JRC_CONCLUSION_BASIC, "R, B, U: basically reasonable by majority");
-	is_int(count(db, "SELECT count(*) FROM events WHERE kind LIKE 'hearing_%'"
+	is_int(testdb_count(db, "SELECT count(*) FROM events WHERE kind LIKE 'hearing_%'"
 		     " AND kind <> 'hearing_panel'"), 7,
 	       "attendance, each side, three opinions and the conclusion: seven events");
 	ok(hearing_record(db, &sup, id, &m, &concl, &err) == JRC_E_REFUSED, "a record is made once");

@@ -15,18 +15,6 @@
 #include "tap.h"
 #include "testdb.h"
 
-static long count(jrc_db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long n = -1;
-
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 static jrc_ticket take(jrc_db *db, const char *grp, int64_t case_id)
 {
 	jrc_ticket_in in = { 0 };
@@ -79,7 +67,7 @@ int main(void)
 	is_int(b.ahead, 1, "  with one ahead");
 
 	/* Refusals change nothing. */
-	events = count(db, "SELECT count(*) FROM events");
+	events = testdb_count(db, "SELECT count(*) FROM events");
 	{
 		jrc_ticket_in in = { 0 };
 
@@ -94,7 +82,7 @@ int main(void)
 	is_int(queue_call(db, 77, "staff:T", &t, &err), JRC_E_NOT_FOUND, "an unknown window");
 	is_int(queue_serve(db, a.id, 0, "staff:T", &t, &err), JRC_E_REFUSED, "serving a ticket not called");
 	is_int(queue_skip(db, a.id, "staff:T", &t, &err), JRC_E_REFUSED, "a no-show of a ticket not called");
-	is_int(count(db, "SELECT count(*) FROM events"), events, "the refusals wrote nothing");
+	is_int(testdb_count(db, "SELECT count(*) FROM events"), events, "the refusals wrote nothing");
 
 	/* Two connections (two desks) call one line: two tickets. */
 	{
@@ -167,7 +155,7 @@ int main(void)
 	       "yesterday's ticket is not called again");
 
 	ok(audit_verify(db, &bad, &err) == JRC_OK, "the chain and the tickets agree (%s)", err.msg);
-	is_int(count(db, "SELECT count(*) FROM events WHERE kind = 'ticket' AND payload IS NULL"), 0,
+	is_int(testdb_count(db, "SELECT count(*) FROM events WHERE kind = 'ticket' AND payload IS NULL"), 0,
 	       "every ticket event carries the row");
 	db_close(db);
 	return done();

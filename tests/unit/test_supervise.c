@@ -30,18 +30,6 @@ static void file(jrc_db *db, char receipt[JRC_RECEIPT_MAX])
 	grievance_case_free(&c);
 }
 
-static long count(jrc_db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long n = -1;
-
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 static jrc_staff staff(const char *id, jrc_role role, const char *dept)
 {
 	jrc_staff s;
@@ -86,7 +74,7 @@ int main(void)
 	ok(strstr(err.msg, "2026-11-16") != NULL, "naming the latest allowed date: %s", err.msg);
 	ok(supervise_issue(db, &sup, ra, "RSJ", "2026-11-16", "", NULL, &err) == JRC_E_INVALID,
 	   "an empty note is refused");
-	is_int(count(db, "SELECT count(*) FROM supervisions"), 0, "refusals wrote nothing");
+	is_int(testdb_count(db, "SELECT count(*) FROM supervisions"), 0, "refusals wrote nothing");
 
 	/* Past the deadline: five days from today. */
 	setenv("JRC_NOW", "2026-11-20T10:00:00+08:00", 1);
@@ -109,7 +97,7 @@ int main(void)
 	ok(supervise_reply(db, &rsj, ra, "已受理", &late, &err) == JRC_OK, "reply: %s", err.msg);
 	is_int(late, 1, "after the by-date: late");
 	ok(supervise_reply(db, &rsj, ra, "again", &late, &err) == JRC_E_NOT_FOUND, "nothing left to answer");
-	is_int(count(db, "SELECT count(*) FROM events WHERE kind LIKE 'supervise%'"), 3,
+	is_int(testdb_count(db, "SELECT count(*) FROM events WHERE kind LIKE 'supervise%'"), 3,
 	       "three events: issued, acknowledged, answered late");
 
 	/* A case with nothing owed cannot be supervised. */

@@ -56,18 +56,6 @@ static jrc_status move(jrc_db *db, const char *r, jrc_state to, jrc_role role, c
 	return lifecycle_move(db, r, &mv, NULL, err);
 }
 
-static long count(jrc_db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long n = -1;
-
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 static int doc_has(const jrc_doc *d, const char *s)
 {
 	for (size_t i = 0; i < d->n; i++)
@@ -127,7 +115,7 @@ int main(void)
 	is_int(move(db, r, JRC_ST_TERMINATED, SUP, why, NULL, NULL, &err), JRC_E_INVALID,
 	       "the remaining channel is needed");
 	is_str(err.field, "channel", "named as the channel");
-	is_int(count(db, "SELECT count(*) FROM cases WHERE state = 'terminated'"), 0,
+	is_int(testdb_count(db, "SELECT count(*) FROM cases WHERE state = 'terminated'"), 0,
 	       "the refusals changed nothing");
 	setenv("JRC_NOW", "2026-11-12T10:00:00+08:00", 1);
 	ok(move(db, r, JRC_ST_TERMINATED, SUP, why, court, NULL, &err) == JRC_OK, "concluded: %s", err.msg);
@@ -161,7 +149,7 @@ int main(void)
 	ok(term_link_of(db, id2, &t, &found, &err) == JRC_OK && found, "the link reads back");
 	is_str(t.receipt, r, "to the concluded receipt");
 	is_str(t.on, "2026-11-12", "with its day");
-	is_int(count(db, "SELECT count(*) FROM events WHERE kind = 'concluded_link'"), 1,
+	is_int(testdb_count(db, "SELECT count(*) FROM events WHERE kind = 'concluded_link'"), 1,
 	       "one concluded_link event");
 	/* Another kind of matter, or another place: not linked. */
 	id3 = file(db, "LAB", "330726100", NULL);

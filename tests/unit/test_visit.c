@@ -16,18 +16,6 @@
 #include "tap.h"
 #include "testdb.h"
 
-static long count(jrc_db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	long n = -1;
-
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 int main(void)
 {
 	jrc_db *db;
@@ -60,7 +48,7 @@ int main(void)
 	in.actor = "test";
 	in.slot = "500";
 	ok(visit_add(db, &in, 0, &id, &err) == JRC_E_INVALID, "a slot longer than the visit is refused");
-	is_int(count(db, "SELECT count(*) FROM visits"), 0, "and nothing written");
+	is_int(testdb_count(db, "SELECT count(*) FROM visits"), 0, "and nothing written");
 	in.slot = NULL;
 	ok(visit_add(db, &in, 0, &id, &err) == JRC_OK, "a visit: %s", err.msg);
 	is_int(id, 1, "numbered 1");
@@ -114,7 +102,7 @@ int main(void)
 	ans[0] = 2;
 	ok(survey_answer(db, id, "330726100", ans, 1, &err) == JRC_OK, "an answer is kept");
 	ok(survey_rate_service(db, "330726100", 1, &err) == JRC_OK, "a rating is kept");
-	is_int(count(db, "SELECT count(*) FROM survey_pending WHERE day = '2026-12-10'"), 2,
+	is_int(testdb_count(db, "SELECT count(*) FROM survey_pending WHERE day = '2026-12-10'"), 2,
 	       "both pending with the day");
 	ok(survey_results(db, id, &res, &n, &err) == JRC_OK && n == 2 && res[0].count[1] == 1,
 	   "counted over all townships and for its own");
@@ -122,7 +110,7 @@ int main(void)
 	ok(survey_seal(db, "2026-12-10", &sealed, &err) == JRC_OK && sealed == 0,
 	   "today's are not sealed yet");
 	ok(survey_seal(db, NULL, &sealed, &err) == JRC_OK && sealed == 2, "sealed");
-	is_int(count(db, "SELECT count(*) FROM events WHERE kind IN ('survey_answer','service_rating')"
+	is_int(testdb_count(db, "SELECT count(*) FROM events WHERE kind IN ('survey_answer','service_rating')"
 		     " AND at = '2026-12-09T16:00:00Z' AND case_id IS NULL"), 2,
 	       "each an event dated by its day, about no case");
 	memset(&err, 0, sizeof(err));

@@ -11,6 +11,7 @@
 #include "jrc/db.h"
 #include "jrc/ledger_key.h"
 #include "jrc/refdata.h"
+#include "db_internal.h"
 
 static char testdb_path[256], testdb_key[270];
 
@@ -27,6 +28,20 @@ static void testdb_cleanup(void)
 	unlink(buf);
 	snprintf(buf, sizeof(buf), "%s-shm", testdb_path);
 	unlink(buf);
+}
+
+/* The first column of the first row of sql, as a number; -1 when the
+ * statement fails. */
+static inline long testdb_count(jrc_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	long n = -1;
+
+	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
 }
 
 static const char *testdb_data_dir(void)

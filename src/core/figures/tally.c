@@ -93,6 +93,8 @@ static const struct {
 };
 #define NTABLES (sizeof(tables) / sizeof(tables[0]))
 
+static jrc_status advance(jrc_db *db, int64_t except, jrc_err *err);
+
 jrc_status tally_case(jrc_db *db, int64_t case_id, int sign, jrc_err *err)
 {
 	sqlite3_stmt *st, *up;
@@ -101,7 +103,9 @@ jrc_status tally_case(jrc_db *db, int64_t case_id, int sign, jrc_err *err)
 	long counts[NCOUNTS];
 	int rc;
 
-	if ((s = tally_advance(db, err)) ||
+	/* Bring the others to today first: a case about to be counted (+1)
+	 * is already written but not yet counted, so it is left out. */
+	if ((s = advance(db, sign > 0 ? case_id : 0, err)) ||
 	    (s = db_prepare_cached(db, TALLY_FACTS " WHERE c.id = ?1", &st, err)))
 		return s;
 	sqlite3_bind_int64(st, 1, case_id);
@@ -144,6 +148,13 @@ jrc_status tally_rebuild(jrc_db *db, jrc_err *err)
 
 jrc_status tally_advance(jrc_db *db, jrc_err *err)
 {
+	return advance(db, 0, err);
+}
+
+/* Every counted case whose deadline fell between as_of and today, except
+ * the one not counted at the moment (0: none). */
+static jrc_status advance(jrc_db *db, int64_t except, jrc_err *err)
+{
 	sqlite3_stmt *st, *up;
 	char as_of[11], today[11], lo[11], hi[11];
 	jrc_status s;
@@ -166,11 +177,12 @@ jrc_status tally_advance(jrc_db *db, jrc_err *err)
 	snprintf(lo, sizeof(lo), "%s", delta > 0 ? as_of : today);
 	snprintf(hi, sizeof(hi), "%s", delta > 0 ? today : as_of);
 	if ((s = db_prepare(db, "SELECT " TALLY_CASE_KEY " FROM cases c INDEXED BY cases_owed"
-			    " WHERE c.state IN " TALLY_OWED " AND c.due_on >= ?1 AND c.due_on < ?2",
-			    &st, err)))
+			    " WHERE c.state IN " TALLY_OWED " AND c.due_on >= ?1 AND c.due_on < ?2"
+			    " AND c.id <> ?3", &st, err)))
 		return s;
 	db_bind_text(db, st, 1, lo);
 	db_bind_text(db, st, 2, hi);
+	sqlite3_bind_int64(st, 3, except);
 	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		for (size_t t = 0; t < NTABLES; t++) {
 			int urc;

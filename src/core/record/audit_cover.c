@@ -40,6 +40,7 @@
 #define ALERT_COLS "rule, kind, key, division, category, department, threshold, days," \
 	" raised_at, acked_at, acked_by, ack_note"
 #define ALERT_CASE_COLS "case_id, alert_id, added_at"
+#define SMS_CONSENT_COLS "case_id, phone, given_at"
 
 /* The copy of a row: [table, key as text, [columns]]. */
 #define SNAP(tbl, key, cols) \
@@ -134,6 +135,10 @@ static const cover_spec specs[] = {
 	/* The hall's queue tickets (queue.c): no personal data, keyed by id. */
 	{ "tickets", TICKET_COLS, SNAP("tickets", "id", TICKET_COLS),
 	  CHECK("tickets", "id", TICKET_COLS, "NULL", "0", "0"), 0, N_("Ticket %s") },
+	/* Consent to SMS notices, written with the filing (sms.c); the
+	 * outbox itself is not covered: sending updates it in place. */
+	{ "sms_consent", SMS_CONSENT_COLS, SNAP("sms_consent", "case_id", SMS_CONSENT_COLS),
+	  CHECK("sms_consent", "case_id", SMS_CONSENT_COLS, "t.case_id", "0", "0"), 0, NULL },
 };
 
 static const cover_spec *find_spec(const char *table)

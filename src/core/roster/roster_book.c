@@ -11,6 +11,7 @@
 #include "jrc/audit.h"
 #include "jrc/i18n.h"
 #include "roster_internal.h"
+#include "jrc/sms.h"
 
 static void hhmm(jrc_time t, char out[8])
 {
@@ -228,7 +229,8 @@ jrc_status roster_book_in_tx(jrc_db *db, int64_t case_id, const char *host, jrc_
 	booked = sqlite3_last_insert_rowid(db_handle(db));
 	describe(h.id, h.name, sl.start, sl.end, sl.room, note + 8, sizeof(note) - 8);
 	memcpy(note, "booked: ", 8);
-	if ((s = event(db, case_id, actor, note, 0, booked, err)))
+	if ((s = event(db, case_id, actor, note, 0, booked, err)) ||
+	    (s = sms_queue_in_tx(db, case_id, "booking", booked, err)))
 		return s;
 	return fill_out(db, case_id, out, err);
 }
@@ -281,6 +283,7 @@ jrc_status roster_move(jrc_db *db, int64_t case_id, const char *host, jrc_time s
 	jrc_status s;
 	char note[1024], a[400], b[400];
 	jrc_time now = clock_now();
+	int64_t booked;
 
 	if (out)
 		memset(out, 0, sizeof(*out));
@@ -310,8 +313,10 @@ jrc_status roster_move(jrc_db *db, int64_t case_id, const char *host, jrc_time s
 	describe(cur.host.id, cur.host.name, cur.start, cur.end, cur.room, a, sizeof(a));
 	describe(h.id, h.name, sl.start, sl.end, sl.room, b, sizeof(b));
 	snprintf(note, sizeof(note), "moved: %s -> %s", a, b);
-	if ((s = event(db, case_id, actor, note, cur.id, sqlite3_last_insert_rowid(db_handle(db)),
-		       err)) || (s = fill_out(db, case_id, out, err)))
+	booked = sqlite3_last_insert_rowid(db_handle(db));
+	if ((s = event(db, case_id, actor, note, cur.id, booked, err)) ||
+	    (s = sms_queue_in_tx(db, case_id, "booking", booked, err)) ||
+	    (s = fill_out(db, case_id, out, err)))
 		goto fail;
 	return db_commit(db, err);
 fail:

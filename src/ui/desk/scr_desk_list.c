@@ -13,6 +13,7 @@
 #include "jrc/print.h"
 #include "jrc/receipt.h"
 #include "jrc/refdata.h"
+#include "jrc/sms.h"
 #include "jrc/text.h"
 #include "jrc/validate.h"
 
@@ -171,6 +172,7 @@ static void load_header(ui_ctx *ctx, desk_list *l)
 	free(jobs);
 	if (alert_open_count(ctx->db, &l->alerts, NULL) != JRC_OK)
 		l->alerts = 0;
+	l->sms_failed = sms_failed_count(ctx->db);
 }
 
 static void load(ui_ctx *ctx, desk_list *l, long offset)
@@ -381,6 +383,11 @@ void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect
 		}
 		if (l->alerts > 0) {
 			snprintf(more, sizeof(more), _("Open alerts: %ld (E)."), l->alerts);
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s", buf[0] ? "   " : "", more);
+		}
+		if (l->sms_failed > 0) {
+			/* The listing is 'jrc sms list --failed'. */
+			snprintf(more, sizeof(more), _("Failed SMS: %ld."), l->sms_failed);
 			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%s", buf[0] ? "   " : "", more);
 		}
 		if (buf[0])

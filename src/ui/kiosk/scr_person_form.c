@@ -196,8 +196,9 @@ static void enter_key(ui_ctx *ctx, form_state *f)
 			snprintf(f->err[i], sizeof(f->err[i]), "%s", keep);
 	}
 	if (bad < 0) {
+		/* One more question before the step is done: text messages. */
 		ctx->draft->person = WIZ_PERSON_NAMED;
-		wizard_step_done(ctx, WIZ_STEP_PERSON);
+		ui_push(ctx, &scr_person_sms_ops, NULL);
 		return;
 	}
 	if (f->focus < F_COUNT - 1) {

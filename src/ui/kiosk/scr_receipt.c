@@ -191,7 +191,8 @@ int receipt_screen_print(ui_ctx *ctx, const jrc_case *c, char *msg, size_t size)
 }
 
 /* A queue number for the department's window, taken before the receipt
- * prints (the receipt carries it).  Not for a concluded matter, nor when
+ * prints (the receipt carries it).  Not for a concluded matter nor one
+ * answered on the spot, nor when
  * the department has no window in this hall; a failure only leaves the
  * number out. */
 static void take_ticket(ui_ctx *ctx, receipt_state *r)
@@ -200,6 +201,9 @@ static void take_ticket(ui_ctx *ctx, receipt_state *r)
 	char grp[2], actor[96];
 	int window, found = 0;
 
+	/* Answered already (solved on the spot at a visit): nobody to see. */
+	if (r->ra->kase.state != JRC_ST_REGISTERED)
+		return;
 	if (r->concluded || queue_department_group(ctx->db, r->ra->kase.department, grp, &window,
 						   &found, NULL) != JRC_OK || !found)
 		return;

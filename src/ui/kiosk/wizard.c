@@ -233,6 +233,7 @@ static jrc_status submit(ui_ctx *ctx, jrc_case *out, jrc_err *err)
 		in.id_kind = d->id_other ? "other" : "resident";
 		in.id_number = d->id_number;
 		in.phone = d->phone;
+		in.sms = d->sms;
 	}
 	in.text = d->text;
 	in.outcome = d->outcome[0] ? d->outcome : NULL;

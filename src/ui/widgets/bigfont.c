@@ -106,3 +106,23 @@ void bigfont_draw_half(int y, int x, int attr, const char *s)
 			}
 	}
 }
+
+void bigfont_draw_scaled(int y, int x, int attr, const char *s, int k)
+{
+	/* Each inked cell of the glyph becomes k rows of 2k columns: a
+	 * terminal cell is about twice as high as it is wide. */
+	for (size_t i = 0; s[i]; i++) {
+		const struct glyph *g = find(s[i]);
+		int gx = x + (int)i * (GLYPH_W + GAP) * 2 * k;
+
+		if (!g)
+			continue;
+		for (int row = 0; row < BIGFONT_ROWS; row++)
+			for (int col = 0; col < GLYPH_W; col++)
+				if (g->rows[row][col] == '#')
+					for (int dy = 0; dy < k; dy++)
+						for (int dx = 0; dx < 2 * k; dx++)
+							ui_text(y + row * k + dy, gx + col * 2 * k + dx, 1,
+								attr, "\u2588");
+	}
+}
