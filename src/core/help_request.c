@@ -269,6 +269,17 @@ jrc_status help_request_expire(jrc_db *db, long *wiped, jrc_err *err)
 	if (wiped)
 		*wiped = 0;
 	clock_format_utc(clock_now(), now);
+	/* Desks list every two seconds: no write transaction unless a draft
+	 * is due. */
+	if ((s = db_prepare(db, "SELECT 1 FROM help_requests WHERE expires_at <= ? LIMIT 1", &st, err)))
+		return s;
+	db_bind_text(db, st, 1, now);
+	rc = db_step(db, st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return JRC_OK;
+	if (rc != SQLITE_ROW)
+		return db_fail(db, rc, err);
 	secure_delete_on(db);
 	if ((s = db_begin(db, err)) != JRC_OK)
 		return s;
