@@ -160,6 +160,7 @@ extern const cli_command
 	cli_cmd_visit,
 	cli_cmd_queue,
 	cli_cmd_sms,
+	cli_cmd_help_request,
 	cli_cmd_survey,
 	cli_cmd_print,
 	cli_cmd_printer,

@@ -11,6 +11,7 @@
 #include "jrc/auth.h"
 #include "jrc/i18n.h"
 #include "jrc/sms.h"
+#include "jrc/help.h"
 #include "jrc/lifecycle.h"
 #include "jrc/lookup.h"
 
@@ -466,7 +467,7 @@ const cli_command cli_cmd_feedback = {
 
 static int tick_run(cli_call *c)
 {
-	long closed = 0, sealed = 0, alerted = 0, reminders = 0;
+	long closed = 0, sealed = 0, alerted = 0, reminders = 0, wiped = 0;
 	char today[11];
 
 	if (lifecycle_close_expired(c->db, &closed, &c->err) != JRC_OK)
@@ -482,14 +483,20 @@ static int tick_run(cli_call *c)
 	/* SMS reminders of tomorrow's bookings (sent by 'jrc sms send'). */
 	if (sms_queue_reminders(c->db, &reminders, &c->err) != JRC_OK)
 		return CLI_ERR;
+	/* Drafts handed to staff and not filed in time: wiped (help.h). */
+	if (help_request_expire(c->db, &wiped, &c->err) != JRC_OK)
+		return CLI_ERR;
 	if (c->json) {
 		printf("{\"closed\":%ld,\"answers_sealed\":%ld,\"overdue_alerts\":%ld,"
-		       "\"sms_reminders\":%ld}\n", closed, sealed, alerted, reminders);
+		       "\"sms_reminders\":%ld,\"help_drafts_wiped\":%ld}\n", closed, sealed, alerted,
+		       reminders, wiped);
 	} else {
 		if (reminders)
 			printf(_("SMS reminders queued for tomorrow's bookings: %ld\n"), reminders);
 		if (alerted)
 			printf(_("Overdue alerts raised or joined: %ld\n"), alerted);
+		if (wiped)
+			printf(_("Expired help drafts wiped: %ld\n"), wiped);
 		if (sealed)
 			printf(_("Survey answers and service ratings put into the record: %ld\n"), sealed);
 		printf(_("Cases closed because no review was asked in time: %ld\n"), closed);
@@ -506,6 +513,8 @@ static void tick_help(FILE *f)
 	fputs(_("It also holds each department's overdue cases against the early-warning\n"
 		"rules (data/alerts.csv) and raises an alert, or adds to the open one.\n"), f);
 	fputs(_("And it queues the SMS reminders of tomorrow's bookings ('jrc sms').\n"), f);
+	fputs(_("It wipes the drafts handed to staff at a kiosk that were not filed\n"
+		"before they expired (the help_expiry setting).\n"), f);
 }
 
 const cli_command cli_cmd_tick = {

@@ -44,6 +44,7 @@ static const cli_command *const commands[] = {
 	&cli_cmd_visit,
 	&cli_cmd_queue,
 	&cli_cmd_sms,
+	&cli_cmd_help_request,
 	&cli_cmd_survey,
 	&cli_cmd_status,
 	&cli_cmd_feedback,

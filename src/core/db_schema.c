@@ -700,6 +700,23 @@ static const char *const migration_4_sms =
 static const char *const migration_4_checkin =
 	"ALTER TABLE windows ADD COLUMN rooms TEXT NOT NULL DEFAULT '';";
 /* ==== end of appointments and check-in ==== */
+/* Help from staff (help.h): a citizen's unfinished draft kept for the
+ * front desk under a "help" ticket.  The draft is personal data kept only
+ * until a clerk files it or it expires: rows are deleted (under
+ * secure_delete), not kept, so there is no delete-prevention trigger and
+ * no event covers them.  step and category are what staff may see in the
+ * list without opening the draft. */
+static const char *const migration_4_help =
+	"CREATE TABLE help_requests("
+	"  id INTEGER PRIMARY KEY,"
+	"  ticket_id INTEGER NOT NULL UNIQUE REFERENCES tickets(id),"
+	"  draft TEXT NOT NULL,"
+	"  step INTEGER NOT NULL DEFAULT 0,"
+	"  category TEXT NOT NULL DEFAULT '',"
+	"  created_at TEXT NOT NULL, expires_at TEXT NOT NULL,"
+	"  claimed_at TEXT, claimed_by TEXT);"
+	"CREATE INDEX help_requests_expiry ON help_requests(expires_at);";
+/* ==== end of help from staff ==== */
 
 /* Version 3: the fourth round.  Each capability adds its migrations in its
  * own block above and its line here. */
@@ -725,6 +742,7 @@ static const char *const version_4[] = {
 	migration_4_sms,             /* SMS notices */
 	migration_4_board,           /* the hall's board */
 	migration_4_checkin,         /* appointments and check-in */
+	migration_4_help,            /* help from staff */
 	NULL
 };
 

@@ -199,6 +199,19 @@ static jrc_status check_sms_sender(const char *key, const char *v, jrc_err *err)
 	return sms_sender_check(v, err);
 }
 
+/* How long a help request's draft is kept (help.h): "end of day" (the
+ * next local midnight) or a number of minutes. */
+static jrc_status check_help_expiry(const char *key, const char *v, jrc_err *err)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (strcmp(v, "end of day") == 0 || (*v && !*end && n >= 1 && n <= 10080))
+		return JRC_OK;
+	return jrc_err_set(err, JRC_E_INVALID, key,
+			   _("The value must be 'end of day' or a number of minutes from 1 to 10080."));
+}
+
 static const struct setting {
 	const char *key;
 	const char *def;
@@ -232,6 +245,8 @@ static const struct setting {
 	{ "site_division", "330726", check_division },
 	/* SMS notices: none, file:PATH (tests) or command:PATH (the gateway). */
 	{ "sms_sender", "none", check_sms_sender },
+	/* Help from staff: when an unclaimed draft is wiped. */
+	{ "help_expiry", "end of day", check_help_expiry },
 };
 
 static const struct setting *setting_find(const char *key)

@@ -27,7 +27,8 @@ typedef enum ui_action {
 	UI_ACT_PHRASES,       /* F3: the phrase builder in the story steps */
 	UI_ACT_IME,           /* F4: pinyin / English letters in a text field */
 	UI_ACT_REPEAT,        /* F5: say the screen again (voice; the engine) */
-	UI_ACT_READ_BACK      /* F6: read back what was typed (voice; the engine) */
+	UI_ACT_READ_BACK,     /* F6: read back what was typed (voice; the engine) */
+	UI_ACT_ASK_STAFF      /* F9: hand the filing form to staff (the engine) */
 } ui_action;
 
 /* The action for a key from wget_wch: is_code is 1 for KEY_* codes

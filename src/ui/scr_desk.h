@@ -80,6 +80,11 @@ extern const ui_screen_ops scr_desk_queue_ops;  /* arg: desk_session * */
 /* The queue at this desk's window (scr_desk_queue.c): call, serve. */
 void desk_queue_open(ui_ctx *ctx, desk_session *sess);
 
+/* H on the worklist: the drafts handed to staff with F9 at a kiosk
+ * (scr_desk_helps.c), without their content. */
+extern const ui_screen_ops scr_desk_helps_ops;  /* arg: desk_session * */
+void desk_helps_open(ui_ctx *ctx, desk_session *sess);
+
 /* The visit log (scr_desk_visits.c): matters of leaders' visits. */
 void desk_visits_open(ui_ctx *ctx, desk_session *sess);
 

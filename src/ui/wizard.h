@@ -105,6 +105,9 @@ struct wizard_draft {
 	jrc_role spot_role;     /* who records it (the lifecycle decides) */
 	char spot_dept[16];
 	char solved[WIZ_BUF(JRC_ANSWER_MAX)];   /* what was done on the spot */
+	int step_reached;       /* the furthest step opened (a help request) */
+	int64_t help_request;   /* filing a draft handed to staff (help.h): */
+	int64_t help_ticket;    /* wiped and its ticket served once filed */
 };
 
 /* Begin a new filing: a clean draft and the first step.  0 or -1. */
@@ -117,6 +120,21 @@ int wizard_start(ui_ctx *ctx);
  * 0 or -1. */
 int wizard_start_visit(ui_ctx *ctx, int64_t visit_id, const char *township,
 		       const char *division, int found, const jrc_staff *solver);
+
+/* Begin a filing at the desk from a draft a citizen handed over at the
+ * kiosk (help.h, claimed as request on ticket): its fields filled in and
+ * its steps opened up to the one the citizen reached.  0 or -1. */
+struct jrc_help_draft;
+int wizard_start_help(ui_ctx *ctx, const struct jrc_help_draft *hd, int64_t request,
+		      int64_t ticket);
+
+/* 1 where F9 hands the filing form to staff: a kiosk's wizard, not the
+ * desk's, with the hall's queue set up. */
+int wizard_handover_offered(ui_ctx *ctx);
+
+/* F9: keep the draft as a help request with a ticket, wipe it here and
+ * show the ticket (the kiosk then goes home, as after a quick question). */
+void wizard_hand_over(ui_ctx *ctx);
 
 /* How many steps this filing has (7, or 8 when solved on the spot). */
 int wizard_step_count(ui_ctx *ctx);

@@ -171,7 +171,7 @@ q "DROP TABLE tally_day; DROP TABLE tally_month; DROP TABLE tally_all; DROP TABL
    DROP TABLE tally_clock; DROP INDEX cases_owed;
    DROP TABLE alert_cases; DROP TABLE alerts; DROP TABLE alert_rules;
    DROP INDEX cases_place_filed; DROP INDEX cases_id_filed; DROP INDEX cases_phone_filed;
-   DROP TABLE tickets; DROP TABLE windows; DROP INDEX lifecycle_steps_day;
+   DROP TABLE help_requests; DROP TABLE tickets; DROP TABLE windows; DROP INDEX lifecycle_steps_day;
    DROP TABLE sms_outbox; DROP TABLE sms_consent;
    PRAGMA user_version = 3"
 jrc import >/dev/null; ok $? "a command that writes opens the old database"

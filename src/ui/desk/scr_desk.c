@@ -356,6 +356,9 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 	case L'w': case L'W':
 		desk_queue_open(ctx, &d->sess);
 		return UI_DONE;
+	case L'h': case L'H':
+		desk_helps_open(ctx, &d->sess);
+		return UI_DONE;
 	case L'q': case L'Q':
 		logout(ctx, d, NULL);
 		if (ctx->depth > 1 && ui_top(ctx) == s)

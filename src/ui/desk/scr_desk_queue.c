@@ -2,7 +2,8 @@
  * here now, the line of its group with how long each has waited, and the
  * calling keys: N call next, R call again, S did not come, T send to
  * another window, Enter served (a receipt number typed links the case
- * and opens it).  Every key is one core call in its own transaction, so
+ * and opens it; on a ticket a citizen took with F9 in the kiosk's filing
+ * form, Enter opens that draft in assisted filing, filled in).  Every key is one core call in its own transaction, so
  * two desks pressing N at once get two different tickets.  The line is
  * read again every two seconds: what other windows call shows here. */
 #include <inttypes.h>
@@ -13,7 +14,11 @@
 
 #include "curses.h"
 #include "scr_desk.h"
+#include "wizard.h"
+#include "jrc/auth.h"
+#include "jrc/help.h"
 #include "jrc/queue.h"
+#include "jrc/refdata.h"
 #include "jrc/receipt.h"
 #include "jrc/text.h"
 
@@ -28,11 +33,22 @@ typedef struct queue_state {
 	int have_cur;
 	jrc_ticket *line;            /* waiting for this window's group */
 	size_t n;
+	jrc_help_request *helps;     /* drafts handed over at a kiosk */
+	size_t nhelps;
+	const jrc_help_request *cur_help;   /* the called ticket's, or NULL */
 	int mode;
 	char input[40];              /* what a prompt has typed */
 	char error[512];
 	int64_t loaded_ms;
 } queue_state;
+
+static const jrc_help_request *help_of(const queue_state *q, int64_t ticket)
+{
+	for (size_t i = 0; i < q->nhelps; i++)
+		if (q->helps[i].ticket_id == ticket)
+			return &q->helps[i];
+	return NULL;
+}
 
 static void load(ui_ctx *ctx, queue_state *q)
 {
@@ -44,6 +60,10 @@ static void load(ui_ctx *ctx, queue_state *q)
 	q->line = NULL;
 	q->n = 0;
 	q->have_cur = 0;
+	free(q->helps);
+	q->helps = NULL;
+	q->nhelps = 0;
+	q->cur_help = NULL;
 	q->error[0] = '\0';
 	q->loaded_ms = ui_now_ms();
 	if (!ctx->window)
@@ -66,6 +86,11 @@ static void load(ui_ctx *ctx, queue_state *q)
 			all[k++] = all[i];
 	q->line = all;
 	q->n = k;
+	/* Expired drafts are wiped as they are listed. */
+	if (help_request_list(ctx->db, &q->helps, &q->nhelps, &err) != JRC_OK)
+		snprintf(q->error, sizeof(q->error), "%s", err.msg);
+	if (q->have_cur)
+		q->cur_help = help_of(q, q->cur.id);
 }
 
 void desk_queue_open(ui_ctx *ctx, desk_session *sess)
@@ -92,6 +117,7 @@ static void leave(ui_ctx *ctx, ui_screen *s)
 
 	(void)ctx;
 	free(q->line);
+	free(q->helps);
 }
 
 static void hhmm(const char *utc, char out[8])
@@ -131,6 +157,19 @@ static const char *reason_word(const char *r)
 	if (strcmp(r, "checkin") == 0)
 		return _("appointment");
 	return _("sent here");
+}
+
+/* What the desk may know of a draft before opening it. */
+static void help_words(ui_ctx *ctx, const jrc_help_request *h, char *out, size_t size)
+{
+	jrc_category c;
+
+	if (*h->category && refdata_category(ctx->db, h->category, &c, NULL) == JRC_OK)
+		snprintf(out, size, _("Draft from the kiosk: step %d of 7, %s. Enter opens it filled in."),
+			 h->step, i18n_pick(c.name_zh, c.name_en));
+	else
+		snprintf(out, size, _("Draft from the kiosk: step %d of 7. Enter opens it filled in."),
+			 h->step);
 }
 
 static void draw_prompt(ui_ctx *ctx, queue_state *q, ui_rect r)
@@ -183,6 +222,10 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 			 q->cur.calls, *q->cur.receipt ? _(", case ") : "", q->cur.receipt);
 		ui_text(y++, r.x + 2, r.w - 2, ui_attr(ctx, UI_SELECTED), buf);
 		ui_text(y++, r.x + 2, r.w - 2, ui_attr(ctx, UI_HINT), reason_word(q->cur.reason));
+		if (q->cur_help) {
+			help_words(ctx, q->cur_help, buf, sizeof(buf));
+			ui_text(y++, r.x + 2, r.w - 2, ui_attr(ctx, UI_NOTICE), buf);
+		}
 	} else {
 		ui_text(y++, r.x + 2, r.w - 2, ui_attr(ctx, UI_HINT),
 			_("Nobody is called here. Press N to call the next."));
@@ -211,6 +254,11 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		ui_text(y, r.x + 21, 17, ui_attr(ctx, t->window ? UI_NOTICE : UI_NORMAL), buf);
 		snprintf(buf, sizeof(buf), "%s%s%s", reason_word(t->reason), *t->receipt ? "  " : "",
 			 t->receipt);
+		if (help_of(q, t->id))
+			/* TRANSLATORS: after "help to fill in" in the queue: the
+			 * kiosk's form step the citizen reached. */
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), _(", draft at step %d"),
+				 help_of(q, t->id)->step);
 		ui_text(y++, r.x + 39, r.w - 39, ui_attr(ctx, UI_NORMAL), buf);
 	}
 	if ((int)q->n > rows && rows > 0) {
@@ -307,6 +355,34 @@ static void serve(ui_ctx *ctx, queue_state *q)
 		desk_open_case(ctx, q->sess, t.case_id);
 }
 
+/* The called ticket's draft into assisted filing: claimed by this clerk,
+ * the wizard filled in; filing it wipes the draft and serves the ticket
+ * (wizard_submit).  Leaving the form keeps the draft until it expires. */
+static void open_draft(ui_ctx *ctx, queue_state *q)
+{
+	jrc_err err = { 0 };
+	jrc_help_draft *h;
+	char who[48];
+	int64_t id = q->cur_help->id, ticket = q->cur.id;
+
+	if (desk_session_check(ctx, q->sess) != 0)
+		return;
+	if (auth_may(&q->sess->staff, JRC_DO_FILE, NULL, &err) != JRC_OK) {
+		ui_message(ctx, 1, "%s", err.msg);
+		return;
+	}
+	if (!(h = malloc(sizeof(*h)))) {
+		ui_message(ctx, 1, "%s", jrc_status_message(JRC_E_NOMEM));
+		return;
+	}
+	if (help_request_claim(ctx->db, id, actor(q, who), h, &err) != JRC_OK)
+		ui_message(ctx, 1, "%s", err.msg);
+	else if (wizard_start_help(ctx, h, id, ticket) != 0)
+		ui_message(ctx, 1, "%s", jrc_status_message(JRC_E_NOMEM));
+	memset(h, 0, sizeof(*h));
+	free(h);
+}
+
 static void set_window(ui_ctx *ctx, queue_state *q)
 {
 	jrc_err err = { 0 };
@@ -371,6 +447,11 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 			ui_message(ctx, 1, "%s", _("Nobody is called at this window: press N to call the next."));
 			return UI_DONE;
 		}
+		load(ctx, q);
+		if (q->cur_help) {
+			open_draft(ctx, q);
+			return UI_DONE;
+		}
 		q->mode = MODE_SERVE;
 		q->input[0] = '\0';
 		return UI_DONE;
@@ -431,6 +512,9 @@ const ui_screen_ops scr_desk_queue_ops = {
 		     "R calls it again, S marks that the citizen did not come, T sends the citizen to another "
 		     "window (they keep their place at the head of that line), Enter marks them served: type "
 		     "the receipt number of the case it concerned to link it and open the case, or nothing. "
+		     "A ticket taken with F9 in the kiosk's filing form (\"help to fill in\") holds the "
+		     "citizen's draft: once called, Enter opens it in assisted filing with everything filled "
+		     "in; filing it wipes the draft, leaving the form keeps it until it expires. "
 		     "W changes this desk's window. Every step is recorded."),
 	.keys_msg = N_("N: call  R: again  S: no-show  T: send on  Enter: served  Esc: back"),
 };

@@ -318,6 +318,13 @@ static void dispatch(ui_ctx *ctx, ui_action act, wint_t ch)
 		speak_read_back(ctx);
 		return;
 	}
+	if (act == UI_ACT_ASK_STAFF) {
+		/* Any step of the kiosk's filing form: the draft goes to the
+		 * front desk with a ticket (kiosk/handover.c). */
+		if (wizard_handover_offered(ctx))
+			wizard_hand_over(ctx);
+		return;
+	}
 	if (act == UI_ACT_NONE)
 		return;
 	/* Letters being composed take the key before the screen does. */

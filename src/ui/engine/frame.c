@@ -8,6 +8,7 @@
 #include "frame.h"
 #include "ime.h"
 #include "speak.h"
+#include "wizard.h"
 #include "jrc/text.h"
 
 static void draw_title(ui_ctx *ctx)
@@ -26,7 +27,7 @@ static void draw_title(ui_ctx *ctx)
 static void draw_status(ui_ctx *ctx)
 {
 	int a = ui_attr(ctx, UI_STATUS), y = ctx->rows - 1;
-	char line[400], common[96], voice_keys[96] = "";
+	char line[400], common[96], voice_keys[96] = "", staff_key[96] = "";
 	const char *other, *own = NULL;
 	ui_screen *s = ui_top(ctx);
 
@@ -42,6 +43,10 @@ static void draw_status(ui_ctx *ctx)
 		 * where there is typed text to read back. */
 		snprintf(voice_keys, sizeof(voice_keys), "   %s%s", _("F5: repeat"),
 			 speak_has_read_back(ctx) ? _("   F6: read back") : "");
+	if (wizard_handover_offered(ctx))
+		/* TRANSLATORS: on the key line of every step of the filing
+		 * form at the kiosk; keep F9. */
+		snprintf(staff_key, sizeof(staff_key), "   %s", _("F9: ask staff to help me"));
 	if (s && s->ops->status_keys)
 		own = s->ops->status_keys(ctx, s);
 	else if (s && s->ops->keys_msg)
@@ -49,9 +54,9 @@ static void draw_status(ui_ctx *ctx)
 	else if (ctx->depth > 1)
 		own = _("Enter: continue   Esc: back");
 	if (own && *own)
-		snprintf(line, sizeof(line), "%s   %s%s", own, common, voice_keys);
+		snprintf(line, sizeof(line), "%s   %s%s%s", own, common, staff_key, voice_keys);
 	else
-		snprintf(line, sizeof(line), "%s%s", common, voice_keys);
+		snprintf(line, sizeof(line), "%s%s%s", common, staff_key, voice_keys);
 	ui_fill(y, 0, ctx->cols, a);
 	ui_text(y, 1, ctx->cols - 2, a, line);
 	if (ctx->staff_mode) {

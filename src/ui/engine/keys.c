@@ -24,6 +24,7 @@ static const struct key_binding {
 	{ 1, KEY_F(4), UI_ACT_IME },
 	{ 1, KEY_F(5), UI_ACT_REPEAT },
 	{ 1, KEY_F(6), UI_ACT_READ_BACK },
+	{ 1, KEY_F(9), UI_ACT_ASK_STAFF },
 	{ 1, KEY_LEFT, UI_ACT_LEFT },
 	{ 1, KEY_RIGHT, UI_ACT_RIGHT },
 	{ 1, KEY_HOME, UI_ACT_HOME },
@@ -57,6 +58,7 @@ static const struct seq_binding {
 	{ "OM", UI_ACT_NEXT },
 	{ "[15~", UI_ACT_REPEAT }, { "[[E", UI_ACT_REPEAT },
 	{ "[17~", UI_ACT_READ_BACK },
+	{ "[20~", UI_ACT_ASK_STAFF },
 };
 
 ui_action ui_key_sequence(const char *seq)

@@ -119,6 +119,10 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		y += ui_text_wrapped(y, a.x, a.w, 2, ui_attr(ctx, UI_NORMAL), appt);
 		snprintf(buf, sizeof(buf), _("Room: %s"), i18n_pick(k->b.room, k->b.room_en));
 		ui_text(y++, a.x, a.w, ui_attr(ctx, UI_HEADING), buf);
+	} else if (strcmp(k->t.reason, "help") == 0) {
+		/* Handed over from the filing form (F9, handover.c). */
+		ui_step_header(ctx, 0, 0, _("Your queue number"),
+			       _("Staff will help you finish your form: what you entered is kept for them, not on this screen. When your number is called, go to the window shown."));
 	} else {
 		ui_step_header(ctx, 0, 0, _("Your queue number"),
 			       _("Please sit in the waiting area. When your number is called, go to the window shown."));

@@ -6,6 +6,8 @@
 #include "screens.h"
 #include "ime.h"
 #include "wizard.h"
+#include "jrc/help.h"
+#include "jrc/queue.h"
 #include "jrc/refdata.h"
 #include "jrc/visit.h"
 
@@ -160,6 +162,8 @@ const char *wizard_step_label(int step)
 
 int wizard_open_step(ui_ctx *ctx, int step)
 {
+	if (ctx->draft && step <= WIZ_STEP_REVIEW && step > ctx->draft->step_reached)
+		ctx->draft->step_reached = step;
 	switch (step) {
 	case WIZ_STEP_CATEGORY: return ui_push(ctx, &scr_category_ops, NULL);
 	case WIZ_STEP_PLACE: return ui_push(ctx, &scr_township_ops, NULL);
@@ -211,7 +215,7 @@ int wizard_step_shown(ui_ctx *ctx, int step)
 	return step;
 }
 
-jrc_status wizard_submit(ui_ctx *ctx, jrc_case *out, jrc_err *err)
+static jrc_status submit(ui_ctx *ctx, jrc_case *out, jrc_err *err)
 {
 	const wizard_draft *d = ctx->draft;
 	jrc_intake in = { 0 };
@@ -271,6 +275,27 @@ jrc_status wizard_submit(ui_ctx *ctx, jrc_case *out, jrc_err *err)
 		return s;
 	}
 	return JRC_OK;
+}
+
+jrc_status wizard_submit(ui_ctx *ctx, jrc_case *out, jrc_err *err)
+{
+	wizard_draft *d = ctx->draft;
+	jrc_status s = submit(ctx, out, err);
+	char actor[48];
+	jrc_ticket t;
+
+	if (s != JRC_OK || !d || !d->help_request)
+		return s;
+	/* A draft handed over at the kiosk, now filed: wiped from the
+	 * database, and its ticket served with the case linked.  Should
+	 * either fail, the case stands; the draft expires anyway. */
+	snprintf(actor, sizeof(actor), "staff:%s", ctx->staff_id);
+	help_request_filed(ctx->db, d->help_request, out->id, actor, NULL);
+	if (d->help_ticket && queue_get(ctx->db, d->help_ticket, &t, NULL) == JRC_OK &&
+	    strcmp(t.state, "called") == 0)
+		queue_serve(ctx->db, d->help_ticket, out->id, actor, &t, NULL);
+	d->help_request = d->help_ticket = 0;
+	return s;
 }
 
 void wizard_category_name(ui_ctx *ctx, char *out, size_t size)
