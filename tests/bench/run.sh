@@ -228,6 +228,31 @@ if want board; then
 	row "  the same at 10000 cases" "$small ms" "-" - -
 	row "  the 90-day appraisal (every 5 min), $BENCH_CASES" "$(kv appraisal_median_ms <"$W/board_big.txt") ms" \
 		"10000 cases $(kv appraisal_median_ms <"$W/board_small.txt") ms" - -
+	# From a call (jrc queue call, as a desk makes it) to the board in a
+	# terminal showing it, on the big database; the board polls the
+	# database's data_version.  Goal 2 s; the slowest of five calls.
+	printf 'bench1234\n' | "$JRC" --db "$BIG" staff add BQ01 --name 叫号 --role desk >/dev/null 2>&1
+	bsock="$W/board.sock"
+	tmux -S "$bsock" new -d -x 80 -y 24 "env JRC_DB=$BIG JRC_DATA=$JRC_DATA JRC_NOW=$JRC_NOW TERM=xterm-256color LANG=C.UTF-8 $JRC board --lang en"
+	for i in $(seq 100); do
+		tmux -S "$bsock" capture-pane -p 2>/dev/null | grep -q "Joint Reception" && break
+		sleep 0.1
+	done
+	worst=0
+	for i in 1 2 3 4 5; do
+		t=$("$JRC" --db "$BIG" queue take --group A --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["ticket"])')
+		t0=$(date +%s%N)
+		"$JRC" --db "$BIG" queue call --window 1 --staff BQ01 >/dev/null
+		for j in $(seq 400); do
+			tmux -S "$bsock" capture-pane -p | grep -q "Number $t," && break
+			sleep 0.01
+		done
+		ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+		[ "$ms" -gt "$worst" ] && worst=$ms
+		"$JRC" --db "$BIG" queue serve "$t" --staff BQ01 >/dev/null
+	done
+	tmux -S "$bsock" kill-server 2>/dev/null
+	row "a call to the board showing it (worst of 5)" "$worst ms" "goal 2000 ms" "$(ratio "$worst" 2000)" "<= 1.0"
 fi
 
 # ---------------------------------------------------------------- 4 kiosks

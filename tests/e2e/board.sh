@@ -11,7 +11,7 @@ command -v sqlite3 >/dev/null 2>&1 || skip_all "the sqlite3 shell is needed"
 # Windows 1 and 2 both serve group A here, so two windows share one line.
 mkdir -p "$T_DIR/data"
 cp "$JRC_DATA"/*.csv "$T_DIR/data/"
-sed -i 's/^2,B,人社,HR and social security,RSJ$/2,A,综合受理,General reception,/' "$T_DIR/data/windows.csv"
+sed -i 's/^2,B,人社,HR and social security,RSJ,$/2,A,综合受理,General reception,,/' "$T_DIR/data/windows.csv"
 export JRC_DATA="$T_DIR/data"
 t_init_db
 export JRC_NOW=2026-11-30T09:00:00+08:00

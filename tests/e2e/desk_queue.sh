@@ -3,9 +3,10 @@
 # quick-question number from the kiosk's home screen (big letters, the
 # window, how many ahead; the kiosk then goes back clean); two desks of
 # the same window group call at once from their queue screens (W): each
-# gets its own ticket, shown called there and not at the other; a
-# no-show; a transfer to another window; served; resize; the record
-# holds.
+# gets its own ticket, shown called there and not at the other, and the
+# hall's board shows both calls within 2 s; a no-show leaves the board; a
+# transfer to another window waits there for it; served; resize; the
+# record holds.
 . "$top_srcdir/tests/lib.sh"
 command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux is needed"
 command -v sqlite3 >/dev/null 2>&1 || skip_all "the sqlite3 shell is needed"
@@ -73,6 +74,19 @@ desk d1 1 D001; ok $? "desk 1 (window 1) opens its queue"
 desk d2 2 D002; ok $? "desk 2 (window 2) opens its queue"
 like "$(scr d1)" "Waiting for this window: 3" "desk 1 sees three waiting"
 like "$(scr d2)" "A001 +[0-9]+ min +windows 1, 2" "desk 2 sees the line with the windows"
+# The hall's board on a third terminal, beside the two desks.
+tm new-session -d -s b -x 80 -y 24 "$ENV $JRC board --lang en"
+wait_on b "Next: +A001 +A002 +A003"; ok $? "the board shows the three waiting"
+# within: wait up to 2 s (40 looks, 50 ms apart) for RE on session S.
+within() {
+	local s=$1 re=$2 i
+	for i in $(seq 40); do
+		scr "$s" | grep -Eq -- "$re" && return 0
+		sleep 0.05
+	done
+	scr "$s" | sed 's/^/# | /' >&2
+	return 1
+}
 keys d1 n
 keys d2 n
 wait_on d1 "Now at this window" && wait_on d1 "^ +A00[12] +called 09:00"; ok $? "desk 1 called a ticket"
@@ -81,6 +95,12 @@ c1=$(scr d1 | sed -n 's/^ *\(A00[0-9]\) *called.*/\1/p')
 c2=$(scr d2 | sed -n 's/^ *\(A00[0-9]\) *called.*/\1/p')
 is "$([ -n "$c1" ] && [ -n "$c2" ] && [ "$c1" != "$c2" ] && echo different)" different "the two desks called different tickets ($c1, $c2)"
 is "$(q "SELECT count(*) FROM tickets WHERE state = 'called'")" 2 "two tickets are called, each once"
+within b "Also called: +A00[12]→[12]" && within b "Number A00[12], please go to window [12]"
+ok $? "the board shows both calls within 2 s"
+board=$(scr b)
+like "$board" "$c1→1|Number $c1, please go to window 1" "  $c1 at window 1"
+like "$board" "$c2→2|Number $c2, please go to window 2" "  $c2 at window 2"
+is "$(printf '%s\n' "$board" | grep -o 'A00[0-9]→[0-9]' | sort -u | sed 's/→.*//' | uniq -d)" "" "  no ticket at two windows"
 wait_on d1 "Waiting for this window: 1"; ok $? "desk 1's line is down to one"
 unlike "$(scr d1 | grep -v 'Calling')" "$c2 " "desk 1 does not show desk 2's ticket"
 unlike "$(scr d2 | grep -v 'Calling')" "$c1 " "desk 2 does not show desk 1's ticket"
@@ -90,6 +110,8 @@ keys d1 s
 wait_on d1 "$c1 did not come: marked"; ok $? "S marks desk 1's ticket as not come"
 wait_on d1 "Nobody is called here"; ok $? "  and the window is free"
 is "$(q "SELECT state FROM tickets WHERE number = ${c1#A00}")" no_show "  recorded as no_show"
+i=0; while [ $i -lt 40 ] && scr b | grep -Eq -- "$c1→1|Number $c1,"; do sleep 0.05; i=$((i + 1)); done
+unlike "$(scr b)" "$c1→1|Number $c1," "  and it leaves the board"
 
 # A transfer at desk 2: to window 3 (group B).
 keys d2 t
@@ -98,6 +120,7 @@ keys d2 9 9 Enter
 wait_on d2 "There is no window 99"; ok $? "an unknown window is refused"
 keys d2 BSpace BSpace 3 Enter
 wait_on d2 "$c2 is sent to window 3 as B001"; ok $? "sent to window 3 as B001"
+within b "Next: .*B001→3"; ok $? "  the board shows B001 waiting for window 3"
 is "$(q "SELECT state FROM tickets WHERE grp = 'A' AND number = ${c2#A00}") $(q "SELECT state || at_window FROM tickets WHERE grp = 'B'")" "transferred waiting3" "  the old ticket sent on, B001 waiting for window 3"
 
 # Served at desk 1, then an empty line.

@@ -53,10 +53,12 @@ static void draw_status(ui_ctx *ctx)
 		own = _(s->ops->keys_msg);
 	else if (ctx->depth > 1)
 		own = _("Enter: continue   Esc: back");
+	/* The voice's keys before F9: a citizen who listens needs them most,
+	 * and at 80 columns the line has room for only one of the two. */
 	if (own && *own)
-		snprintf(line, sizeof(line), "%s   %s%s%s", own, common, staff_key, voice_keys);
+		snprintf(line, sizeof(line), "%s   %s%s%s", own, common, voice_keys, staff_key);
 	else
-		snprintf(line, sizeof(line), "%s%s%s", common, staff_key, voice_keys);
+		snprintf(line, sizeof(line), "%s%s%s", common, voice_keys, staff_key);
 	ui_fill(y, 0, ctx->cols, a);
 	ui_text(y, 1, ctx->cols - 2, a, line);
 	if (ctx->staff_mode) {
