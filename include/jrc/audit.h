@@ -17,7 +17,7 @@ typedef struct jrc_cover {
 	const char *key_text;   /* NULL: the key is id */
 } jrc_cover;
 
-enum { JRC_EVENT_COVERS = 3 };
+enum { JRC_EVENT_COVERS = 6 };
 
 typedef struct jrc_event_in {
 	const char *actor;      /* "citizen", "staff:ID", "system", "cli" */

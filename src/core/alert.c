@@ -2,10 +2,12 @@
  * each filing inside its transaction and for departments' overdue counts
  * by jrc tick; alerts and the cases behind them, each written with an
  * event that carries the row (the acknowledgement: alert_ack.c).
- * Per filing: one read of the rules, one pass over the place's and
- * category's recent cases for all cluster and collective rules, one count
- * per repeat rule, each from an index alone; events only when a rule is
- * met. */
+ * Per filing (alert_internal.h): one read of the rules with their open
+ * alerts on the case's place and category, a count per repeat rule, and,
+ * for the rules it did not join, one pass over the place's and category's
+ * recent cases, each from an index alone.  A case joining an open alert is
+ * carried by its filing's own event; events of their own only when an
+ * alert is raised. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -263,7 +265,7 @@ static jrc_status open_alert(jrc_db *db, const char *rule, const char *key, int6
 /* The open repeat alert of a rule that has a case of this person behind
  * it: its id, or 0. */
 static jrc_status open_repeat(jrc_db *db, const char *rule, const char *id_number,
-			      const char *phone, int64_t *id, jrc_err *err)
+			      const char *phone, int64_t *id, char raised[32], jrc_err *err)
 {
 	sqlite3_stmt *st;
 	jrc_status s;
@@ -271,28 +273,23 @@ static jrc_status open_repeat(jrc_db *db, const char *rule, const char *id_numbe
 
 	*id = 0;
 	if ((s = db_prepare_cached(db, id_number ?
-				   "SELECT a.id FROM cases c JOIN alert_cases ac ON ac.case_id = c.id"
+				   "SELECT a.id, a.raised_at FROM cases c JOIN alert_cases ac ON ac.case_id = c.id"
 				   " JOIN alerts a ON a.id = ac.alert_id WHERE c.id_number = ?1"
 				   " AND a.rule = ?2 AND a.acked_at IS NULL LIMIT 1" :
-				   "SELECT a.id FROM cases c JOIN alert_cases ac ON ac.case_id = c.id"
+				   "SELECT a.id, a.raised_at FROM cases c JOIN alert_cases ac ON ac.case_id = c.id"
 				   " JOIN alerts a ON a.id = ac.alert_id WHERE c.phone = ?1"
 				   " AND a.rule = ?2 AND a.acked_at IS NULL LIMIT 1", &st, err)))
 		return s;
 	db_bind_text(db, st, 1, id_number ? id_number : phone);
 	db_bind_text(db, st, 2, rule);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
+		db_col_copy(st, 1, raised, 32);
+	}
 	db_release(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
-
-/* The open alerts a filing joined, written with one event per
- * JRC_EVENT_COVERS of them. */
-typedef struct joined {
-	char keys[32][48];
-	int n;
-} joined;
 
 /* The SQL of the cases behind a rule met (?1 the place or the person,
  * ?2 the category, ?3 the window's start). */
@@ -321,15 +318,15 @@ static void bind_rule(jrc_db *db, sqlite3_stmt *st, const alert_filing *f, int k
 	db_bind_text(db, st, 3, since);
 }
 
-/* One rule met by the filing: it joins the rule's open alert, or raises
- * one with every case behind it. */
+/* A rule met by the filing with no alert open: raise one with every case
+ * behind it. */
 static jrc_status rule_met(jrc_db *db, const alert_filing *f, const char *rule, int kind,
-			   long threshold, long days, const char *since, joined *j, jrc_err *err)
+			   long threshold, long days, const char *since, jrc_err *err)
 {
 	const char *idn = f->id_number && *f->id_number ? f->id_number : NULL;
 	sqlite3_stmt *st;
 	jrc_status s;
-	int64_t open = 0, *ids;
+	int64_t *ids;
 	size_t n;
 	alert_key k = { 0 };
 
@@ -337,25 +334,10 @@ static jrc_status rule_met(jrc_db *db, const alert_filing *f, const char *rule, 
 	k.kind = kind;
 	k.threshold = threshold;
 	k.days = days;
-	if (kind == KIND_REPEAT) {
-		s = open_repeat(db, rule, idn, f->phone, &open, err);
-	} else {
+	if (kind != KIND_REPEAT) {
 		k.division = f->division;
 		k.category = f->category;
 		snprintf(k.key, sizeof(k.key), "%s/%s", f->division, f->category);
-		s = open_alert(db, rule, k.key, &open, err);
-	}
-	if (s)
-		return s;
-	if (open) {
-		int added;
-
-		if ((s = insert_case(db, open, f->case_id, &added, err)) || !added)
-			return s;
-		if (j->n < (int)(sizeof(j->keys) / sizeof(j->keys[0])))
-			snprintf(j->keys[j->n++], sizeof(j->keys[0]), "%" PRId64 ".%" PRId64, open,
-				 f->case_id);
-		return JRC_OK;
 	}
 	if (kind == KIND_REPEAT && !idn)
 		s = db_prepare(db, "SELECT id FROM cases WHERE phone = ?1 AND filed_at >= ?3"
@@ -376,14 +358,6 @@ static jrc_status rule_met(jrc_db *db, const alert_filing *f, const char *rule, 
 	return s;
 }
 
-typedef struct filing_rule {
-	char code[24];
-	int kind;
-	long count, days;
-	char since[32];
-	long got;               /* what the filing's window holds */
-} filing_rule;
-
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -392,7 +366,7 @@ static int cmp_str(const void *a, const void *b)
 /* The cluster and collective counts of every such rule from one pass over
  * the place's and category's cases since the earliest window (an index
  * range holding the filing time and the person). */
-static jrc_status place_counts(jrc_db *db, const alert_filing *f, filing_rule *r, size_t nr,
+static jrc_status place_counts(jrc_db *db, const alert_filing *f, alert_pass_rule *r, size_t nr,
 			       jrc_err *err)
 {
 	const char *earliest = NULL;
@@ -475,7 +449,7 @@ static jrc_status place_counts(jrc_db *db, const alert_filing *f, filing_rule *r
 }
 
 /* A person's filings since a rule's window began. */
-static jrc_status person_count(jrc_db *db, const alert_filing *f, filing_rule *r, jrc_err *err)
+static jrc_status person_count(jrc_db *db, const alert_filing *f, alert_pass_rule *r, jrc_err *err)
 {
 	int by_id = f->id_number && *f->id_number;
 	sqlite3_stmt *st;
@@ -496,65 +470,161 @@ static jrc_status person_count(jrc_db *db, const alert_filing *f, filing_rule *r
 	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
 }
 
-jrc_status alert_evaluate_filing(jrc_db *db, const alert_filing *f, jrc_err *err)
+jrc_status alert_filing_join(jrc_db *db, const alert_filing *f, alert_pass *p, jrc_err *err)
 {
 	sqlite3_stmt *st;
 	jrc_status s;
-	joined j = { .n = 0 };
-	filing_rule rules[32];
-	size_t nr = 0;
 	jrc_date today = clock_local_date(clock_now());
+	const char *idn = f->id_number && *f->id_number ? f->id_number : NULL;
+	char key[64], raised[sizeof(p->rule) / sizeof(p->rule[0])][32];
 	/* A person is the same by ID number, else by phone; an anonymous case
 	 * is nobody. */
-	int person = !f->anonymous && ((f->id_number && *f->id_number) || (f->phone && *f->phone));
-	int rc;
+	int person = !f->anonymous && (idn || (f->phone && *f->phone));
+	int rc = SQLITE_DONE;
 
-	if ((s = db_prepare_cached(db, "SELECT code, kind, count, days FROM alert_rules"
-				   " WHERE active AND kind <> 'overdue'", &st, err)))
+	p->n = 0;
+	p->nkeys = 0;
+	/* The rules, each with its open alert on this place and category. */
+	snprintf(key, sizeof(key), "%s/%s", f->division ? f->division : "",
+		 f->category ? f->category : "");
+	if ((s = db_prepare_cached(db, "SELECT r.code, r.kind, r.count, r.days, a.id, a.raised_at"
+				   " FROM alert_rules r LEFT JOIN alerts a"
+				   "  ON a.rule = r.code AND a.key = ?1 AND a.acked_at IS NULL"
+				   " WHERE r.active AND r.kind <> 'overdue'", &st, err)))
 		return s;
-	while (nr < sizeof(rules) / sizeof(rules[0]) && (rc = db_step(db, st)) == SQLITE_ROW) {
-		filing_rule *r = &rules[nr];
+	db_bind_text(db, st, 1, key);
+	while (p->n < sizeof(p->rule) / sizeof(p->rule[0]) && (rc = db_step(db, st)) == SQLITE_ROW) {
+		alert_pass_rule *r = &p->rule[p->n];
 		char kind[16];
 
-		memset(r, 0, sizeof(*r));
-		db_col_copy(st, 0, r->code, sizeof(r->code));
 		db_col_copy(st, 1, kind, sizeof(kind));
 		r->kind = kind_of(kind);
+		if (r->kind == KIND_NONE || r->kind == KIND_OVERDUE ||
+		    (!person && r->kind != KIND_CLUSTER))
+			continue;
+		db_col_copy(st, 0, r->code, sizeof(r->code));
 		r->count = (long)sqlite3_column_int64(st, 2);
 		r->days = (long)sqlite3_column_int64(st, 3);
-		/* The window: the last `days` local days, today included. */
-		clock_format_utc(clock_local_midnight(date_add_days(today, -(int)(r->days - 1))),
-				 r->since);
-		if (r->kind != KIND_NONE && r->kind != KIND_OVERDUE &&
-		    (person || r->kind == KIND_CLUSTER))
-			nr++;
+		r->open = sqlite3_column_int64(st, 4);
+		if (r->open)
+			db_col_copy(st, 5, raised[p->n], sizeof(raised[0]));
+		r->got = 0;
+		r->joined = 0;
+		r->since[0] = '\0';
+		p->n++;
 	}
 	db_release(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(db, rc, err);
-	if ((s = place_counts(db, f, rules, nr, err)))
-		return s;
-	for (size_t i = 0; i < nr; i++) {
-		if (rules[i].kind == KIND_REPEAT && (s = person_count(db, f, &rules[i], err)))
-			return s;
-		if (rules[i].got >= rules[i].count &&
-		    (s = rule_met(db, f, rules[i].code, rules[i].kind, rules[i].count, rules[i].days,
-				  rules[i].since, &j, err)))
-			return s;
+	/* The windows: the last `days` local days, today included (computed
+	 * once for the rules of the same length). */
+	for (size_t i = 0; i < p->n; i++) {
+		for (size_t k = 0; k < i && !*p->rule[i].since; k++)
+			if (p->rule[k].days == p->rule[i].days)
+				memcpy(p->rule[i].since, p->rule[k].since, sizeof(p->rule[i].since));
+		if (!*p->rule[i].since)
+			clock_format_utc(clock_local_midnight(date_add_days(today,
+									   -(int)(p->rule[i].days - 1))),
+					 p->rule[i].since);
 	}
-	/* Joining open alerts is the common case on a busy day: one event
-	 * for the filing carries the rows of all it joined. */
-	for (int i = 0; i < j.n; i += JRC_EVENT_COVERS) {
-		char note[160] = "alerts:";
-		int m = j.n - i < JRC_EVENT_COVERS ? j.n - i : JRC_EVENT_COVERS;
+	/* An open alert raised within its rule's window gathers the later
+	 * cases of its place and category (or its person) without counting
+	 * again: the case joins it.  An older one the case joins when the
+	 * rule is met (alert_filing_raise, after the filing's event).  A
+	 * person's open alert is looked for only when the window holds an
+	 * earlier filing of theirs: one raised within the window has one. */
+	for (size_t i = 0; i < p->n; i++) {
+		alert_pass_rule *r = &p->rule[i];
+		int added;
 
-		for (int k = 0; k < m; k++)
+		if (r->kind == KIND_REPEAT) {
+			if ((s = person_count(db, f, r, err)))
+				return s;
+			if ((r->got >= 2 || r->got >= r->count) &&
+			    (s = open_repeat(db, r->code, idn, f->phone, &r->open, raised[i], err)))
+				return s;
+		}
+		if (!r->open || strcmp(raised[i], r->since) < 0)
+			continue;
+		r->joined = 1;
+		if ((s = insert_case(db, r->open, f->case_id, &added, err)))
+			return s;
+		if (added && p->nkeys < (int)(sizeof(p->keys) / sizeof(p->keys[0])))
+			snprintf(p->keys[p->nkeys++], sizeof(p->keys[0]), "%" PRId64 ".%" PRId64,
+				 r->open, f->case_id);
+	}
+	return JRC_OK;
+}
+
+jrc_status alert_filing_join_events(jrc_db *db, const alert_filing *f, const alert_pass *p,
+				    int from, jrc_err *err)
+{
+	jrc_status s;
+
+	/* One event for the filing carries the rows of all it joined. */
+	for (int i = from; i < p->nkeys; i += JRC_EVENT_COVERS) {
+		char note[160] = "alerts:";
+		int m = p->nkeys - i < JRC_EVENT_COVERS ? p->nkeys - i : JRC_EVENT_COVERS;
+		char keys[JRC_EVENT_COVERS][48];
+
+		for (int k = 0; k < m; k++) {
+			memcpy(keys[k], p->keys[i + k], sizeof(keys[k]));
 			snprintf(note + strlen(note), sizeof(note) - strlen(note), " %.*s",
-				 (int)strcspn(j.keys[i + k], "."), j.keys[i + k]);
-		if ((s = event(db, "alert_join", f->case_id, note, NULL, 0, &j.keys[i], m, err)))
+				 (int)strcspn(p->keys[i + k], "."), p->keys[i + k]);
+		}
+		if ((s = event(db, "alert_join", f->case_id, note, NULL, 0, keys, m, err)))
 			return s;
 	}
 	return JRC_OK;
+}
+
+jrc_status alert_filing_raise(jrc_db *db, const alert_filing *f, alert_pass *p, jrc_err *err)
+{
+	alert_pass_rule *left[sizeof(p->rule) / sizeof(p->rule[0])];
+	alert_pass_rule place[sizeof(p->rule) / sizeof(p->rule[0])];
+	size_t nl = 0, np = 0;
+	jrc_status s;
+
+	/* The place rules the filing did not join, counted in one pass (the
+	 * person's were counted before its event). */
+	for (size_t i = 0; i < p->n; i++) {
+		if (p->rule[i].joined)
+			continue;
+		left[nl++] = &p->rule[i];
+		if (p->rule[i].kind != KIND_REPEAT)
+			place[np++] = p->rule[i];
+	}
+	if (np && (s = place_counts(db, f, place, np, err)))
+		return s;
+	for (size_t i = 0, k = 0; i < nl; i++)
+		if (left[i]->kind != KIND_REPEAT)
+			left[i]->got = place[k++].got;
+	/* A rule met: it raises an alert, or the case joins the older one
+	 * still open (an event of its own). */
+	for (size_t i = 0; i < nl; i++) {
+		alert_pass_rule *r = left[i];
+
+		if (r->got < r->count)
+			continue;
+		if (r->open)
+			s = add_case(db, r->open, f->case_id, r->code, "alert_join", NULL, err);
+		else
+			s = rule_met(db, f, r->code, r->kind, r->count, r->days, r->since, err);
+		if (s)
+			return s;
+	}
+	return JRC_OK;
+}
+
+jrc_status alert_evaluate_filing(jrc_db *db, const alert_filing *f, jrc_err *err)
+{
+	alert_pass p;
+	jrc_status s;
+
+	if ((s = alert_filing_join(db, f, &p, err)) ||
+	    (s = alert_filing_join_events(db, f, &p, 0, err)))
+		return s;
+	return alert_filing_raise(db, f, &p, err);
 }
 
 jrc_status alert_evaluate_case(jrc_db *db, int64_t case_id, jrc_err *err)

@@ -251,8 +251,15 @@ char *db_col_strdup(sqlite3_stmt *st, int i, int *oom)
 void db_col_copy(sqlite3_stmt *st, int i, char *buf, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
+	size_t n = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
 
-	snprintf(buf, size, "%s", t ? (const char *)t : "");
+	if (!size)
+		return;
+	if (n >= size)
+		n = size - 1;
+	if (n)
+		memcpy(buf, t, n);
+	buf[n] = '\0';
 }
 
 static int user_version(jrc_db *db, int *v)

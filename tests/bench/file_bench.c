@@ -5,9 +5,11 @@
  *
  *   file_bench version              the sqlite library it runs with
  *   file_bench fsync DIR N          N 4 KiB writes each followed by fdatasync
- *   file_bench filing DIR N R [core|bare]
+ *   file_bench filing DIR N R [core|bare [spread]]
  *                                   R rounds of N filings each, core and bare
- *                                   alternating on fresh databases in DIR
+ *                                   alternating on fresh databases in DIR;
+ *                                   spread: the core's filings over every
+ *                                   category and village (see make_intake)
  *   file_bench kiosks DB P N OUT    P processes filing N cases each through
  *                                   grievance_file; receipts to OUT.<i>
  *
@@ -95,7 +97,17 @@ typedef struct intake_buf {
 	jrc_intake in;
 } intake_buf;
 
-static void make_intake(intake_buf *b, unsigned long i)
+/* Where the filings go: NULL, five categories in four places, so that
+ * every place and category passes the early-warning thresholds within
+ * the first hundred filings (from then on each filing joins two open
+ * alerts); or spread, every category over every village, as an ordinary
+ * day in a county is (no rule is met in the first thousands). */
+typedef struct spread {
+	char cat[64][8], div[128][16];
+	size_t ncat, ndiv;
+} spread;
+
+static void make_intake(intake_buf *b, unsigned long i, const spread *sp)
 {
 	static const char *const cats[] = { "LAB", "LAN", "NEI", "SOC", "HOU" };
 	static const char *const divs[] = { "330726100", "330726001", "330726100201", "330726101" };
@@ -109,8 +121,8 @@ static void make_intake(intake_buf *b, unsigned long i)
 		 "包工头拖欠我的工资已经三个月了，一共八千多元，多次讨要都说下个月再给。"
 		 "我是去年三月开始在这里干活的，有记工本可以作证。第 %lu 件。", i);
 	memset(&b->in, 0, sizeof(b->in));
-	b->in.category = cats[i % 5];
-	b->in.division = divs[i % 4];
+	b->in.category = sp ? sp->cat[i % sp->ncat] : cats[i % 5];
+	b->in.division = sp ? sp->div[(i * 7919) % sp->ndiv] : divs[i % 4];
 	b->in.name = "李四";
 	b->in.id_number = b->id;
 	b->in.phone = b->phone;
@@ -134,15 +146,41 @@ static jrc_db *fresh_db(const char *path)
 	return db;
 }
 
-static double run_core(const char *path, long n)
+/* The categories and villages of the reference data. */
+static void load_spread(jrc_db *db, spread *sp)
+{
+	sqlite3_stmt *st;
+
+	memset(sp, 0, sizeof(*sp));
+	if (sqlite3_prepare_v2(db_handle(db), "SELECT code FROM categories ORDER BY code", -1, &st,
+			       NULL) != SQLITE_OK)
+		die("categories", sqlite3_errmsg(db_handle(db)));
+	while (sp->ncat < 64 && sqlite3_step(st) == SQLITE_ROW)
+		snprintf(sp->cat[sp->ncat++], sizeof(sp->cat[0]), "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(db_handle(db), "SELECT code FROM divisions WHERE level = 'village'"
+			       " ORDER BY code", -1, &st, NULL) != SQLITE_OK)
+		die("divisions", sqlite3_errmsg(db_handle(db)));
+	while (sp->ndiv < 128 && sqlite3_step(st) == SQLITE_ROW)
+		snprintf(sp->div[sp->ndiv++], sizeof(sp->div[0]), "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (!sp->ncat || !sp->ndiv)
+		die("spread", "no categories or villages in the reference data");
+}
+
+static double run_core(const char *path, long n, int spread_out)
 {
 	jrc_db *db = fresh_db(path);
 	jrc_err err = { 0 };
 	intake_buf b;
-	double t0 = now_s();
+	spread sp;
+	double t0;
 
+	if (spread_out)
+		load_spread(db, &sp);
+	t0 = now_s();
 	for (long i = 0; i < n; i++) {
-		make_intake(&b, (unsigned long)i);
+		make_intake(&b, (unsigned long)i, spread_out ? &sp : NULL);
 		if (grievance_file(db, &b.in, NULL, &err) != JRC_OK)
 			die("grievance_file", err.msg);
 	}
@@ -187,7 +225,7 @@ static double run_bare(const char *path, long n)
 		long s;
 		int64_t id;
 
-		make_intake(&b, (unsigned long)i);
+		make_intake(&b, (unsigned long)i, NULL);
 		if (sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 			die("begin", sqlite3_errmsg(h));
 		sqlite3_bind_text(seq, 1, "261129", -1, SQLITE_STATIC);
@@ -236,7 +274,7 @@ static double run_bare(const char *path, long n)
 }
 
 /* Alternate core and bare rounds so that a noisy neighbour hurts both. */
-static int bench_filing(const char *dir, long n, long rounds, const char *only)
+static int bench_filing(const char *dir, long n, long rounds, const char *only, int spread_out)
 {
 	char core_db[4096], bare_db[4096];
 	double core = 0, bare = 0;
@@ -247,14 +285,14 @@ static int bench_filing(const char *dir, long n, long rounds, const char *only)
 		if (only) {
 			/* One side alone, for strace or perf. */
 			if (!strcmp(only, "core"))
-				core += run_core(core_db, n);
+				core += run_core(core_db, n, spread_out);
 			else
 				bare += run_bare(bare_db, n);
 		} else if (r % 2) {
 			bare += run_bare(bare_db, n);
-			core += run_core(core_db, n);
+			core += run_core(core_db, n, spread_out);
 		} else {
-			core += run_core(core_db, n);
+			core += run_core(core_db, n, spread_out);
 			bare += run_bare(bare_db, n);
 		}
 	}
@@ -280,7 +318,7 @@ static int kiosk(const char *path, long n, long base, const char *out)
 	if (db_open(path, 0, &db, &err) != JRC_OK)
 		die(path, err.msg);
 	for (long i = 0; i < n; i++) {
-		make_intake(&b, (unsigned long)(base + i));
+		make_intake(&b, (unsigned long)(base + i), NULL);
 		if (grievance_file(db, &b.in, &c, &err) != JRC_OK) {
 			fprintf(f, "ERROR %s\n", err.msg);
 			errors++;
@@ -330,9 +368,9 @@ int main(int argc, char **argv)
 	}
 	if (argc == 4 && !strcmp(argv[1], "fsync"))
 		return bench_fsync(argv[2], strtol(argv[3], NULL, 10));
-	if ((argc == 5 || argc == 6) && !strcmp(argv[1], "filing"))
+	if (argc >= 5 && argc <= 7 && !strcmp(argv[1], "filing"))
 		return bench_filing(argv[2], strtol(argv[3], NULL, 10), strtol(argv[4], NULL, 10),
-				    argc == 6 ? argv[5] : NULL);
+				    argc >= 6 ? argv[5] : NULL, argc == 7 && !strcmp(argv[6], "spread"));
 	if (argc == 3 && !strcmp(argv[1], "init")) {
 		db_close(fresh_db(argv[2]));
 		return 0;
@@ -340,7 +378,7 @@ int main(int argc, char **argv)
 	if (argc == 6 && !strcmp(argv[1], "kiosks"))
 		return bench_kiosks(argv[2], strtol(argv[3], NULL, 10), strtol(argv[4], NULL, 10),
 				    argv[5]);
-	fprintf(stderr, "usage: file_bench version | fsync DIR N | filing DIR N ROUNDS [core|bare] | init DB |"
+	fprintf(stderr, "usage: file_bench version | fsync DIR N | filing DIR N ROUNDS [core|bare [spread]] | init DB |"
 		" kiosks DB PROCS N OUT\n");
 	return 2;
 }

@@ -63,8 +63,8 @@ export JRC_NOW=2026-11-21T10:00:00+08:00
 A4=$(anon ENV 330726002201 "河水发臭 4")
 is "$(nalerts CL)" 1 "a fourth case raises no second alert while the first is open"
 is "$(behind CL)" 4 "it joins the open alert"
-is "$(q "SELECT count(*) FROM events WHERE kind = 'alert_join' AND case_id = (SELECT id FROM cases WHERE receipt = '$A4') AND payload LIKE '%\"alert_cases\"%'")" 1 \
-	"the joining is an event of that case that carries the row"
+is "$(q "SELECT count(*) FROM events WHERE kind = 'filed' AND case_id = (SELECT id FROM cases WHERE receipt = '$A4') AND payload LIKE '%\"alert_cases\"%'")" 1 \
+	"the case's filing event carries the row"
 is "$(q "SELECT count(*) FROM events WHERE kind = 'alert' AND payload LIKE '%\"alerts\"%'")" 1 \
 	"the alert raised is an event that carries its row"
 
@@ -105,8 +105,8 @@ like "$(jrc alerts --json | jq -r '.[] | select(.rule == "CO") | .summary')" \
 	"· .*: 3 people \\(rule: 3 in 1 days\\)" "its summary counts the people"
 ID6=$(t_id 33072619800101006)
 R6=$(person LAN 330726003202 "$ID6" 13800000006 "征地补偿")
-is "$(q "SELECT count(*) || ':' || sum(json_array_length(payload)) FROM events WHERE kind = 'alert_join' AND case_id = (SELECT id FROM cases WHERE receipt = '$R6')")" "1:2" \
-	"a case joining two open alerts is one event that carries both rows"
+is "$(q "SELECT count(*) || ':' || sum(json_array_length(payload)) FROM events WHERE kind IN ('filed', 'alert_join') AND case_id = (SELECT id FROM cases WHERE receipt = '$R6')")" "1:3" \
+	"a case joining two open alerts: its filing event carries both rows"
 is "$(behind CO):$(behind CL "division = '330726003202'")" "6:7" "it is behind both"
 
 # Overdue: a department with more than 2 overdue cases, by jrc tick.
@@ -186,6 +186,17 @@ is "$(nalerts CL)" 2 "a case that meets no rule in its window raises nothing"
 anon ENV 330726002201 "河水发臭 6" >/dev/null
 is "$(nalerts CL):$(behind CL "acked_at IS NULL AND division = '330726002201'")" "3:3" \
 	"once acknowledged, the rule met again raises a new alert"
+
+# An open alert raised longer ago than its rule's window: a later case
+# joins it only when the rule is met again, with an event of its own.
+export JRC_NOW=2027-01-05T09:00:00+08:00
+person LAB 330726001201 "$ID1" 13800000001 "一个多月后" >/dev/null
+is "$(nalerts RP):$(behind RP)" "1:4" "the person's first filing in a new window joins no old alert"
+person LAB 330726001201 "$ID1" 13800000001 "又一次" >/dev/null
+R3=$(person LAB 330726001201 "$ID1" 13800000001 "第三次")
+is "$(nalerts RP):$(behind RP)" "1:5" "the third in the window meets the rule: it joins the alert still open"
+is "$(q "SELECT count(*) FROM events WHERE kind = 'alert_join' AND case_id = (SELECT id FROM cases WHERE receipt = '$R3') AND payload LIKE '%\"alert_cases\"%'")" 1 \
+	"  with an event of its own that carries the row"
 
 # The record.
 out=$(jrc verify 2>&1); ok $? "verify passes with the alerts in the log"

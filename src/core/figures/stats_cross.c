@@ -205,7 +205,7 @@ static int xcell_cmp(const void *a, const void *b)
 static jrc_status read_cells(jrc_db *db, const xquery *x, const period *p, xcell **out,
 			     size_t *n, jrc_err *err)
 {
-	char sql[4096], rows[1536], dims[1024], groups[32];
+	char sql[6144], rows[2560], dims[1024], groups[32];
 	const jrc_stat_query *q = x->q;
 	const char *site = q->site ? " AND site = ?7" : "";
 	int months = 0;
@@ -216,19 +216,21 @@ static jrc_status read_cells(jrc_db *db, const xquery *x, const period *p, xcell
 
 	for (int i = 0; i < x->n; i++)
 		months |= x->dim[i] == JRC_DIM_MONTH;
-	/* All time: without the places unless a place is asked for. */
+	/* All time: without the places unless a place is asked for.  The
+	 * month, all-time and total tables with tally_day's pending numbers
+	 * (tally_internal.h). */
 	if (!p->bounded && !months)
 		snprintf(rows, sizeof(rows),
-			 "SELECT '' AS month, " TALLY_KEY ", " TALLY_COUNTS " FROM %s"
+			 "SELECT '' AS month, " TALLY_KEY ", " TALLY_COUNTS " FROM (%s)"
 			 " WHERE ?1 IS NOT NULL AND ?2 IS NOT NULL AND ?3 IS NOT NULL AND ?4 IS NOT NULL"
 			 " AND ?5 IS NOT NULL AND ?6 IS NOT NULL%s",
-			 needs_place(x) ? "tally_all" : "tally_total", site);
+			 needs_place(x) ? TALLY_ALL_ROWS : TALLY_TOTAL_ROWS, site);
 	else
 		snprintf(rows, sizeof(rows),
 			 "SELECT substr(day, 1, 7) AS month, " TALLY_KEY ", " TALLY_COUNTS
 			 " FROM tally_day WHERE day BETWEEN ?1 AND ?2%s"
-			 " UNION ALL SELECT month, " TALLY_KEY ", " TALLY_COUNTS
-			 " FROM tally_month WHERE month BETWEEN ?3 AND ?4%s"
+			 " UNION ALL SELECT period, " TALLY_KEY ", " TALLY_COUNTS
+			 " FROM (" TALLY_MONTH_ROWS ") WHERE period BETWEEN ?3 AND ?4%s"
 			 " UNION ALL SELECT substr(day, 1, 7), " TALLY_KEY ", " TALLY_COUNTS
 			 " FROM tally_day WHERE day BETWEEN ?5 AND ?6%s",
 			 site, site, site);

@@ -40,6 +40,20 @@ static void today_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(cx, out, 10, SQLITE_TRANSIENT);
 }
 
+/* jrc_window_start(days): the start of a window of the last `days` local
+ * days, today included (local midnight, as a UTC instant like filed_at):
+ * the early-warning rules' windows (alert.c). */
+static void window_start_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	jrc_date today = clock_local_date(clock_now());
+	long days = (long)sqlite3_value_int64(argv[0]);
+	char out[32];
+
+	(void)argc;
+	clock_format_utc(clock_local_midnight(date_add_days(today, -(int)(days - 1))), out);
+	sqlite3_result_text(cx, out, -1, SQLITE_TRANSIENT);
+}
+
 int tally_register_functions(jrc_db *db)
 {
 	int rc = sqlite3_create_function(db_handle(db), "jrc_local_day", 1,
@@ -50,54 +64,105 @@ int tally_register_functions(jrc_db *db)
 		rc = sqlite3_create_function(db_handle(db), "jrc_today", 0,
 					     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, today_fn, NULL,
 					     NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db_handle(db), "jrc_window_start", 1,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, window_start_fn,
+					     NULL, NULL);
 	return rc;
 }
 
 #define NCOUNTS 9
-/* One table's upsert: the period column bound to ?1 (none for tally_all
- * and tally_total), the key to ?2..?7 (the place ?4 left out of
- * tally_total, which keeps '' there), the counts to ?8..?16. */
-#define UPSERT(table, pcol, pval, place) \
-	"INSERT INTO " table "(" pcol TALLY_KEY ", " TALLY_COUNTS ") VALUES (" pval \
-	" ?2, ?3, " place ", ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)" \
+/* The key of a tally_day row: its day ?1, the rest ?2..?7. */
+#define KEY_ROW " day = ?1 AND site = ?2 AND category = ?3 AND division = ?4" \
+	" AND department = ?5 AND state = ?6 AND source = ?7"
+
+/* A write counts into tally_day alone, the counts to ?8..?16, and keeps
+ * the same numbers as pending for the month, all-time and total tables
+ * (see tally_fold). */
+static const char upsert_day[] =
+	"INSERT INTO tally_day(day, " TALLY_KEY ", " TALLY_COUNTS ", " TALLY_PENDING ", dirty)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+	" ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 1)"
+	" ON CONFLICT DO UPDATE SET n = n + excluded.n, answered = answered + excluded.answered,"
+	" on_time = on_time + excluded.on_time, rated = rated + excluded.rated,"
+	" satisfied = satisfied + excluded.satisfied,"
+	" v_satisfied = v_satisfied + excluded.v_satisfied,"
+	" v_basic = v_basic + excluded.v_basic, v_unsatisfied = v_unsatisfied + excluded.v_unsatisfied,"
+	" overdue = overdue + excluded.overdue,"
+	" p_n = p_n + excluded.n, p_answered = p_answered + excluded.answered,"
+	" p_on_time = p_on_time + excluded.on_time, p_rated = p_rated + excluded.rated,"
+	" p_satisfied = p_satisfied + excluded.satisfied,"
+	" p_v_satisfied = p_v_satisfied + excluded.v_satisfied,"
+	" p_v_basic = p_v_basic + excluded.v_basic,"
+	" p_v_unsatisfied = p_v_unsatisfied + excluded.v_unsatisfied,"
+	" p_overdue = p_overdue + excluded.overdue, dirty = 1";
+
+/* The overdue count of a row moved by ?8 (advance). */
+static const char bump_day[] =
+	"UPDATE tally_day SET overdue = overdue + ?8, p_overdue = p_overdue + ?8, dirty = 1"
+	" WHERE" KEY_ROW;
+
+/* The pending numbers of tally_day folded into the other three, the rows
+ * that leaves empty removed, and the pending emptied. */
+#define FOLD_INTO(table, pcol, pexpr, place, group) \
+	"INSERT INTO " table "(" pcol TALLY_KEY ", " TALLY_COUNTS ")" \
+	" SELECT " pexpr " site, category, " place ", department, state, source, sum(p_n)," \
+	" sum(p_answered), sum(p_on_time), sum(p_rated), sum(p_satisfied), sum(p_v_satisfied)," \
+	" sum(p_v_basic), sum(p_v_unsatisfied), sum(p_overdue)" \
+	" FROM tally_day INDEXED BY tally_day_dirty WHERE dirty GROUP BY " group \
 	" ON CONFLICT DO UPDATE SET n = n + excluded.n, answered = answered + excluded.answered," \
 	" on_time = on_time + excluded.on_time, rated = rated + excluded.rated," \
 	" satisfied = satisfied + excluded.satisfied," \
 	" v_satisfied = v_satisfied + excluded.v_satisfied," \
 	" v_basic = v_basic + excluded.v_basic, v_unsatisfied = v_unsatisfied + excluded.v_unsatisfied," \
-	" overdue = overdue + excluded.overdue"
-#define KEY_ROW_AT(place) " site = ?2 AND category = ?3 AND division = " place \
-	" AND department = ?5 AND state = ?6 AND source = ?7"
-#define KEY_ROW KEY_ROW_AT("?4")
-#define KEY_MATCH KEY_ROW " AND n = 0"
+	" overdue = overdue + excluded.overdue;"
+#define PRUNE(table, pcols, pexpr, place) \
+	"DELETE FROM " table " WHERE n = 0 AND (" pcols "site, category, division, department," \
+	" state, source) IN (SELECT " pexpr "site, category, " place ", department, state, source" \
+	" FROM tally_day INDEXED BY tally_day_dirty WHERE dirty);"
+static const char fold_sql[] =
+	FOLD_INTO("tally_month", "month, ", "substr(day, 1, 7),", "division",
+		  "substr(day, 1, 7), " TALLY_KEY)
+	FOLD_INTO("tally_all", "", "", "division", TALLY_KEY)
+	FOLD_INTO("tally_total", "", "", "''", "site, category, department, state, source")
+	PRUNE("tally_month", "month, ", "substr(day, 1, 7), ", "division")
+	PRUNE("tally_all", "", "", "division")
+	PRUNE("tally_total", "", "", "''")
+	"DELETE FROM tally_day WHERE dirty AND n = 0;"
+	"UPDATE tally_day SET p_n = 0, p_answered = 0, p_on_time = 0, p_rated = 0, p_satisfied = 0,"
+	" p_v_satisfied = 0, p_v_basic = 0, p_v_unsatisfied = 0, p_overdue = 0, dirty = 0"
+	" WHERE dirty;";
 
-/* Per table: the upsert, the row emptied by a -1 removed, the overdue
- * count moved by ?8 (tally_advance). */
-static const struct {
-	const char *upsert, *prune, *bump;
-} tables[4] = {
-	{ UPSERT("tally_day", "day, ", "?1,", "?4"),
-	  "DELETE FROM tally_day WHERE day = ?1 AND" KEY_MATCH,
-	  "UPDATE tally_day SET overdue = overdue + ?8 WHERE day = ?1 AND" KEY_ROW },
-	{ UPSERT("tally_month", "month, ", "substr(?1, 1, 7),", "?4"),
-	  "DELETE FROM tally_month WHERE month = substr(?1, 1, 7) AND" KEY_MATCH,
-	  "UPDATE tally_month SET overdue = overdue + ?8 WHERE month = substr(?1, 1, 7) AND" KEY_ROW },
-	{ UPSERT("tally_all", "", "", "?4"),
-	  "DELETE FROM tally_all WHERE ?1 IS NOT NULL AND" KEY_MATCH,
-	  "UPDATE tally_all SET overdue = overdue + ?8 WHERE ?1 IS NOT NULL AND" KEY_ROW },
-	{ UPSERT("tally_total", "", "", "''"),
-	  "DELETE FROM tally_total WHERE ?1 IS NOT NULL AND ?4 IS NOT NULL AND" KEY_ROW_AT("''")
-	  " AND n = 0",
-	  "UPDATE tally_total SET overdue = overdue + ?8 WHERE ?1 IS NOT NULL AND ?4 IS NOT NULL AND"
-	  KEY_ROW_AT("''") },
-};
-#define NTABLES (sizeof(tables) / sizeof(tables[0]))
+jrc_status tally_fold(jrc_db *db, jrc_err *err)
+{
+	return db_exec(db, fold_sql, err);
+}
 
 static jrc_status advance(jrc_db *db, int64_t except, jrc_err *err);
 
+/* Add counts (already signed) under key to tally_day, pending for the
+ * others; a row emptied stays until the fold. */
+static jrc_status put(jrc_db *db, const char *const key[7], const long counts[NCOUNTS],
+		      jrc_err *err)
+{
+	sqlite3_stmt *up;
+	jrc_status s;
+	int rc;
+
+	if ((s = db_prepare_cached(db, upsert_day, &up, err)))
+		return s;
+	for (int i = 0; i < 7; i++)
+		sqlite3_bind_text(up, 1 + i, key[i] ? key[i] : "", -1, SQLITE_STATIC);
+	for (int i = 0; i < NCOUNTS; i++)
+		sqlite3_bind_int64(up, 8 + i, counts[i]);
+	rc = db_step(db, up);
+	db_release(up);
+	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+}
+
 jrc_status tally_case(jrc_db *db, int64_t case_id, int sign, jrc_err *err)
 {
-	sqlite3_stmt *st, *up;
+	sqlite3_stmt *st;
 	jrc_status s;
 	char key[7][48];
 	long counts[NCOUNTS];
@@ -120,23 +185,43 @@ jrc_status tally_case(jrc_db *db, int64_t case_id, int sign, jrc_err *err)
 	for (int i = 0; i < NCOUNTS; i++)
 		counts[i] = (long)sqlite3_column_int64(st, 7 + i) * sign;
 	db_release(st);
-	for (size_t t = 0; t < NTABLES; t++) {
-		for (int pass = 0; pass < (sign < 0 ? 2 : 1); pass++) {
-			if ((s = db_prepare_cached(db, pass ? tables[t].prune : tables[t].upsert, &up,
-						   err)))
-				return s;
-			for (int i = 0; i < 7; i++)
-				db_bind_text(db, up, 1 + i, key[i]);
-			if (!pass)
-				for (int i = 0; i < NCOUNTS; i++)
-					sqlite3_bind_int64(up, 8 + i, counts[i]);
-			rc = db_step(db, up);
-			db_release(up);
-			if (rc != SQLITE_DONE)
-				return db_fail(db, rc, err);
-		}
-	}
-	return JRC_OK;
+	return put(db, (const char *const[7]){ key[0], key[1], key[2], key[3], key[4], key[5],
+					       key[6] }, counts, err);
+}
+
+/* A new case's row, when the tables are as of its day already (the
+ * common case): the upsert with the clock's check in it, ?1 the day. */
+static const char upsert_filed[] =
+	"INSERT INTO tally_day(day, " TALLY_KEY ", " TALLY_COUNTS ", " TALLY_PENDING ", dirty)"
+	" SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, 0, 0, 0, 0, 0, 0, 0, 0,"
+	" 1, 0, 0, 0, 0, 0, 0, 0, 0, 1 FROM tally_clock WHERE as_of = ?1"
+	" ON CONFLICT DO UPDATE SET n = n + 1, p_n = p_n + 1, dirty = 1";
+
+jrc_status tally_filed(jrc_db *db, int64_t case_id, const tally_key *k, jrc_err *err)
+{
+	/* A new case counts once, answered nothing yet, its first deadline
+	 * days away: what TALLY_FACTS would read back. */
+	static const long counts[NCOUNTS] = { 1 };
+	const char *const key[7] = { k->day, k->site, k->category, k->division, k->department,
+				     k->state, k->source };
+	sqlite3_stmt *up;
+	jrc_status s;
+	int rc;
+
+	if ((s = db_prepare_cached(db, upsert_filed, &up, err)))
+		return s;
+	for (int i = 0; i < 7; i++)
+		sqlite3_bind_text(up, 1 + i, key[i] ? key[i] : "", -1, SQLITE_STATIC);
+	rc = db_step(db, up);
+	db_release(up);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, err);
+	if (sqlite3_changes(db_handle(db)) > 0)
+		return JRC_OK;
+	/* The first write of a day: bring the others to it first. */
+	if ((s = advance(db, case_id, err)))
+		return s;
+	return put(db, key, counts, err);
 }
 
 jrc_status tally_rebuild(jrc_db *db, jrc_err *err)
@@ -148,7 +233,9 @@ jrc_status tally_rebuild(jrc_db *db, jrc_err *err)
 
 jrc_status tally_advance(jrc_db *db, jrc_err *err)
 {
-	return advance(db, 0, err);
+	jrc_status s = advance(db, 0, err);
+
+	return s == JRC_OK ? tally_fold(db, err) : s;
 }
 
 /* Every counted case whose deadline fell between as_of and today, except
@@ -184,22 +271,20 @@ static jrc_status advance(jrc_db *db, int64_t except, jrc_err *err)
 	db_bind_text(db, st, 2, hi);
 	sqlite3_bind_int64(st, 3, except);
 	while ((rc = db_step(db, st)) == SQLITE_ROW) {
-		for (size_t t = 0; t < NTABLES; t++) {
-			int urc;
+		int urc;
 
-			if ((s = db_prepare_cached(db, tables[t].bump, &up, err))) {
-				sqlite3_finalize(st);
-				return s;
-			}
-			for (int i = 0; i < 7; i++)
-				db_bind_text(db, up, 1 + i, (const char *)sqlite3_column_text(st, i));
-			sqlite3_bind_int(up, 8, delta);
-			urc = db_step(db, up);
-			db_release(up);
-			if (urc != SQLITE_DONE) {
-				sqlite3_finalize(st);
-				return db_fail(db, urc, err);
-			}
+		if ((s = db_prepare_cached(db, bump_day, &up, err))) {
+			sqlite3_finalize(st);
+			return s;
+		}
+		for (int i = 0; i < 7; i++)
+			db_bind_text(db, up, 1 + i, (const char *)sqlite3_column_text(st, i));
+		sqlite3_bind_int(up, 8, delta);
+		urc = db_step(db, up);
+		db_release(up);
+		if (urc != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return db_fail(db, urc, err);
 		}
 	}
 	sqlite3_finalize(st);
@@ -210,14 +295,15 @@ static jrc_status advance(jrc_db *db, int64_t except, jrc_err *err)
 	db_bind_text(db, up, 1, today);
 	rc = db_step(db, up);
 	db_release(up);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	/* A new day: yesterday's pending numbers go into the other tables. */
+	return rc == SQLITE_DONE ? tally_fold(db, err) : db_fail(db, rc, err);
 }
 
 /* ------------------------------------------------------------- recount */
 
 /* Rows of one summary table that a recount does not give, and recounted
  * rows the table lacks: period, key, kept n, counted n. */
-#define DIFF(table, pcol, pexpr, place) \
+#define DIFF(kept_rows, pexpr, place) \
 	"WITH facts AS (" TALLY_FACTS ")," \
 	" counted AS (SELECT " pexpr " AS period, site, category, " place " AS division," \
 	"  department, state, source, sum(n) AS n," \
@@ -225,9 +311,14 @@ static jrc_status advance(jrc_db *db, int64_t except, jrc_err *err)
 	"  sum(satisfied) AS satisfied, sum(v_satisfied) AS v_satisfied," \
 	"  sum(v_basic) AS v_basic, sum(v_unsatisfied) AS v_unsatisfied, sum(overdue) AS overdue" \
 	"  FROM facts GROUP BY 1, 2, 3, 4, 5, 6, 7)," \
-	" kept AS (SELECT " pcol " AS period, " TALLY_KEY ", " TALLY_COUNTS " FROM " table \
-	"  WHERE n <> 0 OR answered <> 0 OR on_time <> 0 OR rated <> 0 OR satisfied <> 0" \
-	"  OR v_satisfied <> 0 OR v_basic <> 0 OR v_unsatisfied <> 0 OR overdue <> 0)," \
+	" kept AS (SELECT period, " TALLY_KEY ", sum(n) AS n, sum(answered) AS answered," \
+	"  sum(on_time) AS on_time, sum(rated) AS rated, sum(satisfied) AS satisfied," \
+	"  sum(v_satisfied) AS v_satisfied, sum(v_basic) AS v_basic," \
+	"  sum(v_unsatisfied) AS v_unsatisfied, sum(overdue) AS overdue FROM (" kept_rows ")" \
+	"  GROUP BY 1, 2, 3, 4, 5, 6, 7" \
+	"  HAVING sum(n) <> 0 OR sum(answered) <> 0 OR sum(on_time) <> 0 OR sum(rated) <> 0" \
+	"  OR sum(satisfied) <> 0 OR sum(v_satisfied) <> 0 OR sum(v_basic) <> 0" \
+	"  OR sum(v_unsatisfied) <> 0 OR sum(overdue) <> 0)," \
 	" bad AS (SELECT * FROM (SELECT * FROM counted EXCEPT SELECT * FROM kept)" \
 	"  UNION ALL SELECT * FROM (SELECT * FROM kept EXCEPT SELECT * FROM counted))" \
 	" SELECT DISTINCT b.period, b.site, b.category, b.division, b.department, b.state, b.source," \
@@ -246,13 +337,14 @@ static jrc_status advance(jrc_db *db, int64_t except, jrc_err *err)
 
 jrc_status tally_verify(jrc_db *db, jrc_tally_diff_fn fn, void *arg, long *ndiff, jrc_err *err)
 {
-	static const char *const diff[NTABLES] = {
-		DIFF("tally_day", "day", "day", "division"),
-		DIFF("tally_month", "month", "substr(day, 1, 7)", "division"),
-		DIFF("tally_all", "NULL", "NULL", "division"),
-		DIFF("tally_total", "NULL", "NULL", "''"),
+	static const char *const diff[] = {
+		DIFF("SELECT day AS period, " TALLY_KEY ", " TALLY_COUNTS " FROM tally_day", "day",
+		     "division"),
+		DIFF(TALLY_MONTH_ROWS, "substr(day, 1, 7)", "division"),
+		DIFF(TALLY_ALL_ROWS, "NULL", "division"),
+		DIFF(TALLY_TOTAL_ROWS, "NULL", "''"),
 	};
-	static const char *const names[NTABLES] = { "day", "month", "all", "total" };
+	static const char *const names[] = { "day", "month", "all", "total" };
 	jrc_status s;
 	sqlite3_stmt *st;
 	int rc = SQLITE_DONE;
@@ -260,7 +352,7 @@ jrc_status tally_verify(jrc_db *db, jrc_tally_diff_fn fn, void *arg, long *ndiff
 	*ndiff = 0;
 	if ((s = db_exec(db, "BEGIN", err)))
 		return s;
-	for (size_t t = 0; t < NTABLES && s == JRC_OK; t++) {
+	for (size_t t = 0; t < sizeof(diff) / sizeof(diff[0]) && s == JRC_OK; t++) {
 		if ((s = db_prepare(db, diff[t], &st, err)))
 			break;
 		while ((rc = db_step(db, st)) == SQLITE_ROW) {

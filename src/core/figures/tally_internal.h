@@ -13,6 +13,26 @@
 #define TALLY_COUNTS "n, answered, on_time, rated, satisfied, v_satisfied, v_basic, v_unsatisfied," \
 	" overdue"
 
+/* Every write counts into tally_day alone (one upsert) and keeps the same
+ * numbers there as pending (dirty = 1); tally_fold adds them to the
+ * month, all-time and total tables on the first write of a day and on
+ * jrc tick.  Whoever reads those three adds the pending numbers: the rows
+ * below, as period, key, counts. */
+#define TALLY_PENDING "p_n, p_answered, p_on_time, p_rated, p_satisfied, p_v_satisfied," \
+	" p_v_basic, p_v_unsatisfied, p_overdue"
+#define TALLY_PENDING_ROWS(pexpr, place) \
+	" UNION ALL SELECT " pexpr ", site, category, " place ", department, state, source, " \
+	TALLY_PENDING " FROM tally_day INDEXED BY tally_day_dirty WHERE dirty"
+#define TALLY_MONTH_ROWS \
+	"SELECT month AS period, " TALLY_KEY ", " TALLY_COUNTS " FROM tally_month" \
+	TALLY_PENDING_ROWS("substr(day, 1, 7)", "division")
+#define TALLY_ALL_ROWS \
+	"SELECT NULL AS period, " TALLY_KEY ", " TALLY_COUNTS " FROM tally_all" \
+	TALLY_PENDING_ROWS("NULL", "division")
+#define TALLY_TOTAL_ROWS \
+	"SELECT NULL AS period, " TALLY_KEY ", " TALLY_COUNTS " FROM tally_total" \
+	TALLY_PENDING_ROWS("NULL", "''")
+
 /* The states that owe a step (lifecycle_owed_sql, checked equal by
  * test_stats): the partial index cases_owed holds only those cases, with
  * every column a breakdown needs, so that overdue counts along any
@@ -95,11 +115,23 @@ jrc_status tally_rebuild(jrc_db *db, jrc_err *err);
  * a change of its state, department, source or verdicts, +1 after. */
 jrc_status tally_case(jrc_db *db, int64_t case_id, int sign, jrc_err *err);
 
+/* What a case just filed adds, from what the filing wrote (no read-back):
+ * its local filing day, site, category, division, department, state and
+ * source (its channel). */
+typedef struct tally_key {
+	const char *day, *site, *category, *division, *department, *state, *source;
+} tally_key;
+jrc_status tally_filed(jrc_db *db, int64_t case_id, const tally_key *k, jrc_err *err);
+
 /* Bring the overdue counts from tally_clock.as_of to today (the cases
  * whose deadline fell in between, through the index cases_owed), inside
  * the caller's write transaction.  tally_case does it first; jrc tick
  * does it every day. */
 jrc_status tally_advance(jrc_db *db, jrc_err *err);
+
+/* Add tally_day's pending numbers to the month, all-time and total tables
+ * (the caller's write transaction; advance does it on a new day). */
+jrc_status tally_fold(jrc_db *db, jrc_err *err);
 
 /* The SQL functions jrc_local_day(utc) -> 'YYYY-MM-DD' in the county's
  * zone and jrc_today() (the clock's local date, JRC_NOW in tests), on
