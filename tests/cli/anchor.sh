@@ -62,7 +62,9 @@ is "$(q "SELECT count(*) FROM cases WHERE receipt = '$R3'")" 0 "the removed numb
 q "DROP TRIGGER anchors_no_delete; DELETE FROM anchors"
 out=$(jrc verify 2>&1); is $? 1 "with its anchors gone, the figures still count the removed case"
 like "$out" "Summary figures that disagree with a recount of the cases: 4;" "  and verify names them"
-q "UPDATE tally_day SET n = n - 1 WHERE category = 'NEI';
+# (Filed today, the case is still pending in the day's row: that is
+# where it is taken off the month and all-time figures too.)
+q "UPDATE tally_day SET n = n - 1, p_n = p_n - dirty WHERE category = 'NEI';
    UPDATE tally_month SET n = n - 1 WHERE category = 'NEI';
    UPDATE tally_all SET n = n - 1 WHERE category = 'NEI';
    UPDATE tally_total SET n = n - 1 WHERE category = 'NEI'"

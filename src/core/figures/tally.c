@@ -140,6 +140,17 @@ jrc_status tally_fold(jrc_db *db, jrc_err *err)
 
 static jrc_status advance(jrc_db *db, int64_t except, jrc_err *err);
 
+/* The key to ?1..?7 (the strings outlive the step); a refused bind is
+ * the caller's failure, never a NULL in the figures. */
+static int bind_key(sqlite3_stmt *st, const char *const key[7])
+{
+	int rc = SQLITE_OK;
+
+	for (int i = 0; i < 7 && rc == SQLITE_OK; i++)
+		rc = sqlite3_bind_text(st, 1 + i, key[i] ? key[i] : "", -1, SQLITE_STATIC);
+	return rc;
+}
+
 /* Add counts (already signed) under key to tally_day, pending for the
  * others; a row emptied stays until the fold. */
 static jrc_status put(jrc_db *db, const char *const key[7], const long counts[NCOUNTS],
@@ -151,8 +162,10 @@ static jrc_status put(jrc_db *db, const char *const key[7], const long counts[NC
 
 	if ((s = db_prepare_cached(db, upsert_day, &up, err)))
 		return s;
-	for (int i = 0; i < 7; i++)
-		sqlite3_bind_text(up, 1 + i, key[i] ? key[i] : "", -1, SQLITE_STATIC);
+	if ((rc = bind_key(up, key)) != SQLITE_OK) {
+		db_release(up);
+		return db_fail(db, rc, err);
+	}
 	for (int i = 0; i < NCOUNTS; i++)
 		sqlite3_bind_int64(up, 8 + i, counts[i]);
 	rc = db_step(db, up);
@@ -210,8 +223,10 @@ jrc_status tally_filed(jrc_db *db, int64_t case_id, const tally_key *k, jrc_err 
 
 	if ((s = db_prepare_cached(db, upsert_filed, &up, err)))
 		return s;
-	for (int i = 0; i < 7; i++)
-		sqlite3_bind_text(up, 1 + i, key[i] ? key[i] : "", -1, SQLITE_STATIC);
+	if ((rc = bind_key(up, key)) != SQLITE_OK) {
+		db_release(up);
+		return db_fail(db, rc, err);
+	}
 	rc = db_step(db, up);
 	db_release(up);
 	if (rc != SQLITE_DONE)
