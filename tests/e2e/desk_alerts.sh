@@ -41,6 +41,10 @@ scr=$(tm_screen)
 like "$scr" "#2 OPEN 11-20 09:00 \(3\)  One person: 3 filings \(rule: 3 in" "the repeat alert, newest first"
 like "$scr" "#1 OPEN 11-20 09:00 \(5\)  Denggao Village" "the cluster alert with its count and place"
 unlike "$scr" "李四|13800000001|$ID" "no name, ID number or phone"
+tm_keys Down
+tm_wait "^  Denggao Village, Xianhua Subdistrict · Environment: 5 cases \(rule: 5 in 30" 5
+ok $? "the chosen alert's whole summary under the list, where the list cuts it"
+tm_keys Up
 tm_keys a
 tm_wait "Only a supervisor acknowledges an alert" 5; ok $? "A tells a clerk that a supervisor must"
 is "$(jrc alerts --open --json | jq length)" 2 "and changes nothing"

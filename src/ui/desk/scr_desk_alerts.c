@@ -215,6 +215,17 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 				_("No alerts: no rule of data/alerts.csv has been met."));
 		return;
 	}
+	/* A long summary is cut at the list's width: the chosen alert's
+	 * whole summary under the list. */
+	if (r.h >= 8 && (size_t)p->list.sel < p->n) {
+		ui_rect lr = r;
+
+		lr.h -= 3;
+		w_list_draw(ctx, &p->list, lr);
+		ui_text_wrapped(r.y + r.h - 2, r.x, r.w, 2, ui_attr(ctx, UI_NOTICE),
+				p->a[p->list.sel].summary);
+		return;
+	}
 	w_list_draw(ctx, &p->list, r);
 }
 
