@@ -200,12 +200,14 @@ jrc_status help_request_create(jrc_db *db, const jrc_help_draft *d, const char *
 	in.reason = "help";
 	in.department = department && *department ? department : NULL;
 	in.actor = actor;
-	if ((s = queue_take(db, &in, ticket, err)) != JRC_OK)
-		goto out;
 	clock_format_utc(now, created);
 	clock_format_utc(until, expires);
+	/* The ticket and the draft behind it in one transaction: never a
+	 * number called for a draft that is not there. */
 	if ((s = db_begin(db, err)) != JRC_OK)
 		goto out;
+	if ((s = queue_take_in_tx(db, &in, ticket, err)) != JRC_OK)
+		goto fail;
 	if ((s = db_prepare(db, "INSERT INTO help_requests(ticket_id, draft, step, category,"
 			    " created_at, expires_at) VALUES (?,?,?,?,?,?)", &st, err)))
 		goto fail;

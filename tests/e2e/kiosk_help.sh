@@ -41,8 +41,17 @@ tm_type "13812345678"; tm_keys Enter
 to_step4; ok $? "step 4 after name, ID number and phone"
 tm_type "$STORY"
 tm_wait "$STORY"
+# The draft cannot be kept (the table refuses it here): a sentence, the
+# form as it was, and no number taken for a draft that is not there.
+q "CREATE TRIGGER help_refused BEFORE INSERT ON help_requests
+   BEGIN SELECT RAISE(ABORT, 'refused for the test'); END"
 tm_keys F9
-tm_wait 'Your number: B001' 10; ok $? "F9 gives a ticket"
+tm_wait 'The database reported an error: try again' 10; ok $? "a draft that cannot be kept: a sentence"
+like "$(tm_screen)" "Step 4 of 7.*$STORY|$STORY" "  the form as it was"
+is "$(q "SELECT count(*) FROM tickets")" 0 "  and no number taken"
+q "DROP TRIGGER help_refused"
+tm_keys F9
+tm_wait 'Your number: B001' 10; ok $? "F9 again gives a ticket, the first number of the day"
 scr=$(tm_screen)
 like "$scr" 'Staff will help you finish your form' "  that says staff finish the form"
 like "$scr" '▀▀' "  the number in block letters"
