@@ -19,6 +19,7 @@
 #include "jrc/auth.h"
 #include "jrc/grievance.h"
 #include "jrc/refdata.h"
+#include "jrc/site.h"
 
 /* Bytes for n characters of UTF-8 and the NUL. */
 #define DESK_BUF(chars) ((chars) * 4 + 1)
@@ -63,6 +64,13 @@ typedef struct desk_list {
 	jrc_department dept;        /* applied_dept, read likewise (have_dept) */
 	int have_dept;
 	void *names;                /* display names looked up so far */
+	/* Sites (site.h): a township's or village's desk sees its own cases
+	 * and those assigned to it (site_fixed); the county's sees all, or
+	 * one site's, chosen with L. */
+	char site[8];               /* "" all */
+	int site_fixed;
+	int have_sites;             /* sites are listed (L offered at the county) */
+	char site_name[128];        /* the site's name, read with the page */
 } desk_list;
 
 extern const ui_screen_ops scr_desk_ops;        /* arg: NULL */
@@ -194,6 +202,28 @@ void desk_dept_label(ui_ctx *ctx, const char *code, char *out, size_t size);
 
 /* Who did something, in words: "command line", "张三 (D001)". */
 void desk_actor_text(ui_ctx *ctx, const char *actor, char *out, size_t size);
+
+/* Between the levels (scr_desk_levels.c, site.h): where a case is
+ * handled and who handles it jointly, read with the case. */
+typedef struct desk_levels {
+	int have;                   /* sites are listed and the handling was read */
+	jrc_handling h;
+	int have_site;
+	jrc_site site;              /* the handling site */
+} desk_levels;
+
+enum { DESK_LV_ASSIGN = 1, DESK_LV_ESCALATE = 2, DESK_LV_JOINT = 4, DESK_LV_PART = 8 };
+
+/* Read lv for case c; the DESK_LV_* actions the account may take on it. */
+unsigned desk_levels_load(ui_ctx *ctx, const jrc_staff *who, const jrc_case *c, desk_levels *lv);
+/* "黄宅镇 (HZ), assigned, to be done by ...; jointly: ..." or "". */
+void desk_levels_text(ui_ctx *ctx, const desk_levels *lv, char *out, size_t size);
+/* The action's name (a msgid). */
+const char *desk_levels_title(unsigned which);
+/* The form of one DESK_LV_* action on c; when it saves, *stale = 1 and
+ * *top goes to the end (the case screen under it shows the new event). */
+void desk_levels_form(ui_ctx *ctx, desk_session *sess, const jrc_case *c, const desk_levels *lv,
+		      unsigned which, int *stale, int *top);
 
 /* Open a case's detail screen. */
 void desk_open_case(ui_ctx *ctx, desk_session *sess, int64_t case_id);

@@ -11,6 +11,7 @@
 #include "jrc/hearing.h"
 #include "jrc/refdata.h"
 #include "jrc/roster.h"
+#include "jrc/site.h"
 
 typedef struct word { const char *code, *msgid; } word;
 
@@ -58,6 +59,10 @@ const char *desk_event_label(const char *kind)
 		{ "alert_case", N_("Behind an early-warning alert") },
 		{ "alert_join", N_("Joined an open early-warning alert") },
 		{ "alert_ack", N_("Early-warning alert acknowledged") },
+		{ "assign", N_("Assigned down to a site (交办)") },
+		{ "escalate", N_("Escalated to the site above (上报)") },
+		{ "joint", N_("Joint handling set up (联合办理)") },
+		{ "joint_part", N_("A department's part of the joint handling") },
 	};
 
 	return LOOKUP(w, kind);
@@ -309,6 +314,70 @@ static int sentence(ui_ctx *ctx, const char *kind, const char *p, char *out, siz
 							v = hearing_conclusion_label((jrc_conclusion)c);
 							vn = strlen(v);
 						}
+				}
+			}
+			if (len)
+				add(out, size, &len, "\n", 1);
+			if (label) {
+				add(out, size, &len, label, strlen(label));
+				add(out, size, &len, _(": "), strlen(_(": ")));
+			}
+			add(out, size, &len, v, vn);
+			p += n;
+			if (*p == '\n')
+				p++;
+		}
+		return 1;
+	}
+	/* Between the levels (handling.c): "from: HZ\nto: HZC\nby: DATE\n
+	 * instructions: TEXT", "lead: RSJ\nwith: XFJ ZRJ", "department: XFJ\n
+	 * part: TEXT"; sites and departments by name. */
+	if (strcmp(kind, "assign") == 0 || strcmp(kind, "escalate") == 0 ||
+	    strcmp(kind, "joint") == 0 || strcmp(kind, "joint_part") == 0) {
+		static const word keys[] = {
+			{ "from", N_("from") }, { "to", N_("to") }, { "by", N_("to be done by") },
+			{ "instructions", N_("instructions") }, { "reason", N_("reason") },
+			{ "lead", N_("lead department") }, { "with", N_("together with") },
+			{ "department", N_("department") }, { "part", N_("its part") },
+		};
+		size_t len = 0;
+
+		out[0] = '\0';
+		while (*p) {
+			size_t n = strcspn(p, "\n"), colon = strcspn(p, ":");
+			char key[16], val[256], name[400] = "";
+			const char *label = NULL, *v = p;
+			size_t vn = n;
+
+			if (colon < n && colon < sizeof(key) && p[colon + 1] == ' ') {
+				snprintf(key, sizeof(key), "%.*s", (int)colon, p);
+				for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+					if (strcmp(keys[i].code, key) == 0)
+						label = _(keys[i].msgid);
+			}
+			if (label) {
+				v = p + colon + 2;
+				vn = n - colon - 2;
+				snprintf(val, sizeof(val), "%.*s", (int)(vn < sizeof(val) - 1 ? vn : sizeof(val) - 1), v);
+				if (strcmp(key, "from") == 0 || strcmp(key, "to") == 0) {
+					jrc_site st;
+
+					if (site_get(ctx->db, val, &st, NULL) == JRC_OK)
+						snprintf(name, sizeof(name), "%s (%s)",
+							 i18n_pick(st.name_zh, st.name_en), val);
+				} else if (strcmp(key, "lead") == 0 || strcmp(key, "with") == 0 ||
+					   strcmp(key, "department") == 0) {
+					for (char *q = strtok(val, " "); q; q = strtok(NULL, " ")) {
+						char d[128];
+
+						desk_dept_label(ctx, q, d, sizeof(d));
+						snprintf(name + strlen(name), sizeof(name) - strlen(name), "%s%s",
+							 *name ? _(", ") : "", d);
+					}
+				}
+				if (*name) {
+					v = name;
+					vn = strlen(name);
 				}
 			}
 			if (len)

@@ -21,11 +21,12 @@
 
 enum { ACT_MAX = 16, SCROLL_END = 1 << 20 };
 typedef enum act_kind { ACT_MOVE, ACT_NOTE, ACT_EDIT, ACT_REPRINT, ACT_ARRIVE, ACT_HEARING,
-			 ACT_TERM_SLIP } act_kind;
+			 ACT_TERM_SLIP, ACT_LEVELS } act_kind;
 
 typedef struct action {
 	act_kind kind;
 	jrc_state to;
+	unsigned levels;            /* ACT_LEVELS: which DESK_LV_* */
 } action;
 
 typedef struct case_state {
@@ -57,6 +58,8 @@ typedef struct case_state {
 	jrc_department dept;
 	jrc_booking booking;
 	jrc_print_job pj;
+	desk_levels lv;             /* between the levels, joint handling */
+	char lv_text[768];          /* ... in words (desk_levels_text) */
 	char filed_by[200];         /* the staff member who filed, in words */
 	struct ev_text {
 		char who[200];
@@ -86,6 +89,7 @@ static void add_action(case_state *cs, act_kind kind, jrc_state to)
 	if (cs->nact < ACT_MAX && cs->nact < 9) {
 		cs->act[cs->nact].kind = kind;
 		cs->act[cs->nact].to = to;
+		cs->act[cs->nact].levels = 0;
 		cs->nact++;
 	}
 }
@@ -170,6 +174,22 @@ static void load(ui_ctx *ctx, case_state *cs)
 		add_action(cs, ACT_EDIT, 0);
 	if (auth_may(who, JRC_DO_REPRINT, cs->c.department, NULL) == JRC_OK)
 		add_action(cs, ACT_REPRINT, 0);
+	/* Between the levels and joint handling (scr_desk_levels.c). */
+	{
+		unsigned can = desk_levels_load(ctx, who, &cs->c, &cs->lv);
+
+		desk_levels_text(ctx, &cs->lv, cs->lv_text, sizeof(cs->lv_text));
+
+		for (unsigned b = DESK_LV_ASSIGN; b <= DESK_LV_PART; b <<= 1) {
+			int before = cs->nact;
+
+			if (!(can & b))
+				continue;
+			add_action(cs, ACT_LEVELS, 0);
+			if (cs->nact > before)
+				cs->act[before].levels = b;
+		}
+	}
 	/* Public hearings are a supervisor's (hearing.c), once it is taken on. */
 	if (who->role == JRC_ROLE_SUPERVISOR && cs->c.state != JRC_ST_REGISTERED)
 		add_action(cs, ACT_HEARING, 0);
@@ -283,6 +303,7 @@ static const char *action_msgid(const action *a)
 	case ACT_ARRIVE: return N_("Citizen has arrived");
 	case ACT_HEARING: return N_("Public hearing");
 	case ACT_TERM_SLIP: return N_("Print the termination slip");
+	case ACT_LEVELS: return desk_levels_title(a->levels);
 	case ACT_MOVE: break;
 	}
 	switch (a->to) {
@@ -381,6 +402,8 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 	else
 		snprintf(buf, sizeof(buf), "%s", c->department);
 	put(L, _("Department"), lw, ui_attr(ctx, UI_NORMAL), buf);
+	if (cs->lv_text[0])
+		put(L, _("Handled at"), lw, ui_attr(ctx, UI_NORMAL), cs->lv_text);
 	local_time(c->filed_at, when);
 	if (c->staff_id[0]) {
 		snprintf(buf, sizeof(buf), _("%s, channel %s, staff %s, query code %s"), when,
@@ -587,6 +610,10 @@ static void run_action(ui_ctx *ctx, case_state *cs, const action *a)
 		cs->top = SCROLL_END;
 		if (ui_push(ctx, &scr_desk_hearing_ops, &arg) != 0)
 			ui_message(ctx, 1, "%s", jrc_status_message(JRC_E_NOMEM));
+		return;
+	}
+	if (a->kind == ACT_LEVELS) {
+		desk_levels_form(ctx, cs->sess, &cs->c, &cs->lv, a->levels, &cs->stale, &cs->top);
 		return;
 	}
 	if (a->kind == ACT_TERM_SLIP) {
