@@ -46,8 +46,8 @@ tm_type "$R"; tm_keys Enter
 tm_wait "^ +$R" 5
 tm_keys Enter
 tm_wait "办理经过" 5; ok $? "the case screen"
-tm_wait "交办给下级站点" 5; ok $? "  offers to assign it down"
-n=$(tm_screen | grep -oE '[0-9] 交办给下级站点' | cut -c1)
+tm_wait "[0-9] 交办" 5; ok $? "  offers to assign it down"
+n=$(tm_screen | grep -oE '[0-9] 交办' | cut -c1)
 tm_keys "$n"
 tm_wait "站点代码" 5; ok $? "the form asks for the site"
 like "$(tm_screen)" "2026-12-14" "  and offers the statutory deadline as the by-date"

@@ -174,22 +174,6 @@ static void load(ui_ctx *ctx, case_state *cs)
 		add_action(cs, ACT_EDIT, 0);
 	if (auth_may(who, JRC_DO_REPRINT, cs->c.department, NULL) == JRC_OK)
 		add_action(cs, ACT_REPRINT, 0);
-	/* Between the levels and joint handling (scr_desk_levels.c). */
-	{
-		unsigned can = desk_levels_load(ctx, who, &cs->c, &cs->lv);
-
-		desk_levels_text(ctx, &cs->lv, cs->lv_text, sizeof(cs->lv_text));
-
-		for (unsigned b = DESK_LV_ASSIGN; b <= DESK_LV_PART; b <<= 1) {
-			int before = cs->nact;
-
-			if (!(can & b))
-				continue;
-			add_action(cs, ACT_LEVELS, 0);
-			if (cs->nact > before)
-				cs->act[before].levels = b;
-		}
-	}
 	/* Public hearings are a supervisor's (hearing.c), once it is taken on. */
 	if (who->role == JRC_ROLE_SUPERVISOR && cs->c.state != JRC_ST_REGISTERED)
 		add_action(cs, ACT_HEARING, 0);
@@ -213,6 +197,23 @@ static void load(ui_ctx *ctx, case_state *cs)
 	if (cs->today && !cs->appt.arrived_at[0] &&
 	    auth_may(who, JRC_DO_CHECKIN, NULL, NULL) == JRC_OK)
 		add_action(cs, ACT_ARRIVE, 0);
+	/* Between the levels and joint handling (scr_desk_levels.c): after
+	 * the actions of the case itself, the first to give way at nine. */
+	{
+		unsigned can = desk_levels_load(ctx, who, &cs->c, &cs->lv);
+
+		desk_levels_text(ctx, &cs->lv, cs->lv_text, sizeof(cs->lv_text));
+
+		for (unsigned b = DESK_LV_ASSIGN; b <= DESK_LV_PART; b <<= 1) {
+			int before = cs->nact;
+
+			if (!(can & b))
+				continue;
+			add_action(cs, ACT_LEVELS, 0);
+			if (cs->nact > before)
+				cs->act[before].levels = b;
+		}
+	}
 	load_details(ctx, cs);
 }
 

@@ -74,10 +74,10 @@ void desk_levels_text(ui_ctx *ctx, const desk_levels *lv, char *out, size_t size
 const char *desk_levels_title(unsigned which)
 {
 	switch (which) {
-	case DESK_LV_ASSIGN: return N_("Assign down to a site (交办)");
-	case DESK_LV_ESCALATE: return N_("Escalate to the site above (上报)");
+	case DESK_LV_ASSIGN: return N_("Assign down (交办)");
+	case DESK_LV_ESCALATE: return N_("Escalate (上报)");
 	case DESK_LV_JOINT: return N_("Joint handling (联合办理)");
-	default: return N_("Add a department's part");
+	default: return N_("Department's part");
 	}
 }
 
