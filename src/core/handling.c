@@ -454,10 +454,16 @@ static jrc_status part_locked(jrc_db *db, const char *actor, const jrc_case *c, 
 	if (!department || !*department)
 		return jrc_err_set(err, JRC_E_INVALID, "department",
 				   _("Say which department adds this part: give its code with --department."));
-	if (!takes_part(h, department))
+	if (!takes_part(h, department)) {
+		char others[sizeof(h->partners) * 2] = "";
+
+		for (const char *p = h->partners; *p; p++)
+			strncat(others, *p == ' ' ? ", " : (char[]){ *p, 0 },
+				sizeof(others) - strlen(others) - 1);
 		return jrc_err_set(err, JRC_E_REFUSED, "department",
 				   _("%s does not take part in handling case %s: the departments are %s (lead) and %s."),
-				   department, c->receipt, h->lead, h->partners);
+				   department, c->receipt, h->lead, others);
+	}
 	if (!(text = clean_text(part, "part", _("The part is missing: say in words what the department did or found."), err)))
 		return err ? err->code : JRC_E_INVALID;
 	len = strlen(text) + 64;
