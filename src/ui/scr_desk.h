@@ -19,6 +19,7 @@
 #include "jrc/auth.h"
 #include "jrc/grievance.h"
 #include "jrc/refdata.h"
+#include "jrc/roster.h"
 #include "jrc/site.h"
 
 /* Bytes for n characters of UTF-8 and the NUL. */
@@ -147,6 +148,8 @@ void desk_home_open(ui_ctx *ctx);
  * an unknown code comes back as it is. */
 const char *desk_event_label(const char *kind);
 const char *desk_channel_label(const char *channel);
+/* The action that moves a case to a state, as a msgid ("Accept" ...). */
+const char *desk_move_label(jrc_state to);
 const char *desk_level_label(const char *level);
 const char *desk_print_outcome(const char *outcome);
 const char *desk_sink_label(const char *sink);
@@ -187,6 +190,8 @@ ui_result desk_list_key(ui_ctx *ctx, desk_list *l, ui_action act, wint_t ch, int
  * those arrived (-1 when it cannot be read). */
 void desk_today_open(ui_ctx *ctx, desk_session *sess);
 int desk_today_count(ui_ctx *ctx, int *arrived);
+/* Today's appointment of case_id into *out (the last one): 1, else 0. */
+int desk_today_appointment(ui_ctx *ctx, int64_t case_id, jrc_appointment *out);
 /* "arrived 10:05" / "not arrived yet" for an arrival time (UTC) or "". */
 void desk_arrival_text(const char *arrived_at, char *out, size_t size);
 
@@ -214,8 +219,10 @@ typedef struct desk_levels {
 
 enum { DESK_LV_ASSIGN = 1, DESK_LV_ESCALATE = 2, DESK_LV_JOINT = 4, DESK_LV_PART = 8 };
 
-/* Read lv for case c; the DESK_LV_* actions the account may take on it. */
-unsigned desk_levels_load(ui_ctx *ctx, const jrc_staff *who, const jrc_case *c, desk_levels *lv);
+/* Read lv for case c, and text (desk_levels_text) when not NULL; the
+ * DESK_LV_* actions the account may take on it. */
+unsigned desk_levels_load(ui_ctx *ctx, const jrc_staff *who, const jrc_case *c, desk_levels *lv,
+			  char *text, size_t size);
 /* "黄宅镇 (HZ), assigned, to be done by ...; jointly: ..." or "". */
 void desk_levels_text(ui_ctx *ctx, const desk_levels *lv, char *out, size_t size);
 /* The action's name (a msgid). */

@@ -9,6 +9,7 @@
 #include "jrc/auth.h"
 #include "jrc/clock.h"
 #include "jrc/hearing.h"
+#include "jrc/lifecycle.h"
 #include "jrc/refdata.h"
 #include "jrc/roster.h"
 #include "jrc/site.h"
@@ -66,6 +67,28 @@ const char *desk_event_label(const char *kind)
 	};
 
 	return LOOKUP(w, kind);
+}
+
+/* The name of the action that moves a case to `to`, a msgid (forms
+ * translate it when they draw). */
+const char *desk_move_label(jrc_state to)
+{
+	switch (to) {
+	case JRC_ST_REGISTERED: return N_("Back to registered");
+	case JRC_ST_ACCEPTED: return N_("Accept");
+	case JRC_ST_EXTENDED: return N_("Extend the time limit");
+	case JRC_ST_IN_MEDIATION: return N_("Start mediation");
+	case JRC_ST_DECLINED: return N_("Decline (not accepted)");
+	case JRC_ST_REDIRECTED: return N_("Redirect to another department");
+	case JRC_ST_ANSWERED: return N_("Answer");
+	case JRC_ST_REVIEW_REQUESTED: return N_("Record a review request");
+	case JRC_ST_REVIEW_ANSWERED: return N_("Answer the review");
+	case JRC_ST_REREVIEW_REQUESTED: return N_("Record a re-review request");
+	case JRC_ST_REREVIEW_ANSWERED: return N_("Answer the re-review");
+	case JRC_ST_CLOSED: return N_("Close");
+	case JRC_ST_TERMINATED: return N_("Conclude lawfully");
+	default: return "?";
+	}
 }
 
 const char *desk_channel_label(const char *channel)

@@ -11,15 +11,20 @@
 #include "jrc/lifecycle.h"
 #include "jrc/site.h"
 
-unsigned desk_levels_load(ui_ctx *ctx, const jrc_staff *who, const jrc_case *c, desk_levels *lv)
+unsigned desk_levels_load(ui_ctx *ctx, const jrc_staff *who, const jrc_case *c, desk_levels *lv,
+			  char *text, size_t size)
 {
 	unsigned can = 0;
 
 	memset(lv, 0, sizeof(*lv));
+	if (text)
+		text[0] = '\0';
 	if (site_count(ctx->db) == 0 || handling_get(ctx->db, c->id, &lv->h, NULL) != JRC_OK)
 		return 0;
 	lv->have = 1;
 	lv->have_site = site_get(ctx->db, lv->h.site, &lv->site, NULL) == JRC_OK;
+	if (text)
+		desk_levels_text(ctx, lv, text, size);
 	if (!lifecycle_state_owes_step(c->state))
 		return 0;
 	/* Passing a case between sites and naming who handles it is the
