@@ -540,12 +540,13 @@ jrc_status handling_words(jrc_db *db, int64_t case_id, jrc_handling_words *w, jr
 		snprintf(code, sizeof(code), "%.*s", (int)k, p);
 		p += k;
 		p += strspn(p, " ");
+		/* English: "A, B and C". */
 		if (refdata_department(db, code, &d, NULL) == JRC_OK) {
 			add_name(w->with_zh, sizeof(w->with_zh), "、", d.name_zh);
-			add_name(w->with_en, sizeof(w->with_en), ", ", d.name_en);
+			add_name(w->with_en, sizeof(w->with_en), *p ? ", " : " and ", d.name_en);
 		} else {
 			add_name(w->with_zh, sizeof(w->with_zh), "、", code);
-			add_name(w->with_en, sizeof(w->with_en), ", ", code);
+			add_name(w->with_en, sizeof(w->with_en), *p ? ", " : " and ", code);
 		}
 	}
 	return JRC_OK;
