@@ -142,6 +142,11 @@ out=$(JRC_LANG=zh jrc status "$R2" --code "$code2"); ok $? "a case of the county
 like "$out" "您的事项已交由黄宅镇办理。" "  and says it was passed to Huangzhai"
 is "$(jrc status "$R2" --code "$code2" --json | jq -r .handling)" \
 	"Your matter has been passed to Huangzhai Town to handle." "  --json has the sentence"
+is "$(jrc list --site HZ | awk '{print $1}' | sort | tr '\n' ' ')" "$(printf '%s\n' "$R2" | sort | tr '\n' ' ')" \
+	"jrc list --site HZ: the case assigned to Huangzhai"
+is "$(jrc list --site PJ | awk '{print $1}' | sort | tr '\n' ' ')" "$(printf '%s\n' "$R" "$R2" | sort | tr '\n' ' ')" \
+	"jrc list --site PJ: the county's own, the one assigned down included"
+out=$(jrc list --site hz 2>&1); is $? 2 "--site takes a site code"
 R3=$(t_file_one "又一件"); ok $? "a case filed at Huangzhai"
 like "$R3" "^HZ" "  has Huangzhai's receipt code"
 jrc settings site_code PJ
