@@ -89,6 +89,8 @@ typedef struct jrc_case_filter {
 	int overdue_only;
 	int filed_today;
 	int supervised_only;     /* only cases with an open supervision notice */
+	const char *site;        /* NULL: any; else the cases filed at this site and
+				  * those handled there now (assigned or escalated) */
 	long limit, offset;      /* limit 0: no limit */
 	int by_deadline;         /* next deadline first (overdue ones lead),
 				  * cases without one last; else newest first */

@@ -17,6 +17,7 @@
 #include "jrc/db.h"
 #include "jrc/lifecycle.h"
 #include "jrc/receipt.h"
+#include "jrc/site.h"
 
 enum {
 	JRC_LOOKUP_MAX_FAILS = 5,        /* failures that lock */
@@ -118,6 +119,9 @@ typedef struct jrc_progress {
 	char concluded_receipt[JRC_RECEIPT_MAX];
 	char concluded_on[11];
 	char *concluded_channel;
+	/* Where the matter went between the levels and who handles it
+	 * jointly (site.h): names only, for handling_sentence. */
+	jrc_handling_words handling;
 } jrc_progress;
 
 /* The citizen's view of a case (by id) as of now. */

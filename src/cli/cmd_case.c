@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "jrc/receipt.h"
 #include "json.h"
 #include "jrc/audit.h"
 #include "jrc/i18n.h"
@@ -308,6 +309,7 @@ static const struct option list_opts[] = {
 	{ "overdue", no_argument, NULL, 'o' },
 	{ "today", no_argument, NULL, 't' },
 	{ "limit", required_argument, NULL, 'l' },
+	{ "site", required_argument, NULL, 'i' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -334,6 +336,10 @@ static int list_check(cli_call *c)
 	f->search = cli_arg(c, 'q');
 	f->overdue_only = cli_has(c, 'o');
 	f->filed_today = cli_has(c, 't');
+	/* A site's worklist: its own cases and those handled there now. */
+	if ((v = cli_arg(c, 'i')) && !receipt_site_valid(v))
+		return cli_usage(c->ctx, _("--site takes a site code of 2 to 4 capital letters, such as HZ"));
+	f->site = v;
 	return 0;
 }
 
@@ -366,8 +372,9 @@ const cli_command cli_cmd_list = {
 	.name = "list",
 	.summary = N_("list cases"),
 	.help = N_("Usage: jrc list [--state STATE] [--department CODE] [--search TEXT]\n"
-		   "                [--overdue] [--today] [--limit N] [--json]\n"
-		   "List cases, newest first; personal data masked.\n"),
+		   "                [--overdue] [--today] [--site CODE] [--limit N] [--json]\n"
+		   "List cases, newest first; personal data masked.  --site lists a site's\n"
+		   "cases: those filed there and those assigned or escalated to it.\n"),
 	.opts = list_opts,
 	.flags = CLI_DB | CLI_READONLY | CLI_JSON,
 	.state_size = sizeof(jrc_case_filter),

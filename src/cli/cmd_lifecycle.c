@@ -14,6 +14,7 @@
 #include "jrc/help.h"
 #include "jrc/lifecycle.h"
 #include "jrc/lookup.h"
+#include "jrc/site.h"
 
 static const struct option move_opts[] = {
 	{ "reason", required_argument, NULL, 'r' },
@@ -206,6 +207,13 @@ static void print_progress(const jrc_progress *p)
 	printf(_("Department:  %s (window %s, phone %s)\n"),
 	       pick(p->department_zh, p->department_en), p->window, p->department_phone);
 	print_deadline(p);
+	{
+		char handling[1024];
+
+		handling_sentence(&p->handling, handling, sizeof(handling));
+		if (*handling)
+			printf("%s\n", handling);
+	}
 	if (p->has_hearing && p->hearing_result == JRC_CONCLUSION_NONE)
 		printf(_("Public hearing on your matter: %s %s, %s\n"), p->hearing_on, p->hearing_at,
 		       p->hearing_place ? p->hearing_place : "");
@@ -311,6 +319,12 @@ static void json_progress(const jrc_progress *p)
 		json_obj_close(&j);
 	} else {
 		json_null(&j, "hearing");
+	}
+	{
+		char handling[1024];
+
+		handling_sentence(&p->handling, handling, sizeof(handling));
+		json_str(&j, "handling", *handling ? handling : NULL);
 	}
 	if (p->concluded_channel) {
 		json_obj_open(&j, "concluded_before");

@@ -765,10 +765,53 @@ static const char *const migration_5_tally_fold =
 	"CREATE INDEX tally_day_dirty ON tally_day(dirty) WHERE dirty;";
 /* ==== end of figures, version 5 ==== */
 
+/* ==== Sites and the three levels (三级联动), site.c and handling.c ====
+ * sites: the county center, the township centers, village points
+ * (sites.csv; one not listed any more stays for its cases, inactive).
+ * case_handling: a case's current handling site (assigned down or
+ * escalated), its internal by-date, and the departments handling it
+ * jointly; one row per case, updated in place, every change carried by
+ * its event.  handling_steps: each assignment, escalation, joint
+ * handling and part added, kept as written.  The statutory state and
+ * deadlines are the lifecycle's and are not touched. */
+static const char *const migration_5_sites =
+	"CREATE TABLE sites("
+	"  code TEXT PRIMARY KEY,"
+	"  level TEXT NOT NULL CHECK (level IN ('county','township','village')),"
+	"  parent TEXT REFERENCES sites(code),"
+	"  division TEXT NOT NULL REFERENCES divisions(code),"
+	"  name_zh TEXT NOT NULL, name_en TEXT NOT NULL,"
+	"  address TEXT NOT NULL DEFAULT '',"
+	"  sort INTEGER NOT NULL DEFAULT 0,"
+	"  active INTEGER NOT NULL DEFAULT 1);"
+	"CREATE TABLE case_handling("
+	"  case_id INTEGER PRIMARY KEY REFERENCES cases(id),"
+	"  site TEXT NOT NULL,"
+	"  by_on TEXT NOT NULL DEFAULT '',"
+	"  lead TEXT NOT NULL DEFAULT '',"
+	"  partners TEXT NOT NULL DEFAULT '',"   /* codes, one space between */
+	"  updated_at TEXT NOT NULL);"
+	"CREATE INDEX case_handling_site ON case_handling(site);"
+	"CREATE TABLE handling_steps("
+	"  id INTEGER PRIMARY KEY,"
+	"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('assigned','escalated','joint','joint_part')),"
+	"  from_site TEXT NOT NULL DEFAULT '', to_site TEXT NOT NULL DEFAULT '',"
+	"  by_on TEXT NOT NULL DEFAULT '', department TEXT NOT NULL DEFAULT '',"
+	"  partners TEXT NOT NULL DEFAULT '', text TEXT NOT NULL DEFAULT '',"
+	"  at TEXT NOT NULL, actor TEXT NOT NULL);"
+	"CREATE INDEX handling_steps_case ON handling_steps(case_id, id);"
+	"CREATE TRIGGER handling_steps_no_update BEFORE UPDATE ON handling_steps"
+	"  BEGIN SELECT RAISE(ABORT, 'a handling step is kept as written'); END;"
+	"CREATE TRIGGER handling_steps_no_delete BEFORE DELETE ON handling_steps"
+	"  BEGIN SELECT RAISE(ABORT, 'a handling step is kept as written'); END;";
+/* ==== end of sites and the three levels ==== */
+
 /* Version 5: the sixth round.  Version 4 has shipped: a new capability
  * adds its block above and its line here. */
 static const char *const version_5[] = {
 	migration_5_tally_fold,      /* one summary row a write */
+	migration_5_sites,           /* sites and the three levels */
 	NULL
 };
 

@@ -11,6 +11,7 @@
 #include "jrc/i18n.h"
 #include "jrc/printer.h"
 #include "jrc/receipt.h"
+#include "jrc/site.h"
 #include "jrc/sms.h"
 #include "jrc/text.h"
 
@@ -319,6 +320,10 @@ jrc_status db_setting_set(jrc_db *db, const char *key, const char *value, jrc_er
 	int step;
 
 	if ((rc = db_setting_check(key, value, err)) != JRC_OK)
+		return rc;
+	/* The kiosk's or desk's own site: one of the listed sites, once
+	 * sites.csv is imported. */
+	if (strcmp(key, "site_code") == 0 && (rc = site_code_check(db, value, err)) != JRC_OK)
 		return rc;
 	if ((rc = db_prepare(db, "INSERT INTO settings(key, value) VALUES (?, ?) "
 			     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st, err)) != JRC_OK)

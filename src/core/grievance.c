@@ -454,7 +454,7 @@ void grievance_cases_free(jrc_case *c, size_t n)
 jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, size_t *n,
 			  jrc_err *err)
 {
-	char sql[1536], today[11], owed[256], overdue[384];
+	char sql[2048], today[11], owed[256], overdue[384];
 	sqlite3_stmt *st;
 	jrc_status s;
 	size_t cap = 64;
@@ -474,7 +474,7 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 	clock_format_utc(clock_local_midnight(d), start);
 	clock_format_utc(clock_local_midnight(date_add_days(d, 1)), end);
 	snprintf(sql, sizeof(sql),
-		 "SELECT " CASE_COLS " FROM cases WHERE 1=1%s%s%s%s%s%s ORDER BY %s%s",
+		 "SELECT " CASE_COLS " FROM cases WHERE 1=1%s%s%s%s%s%s%s ORDER BY %s%s",
 		 f && f->with_state ? " AND state = ?1" : "",
 		 f && f->department ? " AND department = ?2" : "",
 		 !f || !f->search ? "" :
@@ -487,6 +487,8 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 		 f && f->overdue_only ? overdue : "",
 		 f && f->filed_today ? " AND filed_at >= ?5 AND filed_at < ?6" : "",
 		 f && f->supervised_only ? " AND " SUPERVISE_OPEN_SQL("cases.id") : "",
+		 f && f->site ? " AND (site = ?10 OR EXISTS (SELECT 1 FROM case_handling h"
+				" WHERE h.case_id = cases.id AND h.site = ?10))" : "",
 		 f && f->by_deadline ? "due_on IS NULL, due_on, id" : "id DESC",
 		 f && f->limit > 0 ? " LIMIT ?7 OFFSET ?8" : "");
 	if ((s = db_prepare(db, sql, &st, err)))
@@ -514,6 +516,8 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 			db_bind_text(db, st, 5, start);
 			db_bind_text(db, st, 6, end);
 		}
+		if (f->site)
+			db_bind_text(db, st, 10, f->site);
 		if (f->limit > 0) {
 			sqlite3_bind_int64(st, 7, f->limit);
 			sqlite3_bind_int64(st, 8, f->offset);

@@ -201,6 +201,8 @@ static jrc_status build(jrc_db *db, const jrc_case *c, jrc_progress *p, jrc_err 
 		p->can_request_review = review >= 0;
 		p->review_state = review >= 0 ? (jrc_state)review : p->state;
 	}
+	if ((s = handling_words(db, c->id, &p->handling, err)))
+		return s;
 	return hearing_of(db, c->id, p, err);
 }
 

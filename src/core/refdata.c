@@ -236,6 +236,11 @@ static const refdata_file files[] = {
 	  queue_import_window, "UPDATE windows SET active = 0" },
 	{ "divisions.csv", 1,
 	  { "code", "parent", "level", "name_zh", "name_en", NULL }, 5, row_division, NULL },
+	/* Sites and the three levels (site.c): a site no longer listed
+	 * stays for its cases but is not offered. */
+	{ "sites.csv", 0,
+	  { "code", "level", "parent", "division", "name_zh", "name_en", "address", NULL }, 6,
+	  site_import_row, "UPDATE sites SET active = 0" },
 	{ "routing.csv", 1,
 	  { "category", "division", "department", "level", NULL }, 4, row_routing, NULL },
 	/* Hosts no longer listed stay for their bookings but are not offered;

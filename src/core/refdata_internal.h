@@ -29,5 +29,6 @@ jrc_status visit_import_row(jrc_db *db, char **v, long sort, jrc_err *err);
 jrc_status survey_import_row(jrc_db *db, char **v, long sort, jrc_err *err);
 jrc_status alert_import_row(jrc_db *db, char **v, long sort, jrc_err *err);
 jrc_status queue_import_window(jrc_db *db, char **v, long sort, jrc_err *err);
+jrc_status site_import_row(jrc_db *db, char **v, long sort, jrc_err *err);
 
 #endif

@@ -19,6 +19,8 @@
 #include "jrc/auth.h"
 #include "jrc/grievance.h"
 #include "jrc/refdata.h"
+#include "jrc/roster.h"
+#include "jrc/site.h"
 
 /* Bytes for n characters of UTF-8 and the NUL. */
 #define DESK_BUF(chars) ((chars) * 4 + 1)
@@ -63,6 +65,13 @@ typedef struct desk_list {
 	jrc_department dept;        /* applied_dept, read likewise (have_dept) */
 	int have_dept;
 	void *names;                /* display names looked up so far */
+	/* Sites (site.h): a township's or village's desk sees its own cases
+	 * and those assigned to it (site_fixed); the county's sees all, or
+	 * one site's, chosen with L. */
+	char site[8];               /* "" all */
+	int site_fixed;
+	int have_sites;             /* sites are listed (L offered at the county) */
+	char site_name[128];        /* the site's name, read with the page */
 } desk_list;
 
 extern const ui_screen_ops scr_desk_ops;        /* arg: NULL */
@@ -139,6 +148,8 @@ void desk_home_open(ui_ctx *ctx);
  * an unknown code comes back as it is. */
 const char *desk_event_label(const char *kind);
 const char *desk_channel_label(const char *channel);
+/* The action that moves a case to a state, as a msgid ("Accept" ...). */
+const char *desk_move_label(jrc_state to);
 const char *desk_level_label(const char *level);
 const char *desk_print_outcome(const char *outcome);
 const char *desk_sink_label(const char *sink);
@@ -179,6 +190,8 @@ ui_result desk_list_key(ui_ctx *ctx, desk_list *l, ui_action act, wint_t ch, int
  * those arrived (-1 when it cannot be read). */
 void desk_today_open(ui_ctx *ctx, desk_session *sess);
 int desk_today_count(ui_ctx *ctx, int *arrived);
+/* Today's appointment of case_id into *out (the last one): 1, else 0. */
+int desk_today_appointment(ui_ctx *ctx, int64_t case_id, jrc_appointment *out);
 /* "arrived 10:05" / "not arrived yet" for an arrival time (UTC) or "". */
 void desk_arrival_text(const char *arrived_at, char *out, size_t size);
 
@@ -194,6 +207,30 @@ void desk_dept_label(ui_ctx *ctx, const char *code, char *out, size_t size);
 
 /* Who did something, in words: "command line", "张三 (D001)". */
 void desk_actor_text(ui_ctx *ctx, const char *actor, char *out, size_t size);
+
+/* Between the levels (scr_desk_levels.c, site.h): where a case is
+ * handled and who handles it jointly, read with the case. */
+typedef struct desk_levels {
+	int have;                   /* sites are listed and the handling was read */
+	jrc_handling h;
+	int have_site;
+	jrc_site site;              /* the handling site */
+} desk_levels;
+
+enum { DESK_LV_ASSIGN = 1, DESK_LV_ESCALATE = 2, DESK_LV_JOINT = 4, DESK_LV_PART = 8 };
+
+/* Read lv for case c, and text (desk_levels_text) when not NULL; the
+ * DESK_LV_* actions the account may take on it. */
+unsigned desk_levels_load(ui_ctx *ctx, const jrc_staff *who, const jrc_case *c, desk_levels *lv,
+			  char *text, size_t size);
+/* "黄宅镇 (HZ), assigned, to be done by ...; jointly: ..." or "". */
+void desk_levels_text(ui_ctx *ctx, const desk_levels *lv, char *out, size_t size);
+/* The action's name (a msgid). */
+const char *desk_levels_title(unsigned which);
+/* The form of one DESK_LV_* action on c; when it saves, *stale = 1 and
+ * *top goes to the end (the case screen under it shows the new event). */
+void desk_levels_form(ui_ctx *ctx, desk_session *sess, const jrc_case *c, const desk_levels *lv,
+		      unsigned which, int *stale, int *top);
 
 /* Open a case's detail screen. */
 void desk_open_case(ui_ctx *ctx, desk_session *sess, int64_t case_id);

@@ -42,8 +42,8 @@ jrc init >/dev/null
 
 # Settings.
 is "$(jrc settings site_code)" PJ "site code defaults to PJ"
-jrc settings site_code XQ; ok $? "change the site code"
-is "$(jrc settings site_code)" XQ "changed"
+jrc settings site_code HZ; ok $? "change the site code (a site of sites.csv)"
+is "$(jrc settings site_code)" HZ "changed"
 out=$(jrc settings site_code xq1 2>&1); is $? 2 "a bad site code is refused"
 like "$out" "2 to 4 capital letters" "with what is accepted"
 out=$(jrc settings colour blue 2>&1); is $? 2 "an unknown setting is refused"

@@ -41,6 +41,9 @@
 	" raised_at, acked_at, acked_by, ack_note"
 #define ALERT_CASE_COLS "case_id, alert_id, added_at"
 #define SMS_CONSENT_COLS "case_id, phone, given_at"
+#define CASE_HANDLING_COLS "case_id, site, by_on, lead, partners, updated_at"
+#define HANDLING_STEP_COLS "case_id, kind, from_site, to_site, by_on, department, partners," \
+	" text, at, actor"
 
 /* The copy of a row: [table, key as text, [columns]]. */
 #define SNAP(tbl, key, cols) \
@@ -139,6 +142,12 @@ static const cover_spec specs[] = {
 	 * outbox itself is not covered: sending updates it in place. */
 	{ "sms_consent", SMS_CONSENT_COLS, SNAP("sms_consent", "case_id", SMS_CONSENT_COLS),
 	  CHECK("sms_consent", "case_id", SMS_CONSENT_COLS, "t.case_id", "0", "0"), 0, NULL },
+	/* Sites and the three levels (handling.c): each step as written, and
+	 * the case's handling row as the last step left it. */
+	{ "handling_steps", HANDLING_STEP_COLS, SNAP("handling_steps", "id", HANDLING_STEP_COLS),
+	  CHECK("handling_steps", "id", HANDLING_STEP_COLS, "t.case_id", "0", "0"), 0, NULL },
+	{ "case_handling", CASE_HANDLING_COLS, SNAP("case_handling", "case_id", CASE_HANDLING_COLS),
+	  CHECK("case_handling", "case_id", CASE_HANDLING_COLS, "t.case_id", "0", "0"), 0, NULL },
 };
 
 static const cover_spec *find_spec(const char *table)

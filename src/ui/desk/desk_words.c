@@ -9,8 +9,10 @@
 #include "jrc/auth.h"
 #include "jrc/clock.h"
 #include "jrc/hearing.h"
+#include "jrc/lifecycle.h"
 #include "jrc/refdata.h"
 #include "jrc/roster.h"
+#include "jrc/site.h"
 
 typedef struct word { const char *code, *msgid; } word;
 
@@ -58,9 +60,35 @@ const char *desk_event_label(const char *kind)
 		{ "alert_case", N_("Behind an early-warning alert") },
 		{ "alert_join", N_("Joined an open early-warning alert") },
 		{ "alert_ack", N_("Early-warning alert acknowledged") },
+		{ "assign", N_("Assigned down to a site (交办)") },
+		{ "escalate", N_("Escalated to the site above (上报)") },
+		{ "joint", N_("Joint handling set up (联合办理)") },
+		{ "joint_part", N_("A department's part of the joint handling") },
 	};
 
 	return LOOKUP(w, kind);
+}
+
+/* The name of the action that moves a case to `to`, a msgid (forms
+ * translate it when they draw). */
+const char *desk_move_label(jrc_state to)
+{
+	switch (to) {
+	case JRC_ST_REGISTERED: return N_("Back to registered");
+	case JRC_ST_ACCEPTED: return N_("Accept");
+	case JRC_ST_EXTENDED: return N_("Extend the time limit");
+	case JRC_ST_IN_MEDIATION: return N_("Start mediation");
+	case JRC_ST_DECLINED: return N_("Decline (not accepted)");
+	case JRC_ST_REDIRECTED: return N_("Redirect to another department");
+	case JRC_ST_ANSWERED: return N_("Answer");
+	case JRC_ST_REVIEW_REQUESTED: return N_("Record a review request");
+	case JRC_ST_REVIEW_ANSWERED: return N_("Answer the review");
+	case JRC_ST_REREVIEW_REQUESTED: return N_("Record a re-review request");
+	case JRC_ST_REREVIEW_ANSWERED: return N_("Answer the re-review");
+	case JRC_ST_CLOSED: return N_("Close");
+	case JRC_ST_TERMINATED: return N_("Conclude lawfully");
+	default: return "?";
+	}
 }
 
 const char *desk_channel_label(const char *channel)
@@ -309,6 +337,70 @@ static int sentence(ui_ctx *ctx, const char *kind, const char *p, char *out, siz
 							v = hearing_conclusion_label((jrc_conclusion)c);
 							vn = strlen(v);
 						}
+				}
+			}
+			if (len)
+				add(out, size, &len, "\n", 1);
+			if (label) {
+				add(out, size, &len, label, strlen(label));
+				add(out, size, &len, _(": "), strlen(_(": ")));
+			}
+			add(out, size, &len, v, vn);
+			p += n;
+			if (*p == '\n')
+				p++;
+		}
+		return 1;
+	}
+	/* Between the levels (handling.c): "from: HZ\nto: HZC\nby: DATE\n
+	 * instructions: TEXT", "lead: RSJ\nwith: XFJ ZRJ", "department: XFJ\n
+	 * part: TEXT"; sites and departments by name. */
+	if (strcmp(kind, "assign") == 0 || strcmp(kind, "escalate") == 0 ||
+	    strcmp(kind, "joint") == 0 || strcmp(kind, "joint_part") == 0) {
+		static const word keys[] = {
+			{ "from", N_("from") }, { "to", N_("to") }, { "by", N_("to be done by") },
+			{ "instructions", N_("instructions") }, { "reason", N_("reason") },
+			{ "lead", N_("lead department") }, { "with", N_("together with") },
+			{ "department", N_("department") }, { "part", N_("its part") },
+		};
+		size_t len = 0;
+
+		out[0] = '\0';
+		while (*p) {
+			size_t n = strcspn(p, "\n"), colon = strcspn(p, ":");
+			char key[16], val[256], name[400] = "";
+			const char *label = NULL, *v = p;
+			size_t vn = n;
+
+			if (colon < n && colon < sizeof(key) && p[colon + 1] == ' ') {
+				snprintf(key, sizeof(key), "%.*s", (int)colon, p);
+				for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+					if (strcmp(keys[i].code, key) == 0)
+						label = _(keys[i].msgid);
+			}
+			if (label) {
+				v = p + colon + 2;
+				vn = n - colon - 2;
+				snprintf(val, sizeof(val), "%.*s", (int)(vn < sizeof(val) - 1 ? vn : sizeof(val) - 1), v);
+				if (strcmp(key, "from") == 0 || strcmp(key, "to") == 0) {
+					jrc_site st;
+
+					if (site_get(ctx->db, val, &st, NULL) == JRC_OK)
+						snprintf(name, sizeof(name), "%s (%s)",
+							 i18n_pick(st.name_zh, st.name_en), val);
+				} else if (strcmp(key, "lead") == 0 || strcmp(key, "with") == 0 ||
+					   strcmp(key, "department") == 0) {
+					for (char *q = strtok(val, " "); q; q = strtok(NULL, " ")) {
+						char d[128];
+
+						desk_dept_label(ctx, q, d, sizeof(d));
+						snprintf(name + strlen(name), sizeof(name) - strlen(name), "%s%s",
+							 *name ? _(", ") : "", d);
+					}
+				}
+				if (*name) {
+					v = name;
+					vn = strlen(name);
 				}
 			}
 			if (len)

@@ -418,6 +418,11 @@ static const char *help(ui_ctx *ctx, ui_screen *s)
 			   "supervisor records one solved on the spot with S."));
 		len = strlen(ctx->help_buf);
 		snprintf(ctx->help_buf + len, sizeof(ctx->help_buf) - len, " %s",
+			 _("A township's or village's desk lists its own cases and those assigned to it; at the county "
+			   "center L shows all sites or one site's cases in turn. On a case, the numbered actions assign "
+			   "it down, escalate it or set up joint handling."));
+		len = strlen(ctx->help_buf);
+		snprintf(ctx->help_buf + len, sizeof(ctx->help_buf) - len, " %s",
 			 _("G shows the statistics: cases by category, township and month, and each department's "
 			   "answers on time and citizens satisfied."));
 		len = strlen(ctx->help_buf);

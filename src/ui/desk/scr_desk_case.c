@@ -21,11 +21,12 @@
 
 enum { ACT_MAX = 16, SCROLL_END = 1 << 20 };
 typedef enum act_kind { ACT_MOVE, ACT_NOTE, ACT_EDIT, ACT_REPRINT, ACT_ARRIVE, ACT_HEARING,
-			 ACT_TERM_SLIP } act_kind;
+			 ACT_TERM_SLIP, ACT_LEVELS } act_kind;
 
 typedef struct action {
 	act_kind kind;
 	jrc_state to;
+	unsigned levels;            /* ACT_LEVELS: which DESK_LV_* */
 } action;
 
 typedef struct case_state {
@@ -57,6 +58,8 @@ typedef struct case_state {
 	jrc_department dept;
 	jrc_booking booking;
 	jrc_print_job pj;
+	desk_levels lv;             /* between the levels, joint handling */
+	char lv_text[768];          /* ... in words (desk_levels_text) */
 	char filed_by[200];         /* the staff member who filed, in words */
 	struct ev_text {
 		char who[200];
@@ -81,13 +84,16 @@ static void unload(case_state *cs)
 	cs->have = 0;
 }
 
-static void add_action(case_state *cs, act_kind kind, jrc_state to)
+/* 1 when added: at most nine, one per digit. */
+static int add_action(case_state *cs, act_kind kind, jrc_state to)
 {
-	if (cs->nact < ACT_MAX && cs->nact < 9) {
-		cs->act[cs->nact].kind = kind;
-		cs->act[cs->nact].to = to;
-		cs->nact++;
-	}
+	if (cs->nact >= ACT_MAX || cs->nact >= 9)
+		return 0;
+	cs->act[cs->nact].kind = kind;
+	cs->act[cs->nact].to = to;
+	cs->act[cs->nact].levels = 0;
+	cs->nact++;
+	return 1;
 }
 
 /* What the detail shows besides the case and its events. */
@@ -130,6 +136,7 @@ static void load(ui_ctx *ctx, case_state *cs)
 	jrc_err err = { 0 };
 	jrc_staff *who = &cs->sess->staff;
 	jrc_state to[JRC_STATE_COUNT];
+	unsigned can;
 	size_t n;
 
 	unload(cs);
@@ -177,22 +184,16 @@ static void load(ui_ctx *ctx, case_state *cs)
 		add_action(cs, ACT_TERM_SLIP, 0);
 	/* Today's appointment: whether the citizen is here, and the key to
 	 * say they are. */
-	cs->today = 0;
-	{
-		jrc_appointment *a = NULL;
-		size_t na = 0;
-
-		if (roster_day_appointments(ctx->db, clock_local_date(clock_now()), &a, &na, NULL) == JRC_OK)
-			for (size_t i = 0; i < na; i++)
-				if (a[i].b.case_id == cs->case_id) {
-					cs->appt = a[i];
-					cs->today = 1;
-				}
-		free(a);
-	}
+	cs->today = desk_today_appointment(ctx, cs->case_id, &cs->appt);
 	if (cs->today && !cs->appt.arrived_at[0] &&
 	    auth_may(who, JRC_DO_CHECKIN, NULL, NULL) == JRC_OK)
 		add_action(cs, ACT_ARRIVE, 0);
+	/* Between the levels and joint handling (scr_desk_levels.c): after
+	 * the actions of the case itself, the first to give way at nine. */
+	can = desk_levels_load(ctx, who, &cs->c, &cs->lv, cs->lv_text, sizeof(cs->lv_text));
+	for (unsigned b = DESK_LV_ASSIGN; b <= DESK_LV_PART; b <<= 1)
+		if ((can & b) && add_action(cs, ACT_LEVELS, 0))
+			cs->act[cs->nact - 1].levels = b;
 	load_details(ctx, cs);
 }
 
@@ -283,24 +284,10 @@ static const char *action_msgid(const action *a)
 	case ACT_ARRIVE: return N_("Citizen has arrived");
 	case ACT_HEARING: return N_("Public hearing");
 	case ACT_TERM_SLIP: return N_("Print the termination slip");
+	case ACT_LEVELS: return desk_levels_title(a->levels);
 	case ACT_MOVE: break;
 	}
-	switch (a->to) {
-	case JRC_ST_REGISTERED: return N_("Back to registered");
-	case JRC_ST_ACCEPTED: return N_("Accept");
-	case JRC_ST_EXTENDED: return N_("Extend the time limit");
-	case JRC_ST_IN_MEDIATION: return N_("Start mediation");
-	case JRC_ST_DECLINED: return N_("Decline (not accepted)");
-	case JRC_ST_REDIRECTED: return N_("Redirect to another department");
-	case JRC_ST_ANSWERED: return N_("Answer");
-	case JRC_ST_REVIEW_REQUESTED: return N_("Record a review request");
-	case JRC_ST_REVIEW_ANSWERED: return N_("Answer the review");
-	case JRC_ST_REREVIEW_REQUESTED: return N_("Record a re-review request");
-	case JRC_ST_REREVIEW_ANSWERED: return N_("Answer the re-review");
-	case JRC_ST_CLOSED: return N_("Close");
-	case JRC_ST_TERMINATED: return N_("Conclude lawfully");
-	default: return "?";
-	}
+	return desk_move_label(a->to);
 }
 
 static const char *event_label(const jrc_event *e)
@@ -381,6 +368,8 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 	else
 		snprintf(buf, sizeof(buf), "%s", c->department);
 	put(L, _("Department"), lw, ui_attr(ctx, UI_NORMAL), buf);
+	if (cs->lv_text[0])
+		put(L, _("Handled at"), lw, ui_attr(ctx, UI_NORMAL), cs->lv_text);
 	local_time(c->filed_at, when);
 	if (c->staff_id[0]) {
 		snprintf(buf, sizeof(buf), _("%s, channel %s, staff %s, query code %s"), when,
@@ -587,6 +576,10 @@ static void run_action(ui_ctx *ctx, case_state *cs, const action *a)
 		cs->top = SCROLL_END;
 		if (ui_push(ctx, &scr_desk_hearing_ops, &arg) != 0)
 			ui_message(ctx, 1, "%s", jrc_status_message(JRC_E_NOMEM));
+		return;
+	}
+	if (a->kind == ACT_LEVELS) {
+		desk_levels_form(ctx, cs->sess, &cs->c, &cs->lv, a->levels, &cs->stale, &cs->top);
 		return;
 	}
 	if (a->kind == ACT_TERM_SLIP) {

@@ -13,6 +13,7 @@
 #include "jrc/print.h"
 #include "jrc/receipt.h"
 #include "jrc/refdata.h"
+#include "jrc/site.h"
 #include "jrc/sms.h"
 #include "jrc/text.h"
 #include "jrc/validate.h"
@@ -94,6 +95,19 @@ void desk_list_init(ui_ctx *ctx, desk_list *l, const desk_session *sess)
 	memset(l, 0, sizeof(*l));
 	l->state = -1;
 	w_field_init(&l->search_f, l->search, sizeof(l->search), 40, filter_search);
+	/* This desk's own site: below the county it sees only its own cases
+	 * and those assigned to it. */
+	{
+		char own[16];
+		jrc_site st;
+
+		if (site_count(ctx->db) > 0 &&
+		    db_setting_get(ctx->db, "site_code", NULL, own, sizeof(own), NULL) == JRC_OK &&
+		    site_get(ctx->db, own, &st, NULL) == JRC_OK && strcmp(st.level, "county") != 0) {
+			snprintf(l->site, sizeof(l->site), "%s", st.code);
+			l->site_fixed = 1;
+		}
+	}
 	/* A handler starts with their own department's cases. */
 	if (sess->staff.role == JRC_ROLE_HANDLER && sess->staff.department[0]) {
 		jrc_department d;
@@ -172,6 +186,16 @@ static void load_header(ui_ctx *ctx, desk_list *l)
 	free(jobs);
 	if (alert_open_count(ctx->db, &l->alerts, NULL) != JRC_OK)
 		l->alerts = 0;
+	l->have_sites = site_count(ctx->db) > 0;
+	l->site_name[0] = '\0';
+	if (l->site[0]) {
+		jrc_site st;
+
+		if (site_get(ctx->db, l->site, &st, NULL) == JRC_OK)
+			snprintf(l->site_name, sizeof(l->site_name), "%s", i18n_pick(st.name_zh, st.name_en));
+		else
+			snprintf(l->site_name, sizeof(l->site_name), "%s", l->site);
+	}
 	l->sms_failed = sms_failed_count(ctx->db);
 }
 
@@ -191,6 +215,7 @@ static void load(ui_ctx *ctx, desk_list *l, long offset)
 	f.overdue_only = l->overdue;
 	f.filed_today = l->today;
 	f.supervised_only = l->supervised;
+	f.site = l->site[0] ? l->site : NULL;
 	f.by_deadline = 1;           /* what is due soonest, overdue first */
 	f.limit = DESK_PAGE + 1;     /* one more tells whether there are more */
 	f.offset = offset;
@@ -233,6 +258,32 @@ static void restart(desk_list *l)
 {
 	l->sel = l->top = 0;
 	l->stale = 1;
+}
+
+/* L at the county's desk: all sites, then each listed site in turn, then
+ * all again.  -1 when no sites are listed. */
+static int cycle_site(ui_ctx *ctx, desk_list *l)
+{
+	jrc_site *v;
+	size_t n, i;
+
+	if (site_list(ctx->db, &v, &n, NULL) != JRC_OK)
+		return -1;
+	if (!n) {
+		free(v);
+		return -1;
+	}
+	for (i = 0; i < n && l->site[0] && strcmp(v[i].code, l->site) != 0; i++)
+		;
+	/* From all: the first; from the last (or one no longer listed): all. */
+	if (!l->site[0])
+		snprintf(l->site, sizeof(l->site), "%s", v[0].code);
+	else if (i + 1 < n)
+		snprintf(l->site, sizeof(l->site), "%s", v[i + 1].code);
+	else
+		l->site[0] = '\0';
+	free(v);
+	return 0;
 }
 
 const char *desk_state_label(const char *state)
@@ -355,11 +406,26 @@ void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect
 	w_field_draw(ctx, &l->search_f, y, x, 24, l->focus == 1);
 	x += 27;
 	lw = ui_text(y, x, r.x + r.w - x, ui_attr(ctx, UI_KEY), _("D Department:"));
-	if (l->applied_dept[0]) {
-		ui_text(y, x + lw + 1, r.x + r.w - x - lw - 1, ui_attr(ctx, UI_NORMAL),
-			l->have_dept ? desk_dept_short(&l->dept) : l->applied_dept);
-	} else {
-		ui_text(y, x + lw + 1, r.x + r.w - x - lw - 1, ui_attr(ctx, UI_HINT), _("all"));
+	{
+		const char *dv = l->applied_dept[0] ? (l->have_dept ? desk_dept_short(&l->dept) : l->applied_dept)
+						    : _("all");
+
+		ui_text(y, x + lw + 1, r.x + r.w - x - lw - 1,
+			ui_attr(ctx, l->applied_dept[0] ? UI_NORMAL : UI_HINT), dv);
+		x += lw + 1 + (int)text_width(dv);
+	}
+	/* The site, at the end of the line (chosen with L at the county):
+	 * by name where it fits after the department, else by code. */
+	if (l->site_fixed || l->site[0] || l->have_sites) {
+		int sw;
+
+		snprintf(buf, sizeof(buf), l->site_fixed ? _("Site: %s") : _("L Site: %s"),
+			 l->site[0] ? l->site_name : _("all"));
+		if ((sw = (int)text_width(buf)) + 2 > r.x + r.w - x)
+			snprintf(buf, sizeof(buf), l->site_fixed ? "%s" : "L %s",
+				 l->site[0] ? l->site : _("all"));
+		if ((sw = (int)text_width(buf)) + 2 <= r.x + r.w - x)
+			ui_text(y, r.x + r.w - sw, sw, ui_attr(ctx, l->site_fixed ? UI_HINT : UI_KEY), buf);
 	}
 	y++;
 	snprintf(buf, sizeof(buf),
@@ -516,6 +582,11 @@ ui_result desk_list_key(ui_ctx *ctx, desk_list *l, ui_action act, wint_t ch, int
 		case L'o': case L'O': l->overdue = !l->overdue; restart(l); break;
 		case L't': case L'T': l->today = !l->today; restart(l); break;
 		case L'u': case L'U': l->supervised = !l->supervised; restart(l); break;
+		case L'l': case L'L':
+			if (l->site_fixed || cycle_site(ctx, l) != 0)
+				return UI_PASS;
+			restart(l);
+			break;
 		case L'r': case L'R': l->stale = 1; break;
 		default: return UI_PASS;
 		}

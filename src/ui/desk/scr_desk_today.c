@@ -61,6 +61,23 @@ int desk_today_count(ui_ctx *ctx, int *arrived)
 	return (int)n;
 }
 
+int desk_today_appointment(ui_ctx *ctx, int64_t case_id, jrc_appointment *out)
+{
+	jrc_appointment *a = NULL;
+	size_t n = 0;
+	int found = 0;
+
+	if (roster_day_appointments(ctx->db, clock_local_date(clock_now()), &a, &n, NULL) != JRC_OK)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (a[i].b.case_id == case_id) {
+			*out = a[i];
+			found = 1;
+		}
+	free(a);
+	return found;
+}
+
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
 	today_state *t = s->state;

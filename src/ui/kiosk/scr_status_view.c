@@ -9,6 +9,7 @@
 #include "curses.h"
 #include "scr_status.h"
 #include "jrc/hearing.h"
+#include "jrc/site.h"
 #include "jrc/lifecycle.h"
 #include "screens.h"
 #include "widgets.h"
@@ -183,6 +184,11 @@ static void draw_body(layout *l, const status_session *ss)
 	else
 		snprintf(buf, sizeof(buf), "%s", status_pick(p->department_zh, p->department_en));
 	pair(l, 0, _("Department:"), UI_NORMAL, buf);
+	/* Passed between the levels or handled jointly: where and by whom,
+	 * in a plain sentence (site.h), nothing of the staff's notes. */
+	handling_sentence(&p->handling, buf, sizeof(buf));
+	if (*buf)
+		put(l, 0, UI_NORMAL, buf);
 	status_deadline_text(p, buf, sizeof(buf));
 	if (*buf)
 		put(l, 0, UI_NOTICE, buf);

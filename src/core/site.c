@@ -1,0 +1,224 @@
+/* Sites (site.h): the rows of data/sites.csv, checked as they are
+ * imported, and the lookups the command line, the desk and the settings
+ * need. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db_internal.h"
+#include "refdata_internal.h"
+#include "jrc/i18n.h"
+#include "jrc/receipt.h"
+#include "jrc/site.h"
+
+#define SITE_COLS "code, level, coalesce(parent, ''), division, name_zh, name_en, address"
+
+static void fill_site(sqlite3_stmt *st, jrc_site *s)
+{
+	db_col_copy(st, 0, s->code, sizeof(s->code));
+	db_col_copy(st, 1, s->level, sizeof(s->level));
+	db_col_copy(st, 2, s->parent, sizeof(s->parent));
+	db_col_copy(st, 3, s->division, sizeof(s->division));
+	db_col_copy(st, 4, s->name_zh, sizeof(s->name_zh));
+	db_col_copy(st, 5, s->name_en, sizeof(s->name_en));
+	db_col_copy(st, 6, s->address, sizeof(s->address));
+}
+
+/* The listed (active) site code, or the division code, as a row:
+ * 1 found (level and parent filled), 0 not, -1 error. */
+static int read_level(jrc_db *db, const char *sql, const char *code, char level[12],
+		      char parent[16], jrc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_prepare(db, sql, &st, err) != JRC_OK)
+		return -1;
+	db_bind_text(db, st, 1, code);
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		db_col_copy(st, 0, level, 12);
+		db_col_copy(st, 1, parent, 16);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_ROW;
+	db_fail(db, rc, err);
+	return -1;
+}
+
+static int level_rank(const char *level)
+{
+	return !strcmp(level, "county") ? 0 : !strcmp(level, "township") ? 1
+	       : !strcmp(level, "village") ? 2 : -1;
+}
+
+/* code, level, parent, division, name_zh, name_en, address */
+jrc_status site_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
+{
+	char plevel[12], pparent[16], dlevel[12], dparent[16], pdiv[16];
+	int rank = level_rank(v[1]), r;
+	sqlite3_stmt *st;
+	jrc_status s;
+
+	if (!receipt_site_valid(v[0]))
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("code '%s' must be 2 to 4 capital letters, as receipt numbers begin (such as HZ)"),
+				   v[0]);
+	if (rank < 0)
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("level '%s' must be county, township or village"), v[1]);
+	if (rank == 0 && *v[2])
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("the county center has no parent: leave the parent column empty"));
+	if (rank == 0) {
+		r = read_level(db, "SELECT level, code FROM sites WHERE active = 1 AND level = 'county'"
+			       " AND code <> ?", v[0], plevel, pparent, err);
+		if (r < 0)
+			return err ? err->code : JRC_E_DB;
+		if (r)
+			return jrc_err_set(err, JRC_E_DATA, NULL,
+					   _("there is already a county center above (%s): list only one"),
+					   pparent);
+	} else {
+		if (!*v[2])
+			return jrc_err_set(err, JRC_E_DATA, NULL,
+					   _("a %s site needs its parent: the code of a site listed above this line"),
+					   v[1]);
+		r = read_level(db, "SELECT level, division FROM sites WHERE active = 1 AND code = ?",
+			       v[2], plevel, pdiv, err);
+		if (r < 0)
+			return err ? err->code : JRC_E_DB;
+		if (!r)
+			return jrc_err_set(err, JRC_E_DATA, NULL,
+					   _("parent '%s' is not a site listed above this line"), v[2]);
+		if (level_rank(plevel) != rank - 1)
+			return jrc_err_set(err, JRC_E_DATA, NULL,
+					   rank == 1 ? _("a township site's parent must be the county center, not '%s'")
+						     : _("a village point's parent must be a township site, not '%s'"),
+					   v[2]);
+	}
+	r = read_level(db, "SELECT level, coalesce(parent, '') FROM divisions WHERE code = ?", v[3],
+		       dlevel, dparent, err);
+	if (r < 0)
+		return err ? err->code : JRC_E_DB;
+	if (!r)
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("division '%s' is not in divisions.csv"), v[3]);
+	if (strcmp(dlevel, v[1]) != 0)
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("division '%s' is a %s, but the site is a %s: give a division of the same level"),
+				   v[3], dlevel, v[1]);
+	if (rank > 0 && strcmp(dparent, pdiv) != 0)
+		return jrc_err_set(err, JRC_E_DATA, NULL,
+				   _("division '%s' does not lie in the division of the parent site %s (%s)"),
+				   v[3], v[2], pdiv);
+	if (!*v[4] || !*v[5])
+		return jrc_err_set(err, JRC_E_DATA, NULL, _("column %s is empty"),
+				   *v[4] ? "name_en" : "name_zh");
+	if ((s = db_prepare(db, "INSERT INTO sites(code, level, parent, division, name_zh, name_en,"
+			    " address, sort, active) VALUES (?1,?2,nullif(?3,''),?4,?5,?6,?7,?8,1)"
+			    " ON CONFLICT(code) DO UPDATE SET level=excluded.level,"
+			    " parent=excluded.parent, division=excluded.division,"
+			    " name_zh=excluded.name_zh, name_en=excluded.name_en,"
+			    " address=excluded.address, sort=excluded.sort, active=1", &st, err)))
+		return s;
+	for (int i = 0; i < 7; i++)
+		db_bind_text(db, st, i + 1, v[i]);
+	sqlite3_bind_int64(st, 8, sort);
+	r = db_step(db, st);
+	sqlite3_finalize(st);
+	return r == SQLITE_DONE ? JRC_OK : db_fail(db, r, err);
+}
+
+jrc_status site_list(jrc_db *db, jrc_site **out, size_t *n, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 32;
+	jrc_status s;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = db_prepare(db, "SELECT " SITE_COLS " FROM sites WHERE active = 1"
+			    " ORDER BY sort, code", &st, err)))
+		return s;
+	if (!(*out = malloc(cap * sizeof(**out)))) {
+		sqlite3_finalize(st);
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	}
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			jrc_site *nb = realloc(*out, (cap *= 2) * sizeof(**out));
+
+			if (!nb) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			*out = nb;
+		}
+		fill_site(st, &(*out)[(*n)++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return rc == SQLITE_NOMEM ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL)
+					  : db_fail(db, rc, err);
+	}
+	return JRC_OK;
+}
+
+jrc_status site_get(jrc_db *db, const char *code, jrc_site *out, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	if ((s = db_prepare_cached(db, "SELECT " SITE_COLS " FROM sites WHERE code = ?", &st, err)))
+		return s;
+	db_bind_text(db, st, 1, code ? code : "");
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW)
+		fill_site(st, out);
+	db_release(st);
+	if (rc == SQLITE_ROW)
+		return JRC_OK;
+	if (rc == SQLITE_DONE)
+		return jrc_err_set(err, JRC_E_NOT_FOUND, "site",
+				   _("There is no site '%s': use a code that 'jrc sites' lists."),
+				   code ? code : "");
+	return db_fail(db, rc, err);
+}
+
+long site_count(jrc_db *db)
+{
+	sqlite3_stmt *st;
+	long n = 0;
+
+	if (db_prepare_cached(db, "SELECT count(*) FROM sites WHERE active = 1", &st, NULL) != JRC_OK)
+		return 0;
+	if (db_step(db, st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	db_release(st);
+	return n;
+}
+
+jrc_status site_code_check(jrc_db *db, const char *code, jrc_err *err)
+{
+	char level[12], parent[16];
+	int r;
+
+	if (site_count(db) == 0)
+		return JRC_OK;
+	r = read_level(db, "SELECT level, coalesce(parent, '') FROM sites WHERE active = 1 AND code = ?",
+		       code, level, parent, err);
+	if (r < 0)
+		return err ? err->code : JRC_E_DB;
+	if (r)
+		return JRC_OK;
+	return jrc_err_set(err, JRC_E_INVALID, "site_code",
+			   _("There is no site '%s' in the list of sites: use a code that 'jrc sites' lists, or add the site to sites.csv and run 'jrc import'."),
+			   code ? code : "");
+}
