@@ -94,4 +94,25 @@ unlike "$(tm_screen)" "核实工资数额|张前台|D001" "  and nothing of the 
 tm_keys F2
 tm_wait "passed to Huangzhai Town to handle" 5; ok $? "  in English too"
 tm_stop
+
+# A supervisor at the county on a case taken on has more than nine
+# actions: eight on a page and 9 for the rest, none left out.
+jrc settings site_code PJ >/dev/null
+printf 'secret123\n' | jrc staff add S001 --name 王主任 --role supervisor >/dev/null
+R2=$(t_file_one "另一件欠薪") && jrc move "$R2" accepted --staff S001 >/dev/null &&
+	jrc joint "$R2" --lead RSJ --with XFJ --staff S001 >/dev/null
+ok $? "a second case, taken on and handled jointly"
+tm_start 80 24 $ENV "$JRC" desk --lang zh
+tm_wait "工号" 10; tm_type S001; tm_keys Tab; tm_type secret123; tm_keys Enter
+tm_wait "前台：王主任" 10; tm_keys /; tm_type "$R2"; tm_keys Enter
+tm_wait "^ +$R2" 5; tm_keys Enter
+tm_wait "事项 $R2" 5; ok $? "the supervisor opens it"
+tm_wait "9 更多操作（第 1/2 页）" 5; ok $? "  the ninth digit offers more actions"
+unlike "$(tm_screen)" "[0-9] 部门办理情况" "  a department's part is on the next page"
+tm_keys 9
+tm_wait "[0-9] 部门办理情况" 5; ok $? "9: the next page, with a department's part"
+like "$(tm_screen)" "9 更多操作（第 2/2 页）" "  saying which page"
+tm_keys 9
+tm_wait "9 更多操作（第 1/2 页）" 5; ok $? "9 again: back to the first page"
+tm_stop
 done_testing

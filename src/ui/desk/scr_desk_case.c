@@ -45,6 +45,7 @@ typedef struct case_state {
 	jrc_appointment appt;       /* today's booking with its arrival */
 	action act[ACT_MAX];
 	int nact;
+	int apage;                  /* the page of actions shown, when over nine */
 	int top, lines, view;       /* scrolling of the detail */
 	int stale;
 	char error[512];
@@ -84,10 +85,11 @@ static void unload(case_state *cs)
 	cs->have = 0;
 }
 
-/* 1 when added: at most nine, one per digit. */
+/* 1 when added.  More than nine go on pages of eight, the ninth digit
+ * turning the page (shown_actions). */
 static int add_action(case_state *cs, act_kind kind, jrc_state to)
 {
-	if (cs->nact >= ACT_MAX || cs->nact >= 9)
+	if (cs->nact >= ACT_MAX)
 		return 0;
 	cs->act[cs->nact].kind = kind;
 	cs->act[cs->nact].to = to;
@@ -144,6 +146,7 @@ static void load(ui_ctx *ctx, case_state *cs)
 	cs->lang = ctx->lang;
 	cs->error[0] = '\0';
 	cs->nact = 0;
+	cs->apage = 0;
 	if (grievance_get_by_id(ctx->db, cs->case_id, &cs->c, &err) != JRC_OK ||
 	    audit_case_events(ctx->db, cs->case_id, &cs->ev, &cs->nev, &err) != JRC_OK) {
 		snprintf(cs->error, sizeof(cs->error), "%s", err.msg);
@@ -189,7 +192,7 @@ static void load(ui_ctx *ctx, case_state *cs)
 	    auth_may(who, JRC_DO_CHECKIN, NULL, NULL) == JRC_OK)
 		add_action(cs, ACT_ARRIVE, 0);
 	/* Between the levels and joint handling (scr_desk_levels.c): after
-	 * the actions of the case itself, the first to give way at nine. */
+	 * the actions of the case itself (past eight, on the next page). */
 	can = desk_levels_load(ctx, who, &cs->c, &cs->lv, cs->lv_text, sizeof(cs->lv_text));
 	for (unsigned b = DESK_LV_ASSIGN; b <= DESK_LV_PART; b <<= 1)
 		if ((can & b) && add_action(cs, ACT_LEVELS, 0))
@@ -435,10 +438,41 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 	}
 }
 
+/* The actions the digits 1-9 stand for now: all of them up to nine, else
+ * a page of eight and 9 for the next page on every page.  idx[d-1] is
+ * the action of digit d, -1 for "more", -2 for none; returns how many
+ * digits there are. */
+static int shown_actions(const case_state *cs, int idx[9])
+{
+	int n = 0;
+
+	if (cs->nact <= 9) {
+		for (; n < cs->nact; n++)
+			idx[n] = n;
+		return n;
+	}
+	for (int i = cs->apage * 8; n < 8; i++)
+		idx[n++] = i < cs->nact ? i : -2;
+	idx[n++] = -1;
+	return n;
+}
+
+static void action_item(const case_state *cs, int digit, int i, char *out, size_t size)
+{
+	if (i < 0)
+		/* TRANSLATORS: the ninth action when a case has more than nine:
+		 * page, pages. */
+		snprintf(out, size, _("%d More actions (%d of %d)"), digit, cs->apage + 1,
+			 (cs->nact + 7) / 8);
+	else
+		snprintf(out, size, "%d %s", digit, _(action_msgid(&cs->act[i])));
+}
+
 static void draw(ui_ctx *ctx, ui_screen *s)
 {
 	case_state *cs = s->state;
 	ui_rect r = ui_content(ctx), body;
+	int idx[9], nshown;
 	char title[128];
 	struct { int row, x; } apos[ACT_MAX] = { { 0, 0 } };
 	int arows;
@@ -446,6 +480,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 
 	if (cs->stale || cs->lang != ctx->lang)
 		load(ctx, cs);
+	nshown = shown_actions(cs, idx);
 	snprintf(title, sizeof(title), _("Case %s"), cs->have ? cs->c.receipt : "");
 	ui_step_header(ctx, 0, 0, title,
 		       _("Up and Down scroll. Press the number of an action. Esc goes back to the list."));
@@ -458,11 +493,13 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	{
 		int x = 0, row = 0;
 
-		for (int i = 0; i < cs->nact; i++) {
+		for (int i = 0; i < nshown; i++) {
 			char item[256];
 			int w;
 
-			snprintf(item, sizeof(item), "%d %s", i + 1, _(action_msgid(&cs->act[i])));
+			if (idx[i] == -2)
+				continue;
+			action_item(cs, i + 1, idx[i], item, sizeof(item));
 			w = (int)text_width(item);
 			if (x > 0 && x + 3 + w > r.w) {
 				row++;
@@ -508,12 +545,12 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	if (!cs->nact)
 		ui_text_wrapped(r.y + r.h - arows, r.x, r.w, arows, ui_attr(ctx, UI_KEY),
 				_("Your role has nothing to do on this case now."));
-	for (int i = 0; i < cs->nact; i++) {
+	for (int i = 0; i < nshown; i++) {
 		char item[256];
 
-		if (apos[i].row >= arows)
+		if (idx[i] == -2 || apos[i].row >= arows)
 			continue;
-		snprintf(item, sizeof(item), "%d %s", i + 1, _(action_msgid(&cs->act[i])));
+		action_item(cs, i + 1, idx[i], item, sizeof(item));
 		ui_text(r.y + r.h - arows + apos[i].row, r.x + apos[i].x, r.w - apos[i].x,
 			ui_attr(ctx, UI_KEY), item);
 	}
@@ -782,10 +819,14 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 		cs->top = cs->lines - cs->view > 0 ? cs->lines - cs->view : 0;
 		return UI_DONE;
 	case UI_ACT_DIGIT: {
-		int i = (int)(ch - L'0') - 1;
+		int d = (int)(ch - L'0') - 1, idx[9], n = shown_actions(cs, idx);
 
-		if (cs->have && i >= 0 && i < cs->nact)
-			run_action(ctx, cs, &cs->act[i]);
+		if (!cs->have || d < 0 || d >= n || idx[d] == -2)
+			return UI_DONE;
+		if (idx[d] < 0)
+			cs->apage = (cs->apage + 1) * 8 < cs->nact ? cs->apage + 1 : 0;
+		else
+			run_action(ctx, cs, &cs->act[idx[d]]);
 		return UI_DONE;
 	}
 	default:
