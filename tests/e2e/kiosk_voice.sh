@@ -90,6 +90,15 @@ like "$(tm_screen)" '语音引导已打开' "after the wipe the voice is off: th
 v_wait_new "$VD" '语音引导已打开'; ok $? "and says so"
 said_between=$(for ((i = c0 + 1; i < V_LAST; i++)); do cat "$(v_file "$VD" $i txt)"; done)
 unlike "$said_between" '第 1 步' "nothing was said on the way there"
+
+# ---- checking progress: where the matter stands is said, not only shown
+tm_keys "$(k_num '查询办理进度')"
+tm_wait '我有受理编号'; tm_keys 1
+tm_wait '请输入回执上的编号'; tm_type "$r"; tm_keys Enter
+tm_keys 1; tm_type "$code"; tm_keys Enter
+tm_wait '正在等待责任部门决定是否受理'; ok $? "the status of the matter"
+v_wait_new "$VD" '正在等待责任部门决定是否受理'; ok $? "where it stands is said"
+like "$(cat "$(v_file "$VD" "$V_LAST" txt)")" '期限： ?2026年12月14日.*还剩 15 天' "with the date to wait for"
 is "$(wc -c < "$T_DIR/err1")" 0 "a working voice tells staff nothing"
 k_stop
 

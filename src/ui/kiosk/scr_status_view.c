@@ -12,6 +12,7 @@
 #include "jrc/site.h"
 #include "jrc/lifecycle.h"
 #include "screens.h"
+#include "speak.h"
 #include "widgets.h"
 #include "jrc/text.h"
 
@@ -160,6 +161,9 @@ static void draw_body(layout *l, const status_session *ss)
 		draw_hearing(l, p);
 	l->row++;
 	put(l, 0, UI_HEADING, lifecycle_state_words(p->state));
+	/* The voice says where it stands, where it is handled and the next
+	 * date, as the screen shows them. */
+	speak_extra(l->ctx, lifecycle_state_words(p->state));
 	/* Filed again after the same matter was concluded: said at once. */
 	if (p->concluded_channel) {
 		char on[64];
@@ -187,11 +191,15 @@ static void draw_body(layout *l, const status_session *ss)
 	/* Passed between the levels or handled jointly: where and by whom,
 	 * in a plain sentence (site.h), nothing of the staff's notes. */
 	handling_sentence(&p->handling, buf, sizeof(buf));
-	if (*buf)
+	if (*buf) {
 		put(l, 0, UI_NORMAL, buf);
+		speak_extra(l->ctx, buf);
+	}
 	status_deadline_text(p, buf, sizeof(buf));
-	if (*buf)
+	if (*buf) {
 		put(l, 0, UI_NOTICE, buf);
+		speak_extra(l->ctx, buf);
+	}
 	l->row++;
 	put(l, 0, UI_HEADING, _("What has happened so far"));
 	for (size_t i = 0; i < p->nsteps; i++) {
