@@ -223,6 +223,88 @@ static int booking_words(ui_ctx *ctx, const char *p, size_t n, char *out, size_t
 	return 1;
 }
 
+/* A value of a "key: value" line in words, into name (empty: as
+ * written); val is the caller's copy. */
+typedef void (*value_words_fn)(ui_ctx *ctx, const char *key, char *val, char *name, size_t size);
+
+/* A hearing's opinion and conclusion by their labels. */
+static void hearing_value(ui_ctx *ctx, const char *key, char *val, char *name, size_t size)
+{
+	jrc_opinion o;
+
+	(void)ctx;
+	if (strcmp(key, "opinion") == 0 && hearing_opinion_parse(val, &o) == 0)
+		snprintf(name, size, "%s", hearing_opinion_label(o));
+	else if (strcmp(key, "conclusion") == 0)
+		for (int c = JRC_CONCLUSION_REASONABLE; c <= JRC_CONCLUSION_TOO_FEW; c++)
+			if (strcmp(val, hearing_conclusion_name((jrc_conclusion)c)) == 0)
+				snprintf(name, size, "%s", hearing_conclusion_label((jrc_conclusion)c));
+}
+
+/* Sites and departments between the levels by name. */
+static void levels_value(ui_ctx *ctx, const char *key, char *val, char *name, size_t size)
+{
+	if (strcmp(key, "from") == 0 || strcmp(key, "to") == 0) {
+		jrc_site st;
+
+		if (site_get(ctx->db, val, &st, NULL) == JRC_OK)
+			snprintf(name, size, "%s (%s)", i18n_pick(st.name_zh, st.name_en), val);
+	} else if (strcmp(key, "lead") == 0 || strcmp(key, "with") == 0 ||
+		   strcmp(key, "department") == 0) {
+		char *save = NULL;
+
+		for (char *q = strtok_r(val, " ", &save); q; q = strtok_r(NULL, " ", &save)) {
+			char d[128];
+
+			desk_dept_label(ctx, q, d, sizeof(d));
+			snprintf(name + strlen(name), size - strlen(name), "%s%s", *name ? _(", ") : "", d);
+		}
+	}
+}
+
+/* "key: value" lines: a known key by its label and its value through fn,
+ * any other line as written. */
+static void keyed_lines(ui_ctx *ctx, const char *p, const word *keys, size_t nkeys,
+			value_words_fn fn, char *out, size_t size)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	while (*p) {
+		size_t n = strcspn(p, "\n"), colon = strcspn(p, ":");
+		char key[16], val[256], name[400] = "";
+		const char *label = NULL, *v = p;
+		size_t vn = n;
+
+		if (colon < n && colon < sizeof(key) && p[colon + 1] == ' ') {
+			snprintf(key, sizeof(key), "%.*s", (int)colon, p);
+			for (size_t i = 0; i < nkeys; i++)
+				if (strcmp(keys[i].code, key) == 0)
+					label = _(keys[i].msgid);
+		}
+		if (label) {
+			v = p + colon + 2;
+			vn = n - colon - 2;
+			snprintf(val, sizeof(val), "%.*s", (int)(vn < sizeof(val) - 1 ? vn : sizeof(val) - 1), v);
+			fn(ctx, key, val, name, sizeof(name));
+			if (*name) {
+				v = name;
+				vn = strlen(name);
+			}
+		}
+		if (len)
+			add(out, size, &len, "\n", 1);
+		if (label) {
+			add(out, size, &len, label, strlen(label));
+			add(out, size, &len, _(": "), strlen(_(": ")));
+		}
+		add(out, size, &len, v, vn);
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+}
+
 /* Notes written as English sentences by the core, in words of the screen;
  * 1 if this was one of them. */
 static int sentence(ui_ctx *ctx, const char *kind, const char *p, char *out, size_t size)
@@ -307,49 +389,8 @@ static int sentence(ui_ctx *ctx, const char *kind, const char *p, char *out, siz
 			{ "title", N_("affiliation") }, { "opinion", N_("opinion") },
 			{ "reason", N_("reason") }, { "conclusion", N_("conclusion") },
 		};
-		size_t len = 0;
 
-		out[0] = '\0';
-		while (*p) {
-			size_t n = strcspn(p, "\n"), colon = strcspn(p, ":");
-			char key[16], val[32];
-			const char *v = p, *label = NULL;
-			size_t vn = n;
-
-			if (colon < n && colon < sizeof(key) && p[colon + 1] == ' ') {
-				snprintf(key, sizeof(key), "%.*s", (int)colon, p);
-				for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-					if (strcmp(keys[i].code, key) == 0)
-						label = _(keys[i].msgid);
-			}
-			if (label) {
-				jrc_opinion o;
-
-				v = p + colon + 2;
-				vn = n - colon - 2;
-				snprintf(val, sizeof(val), "%.*s", (int)(vn < sizeof(val) - 1 ? vn : sizeof(val) - 1), v);
-				if (strcmp(key, "opinion") == 0 && hearing_opinion_parse(val, &o) == 0) {
-					v = hearing_opinion_label(o);
-					vn = strlen(v);
-				} else if (strcmp(key, "conclusion") == 0) {
-					for (int c = JRC_CONCLUSION_REASONABLE; c <= JRC_CONCLUSION_TOO_FEW; c++)
-						if (strcmp(val, hearing_conclusion_name((jrc_conclusion)c)) == 0) {
-							v = hearing_conclusion_label((jrc_conclusion)c);
-							vn = strlen(v);
-						}
-				}
-			}
-			if (len)
-				add(out, size, &len, "\n", 1);
-			if (label) {
-				add(out, size, &len, label, strlen(label));
-				add(out, size, &len, _(": "), strlen(_(": ")));
-			}
-			add(out, size, &len, v, vn);
-			p += n;
-			if (*p == '\n')
-				p++;
-		}
+		keyed_lines(ctx, p, keys, sizeof(keys) / sizeof(keys[0]), hearing_value, out, size);
 		return 1;
 	}
 	/* Between the levels (handling.c): "from: HZ\nto: HZC\nby: DATE\n
@@ -363,57 +404,8 @@ static int sentence(ui_ctx *ctx, const char *kind, const char *p, char *out, siz
 			{ "lead", N_("lead department") }, { "with", N_("together with") },
 			{ "department", N_("department") }, { "part", N_("its part") },
 		};
-		size_t len = 0;
 
-		out[0] = '\0';
-		while (*p) {
-			size_t n = strcspn(p, "\n"), colon = strcspn(p, ":");
-			char key[16], val[256], name[400] = "";
-			const char *label = NULL, *v = p;
-			size_t vn = n;
-
-			if (colon < n && colon < sizeof(key) && p[colon + 1] == ' ') {
-				snprintf(key, sizeof(key), "%.*s", (int)colon, p);
-				for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-					if (strcmp(keys[i].code, key) == 0)
-						label = _(keys[i].msgid);
-			}
-			if (label) {
-				v = p + colon + 2;
-				vn = n - colon - 2;
-				snprintf(val, sizeof(val), "%.*s", (int)(vn < sizeof(val) - 1 ? vn : sizeof(val) - 1), v);
-				if (strcmp(key, "from") == 0 || strcmp(key, "to") == 0) {
-					jrc_site st;
-
-					if (site_get(ctx->db, val, &st, NULL) == JRC_OK)
-						snprintf(name, sizeof(name), "%s (%s)",
-							 i18n_pick(st.name_zh, st.name_en), val);
-				} else if (strcmp(key, "lead") == 0 || strcmp(key, "with") == 0 ||
-					   strcmp(key, "department") == 0) {
-					for (char *q = strtok(val, " "); q; q = strtok(NULL, " ")) {
-						char d[128];
-
-						desk_dept_label(ctx, q, d, sizeof(d));
-						snprintf(name + strlen(name), sizeof(name) - strlen(name), "%s%s",
-							 *name ? _(", ") : "", d);
-					}
-				}
-				if (*name) {
-					v = name;
-					vn = strlen(name);
-				}
-			}
-			if (len)
-				add(out, size, &len, "\n", 1);
-			if (label) {
-				add(out, size, &len, label, strlen(label));
-				add(out, size, &len, _(": "), strlen(_(": ")));
-			}
-			add(out, size, &len, v, vn);
-			p += n;
-			if (*p == '\n')
-				p++;
-		}
+		keyed_lines(ctx, p, keys, sizeof(keys) / sizeof(keys[0]), levels_value, out, size);
 		return 1;
 	}
 	if (strncmp(kind, "slip_print", 10) == 0) {
