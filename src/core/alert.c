@@ -516,17 +516,9 @@ jrc_status alert_filing_join(jrc_db *db, const alert_filing *f, alert_pass *p, j
 	db_release(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(db, rc, err);
-	/* The windows: the last `days` local days, today included (computed
-	 * once for the rules of the same length). */
-	for (size_t i = 0; i < p->n; i++) {
-		for (size_t k = 0; k < i && !*p->rule[i].since; k++)
-			if (p->rule[k].days == p->rule[i].days)
-				memcpy(p->rule[i].since, p->rule[k].since, sizeof(p->rule[i].since));
-		if (!*p->rule[i].since)
-			clock_format_utc(clock_local_midnight(date_add_days(today,
-									   -(int)(p->rule[i].days - 1))),
-					 p->rule[i].since);
-	}
+	/* The windows: the last `days` local days, today included. */
+	for (size_t i = 0; i < p->n; i++)
+		db_window_since(db, today, p->rule[i].days, p->rule[i].since);
 	/* An open alert raised within its rule's window gathers the later
 	 * cases of its place and category (or its person) without counting
 	 * again: the case joins it.  An older one the case joins when the

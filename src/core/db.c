@@ -9,6 +9,7 @@
 
 #include "db_internal.h"
 #include "figures/tally_internal.h"
+#include "jrc/clock.h"
 #include "jrc/i18n.h"
 #include "jrc/ledger_key.h"
 #include "jrc/receipt.h"
@@ -37,6 +38,14 @@ struct jrc_db {
 		int rc;
 	} bind_fail[4];
 	unsigned next_fail;
+	/* When the last few windows of days began (db_window_since): every
+	 * filing asks for the same two or three. */
+	struct window_memo {
+		jrc_date day;
+		long days;
+		char since[32];
+	} windows[4];
+	unsigned next_window;
 };
 
 enum { BUSY_TIMEOUT_MS = 10000 };
@@ -47,6 +56,25 @@ const unsigned char *db_ledger_key(jrc_db *db, jrc_err *err)
 	    ledger_key_load(ledger_key_path(), db->ledger_key, err) == JRC_OK)
 		db->have_ledger_key = 1;
 	return db->have_ledger_key ? db->ledger_key : NULL;
+}
+
+void db_window_since(jrc_db *db, jrc_date today, long days, char out[32])
+{
+	struct window_memo *w;
+
+	for (size_t i = 0; i < sizeof(db->windows) / sizeof(db->windows[0]); i++) {
+		w = &db->windows[i];
+		if (w->days == days && w->day.y == today.y && w->day.m == today.m &&
+		    w->day.d == today.d) {
+			memcpy(out, w->since, sizeof(w->since));
+			return;
+		}
+	}
+	clock_format_utc(clock_local_midnight(date_add_days(today, -(int)(days - 1))), out);
+	w = &db->windows[db->next_window++ % (sizeof(db->windows) / sizeof(db->windows[0]))];
+	w->day = today;
+	w->days = days;
+	memcpy(w->since, out, sizeof(w->since));
 }
 
 sqlite3 *db_handle(jrc_db *db)

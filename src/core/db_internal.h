@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "jrc/date.h"
 #include "jrc/db.h"
 
 /* The raw handle, for the per-entity stores in core only. */
@@ -48,6 +49,11 @@ char *db_col_strdup(sqlite3_stmt *st, int i, int *oom);
 
 /* Copy column i into buf (empty for NULL). */
 void db_col_copy(sqlite3_stmt *st, int i, char *buf, size_t size);
+
+/* The UTC instant (as filed_at is written) at which the last `days` local
+ * days up to today began: the window of an early-warning rule.  The
+ * connection remembers the last few. */
+void db_window_since(jrc_db *db, jrc_date today, long days, char out[32]);
 
 /* The database's file ("" for an in-memory one): what a file printer
  * must never write over. */

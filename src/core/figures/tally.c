@@ -109,7 +109,7 @@ static const char bump_day[] =
 	" SELECT " pexpr " site, category, " place ", department, state, source, sum(p_n)," \
 	" sum(p_answered), sum(p_on_time), sum(p_rated), sum(p_satisfied), sum(p_v_satisfied)," \
 	" sum(p_v_basic), sum(p_v_unsatisfied), sum(p_overdue)" \
-	" FROM tally_day INDEXED BY tally_day_dirty WHERE dirty GROUP BY " group \
+	" FROM (" TALLY_PENDING_FROM("day, " TALLY_KEY ", " TALLY_PENDING) ") GROUP BY " group \
 	" ON CONFLICT DO UPDATE SET n = n + excluded.n, answered = answered + excluded.answered," \
 	" on_time = on_time + excluded.on_time, rated = rated + excluded.rated," \
 	" satisfied = satisfied + excluded.satisfied," \
@@ -118,8 +118,10 @@ static const char bump_day[] =
 	" overdue = overdue + excluded.overdue;"
 #define PRUNE(table, pcols, pexpr, place) \
 	"DELETE FROM " table " WHERE n = 0 AND (" pcols "site, category, division, department," \
-	" state, source) IN (SELECT " pexpr "site, category, " place ", department, state, source" \
-	" FROM tally_day INDEXED BY tally_day_dirty WHERE dirty);"
+	" state, source) IN (" TALLY_PENDING_FROM(pexpr "site, category, " place ", department," \
+						  " state, source") ");"
+#define EMPTIED " p_n = 0, p_answered = 0, p_on_time = 0, p_rated = 0, p_satisfied = 0," \
+	" p_v_satisfied = 0, p_v_basic = 0, p_v_unsatisfied = 0, p_overdue = 0"
 static const char fold_sql[] =
 	FOLD_INTO("tally_month", "month, ", "substr(day, 1, 7),", "division",
 		  "substr(day, 1, 7), " TALLY_KEY)
@@ -129,9 +131,11 @@ static const char fold_sql[] =
 	PRUNE("tally_all", "", "", "division")
 	PRUNE("tally_total", "", "", "''")
 	"DELETE FROM tally_day WHERE dirty AND n = 0;"
-	"UPDATE tally_day SET p_n = 0, p_answered = 0, p_on_time = 0, p_rated = 0, p_satisfied = 0,"
-	" p_v_satisfied = 0, p_v_basic = 0, p_v_unsatisfied = 0, p_overdue = 0, dirty = 0"
-	" WHERE dirty;";
+	"DELETE FROM tally_day WHERE day = " TALLY_AS_OF " AND n = 0;"
+	"UPDATE tally_day SET" EMPTIED ", dirty = 0 WHERE dirty;"
+	"UPDATE tally_day SET" EMPTIED " WHERE day = " TALLY_AS_OF " AND (p_n <> 0 OR p_answered <> 0"
+	" OR p_on_time <> 0 OR p_rated <> 0 OR p_satisfied <> 0 OR p_v_satisfied <> 0"
+	" OR p_v_basic <> 0 OR p_v_unsatisfied <> 0 OR p_overdue <> 0);";
 
 jrc_status tally_fold(jrc_db *db, jrc_err *err)
 {
@@ -203,12 +207,13 @@ jrc_status tally_case(jrc_db *db, int64_t case_id, int sign, jrc_err *err)
 }
 
 /* A new case's row, when the tables are as of its day already (the
- * common case): the upsert with the clock's check in it, ?1 the day. */
+ * common case): the upsert with the clock's check in it, ?1 the day.  A
+ * row of that day is pending by its day, so it is not marked dirty. */
 static const char upsert_filed[] =
 	"INSERT INTO tally_day(day, " TALLY_KEY ", " TALLY_COUNTS ", " TALLY_PENDING ", dirty)"
 	" SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, 0, 0, 0, 0, 0, 0, 0, 0,"
-	" 1, 0, 0, 0, 0, 0, 0, 0, 0, 1 FROM tally_clock WHERE as_of = ?1"
-	" ON CONFLICT DO UPDATE SET n = n + 1, p_n = p_n + 1, dirty = 1";
+	" 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM tally_clock WHERE as_of = ?1"
+	" ON CONFLICT DO UPDATE SET n = n + 1, p_n = p_n + 1";
 
 jrc_status tally_filed(jrc_db *db, int64_t case_id, const tally_key *k, jrc_err *err)
 {
@@ -305,13 +310,15 @@ static jrc_status advance(jrc_db *db, int64_t except, jrc_err *err)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, rc, err);
-	if ((s = db_prepare_cached(db, "UPDATE tally_clock SET as_of = ?1", &up, err)))
+	/* A new day: the pending numbers go into the other tables while the
+	 * clock still names the day whose rows are pending unmarked. */
+	if ((s = tally_fold(db, err)) ||
+	    (s = db_prepare_cached(db, "UPDATE tally_clock SET as_of = ?1", &up, err)))
 		return s;
 	db_bind_text(db, up, 1, today);
 	rc = db_step(db, up);
 	db_release(up);
-	/* A new day: yesterday's pending numbers go into the other tables. */
-	return rc == SQLITE_DONE ? tally_fold(db, err) : db_fail(db, rc, err);
+	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 /* ------------------------------------------------------------- recount */

@@ -14,15 +14,23 @@
 	" overdue"
 
 /* Every write counts into tally_day alone (one upsert) and keeps the same
- * numbers there as pending (dirty = 1); tally_fold adds them to the
+ * numbers there as pending (the p_* columns); tally_fold adds them to the
  * month, all-time and total tables on the first write of a day and on
- * jrc tick.  Whoever reads those three adds the pending numbers: the rows
- * below, as period, key, counts. */
+ * jrc tick.  A row with anything pending is marked dirty, except a row of
+ * the day the tables are as of (tally_clock.as_of), which a filing writes
+ * unmarked (one index entry less a filing): those rows are pending by
+ * their day.  Whoever reads the three tables adds the pending numbers:
+ * TALLY_PENDING_FROM(cols) selects cols from every row with anything
+ * pending, once each. */
 #define TALLY_PENDING "p_n, p_answered, p_on_time, p_rated, p_satisfied, p_v_satisfied," \
 	" p_v_basic, p_v_unsatisfied, p_overdue"
+#define TALLY_AS_OF "(SELECT as_of FROM tally_clock)"
+#define TALLY_PENDING_FROM(cols) \
+	" SELECT " cols " FROM tally_day INDEXED BY tally_day_dirty WHERE dirty" \
+	" UNION ALL SELECT " cols " FROM tally_day WHERE day = " TALLY_AS_OF " AND NOT dirty"
 #define TALLY_PENDING_ROWS(pexpr, place) \
-	" UNION ALL SELECT " pexpr ", site, category, " place ", department, state, source, " \
-	TALLY_PENDING " FROM tally_day INDEXED BY tally_day_dirty WHERE dirty"
+	" UNION ALL" TALLY_PENDING_FROM(pexpr ", site, category, " place ", department, state," \
+					" source, " TALLY_PENDING)
 #define TALLY_MONTH_ROWS \
 	"SELECT month AS period, " TALLY_KEY ", " TALLY_COUNTS " FROM tally_month" \
 	TALLY_PENDING_ROWS("substr(day, 1, 7)", "division")
