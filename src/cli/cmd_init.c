@@ -71,8 +71,9 @@ static int init_run(cli_call *c)
 		remove_files(tmp);
 		return rc;
 	}
-	if ((ctx->site && db_setting_set(db, "site_code", ctx->site, &err) != JRC_OK) ||
-	    refdata_import_dir(db, ctx->data_dir, "cli", &err) != JRC_OK) {
+	/* The site after the list of sites: it must be one of them. */
+	if (refdata_import_dir(db, ctx->data_dir, "cli", &err) != JRC_OK ||
+	    (ctx->site && db_setting_set(db, "site_code", ctx->site, &err) != JRC_OK)) {
 		db_close(db);
 		remove_files(tmp);
 		return cli_fail(ctx, &err);

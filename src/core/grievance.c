@@ -18,6 +18,7 @@
 #include "jrc/terminate.h"
 #include "jrc/route.h"
 #include "jrc/seqmark.h"
+#include "jrc/site.h"
 #include "jrc/sms.h"
 #include "jrc/supervise.h"
 #include "jrc/text.h"
@@ -153,6 +154,10 @@ static jrc_status clean(jrc_db *db, const jrc_intake *in, clean_intake *c, jrc_e
 		if (!receipt_site_valid(in->site))
 			return jrc_err_set(err, JRC_E_INVALID, "site",
 					   _("The site code must be 2 to 4 capital letters, such as PJ."));
+		/* A site named for this filing alone must be one of the list's
+		 * (the database's own setting was checked when it was set). */
+		if ((s = site_code_check(db, in->site, err)))
+			return s;
 		snprintf(c->site, sizeof(c->site), "%s", in->site);
 	} else if ((s = db_setting_get(db, "site_code", NULL, c->site, sizeof(c->site), err))) {
 		return s;

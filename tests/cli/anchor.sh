@@ -64,7 +64,8 @@ out=$(jrc verify 2>&1); is $? 1 "with its anchors gone, the figures still count 
 like "$out" "Summary figures that disagree with a recount of the cases: 4;" "  and verify names them"
 # (Filed today, the case is still pending in the day's row: that is
 # where it is taken off the month and all-time figures too.)
-q "UPDATE tally_day SET n = n - 1, p_n = p_n - dirty WHERE category = 'NEI';
+q "UPDATE tally_day SET n = n - 1,
+     p_n = p_n - (dirty OR day = (SELECT as_of FROM tally_clock)) WHERE category = 'NEI';
    UPDATE tally_month SET n = n - 1 WHERE category = 'NEI';
    UPDATE tally_all SET n = n - 1 WHERE category = 'NEI';
    UPDATE tally_total SET n = n - 1 WHERE category = 'NEI'"

@@ -57,6 +57,21 @@ out=$(jrc settings site_code XQ 2>&1); is $? 2 "a site code not among the sites 
 like "$out" "no site 'XQ' in the list of sites" "  with a sentence"
 is "$(jrc settings site_code)" PJ "  and the setting is unchanged"
 jrc settings site_code HZ && jrc settings site_code PJ; ok $? "a listed site code is taken"
+# A site named on the command line for one filing is held to the same list.
+n=$(q "SELECT count(*) FROM cases")
+out=$(jrc --site XQ file --anonymous --category LAB --division 330726100201 --text "站点" 2>&1)
+is $? 2 "a filing at a site not among the sites is refused"
+like "$out" "no site 'XQ' in the list of sites" "  with the sentence"
+is "$(q "SELECT count(*) FROM cases")" "$n" "  and nothing is filed"
+# ... and so is the site a new database is made for.
+out=$(jrc --db "$T_DIR/other.db" --site XQ init 2>&1); is $? 2 "init for a site not among the sites is refused"
+like "$out" "no site 'XQ' in the list of sites" "  with the sentence"
+[ ! -e "$T_DIR/other.db" ]; ok $? "  and leaves no database behind"
+jrc --db "$T_DIR/other.db" --site HZ init >/dev/null &&
+	is "$(jrc --db "$T_DIR/other.db" settings site_code)" HZ "init for a listed site sets it"
+out=$(jrc --db "$T_DIR/other.db" --site BM file --anonymous --category LAB --division 330726100201 --text "站点")
+ok $? "a filing at another listed site"
+like "$out" "^BM[0-9]{6}-" "  is numbered for it"
 
 # ---- a case to pass between levels: due 2026-12-14 (accept within 15 days)
 R=$(t_file_one "包工头欠我工资 8000 元"); ok $? "file a case at the county center"
