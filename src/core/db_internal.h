@@ -33,6 +33,9 @@ void db_release(sqlite3_stmt *st);
 /* SQL scripts (NULL-terminated) that bring the schema from to_version - 1
  * to to_version. */
 const char *const *db_schema_migration(int to_version);
+/* The scripts of versions 4 and 5 (db_schema_v4.c). */
+extern const char *const db_schema_version_4[];
+extern const char *const db_schema_version_5[];
 
 /* Bind a C string or NULL (as SQL NULL) to parameter i; returns the sqlite
  * result.  A failure (a text over the length limit, no memory) is also kept
