@@ -23,6 +23,7 @@ struct jrc_db {
 	 * SQL fixed in the source comes here, a few dozen at most. */
 	struct cached_stmt {
 		char *sql;
+		const char *given; /* the caller's string: found by address first */
 		sqlite3_stmt *st;
 	} *cache;
 	size_t ncache, cap;
@@ -173,13 +174,19 @@ jrc_status db_prepare_cached(jrc_db *db, const char *sql, sqlite3_stmt **st, jrc
 	jrc_status s;
 	char *copy;
 
-	for (size_t i = 0; i < db->ncache; i++) {
-		if (strcmp(db->cache[i].sql, sql) == 0) {
-			*st = db->cache[i].st;
-			db_release(*st);
-			bind_fail_forget(db, *st);
-			return JRC_OK;
-		}
+	/* SQL fixed in the source comes at the same address every time: one
+	 * comparison of the text confirms it, instead of one per entry. */
+	for (size_t i = 0; i < db->ncache && !c; i++)
+		if (db->cache[i].given == sql && strcmp(db->cache[i].sql, sql) == 0)
+			c = &db->cache[i];
+	for (size_t i = 0; i < db->ncache && !c; i++)
+		if (strcmp(db->cache[i].sql, sql) == 0)
+			c = &db->cache[i];
+	if (c) {
+		*st = c->st;
+		db_release(*st);
+		bind_fail_forget(db, *st);
+		return JRC_OK;
 	}
 	if ((s = db_prepare(db, sql, st, err)) != JRC_OK)
 		return s;
@@ -202,6 +209,7 @@ jrc_status db_prepare_cached(jrc_db *db, const char *sql, sqlite3_stmt **st, jrc
 	}
 	c = &db->cache[db->ncache++];
 	c->sql = copy;
+	c->given = sql;
 	c->st = *st;
 	return JRC_OK;
 }
