@@ -67,7 +67,10 @@ is "$(JRC_NOW=2026-12-06T19:00:00+08:00 jrc tick --json | jq .sms_reminders)" 0 
 long=$(q "SELECT count(*) FROM sms_outbox WHERE length(text) > 70 AND text GLOB '*[^ -~]*'")
 is "$long" 0 "no Chinese message longer than 70 characters"
 is "$(q "SELECT count(*) FROM sms_outbox WHERE length(text) > 160")" 0 "no English one longer than 160"
-# Long values: a 4-letter site code, a long department name, a long room.
+# Long values: a 4-letter site code (a village point listed for it), a
+# long department name, a long room.
+q "INSERT INTO sites(code, level, parent, division, name_zh, name_en) VALUES
+   ('ABCD', 'village', 'HZ', '330726100201', '测试村服务点', 'Test village point')"
 q "UPDATE departments SET name_zh = '县人力资源和社会保障局劳动保障监察大队', short_zh = '人社局' WHERE code = 'RSJ';
    UPDATE hosts SET room = '浦江县信访联合接待中心三楼东侧人民调解工作室第二接待室（请走东侧楼梯）' WHERE id = 'M01'" 2>/dev/null
 R5=$(jrc --site ABCD file --category LAB --division 330726100201 --name 张三 --id-number "$ID" --phone 13812345678 --text "x" --sms)

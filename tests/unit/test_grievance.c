@@ -66,8 +66,12 @@ int main(void)
 	setenv("JRC_NOW", "2026-11-30T00:10:00+08:00", 1);
 	in = good();
 	in.site = "PJX";
+	ok(grievance_file(db, &in, &c, &err) == JRC_E_INVALID && strcmp(err.field, "site_code") == 0,
+	   "a site not among the sites is refused: %s", err.msg);
+	in = good();
+	in.site = "ZJW";
 	ok(grievance_file(db, &in, &c, &err) == JRC_OK, "file just after local midnight");
-	ok(strncmp(c.receipt, "PJX261130-0001-", 15) == 0, "new day, new sequence, site override: %s",
+	ok(strncmp(c.receipt, "ZJW261130-0001-", 15) == 0, "new day, new sequence, site override: %s",
 	   c.receipt);
 	grievance_case_free(&c);
 
