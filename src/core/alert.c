@@ -55,7 +55,7 @@ static int parse_count(const char *s, long *out)
 
 jrc_status alert_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	long count, days = 1;
 	int kind = kind_of(v[1]), rc;
@@ -86,14 +86,14 @@ jrc_status alert_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 		return s;
 	db_bind_text(db, st, 1, v[0]);
 	db_bind_text(db, st, 2, kind_names[kind]);
-	sqlite3_bind_int64(st, 3, count);
-	sqlite3_bind_int64(st, 4, days);
+	db_bind_int64(st, 3, count);
+	db_bind_int64(st, 4, days);
 	db_bind_text(db, st, 5, v[4]);
 	db_bind_text(db, st, 6, v[5]);
-	sqlite3_bind_int64(st, 7, sort);
+	db_bind_int64(st, 7, sort);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 /* ------------------------------------------------------------ writing */
@@ -120,7 +120,7 @@ static jrc_status event(jrc_db *db, const char *kind, int64_t case_id, const cha
 static jrc_status insert_case(jrc_db *db, int64_t alert_id, int64_t case_id, int *added,
 			      jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char at[32];
 	int rc;
@@ -129,14 +129,14 @@ static jrc_status insert_case(jrc_db *db, int64_t alert_id, int64_t case_id, int
 	if ((s = db_prepare_cached(db, "INSERT OR IGNORE INTO alert_cases(alert_id, case_id, added_at)"
 				   " VALUES (?,?,?)", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, alert_id);
-	sqlite3_bind_int64(st, 2, case_id);
+	db_bind_int64(st, 1, alert_id);
+	db_bind_int64(st, 2, case_id);
 	db_bind_text(db, st, 3, at);
 	rc = db_step(db, st);
 	db_release(st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
-	*added = sqlite3_changes(db_handle(db)) > 0;
+	*added = db_changes(db) > 0;
 	return JRC_OK;
 }
 
@@ -174,7 +174,7 @@ typedef struct alert_key {
 static jrc_status raise(jrc_db *db, const alert_key *k, const int64_t *ids, size_t n,
 			jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char at[32], note[160];
 	int64_t id;
@@ -191,14 +191,14 @@ static jrc_status raise(jrc_db *db, const alert_key *k, const int64_t *ids, size
 	db_bind_text(db, st, 4, k->division ? k->division : "");
 	db_bind_text(db, st, 5, k->category ? k->category : "");
 	db_bind_text(db, st, 6, k->department ? k->department : "");
-	sqlite3_bind_int64(st, 7, k->threshold);
-	sqlite3_bind_int64(st, 8, k->days);
+	db_bind_int64(st, 7, k->threshold);
+	db_bind_int64(st, 8, k->days);
 	db_bind_text(db, st, 9, at);
 	rc = db_step(db, st);
 	db_release(st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
-	id = sqlite3_last_insert_rowid(db_handle(db));
+	id = db_last_id(db);
 	snprintf(note, sizeof(note), "rule: %s\nkind: %s\nkey: %s\ncount: %zu", k->rule,
 		 kind_names[k->kind], k->key, n);
 	if ((s = event(db, "alert", 0, note, NULL, id, NULL, 0, err)))
@@ -210,7 +210,7 @@ static jrc_status raise(jrc_db *db, const alert_key *k, const int64_t *ids, size
 }
 
 /* The ids a statement yields in its first column; *ids owned. */
-static jrc_status collect_ids(jrc_db *db, sqlite3_stmt *st, int64_t **ids, size_t *n,
+static jrc_status collect_ids(jrc_db *db, db_stmt *st, int64_t **ids, size_t *n,
 			      jrc_err *err)
 {
 	size_t cap = 0;
@@ -218,7 +218,7 @@ static jrc_status collect_ids(jrc_db *db, sqlite3_stmt *st, int64_t **ids, size_
 
 	*ids = NULL;
 	*n = 0;
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		if (*n == cap) {
 			int64_t *nv = realloc(*ids, (cap = cap ? cap * 2 : 16) * sizeof(**ids));
 
@@ -230,9 +230,9 @@ static jrc_status collect_ids(jrc_db *db, sqlite3_stmt *st, int64_t **ids, size_
 			}
 			*ids = nv;
 		}
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+		(*ids)[(*n)++] = db_col_int64(st, 0);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		free(*ids);
 		*ids = NULL;
 		*n = 0;
@@ -245,7 +245,7 @@ static jrc_status collect_ids(jrc_db *db, sqlite3_stmt *st, int64_t **ids, size_
 static jrc_status open_alert(jrc_db *db, const char *rule, const char *key, int64_t *id,
 			     jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -256,10 +256,10 @@ static jrc_status open_alert(jrc_db *db, const char *rule, const char *key, int6
 	db_bind_text(db, st, 1, rule);
 	db_bind_text(db, st, 2, key);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
+	if (rc == DB_ROW)
+		*id = db_col_int64(st, 0);
 	db_release(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_ROW || rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 /* The open repeat alert of a rule that has a case of this person behind
@@ -267,7 +267,7 @@ static jrc_status open_alert(jrc_db *db, const char *rule, const char *key, int6
 static jrc_status open_repeat(jrc_db *db, const char *rule, const char *id_number,
 			      const char *phone, int64_t *id, char raised[32], jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -283,12 +283,12 @@ static jrc_status open_repeat(jrc_db *db, const char *rule, const char *id_numbe
 	db_bind_text(db, st, 1, id_number ? id_number : phone);
 	db_bind_text(db, st, 2, rule);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
+	if (rc == DB_ROW) {
+		*id = db_col_int64(st, 0);
 		db_col_copy(st, 1, raised, 32);
 	}
 	db_release(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_ROW || rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 /* The SQL of the cases behind a rule met (?1 the place or the person,
@@ -305,7 +305,7 @@ static const char *const cases_sql[] = {
 		" ORDER BY id",
 };
 
-static void bind_rule(jrc_db *db, sqlite3_stmt *st, const alert_filing *f, int kind,
+static void bind_rule(jrc_db *db, db_stmt *st, const alert_filing *f, int kind,
 		      const char *since)
 {
 	if (kind == KIND_REPEAT) {
@@ -324,7 +324,7 @@ static jrc_status rule_met(jrc_db *db, const alert_filing *f, const char *rule, 
 			   long threshold, long days, const char *since, jrc_err *err)
 {
 	const char *idn = f->id_number && *f->id_number ? f->id_number : NULL;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int64_t *ids;
 	size_t n;
@@ -348,7 +348,7 @@ static jrc_status rule_met(jrc_db *db, const alert_filing *f, const char *rule, 
 		return s;
 	bind_rule(db, st, f, kind, since);
 	s = collect_ids(db, st, &ids, &n, err);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (s)
 		return s;
 	if (kind == KIND_REPEAT)
@@ -372,7 +372,7 @@ static jrc_status place_counts(jrc_db *db, const alert_filing *f, alert_pass_rul
 	const char *earliest = NULL;
 	char **who = NULL, **at = NULL;
 	size_t n = 0, cap = 0;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s = JRC_OK;
 	int rc;
 
@@ -386,9 +386,9 @@ static jrc_status place_counts(jrc_db *db, const alert_filing *f, alert_pass_rul
 				   " WHERE division = ?1 AND category = ?2 AND filed_at >= ?3", &st, err)))
 		return s;
 	bind_rule(db, st, f, KIND_CLUSTER, earliest);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
-		const char *p = (const char *)sqlite3_column_text(st, 1);
+	while ((rc = db_step(db, st)) == DB_ROW) {
+		const char *t = db_col_text(st, 0);
+		const char *p = db_col_text(st, 1);
 
 		if (n == cap) {
 			char **nw = realloc(who, (cap = cap ? cap * 2 : 32) * sizeof(*nw));
@@ -413,7 +413,7 @@ static jrc_status place_counts(jrc_db *db, const alert_filing *f, alert_pass_rul
 		n++;
 	}
 	db_release(st);
-	if (s == JRC_OK && rc != SQLITE_DONE)
+	if (s == JRC_OK && rc != DB_DONE)
 		s = db_fail(db, rc, err);
 	for (size_t i = 0; s == JRC_OK && i < nr; i++) {
 		char **people;
@@ -452,7 +452,7 @@ static jrc_status place_counts(jrc_db *db, const alert_filing *f, alert_pass_rul
 static jrc_status person_count(jrc_db *db, const alert_filing *f, alert_pass_rule *r, jrc_err *err)
 {
 	int by_id = f->id_number && *f->id_number;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -464,15 +464,15 @@ static jrc_status person_count(jrc_db *db, const alert_filing *f, alert_pass_rul
 		return s;
 	bind_rule(db, st, f, KIND_REPEAT, r->since);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
-		r->got = (long)sqlite3_column_int64(st, 0);
+	if (rc == DB_ROW)
+		r->got = (long)db_col_int64(st, 0);
 	db_release(st);
-	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_ROW ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status alert_filing_join(jrc_db *db, const alert_filing *f, alert_pass *p, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	jrc_date today = clock_local_date(clock_now());
 	const char *idn = f->id_number && *f->id_number ? f->id_number : NULL;
@@ -480,7 +480,7 @@ jrc_status alert_filing_join(jrc_db *db, const alert_filing *f, alert_pass *p, j
 	/* A person is the same by ID number, else by phone; an anonymous case
 	 * is nobody. */
 	int person = !f->anonymous && (idn || (f->phone && *f->phone));
-	int rc = SQLITE_DONE;
+	int rc = DB_DONE;
 
 	p->n = 0;
 	p->nkeys = 0;
@@ -493,7 +493,7 @@ jrc_status alert_filing_join(jrc_db *db, const alert_filing *f, alert_pass *p, j
 				   " WHERE r.active AND r.kind <> 'overdue'", &st, err)))
 		return s;
 	db_bind_text(db, st, 1, key);
-	while (p->n < sizeof(p->rule) / sizeof(p->rule[0]) && (rc = db_step(db, st)) == SQLITE_ROW) {
+	while (p->n < sizeof(p->rule) / sizeof(p->rule[0]) && (rc = db_step(db, st)) == DB_ROW) {
 		alert_pass_rule *r = &p->rule[p->n];
 		char kind[16];
 
@@ -503,9 +503,9 @@ jrc_status alert_filing_join(jrc_db *db, const alert_filing *f, alert_pass *p, j
 		    (!person && r->kind != KIND_CLUSTER))
 			continue;
 		db_col_copy(st, 0, r->code, sizeof(r->code));
-		r->count = (long)sqlite3_column_int64(st, 2);
-		r->days = (long)sqlite3_column_int64(st, 3);
-		r->open = sqlite3_column_int64(st, 4);
+		r->count = (long)db_col_int64(st, 2);
+		r->days = (long)db_col_int64(st, 3);
+		r->open = db_col_int64(st, 4);
 		if (r->open)
 			db_col_copy(st, 5, raised[p->n], sizeof(raised[0]));
 		r->got = 0;
@@ -514,7 +514,7 @@ jrc_status alert_filing_join(jrc_db *db, const alert_filing *f, alert_pass *p, j
 		p->n++;
 	}
 	db_release(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc != DB_ROW && rc != DB_DONE)
 		return db_fail(db, rc, err);
 	/* The windows: the last `days` local days, today included. */
 	for (size_t i = 0; i < p->n; i++)
@@ -621,7 +621,7 @@ jrc_status alert_evaluate_filing(jrc_db *db, const alert_filing *f, jrc_err *err
 
 jrc_status alert_evaluate_case(jrc_db *db, int64_t case_id, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	alert_filing f = { 0 };
 	char division[16], category[16], id_number[64], phone[32];
@@ -630,18 +630,18 @@ jrc_status alert_evaluate_case(jrc_db *db, int64_t case_id, jrc_err *err)
 	if ((s = db_prepare_cached(db, "SELECT division, category, anonymous, id_number, phone"
 				   " FROM cases WHERE id = ?", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		db_col_copy(st, 0, division, sizeof(division));
 		db_col_copy(st, 1, category, sizeof(category));
-		f.anonymous = sqlite3_column_int(st, 2);
+		f.anonymous = db_col_int(st, 2);
 		db_col_copy(st, 3, id_number, sizeof(id_number));
 		db_col_copy(st, 4, phone, sizeof(phone));
 	}
 	db_release(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 	f.case_id = case_id;
 	f.division = division;
 	f.category = category;
@@ -655,7 +655,7 @@ static jrc_status overdue_rule(jrc_db *db, const char *rule, long threshold, lon
 			       jrc_err *err)
 {
 	char owed[256], sql[768], today[11], (*depts)[16] = NULL;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s = JRC_OK;
 	size_t nd = 0, cap = 0;
 	int rc;
@@ -668,21 +668,21 @@ static jrc_status overdue_rule(jrc_db *db, const char *rule, long threshold, lon
 	if ((s = db_prepare(db, sql, &st, err)))
 		return s;
 	db_bind_text(db, st, 1, today);
-	sqlite3_bind_int64(st, 2, threshold);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	db_bind_int64(st, 2, threshold);
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		if (nd == cap) {
 			void *nv = realloc(depts, (cap = cap ? cap * 2 : 8) * sizeof(*depts));
 
 			if (!nv) {
-				rc = SQLITE_NOMEM;
+				rc = DB_NOMEM;
 				break;
 			}
 			depts = nv;
 		}
 		db_col_copy(st, 0, depts[nd++], sizeof(*depts));
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		free(depts);
 		return db_fail(db, rc, err);
 	}
@@ -705,7 +705,7 @@ static jrc_status overdue_rule(jrc_db *db, const char *rule, long threshold, lon
 		db_bind_text(db, st, 1, today);
 		db_bind_text(db, st, 2, depts[i]);
 		s = collect_ids(db, st, &ids, &n, err);
-		sqlite3_finalize(st);
+		db_finalize(st);
 		if (s)
 			break;
 		if (!open) {
@@ -727,7 +727,7 @@ static jrc_status overdue_rule(jrc_db *db, const char *rule, long threshold, lon
 
 jrc_status alert_evaluate_overdue(jrc_db *db, long *raised, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	struct { char code[24]; long count; } rules[16];
 	size_t nr = 0;
@@ -741,11 +741,11 @@ jrc_status alert_evaluate_overdue(jrc_db *db, long *raised, jrc_err *err)
 	if ((s = db_prepare(db, "SELECT code, count FROM alert_rules WHERE active"
 			    " AND kind = 'overdue' ORDER BY sort, code", &st, err)))
 		goto fail;
-	while (nr < sizeof(rules) / sizeof(rules[0]) && (rc = db_step(db, st)) == SQLITE_ROW) {
+	while (nr < sizeof(rules) / sizeof(rules[0]) && (rc = db_step(db, st)) == DB_ROW) {
 		db_col_copy(st, 0, rules[nr].code, sizeof(rules[nr].code));
-		rules[nr++].count = (long)sqlite3_column_int64(st, 1);
+		rules[nr++].count = (long)db_col_int64(st, 1);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	for (size_t i = 0; i < nr; i++)
 		if ((s = overdue_rule(db, rules[i].code, rules[i].count, &got, err)))
 			goto fail;

@@ -16,7 +16,7 @@
 jrc_status alert_ack(jrc_db *db, const jrc_staff *by, int64_t id, const char *note,
 		     jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char *text = NULL, *ev_note = NULL, actor[48], at[32], acked_at[32] = "";
 	int rc, found;
@@ -50,13 +50,13 @@ jrc_status alert_ack(jrc_db *db, const jrc_staff *by, int64_t id, const char *no
 	}
 	if ((s = db_prepare(db, "SELECT coalesce(acked_at, '') FROM alerts WHERE id = ?", &st, err)))
 		goto fail;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	rc = db_step(db, st);
-	found = rc == SQLITE_ROW;
+	found = rc == DB_ROW;
 	if (found)
 		db_col_copy(st, 0, acked_at, sizeof(acked_at));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_ROW && rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto fail;
 	}
@@ -78,10 +78,10 @@ jrc_status alert_ack(jrc_db *db, const jrc_staff *by, int64_t id, const char *no
 	db_bind_text(db, st, 1, at);
 	db_bind_text(db, st, 2, by->id);
 	db_bind_text(db, st, 3, text);
-	sqlite3_bind_int64(st, 4, id);
+	db_bind_int64(st, 4, id);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto fail;
 	}

@@ -63,15 +63,15 @@ static void place_name(const char *tzh, const char *ten, const char *vzh, const 
 	" WHERE (?1 IS NULL OR a.raised_at >= ?1) AND (?2 IS NULL OR a.raised_at < ?2)" \
 	" AND (?3 = 0 OR a.acked_at IS NULL) ORDER BY a.id DESC"
 
-static void summarize(jrc_alert *a, sqlite3_stmt *st)
+static void summarize(jrc_alert *a, db_stmt *st)
 {
 	char place[160], what[96], dept[96];
-	long threshold = (long)sqlite3_column_int64(st, 11), days = (long)sqlite3_column_int64(st, 12);
-	long people = (long)sqlite3_column_int64(st, 21);
+	long threshold = (long)db_col_int64(st, 11), days = (long)db_col_int64(st, 12);
+	long people = (long)db_col_int64(st, 21);
 	const char *t[8];
 
 	for (int i = 0; i < 8; i++) {
-		t[i] = (const char *)sqlite3_column_text(st, 13 + i);
+		t[i] = db_col_text(st, 13 + i);
 		if (!t[i])
 			t[i] = "";
 	}
@@ -99,7 +99,7 @@ static void summarize(jrc_alert *a, sqlite3_stmt *st)
 
 static jrc_status load_cases(jrc_db *db, jrc_alert *a, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t cap = 0;
 	int rc;
@@ -107,8 +107,8 @@ static jrc_status load_cases(jrc_db *db, jrc_alert *a, jrc_err *err)
 	if ((s = db_prepare_cached(db, "SELECT case_id FROM alert_cases WHERE alert_id = ?"
 				   " ORDER BY case_id", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, a->id);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, a->id);
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		if (a->n_cases == cap) {
 			int64_t *nv = realloc(a->cases, (cap = cap ? cap * 2 : 8) * sizeof(*nv));
 
@@ -118,16 +118,16 @@ static jrc_status load_cases(jrc_db *db, jrc_alert *a, jrc_err *err)
 			}
 			a->cases = nv;
 		}
-		a->cases[a->n_cases++] = sqlite3_column_int64(st, 0);
+		a->cases[a->n_cases++] = db_col_int64(st, 0);
 	}
 	db_release(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status alert_list(jrc_db *db, const char *from, const char *to, int open_only,
 		      jrc_alert **out, size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char lo[32], hi[32];
 	size_t cap = 0;
@@ -144,8 +144,8 @@ jrc_status alert_list(jrc_db *db, const char *from, const char *to, int open_onl
 		db_bind_text(db, st, 1, lo);
 	if (to && *to)
 		db_bind_text(db, st, 2, hi);
-	sqlite3_bind_int(st, 3, open_only != 0);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	db_bind_int(st, 3, open_only != 0);
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		jrc_alert *a;
 
 		if (*n == cap) {
@@ -159,14 +159,14 @@ jrc_status alert_list(jrc_db *db, const char *from, const char *to, int open_onl
 		}
 		a = &(*out)[(*n)++];
 		memset(a, 0, sizeof(*a));
-		a->id = sqlite3_column_int64(st, 0);
+		a->id = db_col_int64(st, 0);
 		db_col_copy(st, 1, a->rule, sizeof(a->rule));
 		db_col_copy(st, 2, a->kind, sizeof(a->kind));
 		db_col_copy(st, 3, a->raised_at, sizeof(a->raised_at));
 		db_col_copy(st, 4, a->division, sizeof(a->division));
 		db_col_copy(st, 5, a->category, sizeof(a->category));
 		db_col_copy(st, 6, a->department, sizeof(a->department));
-		a->count = (long)sqlite3_column_int64(st, 7);
+		a->count = (long)db_col_int64(st, 7);
 		db_col_copy(st, 8, a->acked_by, sizeof(a->acked_by));
 		db_col_copy(st, 9, a->acked_at, sizeof(a->acked_at));
 		a->ack_note = db_col_strdup(st, 10, &oom);
@@ -174,8 +174,8 @@ jrc_status alert_list(jrc_db *db, const char *from, const char *to, int open_onl
 		if (oom)
 			break;
 	}
-	sqlite3_finalize(st);
-	if (oom || rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (oom || rc != DB_DONE) {
 		alert_list_free(*out, *n);
 		*out = NULL;
 		*n = 0;
@@ -193,7 +193,7 @@ jrc_status alert_list(jrc_db *db, const char *from, const char *to, int open_onl
 
 jrc_status alert_open_count(jrc_db *db, long *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -202,15 +202,15 @@ jrc_status alert_open_count(jrc_db *db, long *n, jrc_err *err)
 				   err)))
 		return s;
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
-		*n = (long)sqlite3_column_int64(st, 0);
+	if (rc == DB_ROW)
+		*n = (long)db_col_int64(st, 0);
 	db_release(st);
-	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_ROW ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status alert_cases(jrc_db *db, int64_t id, jrc_alert_case **out, size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t cap = 0;
 	int rc;
@@ -226,8 +226,8 @@ jrc_status alert_cases(jrc_db *db, int64_t id, jrc_alert_case **out, size_t *n, 
 			    " LEFT JOIN divisions pd ON pd.code = d.parent AND pd.level <> 'county'"
 			    " WHERE ac.alert_id = ? ORDER BY c.id", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, id);
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		jrc_alert_case *c;
 		const char *t[6];
 
@@ -235,7 +235,7 @@ jrc_status alert_cases(jrc_db *db, int64_t id, jrc_alert_case **out, size_t *n, 
 			jrc_alert_case *nv = realloc(*out, (cap = cap ? cap * 2 : 8) * sizeof(*nv));
 
 			if (!nv) {
-				sqlite3_finalize(st);
+				db_finalize(st);
 				free(*out);
 				*out = NULL;
 				*n = 0;
@@ -245,18 +245,18 @@ jrc_status alert_cases(jrc_db *db, int64_t id, jrc_alert_case **out, size_t *n, 
 		}
 		c = &(*out)[(*n)++];
 		memset(c, 0, sizeof(*c));
-		c->id = sqlite3_column_int64(st, 0);
+		c->id = db_col_int64(st, 0);
 		db_col_copy(st, 1, c->receipt, sizeof(c->receipt));
 		db_col_copy(st, 2, c->category, sizeof(c->category));
 		for (int i = 0; i < 6; i++)
-			t[i] = sqlite3_column_text(st, 3 + i) ? (const char *)sqlite3_column_text(st, 3 + i) : "";
+			t[i] = db_col_text(st, 3 + i) ? db_col_text(st, 3 + i) : "";
 		snprintf(c->category_name, sizeof(c->category_name), "%s", i18n_pick(t[0], t[1]));
 		place_name(t[2], t[3], t[4], t[5], c->place, sizeof(c->place));
 		db_col_copy(st, 9, c->state, sizeof(c->state));
 		db_col_copy(st, 10, c->filed_at, sizeof(c->filed_at));
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		free(*out);
 		*out = NULL;
 		*n = 0;
@@ -267,7 +267,7 @@ jrc_status alert_cases(jrc_db *db, int64_t id, jrc_alert_case **out, size_t *n, 
 
 jrc_status alert_rules(jrc_db *db, jrc_alert_rule **out, size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t cap = 0;
 	int rc;
@@ -277,14 +277,14 @@ jrc_status alert_rules(jrc_db *db, jrc_alert_rule **out, size_t *n, jrc_err *err
 	if ((s = db_prepare(db, "SELECT code, kind, count, days, name_zh, name_en FROM alert_rules"
 			    " WHERE active ORDER BY sort, code", &st, err)))
 		return s;
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		jrc_alert_rule *r;
 
 		if (*n == cap) {
 			jrc_alert_rule *nv = realloc(*out, (cap = cap ? cap * 2 : 8) * sizeof(*nv));
 
 			if (!nv) {
-				sqlite3_finalize(st);
+				db_finalize(st);
 				free(*out);
 				*out = NULL;
 				*n = 0;
@@ -296,13 +296,13 @@ jrc_status alert_rules(jrc_db *db, jrc_alert_rule **out, size_t *n, jrc_err *err
 		memset(r, 0, sizeof(*r));
 		db_col_copy(st, 0, r->code, sizeof(r->code));
 		db_col_copy(st, 1, r->kind, sizeof(r->kind));
-		r->count = (long)sqlite3_column_int64(st, 2);
-		r->days = (long)sqlite3_column_int64(st, 3);
+		r->count = (long)db_col_int64(st, 2);
+		r->days = (long)db_col_int64(st, 3);
 		db_col_copy(st, 4, r->name_zh, sizeof(r->name_zh));
 		db_col_copy(st, 5, r->name_en, sizeof(r->name_en));
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		free(*out);
 		*out = NULL;
 		*n = 0;

@@ -216,7 +216,7 @@ jrc_status auth_check_staff_id(const char *id, jrc_err *err)
 
 #define STAFF_COLS "id, name, role, department, disabled, failed_count, locked_until, created_at"
 
-static void fill_staff(sqlite3_stmt *st, jrc_staff *s)
+static void fill_staff(db_stmt *st, jrc_staff *s)
 {
 	char role[16], until[32];
 	jrc_time t;
@@ -228,8 +228,8 @@ static void fill_staff(sqlite3_stmt *st, jrc_staff *s)
 	if (lifecycle_role_parse(role, &s->role) != 0 || !staff_role(s->role))
 		s->role = JRC_ROLE_DESK;
 	db_col_copy(st, 3, s->department, sizeof(s->department));
-	s->disabled = sqlite3_column_int(st, 4);
-	s->failed_count = sqlite3_column_int(st, 5);
+	s->disabled = db_col_int(st, 4);
+	s->failed_count = db_col_int(st, 5);
 	db_col_copy(st, 6, until, sizeof(until));
 	s->locked_until = *until && clock_parse(until, &t) == JRC_OK ? t : 0;
 	db_col_copy(st, 7, s->created_at, sizeof(s->created_at));
@@ -239,7 +239,7 @@ static void fill_staff(sqlite3_stmt *st, jrc_staff *s)
 static jrc_status get_row(jrc_db *db, const char *id, jrc_staff *out, char *hash, size_t hsize,
 			  jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -247,17 +247,17 @@ static jrc_status get_row(jrc_db *db, const char *id, jrc_staff *out, char *hash
 		return s;
 	db_bind_text(db, st, 1, id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		fill_staff(st, out);
 		if (hash)
 			db_col_copy(st, 8, hash, hsize);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	db_finalize(st);
+	if (rc == DB_DONE)
 		return jrc_err_set(err, JRC_E_NOT_FOUND, "id",
 				   _("There is no staff account %s: check the ID, or list them with 'jrc staff list'."),
 				   id);
-	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_ROW ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status auth_staff_get(jrc_db *db, const char *id, jrc_staff *out, jrc_err *err)
@@ -271,10 +271,10 @@ jrc_status auth_staff_get(jrc_db *db, const char *id, jrc_staff *out, jrc_err *e
 
 jrc_status auth_staff_list(jrc_db *db, jrc_staff **out, size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t cap = 16;
-	int rc = SQLITE_DONE;
+	int rc = DB_DONE;
 
 	*out = NULL;
 	*n = 0;
@@ -282,23 +282,23 @@ jrc_status auth_staff_list(jrc_db *db, jrc_staff **out, size_t *n, jrc_err *err)
 		return s;
 	*out = malloc(cap * sizeof(**out));
 	if (!*out) {
-		sqlite3_finalize(st);
+		db_finalize(st);
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 	}
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		if (*n == cap) {
 			jrc_staff *nb = realloc(*out, (cap *= 2) * sizeof(**out));
 
 			if (!nb) {
-				rc = SQLITE_NOMEM;
+				rc = DB_NOMEM;
 				break;
 			}
 			*out = nb;
 		}
 		fill_staff(st, &(*out)[(*n)++]);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		free(*out);
 		*out = NULL;
 		*n = 0;
@@ -323,7 +323,7 @@ jrc_status auth_staff_add(jrc_db *db, const jrc_staff *by, const jrc_staff_in *i
 	jrc_status s;
 	jrc_department dept;
 	char hash[CRYPT_OUTPUT_SIZE], actor[48], now[32], note[256], *name = NULL;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int rc;
 
 	if ((s = auth_may(by, JRC_DO_STAFF, NULL, err)) != JRC_OK ||
@@ -370,12 +370,12 @@ jrc_status auth_staff_add(jrc_db *db, const jrc_staff *by, const jrc_staff_in *i
 		db_bind_text(db, st, 5, hash);
 		db_bind_text(db, st, 6, now);
 		rc = db_step(db, st);
-		sqlite3_finalize(st);
-		if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+		db_finalize(st);
+		if (rc == DB_CONSTRAINT_PRIMARYKEY)
 			s = jrc_err_set(err, JRC_E_INVALID, "id",
 					_("There is already a staff account %s: choose another ID, or change its password with 'jrc staff passwd'."),
 					in->id);
-		else if (rc != SQLITE_DONE)
+		else if (rc != DB_DONE)
 			s = db_fail(db, rc, err);
 	}
 	explicit_bzero(hash, sizeof(hash));
@@ -396,7 +396,7 @@ jrc_status auth_staff_passwd(jrc_db *db, const jrc_staff *by, const char *id,
 	jrc_status s;
 	jrc_staff cur;
 	char hash[CRYPT_OUTPUT_SIZE], actor[48];
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int rc;
 
 	if ((s = auth_may(by, JRC_DO_STAFF, NULL, err)) != JRC_OK ||
@@ -414,8 +414,8 @@ jrc_status auth_staff_passwd(jrc_db *db, const jrc_staff *by, const char *id,
 		db_bind_text(db, st, 1, hash);
 		db_bind_text(db, st, 2, cur.id);
 		rc = db_step(db, st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
+		db_finalize(st);
+		if (rc != DB_DONE)
 			s = db_fail(db, rc, err);
 	}
 	explicit_bzero(hash, sizeof(hash));
@@ -431,7 +431,7 @@ jrc_status auth_staff_set_disabled(jrc_db *db, const jrc_staff *by, const char *
 	jrc_status s;
 	jrc_staff cur;
 	char actor[48];
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int rc;
 
 	if ((s = auth_may(by, JRC_DO_STAFF, NULL, err)) != JRC_OK ||
@@ -444,11 +444,11 @@ jrc_status auth_staff_set_disabled(jrc_db *db, const jrc_staff *by, const char *
 		return s;
 	s = db_prepare(db, "UPDATE staff SET disabled = ? WHERE id = ?", &st, err);
 	if (s == JRC_OK) {
-		sqlite3_bind_int(st, 1, disabled ? 1 : 0);
+		db_bind_int(st, 1, disabled ? 1 : 0);
 		db_bind_text(db, st, 2, cur.id);
 		rc = db_step(db, st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
+		db_finalize(st);
+		if (rc != DB_DONE)
 			s = db_fail(db, rc, err);
 	}
 	if (s == JRC_OK)
@@ -461,7 +461,7 @@ jrc_status auth_staff_set_disabled(jrc_db *db, const jrc_staff *by, const char *
 static jrc_status set_counters(jrc_db *db, const char *id, int failed, jrc_time until,
 			       jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char at[32];
 	int rc;
@@ -469,15 +469,15 @@ static jrc_status set_counters(jrc_db *db, const char *id, int failed, jrc_time 
 	if ((s = db_prepare(db, "UPDATE staff SET failed_count = ?, locked_until = ? WHERE id = ?",
 			    &st, err)))
 		return s;
-	sqlite3_bind_int(st, 1, failed);
+	db_bind_int(st, 1, failed);
 	if (until) {
 		clock_format_utc(until, at);
 		db_bind_text(db, st, 2, at);
 	}
 	db_bind_text(db, st, 3, id);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 static jrc_status locked_out(jrc_time until, jrc_err *err)
@@ -622,7 +622,7 @@ jrc_status auth_logout(jrc_db *db, const jrc_staff *who, const char *why, jrc_er
 static jrc_status terminal_misses(jrc_db *db, const char *terminal, jrc_time now, int *misses,
 				  jrc_time *last, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char since[32], at[32] = "";
 	int rc;
@@ -637,12 +637,12 @@ static jrc_status terminal_misses(jrc_db *db, const char *terminal, jrc_time now
 		return s;
 	db_bind_text(db, st, 1, terminal);
 	db_bind_text(db, st, 2, since);
-	if ((rc = db_step(db, st)) == SQLITE_ROW) {
-		*misses = sqlite3_column_int(st, 0);
+	if ((rc = db_step(db, st)) == DB_ROW) {
+		*misses = db_col_int(st, 0);
 		db_col_copy(st, 1, at, sizeof(at));
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
+	db_finalize(st);
+	if (rc != DB_ROW)
 		return db_fail(db, rc, err);
 	if (*at && clock_parse(at, last) != JRC_OK)
 		*last = now;
@@ -654,7 +654,7 @@ static jrc_status terminal_misses(jrc_db *db, const char *terminal, jrc_time now
  * not flood the chained record. */
 static int unknown_logged_lately(jrc_db *db, const char *terminal, jrc_time now)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char since[32];
 	int n = 0;
 
@@ -664,16 +664,16 @@ static int unknown_logged_lately(jrc_db *db, const char *terminal, jrc_time now)
 		return 0;
 	db_bind_text(db, st, 1, terminal);
 	db_bind_text(db, st, 2, since);
-	if (db_step(db, st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	if (db_step(db, st) == DB_ROW)
+		n = db_col_int(st, 0);
+	db_finalize(st);
 	return n > 0;
 }
 
 static jrc_status note_attempt(jrc_db *db, const char *terminal, jrc_time now,
 			       const char *result, int logged, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char at[32];
 	int rc;
@@ -685,10 +685,10 @@ static jrc_status note_attempt(jrc_db *db, const char *terminal, jrc_time now,
 	db_bind_text(db, st, 1, terminal);
 	db_bind_text(db, st, 2, at);
 	db_bind_text(db, st, 3, result);
-	sqlite3_bind_int(st, 4, logged);
+	db_bind_int(st, 4, logged);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 static jrc_status one_sentence(jrc_err *err)

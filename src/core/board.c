@@ -16,17 +16,17 @@
 
 jrc_status board_data_version(jrc_db *db, int64_t *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
 	if ((s = db_prepare_cached(db, "PRAGMA data_version", &st, err)))
 		return s;
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
+	if (rc == DB_ROW)
+		*out = db_col_int64(st, 0);
 	db_release(st);
-	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_ROW ? JRC_OK : db_fail(db, rc, err);
 }
 
 static int newest_call_first(const void *a, const void *b)
@@ -71,7 +71,7 @@ static jrc_status moves_today(jrc_db *db, const char *from, const char *to, cons
 			      long *out, jrc_err *err)
 {
 	char sql[256];
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -82,10 +82,10 @@ static jrc_status moves_today(jrc_db *db, const char *from, const char *to, cons
 	db_bind_text(db, st, 1, from);
 	db_bind_text(db, st, 2, to);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0) > 0 ? (long)sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
+	if (rc == DB_ROW)
+		*out = db_col_int64(st, 0) > 0 ? (long)db_col_int64(st, 0) : 0;
+	db_finalize(st);
+	return rc == DB_ROW ? JRC_OK : db_fail(db, rc, err);
 }
 
 static jrc_status gather_counts(jrc_db *db, board_data *o, jrc_date today, jrc_err *err)

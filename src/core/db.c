@@ -78,6 +78,26 @@ void db_window_since(jrc_db *db, jrc_date today, long days, char out[32])
 	memcpy(w->since, out, sizeof(w->since));
 }
 
+int64_t db_last_id(jrc_db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
+}
+
+int db_changes(jrc_db *db)
+{
+	return sqlite3_changes(db->h);
+}
+
+int db_in_transaction(jrc_db *db)
+{
+	return !sqlite3_get_autocommit(db->h);
+}
+
+int db_last_result(jrc_db *db)
+{
+	return sqlite3_errcode(db->h);
+}
+
 sqlite3 *db_handle(jrc_db *db)
 {
 	return db->h;
@@ -563,7 +583,7 @@ jrc_status db_open(const char *path, int flags, jrc_db **out, jrc_err *err)
 		return s;
 	}
 	/* Functions the schema's figures use, before any migration. */
-	if ((rc = tally_register_functions(db)) != SQLITE_OK) {
+	if ((rc = db_register_functions(db)) != SQLITE_OK) {
 		s = db_fail(db, rc, err);
 		db_close(db);
 		return s;

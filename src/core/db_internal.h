@@ -4,19 +4,120 @@
 #ifndef JRC_DB_INTERNAL_H
 #define JRC_DB_INTERNAL_H
 
+#include <stdint.h>
 #include <sqlite3.h>
 
 #include "jrc/date.h"
 #include "jrc/db.h"
 
-/* The raw handle, for the per-entity stores in core only. */
+/* ---- The storage layer's statements ----
+ * The core names a statement, its parameters, its columns and its results
+ * only through what follows, never through the engine's own API: the SQL
+ * of a statement is written once, and the engine behind it is this
+ * layer's business (db.c, and the engine-bound backup.c, seqmark.c and the
+ * SQL functions of figures/tally.c).  Today the engine is SQLite and these
+ * are its calls under our names. */
+typedef sqlite3_stmt db_stmt;
+
+/* What a step, a bind or a statement returns, and the failures the core
+ * tells apart. */
+enum {
+	DB_OK = SQLITE_OK,
+	DB_ROW = SQLITE_ROW,
+	DB_DONE = SQLITE_DONE,
+	DB_NOMEM = SQLITE_NOMEM,
+	DB_CONSTRAINT_UNIQUE = SQLITE_CONSTRAINT_UNIQUE,
+	DB_CONSTRAINT_PRIMARYKEY = SQLITE_CONSTRAINT_PRIMARYKEY,
+	DB_CONSTRAINT_FOREIGNKEY = SQLITE_CONSTRAINT_FOREIGNKEY
+};
+
+static inline int db_bind_int64(db_stmt *st, int i, int64_t v)
+{
+	return sqlite3_bind_int64(st, i, v);
+}
+
+static inline int db_bind_int(db_stmt *st, int i, int v)
+{
+	return sqlite3_bind_int(st, i, v);
+}
+
+/* Bind text that outlives the statement's next step, without a copy. */
+static inline int db_bind_text_kept(db_stmt *st, int i, const char *s)
+{
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
+static inline int db_bind_null(db_stmt *st, int i)
+{
+	return sqlite3_bind_null(st, i);
+}
+
+/* How many parameters the statement's SQL has. */
+static inline int db_param_count(db_stmt *st)
+{
+	return sqlite3_bind_parameter_count(st);
+}
+
+static inline int64_t db_col_int64(db_stmt *st, int i)
+{
+	return sqlite3_column_int64(st, i);
+}
+
+static inline int db_col_int(db_stmt *st, int i)
+{
+	return sqlite3_column_int(st, i);
+}
+
+/* Column i as text (NULL for SQL NULL), valid until the next step. */
+static inline const char *db_col_text(db_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Its length in bytes, after db_col_text. */
+static inline int db_col_bytes(db_stmt *st, int i)
+{
+	return sqlite3_column_bytes(st, i);
+}
+
+static inline int db_col_is_null(db_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL;
+}
+
+/* Run the statement again from the start, its parameters kept. */
+static inline void db_reset(db_stmt *st)
+{
+	sqlite3_reset(st);
+}
+
+/* A statement from db_prepare, done with; NULL is fine. */
+static inline void db_finalize(db_stmt *st)
+{
+	sqlite3_finalize(st);
+}
+
+/* The id of the row the connection inserted last. */
+int64_t db_last_id(jrc_db *db);
+/* Rows the connection's last INSERT, UPDATE or DELETE changed. */
+int db_changes(jrc_db *db);
+/* 1 inside a transaction the connection began. */
+int db_in_transaction(jrc_db *db);
+/* The connection's last result, for a failure found after the step. */
+int db_last_result(jrc_db *db);
+
+/* Register jrc_local_day() and jrc_today() on the connection
+ * (db_functions.c); an engine result. */
+int db_register_functions(jrc_db *db);
+
+/* The raw handle, for the engine-bound files of the storage layer only. */
 sqlite3 *db_handle(jrc_db *db);
 
 /* Map an sqlite result code to a status and a sentence in err. */
 jrc_status db_fail(jrc_db *db, int rc, jrc_err *err);
 
 /* Prepare a statement; maps failures through db_fail. */
-jrc_status db_prepare(jrc_db *db, const char *sql, sqlite3_stmt **st,
+jrc_status db_prepare(jrc_db *db, const char *sql, db_stmt **st,
 		      jrc_err *err);
 
 /* A statement from the connection's cache, for SQL fixed in the source
@@ -24,11 +125,11 @@ jrc_status db_prepare(jrc_db *db, const char *sql, sqlite3_stmt **st,
  * out reset and unbound.  Give it back with db_release() on every path,
  * never with sqlite3_finalize(); not for SQL built at run time, nor where
  * another use of the same SQL could interrupt it (a loop calling itself). */
-jrc_status db_prepare_cached(jrc_db *db, const char *sql, sqlite3_stmt **st,
+jrc_status db_prepare_cached(jrc_db *db, const char *sql, db_stmt **st,
 			     jrc_err *err);
 
 /* Reset a cached statement and clear its bindings; NULL is fine. */
-void db_release(sqlite3_stmt *st);
+void db_release(db_stmt *st);
 
 /* SQL scripts (NULL-terminated) that bring the schema from to_version - 1
  * to to_version. */
@@ -41,17 +142,17 @@ extern const char *const db_schema_version_5[];
  * result.  A failure (a text over the length limit, no memory) is also kept
  * with the statement: its next db_step returns it, so a caller that steps
  * with db_step never runs the statement with the parameter missing. */
-int db_bind_text(jrc_db *db, sqlite3_stmt *st, int i, const char *s);
+int db_bind_text(jrc_db *db, db_stmt *st, int i, const char *s);
 
 /* sqlite3_step, or the failure of an earlier db_bind_text on st.  Every
  * statement with db_bind_text parameters is stepped with this. */
-int db_step(jrc_db *db, sqlite3_stmt *st);
+int db_step(jrc_db *db, db_stmt *st);
 
 /* Copy column i into a new string (NULL for SQL NULL); *oom set on failure. */
-char *db_col_strdup(sqlite3_stmt *st, int i, int *oom);
+char *db_col_strdup(db_stmt *st, int i, int *oom);
 
 /* Copy column i into buf (empty for NULL). */
-void db_col_copy(sqlite3_stmt *st, int i, char *buf, size_t size);
+void db_col_copy(db_stmt *st, int i, char *buf, size_t size);
 
 /* The UTC instant (as filed_at is written) at which the last `days` local
  * days up to today began: the window of an early-warning rule.  The

@@ -290,7 +290,7 @@ jrc_status db_setting_check(const char *key, const char *value, jrc_err *err)
 jrc_status db_setting_get(jrc_db *db, const char *key, const char *def, char *out,
 			  size_t size, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	const struct setting *s = setting_find(key);
 	jrc_status rc;
 	int step;
@@ -302,9 +302,9 @@ jrc_status db_setting_get(jrc_db *db, const char *key, const char *def, char *ou
 		return rc;
 	db_bind_text(db, st, 1, key);
 	step = db_step(db, st);
-	if (step == SQLITE_ROW) {
+	if (step == DB_ROW) {
 		db_col_copy(st, 0, out, size);
-	} else if (step == SQLITE_DONE) {
+	} else if (step == DB_DONE) {
 		snprintf(out, size, "%s", def ? def : "");
 	} else {
 		rc = db_fail(db, step, err);
@@ -315,7 +315,7 @@ jrc_status db_setting_get(jrc_db *db, const char *key, const char *def, char *ou
 
 jrc_status db_setting_set(jrc_db *db, const char *key, const char *value, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status rc;
 	int step;
 
@@ -331,8 +331,8 @@ jrc_status db_setting_set(jrc_db *db, const char *key, const char *value, jrc_er
 	db_bind_text(db, st, 1, key);
 	db_bind_text(db, st, 2, value);
 	step = db_step(db, st);
-	if (step != SQLITE_DONE)
+	if (step != DB_DONE)
 		rc = db_fail(db, step, err);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc;
 }

@@ -5,7 +5,7 @@
 #include "jrc/deadline.h"
 
 /* d's kind in the holidays table through the prepared st: *work 1 or 0. */
-static jrc_status workday_with(jrc_db *db, sqlite3_stmt *st, jrc_date d, int *work,
+static jrc_status workday_with(jrc_db *db, db_stmt *st, jrc_date d, int *work,
 			       jrc_err *err)
 {
 	char day[11];
@@ -13,17 +13,17 @@ static jrc_status workday_with(jrc_db *db, sqlite3_stmt *st, jrc_date d, int *wo
 
 	*work = wd != 0 && wd != 6;
 	date_format(d, day);
-	sqlite3_reset(st);
-	if ((rc = db_bind_text(db, st, 1, day)) != SQLITE_OK)
+	db_reset(st);
+	if ((rc = db_bind_text(db, st, 1, day)) != DB_OK)
 		return db_fail(db, rc, err);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
-		const unsigned char *k = sqlite3_column_text(st, 0);
+	if (rc == DB_ROW) {
+		const char *k = db_col_text(st, 0);
 
-		*work = k && strcmp((const char *)k, "workday") == 0;
+		*work = k && strcmp(k, "workday") == 0;
 		rc = db_step(db, st);
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	return JRC_OK;
 }
@@ -32,13 +32,13 @@ static jrc_status workday_with(jrc_db *db, sqlite3_stmt *st, jrc_date d, int *wo
 
 jrc_status deadline_is_workday(jrc_db *db, jrc_date d, int *work, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 
 	if ((s = db_prepare(db, HOLIDAY_SQL, &st, err)) != JRC_OK)
 		return s;
 	s = workday_with(db, st, d, work, err);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return s;
 }
 
@@ -46,7 +46,7 @@ jrc_status deadline_add(jrc_db *db, jrc_date start, int days, jrc_date *out, jrc
 {
 	char cal[16];
 	jrc_status s;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int work;
 
 	if ((s = db_setting_get(db, "calendar", NULL, cal, sizeof(cal), err)) != JRC_OK)
@@ -68,7 +68,7 @@ jrc_status deadline_add(jrc_db *db, jrc_date start, int days, jrc_date *out, jrc
 		if (work)
 			days--;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (s == JRC_OK)
 		*out = start;
 	return s;

@@ -177,7 +177,7 @@ jrc_status grievance_validate(jrc_db *db, const jrc_intake *in, jrc_err *err)
 static jrc_status next_seq(jrc_db *db, const char *site, const char *day, long *seq,
 			   jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -188,10 +188,10 @@ static jrc_status next_seq(jrc_db *db, const char *site, const char *day, long *
 	db_bind_text(db, st, 1, site);
 	db_bind_text(db, st, 2, day);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
-		*seq = (long)sqlite3_column_int64(st, 0);
+	if (rc == DB_ROW)
+		*seq = (long)db_col_int64(st, 0);
 	db_release(st);
-	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_ROW ? JRC_OK : db_fail(db, rc, err);
 }
 
 /* File an intake that clean() accepted, inside the caller's transaction. */
@@ -210,7 +210,7 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	alert_pass pass;
 #endif
 	long seq = 0;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int64_t id;
 	int concluded = 0;
 	int rc;
@@ -239,7 +239,7 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	db_bind_text(db, st, 5, c.division);
 	db_bind_text(db, st, 6, c.route.department);
 	db_bind_text(db, st, 7, c.route.level);
-	sqlite3_bind_int(st, 8, c.anonymous);
+	db_bind_int(st, 8, c.anonymous);
 	db_bind_text(db, st, 9, c.name);
 	db_bind_text(db, st, 10, c.anonymous ? NULL : c.id_kind);
 	db_bind_text(db, st, 11, c.id_number);
@@ -256,11 +256,11 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	db_bind_text(db, st, 22, accept_by);
 	rc = db_step(db, st);
 	db_release(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto out;
 	}
-	id = sqlite3_last_insert_rowid(db_handle(db));
+	id = db_last_id(db);
 	if (*c.staff_id)
 		snprintf(actor, sizeof(actor), "staff:%s", c.staff_id);
 	ev.actor = *c.staff_id ? actor : c.channel;
@@ -354,12 +354,12 @@ jrc_status grievance_file(jrc_db *db, const jrc_intake *in, jrc_case *out, jrc_e
 	" name, id_kind, id_number, phone, text, outcome, channel, staff_id, lang, filed_at," \
 	" state, state_at, due_on, accept_by, extended, answer, related_case"
 
-static int fill_case(sqlite3_stmt *st, jrc_case *c)
+static int fill_case(db_stmt *st, jrc_case *c)
 {
 	int oom = 0;
 
 	memset(c, 0, sizeof(*c));
-	c->id = sqlite3_column_int64(st, 0);
+	c->id = db_col_int64(st, 0);
 	db_col_copy(st, 1, c->receipt, sizeof(c->receipt));
 	db_col_copy(st, 2, c->query_code, sizeof(c->query_code));
 	db_col_copy(st, 3, c->site, sizeof(c->site));
@@ -367,7 +367,7 @@ static int fill_case(sqlite3_stmt *st, jrc_case *c)
 	db_col_copy(st, 5, c->division, sizeof(c->division));
 	db_col_copy(st, 6, c->department, sizeof(c->department));
 	db_col_copy(st, 7, c->level, sizeof(c->level));
-	c->anonymous = sqlite3_column_int(st, 8);
+	c->anonymous = db_col_int(st, 8);
 	c->name = db_col_strdup(st, 9, &oom);
 	c->id_kind = db_col_strdup(st, 10, &oom);
 	c->id_number = db_col_strdup(st, 11, &oom);
@@ -379,7 +379,7 @@ static int fill_case(sqlite3_stmt *st, jrc_case *c)
 	db_col_copy(st, 17, c->lang, sizeof(c->lang));
 	db_col_copy(st, 18, c->filed_at, sizeof(c->filed_at));
 	{
-		const char *name = (const char *)sqlite3_column_text(st, 19);
+		const char *name = db_col_text(st, 19);
 
 		if (lifecycle_state_parse(name, &c->state) != 0)
 			c->state = JRC_STATE_COUNT;
@@ -387,9 +387,9 @@ static int fill_case(sqlite3_stmt *st, jrc_case *c)
 	db_col_copy(st, 20, c->state_at, sizeof(c->state_at));
 	db_col_copy(st, 21, c->due_on, sizeof(c->due_on));
 	db_col_copy(st, 22, c->accept_by, sizeof(c->accept_by));
-	c->extended = sqlite3_column_int(st, 23);
+	c->extended = db_col_int(st, 23);
 	c->answer = db_col_strdup(st, 24, &oom);
-	c->related_case = sqlite3_column_int64(st, 25);
+	c->related_case = db_col_int64(st, 25);
 	if (oom)
 		grievance_case_free(c);
 	return oom ? -1 : 0;
@@ -398,7 +398,7 @@ static int fill_case(sqlite3_stmt *st, jrc_case *c)
 static jrc_status get_one(jrc_db *db, const char *sql, const char *key, int64_t id,
 			  jrc_case *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -408,15 +408,15 @@ static jrc_status get_one(jrc_db *db, const char *sql, const char *key, int64_t 
 	if (key)
 		db_bind_text(db, st, 1, key);
 	else
-		sqlite3_bind_int64(st, 1, id);
+		db_bind_int64(st, 1, id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW && fill_case(st, out) != 0)
+	if (rc == DB_ROW && fill_case(st, out) != 0)
 		s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
-	else if (rc == SQLITE_DONE)
+	else if (rc == DB_DONE)
 		s = jrc_err_set(err, JRC_E_NOT_FOUND, "receipt",
 				_("No case has the number %s: check the number on the receipt."),
 				key ? key : "?");
-	else if (rc != SQLITE_ROW)
+	else if (rc != DB_ROW)
 		s = db_fail(db, rc, err);
 	db_release(st);
 	return s;
@@ -460,10 +460,10 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 			  jrc_err *err)
 {
 	char sql[2048], today[11], owed[256], overdue[384];
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t cap = 64;
-	int rc = SQLITE_DONE, oom = 0;
+	int rc = DB_DONE, oom = 0;
 	jrc_time now = clock_now();
 	jrc_date d = clock_local_date(now);
 	char start[32], end[32];
@@ -524,13 +524,13 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 		if (f->site)
 			db_bind_text(db, st, 10, f->site);
 		if (f->limit > 0) {
-			sqlite3_bind_int64(st, 7, f->limit);
-			sqlite3_bind_int64(st, 8, f->offset);
+			db_bind_int64(st, 7, f->limit);
+			db_bind_int64(st, 8, f->offset);
 		}
 	}
 	*out = malloc(cap * sizeof(**out));
 	oom = !*out;
-	while (!oom && (rc = db_step(db, st)) == SQLITE_ROW) {
+	while (!oom && (rc = db_step(db, st)) == DB_ROW) {
 		if (*n == cap) {
 			jrc_case *nb = realloc(*out, (cap *= 2) * sizeof(**out));
 
@@ -546,8 +546,8 @@ jrc_status grievance_list(jrc_db *db, const jrc_case_filter *f, jrc_case **out, 
 		}
 		(*n)++;
 	}
-	sqlite3_finalize(st);
-	if (oom || rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (oom || rc != DB_DONE) {
 		grievance_cases_free(*out, *n);
 		*out = NULL;
 		*n = 0;

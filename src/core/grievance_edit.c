@@ -122,7 +122,7 @@ static jrc_status edit_locked(jrc_db *db, const jrc_staff *by, const char *recei
 	new_values v = { 0 };
 	change_note n = { 0 };
 	jrc_status s;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char actor[48];
 	int rc;
 	jrc_event_in ev = { 0 };
@@ -170,10 +170,10 @@ static jrc_status edit_locked(jrc_db *db, const jrc_staff *by, const char *recei
 	db_bind_text(db, st, 4, v.phone);
 	db_bind_text(db, st, 5, v.text);
 	db_bind_text(db, st, 6, v.outcome);
-	sqlite3_bind_int64(st, 7, k.id);
+	db_bind_int64(st, 7, k.id);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto out;
 	}

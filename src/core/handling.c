@@ -20,7 +20,7 @@
 
 jrc_status handling_get(jrc_db *db, int64_t case_id, jrc_handling *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -32,10 +32,10 @@ jrc_status handling_get(jrc_db *db, int64_t case_id, jrc_handling *out, jrc_err 
 				   " FROM cases c LEFT JOIN case_handling h ON h.case_id = c.id"
 				   " WHERE c.id = ?", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
-		const char *k = (const char *)sqlite3_column_text(st, 4);
+	if (rc == DB_ROW) {
+		const char *k = db_col_text(st, 4);
 
 		db_col_copy(st, 0, out->site, sizeof(out->site));
 		db_col_copy(st, 1, out->by_on, sizeof(out->by_on));
@@ -45,9 +45,9 @@ jrc_status handling_get(jrc_db *db, int64_t case_id, jrc_handling *out, jrc_err 
 										: JRC_MOVED_ESCALATED;
 	}
 	db_release(st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		return JRC_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return jrc_err_set(err, JRC_E_NOT_FOUND, "receipt", "%s",
 				   jrc_status_message(JRC_E_NOT_FOUND));
 	return db_fail(db, rc, err);
@@ -96,7 +96,7 @@ typedef struct step_in {
 static jrc_status record(jrc_db *db, const char *actor, const jrc_case *c, const jrc_handling *h,
 			 const step_in *in, const char *ev_kind, const char *note, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_event_in ev = { 0 };
 	char at[32];
 	int64_t id;
@@ -108,7 +108,7 @@ static jrc_status record(jrc_db *db, const char *actor, const jrc_case *c, const
 				   " by_on, department, partners, text, at, actor)"
 				   " VALUES (?,?,?,?,?,?,?,?,?,?)", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, c->id);
+	db_bind_int64(st, 1, c->id);
 	db_bind_text(db, st, 2, in->kind);
 	db_bind_text(db, st, 3, in->from ? in->from : "");
 	db_bind_text(db, st, 4, in->to ? in->to : "");
@@ -120,15 +120,15 @@ static jrc_status record(jrc_db *db, const char *actor, const jrc_case *c, const
 	db_bind_text(db, st, 10, actor);
 	rc = db_step(db, st);
 	db_release(st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
-	id = sqlite3_last_insert_rowid(db_handle(db));
+	id = db_last_id(db);
 	if ((s = db_prepare_cached(db, "INSERT INTO case_handling(case_id, site, by_on, lead, partners,"
 				   " updated_at) VALUES (?1,?2,?3,?4,?5,?6) ON CONFLICT(case_id) DO UPDATE"
 				   " SET site = ?2, by_on = ?3, lead = ?4, partners = ?5, updated_at = ?6",
 				   &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, c->id);
+	db_bind_int64(st, 1, c->id);
 	db_bind_text(db, st, 2, h->site);
 	db_bind_text(db, st, 3, h->by_on);
 	db_bind_text(db, st, 4, h->lead);
@@ -136,7 +136,7 @@ static jrc_status record(jrc_db *db, const char *actor, const jrc_case *c, const
 	db_bind_text(db, st, 6, at);
 	rc = db_step(db, st);
 	db_release(st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	ev.actor = actor && *actor ? actor : "cli";
 	ev.kind = ev_kind;

@@ -165,21 +165,21 @@ static int time_valid(const char *s)
 /* A case's unrecorded hearing: 1 (its id and date), 0 none, -1 error. */
 static int pending(jrc_db *db, int64_t case_id, int64_t *id, char day[11], jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int rc;
 
 	if (db_prepare(db, "SELECT id, held_on FROM hearings WHERE case_id = ?"
 		       " AND conclusion IS NULL ORDER BY id DESC LIMIT 1", &st, err) != JRC_OK)
 		return -1;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
+	if (rc == DB_ROW) {
+		*id = db_col_int64(st, 0);
 		db_col_copy(st, 1, day, 11);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc == SQLITE_ROW;
+	db_finalize(st);
+	if (rc == DB_ROW || rc == DB_DONE)
+		return rc == DB_ROW;
 	db_fail(db, rc, err);
 	return -1;
 }
@@ -189,7 +189,7 @@ static int pending(jrc_db *db, int64_t case_id, int64_t *id, char day[11], jrc_e
 static int panelist(jrc_db *db, const char *id, char *name, char *title, char dept[16],
 		    jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int rc;
 
 	if (db_prepare(db, "SELECT name, title, coalesce(department, '') FROM panelists"
@@ -197,14 +197,14 @@ static int panelist(jrc_db *db, const char *id, char *name, char *title, char de
 		return -1;
 	db_bind_text(db, st, 1, id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		db_col_copy(st, 0, name, JRC_U8(JRC_HOST_NAME_MAX));
 		db_col_copy(st, 1, title, JRC_U8(JRC_HOST_TITLE_MAX));
 		db_col_copy(st, 2, dept, 16);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc == SQLITE_ROW;
+	db_finalize(st);
+	if (rc == DB_ROW || rc == DB_DONE)
+		return rc == DB_ROW;
 	db_fail(db, rc, err);
 	return -1;
 }
@@ -254,7 +254,7 @@ static jrc_status schedule_locked(jrc_db *db, const jrc_staff *by, const jrc_hea
 	char *place = NULL, *citizen = NULL, *rep = NULL, note[512], at_time[8];
 	jrc_date want;
 	int64_t id, other;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -311,7 +311,7 @@ static jrc_status schedule_locked(jrc_db *db, const jrc_staff *by, const jrc_hea
 			    " citizen, representative, scheduled_at, scheduled_by)"
 			    " VALUES (?,?,?,?,?,?,?,?,?)", &st, err)))
 		goto out;
-	sqlite3_bind_int64(st, 1, c->id);
+	db_bind_int64(st, 1, c->id);
 	db_bind_text(db, st, 2, c->department);
 	db_bind_text(db, st, 3, p->held_on);
 	db_bind_text(db, st, 4, at_time);
@@ -321,12 +321,12 @@ static jrc_status schedule_locked(jrc_db *db, const jrc_staff *by, const jrc_hea
 	db_bind_text(db, st, 8, at);
 	db_bind_text(db, st, 9, actor);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto out;
 	}
-	id = sqlite3_last_insert_rowid(db_handle(db));
+	id = db_last_id(db);
 	snprintf(note, sizeof(note), "hearing: %" PRId64 "\ndate: %s %s\nplace: %s\npanel: %zu",
 		 id, p->held_on, at_time, place, p->npanel);
 	if ((s = record(db, by, "hearing", c->id, "hearings", id, note, err)))
@@ -341,19 +341,19 @@ static jrc_status schedule_locked(jrc_db *db, const jrc_staff *by, const jrc_hea
 		if ((s = db_prepare(db, "INSERT INTO hearing_panel(hearing_id, case_id, seat, member,"
 				    " name, title) VALUES (?,?,?,?,?,?)", &st, err)))
 			goto out;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, c->id);
-		sqlite3_bind_int(st, 3, (int)i + 1);
+		db_bind_int64(st, 1, id);
+		db_bind_int64(st, 2, c->id);
+		db_bind_int(st, 3, (int)i + 1);
 		db_bind_text(db, st, 4, ids[i]);
 		db_bind_text(db, st, 5, name);
 		db_bind_text(db, st, 6, title);
 		rc = db_step(db, st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
+		db_finalize(st);
+		if (rc != DB_DONE) {
 			s = db_fail(db, rc, err);
 			goto out;
 		}
-		seat = sqlite3_last_insert_rowid(db_handle(db));
+		seat = db_last_id(db);
 		snprintf(note, sizeof(note), "hearing: %" PRId64 "\nmember: %s\nname: %s\ntitle: %s",
 			 id, ids[i], name, title);
 		if ((s = record(db, by, "hearing_panel", c->id, "hearing_panel", seat, note, err)))
@@ -395,7 +395,7 @@ static jrc_status set_part(jrc_db *db, const jrc_staff *by, const jrc_hearing *h
 			   const char *col, const char *kind, const char *text, jrc_err *err)
 {
 	char sql[96];
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -403,10 +403,10 @@ static jrc_status set_part(jrc_db *db, const jrc_staff *by, const jrc_hearing *h
 	if ((s = db_prepare(db, sql, &st, err)))
 		return s;
 	db_bind_text(db, st, 1, text);
-	sqlite3_bind_int64(st, 2, h->id);
+	db_bind_int64(st, 2, h->id);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	db_finalize(st);
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	return record(db, by, kind, h->case_id, "hearings", h->id, text, err);
 }
@@ -465,7 +465,7 @@ static jrc_status record_locked(jrc_db *db, const jrc_staff *by, const jrc_heari
 	jrc_conclusion concl;
 	jrc_date day;
 	jrc_status s;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char note[512];
 	int rc;
 
@@ -502,10 +502,10 @@ static jrc_status record_locked(jrc_db *db, const jrc_staff *by, const jrc_heari
 		db_bind_text(db, st, 1, hearing_opinion_name(ops[k]));
 		if (reasons[k])
 			db_bind_text(db, st, 2, reasons[k]);
-		sqlite3_bind_int64(st, 3, h->seats[k].row);
+		db_bind_int64(st, 3, h->seats[k].row);
 		rc = db_step(db, st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
+		db_finalize(st);
+		if (rc != DB_DONE) {
 			s = db_fail(db, rc, err);
 			goto out;
 		}
@@ -526,10 +526,10 @@ static jrc_status record_locked(jrc_db *db, const jrc_staff *by, const jrc_heari
 	db_bind_text(db, st, 1, hearing_conclusion_name(concl));
 	db_bind_text(db, st, 2, at);
 	db_bind_text(db, st, 3, actor);
-	sqlite3_bind_int64(st, 4, h->id);
+	db_bind_int64(st, 4, h->id);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto out;
 	}

@@ -37,13 +37,13 @@ void hearing_free(jrc_hearing *h)
 	memset(h, 0, sizeof(*h));
 }
 
-static void fill(sqlite3_stmt *st, jrc_hearing *h, int *oom)
+static void fill(db_stmt *st, jrc_hearing *h, int *oom)
 {
 	char concl[16];
 
 	memset(h, 0, sizeof(*h));
-	h->id = sqlite3_column_int64(st, 0);
-	h->case_id = sqlite3_column_int64(st, 1);
+	h->id = db_col_int64(st, 0);
+	h->case_id = db_col_int64(st, 1);
 	db_col_copy(st, 2, h->receipt, sizeof(h->receipt));
 	db_col_copy(st, 3, h->department, sizeof(h->department));
 	db_col_copy(st, 4, h->held_on, sizeof(h->held_on));
@@ -64,19 +64,19 @@ static void fill(sqlite3_stmt *st, jrc_hearing *h, int *oom)
 
 static jrc_status fill_seats(jrc_db *db, jrc_hearing *h, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc, oom = 0;
 
 	if ((s = db_prepare(db, "SELECT id, member, name, title, coalesce(opinion, ''), reason"
 			    " FROM hearing_panel WHERE hearing_id = ? ORDER BY seat", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, h->id);
-	while ((rc = db_step(db, st)) == SQLITE_ROW && h->nseats < JRC_HEARING_PANEL_MAX) {
+	db_bind_int64(st, 1, h->id);
+	while ((rc = db_step(db, st)) == DB_ROW && h->nseats < JRC_HEARING_PANEL_MAX) {
 		jrc_panel_seat *p = &h->seats[h->nseats++];
 		char op[16];
 
-		p->row = sqlite3_column_int64(st, 0);
+		p->row = db_col_int64(st, 0);
 		db_col_copy(st, 1, p->member, sizeof(p->member));
 		db_col_copy(st, 2, p->name, sizeof(p->name));
 		db_col_copy(st, 3, p->title, sizeof(p->title));
@@ -85,17 +85,17 @@ static jrc_status fill_seats(jrc_db *db, jrc_hearing *h, jrc_err *err)
 			p->opinion = JRC_OPINION_NONE;
 		p->reason = db_col_strdup(st, 5, &oom);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (oom)
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_ROW || rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 /* Hearings matching sql's one integer parameter, into a growing array. */
 static jrc_status select_many(jrc_db *db, const char *sql, int64_t param, jrc_hearing **out,
 			      size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t cap = 0;
 	int rc, oom = 0;
@@ -104,8 +104,8 @@ static jrc_status select_many(jrc_db *db, const char *sql, int64_t param, jrc_he
 	*n = 0;
 	if ((s = db_prepare(db, sql, &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, param);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, param);
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		if (*n == cap) {
 			size_t nc = cap ? cap * 2 : 8;
 			jrc_hearing *nv = realloc(*out, nc * sizeof(**out));
@@ -121,10 +121,10 @@ static jrc_status select_many(jrc_db *db, const char *sql, int64_t param, jrc_he
 		if (oom)
 			break;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (oom)
 		s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
-	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	else if (rc != DB_ROW && rc != DB_DONE)
 		s = db_fail(db, rc, err);
 	for (size_t i = 0; s == JRC_OK && i < *n; i++)
 		s = fill_seats(db, &(*out)[i], err);
@@ -197,7 +197,7 @@ jrc_status hearing_latest(jrc_db *db, int64_t case_id, jrc_hearing *out, int *fo
 
 jrc_status hearing_upheld(jrc_db *db, int64_t case_id, bool *upheld, char day[11])
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -206,21 +206,21 @@ jrc_status hearing_upheld(jrc_db *db, int64_t case_id, bool *upheld, char day[11
 			    " WHERE case_id = ? AND conclusion IS NOT NULL ORDER BY id DESC LIMIT 1",
 			    &st, NULL)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW && sqlite3_column_int(st, 0)) {
+	if (rc == DB_ROW && db_col_int(st, 0)) {
 		*upheld = true;
 		if (day)
 			db_col_copy(st, 1, day, 11);
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, NULL);
+	db_finalize(st);
+	return rc == DB_ROW || rc == DB_DONE ? JRC_OK : db_fail(db, rc, NULL);
 }
 
 jrc_status hearing_panelists(jrc_db *db, const char *not_of, jrc_panelist **out, size_t *n,
 			     jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t cap = 0;
 	int rc;
@@ -234,7 +234,7 @@ jrc_status hearing_panelists(jrc_db *db, const char *not_of, jrc_panelist **out,
 		return s;
 	if (not_of)
 		db_bind_text(db, st, 1, not_of);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		jrc_panelist *p;
 
 		if (*n == cap) {
@@ -242,7 +242,7 @@ jrc_status hearing_panelists(jrc_db *db, const char *not_of, jrc_panelist **out,
 			jrc_panelist *nv = realloc(*out, nc * sizeof(**out));
 
 			if (!nv) {
-				sqlite3_finalize(st);
+				db_finalize(st);
 				free(*out);
 				*out = NULL;
 				*n = 0;
@@ -259,8 +259,8 @@ jrc_status hearing_panelists(jrc_db *db, const char *not_of, jrc_panelist **out,
 		db_col_copy(st, 4, p->title_en, sizeof(p->title_en));
 		db_col_copy(st, 5, p->department, sizeof(p->department));
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		free(*out);
 		*out = NULL;
 		*n = 0;

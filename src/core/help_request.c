@@ -165,21 +165,21 @@ static void ticket_label(const char *grp, int number, char out[JRC_TICKET_LABEL_
 /* Delete one row with its page zeroed (the caller's transaction). */
 static jrc_status wipe_row(jrc_db *db, int64_t id, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
 	if ((s = db_prepare(db, "DELETE FROM help_requests WHERE id = ?", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 static void secure_delete_on(jrc_db *db)
 {
-	sqlite3_exec(db_handle(db), "PRAGMA secure_delete = ON", NULL, NULL, NULL);
+	(void)db_exec(db, "PRAGMA secure_delete = ON", NULL);
 }
 
 /* ---------------------------------------------------------------- requests */
@@ -188,7 +188,7 @@ jrc_status help_request_create(jrc_db *db, const jrc_help_draft *d, const char *
 			       const char *actor, jrc_ticket *ticket, int64_t *id, jrc_err *err)
 {
 	jrc_ticket_in in = { 0 };
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char *text = NULL, created[32], expires[32];
 	jrc_time now = clock_now(), until;
 	jrc_status s;
@@ -211,20 +211,20 @@ jrc_status help_request_create(jrc_db *db, const jrc_help_draft *d, const char *
 	if ((s = db_prepare(db, "INSERT INTO help_requests(ticket_id, draft, step, category,"
 			    " created_at, expires_at) VALUES (?,?,?,?,?,?)", &st, err)))
 		goto fail;
-	sqlite3_bind_int64(st, 1, ticket->id);
+	db_bind_int64(st, 1, ticket->id);
 	db_bind_text(db, st, 2, text);
-	sqlite3_bind_int(st, 3, d->step);
+	db_bind_int(st, 3, d->step);
 	db_bind_text(db, st, 4, d->category_unsure || !d->category[0] ? "" : d->category);
 	db_bind_text(db, st, 5, created);
 	db_bind_text(db, st, 6, expires);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto fail;
 	}
 	if (id)
-		*id = sqlite3_last_insert_rowid(db_handle(db));
+		*id = db_last_id(db);
 	if ((s = event(db, actor, "draft kept for ticket", ticket->label, 0, err)) != JRC_OK ||
 	    (s = db_commit(db, err)) != JRC_OK)
 		goto fail;
@@ -243,26 +243,26 @@ out:
 	" coalesce(h.claimed_at, ''), coalesce(h.claimed_by, ''), h.step, h.category"
 #define REQ_FROM " FROM help_requests h JOIN tickets t ON t.id = h.ticket_id"
 
-static void fill(sqlite3_stmt *st, jrc_help_request *r)
+static void fill(db_stmt *st, jrc_help_request *r)
 {
 	char grp[2];
 
 	memset(r, 0, sizeof(*r));
-	r->id = sqlite3_column_int64(st, 0);
-	r->ticket_id = sqlite3_column_int64(st, 1);
+	r->id = db_col_int64(st, 0);
+	r->ticket_id = db_col_int64(st, 1);
 	db_col_copy(st, 2, grp, sizeof(grp));
-	ticket_label(grp, sqlite3_column_int(st, 3), r->ticket);
+	ticket_label(grp, db_col_int(st, 3), r->ticket);
 	db_col_copy(st, 4, r->created_at, sizeof(r->created_at));
 	db_col_copy(st, 5, r->expires_at, sizeof(r->expires_at));
 	db_col_copy(st, 6, r->claimed_at, sizeof(r->claimed_at));
 	db_col_copy(st, 7, r->claimed_by, sizeof(r->claimed_by));
-	r->step = sqlite3_column_int(st, 8);
+	r->step = db_col_int(st, 8);
 	db_col_copy(st, 9, r->category, sizeof(r->category));
 }
 
 jrc_status help_request_expire(jrc_db *db, long *wiped, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char now[32];
 	jrc_status s;
 	long n = 0;
@@ -277,10 +277,10 @@ jrc_status help_request_expire(jrc_db *db, long *wiped, jrc_err *err)
 		return s;
 	db_bind_text(db, st, 1, now);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	db_finalize(st);
+	if (rc == DB_DONE)
 		return JRC_OK;
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return db_fail(db, rc, err);
 	secure_delete_on(db);
 	if ((s = db_begin(db, err)) != JRC_OK)
@@ -289,7 +289,7 @@ jrc_status help_request_expire(jrc_db *db, long *wiped, jrc_err *err)
 			    &st, err)))
 		goto fail;
 	db_bind_text(db, st, 1, now);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		jrc_help_request r;
 
 		fill(st, &r);
@@ -297,10 +297,10 @@ jrc_status help_request_expire(jrc_db *db, long *wiped, jrc_err *err)
 			break;
 		n++;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (s != JRC_OK)
 		goto fail;
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto fail;
 	}
@@ -308,8 +308,8 @@ jrc_status help_request_expire(jrc_db *db, long *wiped, jrc_err *err)
 		goto fail;
 	db_bind_text(db, st, 1, now);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto fail;
 	}
@@ -325,7 +325,7 @@ fail:
 
 jrc_status help_request_list(jrc_db *db, jrc_help_request **out, size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_help_request *v = NULL;
 	size_t cnt = 0, cap = 0;
 	jrc_status s;
@@ -337,12 +337,12 @@ jrc_status help_request_list(jrc_db *db, jrc_help_request **out, size_t *n, jrc_
 		return s;
 	if ((s = db_prepare(db, "SELECT " REQ_COLS REQ_FROM " ORDER BY h.id", &st, err)))
 		return s;
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		if (cnt == cap) {
 			jrc_help_request *p = realloc(v, (cap = cap ? cap * 2 : 8) * sizeof(*v));
 
 			if (!p) {
-				sqlite3_finalize(st);
+				db_finalize(st);
 				free(v);
 				return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 			}
@@ -350,8 +350,8 @@ jrc_status help_request_list(jrc_db *db, jrc_help_request **out, size_t *n, jrc_
 		}
 		fill(st, &v[cnt++]);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		free(v);
 		return db_fail(db, rc, err);
 	}
@@ -363,7 +363,7 @@ jrc_status help_request_list(jrc_db *db, jrc_help_request **out, size_t *n, jrc_
 jrc_status help_request_of_ticket(jrc_db *db, int64_t ticket_id, jrc_help_request *out,
 				  int *found, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char now[32];
 	jrc_status s;
 	int rc;
@@ -373,21 +373,21 @@ jrc_status help_request_of_ticket(jrc_db *db, int64_t ticket_id, jrc_help_reques
 	if ((s = db_prepare(db, "SELECT " REQ_COLS REQ_FROM " WHERE h.ticket_id = ? AND h.expires_at > ?",
 			    &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, ticket_id);
+	db_bind_int64(st, 1, ticket_id);
 	db_bind_text(db, st, 2, now);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		fill(st, out);
 		*found = 1;
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_ROW || rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status help_request_claim(jrc_db *db, int64_t id, const char *actor, jrc_help_draft *d,
 			      jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_help_request r;
 	char now[32];
 	char *text = NULL;
@@ -400,20 +400,20 @@ jrc_status help_request_claim(jrc_db *db, int64_t id, const char *actor, jrc_hel
 	if ((s = db_prepare(db, "SELECT " REQ_COLS ", h.draft" REQ_FROM
 			    " WHERE h.id = ? AND h.expires_at > ?", &st, err)))
 		goto fail;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	db_bind_text(db, st, 2, now);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		fill(st, &r);
 		text = db_col_strdup(st, 10, &oom);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE) {
+	db_finalize(st);
+	if (rc == DB_DONE) {
 		s = jrc_err_set(err, JRC_E_NOT_FOUND, NULL,
 				_("This help request has expired or was filed already: start a new filing."));
 		goto fail;
 	}
-	if (rc != SQLITE_ROW || oom) {
+	if (rc != DB_ROW || oom) {
 		s = oom ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL) : db_fail(db, rc, err);
 		goto fail;
 	}
@@ -423,10 +423,10 @@ jrc_status help_request_claim(jrc_db *db, int64_t id, const char *actor, jrc_hel
 		goto fail;
 	db_bind_text(db, st, 1, now);
 	db_bind_text(db, st, 2, actor ? actor : "cli");
-	sqlite3_bind_int64(st, 3, id);
+	db_bind_int64(st, 3, id);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto fail;
 	}
@@ -448,7 +448,7 @@ out:
 jrc_status help_request_filed(jrc_db *db, int64_t id, int64_t case_id, const char *actor,
 			      jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char label[JRC_TICKET_LABEL_SIZE] = "", grp[2] = "";
 	jrc_status s;
 	int rc;
@@ -458,19 +458,19 @@ jrc_status help_request_filed(jrc_db *db, int64_t id, int64_t case_id, const cha
 		return s;
 	if ((s = db_prepare(db, "SELECT t.grp, t.number" REQ_FROM " WHERE h.id = ?", &st, err)))
 		goto fail;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		db_col_copy(st, 0, grp, sizeof(grp));
-		ticket_label(grp, sqlite3_column_int(st, 1), label);
+		ticket_label(grp, db_col_int(st, 1), label);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE) {
+	db_finalize(st);
+	if (rc == DB_DONE) {
 		/* Expired and wiped meanwhile: nothing left to wipe. */
 		db_rollback(db);
 		return JRC_OK;
 	}
-	if (rc != SQLITE_ROW) {
+	if (rc != DB_ROW) {
 		s = db_fail(db, rc, err);
 		goto fail;
 	}

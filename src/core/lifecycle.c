@@ -523,7 +523,7 @@ static jrc_status insert_step(jrc_db *db, int64_t event_id, const jrc_case *c, c
 			      jrc_state from, const jrc_move *mv, const clean_move *m,
 			      const char *dept, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -531,8 +531,8 @@ static jrc_status insert_step(jrc_db *db, int64_t event_id, const jrc_case *c, c
 			    " to_state, actor, department, reason, channel, answer)"
 			    " VALUES (?,?,?,?,?,?,?,?,?,?)", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, event_id);
-	sqlite3_bind_int64(st, 2, c->id);
+	db_bind_int64(st, 1, event_id);
+	db_bind_int64(st, 2, c->id);
 	db_bind_text(db, st, 3, at);
 	db_bind_text(db, st, 4, states[from].name);
 	db_bind_text(db, st, 5, states[mv->to].name);
@@ -542,8 +542,8 @@ static jrc_status insert_step(jrc_db *db, int64_t event_id, const jrc_case *c, c
 	db_bind_text(db, st, 9, m->channel);
 	db_bind_text(db, st, 10, m->answer);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 static jrc_status apply(jrc_db *db, const jrc_case *c, const jrc_move *mv, jrc_err *err)
@@ -557,7 +557,7 @@ static jrc_status apply(jrc_db *db, const jrc_case *c, const jrc_move *mv, jrc_e
 	const char *dept = mv->to == JRC_ST_REDIRECTED ? mv->department : c->department;
 	jrc_event_in ev = { 0 };
 	int64_t event_id = 0;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -581,13 +581,13 @@ static jrc_status apply(jrc_db *db, const jrc_case *c, const jrc_move *mv, jrc_e
 	db_bind_text(db, st, 1, states[mv->to].name);
 	db_bind_text(db, st, 2, at);
 	db_bind_text(db, st, 3, *due ? due : NULL);
-	sqlite3_bind_int(st, 4, c->extended || mv->to == JRC_ST_EXTENDED);
+	db_bind_int(st, 4, c->extended || mv->to == JRC_ST_EXTENDED);
 	db_bind_text(db, st, 5, m.answer);
 	db_bind_text(db, st, 6, dept);
-	sqlite3_bind_int64(st, 7, c->id);
+	db_bind_int64(st, 7, c->id);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto out;
 	}
@@ -680,7 +680,7 @@ jrc_status lifecycle_expire_in_tx(jrc_db *db, const jrc_case *c, int *closed, jr
 jrc_status lifecycle_close_expired(jrc_db *db, long *closed, jrc_err *err)
 {
 	char today[11], answered[256], sql[384];
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int64_t *ids = NULL;
 	size_t n = 0, cap = 0;
@@ -702,21 +702,21 @@ jrc_status lifecycle_close_expired(jrc_db *db, long *closed, jrc_err *err)
 	if (s)
 		goto fail;
 	db_bind_text(db, st, 1, today);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		if (n == cap) {
 			int64_t *nb = realloc(ids, (cap = cap ? cap * 2 : 64) * sizeof(*ids));
 
 			if (!nb) {
-				sqlite3_finalize(st);
+				db_finalize(st);
 				s = jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 				goto fail;
 			}
 			ids = nb;
 		}
-		ids[n++] = sqlite3_column_int64(st, 0);
+		ids[n++] = db_col_int64(st, 0);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto fail;
 	}
@@ -746,10 +746,10 @@ fail:
 
 jrc_status lifecycle_steps(jrc_db *db, int64_t case_id, jrc_step **out, size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t cap = 8;
-	int rc = SQLITE_DONE, oom = 0;
+	int rc = DB_DONE, oom = 0;
 
 	*out = NULL;
 	*n = 0;
@@ -757,10 +757,10 @@ jrc_status lifecycle_steps(jrc_db *db, int64_t case_id, jrc_step **out, size_t *
 			    " reason, channel, answer FROM lifecycle_steps WHERE case_id = ?"
 			    " ORDER BY event_id", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	if (!(*out = malloc(cap * sizeof(**out))))
 		oom = 1;
-	while (!oom && (rc = db_step(db, st)) == SQLITE_ROW) {
+	while (!oom && (rc = db_step(db, st)) == DB_ROW) {
 		jrc_step *p;
 
 		if (*n == cap) {
@@ -774,7 +774,7 @@ jrc_status lifecycle_steps(jrc_db *db, int64_t case_id, jrc_step **out, size_t *
 		}
 		p = &(*out)[(*n)++];
 		memset(p, 0, sizeof(*p));
-		p->event_id = sqlite3_column_int64(st, 0);
+		p->event_id = db_col_int64(st, 0);
 		db_col_copy(st, 1, p->at, sizeof(p->at));
 		db_col_copy(st, 2, p->from_state, sizeof(p->from_state));
 		db_col_copy(st, 3, p->to_state, sizeof(p->to_state));
@@ -784,8 +784,8 @@ jrc_status lifecycle_steps(jrc_db *db, int64_t case_id, jrc_step **out, size_t *
 		p->channel = db_col_strdup(st, 7, &oom);
 		p->answer = db_col_strdup(st, 8, &oom);
 	}
-	sqlite3_finalize(st);
-	if (oom || rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (oom || rc != DB_DONE) {
 		lifecycle_steps_free(*out, *n);
 		*out = NULL;
 		*n = 0;

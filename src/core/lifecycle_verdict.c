@@ -53,7 +53,7 @@ int lifecycle_review_next(jrc_state answered_state)
 jrc_status lifecycle_verdict_get(jrc_db *db, int64_t case_id, jrc_state answered_state,
 				 jrc_verdict *out, char *at, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -66,16 +66,16 @@ jrc_status lifecycle_verdict_get(jrc_db *db, int64_t case_id, jrc_state answered
 	if ((s = db_prepare(db, "SELECT verdict, at FROM verdicts WHERE case_id = ? AND stage = ?"
 			    " ORDER BY event_id DESC LIMIT 1", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	db_bind_text(db, st, 2, lifecycle_state_name(answered_state));
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
-		lifecycle_verdict_parse((const char *)sqlite3_column_text(st, 0), out);
+	if (rc == DB_ROW) {
+		lifecycle_verdict_parse(db_col_text(st, 0), out);
 		if (at)
 			db_col_copy(st, 1, at, 32);
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_ROW || rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 static jrc_status insert_verdict(jrc_db *db, const jrc_case *c, jrc_state stage,
@@ -121,7 +121,7 @@ static jrc_status insert_verdict(jrc_db *db, const jrc_case *c, jrc_state stage,
 				 const char *name, const char *comment, const char *at,
 				 int64_t event_id, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -131,15 +131,15 @@ static jrc_status insert_verdict(jrc_db *db, const jrc_case *c, jrc_state stage,
 	if ((s = db_prepare(db, "INSERT INTO verdicts(case_id, stage, verdict, comment, at, event_id)"
 			    " VALUES (?,?,?,?,?,?)", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, c->id);
+	db_bind_int64(st, 1, c->id);
 	db_bind_text(db, st, 2, lifecycle_state_name(stage));
 	db_bind_text(db, st, 3, name);
 	db_bind_text(db, st, 4, comment);
 	db_bind_text(db, st, 5, at);
-	sqlite3_bind_int64(st, 6, event_id);
+	db_bind_int64(st, 6, event_id);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	db_finalize(st);
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	return tally_case(db, c->id, +1, err);
 }

@@ -58,7 +58,7 @@ static void phone_last4(const char *phone, char out[5])
 static jrc_status record_try(jrc_db *db, const char *receipt, const char *at, jrc_proof kind,
 			     const char *result, const char *source, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -71,8 +71,8 @@ static jrc_status record_try(jrc_db *db, const char *receipt, const char *at, jr
 	db_bind_text(db, st, 4, result);
 	db_bind_text(db, st, 5, source && *source ? source : "cli");
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 /* How a receipt's tries stand.  The lock (five failures within the
@@ -86,7 +86,7 @@ static jrc_status record_try(jrc_db *db, const char *receipt, const char *at, jr
 static jrc_status tries_state(jrc_db *db, const char *receipt, jrc_time now,
 			      jrc_lookup_info *info, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char now_s[32], since[32], until[32] = "";
 	int rc;
@@ -102,10 +102,10 @@ static jrc_status tries_state(jrc_db *db, const char *receipt, jrc_time now,
 		return s;
 	db_bind_text(db, st, 1, receipt);
 	db_bind_text(db, st, 2, now_s);
-	if ((rc = db_step(db, st)) == SQLITE_ROW)
+	if ((rc = db_step(db, st)) == DB_ROW)
 		db_col_copy(st, 0, until, sizeof(until));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
+	db_finalize(st);
+	if (rc != DB_ROW)
 		return db_fail(db, rc, err);
 	if (*until && clock_parse(until, &info->locked_until) != JRC_OK)
 		info->locked_until = now + JRC_LOOKUP_LOCK;
@@ -118,10 +118,10 @@ static jrc_status tries_state(jrc_db *db, const char *receipt, jrc_time now,
 		return s;
 	db_bind_text(db, st, 1, receipt);
 	db_bind_text(db, st, 2, since);
-	if ((rc = db_step(db, st)) == SQLITE_ROW)
-		info->failures = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
+	if ((rc = db_step(db, st)) == DB_ROW)
+		info->failures = db_col_int(st, 0);
+	db_finalize(st);
+	if (rc != DB_ROW)
 		return db_fail(db, rc, err);
 	info->tries_left = info->locked_until ? 0 :
 			   (info->failures < JRC_LOOKUP_MAX_FAILS ?
@@ -136,7 +136,7 @@ static jrc_status tries_state(jrc_db *db, const char *receipt, jrc_time now,
 static jrc_status terminal_state(jrc_db *db, const char *source, jrc_time now,
 				 jrc_lookup_info *info, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char since[32], now_s[32], last[32] = "";
 	int rc;
@@ -152,12 +152,12 @@ static jrc_status terminal_state(jrc_db *db, const char *source, jrc_time now,
 	db_bind_text(db, st, 1, source && *source ? source : "cli");
 	db_bind_text(db, st, 2, since);
 	db_bind_text(db, st, 3, now_s);
-	if ((rc = db_step(db, st)) == SQLITE_ROW) {
-		info->terminal_failures = sqlite3_column_int(st, 0);
+	if ((rc = db_step(db, st)) == DB_ROW) {
+		info->terminal_failures = db_col_int(st, 0);
 		db_col_copy(st, 1, last, sizeof(last));
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
+	db_finalize(st);
+	if (rc != DB_ROW)
 		return db_fail(db, rc, err);
 	if (*last && clock_parse(last, &info->terminal_last_fail) != JRC_OK)
 		info->terminal_last_fail = now;
@@ -216,7 +216,7 @@ static jrc_status lock(jrc_db *db, const char *receipt, int64_t case_id, jrc_tim
 {
 	char at[32], until[32], note[200];
 	jrc_event_in ev = { 0 };
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -230,8 +230,8 @@ static jrc_status lock(jrc_db *db, const char *receipt, int64_t case_id, jrc_tim
 	db_bind_text(db, st, 2, at);
 	db_bind_text(db, st, 3, until);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	db_finalize(st);
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	snprintf(note, sizeof(note),
 		 "%d failed lookups of %s within an hour; phone digits refused until %s",
@@ -264,7 +264,7 @@ jrc_status lookup_verify_in_tx(jrc_db *db, const char *receipt, jrc_proof kind,
 	int64_t id = 0;
 	int found = 0, oom = 0, good, wait;
 	jrc_lookup_info term = { 0 };
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -298,16 +298,16 @@ jrc_status lookup_verify_in_tx(jrc_db *db, const char *receipt, jrc_proof kind,
 		return s;
 	db_bind_text(db, st, 1, receipt);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		found = 1;
-		id = sqlite3_column_int64(st, 0);
+		id = db_col_int64(st, 0);
 		db_col_copy(st, 1, code, sizeof(code));
 		phone = db_col_strdup(st, 2, &oom);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (oom)
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc != DB_ROW && rc != DB_DONE)
 		return db_fail(db, rc, err);
 	phone_last4(phone, phone4);
 	free(phone);
@@ -400,7 +400,7 @@ jrc_status lookup_unlock(jrc_db *db, const char *receipt, const char *actor, jrc
 	jrc_time now = clock_now();
 	char at[32], note[96];
 	jrc_event_in ev = { 0 };
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc, changed;
 	int64_t case_id = 0;
@@ -418,9 +418,9 @@ jrc_status lookup_unlock(jrc_db *db, const char *receipt, const char *actor, jrc
 	db_bind_text(db, st, 2, actor);
 	db_bind_text(db, st, 3, receipt);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	changed = sqlite3_changes(db_handle(db));
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	changed = db_changes(db);
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto fail;
 	}
@@ -433,10 +433,10 @@ jrc_status lookup_unlock(jrc_db *db, const char *receipt, const char *actor, jrc
 		goto fail;
 	db_bind_text(db, st, 1, receipt);
 	/* A number no case has (a guesser's) is locked too: case 0. */
-	if ((rc = db_step(db, st)) == SQLITE_ROW)
-		case_id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if ((rc = db_step(db, st)) == DB_ROW)
+		case_id = db_col_int64(st, 0);
+	db_finalize(st);
+	if (rc != DB_ROW && rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto fail;
 	}

@@ -100,7 +100,7 @@ static jrc_status sentence_col(const char *v, const char *col, jrc_err *err)
 
 jrc_status phrases_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc, known;
 
@@ -108,9 +108,9 @@ jrc_status phrases_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 		return s;
 	db_bind_text(db, st, 1, v[0]);
 	rc = db_step(db, st);
-	known = rc == SQLITE_ROW;
+	known = rc == DB_ROW;
 	db_release(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc != DB_ROW && rc != DB_DONE)
 		return db_fail(db, rc, err);
 	if (!known)
 		return jrc_err_set(err, JRC_E_DATA, NULL,
@@ -131,16 +131,16 @@ jrc_status phrases_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 		return s;
 	for (int i = 0; i < 4; i++)
 		db_bind_text(db, st, i + 1, v[i]);
-	sqlite3_bind_int64(st, 5, sort);
+	db_bind_int64(st, 5, sort);
 	rc = db_step(db, st);
 	db_release(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status phrases_for(jrc_db *db, const char *category, jrc_phrase **out, size_t *n,
 		       jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t cap = 0;
 	int rc;
@@ -151,14 +151,14 @@ jrc_status phrases_for(jrc_db *db, const char *category, jrc_phrase **out, size_
 			    " ORDER BY sort", &st, err)) != JRC_OK)
 		return s;
 	db_bind_text(db, st, 1, category);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		jrc_phrase *p;
 
 		if (*n == cap) {
 			jrc_phrase *nb = realloc(*out, (cap = cap ? cap * 2 : 16) * sizeof(**out));
 
 			if (!nb) {
-				sqlite3_finalize(st);
+				db_finalize(st);
 				free(*out);
 				*out = NULL;
 				*n = 0;
@@ -172,8 +172,8 @@ jrc_status phrases_for(jrc_db *db, const char *category, jrc_phrase **out, size_
 		db_col_copy(st, 2, p->zh, sizeof(p->zh));
 		db_col_copy(st, 3, p->en, sizeof(p->en));
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		free(*out);
 		*out = NULL;
 		*n = 0;

@@ -42,33 +42,33 @@ static void label(const char *grp, int number, char out[JRC_TICKET_LABEL_SIZE])
 	snprintf(out, JRC_TICKET_LABEL_SIZE, "%s%03d", grp, number % 100000);
 }
 
-static void fill(sqlite3_stmt *st, jrc_ticket *t)
+static void fill(db_stmt *st, jrc_ticket *t)
 {
 	memset(t, 0, sizeof(*t));
-	t->id = sqlite3_column_int64(st, 0);
+	t->id = db_col_int64(st, 0);
 	db_col_copy(st, 1, t->day, sizeof(t->day));
 	db_col_copy(st, 2, t->grp, sizeof(t->grp));
-	t->number = sqlite3_column_int(st, 3);
+	t->number = db_col_int(st, 3);
 	label(t->grp, t->number, t->label);
 	db_col_copy(st, 4, t->reason, sizeof(t->reason));
-	t->case_id = sqlite3_column_int64(st, 5);
+	t->case_id = db_col_int64(st, 5);
 	db_col_copy(st, 6, t->receipt, sizeof(t->receipt));
 	db_col_copy(st, 7, t->department, sizeof(t->department));
 	db_col_copy(st, 8, t->state, sizeof(t->state));
-	t->window = sqlite3_column_int(st, 9);
-	t->from_ticket = sqlite3_column_int64(st, 10);
+	t->window = db_col_int(st, 9);
+	t->from_ticket = db_col_int64(st, 10);
 	db_col_copy(st, 11, t->taken_at, sizeof(t->taken_at));
 	db_col_copy(st, 12, t->called_at, sizeof(t->called_at));
 	db_col_copy(st, 13, t->called_by, sizeof(t->called_by));
 	db_col_copy(st, 14, t->closed_at, sizeof(t->closed_at));
-	t->calls = sqlite3_column_int(st, 15);
-	t->ahead = sqlite3_column_int(st, 16);
+	t->calls = db_col_int(st, 15);
+	t->ahead = db_col_int(st, 16);
 }
 
 /* The windows that may call a waiting ticket. */
 static void fill_windows(jrc_db *db, jrc_ticket *t)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 
 	t->nwindows = 0;
 	if (t->window && strcmp(t->state, "waiting") == 0) {
@@ -80,8 +80,8 @@ static void fill_windows(jrc_db *db, jrc_ticket *t)
 		return;
 	db_bind_text(db, st, 1, t->grp);
 	while (t->nwindows < (int)(sizeof(t->windows) / sizeof(t->windows[0])) &&
-	       db_step(db, st) == SQLITE_ROW)
-		t->windows[t->nwindows++] = sqlite3_column_int(st, 0);
+	       db_step(db, st) == DB_ROW)
+		t->windows[t->nwindows++] = db_col_int(st, 0);
 	db_release(st);
 }
 
@@ -104,7 +104,7 @@ void queue_windows_text(const jrc_ticket *t, int zh, char *out, size_t size)
 
 jrc_status queue_import_window(jrc_db *db, char **v, long sort, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char *end, deps[128] = "", rooms[512];
 	long number = strtol(v[0], &end, 10);
 	jrc_status s;
@@ -125,10 +125,10 @@ jrc_status queue_import_window(jrc_db *db, char **v, long sort, jrc_err *err)
 			return s;
 		db_bind_text(db, st, 1, tok);
 		rc = db_step(db, st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		db_finalize(st);
+		if (rc != DB_ROW && rc != DB_DONE)
 			return db_fail(db, rc, err);
-		if (rc == SQLITE_DONE)
+		if (rc == DB_DONE)
 			return jrc_err_set(err, JRC_E_DATA, NULL, _("unknown department '%s'"), tok);
 		if (strlen(deps) + strlen(tok) + 2 > sizeof(deps))
 			return jrc_err_set(err, JRC_E_DATA, NULL, _("too many departments at one window"));
@@ -162,21 +162,21 @@ jrc_status queue_import_window(jrc_db *db, char **v, long sort, jrc_err *err)
 			    " departments = excluded.departments, rooms = excluded.rooms, active = 1",
 			    &st, err)))
 		return s;
-	sqlite3_bind_int(st, 1, (int)number);
+	db_bind_int(st, 1, (int)number);
 	db_bind_text(db, st, 2, v[1]);
 	db_bind_text(db, st, 3, v[2]);
 	db_bind_text(db, st, 4, v[3]);
 	db_bind_text(db, st, 5, deps);
 	db_bind_text(db, st, 6, rooms);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
-static void fill_window(sqlite3_stmt *st, jrc_window *w)
+static void fill_window(db_stmt *st, jrc_window *w)
 {
 	memset(w, 0, sizeof(*w));
-	w->number = sqlite3_column_int(st, 0);
+	w->number = db_col_int(st, 0);
 	db_col_copy(st, 1, w->grp, sizeof(w->grp));
 	db_col_copy(st, 2, w->name_zh, sizeof(w->name_zh));
 	db_col_copy(st, 3, w->name_en, sizeof(w->name_en));
@@ -187,7 +187,7 @@ static void fill_window(sqlite3_stmt *st, jrc_window *w)
 
 jrc_status queue_windows(jrc_db *db, jrc_window **out, size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_window *w = NULL;
 	size_t cap = 0;
 	jrc_status s;
@@ -197,13 +197,13 @@ jrc_status queue_windows(jrc_db *db, jrc_window **out, size_t *n, jrc_err *err)
 	*n = 0;
 	if ((s = db_prepare(db, WINDOW_COLS " WHERE active = 1 ORDER BY number", &st, err)))
 		return s;
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		if (*n == cap) {
 			jrc_window *nw = realloc(w, (cap = cap ? cap * 2 : 16) * sizeof(*w));
 
 			if (!nw) {
 				free(w);
-				sqlite3_finalize(st);
+				db_finalize(st);
 				*n = 0;
 				return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 			}
@@ -211,8 +211,8 @@ jrc_status queue_windows(jrc_db *db, jrc_window **out, size_t *n, jrc_err *err)
 		}
 		fill_window(st, &w[(*n)++]);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		free(w);
 		*n = 0;
 		return db_fail(db, rc, err);
@@ -224,34 +224,34 @@ jrc_status queue_windows(jrc_db *db, jrc_window **out, size_t *n, jrc_err *err)
 /* "1-14", or "none", for sentences that name the windows there are. */
 static void window_range(jrc_db *db, char *out, size_t size)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 
 	snprintf(out, size, "%s", _("none"));
 	if (db_prepare_cached(db, "SELECT min(number), max(number) FROM windows WHERE active = 1",
 			      &st, NULL) != JRC_OK)
 		return;
-	if (db_step(db, st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-		snprintf(out, size, "%d-%d", sqlite3_column_int(st, 0), sqlite3_column_int(st, 1));
+	if (db_step(db, st) == DB_ROW && !db_col_is_null(st, 0))
+		snprintf(out, size, "%d-%d", db_col_int(st, 0), db_col_int(st, 1));
 	db_release(st);
 }
 
 jrc_status queue_window(jrc_db *db, int number, jrc_window *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char range[32];
 	int rc;
 
 	if ((s = db_prepare_cached(db, WINDOW_COLS " WHERE number = ? AND active = 1", &st, err)))
 		return s;
-	sqlite3_bind_int(st, 1, number);
+	db_bind_int(st, 1, number);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		fill_window(st, out);
 	db_release(st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		return JRC_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	window_range(db, range, sizeof(range));
 	return jrc_err_set(err, JRC_E_NOT_FOUND, "window",
@@ -262,7 +262,7 @@ jrc_status queue_window(jrc_db *db, int number, jrc_window *out, jrc_err *err)
 jrc_status queue_department_group(jrc_db *db, const char *department, char grp[2],
 				  int *window, int *found, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -279,35 +279,35 @@ jrc_status queue_department_group(jrc_db *db, const char *department, char grp[2
 		return s;
 	db_bind_text(db, st, 1, department);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		db_col_copy(st, 0, grp, 2);
-		*window = sqlite3_column_int(st, 1);
+		*window = db_col_int(st, 1);
 		*found = 1;
 	}
 	db_release(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_ROW || rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 /* -------------------------------------------------------------- reading */
 
 jrc_status queue_get(jrc_db *db, int64_t id, jrc_ticket *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
 	if ((s = db_prepare(db, "SELECT " TICKET_COLS TICKET_FROM " WHERE t.id = ?", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		fill(st, out);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW) {
+	db_finalize(st);
+	if (rc == DB_ROW) {
 		fill_windows(db, out);
 		return JRC_OK;
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	return jrc_err_set(err, JRC_E_NOT_FOUND, "ticket",
 			   _("There is no ticket %" PRId64 ": see 'jrc queue list --all' for today's tickets."),
@@ -316,7 +316,7 @@ jrc_status queue_get(jrc_db *db, int64_t id, jrc_ticket *out, jrc_err *err)
 
 jrc_status queue_find(jrc_db *db, const char *ref, int64_t *id, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char day[11], grp[2] = "";
 	const char *p = ref;
 	char *end;
@@ -348,14 +348,14 @@ jrc_status queue_find(jrc_db *db, const char *ref, int64_t *id, jrc_err *err)
 		return s;
 	db_bind_text(db, st, 1, day);
 	db_bind_text(db, st, 2, grp);
-	sqlite3_bind_int64(st, 3, n);
+	db_bind_int64(st, 3, n);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
+		*id = db_col_int64(st, 0);
+	db_finalize(st);
+	if (rc == DB_ROW)
 		return JRC_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	return jrc_err_set(err, JRC_E_NOT_FOUND, "ticket",
 			   _("No ticket %s%03lld was taken today: see 'jrc queue list --all'."), grp, n);
@@ -364,7 +364,7 @@ jrc_status queue_find(jrc_db *db, const char *ref, int64_t *id, jrc_err *err)
 jrc_status queue_list(jrc_db *db, const char *grp, int all, jrc_ticket **out, size_t *n,
 		      jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_ticket *t = NULL;
 	size_t cap = 0;
 	char day[11];
@@ -382,24 +382,24 @@ jrc_status queue_list(jrc_db *db, const char *grp, int all, jrc_ticket **out, si
 		return s;
 	db_bind_text(db, st, 1, day);
 	db_bind_text(db, st, 2, grp);
-	sqlite3_bind_int(st, 3, all);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	db_bind_int(st, 3, all);
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		if (*n == cap) {
 			jrc_ticket *nt = realloc(t, (cap = cap ? cap * 2 : 16) * sizeof(*t));
 
 			if (!nt) {
-				rc = SQLITE_NOMEM;
+				rc = DB_NOMEM;
 				break;
 			}
 			t = nt;
 		}
 		fill(st, &t[(*n)++]);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		free(t);
 		*n = 0;
-		return rc == SQLITE_NOMEM ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL) : db_fail(db, rc, err);
+		return rc == DB_NOMEM ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL) : db_fail(db, rc, err);
 	}
 	for (size_t i = 0; i < *n; i++)
 		fill_windows(db, &t[i]);
@@ -409,7 +409,7 @@ jrc_status queue_list(jrc_db *db, const char *grp, int all, jrc_ticket **out, si
 
 jrc_status queue_current(jrc_db *db, int window, jrc_ticket *out, int *found, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char day[11];
 	jrc_status s;
 	int rc;
@@ -421,22 +421,22 @@ jrc_status queue_current(jrc_db *db, int window, jrc_ticket *out, int *found, jr
 			    &st, err)))
 		return s;
 	db_bind_text(db, st, 1, day);
-	sqlite3_bind_int(st, 2, window);
+	db_bind_int(st, 2, window);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		fill(st, out);
 		*found = 1;
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	db_finalize(st);
+	if (rc == DB_ROW)
 		fill_windows(db, out);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_ROW || rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status queue_of_case(jrc_db *db, int64_t case_id, jrc_ticket *out, int *found,
 			 jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char day[11];
 	jrc_status s;
 	int rc;
@@ -447,17 +447,17 @@ jrc_status queue_of_case(jrc_db *db, int64_t case_id, jrc_ticket *out, int *foun
 			    " t.day = ? AND t.state IN ('waiting', 'called') ORDER BY t.id DESC LIMIT 1",
 			    &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	db_bind_text(db, st, 2, day);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		fill(st, out);
 		*found = 1;
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	db_finalize(st);
+	if (rc == DB_ROW)
 		fill_windows(db, out);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_ROW || rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 /* -------------------------------------------------------------- writing */
@@ -480,12 +480,12 @@ static jrc_status ticket_event(jrc_db *db, const jrc_ticket *t, const char *acto
 	return audit_append(db, &ev, NULL, NULL, err);
 }
 
-static jrc_status run_sql(jrc_db *db, sqlite3_stmt *st, jrc_err *err)
+static jrc_status run_sql(jrc_db *db, db_stmt *st, jrc_err *err)
 {
 	int rc = db_step(db, st);
 
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 /* Insert a ticket with the next number of grp today; *id its row. */
@@ -493,7 +493,7 @@ static jrc_status insert_ticket(jrc_db *db, const char *grp, const char *reason,
 				int64_t case_id, const char *department, int for_window,
 				int64_t from_ticket, const char *actor, int64_t *id, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char day[11], now[32];
 	jrc_status s;
 
@@ -508,17 +508,17 @@ static jrc_status insert_ticket(jrc_db *db, const char *grp, const char *reason,
 	db_bind_text(db, st, 2, grp);
 	db_bind_text(db, st, 3, reason);
 	if (case_id)
-		sqlite3_bind_int64(st, 4, case_id);
+		db_bind_int64(st, 4, case_id);
 	db_bind_text(db, st, 5, department && *department ? department : NULL);
 	if (for_window)
-		sqlite3_bind_int(st, 6, for_window);
+		db_bind_int(st, 6, for_window);
 	if (from_ticket)
-		sqlite3_bind_int64(st, 7, from_ticket);
+		db_bind_int64(st, 7, from_ticket);
 	db_bind_text(db, st, 8, now);
 	db_bind_text(db, st, 9, actor ? actor : "cli");
 	if ((s = run_sql(db, st, err)))
 		return s;
-	*id = sqlite3_last_insert_rowid(db_handle(db));
+	*id = db_last_id(db);
 	return JRC_OK;
 }
 
@@ -532,7 +532,7 @@ jrc_status queue_take_in_tx(jrc_db *db, const jrc_ticket_in *in, jrc_ticket *out
 	jrc_status s;
 	size_t i;
 	int found, window;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int rc;
 
 	for (i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
@@ -547,15 +547,15 @@ jrc_status queue_take_in_tx(jrc_db *db, const jrc_ticket_in *in, jrc_ticket *out
 	if (in->case_id) {
 		if ((s = db_prepare(db, "SELECT department FROM cases WHERE id = ?", &st, err)))
 			return s;
-		sqlite3_bind_int64(st, 1, in->case_id);
+		db_bind_int64(st, 1, in->case_id);
 		rc = db_step(db, st);
-		if (rc == SQLITE_ROW && !*dept)
+		if (rc == DB_ROW && !*dept)
 			db_col_copy(st, 0, dept, sizeof(dept));
-		sqlite3_finalize(st);
-		if (rc == SQLITE_DONE)
+		db_finalize(st);
+		if (rc == DB_DONE)
 			return jrc_err_set(err, JRC_E_NOT_FOUND, "case",
 					   _("That case is not in this database: check the receipt number."));
-		if (rc != SQLITE_ROW)
+		if (rc != DB_ROW)
 			return db_fail(db, rc, err);
 	}
 	if (in->grp && *in->grp) {
@@ -581,16 +581,16 @@ jrc_status queue_take_in_tx(jrc_db *db, const jrc_ticket_in *in, jrc_ticket *out
 		if ((s = db_prepare(db, "SELECT grp FROM windows WHERE active = 1 ORDER BY number LIMIT 1",
 				    &st, err)))
 			goto fail;
-		if (db_step(db, st) == SQLITE_ROW)
+		if (db_step(db, st) == DB_ROW)
 			db_col_copy(st, 0, grp, sizeof(grp));
-		sqlite3_finalize(st);
+		db_finalize(st);
 	}
 	if ((s = db_prepare(db, "SELECT 1 FROM windows WHERE active = 1 AND grp = ?", &st, err)))
 		goto fail;
 	db_bind_text(db, st, 1, grp);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW) {
+	db_finalize(st);
+	if (rc != DB_ROW) {
 		s = *grp ? jrc_err_set(err, JRC_E_NOT_FOUND, "group",
 				       _("No window of this hall is in group %s: give a group that 'jrc queue windows' lists."),
 				       grp)
@@ -622,7 +622,7 @@ jrc_status queue_take(jrc_db *db, const jrc_ticket_in *in, jrc_ticket *out, jrc_
 jrc_status queue_room_group(jrc_db *db, const char *room, char grp[2], int *window,
 			    jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -638,14 +638,14 @@ jrc_status queue_room_group(jrc_db *db, const char *room, char grp[2], int *wind
 		return s;
 	db_bind_text(db, st, 1, room ? room : "");
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		db_col_copy(st, 0, grp, 2);
-		*window = sqlite3_column_int(st, 1);
+		*window = db_col_int(st, 1);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	db_finalize(st);
+	if (rc == DB_ROW)
 		return JRC_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	return jrc_err_set(err, JRC_E_REFUSED, "group",
 			   _("This hall has no windows: list them in windows.csv and run 'jrc import'."));
@@ -698,7 +698,7 @@ fail:
 
 /* Run an update of ticket id (its one parameter ?1 after those bound),
  * then its event and the commit. */
-static jrc_status finish(jrc_db *db, sqlite3_stmt *st, int64_t id, const char *actor,
+static jrc_status finish(jrc_db *db, db_stmt *st, int64_t id, const char *actor,
 			 const char *what, jrc_ticket *out, jrc_err *err)
 {
 	jrc_status s;
@@ -715,7 +715,7 @@ jrc_status queue_call(jrc_db *db, int window, const char *actor, jrc_ticket *out
 {
 	jrc_window w;
 	jrc_ticket cur;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char day[11], now[32];
 	int64_t id = 0;
 	jrc_status s;
@@ -739,12 +739,12 @@ jrc_status queue_call(jrc_db *db, int window, const char *actor, jrc_ticket *out
 		goto fail;
 	db_bind_text(db, st, 1, day);
 	db_bind_text(db, st, 2, w.grp);
-	sqlite3_bind_int(st, 3, window);
+	db_bind_int(st, 3, window);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc == DB_ROW)
+		id = db_col_int64(st, 0);
+	db_finalize(st);
+	if (rc != DB_ROW && rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto fail;
 	}
@@ -758,10 +758,10 @@ jrc_status queue_call(jrc_db *db, int window, const char *actor, jrc_ticket *out
 	if ((s = db_prepare(db, "UPDATE tickets SET state = 'called', at_window = ?, called_at = ?,"
 			    " called_by = ?, calls = 1 WHERE id = ? AND state = 'waiting'", &st, err)))
 		goto fail;
-	sqlite3_bind_int(st, 1, window);
+	db_bind_int(st, 1, window);
 	db_bind_text(db, st, 2, now);
 	db_bind_text(db, st, 3, actor ? actor : "cli");
-	sqlite3_bind_int64(st, 4, id);
+	db_bind_int64(st, 4, id);
 	return finish(db, st, id, actor, "call", out, err);
 fail:
 	db_rollback(db);
@@ -770,7 +770,7 @@ fail:
 
 jrc_status queue_recall(jrc_db *db, int64_t id, const char *actor, jrc_ticket *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char now[32];
 	jrc_ticket t;
 	jrc_status s;
@@ -785,7 +785,7 @@ jrc_status queue_recall(jrc_db *db, int64_t id, const char *actor, jrc_ticket *o
 	}
 	db_bind_text(db, st, 1, now);
 	db_bind_text(db, st, 2, actor ? actor : "cli");
-	sqlite3_bind_int64(st, 3, id);
+	db_bind_int64(st, 3, id);
 	return finish(db, st, id, actor, "recall", out, err);
 }
 
@@ -793,7 +793,7 @@ jrc_status queue_recall(jrc_db *db, int64_t id, const char *actor, jrc_ticket *o
 static jrc_status close_ticket(jrc_db *db, int64_t id, const char *state, int64_t case_id,
 			       const char *actor, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char now[32];
 	jrc_status s;
 
@@ -806,8 +806,8 @@ static jrc_status close_ticket(jrc_db *db, int64_t id, const char *state, int64_
 	db_bind_text(db, st, 2, now);
 	db_bind_text(db, st, 3, actor ? actor : "cli");
 	if (case_id)
-		sqlite3_bind_int64(st, 4, case_id);
-	sqlite3_bind_int64(st, 5, id);
+		db_bind_int64(st, 4, case_id);
+	db_bind_int64(st, 5, id);
 	return run_sql(db, st, err);
 }
 

@@ -34,7 +34,7 @@ static void try_key(const char *id, char out[40])
 static jrc_status find(jrc_db *db, const char *id, const char *phone, jrc_recovered *out,
 		       size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -45,8 +45,8 @@ static jrc_status find(jrc_db *db, const char *id, const char *phone, jrc_recove
 		return s;
 	db_bind_text(db, st, 1, id);
 	db_bind_text(db, st, 2, phone);
-	sqlite3_bind_int(st, 3, JRC_RECOVER_MAX);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	db_bind_int(st, 3, JRC_RECOVER_MAX);
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		jrc_recovered *r = &out[*n];
 		char filed[40], state[32], ph[32];
 		jrc_time t;
@@ -68,8 +68,8 @@ static jrc_status find(jrc_db *db, const char *id, const char *phone, jrc_recove
 		mask_phone(ph, r->phone_masked, sizeof(r->phone_masked));
 		(*n)++;
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status recover_numbers(jrc_db *db, const char *id_number, const char *phone,

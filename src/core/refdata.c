@@ -45,24 +45,24 @@ static int valid_level(const char *s)
 static jrc_status run(jrc_db *db, const char *sql, const char *const *params, int n,
 		      long sort, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
 	if ((s = db_prepare(db, sql, &st, err)) != JRC_OK)
 		return s;
-	rc = SQLITE_OK;
-	for (int i = 0; i < n && rc == SQLITE_OK; i++)
+	rc = DB_OK;
+	for (int i = 0; i < n && rc == DB_OK; i++)
 		rc = db_bind_text(db, st, i + 1, params[i]);
-	if (rc == SQLITE_OK && sort >= 0)
-		rc = sqlite3_bind_int64(st, n + 1, sort);
-	if (rc == SQLITE_OK)
+	if (rc == DB_OK && sort >= 0)
+		rc = db_bind_int64(st, n + 1, sort);
+	if (rc == DB_OK)
 		rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+	db_finalize(st);
+	if (rc == DB_CONSTRAINT_FOREIGNKEY)
 		return jrc_err_set(err, JRC_E_DATA, NULL,
 				   _("it refers to a code that does not exist"));
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	return JRC_OK;
 }
@@ -72,19 +72,19 @@ static jrc_status run(jrc_db *db, const char *sql, const char *const *params, in
 static jrc_status exists(jrc_db *db, const char *sql, const char *code, int *found,
 			 jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
 	*found = 0;
 	if ((s = db_prepare(db, sql, &st, err)) != JRC_OK)
 		return s;
-	if ((rc = db_bind_text(db, st, 1, code)) == SQLITE_OK)
+	if ((rc = db_bind_text(db, st, 1, code)) == DB_OK)
 		rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	db_finalize(st);
+	if (rc == DB_ROW)
 		*found = 1;
-	else if (rc != SQLITE_DONE)
+	else if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	return JRC_OK;
 }
@@ -456,16 +456,16 @@ jrc_status refdata_import_dir(jrc_db *db, const char *dir, const char *actor, jr
 
 /* Step st to the end, filling one element of `size` bytes per row into a
  * growing array; finalizes st.  *out is NULL and *n 0 on failure. */
-static jrc_status collect_rows(jrc_db *db, sqlite3_stmt *st, size_t size,
-			       void (*fill)(sqlite3_stmt *, void *), void **out, size_t *n,
+static jrc_status collect_rows(jrc_db *db, db_stmt *st, size_t size,
+			       void (*fill)(db_stmt *, void *), void **out, size_t *n,
 			       jrc_err *err)
 {
 	size_t cap = 16;
-	int rc = SQLITE_DONE;
+	int rc = DB_DONE;
 	char *rows = malloc(cap * size);
 
 	*n = 0;
-	while (rows && (rc = db_step(db, st)) == SQLITE_ROW) {
+	while (rows && (rc = db_step(db, st)) == DB_ROW) {
 		if (*n == cap) {
 			char *nb = realloc(rows, (cap *= 2) * size);
 
@@ -475,19 +475,19 @@ static jrc_status collect_rows(jrc_db *db, sqlite3_stmt *st, size_t size,
 		}
 		fill(st, rows + (*n)++ * size);
 	}
-	sqlite3_finalize(st);
-	if (!rows || rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (!rows || rc != DB_DONE) {
 		free(rows);
 		*out = NULL;
 		*n = 0;
-		return rc == SQLITE_ROW || rc == SQLITE_DONE ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL)
+		return rc == DB_ROW || rc == DB_DONE ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL)
 							    : db_fail(db, rc, err);
 	}
 	*out = rows;
 	return JRC_OK;
 }
 
-static void fill_category(sqlite3_stmt *st, jrc_category *c)
+static void fill_category(db_stmt *st, jrc_category *c)
 {
 	db_col_copy(st, 0, c->code, sizeof(c->code));
 	db_col_copy(st, 1, c->name_zh, sizeof(c->name_zh));
@@ -502,7 +502,7 @@ static void fill_category(sqlite3_stmt *st, jrc_category *c)
 	db_col_copy(st, 10, c->outcome_en, sizeof(c->outcome_en));
 }
 
-static void fill_category_row(sqlite3_stmt *st, void *row)
+static void fill_category_row(db_stmt *st, void *row)
 {
 	fill_category(st, row);
 }
@@ -512,7 +512,7 @@ static void fill_category_row(sqlite3_stmt *st, void *row)
 
 jrc_status refdata_categories(jrc_db *db, jrc_category **out, size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 
 	*out = NULL;
@@ -526,21 +526,21 @@ jrc_status refdata_categories(jrc_db *db, jrc_category **out, size_t *n, jrc_err
 
 int refdata_category_active(jrc_db *db, const char *code)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int active = 0;
 
 	if (db_prepare(db, "SELECT active FROM categories WHERE code = ?", &st, NULL) != JRC_OK)
 		return 0;
 	db_bind_text(db, st, 1, code);
-	if (db_step(db, st) == SQLITE_ROW)
-		active = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	if (db_step(db, st) == DB_ROW)
+		active = db_col_int(st, 0);
+	db_finalize(st);
 	return active;
 }
 
 jrc_status refdata_category(jrc_db *db, const char *code, jrc_category *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -549,19 +549,19 @@ jrc_status refdata_category(jrc_db *db, const char *code, jrc_category *out, jrc
 		return s;
 	db_bind_text(db, st, 1, code);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		fill_category(st, out);
 	db_release(st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		return JRC_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return jrc_err_set(err, JRC_E_NOT_FOUND, "category",
 				   _("Unknown category '%s': use one of the codes that 'jrc categories' lists."),
 				   code ? code : "");
 	return db_fail(db, rc, err);
 }
 
-static void fill_department(sqlite3_stmt *st, void *row)
+static void fill_department(db_stmt *st, void *row)
 {
 	jrc_department *out = row;
 
@@ -578,7 +578,7 @@ static void fill_department(sqlite3_stmt *st, void *row)
 
 jrc_status refdata_department(jrc_db *db, const char *code, jrc_department *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -587,12 +587,12 @@ jrc_status refdata_department(jrc_db *db, const char *code, jrc_department *out,
 		return s;
 	db_bind_text(db, st, 1, code);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		fill_department(st, out);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	db_finalize(st);
+	if (rc == DB_ROW)
 		return JRC_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return jrc_err_set(err, JRC_E_NOT_FOUND, "department",
 				   _("Unknown department '%s'."), code ? code : "");
 	return db_fail(db, rc, err);
@@ -600,7 +600,7 @@ jrc_status refdata_department(jrc_db *db, const char *code, jrc_department *out,
 
 jrc_status refdata_departments(jrc_db *db, jrc_department **out, size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 
 	*out = NULL;
@@ -611,7 +611,7 @@ jrc_status refdata_departments(jrc_db *db, jrc_department **out, size_t *n, jrc_
 	return collect_rows(db, st, sizeof(**out), fill_department, (void **)out, n, err);
 }
 
-static void fill_division(sqlite3_stmt *st, jrc_division *d)
+static void fill_division(db_stmt *st, jrc_division *d)
 {
 	db_col_copy(st, 0, d->code, sizeof(d->code));
 	db_col_copy(st, 1, d->parent, sizeof(d->parent));
@@ -620,7 +620,7 @@ static void fill_division(sqlite3_stmt *st, jrc_division *d)
 	db_col_copy(st, 4, d->name_en, sizeof(d->name_en));
 }
 
-static void fill_division_row(sqlite3_stmt *st, void *row)
+static void fill_division_row(db_stmt *st, void *row)
 {
 	fill_division(st, row);
 }
@@ -628,7 +628,7 @@ static void fill_division_row(sqlite3_stmt *st, void *row)
 jrc_status refdata_divisions(jrc_db *db, const char *parent, jrc_division **out, size_t *n,
 			     jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 
 	*out = NULL;
@@ -646,7 +646,7 @@ jrc_status refdata_divisions(jrc_db *db, const char *parent, jrc_division **out,
 
 jrc_status refdata_division(jrc_db *db, const char *code, jrc_division *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -655,12 +655,12 @@ jrc_status refdata_division(jrc_db *db, const char *code, jrc_division *out, jrc
 		return s;
 	db_bind_text(db, st, 1, code);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		fill_division(st, out);
 	db_release(st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		return JRC_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return jrc_err_set(err, JRC_E_NOT_FOUND, "division",
 				   _("Unknown place code '%s': use a township or village code that 'jrc divisions' lists."),
 				   code ? code : "");

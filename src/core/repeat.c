@@ -10,7 +10,7 @@
 jrc_status repeat_find(jrc_db *db, const char *id_number, const char *category,
 		       int64_t exclude_id, int64_t *earlier, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char since[32];
 	int rc;
@@ -28,19 +28,19 @@ jrc_status repeat_find(jrc_db *db, const char *id_number, const char *category,
 		return s;
 	db_bind_text(db, st, 1, id_number);
 	db_bind_text(db, st, 2, category);
-	sqlite3_bind_int64(st, 3, exclude_id);
+	db_bind_int64(st, 3, exclude_id);
 	db_bind_text(db, st, 4, since);
 	db_bind_text(db, st, 5, since);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
-		*earlier = sqlite3_column_int64(st, 0);
+	if (rc == DB_ROW)
+		*earlier = db_col_int64(st, 0);
 	db_release(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_ROW || rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status repeat_link(jrc_db *db, int64_t case_id, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char id_number[40], category[8], receipt[40], actor[48];
 	int64_t earlier;
@@ -50,9 +50,9 @@ jrc_status repeat_link(jrc_db *db, int64_t case_id, jrc_err *err)
 	if ((s = db_prepare_cached(db, "SELECT id_number, category, staff_id, channel FROM cases"
 				   " WHERE id = ?", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		char staff[32], channel[8];
 
 		db_col_copy(st, 0, id_number, sizeof(id_number));
@@ -65,23 +65,23 @@ jrc_status repeat_link(jrc_db *db, int64_t case_id, jrc_err *err)
 			snprintf(actor, sizeof(actor), "%s", channel);
 	}
 	db_release(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 	if ((s = repeat_find(db, id_number, category, case_id, &earlier, err)) != JRC_OK ||
 	    !earlier)
 		return s;
 	if ((s = db_prepare_cached(db, "UPDATE cases SET related_case = ?1 WHERE id = ?2"
 				   " RETURNING (SELECT receipt FROM cases WHERE id = ?1)", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, earlier);
-	sqlite3_bind_int64(st, 2, case_id);
+	db_bind_int64(st, 1, earlier);
+	db_bind_int64(st, 2, case_id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		db_col_copy(st, 0, receipt, sizeof(receipt));
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		rc = db_step(db, st);
 	db_release(st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	ev.actor = actor;
 	ev.kind = "repeat";

@@ -335,7 +335,7 @@ static jrc_status cases(jrc_db *db, jrc_report *r, jrc_err *err)
 		" WHERE c.filed_at >= ?1 AND c.filed_at < ?2 ORDER BY c.filed_at, c.id";
 	label_cache lc[JRC_DIM_COUNT];
 	char start[32], end[32];
-	sqlite3_stmt *st = NULL;
+	db_stmt *st = NULL;
 	size_t cap = 0;
 	jrc_status s = JRC_OK;
 	int rc;
@@ -347,10 +347,10 @@ static jrc_status cases(jrc_db *db, jrc_report *r, jrc_err *err)
 		return s;
 	db_bind_text(db, st, 1, start);
 	db_bind_text(db, st, 2, end);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		jrc_report_case *c;
-		const char *name = (const char *)sqlite3_column_text(st, 10);
-		const char *phone = (const char *)sqlite3_column_text(st, 11);
+		const char *name = db_col_text(st, 10);
+		const char *phone = db_col_text(st, 11);
 		jrc_time t;
 
 		if (r->n_cases == cap) {
@@ -367,28 +367,28 @@ static jrc_status cases(jrc_db *db, jrc_report *r, jrc_err *err)
 		c = &r->cases[r->n_cases++];
 		memset(c, 0, sizeof(*c));
 		db_col_copy(st, 0, c->receipt, sizeof(c->receipt));
-		if (clock_parse((const char *)sqlite3_column_text(st, 1), &t) == JRC_OK)
+		if (clock_parse(db_col_text(st, 1), &t) == JRC_OK)
 			date_format(clock_local_date(t), c->filed_on);
 		copy(c->category, sizeof(c->category),
 		     cached_label(db, &lc[JRC_DIM_CATEGORY], JRC_DIM_CATEGORY,
-				  (const char *)sqlite3_column_text(st, 2)));
+				  db_col_text(st, 2)));
 		copy(c->township, sizeof(c->township),
 		     cached_label(db, &lc[JRC_DIM_TOWNSHIP], JRC_DIM_TOWNSHIP,
-				  (const char *)sqlite3_column_text(st, 3)));
+				  db_col_text(st, 3)));
 		copy(c->village, sizeof(c->village),
 		     cached_label(db, &lc[JRC_DIM_VILLAGE], JRC_DIM_VILLAGE,
-				  (const char *)sqlite3_column_text(st, 4)));
+				  db_col_text(st, 4)));
 		copy(c->department, sizeof(c->department),
 		     cached_label(db, &lc[JRC_DIM_DEPARTMENT], JRC_DIM_DEPARTMENT,
-				  (const char *)sqlite3_column_text(st, 5)));
+				  db_col_text(st, 5)));
 		copy(c->state, sizeof(c->state),
 		     cached_label(db, &lc[JRC_DIM_STATE], JRC_DIM_STATE,
-				  (const char *)sqlite3_column_text(st, 6)));
+				  db_col_text(st, 6)));
 		db_col_copy(st, 7, c->due_on, sizeof(c->due_on));
 		copy(c->source, sizeof(c->source),
 		     cached_label(db, &lc[JRC_DIM_SOURCE], JRC_DIM_SOURCE,
-				  (const char *)sqlite3_column_text(st, 8)));
-		if (!sqlite3_column_int(st, 9)) {
+				  db_col_text(st, 8)));
+		if (!db_col_int(st, 9)) {
 			if (r->unmasked) {
 				copy(c->name, sizeof(c->name), name);
 				copy(c->phone, sizeof(c->phone), phone);
@@ -398,15 +398,15 @@ static jrc_status cases(jrc_db *db, jrc_report *r, jrc_err *err)
 			}
 			/* Never in full, not even for a supervisor: the list
 			 * travels as a file. */
-			mask_document((const char *)sqlite3_column_text(st, 12),
-				      (const char *)sqlite3_column_text(st, 13), c->id_number,
+			mask_document(db_col_text(st, 12),
+				      db_col_text(st, 13), c->id_number,
 				      sizeof(c->id_number));
 		}
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		s = db_fail(db, rc, err);
 out:
-	sqlite3_finalize(st);
+	db_finalize(st);
 	for (int d = 0; d < JRC_DIM_COUNT; d++)
 		free(lc[d].e);
 	return s;

@@ -21,7 +21,7 @@ jrc_status route_find(jrc_db *db, const char *category, const char *division,
 		" LEFT JOIN up ON r.division = up.code"
 		" WHERE r.category = ?1 AND (up.code IS NOT NULL OR r.division = '*')"
 		" ORDER BY CASE WHEN r.division = '*' THEN 99 ELSE up.depth END LIMIT 1";
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -30,14 +30,14 @@ jrc_status route_find(jrc_db *db, const char *category, const char *division,
 	db_bind_text(db, st, 1, category);
 	db_bind_text(db, st, 2, division);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		db_col_copy(st, 0, out->department, sizeof(out->department));
 		db_col_copy(st, 1, out->level, sizeof(out->level));
 	}
 	db_release(st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		return JRC_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	/* No rule: the letters-and-visits bureau takes it and passes it on. */
 	snprintf(out->department, sizeof(out->department), "XFJ");

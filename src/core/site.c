@@ -13,7 +13,7 @@
 
 #define SITE_COLS "code, level, coalesce(parent, ''), division, name_zh, name_en, address"
 
-static void fill_site(sqlite3_stmt *st, jrc_site *s)
+static void fill_site(db_stmt *st, jrc_site *s)
 {
 	db_col_copy(st, 0, s->code, sizeof(s->code));
 	db_col_copy(st, 1, s->level, sizeof(s->level));
@@ -29,20 +29,20 @@ static void fill_site(sqlite3_stmt *st, jrc_site *s)
 static int read_level(jrc_db *db, const char *sql, const char *code, char level[12],
 		      char parent[16], jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int rc;
 
 	if (db_prepare(db, sql, &st, err) != JRC_OK)
 		return -1;
 	db_bind_text(db, st, 1, code);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		db_col_copy(st, 0, level, 12);
 		db_col_copy(st, 1, parent, 16);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc == SQLITE_ROW;
+	db_finalize(st);
+	if (rc == DB_ROW || rc == DB_DONE)
+		return rc == DB_ROW;
 	db_fail(db, rc, err);
 	return -1;
 }
@@ -58,7 +58,7 @@ jrc_status site_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 {
 	char plevel[12], pparent[16], dlevel[12], dparent[16], pdiv[16];
 	int rank = level_rank(v[1]), r;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 
 	if (!receipt_site_valid(v[0]))
@@ -125,15 +125,15 @@ jrc_status site_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 		return s;
 	for (int i = 0; i < 7; i++)
 		db_bind_text(db, st, i + 1, v[i]);
-	sqlite3_bind_int64(st, 8, sort);
+	db_bind_int64(st, 8, sort);
 	r = db_step(db, st);
-	sqlite3_finalize(st);
-	return r == SQLITE_DONE ? JRC_OK : db_fail(db, r, err);
+	db_finalize(st);
+	return r == DB_DONE ? JRC_OK : db_fail(db, r, err);
 }
 
 jrc_status site_list(jrc_db *db, jrc_site **out, size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	size_t cap = 32;
 	jrc_status s;
 	int rc;
@@ -144,27 +144,27 @@ jrc_status site_list(jrc_db *db, jrc_site **out, size_t *n, jrc_err *err)
 			    " ORDER BY sort, code", &st, err)))
 		return s;
 	if (!(*out = malloc(cap * sizeof(**out)))) {
-		sqlite3_finalize(st);
+		db_finalize(st);
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 	}
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		if (*n == cap) {
 			jrc_site *nb = realloc(*out, (cap *= 2) * sizeof(**out));
 
 			if (!nb) {
-				rc = SQLITE_NOMEM;
+				rc = DB_NOMEM;
 				break;
 			}
 			*out = nb;
 		}
 		fill_site(st, &(*out)[(*n)++]);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		free(*out);
 		*out = NULL;
 		*n = 0;
-		return rc == SQLITE_NOMEM ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL)
+		return rc == DB_NOMEM ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL)
 					  : db_fail(db, rc, err);
 	}
 	return JRC_OK;
@@ -172,7 +172,7 @@ jrc_status site_list(jrc_db *db, jrc_site **out, size_t *n, jrc_err *err)
 
 jrc_status site_get(jrc_db *db, const char *code, jrc_site *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -180,12 +180,12 @@ jrc_status site_get(jrc_db *db, const char *code, jrc_site *out, jrc_err *err)
 		return s;
 	db_bind_text(db, st, 1, code ? code : "");
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		fill_site(st, out);
 	db_release(st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		return JRC_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return jrc_err_set(err, JRC_E_NOT_FOUND, "site",
 				   _("There is no site '%s': use a code that 'jrc sites' lists."),
 				   code ? code : "");
@@ -194,13 +194,13 @@ jrc_status site_get(jrc_db *db, const char *code, jrc_site *out, jrc_err *err)
 
 long site_count(jrc_db *db)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	long n = 0;
 
 	if (db_prepare_cached(db, "SELECT count(*) FROM sites WHERE active = 1", &st, NULL) != JRC_OK)
 		return 0;
-	if (db_step(db, st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
+	if (db_step(db, st) == DB_ROW)
+		n = (long)db_col_int64(st, 0);
 	db_release(st);
 	return n;
 }

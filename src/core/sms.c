@@ -82,7 +82,7 @@ int sms_render(const char *kind, const char *lang, const char *a, const char *b,
 static jrc_status insert(jrc_db *db, int64_t case_id, const char *kind, int64_t booking_id,
 			 const char *phone, const char *text, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char now[32];
 	int rc;
@@ -92,23 +92,23 @@ static jrc_status insert(jrc_db *db, int64_t case_id, const char *kind, int64_t 
 				   " queued_at, due_at, next_try_at) VALUES (?1,?2,?3,?4,?5,?6,?6,?6)"
 				   " ON CONFLICT DO NOTHING", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	db_bind_text(db, st, 2, kind);
 	if (booking_id)
-		sqlite3_bind_int64(st, 3, booking_id);
+		db_bind_int64(st, 3, booking_id);
 	else
-		sqlite3_bind_null(st, 3);
+		db_bind_null(st, 3);
 	db_bind_text(db, st, 4, phone);
 	db_bind_text(db, st, 5, text);
 	db_bind_text(db, st, 6, now);
 	rc = db_step(db, st);
 	db_release(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status sms_consent_in_tx(jrc_db *db, int64_t case_id, const char *phone, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char now[32];
 	int rc;
@@ -119,12 +119,12 @@ jrc_status sms_consent_in_tx(jrc_db *db, int64_t case_id, const char *phone, jrc
 	if ((s = db_prepare_cached(db, "INSERT INTO sms_consent(case_id, phone, given_at)"
 				   " VALUES (?, ?, ?)", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	db_bind_text(db, st, 2, phone);
 	db_bind_text(db, st, 3, now);
 	rc = db_step(db, st);
 	db_release(st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	return sms_queue_in_tx(db, case_id, "filed", 0, err);
 }
@@ -133,7 +133,7 @@ jrc_status sms_consent_in_tx(jrc_db *db, int64_t case_id, const char *phone, jrc
 static jrc_status booking_values(jrc_db *db, int64_t booking_id, int en, char when[32],
 				 char *room, size_t size, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	jrc_time t;
 	int rc;
@@ -142,24 +142,24 @@ static jrc_status booking_values(jrc_db *db, int64_t booking_id, int en, char wh
 	if ((s = db_prepare_cached(db, "SELECT slot_start, room, room_en FROM bookings WHERE id = ?",
 				   &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, booking_id);
+	db_bind_int64(st, 1, booking_id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
-		const char *start = (const char *)sqlite3_column_text(st, 0);
-		const char *r = (const char *)sqlite3_column_text(st, en && sqlite3_column_bytes(st, 2) ? 2 : 1);
+	if (rc == DB_ROW) {
+		const char *start = db_col_text(st, 0);
+		const char *r = db_col_text(st, en && db_col_bytes(st, 2) ? 2 : 1);
 
 		if (start && clock_parse(start, &t) == JRC_OK)
 			clock_format_local(t, when);
 		snprintf(room, size, "%s", r ? r : "");
 	}
 	db_release(st);
-	return rc == SQLITE_ROW ? JRC_OK : rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_ROW ? JRC_OK : rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status sms_queue_in_tx(jrc_db *db, int64_t case_id, const char *kind, int64_t booking_id,
 			   jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char receipt[32] = "", code[8] = "", lang[4] = "zh", phone[32] = "", due[12] = "";
 	char dept[200] = "", when[32] = "", room[200] = "", text[600];
@@ -172,9 +172,9 @@ jrc_status sms_queue_in_tx(jrc_db *db, int64_t case_id, const char *kind, int64_
 				   " LEFT JOIN departments d ON d.code = c.department"
 				   " WHERE k.case_id = ?", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		db_col_copy(st, 0, receipt, sizeof(receipt));
 		db_col_copy(st, 1, code, sizeof(code));
 		db_col_copy(st, 2, lang, sizeof(lang));
@@ -182,13 +182,13 @@ jrc_status sms_queue_in_tx(jrc_db *db, int64_t case_id, const char *kind, int64_
 		db_col_copy(st, 4, due, sizeof(due));
 		db_col_copy(st, 5, dept, sizeof(dept));
 		/* The short name when the full one would not fit. */
-		if (text_utf8_count(dept) > 12 && sqlite3_column_bytes(st, 6))
+		if (text_utf8_count(dept) > 12 && db_col_bytes(st, 6))
 			db_col_copy(st, 6, dept, sizeof(dept));
 	}
 	db_release(st);
-	if (rc == SQLITE_DONE || (rc == SQLITE_ROW && !*phone))
+	if (rc == DB_DONE || (rc == DB_ROW && !*phone))
 		return JRC_OK;          /* no consent: no message */
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return db_fail(db, rc, err);
 	en = strcmp(lang, "en") == 0;
 	if (booking_id && (s = booking_values(db, booking_id, en, when, room, sizeof(room), err)))
@@ -212,7 +212,7 @@ jrc_status sms_queue_reminders(jrc_db *db, long *n, jrc_err *err)
 	jrc_time now = clock_now();
 	jrc_date tomorrow = date_add_days(clock_local_date(now), 1);
 	char from[32], to[32];
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int64_t ids[256][2];
 	size_t k = 0;
@@ -233,13 +233,13 @@ jrc_status sms_queue_reminders(jrc_db *db, long *n, jrc_err *err)
 		goto fail;
 	db_bind_text(db, st, 1, from);
 	db_bind_text(db, st, 2, to);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
-		ids[k][0] = sqlite3_column_int64(st, 0);
-		ids[k][1] = sqlite3_column_int64(st, 1);
+	while ((rc = db_step(db, st)) == DB_ROW) {
+		ids[k][0] = db_col_int64(st, 0);
+		ids[k][1] = db_col_int64(st, 1);
 		k++;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto fail;
 	}
@@ -258,7 +258,7 @@ fail:
 
 jrc_status sms_list(jrc_db *db, int failed_only, jrc_sms **out, size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	jrc_sms *v = NULL;
 	size_t cap = 0, k = 0;
@@ -271,17 +271,17 @@ jrc_status sms_list(jrc_db *db, int failed_only, jrc_sms **out, size_t *n, jrc_e
 			    " FROM sms_outbox o JOIN cases c ON c.id = o.case_id"
 			    " WHERE ?1 = 0 OR o.failed_at IS NOT NULL ORDER BY o.id DESC", &st, err)))
 		return s;
-	sqlite3_bind_int(st, 1, failed_only);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	db_bind_int(st, 1, failed_only);
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		jrc_sms *m;
 		char phone[32];
-		const char *text = (const char *)sqlite3_column_text(st, 11);
+		const char *text = db_col_text(st, 11);
 
 		if (k == cap) {
 			jrc_sms *nv = realloc(v, (cap = cap ? cap * 2 : 16) * sizeof(*v));
 
 			if (!nv) {
-				rc = SQLITE_NOMEM;
+				rc = DB_NOMEM;
 				break;
 			}
 			v = nv;
@@ -289,17 +289,17 @@ jrc_status sms_list(jrc_db *db, int failed_only, jrc_sms **out, size_t *n, jrc_e
 		m = &v[k];
 		memset(m, 0, sizeof(*m));
 		if (!(m->text = strdup(text ? text : ""))) {
-			rc = SQLITE_NOMEM;
+			rc = DB_NOMEM;
 			break;
 		}
 		k++;
-		m->id = sqlite3_column_int64(st, 0);
-		m->case_id = sqlite3_column_int64(st, 1);
+		m->id = db_col_int64(st, 0);
+		m->case_id = db_col_int64(st, 1);
 		db_col_copy(st, 2, m->receipt, sizeof(m->receipt));
 		db_col_copy(st, 3, m->kind, sizeof(m->kind));
 		db_col_copy(st, 4, phone, sizeof(phone));
 		mask_phone(phone, m->phone, sizeof(m->phone));
-		m->attempts = sqlite3_column_int(st, 5);
+		m->attempts = db_col_int(st, 5);
 		db_col_copy(st, 6, m->queued_at, sizeof(m->queued_at));
 		db_col_copy(st, 7, m->next_try_at, sizeof(m->next_try_at));
 		db_col_copy(st, 8, m->sent_at, sizeof(m->sent_at));
@@ -308,10 +308,10 @@ jrc_status sms_list(jrc_db *db, int failed_only, jrc_sms **out, size_t *n, jrc_e
 		snprintf(m->state, sizeof(m->state), "%s",
 			 *m->sent_at ? "sent" : *m->failed_at ? "failed" : "queued");
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		sms_list_free(v, k);
-		return rc == SQLITE_NOMEM ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL) : db_fail(db, rc, err);
+		return rc == DB_NOMEM ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL) : db_fail(db, rc, err);
 	}
 	*out = v;
 	*n = k;
@@ -327,13 +327,13 @@ void sms_list_free(jrc_sms *v, size_t n)
 
 long sms_failed_count(jrc_db *db)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	long n = -1;
 
 	if (db_prepare(db, "SELECT count(*) FROM sms_outbox WHERE failed_at IS NOT NULL", &st, NULL))
 		return -1;
-	if (db_step(db, st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if (db_step(db, st) == DB_ROW)
+		n = (long)db_col_int64(st, 0);
+	db_finalize(st);
 	return n;
 }

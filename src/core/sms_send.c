@@ -174,7 +174,7 @@ typedef struct due_row {
  * taken, 0 when another sender has it, -1 on error. */
 static int claim(jrc_db *db, const due_row *r, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char lease[32];
 	int rc, n;
 
@@ -183,21 +183,21 @@ static int claim(jrc_db *db, const due_row *r, jrc_err *err)
 		       " AND sent_at IS NULL AND failed_at IS NULL", &st, err))
 		return -1;
 	db_bind_text(db, st, 1, lease);
-	sqlite3_bind_int64(st, 2, r->id);
+	db_bind_int64(st, 2, r->id);
 	db_bind_text(db, st, 3, r->next_try_at);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		db_fail(db, rc, err);
 		return -1;
 	}
-	n = sqlite3_changes(db_handle(db));
+	n = db_changes(db);
 	return n == 1;
 }
 
 static jrc_status mark(jrc_db *db, const due_row *r, int ok, const char *why, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	jrc_time now = clock_now();
 	char at[32], next[32];
@@ -221,17 +221,17 @@ static jrc_status mark(jrc_db *db, const due_row *r, int ok, const char *why, jr
 		db_rollback(db);
 		return s;
 	}
-	sqlite3_bind_int64(st, 1, r->id);
-	sqlite3_bind_int(st, 2, n);
-	sqlite3_bind_int(st, 3, ok);
+	db_bind_int64(st, 1, r->id);
+	db_bind_int(st, 2, n);
+	db_bind_int(st, 3, ok);
 	db_bind_text(db, st, 4, at);
 	db_bind_text(db, st, 5, next);
-	sqlite3_bind_int(st, 6, GIVE_UP_AFTER);
+	db_bind_int(st, 6, GIVE_UP_AFTER);
 	db_bind_text(db, st, 7, masked ? masked : why);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	free(masked);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		db_rollback(db);
 		return s;
@@ -242,7 +242,7 @@ static jrc_status mark(jrc_db *db, const due_row *r, int ok, const char *why, jr
 jrc_status sms_send_due(jrc_db *db, long *sent, long *failed, jrc_err *err)
 {
 	char sender[520], now[32], why[300];
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	due_row *rows = NULL;
 	size_t k = 0;
@@ -264,23 +264,23 @@ jrc_status sms_send_due(jrc_db *db, long *sent, long *failed, jrc_err *err)
 			    " ORDER BY next_try_at, id LIMIT ?", &st, err)))
 		return s;
 	db_bind_text(db, st, 1, now);
-	sqlite3_bind_int(st, 2, SEND_BATCH);
+	db_bind_int(st, 2, SEND_BATCH);
 	if (!(rows = calloc(SEND_BATCH, sizeof(*rows)))) {
-		sqlite3_finalize(st);
+		db_finalize(st);
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 	}
-	while ((rc = db_step(db, st)) == SQLITE_ROW && k < SEND_BATCH) {
-		const char *t = (const char *)sqlite3_column_text(st, 3);
+	while ((rc = db_step(db, st)) == DB_ROW && k < SEND_BATCH) {
+		const char *t = db_col_text(st, 3);
 
-		rows[k].id = sqlite3_column_int64(st, 0);
-		rows[k].attempts = sqlite3_column_int(st, 1);
+		rows[k].id = db_col_int64(st, 0);
+		rows[k].attempts = db_col_int(st, 1);
 		db_col_copy(st, 2, rows[k].phone, sizeof(rows[k].phone));
 		db_col_copy(st, 4, rows[k].next_try_at, sizeof(rows[k].next_try_at));
 		if (!(rows[k].text = strdup(t ? t : "")))
 			break;
 		k++;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	/* No write lock is held while the gateway works. */
 	for (size_t i = 0; i < k && s == JRC_OK; i++) {
 		int ok, mine = claim(db, &rows[i], err);

@@ -78,25 +78,25 @@ static char *clean_text(const char *in, int reply, jrc_err *err)
 static int open_notice(jrc_db *db, int64_t case_id, int64_t *id, char dept[16], char by_on[11],
 		       int *acked, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int rc;
 
 	if (db_prepare(db, "SELECT id, department, by_on, acked_at IS NOT NULL FROM supervisions"
 		       " WHERE case_id = ? AND replied_at IS NULL ORDER BY id DESC LIMIT 1",
 		       &st, err) != JRC_OK)
 		return -1;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
+	if (rc == DB_ROW) {
+		*id = db_col_int64(st, 0);
 		db_col_copy(st, 1, dept, 16);
 		db_col_copy(st, 2, by_on, 11);
-		*acked = sqlite3_column_int(st, 3);
+		*acked = db_col_int(st, 3);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	db_finalize(st);
+	if (rc == DB_ROW)
 		return 1;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return 0;
 	db_fail(db, rc, err);
 	return -1;
@@ -138,7 +138,7 @@ static jrc_status issue_locked(jrc_db *db, const jrc_staff *by, const jrc_case *
 	jrc_date want, t = today();
 	int64_t id;
 	int acked, r;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t len;
 
@@ -176,19 +176,19 @@ static jrc_status issue_locked(jrc_db *db, const jrc_staff *by, const jrc_case *
 		free(text);
 		return s;
 	}
-	sqlite3_bind_int64(st, 1, c->id);
+	db_bind_int64(st, 1, c->id);
 	db_bind_text(db, st, 2, department);
 	db_bind_text(db, st, 3, text);
 	db_bind_text(db, st, 4, by_on);
 	db_bind_text(db, st, 5, at);
 	db_bind_text(db, st, 6, actor);
 	r = db_step(db, st);
-	sqlite3_finalize(st);
-	if (r != SQLITE_DONE) {
+	db_finalize(st);
+	if (r != DB_DONE) {
 		free(text);
 		return db_fail(db, r, err);
 	}
-	id = sqlite3_last_insert_rowid(db_handle(db));
+	id = db_last_id(db);
 	/* "key: value" lines, as the lifecycle's records (the desk reads them). */
 	len = strlen(text) + 128;
 	if (!(ev_note = malloc(len))) {
@@ -262,7 +262,7 @@ static jrc_status answerable(jrc_db *db, const jrc_staff *by, const jrc_case *c,
 static jrc_status set_step(jrc_db *db, const char *sql, int64_t id, const char *a,
 			   const char *b, const char *text, int late, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -270,14 +270,14 @@ static jrc_status set_step(jrc_db *db, const char *sql, int64_t id, const char *
 		return s;
 	db_bind_text(db, st, 1, a);
 	db_bind_text(db, st, 2, b);
-	sqlite3_bind_int64(st, 3, id);
-	if (sqlite3_bind_parameter_count(st) >= 4) {
+	db_bind_int64(st, 3, id);
+	if (db_param_count(st) >= 4) {
 		db_bind_text(db, st, 4, text);
-		sqlite3_bind_int(st, 5, late);
+		db_bind_int(st, 5, late);
 	}
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status supervise_ack(jrc_db *db, const jrc_staff *by, const char *receipt, jrc_err *err)
@@ -381,7 +381,7 @@ void supervise_list_free(jrc_supervision *v, size_t n)
 jrc_status supervise_list(jrc_db *db, const jrc_supervise_filter *f, jrc_supervision **out,
 			  size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char day[11];
 	size_t cap = 0;
@@ -396,11 +396,11 @@ jrc_status supervise_list(jrc_db *db, const jrc_supervise_filter *f, jrc_supervi
 			    " ORDER BY s.id DESC", &st, err)))
 		return s;
 	db_bind_text(db, st, 1, day);
-	sqlite3_bind_int(st, 2, f && f->late_only);
+	db_bind_int(st, 2, f && f->late_only);
 	if (f && f->department)
 		db_bind_text(db, st, 3, f->department);
-	sqlite3_bind_int64(st, 4, f ? f->case_id : 0);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	db_bind_int64(st, 4, f ? f->case_id : 0);
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		jrc_supervision *v;
 
 		if (*n == cap) {
@@ -416,8 +416,8 @@ jrc_status supervise_list(jrc_db *db, const jrc_supervise_filter *f, jrc_supervi
 		}
 		v = &(*out)[(*n)++];
 		memset(v, 0, sizeof(*v));
-		v->id = sqlite3_column_int64(st, 0);
-		v->case_id = sqlite3_column_int64(st, 1);
+		v->id = db_col_int64(st, 0);
+		v->case_id = db_col_int64(st, 1);
 		db_col_copy(st, 2, v->receipt, sizeof(v->receipt));
 		db_col_copy(st, 3, v->department, sizeof(v->department));
 		v->note = db_col_strdup(st, 4, &oom);
@@ -429,12 +429,12 @@ jrc_status supervise_list(jrc_db *db, const jrc_supervise_filter *f, jrc_supervi
 		v->reply = db_col_strdup(st, 10, &oom);
 		db_col_copy(st, 11, v->replied_at, sizeof(v->replied_at));
 		db_col_copy(st, 12, v->replied_by, sizeof(v->replied_by));
-		v->late = sqlite3_column_int(st, 13) != 0;
+		v->late = db_col_int(st, 13) != 0;
 		if (oom)
 			break;
 	}
-	sqlite3_finalize(st);
-	if (oom || (rc != SQLITE_ROW && rc != SQLITE_DONE)) {
+	db_finalize(st);
+	if (oom || (rc != DB_ROW && rc != DB_DONE)) {
 		supervise_list_free(*out, *n);
 		*out = NULL;
 		*n = 0;

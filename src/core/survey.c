@@ -150,7 +150,7 @@ jrc_status survey_add(jrc_db *db, const char *title_zh, const char *title_en,
 	jrc_survey_question *q;
 	jrc_date a, b;
 	char site_list[160], now[32], tz[JRC_SURVEY_TEXT_MAX * 4 + 1], te[JRC_SURVEY_TEXT_MAX * 4 + 1];
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int64_t sid;
 	int rc;
@@ -198,10 +198,10 @@ jrc_status survey_add(jrc_db *db, const char *title_zh, const char *title_en,
 		db_bind_text(db, st, 6, now);
 		db_bind_text(db, st, 7, actor ? actor : "cli");
 		rc = db_step(db, st);
-		sqlite3_finalize(st);
-		s = rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+		db_finalize(st);
+		s = rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 	}
-	sid = sqlite3_last_insert_rowid(db_handle(db));
+	sid = db_last_id(db);
 	for (int i = 0; s == JRC_OK && i < nquestions; i++) {
 		char az[JRC_SURVEY_ANSWERS * 122], ae[JRC_SURVEY_ANSWERS * 162];
 
@@ -213,15 +213,15 @@ jrc_status survey_add(jrc_db *db, const char *title_zh, const char *title_en,
 		if ((s = db_prepare(db, "INSERT INTO survey_questions(survey_id, n, text_zh, text_en,"
 				    " answers_zh, answers_en) VALUES (?,?,?,?,?,?)", &st, err)))
 			break;
-		sqlite3_bind_int64(st, 1, sid);
-		sqlite3_bind_int(st, 2, i + 1);
+		db_bind_int64(st, 1, sid);
+		db_bind_int(st, 2, i + 1);
 		db_bind_text(db, st, 3, q[i].text_zh);
 		db_bind_text(db, st, 4, q[i].text_en);
 		db_bind_text(db, st, 5, az);
 		db_bind_text(db, st, 6, ae);
 		rc = db_step(db, st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
+		db_finalize(st);
+		if (rc != DB_DONE)
 			s = db_fail(db, rc, err);
 		else
 			s = question_event(db, actor ? actor : "cli", sid, i + 1, err);
@@ -257,7 +257,7 @@ jrc_status survey_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 	long long id = strtoll(v[0], &end, 10);
 	jrc_survey_question q;
 	jrc_date a, b;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc, n = 0, have = 0, same = 0, answered = 0;
 
@@ -280,16 +280,16 @@ jrc_status survey_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 			    "  + (SELECT count(*) FROM survey_pending WHERE survey_id = ?1),"
 			    " EXISTS (SELECT 1 FROM surveys WHERE id = ?1)", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	db_bind_text(db, st, 2, q.text_zh);
-	if ((rc = db_step(db, st)) == SQLITE_ROW) {
-		n = sqlite3_column_int(st, 0);
-		same = sqlite3_column_int(st, 1);
-		answered = sqlite3_column_int(st, 2);
-		have = sqlite3_column_int(st, 3);
+	if ((rc = db_step(db, st)) == DB_ROW) {
+		n = db_col_int(st, 0);
+		same = db_col_int(st, 1);
+		answered = db_col_int(st, 2);
+		have = db_col_int(st, 3);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
+	db_finalize(st);
+	if (rc != DB_ROW)
 		return db_fail(db, rc, err);
 	if (same)
 		return JRC_OK;               /* imported before: kept as it is */
@@ -308,7 +308,7 @@ jrc_status survey_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 				    " end_day, created_at, created_by) VALUES (?,?,?,?,?,?,?,'import')",
 				    &st, err)))
 			return s;
-		sqlite3_bind_int64(st, 1, id);
+		db_bind_int64(st, 1, id);
 		db_bind_text(db, st, 2, v[1]);
 		db_bind_text(db, st, 3, v[2]);
 		db_bind_text(db, st, 4, sites);
@@ -316,8 +316,8 @@ jrc_status survey_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 		db_bind_text(db, st, 6, v[4]);
 		db_bind_text(db, st, 7, now);
 		rc = db_step(db, st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
+		db_finalize(st);
+		if (rc != DB_DONE)
 			return db_fail(db, rc, err);
 		ev.actor = "import";
 		ev.kind = "survey";
@@ -334,15 +334,15 @@ jrc_status survey_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 	if ((s = db_prepare(db, "INSERT INTO survey_questions(survey_id, n, text_zh, text_en,"
 			    " answers_zh, answers_en) VALUES (?,?,?,?,?,?)", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, n + 1);
+	db_bind_int64(st, 1, id);
+	db_bind_int(st, 2, n + 1);
 	db_bind_text(db, st, 3, q.text_zh);
 	db_bind_text(db, st, 4, q.text_en);
 	db_bind_text(db, st, 5, az);
 	db_bind_text(db, st, 6, ae);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	db_finalize(st);
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	return question_event(db, "import", (int64_t)id, n + 1, err);
 }
@@ -350,20 +350,20 @@ jrc_status survey_import_row(jrc_db *db, char **v, long sort, jrc_err *err)
 /* Fill the questions of s from the table. */
 static jrc_status load_questions(jrc_db *db, jrc_survey *sv, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
 	if ((s = db_prepare(db, "SELECT text_zh, text_en, answers_zh, answers_en FROM survey_questions"
 			    " WHERE survey_id = ? ORDER BY n", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, sv->id);
+	db_bind_int64(st, 1, sv->id);
 	sv->nquestions = 0;
-	while ((rc = db_step(db, st)) == SQLITE_ROW && sv->nquestions < JRC_SURVEY_QUESTIONS) {
+	while ((rc = db_step(db, st)) == DB_ROW && sv->nquestions < JRC_SURVEY_QUESTIONS) {
 		jrc_survey_question *q = &sv->q[sv->nquestions++];
 		char zh[JRC_SURVEY_ANSWERS][161], en[JRC_SURVEY_ANSWERS][161];
-		const char *az = (const char *)sqlite3_column_text(st, 2);
-		const char *ae = (const char *)sqlite3_column_text(st, 3);
+		const char *az = db_col_text(st, 2);
+		const char *ae = db_col_text(st, 3);
 		int nz, ne;
 
 		memset(q, 0, sizeof(*q));
@@ -377,16 +377,16 @@ static jrc_status load_questions(jrc_db *db, jrc_survey *sv, jrc_err *err)
 			snprintf(q->answer_en[i], sizeof(q->answer_en[i]), "%s", en[i]);
 		}
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE || rc == DB_ROW ? JRC_OK : db_fail(db, rc, err);
 }
 
 #define SURVEY_COLS "id, title_zh, title_en, sites, start_day, end_day, coalesce(closed_at, '')"
 
-static void fill(sqlite3_stmt *st, jrc_survey *sv)
+static void fill(db_stmt *st, jrc_survey *sv)
 {
 	memset(sv, 0, sizeof(*sv));
-	sv->id = sqlite3_column_int64(st, 0);
+	sv->id = db_col_int64(st, 0);
 	db_col_copy(st, 1, sv->title_zh, sizeof(sv->title_zh));
 	db_col_copy(st, 2, sv->title_en, sizeof(sv->title_en));
 	db_col_copy(st, 3, sv->sites, sizeof(sv->sites));
@@ -397,28 +397,28 @@ static void fill(sqlite3_stmt *st, jrc_survey *sv)
 
 jrc_status survey_get(jrc_db *db, int64_t id, jrc_survey *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
 	if ((s = db_prepare(db, "SELECT " SURVEY_COLS " FROM surveys WHERE id = ?", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		fill(st, out);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	db_finalize(st);
+	if (rc == DB_DONE)
 		return jrc_err_set(err, JRC_E_NOT_FOUND, "survey",
 				   _("There is no survey number %" PRId64 ": see 'jrc survey list'."), id);
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return db_fail(db, rc, err);
 	return load_questions(db, out, err);
 }
 
 jrc_status survey_list(jrc_db *db, jrc_survey **out, size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t cap = 0;
 	int rc;
@@ -427,12 +427,12 @@ jrc_status survey_list(jrc_db *db, jrc_survey **out, size_t *n, jrc_err *err)
 	*n = 0;
 	if ((s = db_prepare(db, "SELECT " SURVEY_COLS " FROM surveys ORDER BY id DESC", &st, err)))
 		return s;
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		if (*n == cap) {
 			jrc_survey *nv = realloc(*out, (cap = cap ? cap * 2 : 4) * sizeof(**out));
 
 			if (!nv) {
-				sqlite3_finalize(st);
+				db_finalize(st);
 				free(*out);
 				*out = NULL;
 				*n = 0;
@@ -442,8 +442,8 @@ jrc_status survey_list(jrc_db *db, jrc_survey **out, size_t *n, jrc_err *err)
 		}
 		fill(st, &(*out)[(*n)++]);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		free(*out);
 		*out = NULL;
 		*n = 0;
@@ -468,7 +468,7 @@ static void site_township(jrc_db *db, const char *site, char out[16])
 
 jrc_status survey_active(jrc_db *db, const char *site_division, jrc_survey *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char today[11], tw[16];
 	int rc;
@@ -483,12 +483,12 @@ jrc_status survey_active(jrc_db *db, const char *site_division, jrc_survey *out,
 	db_bind_text(db, st, 1, today);
 	db_bind_text(db, st, 2, tw);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		fill(st, out);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	db_finalize(st);
+	if (rc == DB_DONE)
 		return jrc_err_set(err, JRC_E_NOT_FOUND, "survey", _("No survey runs here today."));
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return db_fail(db, rc, err);
 	return load_questions(db, out, err);
 }
@@ -496,7 +496,7 @@ jrc_status survey_active(jrc_db *db, const char *site_division, jrc_survey *out,
 static jrc_status pend(jrc_db *db, const char *kind, int64_t survey, const char *site,
 		       const char *answers, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char today[11], tw[16];
 	int rc;
@@ -509,13 +509,13 @@ static jrc_status pend(jrc_db *db, const char *kind, int64_t survey, const char 
 		return s;
 	db_bind_text(db, st, 1, kind);
 	if (survey)
-		sqlite3_bind_int64(st, 2, survey);
+		db_bind_int64(st, 2, survey);
 	db_bind_text(db, st, 3, today);
 	db_bind_text(db, st, 4, tw);
 	db_bind_text(db, st, 5, answers);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status survey_answer(jrc_db *db, int64_t id, const char *site_division, const int *answers,
@@ -560,7 +560,7 @@ jrc_status survey_rate_service(jrc_db *db, const char *site_division, int rating
 static jrc_status seal_one(jrc_db *db, int64_t pid, const char *kind, int64_t survey,
 			   const char *day, const char *tw, const char *answers, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	jrc_event_in ev = { 0 };
 	jrc_date d;
@@ -578,15 +578,15 @@ static jrc_status seal_one(jrc_db *db, int64_t pid, const char *kind, int64_t su
 	if (s)
 		return s;
 	if (!service)
-		sqlite3_bind_int64(st, 1, survey);
+		db_bind_int64(st, 1, survey);
 	db_bind_text(db, st, 2, day);
 	db_bind_text(db, st, 3, tw);
 	db_bind_text(db, st, 4, service ? ratings[answers[0] - '1'] : answers);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	db_finalize(st);
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
-	id = sqlite3_last_insert_rowid(db_handle(db));
+	id = db_last_id(db);
 	ev.actor = "kiosk";
 	ev.kind = service ? "service_rating" : "survey_answer";
 	/* Dated by its day only, like the row. */
@@ -596,15 +596,15 @@ static jrc_status seal_one(jrc_db *db, int64_t pid, const char *kind, int64_t su
 		return s;
 	if ((s = db_prepare(db, "DELETE FROM survey_pending WHERE id = ?", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, pid);
+	db_bind_int64(st, 1, pid);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status survey_seal(jrc_db *db, const char *before, long *sealed, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	long n = 0;
 	int rc;
@@ -625,18 +625,18 @@ jrc_status survey_seal(jrc_db *db, const char *before, long *sealed, jrc_err *er
 			break;
 		db_bind_text(db, st, 1, before);
 		rc = db_step(db, st);
-		if (rc != SQLITE_ROW) {
-			sqlite3_finalize(st);
-			s = rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+		if (rc != DB_ROW) {
+			db_finalize(st);
+			s = rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 			break;
 		}
-		pid = sqlite3_column_int64(st, 0);
+		pid = db_col_int64(st, 0);
 		db_col_copy(st, 1, kind, sizeof(kind));
-		survey = sqlite3_column_int64(st, 2);
+		survey = db_col_int64(st, 2);
 		db_col_copy(st, 3, day, sizeof(day));
 		db_col_copy(st, 4, tw, sizeof(tw));
 		db_col_copy(st, 5, answers, sizeof(answers));
-		sqlite3_finalize(st);
+		db_finalize(st);
 		if ((s = seal_one(db, pid, kind, survey, day, tw, answers, err)))
 			break;
 		n++;
@@ -656,7 +656,7 @@ jrc_status survey_close(jrc_db *db, int64_t id, const char *actor, jrc_err *err)
 {
 	jrc_survey sv;
 	jrc_event_in ev = { 0 };
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char now[32];
 	int rc;
@@ -673,10 +673,10 @@ jrc_status survey_close(jrc_db *db, int64_t id, const char *actor, jrc_err *err)
 		goto fail;
 	db_bind_text(db, st, 1, now);
 	db_bind_text(db, st, 2, actor ? actor : "cli");
-	sqlite3_bind_int64(st, 3, id);
+	db_bind_int64(st, 3, id);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto fail;
 	}
@@ -701,7 +701,7 @@ jrc_status survey_results(jrc_db *db, int64_t id, jrc_survey_count **out, size_t
 			  jrc_err *err)
 {
 	jrc_survey sv;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t cap = 0;
 	int rc;
@@ -715,19 +715,19 @@ jrc_status survey_results(jrc_db *db, int64_t id, jrc_survey_count **out, size_t
 			    " UNION ALL SELECT township, answers FROM survey_pending"
 			    " WHERE kind = 'survey' AND survey_id = ?1 ORDER BY 1", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	/* The totals first (township ""), then the rows of each township. */
 	if (!(*out = calloc((size_t)sv.nquestions, sizeof(**out)))) {
-		sqlite3_finalize(st);
+		db_finalize(st);
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 	}
 	cap = (size_t)sv.nquestions;
 	*n = (size_t)sv.nquestions;
 	for (int q = 0; q < sv.nquestions; q++)
 		(*out)[q].question = q + 1;
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		char tw[16];
-		const char *a = (const char *)sqlite3_column_text(st, 1);
+		const char *a = db_col_text(st, 1);
 		jrc_survey_count *row;
 		size_t base;
 
@@ -740,7 +740,7 @@ jrc_status survey_results(jrc_db *db, int64_t id, jrc_survey_count **out, size_t
 								   sizeof(**out));
 
 				if (!nv) {
-					rc = SQLITE_NOMEM;
+					rc = DB_NOMEM;
 					break;
 				}
 				*out = nv;
@@ -767,12 +767,12 @@ jrc_status survey_results(jrc_db *db, int64_t id, jrc_survey_count **out, size_t
 			a = a ? a + 1 : "";
 		}
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		free(*out);
 		*out = NULL;
 		*n = 0;
-		return rc == SQLITE_NOMEM ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL) : db_fail(db, rc, err);
+		return rc == DB_NOMEM ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL) : db_fail(db, rc, err);
 	}
 	return JRC_OK;
 }

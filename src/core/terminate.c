@@ -18,7 +18,7 @@
 
 jrc_status term_grounds(jrc_db *db, int64_t case_id, jrc_term_grounds *g, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -29,9 +29,9 @@ jrc_status term_grounds(jrc_db *db, int64_t case_id, jrc_term_grounds *g, jrc_er
 				   " AND to_state = 'rereview_answered' ORDER BY event_id DESC LIMIT 1",
 				   &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		char at[32];
 
 		db_col_copy(st, 0, at, sizeof(at));
@@ -39,7 +39,7 @@ jrc_status term_grounds(jrc_db *db, int64_t case_id, jrc_term_grounds *g, jrc_er
 		g->which |= JRC_TERM_REREVIEW;
 	}
 	db_release(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc != DB_ROW && rc != DB_DONE)
 		return db_fail(db, rc, err);
 	/* A public hearing (hearing.c) that concluded by majority that the
 	 * handling was reasonable or basically reasonable is a ground of its
@@ -62,7 +62,7 @@ jrc_status term_grounds(jrc_db *db, int64_t case_id, jrc_term_grounds *g, jrc_er
 static jrc_status read_termination(jrc_db *db, const char *sql, int64_t case_id,
 				   jrc_termination *out, int *found, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -70,10 +70,10 @@ static jrc_status read_termination(jrc_db *db, const char *sql, int64_t case_id,
 	*found = 0;
 	if ((s = db_prepare_cached(db, sql, &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
-		out->case_id = sqlite3_column_int64(st, 0);
+	if (rc == DB_ROW) {
+		out->case_id = db_col_int64(st, 0);
 		db_col_copy(st, 1, out->receipt, sizeof(out->receipt));
 		db_col_copy(st, 2, out->at, sizeof(out->at));
 		db_col_copy(st, 3, out->actor, sizeof(out->actor));
@@ -83,7 +83,7 @@ static jrc_status read_termination(jrc_db *db, const char *sql, int64_t case_id,
 		*found = 1;
 	}
 	db_release(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_ROW || rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 #define TERM_COLS "c.id, c.receipt, l.at, l.actor, l.reason, l.channel"
@@ -109,7 +109,7 @@ jrc_status term_link_of(jrc_db *db, int64_t case_id, jrc_termination *out, int *
 
 jrc_status term_link_filing(jrc_db *db, int64_t case_id, int *linked, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char receipt[JRC_RECEIPT_MAX] = "", actor[48] = "", at[32];
 	int64_t concluded = 0;
@@ -127,12 +127,12 @@ jrc_status term_link_filing(jrc_db *db, int64_t case_id, int *linked, jrc_err *e
 				   " WHERE n.id = ? AND n.id_number IS NOT NULL AND n.id_number <> ''"
 				   " ORDER BY o.id DESC LIMIT 1", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		char staff[32], channel[8];
 
-		concluded = sqlite3_column_int64(st, 0);
+		concluded = db_col_int64(st, 0);
 		db_col_copy(st, 1, receipt, sizeof(receipt));
 		db_col_copy(st, 2, staff, sizeof(staff));
 		db_col_copy(st, 3, channel, sizeof(channel));
@@ -142,27 +142,27 @@ jrc_status term_link_filing(jrc_db *db, int64_t case_id, int *linked, jrc_err *e
 			snprintf(actor, sizeof(actor), "%s", channel);
 	}
 	db_release(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 
 	clock_format_utc(clock_now(), at);
 	if ((s = db_prepare_cached(db, "UPDATE cases SET related_case = ?1 WHERE id = ?2", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, concluded);
-	sqlite3_bind_int64(st, 2, case_id);
+	db_bind_int64(st, 1, concluded);
+	db_bind_int64(st, 2, case_id);
 	rc = db_step(db, st);
 	db_release(st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	if ((s = db_prepare_cached(db, "INSERT INTO concluded_links(case_id, concluded_case,"
 				   " linked_at) VALUES (?,?,?)", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
-	sqlite3_bind_int64(st, 2, concluded);
+	db_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 2, concluded);
 	db_bind_text(db, st, 3, at);
 	rc = db_step(db, st);
 	db_release(st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	ev.actor = actor;
 	ev.kind = "concluded_link";

@@ -66,15 +66,15 @@ static void day_end_iso(const char *day, char out[32])
 		clock_format_local_iso(clock_local_midnight(date_add_days(d, 1)) - 1, out);
 }
 
-static const char *col(sqlite3_stmt *st, int i)
+static const char *col(db_stmt *st, int i)
 {
-	const unsigned char *s = sqlite3_column_text(st, i);
+	const char *s = db_col_text(st, i);
 
-	return s ? (const char *)s : "";
+	return s ? s : "";
 }
 
 /* The pair of columns i (zh) and i + 1 (en) in the current language. */
-static const char *pick(sqlite3_stmt *st, int i)
+static const char *pick(db_stmt *st, int i)
 {
 	return i18n_pick(col(st, i), col(st, i + 1));
 }
@@ -99,7 +99,7 @@ static const char *const requests_sql =
 	" WHERE c.filed_at >= ?1 AND c.filed_at < ?2"
 	" ORDER BY c.filed_at, c.id";
 
-static void address(sqlite3_stmt *st, char *out, size_t size)
+static void address(db_stmt *st, char *out, size_t size)
 {
 	static const int parts[] = { C_G_ZH, C_P_ZH, C_V_ZH };
 	size_t len = 0;
@@ -116,7 +116,7 @@ static void address(sqlite3_stmt *st, char *out, size_t size)
 }
 
 /* One row into r; the masked text is r's own (freed by the caller). */
-static jrc_status fill(sqlite3_stmt *st, const jrc_export_opts *o, jrc_date today,
+static jrc_status fill(db_stmt *st, const jrc_export_opts *o, jrc_date today,
 		       jrc_export_request *r, jrc_err *err)
 {
 	jrc_case c;
@@ -171,7 +171,7 @@ jrc_status export_requests(jrc_db *db, const jrc_export_opts *o, jrc_export_fn f
 {
 	char start[32] = "0000", end[32] = "9999", sql[1024];
 	jrc_export_request r;
-	sqlite3_stmt *st = NULL;
+	db_stmt *st = NULL;
 	jrc_status s;
 	jrc_lang was = i18n_get();
 	jrc_date today = clock_local_date(clock_now());
@@ -191,14 +191,14 @@ jrc_status export_requests(jrc_db *db, const jrc_export_opts *o, jrc_export_fn f
 		 o->with_text ? "c.name" : "NULL");
 	if ((s = db_prepare(db, sql, &st, err)) != JRC_OK)
 		return s;
-	if (db_bind_text(db, st, 1, start) != SQLITE_OK ||
-	    db_bind_text(db, st, 2, end) != SQLITE_OK) {
-		s = db_fail(db, sqlite3_errcode(db_handle(db)), err);
-		sqlite3_finalize(st);
+	if (db_bind_text(db, st, 1, start) != DB_OK ||
+	    db_bind_text(db, st, 2, end) != DB_OK) {
+		s = db_fail(db, db_last_result(db), err);
+		db_finalize(st);
 		return s;
 	}
 	i18n_set(o->lang);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		s = fill(st, o, today, &r, err);
 		if (s == JRC_OK)
 			s = fn(&r, arg, err);
@@ -208,9 +208,9 @@ jrc_status export_requests(jrc_db *db, const jrc_export_opts *o, jrc_export_fn f
 		count++;
 	}
 	i18n_set(was);
-	if (s == JRC_OK && rc != SQLITE_DONE)
+	if (s == JRC_OK && rc != DB_DONE)
 		s = db_fail(db, rc, err);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (n)
 		*n = count;
 	return s;
@@ -225,7 +225,7 @@ jrc_status export_services(jrc_db *db, export_service_fn fn, void *arg, jrc_err 
 		" LEFT JOIN routing r ON r.category = c.code AND r.division = '*'"
 		" LEFT JOIN departments d ON d.code = r.department"
 		" ORDER BY c.sort, c.code";
-	sqlite3_stmt *st = NULL;
+	db_stmt *st = NULL;
 	jrc_status s = JRC_OK;
 	char keywords[512];
 	export_service sv;
@@ -233,7 +233,7 @@ jrc_status export_services(jrc_db *db, export_service_fn fn, void *arg, jrc_err 
 
 	if ((s = db_prepare(db, sql, &st, err)) != JRC_OK)
 		return s;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		sv.code = col(st, 0);
 		sv.name = pick(st, 1);
 		sv.description = pick(st, 3);
@@ -245,8 +245,8 @@ jrc_status export_services(jrc_db *db, export_service_fn fn, void *arg, jrc_err 
 		if ((s = fn(&sv, arg, err)) != JRC_OK)
 			break;
 	}
-	if (s == JRC_OK && rc != SQLITE_DONE)
+	if (s == JRC_OK && rc != DB_DONE)
 		s = db_fail(db, rc, err);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return s;
 }

@@ -23,10 +23,10 @@ static jrc_status breakdown(jrc_db *db, const char *sql, const char *start, cons
 			    const char *today, const char *site, jrc_stat_row **rows, size_t *n,
 			    jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t cap = 16;
-	int rc = SQLITE_DONE;
+	int rc = DB_DONE;
 
 	*rows = NULL;
 	*n = 0;
@@ -37,11 +37,11 @@ static jrc_status breakdown(jrc_db *db, const char *sql, const char *start, cons
 	{
 		const char *v[4] = { start, end, today, site };
 
-		for (int i = 1; i <= 4 && i <= sqlite3_bind_parameter_count(st); i++)
+		for (int i = 1; i <= 4 && i <= db_param_count(st); i++)
 			db_bind_text(db, st, i, v[i - 1]);
 	}
 	*rows = calloc(cap, sizeof(**rows));
-	while (*rows && (rc = db_step(db, st)) == SQLITE_ROW) {
+	while (*rows && (rc = db_step(db, st)) == DB_ROW) {
 		jrc_stat_row *r;
 
 		if (*n == cap) {
@@ -53,16 +53,16 @@ static jrc_status breakdown(jrc_db *db, const char *sql, const char *start, cons
 		}
 		r = &(*rows)[(*n)++];
 		db_col_copy(st, 0, r->key, sizeof(r->key));
-		r->total = (long)sqlite3_column_int64(st, 1);
-		r->open = (long)sqlite3_column_int64(st, 2);
-		r->overdue = (long)sqlite3_column_int64(st, 3);
+		r->total = (long)db_col_int64(st, 1);
+		r->open = (long)db_col_int64(st, 2);
+		r->overdue = (long)db_col_int64(st, 3);
 	}
-	sqlite3_finalize(st);
-	if (!*rows || rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (!*rows || rc != DB_DONE) {
 		free(*rows);
 		*rows = NULL;
 		*n = 0;
-		return rc == SQLITE_ROW || rc == SQLITE_DONE ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL)
+		return rc == DB_ROW || rc == DB_DONE ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL)
 							    : db_fail(db, rc, err);
 	}
 	return JRC_OK;

@@ -209,7 +209,7 @@ static jrc_status read_cells(jrc_db *db, const xquery *x, const period *p, xcell
 	const jrc_stat_query *q = x->q;
 	const char *site = q->site ? " AND site = ?7" : "";
 	int months = 0;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t cap = 64;
 	int rc;
@@ -255,7 +255,7 @@ static jrc_status read_cells(jrc_db *db, const xquery *x, const period *p, xcell
 		db_bind_text(db, st, 7, q->site);
 	*n = 0;
 	*out = calloc(cap, sizeof(**out));
-	while (*out && (rc = db_step(db, st)) == SQLITE_ROW) {
+	while (*out && (rc = db_step(db, st)) == DB_ROW) {
 		xcell *c;
 		int k = x->n;
 
@@ -270,23 +270,23 @@ static jrc_status read_cells(jrc_db *db, const xquery *x, const period *p, xcell
 		memset(c, 0, sizeof(*c));
 		for (int i = 0; i < x->n; i++)
 			db_col_copy(st, i, c->k[i], sizeof(c->k[i]));
-		c->c.total = (long)sqlite3_column_int64(st, k);
-		c->c.open = (long)sqlite3_column_int64(st, k + 1);
-		c->c.answered = (long)sqlite3_column_int64(st, k + 2);
-		c->c.on_time = (long)sqlite3_column_int64(st, k + 3);
-		c->c.rated = (long)sqlite3_column_int64(st, k + 4);
-		c->c.satisfied = (long)sqlite3_column_int64(st, k + 5);
-		c->c.v_satisfied = (long)sqlite3_column_int64(st, k + 6);
-		c->c.v_basic = (long)sqlite3_column_int64(st, k + 7);
-		c->c.v_unsatisfied = (long)sqlite3_column_int64(st, k + 8);
-		c->c.overdue = (long)sqlite3_column_int64(st, k + 9);
+		c->c.total = (long)db_col_int64(st, k);
+		c->c.open = (long)db_col_int64(st, k + 1);
+		c->c.answered = (long)db_col_int64(st, k + 2);
+		c->c.on_time = (long)db_col_int64(st, k + 3);
+		c->c.rated = (long)db_col_int64(st, k + 4);
+		c->c.satisfied = (long)db_col_int64(st, k + 5);
+		c->c.v_satisfied = (long)db_col_int64(st, k + 6);
+		c->c.v_basic = (long)db_col_int64(st, k + 7);
+		c->c.v_unsatisfied = (long)db_col_int64(st, k + 8);
+		c->c.overdue = (long)db_col_int64(st, k + 9);
 	}
-	sqlite3_finalize(st);
-	if (!*out || rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (!*out || rc != DB_DONE) {
 		free(*out);
 		*out = NULL;
 		*n = 0;
-		return rc == SQLITE_ROW || rc == SQLITE_DONE ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL)
+		return rc == DB_ROW || rc == DB_DONE ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL)
 							    : db_fail(db, rc, err);
 	}
 	/* SQL orders by bytes as strcmp does: ready for bsearch. */
@@ -303,18 +303,18 @@ static jrc_status add_overdue(jrc_db *db, const xquery *x, const period *p, xcel
 {
 	char sql[3072], today[11], as_of[11] = "", dims[1024], groups[32];
 	const jrc_stat_query *q = x->q;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc, delta;
 
 	date_format(clock_local_date(clock_now()), today);
 	if ((s = db_prepare(db, "SELECT as_of FROM tally_clock", &st, err)))
 		return s;
-	if ((rc = db_step(db, st)) == SQLITE_ROW)
+	if ((rc = db_step(db, st)) == DB_ROW)
 		db_col_copy(st, 0, as_of, sizeof(as_of));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? jrc_err_set(err, JRC_E_DB, NULL, NULL) : db_fail(db, rc, err);
+	db_finalize(st);
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? jrc_err_set(err, JRC_E_DB, NULL, NULL) : db_fail(db, rc, err);
 	if (strcmp(as_of, today) == 0)
 		return JRC_OK;
 	delta = strcmp(as_of, today) < 0 ? 1 : -1;
@@ -337,7 +337,7 @@ static jrc_status add_overdue(jrc_db *db, const xquery *x, const period *p, xcel
 		db_bind_text(db, st, 9, p->start);
 		db_bind_text(db, st, 10, p->end);
 	}
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		xcell key, *c;
 
 		memset(&key, 0, sizeof(key));
@@ -345,10 +345,10 @@ static jrc_status add_overdue(jrc_db *db, const xquery *x, const period *p, xcel
 			db_col_copy(st, i, key.k[i], sizeof(key.k[i]));
 		c = bsearch(&key, cells, n, sizeof(*cells), xcell_cmp);
 		if (c)
-			c->c.overdue += delta * (long)sqlite3_column_int64(st, x->n);
+			c->c.overdue += delta * (long)db_col_int64(st, x->n);
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 /* The cells of x: the summary rows with their overdue counts, in the
@@ -366,7 +366,7 @@ static jrc_status cross_n(jrc_db *db, const xquery *x, xcell **out, size_t *n, j
 			return jrc_err_set(err, JRC_E_INVALID, "by", NULL);
 	if ((s = plan(x->q, &p, err)))
 		return s;
-	own = sqlite3_get_autocommit(db_handle(db));
+	own = !db_in_transaction(db);
 	if (own && (s = db_exec(db, "BEGIN", err)))
 		return s;
 	if ((s = read_cells(db, x, &p, out, n, err)) == JRC_OK &&

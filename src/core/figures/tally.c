@@ -13,64 +13,6 @@
 #include "jrc/i18n.h"
 #include "jrc/tally.h"
 
-/* jrc_local_day(utc ISO instant): the local date, NULL for NULL or junk. */
-static void local_day_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	const unsigned char *s = sqlite3_value_text(argv[0]);
-	jrc_time t;
-	char out[11];
-
-	(void)argc;
-	if (!s || clock_parse((const char *)s, &t) != JRC_OK) {
-		sqlite3_result_null(cx);
-		return;
-	}
-	date_format(clock_local_date(t), out);
-	sqlite3_result_text(cx, out, 10, SQLITE_TRANSIENT);
-}
-
-/* jrc_today(): the local date by the program's clock. */
-static void today_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	char out[11];
-
-	(void)argc;
-	(void)argv;
-	date_format(clock_local_date(clock_now()), out);
-	sqlite3_result_text(cx, out, 10, SQLITE_TRANSIENT);
-}
-
-/* jrc_window_start(days): the start of a window of the last `days` local
- * days, today included (local midnight, as a UTC instant like filed_at):
- * the early-warning rules' windows (alert.c). */
-static void window_start_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	jrc_date today = clock_local_date(clock_now());
-	long days = (long)sqlite3_value_int64(argv[0]);
-	char out[32];
-
-	(void)argc;
-	clock_format_utc(clock_local_midnight(date_add_days(today, -(int)(days - 1))), out);
-	sqlite3_result_text(cx, out, -1, SQLITE_TRANSIENT);
-}
-
-int tally_register_functions(jrc_db *db)
-{
-	int rc = sqlite3_create_function(db_handle(db), "jrc_local_day", 1,
-					 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-					 local_day_fn, NULL, NULL);
-
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db_handle(db), "jrc_today", 0,
-					     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, today_fn, NULL,
-					     NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db_handle(db), "jrc_window_start", 1,
-					     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, window_start_fn,
-					     NULL, NULL);
-	return rc;
-}
-
 #define NCOUNTS 9
 /* The key of a tally_day row: its day ?1, the rest ?2..?7. */
 #define KEY_ROW " day = ?1 AND site = ?2 AND category = ?3 AND division = ?4" \
@@ -146,12 +88,12 @@ static jrc_status advance(jrc_db *db, int64_t except, jrc_err *err);
 
 /* The key to ?1..?7 (the strings outlive the step); a refused bind is
  * the caller's failure, never a NULL in the figures. */
-static int bind_key(sqlite3_stmt *st, const char *const key[7])
+static int bind_key(db_stmt *st, const char *const key[7])
 {
-	int rc = SQLITE_OK;
+	int rc = DB_OK;
 
-	for (int i = 0; i < 7 && rc == SQLITE_OK; i++)
-		rc = sqlite3_bind_text(st, 1 + i, key[i] ? key[i] : "", -1, SQLITE_STATIC);
+	for (int i = 0; i < 7 && rc == DB_OK; i++)
+		rc = db_bind_text_kept(st, 1 + i, key[i] ? key[i] : "");
 	return rc;
 }
 
@@ -160,26 +102,26 @@ static int bind_key(sqlite3_stmt *st, const char *const key[7])
 static jrc_status put(jrc_db *db, const char *const key[7], const long counts[NCOUNTS],
 		      jrc_err *err)
 {
-	sqlite3_stmt *up;
+	db_stmt *up;
 	jrc_status s;
 	int rc;
 
 	if ((s = db_prepare_cached(db, upsert_day, &up, err)))
 		return s;
-	if ((rc = bind_key(up, key)) != SQLITE_OK) {
+	if ((rc = bind_key(up, key)) != DB_OK) {
 		db_release(up);
 		return db_fail(db, rc, err);
 	}
 	for (int i = 0; i < NCOUNTS; i++)
-		sqlite3_bind_int64(up, 8 + i, counts[i]);
+		db_bind_int64(up, 8 + i, counts[i]);
 	rc = db_step(db, up);
 	db_release(up);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status tally_case(jrc_db *db, int64_t case_id, int sign, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char key[7][48];
 	long counts[NCOUNTS];
@@ -190,17 +132,17 @@ jrc_status tally_case(jrc_db *db, int64_t case_id, int sign, jrc_err *err)
 	if ((s = advance(db, sign > 0 ? case_id : 0, err)) ||
 	    (s = db_prepare_cached(db, TALLY_FACTS " WHERE c.id = ?1", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	rc = db_step(db, st);
-	if (rc != SQLITE_ROW) {
+	if (rc != DB_ROW) {
 		db_release(st);
 		/* No such case: nothing to count (the caller's own write fails). */
-		return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+		return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 	}
 	for (int i = 0; i < 7; i++)
 		db_col_copy(st, i, key[i], sizeof(key[i]));
 	for (int i = 0; i < NCOUNTS; i++)
-		counts[i] = (long)sqlite3_column_int64(st, 7 + i) * sign;
+		counts[i] = (long)db_col_int64(st, 7 + i) * sign;
 	db_release(st);
 	return put(db, (const char *const[7]){ key[0], key[1], key[2], key[3], key[4], key[5],
 					       key[6] }, counts, err);
@@ -222,21 +164,21 @@ jrc_status tally_filed(jrc_db *db, int64_t case_id, const tally_key *k, jrc_err 
 	static const long counts[NCOUNTS] = { 1 };
 	const char *const key[7] = { k->day, k->site, k->category, k->division, k->department,
 				     k->state, k->source };
-	sqlite3_stmt *up;
+	db_stmt *up;
 	jrc_status s;
 	int rc;
 
 	if ((s = db_prepare_cached(db, upsert_filed, &up, err)))
 		return s;
-	if ((rc = bind_key(up, key)) != SQLITE_OK) {
+	if ((rc = bind_key(up, key)) != DB_OK) {
 		db_release(up);
 		return db_fail(db, rc, err);
 	}
 	rc = db_step(db, up);
 	db_release(up);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
-	if (sqlite3_changes(db_handle(db)) > 0)
+	if (db_changes(db) > 0)
 		return JRC_OK;
 	/* The first write of a day: bring the others to it first. */
 	if ((s = advance(db, case_id, err)))
@@ -262,7 +204,7 @@ jrc_status tally_advance(jrc_db *db, jrc_err *err)
  * the one not counted at the moment (0: none). */
 static jrc_status advance(jrc_db *db, int64_t except, jrc_err *err)
 {
-	sqlite3_stmt *st, *up;
+	db_stmt *st, *up;
 	char as_of[11], today[11], lo[11], hi[11];
 	jrc_status s;
 	int rc, delta;
@@ -271,11 +213,11 @@ static jrc_status advance(jrc_db *db, int64_t except, jrc_err *err)
 	if ((s = db_prepare_cached(db, "SELECT as_of FROM tally_clock", &st, err)))
 		return s;
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		db_col_copy(st, 0, as_of, sizeof(as_of));
 	db_release(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? jrc_err_set(err, JRC_E_DB, NULL, NULL) : db_fail(db, rc, err);
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? jrc_err_set(err, JRC_E_DB, NULL, NULL) : db_fail(db, rc, err);
 	if (strcmp(as_of, today) == 0)
 		return JRC_OK;
 	/* Deadlines that fell between: overdue now (or, the clock set back,
@@ -289,26 +231,26 @@ static jrc_status advance(jrc_db *db, int64_t except, jrc_err *err)
 		return s;
 	db_bind_text(db, st, 1, lo);
 	db_bind_text(db, st, 2, hi);
-	sqlite3_bind_int64(st, 3, except);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	db_bind_int64(st, 3, except);
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		int urc;
 
 		if ((s = db_prepare_cached(db, bump_day, &up, err))) {
-			sqlite3_finalize(st);
+			db_finalize(st);
 			return s;
 		}
 		for (int i = 0; i < 7; i++)
-			db_bind_text(db, up, 1 + i, (const char *)sqlite3_column_text(st, i));
-		sqlite3_bind_int(up, 8, delta);
+			db_bind_text(db, up, 1 + i, db_col_text(st, i));
+		db_bind_int(up, 8, delta);
 		urc = db_step(db, up);
 		db_release(up);
-		if (urc != SQLITE_DONE) {
-			sqlite3_finalize(st);
+		if (urc != DB_DONE) {
+			db_finalize(st);
 			return db_fail(db, urc, err);
 		}
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	db_finalize(st);
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	/* A new day: the pending numbers go into the other tables while the
 	 * clock still names the day whose rows are pending unmarked. */
@@ -318,7 +260,7 @@ static jrc_status advance(jrc_db *db, int64_t except, jrc_err *err)
 	db_bind_text(db, up, 1, today);
 	rc = db_step(db, up);
 	db_release(up);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 /* ------------------------------------------------------------- recount */
@@ -368,8 +310,8 @@ jrc_status tally_verify(jrc_db *db, jrc_tally_diff_fn fn, void *arg, long *ndiff
 	};
 	static const char *const names[] = { "day", "month", "all", "total" };
 	jrc_status s;
-	sqlite3_stmt *st;
-	int rc = SQLITE_DONE;
+	db_stmt *st;
+	int rc = DB_DONE;
 
 	*ndiff = 0;
 	if ((s = db_exec(db, "BEGIN", err)))
@@ -377,7 +319,7 @@ jrc_status tally_verify(jrc_db *db, jrc_tally_diff_fn fn, void *arg, long *ndiff
 	for (size_t t = 0; t < sizeof(diff) / sizeof(diff[0]) && s == JRC_OK; t++) {
 		if ((s = db_prepare(db, diff[t], &st, err)))
 			break;
-		while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		while ((rc = db_step(db, st)) == DB_ROW) {
 			jrc_tally_diff d;
 
 			memset(&d, 0, sizeof(d));
@@ -389,15 +331,15 @@ jrc_status tally_verify(jrc_db *db, jrc_tally_diff_fn fn, void *arg, long *ndiff
 			db_col_copy(st, 4, d.department, sizeof(d.department));
 			db_col_copy(st, 5, d.state, sizeof(d.state));
 			db_col_copy(st, 6, d.source, sizeof(d.source));
-			d.kept = (long)sqlite3_column_int64(st, 7);
-			d.counted = (long)sqlite3_column_int64(st, 8);
-			d.other_counts = sqlite3_column_int(st, 9);
+			d.kept = (long)db_col_int64(st, 7);
+			d.counted = (long)db_col_int64(st, 8);
+			d.other_counts = db_col_int(st, 9);
 			(*ndiff)++;
 			if (fn)
 				fn(&d, arg);
 		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
+		db_finalize(st);
+		if (rc != DB_DONE)
 			s = db_fail(db, rc, err);
 	}
 	db_exec(db, s == JRC_OK ? "COMMIT" : "ROLLBACK", NULL);

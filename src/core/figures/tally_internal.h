@@ -141,9 +141,4 @@ jrc_status tally_advance(jrc_db *db, jrc_err *err);
  * (the caller's write transaction; advance does it on a new day). */
 jrc_status tally_fold(jrc_db *db, jrc_err *err);
 
-/* The SQL functions jrc_local_day(utc) -> 'YYYY-MM-DD' in the county's
- * zone and jrc_today() (the clock's local date, JRC_NOW in tests), on
- * every connection (db.c registers them before migrating). */
-int tally_register_functions(jrc_db *db);
-
 #endif

@@ -85,7 +85,7 @@ jrc_status print_record(jrc_db *db, int64_t case_id, const char *document, const
 			const char *outcome, const char *error, const char *warning,
 			const char *actor, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char at[32], note[1700];
 	jrc_event_in ev = { 0 };
 	jrc_status s;
@@ -99,7 +99,7 @@ jrc_status print_record(jrc_db *db, int64_t case_id, const char *document, const
 		db_rollback(db);
 		return s;
 	}
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	db_bind_text(db, st, 2, sink);
 	db_bind_text(db, st, 3, at);
 	db_bind_text(db, st, 4, outcome);
@@ -108,8 +108,8 @@ jrc_status print_record(jrc_db *db, int64_t case_id, const char *document, const
 	db_bind_text(db, st, 7, actor);
 	db_bind_text(db, st, 8, document);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		db_rollback(db);
 		return s;
@@ -228,11 +228,11 @@ jrc_status print_receipt(jrc_db *db, const char *receipt, const jrc_print_opts *
 	return print_receipt_report(db, receipt, opts, NULL, err);
 }
 
-static void fill_job(sqlite3_stmt *st, jrc_print_job *j)
+static void fill_job(db_stmt *st, jrc_print_job *j)
 {
 	memset(j, 0, sizeof(*j));
-	j->id = sqlite3_column_int64(st, 0);
-	j->case_id = sqlite3_column_int64(st, 1);
+	j->id = db_col_int64(st, 0);
+	j->case_id = db_col_int64(st, 1);
 	db_col_copy(st, 2, j->receipt, sizeof(j->receipt));
 	db_col_copy(st, 3, j->sink, sizeof(j->sink));
 	db_col_copy(st, 4, j->at, sizeof(j->at));
@@ -240,7 +240,7 @@ static void fill_job(sqlite3_stmt *st, jrc_print_job *j)
 	db_col_copy(st, 6, j->error, sizeof(j->error));
 	db_col_copy(st, 7, j->warning, sizeof(j->warning));
 	db_col_copy(st, 8, j->actor, sizeof(j->actor));
-	j->attempts = (long)sqlite3_column_int64(st, 9);
+	j->attempts = (long)db_col_int64(st, 9);
 	db_col_copy(st, 10, j->document, sizeof(j->document));
 }
 
@@ -250,7 +250,7 @@ static void fill_job(sqlite3_stmt *st, jrc_print_job *j)
 
 jrc_status print_failed(jrc_db *db, jrc_print_job **out, size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	jrc_print_job *v = NULL;
 	size_t cap = 0;
@@ -264,13 +264,13 @@ jrc_status print_failed(jrc_db *db, jrc_print_job **out, size_t *n, jrc_err *err
 			    "               WHERE k.case_id = j.case_id AND k.document = j.document)"
 			    " ORDER BY j.id", &st, err)) != JRC_OK)
 		return s;
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		if (*n == cap) {
 			size_t nc = cap ? 2 * cap : 16;
 			jrc_print_job *nv = realloc(v, nc * sizeof(*nv));
 
 			if (!nv) {
-				sqlite3_finalize(st);
+				db_finalize(st);
 				free(v);
 				return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 			}
@@ -279,8 +279,8 @@ jrc_status print_failed(jrc_db *db, jrc_print_job **out, size_t *n, jrc_err *err
 		}
 		fill_job(st, &v[(*n)++]);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		free(v);
 		*n = 0;
 		return db_fail(db, rc, err);
@@ -291,21 +291,21 @@ jrc_status print_failed(jrc_db *db, jrc_print_job **out, size_t *n, jrc_err *err
 
 jrc_status print_last_job(jrc_db *db, int64_t case_id, jrc_print_job *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
 	if ((s = db_prepare(db, "SELECT " JOB_COLS " FROM print_jobs j JOIN cases c ON c.id = j.case_id"
 			    " WHERE j.case_id = ? AND j.document = 'receipt' ORDER BY j.id DESC LIMIT 1", &st, err)) != JRC_OK)
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		fill_job(st, out);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	db_finalize(st);
+	if (rc == DB_ROW)
 		return JRC_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	return jrc_err_set(err, JRC_E_NOT_FOUND, "receipt",
 			   _("This receipt has not been printed yet."));

@@ -15,19 +15,19 @@
 /* The room of the case's booking, for a check-in's slip; 0 if none. */
 static int booked_room(jrc_db *db, int64_t case_id, char *zh, char *en, size_t size)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int found;
 
 	if (db_prepare(db, "SELECT room, room_en FROM bookings WHERE case_id = ?"
 		       " AND cancelled_at IS NULL", &st, NULL) != JRC_OK)
 		return 0;
-	sqlite3_bind_int64(st, 1, case_id);
-	found = db_step(db, st) == SQLITE_ROW;
+	db_bind_int64(st, 1, case_id);
+	found = db_step(db, st) == DB_ROW;
 	if (found) {
 		db_col_copy(st, 0, zh, size);
 		db_col_copy(st, 1, en, size);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return found && *zh;
 }
 

@@ -20,7 +20,7 @@ jrc_status anchor_take(jrc_db *db, const char *actor, jrc_anchor *out, jrc_err *
 {
 	jrc_verify_report r;
 	jrc_status s;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int found, rc;
 
 	memset(out, 0, sizeof(*out));
@@ -43,12 +43,12 @@ jrc_status anchor_take(jrc_db *db, const char *actor, jrc_anchor *out, jrc_err *
 			    &st, err)) != JRC_OK)
 		goto fail;
 	db_bind_text(db, st, 1, out->at);
-	sqlite3_bind_int64(st, 2, out->events);
+	db_bind_int64(st, 2, out->events);
 	db_bind_text(db, st, 3, out->hash);
 	db_bind_text(db, st, 4, actor && *actor ? actor : "cli");
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto fail;
 	}
@@ -88,7 +88,7 @@ jrc_status anchor_check_file(jrc_db *db, const char *path, jrc_verify_report *r,
 	long lineno = 0;
 	jrc_status s = JRC_OK;
 	jrc_anchor a;
-	sqlite3_stmt *st;
+	db_stmt *st;
 
 	*checked = 0;
 	if (!f) {
@@ -117,13 +117,13 @@ jrc_status anchor_check_file(jrc_db *db, const char *path, jrc_verify_report *r,
 					lineno, path);
 			break;
 		}
-		sqlite3_bind_int64(st, 1, a.events);
+		db_bind_int64(st, 1, a.events);
 		rc = db_step(db, st);
-		have = rc == SQLITE_ROW;
+		have = rc == DB_ROW;
 		if (have)
 			db_col_copy(st, 0, got, sizeof(got));
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_reset(st);
+		if (rc != DB_ROW && rc != DB_DONE) {
 			s = db_fail(db, rc, err);
 			break;
 		}
@@ -134,7 +134,7 @@ jrc_status anchor_check_file(jrc_db *db, const char *path, jrc_verify_report *r,
 			break;
 		(*checked)++;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	fclose(f);
 	return s;
 }

@@ -56,11 +56,11 @@ static int put_str(hbuf *b, const char *s)
 	return put_field(b, s, s ? strlen(s) : 0);
 }
 
-static int put_col(hbuf *b, sqlite3_stmt *st, int i)
+static int put_col(hbuf *b, db_stmt *st, int i)
 {
-	const char *t = (const char *)sqlite3_column_text(st, i);
+	const char *t = db_col_text(st, i);
 
-	return put_field(b, t, t ? (size_t)sqlite3_column_bytes(st, i) : 0);
+	return put_field(b, t, t ? (size_t)db_col_bytes(st, i) : 0);
 }
 
 static int put_int(hbuf *b, int64_t v)
@@ -127,20 +127,20 @@ static int new_row_hash(const unsigned char *key, const char *prev, int64_t id, 
  * in any way (even its length or NULL-ness) gives another hash.  Scheme 1
  * rows hash as they always did; scheme 2 rows are keyed and start with
  * the scheme, so a row cannot pass for the other kind. */
-int audit_stored_hash(const char *prev, sqlite3_stmt *st, const unsigned char *key,
+int audit_stored_hash(const char *prev, db_stmt *st, const unsigned char *key,
 		      char out[65])
 {
 	hbuf b = { 0 };
-	int keyed = sqlite3_column_int(st, 11) == AUDIT_SCHEME_KEYED;
+	int keyed = db_col_int(st, 11) == AUDIT_SCHEME_KEYED;
 	int bad = keyed && put_int(&b, AUDIT_SCHEME_KEYED);
 
 	if (keyed && !key)
 		return -1;
-	bad = bad || put_str(&b, prev) || put_int(&b, sqlite3_column_int64(st, 0)) ||
+	bad = bad || put_str(&b, prev) || put_int(&b, db_col_int64(st, 0)) ||
 	      put_col(&b, st, 1) || put_col(&b, st, 2) || put_col(&b, st, 3);
 	if (!bad)
-		bad = sqlite3_column_type(st, 4) == SQLITE_NULL ? put_str(&b, NULL)
-			: put_int(&b, sqlite3_column_int64(st, 4));
+		bad = db_col_is_null(st, 4) ? put_str(&b, NULL)
+			: put_int(&b, db_col_int64(st, 4));
 	bad = bad || put_col(&b, st, 5) || put_col(&b, st, 6) || put_col(&b, st, 7);
 	if (keyed)
 		bad = bad || put_col(&b, st, 10);
@@ -155,7 +155,7 @@ int audit_stored_hash(const char *prev, sqlite3_stmt *st, const unsigned char *k
 jrc_status audit_read_head(jrc_db *db, int64_t *last_id, char hash[65], int *found,
 			    jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -166,20 +166,20 @@ jrc_status audit_read_head(jrc_db *db, int64_t *last_id, char hash[65], int *fou
 				   &st, err)))
 		return s;
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		*found = 1;
-		*last_id = sqlite3_column_int64(st, 0);
+		*last_id = db_col_int64(st, 0);
 		db_col_copy(st, 1, hash, 65);
 	}
 	db_release(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_ROW || rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 /* A log shorter than its last anchor lost events at the end: refuse to
  * write on it, so that a receipt number taken away is not handed out again. */
 static jrc_status check_anchor(jrc_db *db, int64_t head_id, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -187,9 +187,9 @@ static jrc_status check_anchor(jrc_db *db, int64_t head_id, jrc_err *err)
 				   &st, err)))
 		return s;
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) > head_id) {
+	if (rc == DB_ROW && db_col_int64(st, 0) > head_id) {
 		char at[40];
-		int64_t n = sqlite3_column_int64(st, 0);
+		int64_t n = db_col_int64(st, 0);
 
 		db_col_copy(st, 1, at, sizeof(at));
 		db_release(st);
@@ -198,13 +198,13 @@ static jrc_status check_anchor(jrc_db *db, int64_t head_id, jrc_err *err)
 				   head_id, at, n);
 	}
 	db_release(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_ROW || rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 static jrc_status append_locked(jrc_db *db, const jrc_event_in *ev, int64_t *id_out,
 				char *hash_out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char prev[65], at[32], hash[65], *payload = NULL;
 	const unsigned char *key;
@@ -231,33 +231,33 @@ static jrc_status append_locked(jrc_db *db, const jrc_event_in *ev, int64_t *id_
 		free(payload);
 		return s;
 	}
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	db_bind_text(db, st, 2, at);
 	db_bind_text(db, st, 3, ev->actor);
 	db_bind_text(db, st, 4, ev->kind);
 	if (ev->case_id)
-		sqlite3_bind_int64(st, 5, ev->case_id);
+		db_bind_int64(st, 5, ev->case_id);
 	db_bind_text(db, st, 6, ev->from_state);
 	db_bind_text(db, st, 7, ev->to_state);
 	db_bind_text(db, st, 8, ev->note);
 	db_bind_text(db, st, 9, prev);
 	db_bind_text(db, st, 10, hash);
 	db_bind_text(db, st, 11, payload);
-	sqlite3_bind_int(st, 12, AUDIT_SCHEME_KEYED);
+	db_bind_int(st, 12, AUDIT_SCHEME_KEYED);
 	rc = db_step(db, st);
 	db_release(st);
 	free(payload);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	if ((s = db_prepare_cached(db, "INSERT INTO audit_head(one, last_id, hash) VALUES (1, ?, ?)"
 				   " ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id,"
 				   " hash = excluded.hash", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	db_bind_text(db, st, 2, hash);
 	rc = db_step(db, st);
 	db_release(st);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	if (id_out)
 		*id_out = id;
@@ -296,7 +296,7 @@ jrc_status audit_append(jrc_db *db, const jrc_event_in *ev, int64_t *id, char *h
 {
 	jrc_status s;
 
-	if (!sqlite3_get_autocommit(db_handle(db)))
+	if (db_in_transaction(db))
 		return append_locked(db, ev, id, hash_out, err);
 	if ((s = db_begin(db, err)) != JRC_OK)
 		return s;
@@ -307,14 +307,14 @@ jrc_status audit_append(jrc_db *db, const jrc_event_in *ev, int64_t *id, char *h
 	return db_commit(db, err);
 }
 
-static void fill_event(sqlite3_stmt *st, jrc_event *e, int *oom)
+static void fill_event(db_stmt *st, jrc_event *e, int *oom)
 {
 	memset(e, 0, sizeof(*e));
-	e->id = sqlite3_column_int64(st, 0);
+	e->id = db_col_int64(st, 0);
 	db_col_copy(st, 1, e->at, sizeof(e->at));
 	db_col_copy(st, 2, e->actor, sizeof(e->actor));
 	db_col_copy(st, 3, e->kind, sizeof(e->kind));
-	e->case_id = sqlite3_column_int64(st, 4);
+	e->case_id = db_col_int64(st, 4);
 	db_col_copy(st, 5, e->from_state, sizeof(e->from_state));
 	db_col_copy(st, 6, e->to_state, sizeof(e->to_state));
 	e->note = db_col_strdup(st, 7, oom);
@@ -323,16 +323,16 @@ static void fill_event(sqlite3_stmt *st, jrc_event *e, int *oom)
 }
 
 /* Collect the rows of a prepared, bound statement over EVENT_COLS. */
-static jrc_status collect(jrc_db *db, sqlite3_stmt *st, jrc_event **out, size_t *n,
+static jrc_status collect(jrc_db *db, db_stmt *st, jrc_event **out, size_t *n,
 			  jrc_err *err)
 {
 	size_t cap = 8;
-	int rc = SQLITE_DONE, oom = 0;
+	int rc = DB_DONE, oom = 0;
 
 	*out = malloc(cap * sizeof(**out));
 	if (!*out)
 		oom = 1;
-	while (!oom && (rc = db_step(db, st)) == SQLITE_ROW) {
+	while (!oom && (rc = db_step(db, st)) == DB_ROW) {
 		if (*n == cap) {
 			jrc_event *nb = realloc(*out, (cap *= 2) * sizeof(**out));
 
@@ -344,8 +344,8 @@ static jrc_status collect(jrc_db *db, sqlite3_stmt *st, jrc_event **out, size_t 
 		}
 		fill_event(st, &(*out)[(*n)++], &oom);
 	}
-	sqlite3_finalize(st);
-	if (oom || rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (oom || rc != DB_DONE) {
 		audit_events_free(*out, *n);
 		*out = NULL;
 		*n = 0;
@@ -357,7 +357,7 @@ static jrc_status collect(jrc_db *db, sqlite3_stmt *st, jrc_event **out, size_t 
 jrc_status audit_case_events(jrc_db *db, int64_t case_id, jrc_event **out, size_t *n,
 			     jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 
 	*out = NULL;
@@ -365,14 +365,14 @@ jrc_status audit_case_events(jrc_db *db, int64_t case_id, jrc_event **out, size_
 	if ((s = db_prepare(db, "SELECT " EVENT_COLS " FROM events WHERE case_id = ? ORDER BY id",
 			    &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	return collect(db, st, out, n, err);
 }
 
 jrc_status audit_recent_events(jrc_db *db, const char *kind_prefix, size_t limit,
 			       jrc_event **out, size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 
 	*out = NULL;
@@ -382,7 +382,7 @@ jrc_status audit_recent_events(jrc_db *db, const char *kind_prefix, size_t limit
 			    " ORDER BY id DESC LIMIT ?2", &st, err)))
 		return s;
 	db_bind_text(db, st, 1, kind_prefix);
-	sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
+	db_bind_int64(st, 2, limit ? (int64_t)limit : -1);
 	return collect(db, st, out, n, err);
 }
 

@@ -169,7 +169,7 @@ jrc_status audit_cover_payload(jrc_db *db, const jrc_event_in *ev, char **payloa
 	for (int i = 0; i < JRC_EVENT_COVERS && ev->cover[i].table; i++) {
 		const jrc_cover *c = &ev->cover[i];
 		const cover_spec *sp = find_spec(c->table);
-		sqlite3_stmt *st;
+		db_stmt *st;
 		int rc;
 
 		if (!sp) {
@@ -183,11 +183,11 @@ jrc_status audit_cover_payload(jrc_db *db, const jrc_event_in *ev, char **payloa
 		if (c->key_text)
 			db_bind_text(db, st, 2, c->key_text);
 		else
-			sqlite3_bind_int64(st, 2, c->id);
+			db_bind_int64(st, 2, c->id);
 		rc = db_step(db, st);
-		if (rc == SQLITE_ROW) {
-			const char *t = (const char *)sqlite3_column_text(st, 0);
-			size_t n = (size_t)sqlite3_column_bytes(st, 0);
+		if (rc == DB_ROW) {
+			const char *t = db_col_text(st, 0);
+			size_t n = (size_t)db_col_bytes(st, 0);
 			char *nb = t ? realloc(buf, len + n + 3) : NULL;
 
 			if (!nb) {
@@ -203,12 +203,12 @@ jrc_status audit_cover_payload(jrc_db *db, const jrc_event_in *ev, char **payloa
 			buf[len] = '\0';
 		}
 		db_release(st);
-		if (rc == SQLITE_DONE) {
+		if (rc == DB_DONE) {
 			s = jrc_err_set(err, JRC_E_INVALID, NULL,
 					_("An event covers a row that is not there: this is a program error, report it."));
 			break;
 		}
-		if (rc != SQLITE_ROW) {
+		if (rc != DB_ROW) {
 			s = db_fail(db, rc, err);
 			break;
 		}
@@ -241,7 +241,7 @@ static void column_name(const cover_spec *sp, int i, char *out, size_t size)
 /* The first column where two copies differ, -1 if none shows. */
 static int first_difference(jrc_db *db, const char *a, const char *b)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int i = -1;
 
 	if (db_prepare(db, "SELECT a.key FROM json_each(?1) a LEFT JOIN json_each(?2) b"
@@ -250,34 +250,34 @@ static int first_difference(jrc_db *db, const char *a, const char *b)
 		return -1;
 	db_bind_text(db, st, 1, a);
 	db_bind_text(db, st, 2, b);
-	if (db_step(db, st) == SQLITE_ROW)
-		i = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	if (db_step(db, st) == DB_ROW)
+		i = db_col_int(st, 0);
+	db_finalize(st);
 	return i;
 }
 
 static void case_receipt(jrc_db *db, int64_t case_id, char *out, size_t size)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 
 	snprintf(out, size, "#%" PRId64, case_id);
 	if (db_prepare(db, "SELECT receipt FROM cases WHERE id = ?", &st, NULL) != JRC_OK)
 		return;
-	sqlite3_bind_int64(st, 1, case_id);
-	if (db_step(db, st) == SQLITE_ROW)
+	db_bind_int64(st, 1, case_id);
+	if (db_step(db, st) == DB_ROW)
 		db_col_copy(st, 0, out, size);
-	sqlite3_finalize(st);
+	db_finalize(st);
 }
 
 /* Say what differs in one row; r->bad_case and r->bad_id set. */
-static jrc_status row_differs(jrc_db *db, const cover_spec *sp, sqlite3_stmt *st,
+static jrc_status row_differs(jrc_db *db, const cover_spec *sp, db_stmt *st,
 			      jrc_verify_report *r, jrc_err *err)
 {
-	const char *key = (const char *)sqlite3_column_text(st, 0);
-	const char *was = (const char *)sqlite3_column_text(st, 1);
-	const char *now = (const char *)sqlite3_column_text(st, 2);
-	int64_t eid = sqlite3_column_int64(st, 3), case_id = sqlite3_column_int64(st, 4);
-	int gone = sqlite3_column_int(st, 6), col;
+	const char *key = db_col_text(st, 0);
+	const char *was = db_col_text(st, 1);
+	const char *now = db_col_text(st, 2);
+	int64_t eid = db_col_int64(st, 3), case_id = db_col_int64(st, 4);
+	int gone = db_col_int(st, 6), col;
 	char who[160], field[64], what[200];
 	const char *tail = _("Report this to the supervisor and keep a copy of the database file as it is.");
 
@@ -319,28 +319,28 @@ jrc_status audit_check_tables(jrc_db *db, int legacy, jrc_verify_report *r, jrc_
 {
 	for (size_t i = 0; i < sizeof(specs) / sizeof(specs[0]); i++) {
 		const cover_spec *sp = &specs[i];
-		sqlite3_stmt *st;
+		db_stmt *st;
 		jrc_status s = JRC_OK;
 		int rc;
 
 		if ((s = db_prepare(db, sp->check_sql, &st, err)))
 			return s;
-		sqlite3_bind_int(st, 1, legacy);
-		while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		db_bind_int(st, 1, legacy);
+		while ((rc = db_step(db, st)) == DB_ROW) {
 			/* A row from before full coverage, with no copy in the log:
 			 * counted and named, not condemned. */
-			if (sqlite3_column_type(st, 1) == SQLITE_NULL && sqlite3_column_int(st, 5)) {
+			if (db_col_is_null(st, 1) && db_col_int(st, 5)) {
 				if (r->uncovered++ == 0)
 					snprintf(r->uncovered_note, sizeof(r->uncovered_note), "%s %s",
-						 sp->table, (const char *)sqlite3_column_text(st, 0));
+						 sp->table, db_col_text(st, 0));
 				continue;
 			}
 			s = row_differs(db, sp, st, r, err);
 			break;
 		}
-		if (s == JRC_OK && rc != SQLITE_DONE)
+		if (s == JRC_OK && rc != DB_DONE)
 			s = db_fail(db, rc, err);
-		sqlite3_finalize(st);
+		db_finalize(st);
 		if (s != JRC_OK)
 			return s;
 	}

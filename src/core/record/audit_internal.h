@@ -18,7 +18,7 @@ enum { AUDIT_SCHEME_PLAIN = 1, AUDIT_SCHEME_KEYED = 2 };
 
 /* The hash of a stored row (a statement over AUDIT_EVENT_COLS) chained to
  * prev; key may be NULL only for scheme 1 rows.  0 on success. */
-int audit_stored_hash(const char *prev, sqlite3_stmt *st, const unsigned char *key,
+int audit_stored_hash(const char *prev, db_stmt *st, const unsigned char *key,
 		      char out[65]);
 
 /* The chain head: *found 0 on a log that never had a row. */

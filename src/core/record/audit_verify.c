@@ -17,15 +17,15 @@
  * and no row points at one that was removed. */
 static jrc_status check_file(jrc_db *db, jrc_verify_report *r, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
 	if ((s = db_prepare(db, "PRAGMA integrity_check", &st, err)))
 		return s;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
+	rc = db_step(db, st);
+	if (rc == DB_ROW) {
+		const char *t = db_col_text(st, 0);
 
 		if (!t || strcmp(t, "ok") != 0) {
 			char what[200];
@@ -38,20 +38,20 @@ static jrc_status check_file(jrc_db *db, jrc_verify_report *r, jrc_err *err)
 			s = jrc_err_set(err, JRC_E_DB_CORRUPT, NULL,
 					_("The database file is damaged (%s): restore it from a backup and report this to the supervisor."),
 					what);
-			sqlite3_finalize(st);
+			db_finalize(st);
 			return s;
 		}
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
+	db_finalize(st);
+	if (rc != DB_ROW)
 		return db_fail(db, rc, err);
 	r->integrity_ok = 1;
 	if ((s = db_prepare(db, "PRAGMA foreign_key_check", &st, err)))
 		return s;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = db_step(db, st);
+	if (rc == DB_ROW) {
 		char table[64], parent[64];
-		int64_t rowid = sqlite3_column_int64(st, 1);
+		int64_t rowid = db_col_int64(st, 1);
 
 		db_col_copy(st, 0, table, sizeof(table));
 		db_col_copy(st, 2, parent, sizeof(parent));
@@ -62,10 +62,10 @@ static jrc_status check_file(jrc_db *db, jrc_verify_report *r, jrc_err *err)
 		s = jrc_err_set(err, JRC_E_TAMPERED, NULL,
 				_("Row %" PRId64 " of %s points at a row of %s that is gone: something was deleted; report this to the supervisor and keep a copy of the database file as it is."),
 				rowid, table, parent);
-	} else if (rc != SQLITE_DONE) {
+	} else if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return s;
 }
 
@@ -84,7 +84,7 @@ static jrc_status check_chain(jrc_db *db, const unsigned char *key, jrc_verify_r
 			      jrc_err *err)
 {
 	int seen_keyed = 0;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s = JRC_OK;
 	char prev[65] = GENESIS, hash[65], what[320], head[65];
 	int64_t last_id = 0, head_id;
@@ -94,11 +94,11 @@ static jrc_status check_chain(jrc_db *db, const unsigned char *key, jrc_verify_r
 		return s;
 	if ((s = db_prepare(db, "SELECT " EVENT_COLS " FROM events ORDER BY id", &st, err)))
 		return s;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		const char *stored_prev = (const char *)sqlite3_column_text(st, 8);
-		const char *stored = (const char *)sqlite3_column_text(st, 9);
-		int keyed = sqlite3_column_int(st, 11) == AUDIT_SCHEME_KEYED;
+	while ((rc = db_step(db, st)) == DB_ROW) {
+		int64_t id = db_col_int64(st, 0);
+		const char *stored_prev = db_col_text(st, 8);
+		const char *stored = db_col_text(st, 9);
+		int keyed = db_col_int(st, 11) == AUDIT_SCHEME_KEYED;
 
 		if (!keyed && seen_keyed) {
 			snprintf(what, sizeof(what),
@@ -134,9 +134,9 @@ static jrc_status check_chain(jrc_db *db, const unsigned char *key, jrc_verify_r
 		last_id = id;
 		r->events++;
 	}
-	if (s == JRC_OK && rc != SQLITE_DONE)
+	if (s == JRC_OK && rc != DB_DONE)
 		s = db_fail(db, rc, err);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (s != JRC_OK)
 		return s;
 	if (!found && last_id != 0) {
@@ -174,7 +174,7 @@ static jrc_status check_chain(jrc_db *db, const unsigned char *key, jrc_verify_r
  * table alone, or a case without its filing event, shows here. */
 static jrc_status check_cases(jrc_db *db, jrc_verify_report *r, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -187,15 +187,15 @@ static jrc_status check_cases(jrc_db *db, jrc_verify_report *r, jrc_err *err)
 			    " FROM cases c WHERE last IS NULL OR last <> c.state OR filed <> 1"
 			    " ORDER BY c.id LIMIT 1", &st, err)))
 		return s;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = db_step(db, st);
+	if (rc == DB_ROW) {
 		char receipt[40], state[32], last[32];
 
-		r->bad_case = sqlite3_column_int64(st, 0);
+		r->bad_case = db_col_int64(st, 0);
 		db_col_copy(st, 1, receipt, sizeof(receipt));
 		db_col_copy(st, 2, state, sizeof(state));
 		db_col_copy(st, 3, last, sizeof(last));
-		if (sqlite3_column_int(st, 4) != 1)
+		if (db_col_int(st, 4) != 1)
 			s = jrc_err_set(err, JRC_E_TAMPERED, NULL,
 					_("Case %s has no filing event in the log: it was added or changed behind the program's back. Report this to the supervisor and keep a copy of the database file as it is."),
 					receipt);
@@ -203,10 +203,10 @@ static jrc_status check_cases(jrc_db *db, jrc_verify_report *r, jrc_err *err)
 			s = jrc_err_set(err, JRC_E_TAMPERED, NULL,
 					_("Case %s says '%s' but its events say '%s': the case was changed behind the program's back. Report this to the supervisor and keep a copy of the database file as it is."),
 					receipt, state, last);
-	} else if (rc != SQLITE_DONE) {
+	} else if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return s;
 }
 
@@ -214,28 +214,28 @@ static jrc_status check_cases(jrc_db *db, jrc_verify_report *r, jrc_err *err)
  * must still be there with that hash (the chain is already checked). */
 static jrc_status check_db_anchors(jrc_db *db, jrc_verify_report *r, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
 	if ((s = db_prepare(db, "SELECT a.at, a.events, a.hash, e.hash FROM anchors a"
 			    " LEFT JOIN events e ON e.id = a.events ORDER BY a.id", &st, err)))
 		return s;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		char at[40], want[65], got[65];
-		int64_t n = sqlite3_column_int64(st, 1);
+		int64_t n = db_col_int64(st, 1);
 
 		db_col_copy(st, 0, at, sizeof(at));
 		db_col_copy(st, 2, want, sizeof(want));
 		db_col_copy(st, 3, got, sizeof(got));
-		if ((s = audit_anchor_match(at, n, want, sqlite3_column_type(st, 3) != SQLITE_NULL,
+		if ((s = audit_anchor_match(at, n, want, !db_col_is_null(st, 3),
 					    got, r->events, r, err)) != JRC_OK)
 			break;
 		r->anchors++;
 	}
-	if (s == JRC_OK && rc != SQLITE_DONE)
+	if (s == JRC_OK && rc != DB_DONE)
 		s = db_fail(db, rc, err);
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return s;
 }
 
@@ -288,7 +288,7 @@ jrc_status audit_verify(jrc_db *db, int64_t *bad_id, jrc_err *err)
 jrc_status audit_ledger_check(jrc_db *db, int64_t case_id, char out[JRC_LEDGER_CHECK_SIZE],
 			      jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -296,21 +296,21 @@ jrc_status audit_ledger_check(jrc_db *db, int64_t case_id, char out[JRC_LEDGER_C
 	if ((s = db_prepare(db, "SELECT hash FROM events WHERE case_id = ? AND kind = 'filed'"
 			    " ORDER BY id LIMIT 1", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *h = (const char *)sqlite3_column_text(st, 0);
+	db_bind_int64(st, 1, case_id);
+	rc = db_step(db, st);
+	if (rc == DB_ROW) {
+		const char *h = db_col_text(st, 0);
 
 		/* 64 bits, read aloud in four groups of four. */
 		if (h && strlen(h) >= 16)
 			snprintf(out, JRC_LEDGER_CHECK_SIZE, "%.4s %.4s %.4s %.4s", h, h + 4, h + 8,
 				 h + 12);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	db_finalize(st);
+	if (rc == DB_DONE)
 		return jrc_err_set(err, JRC_E_NOT_FOUND, NULL,
 				   _("This case has no filing event: run 'jrc verify' and report the result to the supervisor."));
-	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
+	return rc == DB_ROW ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status audit_ledger_confirm(jrc_db *db, int64_t case_id, const char *given, jrc_err *err)

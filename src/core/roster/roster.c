@@ -72,7 +72,7 @@ jrc_time roster_local_time(jrc_date d, int min)
 	return t;
 }
 
-void roster_fill_host(sqlite3_stmt *st, int first, jrc_host *h)
+void roster_fill_host(db_stmt *st, int first, jrc_host *h)
 {
 	memset(h, 0, sizeof(*h));
 	db_col_copy(st, first, h->id, sizeof(h->id));
@@ -83,7 +83,7 @@ void roster_fill_host(sqlite3_stmt *st, int first, jrc_host *h)
 	db_col_copy(st, first + 5, h->title_en, sizeof(h->title_en));
 	db_col_copy(st, first + 6, h->specialties, sizeof(h->specialties));
 	db_col_copy(st, first + 7, h->languages, sizeof(h->languages));
-	h->legal_aid = sqlite3_column_int(st, first + 8);
+	h->legal_aid = db_col_int(st, first + 8);
 	db_col_copy(st, first + 9, h->blurb, sizeof(h->blurb));
 	db_col_copy(st, first + 10, h->blurb_en, sizeof(h->blurb_en));
 }
@@ -91,7 +91,7 @@ void roster_fill_host(sqlite3_stmt *st, int first, jrc_host *h)
 jrc_status roster_host(jrc_db *db, const char *id, jrc_host *out, jrc_err *err)
 {
 	char norm[JRC_HOST_ID_MAX];
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -104,12 +104,12 @@ jrc_status roster_host(jrc_db *db, const char *id, jrc_host *out, jrc_err *err)
 		return s;
 	db_bind_text(db, st, 1, norm);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		roster_fill_host(st, 0, out);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	db_finalize(st);
+	if (rc == DB_ROW)
 		return JRC_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	return jrc_err_set(err, JRC_E_NOT_FOUND, "host",
 			   _("There is no helper with the number '%s': see the list that 'jrc helpers' shows."),
@@ -118,10 +118,10 @@ jrc_status roster_host(jrc_db *db, const char *id, jrc_host *out, jrc_err *err)
 
 jrc_status roster_hosts(jrc_db *db, const char *kind, jrc_host **out, size_t *n, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t cap = 16;
-	int rc = SQLITE_DONE;
+	int rc = DB_DONE;
 
 	*out = NULL;
 	*n = 0;
@@ -130,7 +130,7 @@ jrc_status roster_hosts(jrc_db *db, const char *kind, jrc_host **out, size_t *n,
 		return s;
 	db_bind_text(db, st, 1, kind);
 	*out = malloc(cap * sizeof(**out));
-	while (*out && (rc = db_step(db, st)) == SQLITE_ROW) {
+	while (*out && (rc = db_step(db, st)) == DB_ROW) {
 		if (*n == cap) {
 			jrc_host *nb = realloc(*out, (cap *= 2) * sizeof(**out));
 
@@ -143,12 +143,12 @@ jrc_status roster_hosts(jrc_db *db, const char *kind, jrc_host **out, size_t *n,
 		}
 		roster_fill_host(st, 0, &(*out)[(*n)++]);
 	}
-	sqlite3_finalize(st);
-	if (!*out || rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (!*out || rc != DB_DONE) {
 		free(*out);
 		*out = NULL;
 		*n = 0;
-		return rc == SQLITE_ROW || rc == SQLITE_DONE ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL)
+		return rc == DB_ROW || rc == DB_DONE ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL)
 							    : db_fail(db, rc, err);
 	}
 	return JRC_OK;
@@ -180,15 +180,14 @@ static jrc_status text_col(const char *v, const char *col, size_t max, int requi
 
 static int category_known(jrc_db *db, const char *code)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int found;
 
-	if (sqlite3_prepare_v2(db_handle(db), "SELECT 1 FROM categories WHERE code = ?", -1, &st,
-			       NULL) != SQLITE_OK)
+	if (db_prepare(db, "SELECT 1 FROM categories WHERE code = ?", &st, NULL) != JRC_OK)
 		return 0;
 	db_bind_text(db, st, 1, code);
-	found = db_step(db, st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	found = db_step(db, st) == DB_ROW;
+	db_finalize(st);
 	return found;
 }
 
@@ -247,15 +246,15 @@ static jrc_status languages_col(const char *v, char *out, size_t size, jrc_err *
 static int id_taken(jrc_db *db, const char *table, const char *id)
 {
 	char sql[64];
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int found;
 
 	snprintf(sql, sizeof(sql), "SELECT 1 FROM %s WHERE id = ?", table);
 	if (db_prepare(db, sql, &st, NULL) != JRC_OK)
 		return 0;
 	db_bind_text(db, st, 1, id);
-	found = db_step(db, st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	found = db_step(db, st) == DB_ROW;
+	db_finalize(st);
 	return found;
 }
 
@@ -270,7 +269,7 @@ static jrc_status import_panelist(jrc_db *db, char **v, const char *id, long sor
 	const char *dept = v[11] && *v[11] ? v[11] : NULL;
 	jrc_department d;
 	jrc_status s;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int rc;
 
 	if ((s = text_col(v[2], "name", JRC_HOST_NAME_MAX, 1, name, sizeof(name), err)) ||
@@ -305,17 +304,17 @@ static jrc_status import_panelist(jrc_db *db, char **v, const char *id, long sor
 	db_bind_text(db, st, 5, title_en);
 	if (dept)
 		db_bind_text(db, st, 6, dept);
-	sqlite3_bind_int64(st, 7, sort);
+	db_bind_int64(st, 7, sort);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status roster_import_host(jrc_db *db, char **v, long sort, jrc_err *err)
 {
 	jrc_host h;
 	jrc_status s;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int rc;
 
 	memset(&h, 0, sizeof(h));
@@ -377,13 +376,13 @@ jrc_status roster_import_host(jrc_db *db, char **v, long sort, jrc_err *err)
 	db_bind_text(db, st, 6, h.title_en);
 	db_bind_text(db, st, 7, h.specialties);
 	db_bind_text(db, st, 8, h.languages);
-	sqlite3_bind_int(st, 9, h.legal_aid);
+	db_bind_int(st, 9, h.legal_aid);
 	db_bind_text(db, st, 10, h.blurb);
 	db_bind_text(db, st, 11, h.blurb_en);
-	sqlite3_bind_int64(st, 12, sort);
+	db_bind_int64(st, 12, sort);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 /* "HH:MM" (00:00 .. 24:00) -> minutes; -1 if not a time. */
@@ -408,15 +407,14 @@ static int parse_hhmm(const char *s)
 
 static int host_listed(jrc_db *db, const char *id)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int found;
 
-	if (sqlite3_prepare_v2(db_handle(db), "SELECT 1 FROM hosts WHERE id = ? AND active = 1",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, "SELECT 1 FROM hosts WHERE id = ? AND active = 1", &st, NULL) != JRC_OK)
 		return 0;
 	db_bind_text(db, st, 1, id);
-	found = db_step(db, st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	found = db_step(db, st) == DB_ROW;
+	db_finalize(st);
 	return found;
 }
 
@@ -430,7 +428,7 @@ jrc_status roster_import_schedule(jrc_db *db, char **v, long sort, jrc_err *err)
 	long slot;
 	jrc_date day;
 	jrc_status s;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int rc;
 
 	(void)sort;
@@ -479,17 +477,17 @@ jrc_status roster_import_schedule(jrc_db *db, char **v, long sort, jrc_err *err)
 		return s;
 	db_bind_text(db, st, 1, id);
 	if (weekday)
-		sqlite3_bind_int(st, 2, weekday);
+		db_bind_int(st, 2, weekday);
 	else
 		db_bind_text(db, st, 3, v[2]);
-	sqlite3_bind_int(st, 4, start);
-	sqlite3_bind_int(st, 5, stop);
-	sqlite3_bind_int(st, 6, (int)slot);
+	db_bind_int(st, 4, start);
+	db_bind_int(st, 5, stop);
+	db_bind_int(st, 6, (int)slot);
 	db_bind_text(db, st, 7, room);
 	db_bind_text(db, st, 8, room_en);
 	db_bind_text(db, st, 9, topics);
 	db_bind_text(db, st, 10, topics_en);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }

@@ -18,13 +18,13 @@
 	"   WHERE t.case_id = b.case_id AND t.day = ?3 AND t.reason = 'checkin'" \
 	"   ORDER BY t.id DESC LIMIT 1)"
 
-static void fill(sqlite3_stmt *st, jrc_appointment *a)
+static void fill(db_stmt *st, jrc_appointment *a)
 {
 	char at[32];
 
 	memset(a, 0, sizeof(*a));
-	a->b.id = sqlite3_column_int64(st, 0);
-	a->b.case_id = sqlite3_column_int64(st, 1);
+	a->b.id = db_col_int64(st, 0);
+	a->b.case_id = db_col_int64(st, 1);
 	db_col_copy(st, 2, a->b.receipt, sizeof(a->b.receipt));
 	db_col_copy(st, 3, at, sizeof(at));
 	if (clock_parse(at, &a->b.start) != JRC_OK)
@@ -37,7 +37,7 @@ static void fill(sqlite3_stmt *st, jrc_appointment *a)
 	db_col_copy(st, 7, a->b.booked_at, sizeof(a->b.booked_at));
 	db_col_copy(st, 8, a->b.booked_by, sizeof(a->b.booked_by));
 	db_col_copy(st, 9, a->name, sizeof(a->name));
-	a->anonymous = sqlite3_column_int(st, 10);
+	a->anonymous = db_col_int(st, 10);
 	db_col_copy(st, 11, a->state, sizeof(a->state));
 	db_col_copy(st, 12, a->arrived_at, sizeof(a->arrived_at));
 	db_col_copy(st, 13, a->arrived_by, sizeof(a->arrived_by));
@@ -48,7 +48,7 @@ static void fill(sqlite3_stmt *st, jrc_appointment *a)
 jrc_status roster_day_appointments(jrc_db *db, jrc_date d, jrc_appointment **out, size_t *n,
 				   jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char from[32], to[32];
 	size_t cap = 0;
@@ -73,13 +73,13 @@ jrc_status roster_day_appointments(jrc_db *db, jrc_date d, jrc_appointment **out
 		date_format(d, day);
 		db_bind_text(db, st, 3, day);
 	}
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		if (*n == cap) {
 			size_t nc = cap ? cap * 2 : 16;
 			jrc_appointment *nv = realloc(*out, nc * sizeof(**out));
 
 			if (!nv) {
-				sqlite3_finalize(st);
+				db_finalize(st);
 				free(*out);
 				*out = NULL;
 				*n = 0;
@@ -90,8 +90,8 @@ jrc_status roster_day_appointments(jrc_db *db, jrc_date d, jrc_appointment **out
 		}
 		fill(st, &(*out)[(*n)++]);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		free(*out);
 		*out = NULL;
 		*n = 0;
@@ -102,19 +102,19 @@ jrc_status roster_day_appointments(jrc_db *db, jrc_date d, jrc_appointment **out
 
 int roster_arrived_at(jrc_db *db, int64_t booking_id, char at[32], jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int rc;
 
 	if (db_prepare(db, "SELECT arrived_at FROM arrivals WHERE booking_id = ?", &st, err) != JRC_OK)
 		return -1;
-	sqlite3_bind_int64(st, 1, booking_id);
+	db_bind_int64(st, 1, booking_id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		db_col_copy(st, 0, at, 32);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	db_finalize(st);
+	if (rc == DB_ROW)
 		return 1;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return 0;
 	db_fail(db, rc, err);
 	return -1;
@@ -124,7 +124,7 @@ jrc_status roster_arrive_in_tx(jrc_db *db, const jrc_booking *b, const char *act
 			       jrc_time now, jrc_err *err)
 {
 	jrc_event_in ev = { 0 };
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char at[32], note[600], from[32], to[8];
 	int rc;
@@ -133,13 +133,13 @@ jrc_status roster_arrive_in_tx(jrc_db *db, const jrc_booking *b, const char *act
 	if ((s = db_prepare(db, "INSERT INTO arrivals(booking_id, case_id, arrived_at, arrived_by)"
 			    " VALUES (?,?,?,?)", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, b->id);
-	sqlite3_bind_int64(st, 2, b->case_id);
+	db_bind_int64(st, 1, b->id);
+	db_bind_int64(st, 2, b->case_id);
 	db_bind_text(db, st, 3, at);
 	db_bind_text(db, st, 4, actor);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	db_finalize(st);
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	/* The note names the appointment as the booking events do. */
 	clock_format_local(b->start, from);

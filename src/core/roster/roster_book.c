@@ -37,22 +37,22 @@ static void describe(const char *host_id, const char *host_name, jrc_time start,
 static jrc_status case_state(jrc_db *db, int64_t case_id, char receipt[JRC_RECEIPT_MAX],
 			     char state[24], jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
 	if ((s = db_prepare(db, "SELECT receipt, state FROM cases WHERE id = ?", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		db_col_copy(st, 0, receipt, JRC_RECEIPT_MAX);
 		db_col_copy(st, 1, state, 24);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	db_finalize(st);
+	if (rc == DB_ROW)
 		return JRC_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	return jrc_err_set(err, JRC_E_NOT_FOUND, "receipt",
 			   _("That case does not exist: check the receipt number."));
@@ -112,15 +112,15 @@ static jrc_status resolve_slot(jrc_db *db, const jrc_host *h, jrc_time want, jrc
 
 static int case_booked(jrc_db *db, int64_t case_id)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int found;
 
-	if (sqlite3_prepare_v2(db_handle(db), "SELECT 1 FROM bookings WHERE case_id = ?"
-			       " AND cancelled_at IS NULL", -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, "SELECT 1 FROM bookings WHERE case_id = ?"
+			       " AND cancelled_at IS NULL", &st, NULL) != JRC_OK)
 		return 0;
-	sqlite3_bind_int64(st, 1, case_id);
-	found = db_step(db, st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	db_bind_int64(st, 1, case_id);
+	found = db_step(db, st) == DB_ROW;
+	db_finalize(st);
 	return found;
 }
 
@@ -128,7 +128,7 @@ static int case_booked(jrc_db *db, int64_t case_id)
 static jrc_status insert(jrc_db *db, int64_t case_id, const jrc_host *h, const jrc_slot *sl,
 			 const char *actor, jrc_time now, jrc_slot *alt, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char start[32], end[32], at[32], when[64], next[64];
 	jrc_slot other;
@@ -140,7 +140,7 @@ static jrc_status insert(jrc_db *db, int64_t case_id, const jrc_host *h, const j
 	if ((s = db_prepare(db, "INSERT INTO bookings(case_id, host, slot_start, slot_end, room,"
 			    " room_en, booked_at, booked_by) VALUES (?,?,?,?,?,?,?,?)", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	db_bind_text(db, st, 2, h->id);
 	db_bind_text(db, st, 3, start);
 	db_bind_text(db, st, 4, end);
@@ -149,10 +149,10 @@ static jrc_status insert(jrc_db *db, int64_t case_id, const jrc_host *h, const j
 	db_bind_text(db, st, 7, at);
 	db_bind_text(db, st, 8, actor);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	db_finalize(st);
+	if (rc == DB_DONE)
 		return JRC_OK;
-	if (rc != SQLITE_CONSTRAINT_UNIQUE)
+	if (rc != DB_CONSTRAINT_UNIQUE)
 		return db_fail(db, rc, err);
 	if (case_booked(db, case_id))
 		return jrc_err_set(err, JRC_E_REFUSED, "slot",
@@ -226,7 +226,7 @@ jrc_status roster_book_in_tx(jrc_db *db, int64_t case_id, const char *host, jrc_
 	if ((s = resolve_slot(db, &h, slot, now, &sl, err)) ||
 	    (s = insert(db, case_id, &h, &sl, actor, now, alt, err)))
 		return s;
-	booked = sqlite3_last_insert_rowid(db_handle(db));
+	booked = db_last_id(db);
 	describe(h.id, h.name, sl.start, sl.end, sl.room, note + 8, sizeof(note) - 8);
 	memcpy(note, "booked: ", 8);
 	if ((s = event(db, case_id, actor, note, 0, booked, err)) ||
@@ -257,7 +257,7 @@ jrc_status roster_book(jrc_db *db, int64_t case_id, const char *host, jrc_time s
 
 static jrc_status cancel_row(jrc_db *db, int64_t booking_id, const char *actor, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char at[32];
 	int rc;
@@ -268,10 +268,10 @@ static jrc_status cancel_row(jrc_db *db, int64_t booking_id, const char *actor, 
 		return s;
 	db_bind_text(db, st, 1, at);
 	db_bind_text(db, st, 2, actor);
-	sqlite3_bind_int64(st, 3, booking_id);
+	db_bind_int64(st, 3, booking_id);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status roster_move(jrc_db *db, int64_t case_id, const char *host, jrc_time slot,
@@ -313,7 +313,7 @@ jrc_status roster_move(jrc_db *db, int64_t case_id, const char *host, jrc_time s
 	describe(cur.host.id, cur.host.name, cur.start, cur.end, cur.room, a, sizeof(a));
 	describe(h.id, h.name, sl.start, sl.end, sl.room, b, sizeof(b));
 	snprintf(note, sizeof(note), "moved: %s -> %s", a, b);
-	booked = sqlite3_last_insert_rowid(db_handle(db));
+	booked = db_last_id(db);
 	if ((s = event(db, case_id, actor, note, cur.id, booked, err)) ||
 	    (s = sms_queue_in_tx(db, case_id, "booking", booked, err)) ||
 	    (s = fill_out(db, case_id, out, err)))
@@ -356,7 +356,7 @@ jrc_status roster_unbook(jrc_db *db, int64_t case_id, const char *actor, jrc_err
 
 jrc_status roster_case_booking(jrc_db *db, int64_t case_id, jrc_booking *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char at[32];
 	int rc;
@@ -368,11 +368,11 @@ jrc_status roster_case_booking(jrc_db *db, int64_t case_id, jrc_booking *out, jr
 			    " JOIN hosts h ON h.id = b.host"
 			    " WHERE b.case_id = ? AND b.cancelled_at IS NULL", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
-		out->id = sqlite3_column_int64(st, 0);
-		out->case_id = sqlite3_column_int64(st, 1);
+	if (rc == DB_ROW) {
+		out->id = db_col_int64(st, 0);
+		out->case_id = db_col_int64(st, 1);
 		db_col_copy(st, 2, out->receipt, sizeof(out->receipt));
 		db_col_copy(st, 3, at, sizeof(at));
 		if (clock_parse(at, &out->start) != JRC_OK)
@@ -386,10 +386,10 @@ jrc_status roster_case_booking(jrc_db *db, int64_t case_id, jrc_booking *out, jr
 		db_col_copy(st, 8, out->booked_by, sizeof(out->booked_by));
 		roster_fill_host(st, 9, &out->host);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	db_finalize(st);
+	if (rc == DB_ROW)
 		return JRC_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	return jrc_err_set(err, JRC_E_NOT_FOUND, "booking",
 			   _("This case has no booking with a mediator, lawyer or leader."));

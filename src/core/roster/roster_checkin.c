@@ -24,7 +24,7 @@ static void hhmm(jrc_time t, char out[8])
 static jrc_status checkin_label(jrc_db *db, int64_t case_id, char label[JRC_TICKET_LABEL_SIZE],
 				jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	char day[11];
 	int rc;
@@ -34,21 +34,21 @@ static jrc_status checkin_label(jrc_db *db, int64_t case_id, char label[JRC_TICK
 	if ((s = db_prepare(db, "SELECT id FROM tickets WHERE case_id = ? AND day = ?"
 			    " AND reason = 'checkin' ORDER BY id DESC LIMIT 1", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 1, case_id);
 	db_bind_text(db, st, 2, day);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		jrc_ticket t;
-		int64_t id = sqlite3_column_int64(st, 0);
+		int64_t id = db_col_int64(st, 0);
 
-		sqlite3_finalize(st);
+		db_finalize(st);
 		if ((s = queue_get(db, id, &t, err)))
 			return s;
 		snprintf(label, JRC_TICKET_LABEL_SIZE, "%s", t.label);
 		return JRC_OK;
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 static jrc_status checkin_locked(jrc_db *db, int64_t case_id, const char *actor,
@@ -148,16 +148,16 @@ jrc_status roster_checkin_find(jrc_db *db, const char *id_number, const char *ph
 	/* The matters come newest first; the one booked for today counts,
 	 * else one booked for another day (check-in then says which). */
 	for (size_t i = 0; i < n; i++) {
-		sqlite3_stmt *st;
+		db_stmt *st;
 		jrc_booking b;
 		int64_t id = 0;
 
 		if ((s = db_prepare(db, "SELECT id FROM cases WHERE receipt = ?", &st, err)))
 			return s;
 		db_bind_text(db, st, 1, found[i].receipt);
-		if (db_step(db, st) == SQLITE_ROW)
-			id = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+		if (db_step(db, st) == DB_ROW)
+			id = db_col_int64(st, 0);
+		db_finalize(st);
 		if (!id || roster_case_booking(db, id, &b, NULL) != JRC_OK)
 			continue;
 		if (date_cmp(clock_local_date(b.start), today) == 0) {

@@ -11,7 +11,7 @@
 	" h.languages, h.legal_aid, h.blurb, h.blurb_en"
 
 /* Fill h from columns first.. of a row selected with ROSTER_HOST_COLS. */
-void roster_fill_host(sqlite3_stmt *st, int first, jrc_host *h);
+void roster_fill_host(db_stmt *st, int first, jrc_host *h);
 
 /* Slots of host on local days [from, from + days), state judged against
  * now; free_only keeps the free ones.  Caller frees *out. */

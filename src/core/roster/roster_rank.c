@@ -191,7 +191,7 @@ static int rank_cmp(const void *a, const void *b)
 /* Open cases per host: active bookings of cases not closed. */
 static jrc_status open_cases(jrc_db *db, const char *host, long *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -202,10 +202,10 @@ static jrc_status open_cases(jrc_db *db, const char *host, long *out, jrc_err *e
 		return s;
 	db_bind_text(db, st, 1, host);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
-		*out = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
+	if (rc == DB_ROW)
+		*out = (long)db_col_int64(st, 0);
+	db_finalize(st);
+	return rc == DB_ROW ? JRC_OK : db_fail(db, rc, err);
 }
 
 static jrc_status check_query(jrc_db *db, const jrc_rank_query *q, jrc_err *err)

@@ -71,7 +71,7 @@ static int taken_cmp(const void *a, const void *b)
 static jrc_status load_rules(jrc_db *db, const char *host, const char *kind, plan *p,
 			     const char *from, const char *to, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t cap = 0;
 	int rc;
@@ -108,40 +108,40 @@ static jrc_status load_rules(jrc_db *db, const char *host, const char *kind, pla
 	db_bind_text(db, st, 2, kind);
 	db_bind_text(db, st, 3, from);
 	db_bind_text(db, st, 4, to);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		rule *r;
 		char day[16];
 
 		if (grow((void **)&p->rules, &cap, p->nrules, sizeof(*p->rules))) {
-			sqlite3_finalize(st);
+			db_finalize(st);
 			return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 		}
 		r = &p->rules[p->nrules++];
 		memset(r, 0, sizeof(*r));
-		r->weekday = sqlite3_column_int(st, 0);
+		r->weekday = db_col_int(st, 0);
 		db_col_copy(st, 1, day, sizeof(day));
 		if (!r->weekday && date_parse(day, &r->day) != 0) {
 			p->nrules--;         /* the CHECKs make this unreachable */
 			continue;
 		}
-		r->start = sqlite3_column_int(st, 2);
-		r->end = sqlite3_column_int(st, 3);
-		r->slot = sqlite3_column_int(st, 4);
+		r->start = db_col_int(st, 2);
+		r->end = db_col_int(st, 3);
+		r->slot = db_col_int(st, 4);
 		db_col_copy(st, 5, r->room, sizeof(r->room));
 		db_col_copy(st, 6, r->room_en, sizeof(r->room_en));
 		db_col_copy(st, 7, r->topics, sizeof(r->topics));
 		db_col_copy(st, 8, r->topics_en, sizeof(r->topics_en));
 		roster_fill_host(st, 9, &r->host);
-		r->visit = sqlite3_column_int64(st, 21);
+		r->visit = db_col_int64(st, 21);
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 static jrc_status load_holidays(jrc_db *db, plan *p, const char *from, const char *to,
 				jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t cap = 0;
 	int rc;
@@ -151,24 +151,24 @@ static jrc_status load_holidays(jrc_db *db, plan *p, const char *from, const cha
 		return s;
 	db_bind_text(db, st, 1, from);
 	db_bind_text(db, st, 2, to);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		char day[16];
 
 		if (grow((void **)&p->holidays, &cap, p->nholidays, sizeof(*p->holidays))) {
-			sqlite3_finalize(st);
+			db_finalize(st);
 			return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 		}
 		db_col_copy(st, 0, day, sizeof(day));
 		if (date_parse(day, &p->holidays[p->nholidays]) == 0)
 			p->nholidays++;
 	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+	db_finalize(st);
+	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
 static jrc_status load_taken(jrc_db *db, const char *host, plan *p, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	size_t cap = 0;
 	char from[32], to[32];
@@ -183,12 +183,12 @@ static jrc_status load_taken(jrc_db *db, const char *host, plan *p, jrc_err *err
 	db_bind_text(db, st, 1, from);
 	db_bind_text(db, st, 2, to);
 	db_bind_text(db, st, 3, host);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		taken *t;
 		char at[32];
 
 		if (grow((void **)&p->taken, &cap, p->ntaken, sizeof(*p->taken))) {
-			sqlite3_finalize(st);
+			db_finalize(st);
 			return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 		}
 		t = &p->taken[p->ntaken];
@@ -197,8 +197,8 @@ static jrc_status load_taken(jrc_db *db, const char *host, plan *p, jrc_err *err
 		if (clock_parse(at, &t->start) == JRC_OK)
 			p->ntaken++;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	db_finalize(st);
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	if (p->ntaken)
 		qsort(p->taken, p->ntaken, sizeof(*p->taken), taken_cmp);

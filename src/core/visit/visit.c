@@ -24,17 +24,17 @@
 #define VISIT_FROM " FROM visits v JOIN hosts h ON h.id = v.host" \
 	" JOIN divisions t ON t.code = v.township LEFT JOIN divisions g ON g.code = v.village"
 
-static void fill(sqlite3_stmt *st, jrc_visit *v)
+static void fill(db_stmt *st, jrc_visit *v)
 {
 	char day[16];
 
 	memset(v, 0, sizeof(*v));
-	v->id = sqlite3_column_int64(st, 0);
+	v->id = db_col_int64(st, 0);
 	db_col_copy(st, 1, day, sizeof(day));
 	date_parse(day, &v->day);
-	v->start_min = sqlite3_column_int(st, 2);
-	v->end_min = sqlite3_column_int(st, 3);
-	v->slot_minutes = sqlite3_column_int(st, 4);
+	v->start_min = db_col_int(st, 2);
+	v->end_min = db_col_int(st, 3);
+	v->slot_minutes = db_col_int(st, 4);
 	db_col_copy(st, 5, v->township, sizeof(v->township));
 	db_col_copy(st, 6, v->village, sizeof(v->village));
 	db_col_copy(st, 7, v->township_zh, sizeof(v->township_zh));
@@ -54,28 +54,28 @@ static void fill(sqlite3_stmt *st, jrc_visit *v)
 }
 
 /* Rows of st into a growing array of visits; finalizes st. */
-static jrc_status collect(jrc_db *db, sqlite3_stmt *st, jrc_visit **out, size_t *n,
+static jrc_status collect(jrc_db *db, db_stmt *st, jrc_visit **out, size_t *n,
 			  jrc_err *err)
 {
 	jrc_visit *v = NULL;
 	size_t cap = 0, m = 0;
 	int rc;
 
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		if (m == cap) {
 			jrc_visit *nv = realloc(v, (cap = cap ? cap * 2 : 8) * sizeof(*v));
 
 			if (!nv) {
 				free(v);
-				sqlite3_finalize(st);
+				db_finalize(st);
 				return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 			}
 			v = nv;
 		}
 		fill(st, &v[m++]);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		free(v);
 		return db_fail(db, rc, err);
 	}
@@ -86,20 +86,20 @@ static jrc_status collect(jrc_db *db, sqlite3_stmt *st, jrc_visit **out, size_t 
 
 jrc_status visit_get(jrc_db *db, int64_t id, jrc_visit *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
 	if ((s = db_prepare(db, "SELECT " VISIT_COLS VISIT_FROM " WHERE v.id = ?", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		fill(st, out);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
+	db_finalize(st);
+	if (rc == DB_ROW)
 		return JRC_OK;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	return jrc_err_set(err, JRC_E_NOT_FOUND, "visit",
 			   _("There is no visit number %" PRId64 ": see the list that 'jrc visit list' shows."),
@@ -109,7 +109,7 @@ jrc_status visit_get(jrc_db *db, int64_t id, jrc_visit *out, jrc_err *err)
 jrc_status visit_list(jrc_db *db, const char *from, int cancelled, jrc_visit **out, size_t *n,
 		      jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 
 	*out = NULL;
@@ -119,14 +119,14 @@ jrc_status visit_list(jrc_db *db, const char *from, int cancelled, jrc_visit **o
 			    " ORDER BY v.day, v.start_min, v.id", &st, err)))
 		return s;
 	db_bind_text(db, st, 1, from);
-	sqlite3_bind_int(st, 2, cancelled);
+	db_bind_int(st, 2, cancelled);
 	return collect(db, st, out, n, err);
 }
 
 jrc_status visit_announced(jrc_db *db, const char *site_division, jrc_visit **out, size_t *n,
 			   jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	jrc_date today = clock_local_date(clock_now());
 	char a[11], b[11];
@@ -178,7 +178,7 @@ void visit_announcement(const jrc_visit *v, char *out, size_t size)
 
 void visit_topic_names(jrc_db *db, const jrc_visit *v, char *out, size_t size)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int zh = i18n_get() == JRC_LANG_ZH;
 
 	*out = '\0';
@@ -188,11 +188,11 @@ void visit_topic_names(jrc_db *db, const jrc_visit *v, char *out, size_t size)
 		       &st, NULL) != JRC_OK)
 		return;
 	db_bind_text(db, st, 1, v->topics);
-	sqlite3_bind_int(st, 2, zh);
+	db_bind_int(st, 2, zh);
 	db_bind_text(db, st, 3, zh ? "、" : ", ");
-	if (db_step(db, st) == SQLITE_ROW)
+	if (db_step(db, st) == DB_ROW)
 		db_col_copy(st, 0, out, size);
-	sqlite3_finalize(st);
+	db_finalize(st);
 }
 
 /* ---------------------------------------------------------------- adding */
@@ -280,7 +280,7 @@ static jrc_status place_in(jrc_db *db, const char *code, char township[16], char
 /* Another standing visit of the same leader that overlaps; its id or 0. */
 static int64_t overlapping(jrc_db *db, const char *host, const char *day, int start, int end)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int64_t id = 0;
 
 	if (db_prepare(db, "SELECT id FROM visits WHERE host = ? AND day = ? AND cancelled_at IS NULL"
@@ -288,27 +288,27 @@ static int64_t overlapping(jrc_db *db, const char *host, const char *day, int st
 		return 0;
 	db_bind_text(db, st, 1, host);
 	db_bind_text(db, st, 2, day);
-	sqlite3_bind_int(st, 3, end);
-	sqlite3_bind_int(st, 4, start);
-	if (db_step(db, st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_bind_int(st, 3, end);
+	db_bind_int(st, 4, start);
+	if (db_step(db, st) == DB_ROW)
+		id = db_col_int64(st, 0);
+	db_finalize(st);
 	return id;
 }
 
 static jrc_status next_id(jrc_db *db, int64_t *id, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
 	if ((s = db_prepare(db, "SELECT coalesce(max(id), 0) + 1 FROM visits", &st, err)))
 		return s;
 	rc = db_step(db, st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
+	if (rc == DB_ROW)
+		*id = db_col_int64(st, 0);
+	db_finalize(st);
+	return rc == DB_ROW ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status visit_event(jrc_db *db, int64_t id, const char *actor, const char *note,
@@ -334,7 +334,7 @@ jrc_status visit_add_in_tx(jrc_db *db, const jrc_visit_in *in, int64_t id, int64
 	int start, end;
 	long slot = 30;
 	int64_t other;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -415,12 +415,12 @@ jrc_status visit_add_in_tx(jrc_db *db, const jrc_visit_in *in, int64_t id, int64
 			    " township, village, place, place_en, topics, accompany, created_at,"
 			    " created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	db_bind_text(db, st, 2, h.id);
 	db_bind_text(db, st, 3, date);
-	sqlite3_bind_int(st, 4, start);
-	sqlite3_bind_int(st, 5, end);
-	sqlite3_bind_int(st, 6, (int)slot);
+	db_bind_int(st, 4, start);
+	db_bind_int(st, 5, end);
+	db_bind_int(st, 6, (int)slot);
 	db_bind_text(db, st, 7, township);
 	db_bind_text(db, st, 8, *village ? village : NULL);
 	db_bind_text(db, st, 9, place);
@@ -430,11 +430,11 @@ jrc_status visit_add_in_tx(jrc_db *db, const jrc_visit_in *in, int64_t id, int64
 	db_bind_text(db, st, 13, now);
 	db_bind_text(db, st, 14, in->actor ? in->actor : "cli");
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+	db_finalize(st);
+	if (rc == DB_CONSTRAINT_PRIMARYKEY)
 		return jrc_err_set(err, JRC_E_INVALID, "id",
 				   _("There is already a visit number %" PRId64 ": give another number."), id);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
 	snprintf(note, sizeof(note), "planned %s %s %s", h.id, date, *village ? village : township);
 	if ((s = visit_event(db, id, in->actor ? in->actor : "cli", note, err)))
@@ -505,7 +505,7 @@ jrc_status visit_cancel(jrc_db *db, int64_t id, const char *reason, const char *
 {
 	jrc_visit v;
 	char why[JRC_U8(JRC_VISIT_REASON_MAX)], now[32], day[11], from[32], to[32];
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int64_t *cases = NULL;
 	size_t ncases = 0, cap = 0;
@@ -539,10 +539,10 @@ jrc_status visit_cancel(jrc_db *db, int64_t id, const char *reason, const char *
 	db_bind_text(db, st, 1, now);
 	db_bind_text(db, st, 2, actor);
 	db_bind_text(db, st, 3, why);
-	sqlite3_bind_int64(st, 4, id);
+	db_bind_int64(st, 4, id);
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto fail;
 	}
@@ -558,21 +558,21 @@ jrc_status visit_cancel(jrc_db *db, int64_t id, const char *reason, const char *
 	db_bind_text(db, st, 1, v.host.id);
 	db_bind_text(db, st, 2, from);
 	db_bind_text(db, st, 3, to);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		if (ncases == cap) {
 			int64_t *nc = realloc(cases, (cap = cap ? cap * 2 : 8) * sizeof(*cases));
 
 			if (!nc) {
-				rc = SQLITE_NOMEM;
+				rc = DB_NOMEM;
 				break;
 			}
 			cases = nc;
 		}
-		cases[ncases++] = sqlite3_column_int64(st, 0);
+		cases[ncases++] = db_col_int64(st, 0);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		s = rc == SQLITE_NOMEM ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL) : db_fail(db, rc, err);
+	db_finalize(st);
+	if (rc != DB_DONE) {
+		s = rc == DB_NOMEM ? jrc_err_set(err, JRC_E_NOMEM, NULL, NULL) : db_fail(db, rc, err);
 		goto fail;
 	}
 	for (size_t i = 0; i < ncases; i++)

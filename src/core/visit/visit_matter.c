@@ -51,7 +51,7 @@ static jrc_status visit_open(jrc_db *db, int64_t id, jrc_visit *v, jrc_err *err)
 static jrc_status link_row(jrc_db *db, int64_t case_id, const jrc_visit_matter_in *vm,
 			   int on_spot, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	jrc_event_in ev = { 0 };
 	char now[32], note[64];
@@ -64,16 +64,16 @@ static jrc_status link_row(jrc_db *db, int64_t case_id, const jrc_visit_matter_i
 	if ((s = db_prepare(db, "INSERT INTO visit_matters(case_id, visit_id, found, on_spot,"
 			    " recorded_at, recorded_by) VALUES (?,?,?,?,?,?)", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, case_id);
-	sqlite3_bind_int64(st, 2, vm->visit_id);
-	sqlite3_bind_int(st, 3, !!vm->found);
-	sqlite3_bind_int(st, 4, on_spot);
+	db_bind_int64(st, 1, case_id);
+	db_bind_int64(st, 2, vm->visit_id);
+	db_bind_int(st, 3, !!vm->found);
+	db_bind_int(st, 4, on_spot);
 	db_bind_text(db, st, 5, now);
 	db_bind_text(db, st, 6, vm->actor ? vm->actor : "cli");
 	rc = db_step(db, st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE || (s = tally_case(db, case_id, +1, err)))
-		return rc != SQLITE_DONE ? db_fail(db, rc, err) : s;
+	db_finalize(st);
+	if (rc != DB_DONE || (s = tally_case(db, case_id, +1, err)))
+		return rc != DB_DONE ? db_fail(db, rc, err) : s;
 	snprintf(note, sizeof(note), "visit %" PRId64 "%s", vm->visit_id,
 		 vm->found ? " found" : "");
 	ev.actor = vm->actor ? vm->actor : "cli";
@@ -166,21 +166,21 @@ jrc_status visit_file(jrc_db *db, const jrc_intake *in, const jrc_visit_matter_i
 
 int visit_of_case(jrc_db *db, int64_t case_id, int64_t *visit_id, int *found)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int r = 0;
 
 	if (db_prepare(db, "SELECT visit_id, found FROM visit_matters WHERE case_id = ?", &st,
 		       NULL) != JRC_OK)
 		return 0;
-	sqlite3_bind_int64(st, 1, case_id);
-	if (db_step(db, st) == SQLITE_ROW) {
+	db_bind_int64(st, 1, case_id);
+	if (db_step(db, st) == DB_ROW) {
 		if (visit_id)
-			*visit_id = sqlite3_column_int64(st, 0);
+			*visit_id = db_col_int64(st, 0);
 		if (found)
-			*found = sqlite3_column_int(st, 1);
+			*found = db_col_int(st, 1);
 		r = 1;
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return r;
 }
 
@@ -188,7 +188,7 @@ int visit_of_case(jrc_db *db, int64_t case_id, int64_t *visit_id, int *found)
 
 static long count_bookings(jrc_db *db, const jrc_visit *v)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	char from[32], to[32];
 	long n = 0;
 
@@ -200,9 +200,9 @@ static long count_bookings(jrc_db *db, const jrc_visit *v)
 	db_bind_text(db, st, 1, v->host.id);
 	db_bind_text(db, st, 2, from);
 	db_bind_text(db, st, 3, to);
-	if (db_step(db, st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	if (db_step(db, st) == DB_ROW)
+		n = db_col_int(st, 0);
+	db_finalize(st);
 	return n;
 }
 
@@ -237,7 +237,7 @@ static void tally(jrc_visit_report *r, jrc_visit_case *k, const char *due_on, jr
 
 jrc_status visit_report(jrc_db *db, int64_t id, jrc_visit_report *r, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	jrc_date today = clock_local_date(clock_now());
 	size_t cap = 0;
@@ -254,8 +254,8 @@ jrc_status visit_report(jrc_db *db, int64_t id, jrc_visit_report *r, jrc_err *er
 			    " FROM visit_matters m JOIN cases c ON c.id = m.case_id"
 			    " WHERE m.visit_id = ? ORDER BY c.id", &st, err)))
 		return s;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+	db_bind_int64(st, 1, id);
+	while ((rc = db_step(db, st)) == DB_ROW) {
 		jrc_visit_case *k;
 		char due[12];
 
@@ -263,7 +263,7 @@ jrc_status visit_report(jrc_db *db, int64_t id, jrc_visit_report *r, jrc_err *er
 			jrc_visit_case *nc = realloc(r->cases, (cap = cap ? cap * 2 : 8) * sizeof(*nc));
 
 			if (!nc) {
-				sqlite3_finalize(st);
+				db_finalize(st);
 				visit_report_free(r);
 				return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 			}
@@ -276,13 +276,13 @@ jrc_status visit_report(jrc_db *db, int64_t id, jrc_visit_report *r, jrc_err *er
 		db_col_copy(st, 2, k->department, sizeof(k->department));
 		db_col_copy(st, 3, k->state, sizeof(k->state));
 		db_col_copy(st, 4, due, sizeof(due));
-		k->found = sqlite3_column_int(st, 5);
-		k->on_spot = sqlite3_column_int(st, 6);
+		k->found = db_col_int(st, 5);
+		k->on_spot = db_col_int(st, 6);
 		db_col_copy(st, 7, k->verdict, sizeof(k->verdict));
 		tally(r, k, due, today);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	db_finalize(st);
+	if (rc != DB_DONE) {
 		visit_report_free(r);
 		return db_fail(db, rc, err);
 	}
