@@ -72,7 +72,7 @@ out=$(jrc show "PJ261129-0099-$(t_damm 2611290099)" 2>&1); is $? 2 "an unknown r
 like "$out" "No case" "is reported"
 
 # Site codes and list filters.
-r5=$(jrc --site XQ file $F --anonymous --text t); like "$r5" '^XQ261129-0001-' "--site gives its own sequence"
+r5=$(jrc --site XH file $F --anonymous --text t); like "$r5" '^XH261129-0001-' "--site (a listed site) gives its own sequence"
 is "$(jrc list | wc -l)" 6 "list shows every case"
 is "$(jrc list --search 13912345678 | wc -l)" 1 "search by phone"
 is "$(jrc list --search 5678 | wc -l)" 1 "search by the last 4 digits of a phone"
