@@ -126,8 +126,8 @@ static jrc_status insert_case(jrc_db *db, int64_t alert_id, int64_t case_id, int
 	int rc;
 
 	clock_format_utc(clock_now(), at);
-	if ((s = db_prepare_cached(db, "INSERT OR IGNORE INTO alert_cases(alert_id, case_id, added_at)"
-				   " VALUES (?,?,?)", &st, err)))
+	if ((s = db_prepare_cached(db, "INSERT INTO alert_cases(alert_id, case_id, added_at)"
+				   " VALUES (?,?,?) ON CONFLICT DO NOTHING", &st, err)))
 		return s;
 	db_bind_int64(st, 1, alert_id);
 	db_bind_int64(st, 2, case_id);

@@ -16,17 +16,7 @@
 
 jrc_status board_data_version(jrc_db *db, int64_t *out, jrc_err *err)
 {
-	db_stmt *st;
-	jrc_status s;
-	int rc;
-
-	if ((s = db_prepare_cached(db, "PRAGMA data_version", &st, err)))
-		return s;
-	rc = db_step(db, st);
-	if (rc == DB_ROW)
-		*out = db_col_int64(st, 0);
-	db_release(st);
-	return rc == DB_ROW ? JRC_OK : db_fail(db, rc, err);
+	return db_data_version(db, out, err);
 }
 
 static int newest_call_first(const void *a, const void *b)

@@ -98,6 +98,71 @@ int db_last_result(jrc_db *db)
 	return sqlite3_errcode(db->h);
 }
 
+jrc_status db_defer_foreign_keys(jrc_db *db, jrc_err *err)
+{
+	/* sqlite resets it at the end of the transaction. */
+	return db_exec(db, "PRAGMA defer_foreign_keys = ON", err);
+}
+
+void db_secure_delete(jrc_db *db)
+{
+	(void)db_exec(db, "PRAGMA secure_delete = ON", NULL);
+}
+
+jrc_status db_data_version(jrc_db *db, int64_t *out, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	if ((s = db_prepare_cached(db, "PRAGMA data_version", &st, err)))
+		return s;
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	db_release(st);
+	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
+}
+
+jrc_status db_check_file(jrc_db *db, db_file_check *out, jrc_err *err)
+{
+	sqlite3_stmt *st;
+	jrc_status s;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((s = db_prepare(db, "PRAGMA integrity_check", &st, err)))
+		return s;
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+
+		if (!t || strcmp(t, "ok") != 0) {
+			/* sqlite's report spans lines; one line reads better. */
+			snprintf(out->damage, sizeof(out->damage), "%s", t ? t : "?");
+			for (char *p = out->damage; *p; p++)
+				if (*p == '\n')
+					*p = ' ';
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(db, rc, err);
+	if (out->damage[0])
+		return JRC_OK;
+	if ((s = db_prepare(db, "PRAGMA foreign_key_check", &st, err)))
+		return s;
+	rc = db_step(db, st);
+	if (rc == SQLITE_ROW) {
+		out->dangling = 1;
+		db_col_copy(st, 0, out->table, sizeof(out->table));
+		out->rowid = sqlite3_column_int64(st, 1);
+		db_col_copy(st, 2, out->parent, sizeof(out->parent));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
+}
+
 sqlite3 *db_handle(jrc_db *db)
 {
 	return db->h;

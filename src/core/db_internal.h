@@ -106,6 +106,29 @@ int db_in_transaction(jrc_db *db);
 /* The connection's last result, for a failure found after the step. */
 int db_last_result(jrc_db *db);
 
+/* What the engine keeps per connection or checks of its own, under our
+ * names (db.c):
+ *   db_defer_foreign_keys  references checked at the commit, for the rest
+ *                          of the transaction (a row written before the
+ *                          row it names);
+ *   db_secure_delete       what is deleted from now on is overwritten;
+ *   db_data_version        a number that moves whenever another
+ *                          connection commits;
+ *   db_check_file          the file is sound (else damage holds the
+ *                          engine's words on one line) and no row points at
+ *                          one that is gone (else dangling = 1 with the
+ *                          first such row). */
+jrc_status db_defer_foreign_keys(jrc_db *db, jrc_err *err);
+void db_secure_delete(jrc_db *db);
+jrc_status db_data_version(jrc_db *db, int64_t *out, jrc_err *err);
+typedef struct db_file_check {
+	char damage[200];
+	int dangling;
+	char table[64], parent[64];
+	int64_t rowid;
+} db_file_check;
+jrc_status db_check_file(jrc_db *db, db_file_check *out, jrc_err *err);
+
 /* Register jrc_local_day() and jrc_today() on the connection
  * (db_functions.c); an engine result. */
 int db_register_functions(jrc_db *db);

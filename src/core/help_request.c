@@ -179,7 +179,7 @@ static jrc_status wipe_row(jrc_db *db, int64_t id, jrc_err *err)
 
 static void secure_delete_on(jrc_db *db)
 {
-	(void)db_exec(db, "PRAGMA secure_delete = ON", NULL);
+	db_secure_delete(db);
 }
 
 /* ---------------------------------------------------------------- requests */

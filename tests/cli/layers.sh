@@ -2,9 +2,9 @@
 # The layers keep one direction (core <- ui, core <- cli) and the storage
 # layer keeps the engine: the core draws nothing on a terminal; the kiosk,
 # the desk and the command line reach the database only through core
-# functions; inside the core, SQLite's own API is named only by the
-# storage layer's engine files, so that another engine can stand behind
-# db_internal.h (db_stmt, db_bind_*, db_col_*).
+# functions; inside the core, SQLite's own API and its pragmas are named
+# only by the storage layer's engine files, so that another engine can
+# stand behind db_internal.h (db_stmt, db_bind_*, db_col_*, db_check_file).
 . "$top_srcdir/tests/lib.sh"
 cd "$top_srcdir" || exit 1
 
@@ -21,7 +21,7 @@ is "$(hits 'sqlite3|_internal\.h' $outer)" "" "the kiosk, the desk and the comma
 
 engine="src/core/db.c src/core/db_internal.h src/core/db_functions.c src/core/backup.c src/core/seqmark.c"
 others=$(for f in $core; do case " $engine " in *" $f "*) ;; *) echo "$f" ;; esac; done)
-is "$(hits 'sqlite3|SQLITE_' $others)" "" "inside the core, only the storage layer names SQLite"
+is "$(hits 'sqlite3|SQLITE_|PRAGMA' $others)" "" "inside the core, only the storage layer names SQLite or its pragmas"
 for f in $engine; do
 	[ -f "$f" ]; ok $? "  the storage layer's $f is there"
 done

@@ -281,9 +281,8 @@ jrc_status audit_next_id(jrc_db *db, int64_t *id, jrc_err *err)
 	if (s != JRC_OK)
 		return s;
 	(*id)++;
-	/* The row keyed by this id is written before its event; sqlite
-	 * resets the pragma at the end of the transaction. */
-	return db_exec(db, "PRAGMA defer_foreign_keys = ON", err);
+	/* The row keyed by this id is written before its event. */
+	return db_defer_foreign_keys(db, err);
 }
 
 jrc_status audit_key_ready(jrc_db *db, jrc_err *err)

@@ -13,60 +13,28 @@
 #define GENESIS AUDIT_GENESIS
 #define EVENT_COLS AUDIT_EVENT_COLS
 
-/* PRAGMA integrity_check and foreign_key_check: the file itself is sound
- * and no row points at one that was removed. */
+/* The file itself is sound and no row points at one that was removed. */
 static jrc_status check_file(jrc_db *db, jrc_verify_report *r, jrc_err *err)
 {
-	db_stmt *st;
+	db_file_check fc;
 	jrc_status s;
-	int rc;
 
-	if ((s = db_prepare(db, "PRAGMA integrity_check", &st, err)))
+	if ((s = db_check_file(db, &fc, err)))
 		return s;
-	rc = db_step(db, st);
-	if (rc == DB_ROW) {
-		const char *t = db_col_text(st, 0);
-
-		if (!t || strcmp(t, "ok") != 0) {
-			char what[200];
-
-			/* sqlite's report spans lines; one line reads better. */
-			snprintf(what, sizeof(what), "%s", t ? t : "?");
-			for (char *p = what; *p; p++)
-				if (*p == '\n')
-					*p = ' ';
-			s = jrc_err_set(err, JRC_E_DB_CORRUPT, NULL,
-					_("The database file is damaged (%s): restore it from a backup and report this to the supervisor."),
-					what);
-			db_finalize(st);
-			return s;
-		}
-	}
-	db_finalize(st);
-	if (rc != DB_ROW)
-		return db_fail(db, rc, err);
+	if (fc.damage[0])
+		return jrc_err_set(err, JRC_E_DB_CORRUPT, NULL,
+				   _("The database file is damaged (%s): restore it from a backup and report this to the supervisor."),
+				   fc.damage);
 	r->integrity_ok = 1;
-	if ((s = db_prepare(db, "PRAGMA foreign_key_check", &st, err)))
-		return s;
-	rc = db_step(db, st);
-	if (rc == DB_ROW) {
-		char table[64], parent[64];
-		int64_t rowid = db_col_int64(st, 1);
-
-		db_col_copy(st, 0, table, sizeof(table));
-		db_col_copy(st, 2, parent, sizeof(parent));
-		if (strcmp(table, "events") == 0)
-			r->bad_id = rowid;
-		else if (strcmp(table, "cases") == 0)
-			r->bad_case = rowid;
-		s = jrc_err_set(err, JRC_E_TAMPERED, NULL,
-				_("Row %" PRId64 " of %s points at a row of %s that is gone: something was deleted; report this to the supervisor and keep a copy of the database file as it is."),
-				rowid, table, parent);
-	} else if (rc != DB_DONE) {
-		s = db_fail(db, rc, err);
-	}
-	db_finalize(st);
-	return s;
+	if (!fc.dangling)
+		return JRC_OK;
+	if (strcmp(fc.table, "events") == 0)
+		r->bad_id = fc.rowid;
+	else if (strcmp(fc.table, "cases") == 0)
+		r->bad_case = fc.rowid;
+	return jrc_err_set(err, JRC_E_TAMPERED, NULL,
+			   _("Row %" PRId64 " of %s points at a row of %s that is gone: something was deleted; report this to the supervisor and keep a copy of the database file as it is."),
+			   fc.rowid, fc.table, fc.parent);
 }
 
 static jrc_status tampered(jrc_verify_report *r, int64_t id, jrc_err *err, const char *what)
