@@ -109,19 +109,24 @@ void db_secure_delete(jrc_db *db)
 	(void)db_exec(db, "PRAGMA secure_delete = ON", NULL);
 }
 
-jrc_status db_data_version(jrc_db *db, int64_t *out, jrc_err *err)
+jrc_status db_int64_of(jrc_db *db, const char *sql, int64_t *out, jrc_err *err)
 {
 	sqlite3_stmt *st;
 	jrc_status s;
 	int rc;
 
-	if ((s = db_prepare_cached(db, "PRAGMA data_version", &st, err)))
+	if ((s = db_prepare_cached(db, sql, &st, err)))
 		return s;
 	rc = db_step(db, st);
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
 	db_release(st);
 	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
+}
+
+jrc_status db_data_version(jrc_db *db, int64_t *out, jrc_err *err)
+{
+	return db_int64_of(db, "PRAGMA data_version", out, err);
 }
 
 jrc_status db_check_file(jrc_db *db, db_file_check *out, jrc_err *err)

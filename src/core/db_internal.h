@@ -97,6 +97,9 @@ static inline void db_finalize(db_stmt *st)
 	sqlite3_finalize(st);
 }
 
+/* The one integer a one-row query fixed in the source gives (cached). */
+jrc_status db_int64_of(jrc_db *db, const char *sql, int64_t *out, jrc_err *err);
+
 /* The id of the row the connection inserted last. */
 int64_t db_last_id(jrc_db *db);
 /* Rows the connection's last INSERT, UPDATE or DELETE changed. */

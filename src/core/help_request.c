@@ -177,11 +177,6 @@ static jrc_status wipe_row(jrc_db *db, int64_t id, jrc_err *err)
 	return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
-static void secure_delete_on(jrc_db *db)
-{
-	db_secure_delete(db);
-}
-
 /* ---------------------------------------------------------------- requests */
 
 jrc_status help_request_create(jrc_db *db, const jrc_help_draft *d, const char *department,
@@ -282,7 +277,7 @@ jrc_status help_request_expire(jrc_db *db, long *wiped, jrc_err *err)
 		return JRC_OK;
 	if (rc != DB_ROW)
 		return db_fail(db, rc, err);
-	secure_delete_on(db);
+	db_secure_delete(db);
 	if ((s = db_begin(db, err)) != JRC_OK)
 		return s;
 	if ((s = db_prepare(db, "SELECT " REQ_COLS REQ_FROM " WHERE h.expires_at <= ? ORDER BY h.id",
@@ -453,7 +448,7 @@ jrc_status help_request_filed(jrc_db *db, int64_t id, int64_t case_id, const cha
 	jrc_status s;
 	int rc;
 
-	secure_delete_on(db);
+	db_secure_delete(db);
 	if ((s = db_begin(db, err)) != JRC_OK)
 		return s;
 	if ((s = db_prepare(db, "SELECT t.grp, t.number" REQ_FROM " WHERE h.id = ?", &st, err)))

@@ -298,17 +298,7 @@ static int64_t overlapping(jrc_db *db, const char *host, const char *day, int st
 
 static jrc_status next_id(jrc_db *db, int64_t *id, jrc_err *err)
 {
-	db_stmt *st;
-	jrc_status s;
-	int rc;
-
-	if ((s = db_prepare(db, "SELECT coalesce(max(id), 0) + 1 FROM visits", &st, err)))
-		return s;
-	rc = db_step(db, st);
-	if (rc == DB_ROW)
-		*id = db_col_int64(st, 0);
-	db_finalize(st);
-	return rc == DB_ROW ? JRC_OK : db_fail(db, rc, err);
+	return db_int64_of(db, "SELECT coalesce(max(id), 0) + 1 FROM visits", id, err);
 }
 
 jrc_status visit_event(jrc_db *db, int64_t id, const char *actor, const char *note,
