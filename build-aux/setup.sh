@@ -52,6 +52,13 @@ jrc_missing_packages() {
 		pkg-config --exists xlsxwriter || missing="$missing libxlsxwriter-dev"
 	fi
 	/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || missing="$missing python3-openpyxl"
+	# PostgreSQL, the county's shared server (issue 15): libpq to build
+	# against, the server and psql for the tests' throwaway server.
+	if command -v pkg-config >/dev/null 2>&1; then
+		pkg-config --exists libpq || missing="$missing libpq-dev"
+	fi
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
+	command -v psql >/dev/null 2>&1 || missing="$missing postgresql-client"
 	echo $missing
 }
 

@@ -17,6 +17,10 @@ enum {
 /* The schema version this build writes (PRAGMA user_version). */
 int db_schema_version(void);
 
+/* 1 when path is a PostgreSQL connection URI (postgresql://... or
+ * postgres://...), which db_open takes as a server instead of a file. */
+int db_is_server_uri(const char *path);
+
 /* Open path, set WAL, synchronous=FULL, foreign keys, busy timeout, and
  * migrate the schema forward.  Without JRC_DB_CREATE a missing file is
  * JRC_E_NO_DB; with it and an existing file (and no FORCE) JRC_E_DB_EXISTS. */

@@ -34,6 +34,36 @@ static const struct option init_opts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* On a PostgreSQL server the record is laid out in the database the URI
+ * names, which must hold none yet (never replaced, --force or not), and
+ * the reference data imported into it. */
+static int init_server(cli_ctx *ctx)
+{
+	int rc, key_created = 0;
+	jrc_db *db;
+	jrc_err err = { 0 };
+
+	if (ledger_key_create(ledger_key_path(), 0, &key_created, &err) != JRC_OK)
+		return cli_fail(ctx, &err);
+	if ((rc = cli_open_db(ctx, JRC_DB_CREATE, &db)))
+		return rc;
+	if (refdata_import_dir(db, ctx->data_dir, "cli", &err) != JRC_OK ||
+	    (ctx->site && db_setting_set(db, "site_code", ctx->site, &err) != JRC_OK)) {
+		db_close(db);
+		rc = cli_fail(ctx, &err);
+		fprintf(stderr, "%s\n",
+			_("The server's database now holds an empty record: put the reference data right and import it with 'jrc import' (and 'jrc settings site_code' for the site)."));
+		return rc;
+	}
+	printf(_("Laid out the record on the server with categories %ld, departments %ld, places %ld.\n"),
+	       db_count(db, "categories"), db_count(db, "departments"), db_count(db, "divisions"));
+	db_close(db);
+	if (key_created)
+		printf(_("Created the ledger key %s (mode 0400): keep a sealed copy away from the database and its backups.\n"),
+		       ledger_key_path());
+	return 0;
+}
+
 static int init_run(cli_call *c)
 {
 	cli_ctx *ctx = c->ctx;
@@ -43,6 +73,8 @@ static int init_run(cli_call *c)
 	char tmp[4200];
 	long ncat, ndep, ndiv;
 
+	if (db_is_server_uri(ctx->db_path))
+		return init_server(ctx);
 	if (access(ctx->db_path, F_OK) == 0 && !force) {
 		err.code = JRC_E_DB_EXISTS;
 		snprintf(err.msg, sizeof(err.msg),

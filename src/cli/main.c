@@ -254,7 +254,14 @@ int main(int argc, char **argv)
 		case 's': ctx.site = optarg; break;
 		case 'D': ctx.data_dir = optarg; break;
 		case 'h': usage(stdout); return 0;
-		case 'V': printf("jrc (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION); return 0;
+		case 'V':
+			printf("jrc (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+#ifdef HAVE_POSTGRESQL
+			printf("storage: sqlite, postgresql\n");
+#else
+			printf("storage: sqlite\n");
+#endif
+			return 0;
 		default:
 			fprintf(stderr, _("jrc: unknown option: see 'jrc --help'.\n"));
 			return 2;

@@ -490,7 +490,7 @@ jrc_status alert_filing_join(jrc_db *db, const alert_filing *f, alert_pass *p, j
 	if ((s = db_prepare_cached(db, "SELECT r.code, r.kind, r.count, r.days, a.id, a.raised_at"
 				   " FROM alert_rules r LEFT JOIN alerts a"
 				   "  ON a.rule = r.code AND a.key = ?1 AND a.acked_at IS NULL"
-				   " WHERE r.active AND r.kind <> 'overdue'", &st, err)))
+				   " WHERE r.active <> 0 AND r.kind <> 'overdue'", &st, err)))
 		return s;
 	db_bind_text(db, st, 1, key);
 	while (p->n < sizeof(p->rule) / sizeof(p->rule[0]) && (rc = db_step(db, st)) == DB_ROW) {
@@ -738,7 +738,7 @@ jrc_status alert_evaluate_overdue(jrc_db *db, long *raised, jrc_err *err)
 		*raised = 0;
 	if ((s = db_begin(db, err)))
 		return s;
-	if ((s = db_prepare(db, "SELECT code, count FROM alert_rules WHERE active"
+	if ((s = db_prepare(db, "SELECT code, count FROM alert_rules WHERE active <> 0"
 			    " AND kind = 'overdue' ORDER BY sort, code", &st, err)))
 		goto fail;
 	while (nr < sizeof(rules) / sizeof(rules[0]) && (rc = db_step(db, st)) == DB_ROW) {

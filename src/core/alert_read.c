@@ -275,7 +275,7 @@ jrc_status alert_rules(jrc_db *db, jrc_alert_rule **out, size_t *n, jrc_err *err
 	*out = NULL;
 	*n = 0;
 	if ((s = db_prepare(db, "SELECT code, kind, count, days, name_zh, name_en FROM alert_rules"
-			    " WHERE active ORDER BY sort, code", &st, err)))
+			    " WHERE active <> 0 ORDER BY sort, code", &st, err)))
 		return s;
 	while ((rc = db_step(db, st)) == DB_ROW) {
 		jrc_alert_rule *r;

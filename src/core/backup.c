@@ -174,6 +174,9 @@ jrc_status backup_write(jrc_db *db, const char *dir, jrc_time now, jrc_backup_in
 	int fd = -1, rc;
 
 	memset(out, 0, sizeof(*out));
+	if (db_is_server(db))
+		return jrc_err_set(err, JRC_E_USAGE, NULL, "%s",
+				   _("This database is on a PostgreSQL server, which is backed up on the server itself: use pg_basebackup (a copy of the whole server) or pg_dump, as the README's county section shows."));
 	if (stat(dir, &sb) != 0)
 		return dir_write_failed(dir, errno, err);
 	if (!S_ISDIR(sb.st_mode))

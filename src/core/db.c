@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "db_internal.h"
+#include "db_pg.h"
 #include "figures/tally_internal.h"
 #include "jrc/clock.h"
 #include "jrc/i18n.h"
@@ -16,6 +17,8 @@
 
 struct jrc_db {
 	sqlite3 *h;
+	/* A PostgreSQL server instead (db_pg.c); h is then NULL. */
+	struct db_pg *pg;
 	int readonly;
 	/* Parsing a statement costs more than running it: the filing path
 	 * would spend most of its time in sqlite3_prepare_v2 without this.
@@ -24,7 +27,7 @@ struct jrc_db {
 	struct cached_stmt {
 		char *sql;
 		const char *given; /* the caller's string: found by address first */
-		sqlite3_stmt *st;
+		db_stmt *st;
 	} *cache;
 	size_t ncache, cap;
 	/* The ledger key (ledger_key.c), read from its file on first use. */
@@ -35,7 +38,7 @@ struct jrc_db {
 	 * parameter left NULL.  A few at a time is plenty: a failed bind is
 	 * stepped, or its statement given up, before the next one is made. */
 	struct bind_fail {
-		sqlite3_stmt *st;
+		db_stmt *st;
 		int rc;
 	} bind_fail[4];
 	unsigned next_fail;
@@ -80,38 +83,58 @@ void db_window_since(jrc_db *db, jrc_date today, long days, char out[32])
 
 int64_t db_last_id(jrc_db *db)
 {
-	return sqlite3_last_insert_rowid(db->h);
+	return db->pg ? db_pg_last_id(db->pg) : sqlite3_last_insert_rowid(db->h);
 }
 
 int db_changes(jrc_db *db)
 {
-	return sqlite3_changes(db->h);
+	return db->pg ? db_pg_changes(db->pg) : sqlite3_changes(db->h);
 }
 
 int db_in_transaction(jrc_db *db)
 {
-	return !sqlite3_get_autocommit(db->h);
+	return db->pg ? db_pg_in_transaction(db->pg) : !sqlite3_get_autocommit(db->h);
 }
 
 int db_last_result(jrc_db *db)
 {
-	return sqlite3_errcode(db->h);
+	return db->pg ? db_pg_last_result(db->pg) : sqlite3_errcode(db->h);
+}
+
+int db_retryable(jrc_db *db)
+{
+#ifdef HAVE_POSTGRESQL
+	return db->pg && db_pg_retryable(db->pg);
+#else
+	(void)db;
+	return 0;
+#endif
+}
+
+int db_is_server(jrc_db *db)
+{
+	return db && db->pg;
 }
 
 jrc_status db_defer_foreign_keys(jrc_db *db, jrc_err *err)
 {
-	/* sqlite resets it at the end of the transaction. */
-	return db_exec(db, "PRAGMA defer_foreign_keys = ON", err);
+	/* Both engines keep it to the end of the transaction (PostgreSQL's
+	 * references are made DEFERRABLE for it, db_schema_pg.c). */
+	return db_exec(db, db->pg ? "SET CONSTRAINTS ALL DEFERRED" : "PRAGMA defer_foreign_keys = ON",
+		       err);
 }
 
 void db_secure_delete(jrc_db *db)
 {
-	(void)db_exec(db, "PRAGMA secure_delete = ON", NULL);
+	/* PostgreSQL has no such setting: a deleted row's bytes stay until
+	 * VACUUM reuses the space (the README says how a county runs it). */
+	if (!db->pg)
+		(void)db_exec(db, "PRAGMA secure_delete = ON", NULL);
 }
 
 jrc_status db_int64_of(jrc_db *db, const char *sql, int64_t *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
@@ -119,28 +142,35 @@ jrc_status db_int64_of(jrc_db *db, const char *sql, int64_t *out, jrc_err *err)
 		return s;
 	rc = db_step(db, st);
 	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
+		*out = db_col_int64(st, 0);
 	db_release(st);
 	return rc == SQLITE_ROW ? JRC_OK : db_fail(db, rc, err);
 }
 
 jrc_status db_data_version(jrc_db *db, int64_t *out, jrc_err *err)
 {
-	return db_int64_of(db, "PRAGMA data_version", out, err);
+	/* PostgreSQL: the next transaction id, which moves whenever another
+	 * connection writes (and so at least whenever it commits). */
+	return db_int64_of(db, db->pg ? "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint"
+				      : "PRAGMA data_version", out, err);
 }
 
 jrc_status db_check_file(jrc_db *db, db_file_check *out, jrc_err *err)
 {
-	sqlite3_stmt *st;
+	db_stmt *st;
 	jrc_status s;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
+	/* A server keeps its own files sound and checks every reference as
+	 * it is written: nothing to look at from here. */
+	if (db->pg)
+		return JRC_OK;
 	if ((s = db_prepare(db, "PRAGMA integrity_check", &st, err)))
 		return s;
 	rc = db_step(db, st);
 	if (rc == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
+		const char *t = db_col_text(st, 0);
 
 		if (!t || strcmp(t, "ok") != 0) {
 			/* sqlite's report spans lines; one line reads better. */
@@ -150,7 +180,7 @@ jrc_status db_check_file(jrc_db *db, db_file_check *out, jrc_err *err)
 					*p = ' ';
 		}
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	if (rc != SQLITE_ROW)
 		return db_fail(db, rc, err);
 	if (out->damage[0])
@@ -161,10 +191,10 @@ jrc_status db_check_file(jrc_db *db, db_file_check *out, jrc_err *err)
 	if (rc == SQLITE_ROW) {
 		out->dangling = 1;
 		db_col_copy(st, 0, out->table, sizeof(out->table));
-		out->rowid = sqlite3_column_int64(st, 1);
+		out->rowid = db_col_int64(st, 1);
 		db_col_copy(st, 2, out->parent, sizeof(out->parent));
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
@@ -175,6 +205,7 @@ sqlite3 *db_handle(jrc_db *db)
 
 const char *db_file_name(jrc_db *db)
 {
+	/* A server's files are not ours to write over. */
 	const char *f = db && db->h ? sqlite3_db_filename(db->h, "main") : NULL;
 
 	return f ? f : "";
@@ -182,13 +213,18 @@ const char *db_file_name(jrc_db *db)
 
 void db_set_busy_timeout(jrc_db *db, int ms)
 {
-	sqlite3_busy_timeout(db->h, ms);
+	if (db->pg)
+		db_pg_set_lock_timeout(db->pg, ms);
+	else
+		sqlite3_busy_timeout(db->h, ms);
 }
 
 jrc_status db_fail(jrc_db *db, int rc, jrc_err *err)
 {
 	jrc_status code;
 
+	if (db && db->pg)
+		return db_pg_fail(db->pg, rc, err);
 	switch (rc & 0xff) {
 	case SQLITE_OK:
 		return JRC_OK;
@@ -235,30 +271,70 @@ jrc_status db_fail(jrc_db *db, int rc, jrc_err *err)
 
 jrc_status db_exec(jrc_db *db, const char *sql, jrc_err *err)
 {
-	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+	int rc;
+
+	if (db->pg)
+		return db_pg_exec(db->pg, sql, err);
+	rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 
 	return rc == SQLITE_OK ? JRC_OK : db_fail(db, rc, err);
 }
 
 /* Forget a failed bind of st: a statement handed out afresh (a new one
  * may reuse a finalized one's address; a cached one comes back unbound). */
-static void bind_fail_forget(jrc_db *db, sqlite3_stmt *st)
+static void bind_fail_forget(jrc_db *db, db_stmt *st)
 {
 	for (size_t i = 0; i < sizeof(db->bind_fail) / sizeof(db->bind_fail[0]); i++)
 		if (db->bind_fail[i].st == st)
 			db->bind_fail[i].st = NULL;
 }
 
-jrc_status db_prepare(jrc_db *db, const char *sql, sqlite3_stmt **st, jrc_err *err)
+/* A statement of either engine; cached ones are kept by the server as
+ * named prepared statements. */
+static jrc_status prepare(jrc_db *db, const char *sql, int cached, db_stmt **out, jrc_err *err)
 {
-	int rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL);
+	db_stmt *st = calloc(1, sizeof(*st));
+	jrc_status s = JRC_OK;
+	int rc;
 
-	if (rc == SQLITE_OK)
-		bind_fail_forget(db, *st);
-	return rc == SQLITE_OK ? JRC_OK : db_fail(db, rc, err);
+	*out = NULL;
+	if (!st)
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	if (db->pg) {
+		s = db_pg_prepare(db->pg, sql, cached, &st->pg, err);
+	} else if ((rc = sqlite3_prepare_v2(db->h, sql, -1, &st->lite, NULL)) != SQLITE_OK) {
+		s = db_fail(db, rc, err);
+	} else if (!st->lite) {
+		/* Only blanks or a comment: nothing to run. */
+		s = jrc_err_set(err, JRC_E_DB, NULL, NULL);
+	}
+	if (s != JRC_OK) {
+		free(st);
+		return s;
+	}
+	bind_fail_forget(db, st);
+	*out = st;
+	return JRC_OK;
 }
 
-jrc_status db_prepare_cached(jrc_db *db, const char *sql, sqlite3_stmt **st, jrc_err *err)
+jrc_status db_prepare(jrc_db *db, const char *sql, db_stmt **st, jrc_err *err)
+{
+	return prepare(db, sql, 0, st, err);
+}
+
+void db_finalize(db_stmt *st)
+{
+	if (!st)
+		return;
+#ifdef HAVE_POSTGRESQL
+	if (st->pg)
+		db_pg_finalize(st->pg);
+#endif
+	sqlite3_finalize(st->lite);
+	free(st);
+}
+
+jrc_status db_prepare_cached(jrc_db *db, const char *sql, db_stmt **st, jrc_err *err)
 {
 	struct cached_stmt *c = NULL;
 	jrc_status s;
@@ -278,10 +354,10 @@ jrc_status db_prepare_cached(jrc_db *db, const char *sql, sqlite3_stmt **st, jrc
 		bind_fail_forget(db, *st);
 		return JRC_OK;
 	}
-	if ((s = db_prepare(db, sql, st, err)) != JRC_OK)
+	if ((s = prepare(db, sql, 1, st, err)) != JRC_OK)
 		return s;
 	if (!(copy = strdup(sql))) {
-		sqlite3_finalize(*st);
+		db_finalize(*st);
 		*st = NULL;
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 	}
@@ -290,7 +366,7 @@ jrc_status db_prepare_cached(jrc_db *db, const char *sql, sqlite3_stmt **st, jrc
 
 		if (!(c = realloc(db->cache, cap * sizeof(*c)))) {
 			free(copy);
-			sqlite3_finalize(*st);
+			db_finalize(*st);
 			*st = NULL;
 			return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 		}
@@ -304,16 +380,27 @@ jrc_status db_prepare_cached(jrc_db *db, const char *sql, sqlite3_stmt **st, jrc
 	return JRC_OK;
 }
 
-void db_release(sqlite3_stmt *st)
+void db_release(db_stmt *st)
 {
 	if (!st)
 		return;
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
+#ifdef HAVE_POSTGRESQL
+	if (st->pg) {
+		db_pg_release(st->pg);
+		return;
+	}
+#endif
+	sqlite3_reset(st->lite);
+	sqlite3_clear_bindings(st->lite);
 }
 
 jrc_status db_begin(jrc_db *db, jrc_err *err)
 {
+	/* SQLite: writers take turns from the start.  PostgreSQL: rows are
+	 * locked as they are written (db_pg.c also tells the server today's
+	 * date by the program's clock). */
+	if (db->pg)
+		return db_pg_begin(db->pg, err);
 	return db_exec(db, "BEGIN IMMEDIATE", err);
 }
 
@@ -328,14 +415,23 @@ jrc_status db_commit(jrc_db *db, jrc_err *err)
 
 void db_rollback(jrc_db *db)
 {
-	if (!sqlite3_get_autocommit(db->h))
+	if (db->pg)
+		db_pg_rollback(db->pg);
+	else if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
-int db_bind_text(jrc_db *db, sqlite3_stmt *st, int i, const char *s)
+int db_bind_text(jrc_db *db, db_stmt *st, int i, const char *s)
 {
-	int rc = s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
+	int rc;
 	struct bind_fail *f;
+
+#ifdef HAVE_POSTGRESQL
+	if (st->pg)
+		rc = db_pg_bind_text(st->pg, i, s);
+	else
+#endif
+	rc = s ? sqlite3_bind_text(st->lite, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st->lite, i);
 
 	if (rc == SQLITE_OK)
 		return rc;
@@ -350,7 +446,7 @@ int db_bind_text(jrc_db *db, sqlite3_stmt *st, int i, const char *s)
 	return rc;
 }
 
-int db_step(jrc_db *db, sqlite3_stmt *st)
+int db_step(jrc_db *db, db_stmt *st)
 {
 	for (size_t i = 0; i < sizeof(db->bind_fail) / sizeof(db->bind_fail[0]); i++) {
 		if (db->bind_fail[i].st == st) {
@@ -358,26 +454,30 @@ int db_step(jrc_db *db, sqlite3_stmt *st)
 			return db->bind_fail[i].rc;
 		}
 	}
-	return sqlite3_step(st);
+#ifdef HAVE_POSTGRESQL
+	if (st->pg)
+		return db_pg_step(st->pg);
+#endif
+	return sqlite3_step(st->lite);
 }
 
-char *db_col_strdup(sqlite3_stmt *st, int i, int *oom)
+char *db_col_strdup(db_stmt *st, int i, int *oom)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
+	const char *t = db_col_text(st, i);
 	char *r;
 
 	if (!t)
 		return NULL;
-	r = strdup((const char *)t);
+	r = strdup(t);
 	if (!r && oom)
 		*oom = 1;
 	return r;
 }
 
-void db_col_copy(sqlite3_stmt *st, int i, char *buf, size_t size)
+void db_col_copy(db_stmt *st, int i, char *buf, size_t size)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
-	size_t n = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
+	const char *t = db_col_text(st, i);
+	size_t n = t ? (size_t)db_col_bytes(st, i) : 0;
 
 	if (!size)
 		return;
@@ -440,6 +540,38 @@ static jrc_status migrate(jrc_db *db, jrc_err *err)
 		return s;
 	}
 	return db_commit(db, err);
+}
+
+int db_is_server_uri(const char *path)
+{
+	return path && (strncmp(path, "postgresql://", 13) == 0 ||
+			strncmp(path, "postgres://", 11) == 0);
+}
+
+/* A PostgreSQL server named by a libpq URI: connect, and with
+ * JRC_DB_CREATE lay out the schema and roles in its empty database. */
+static jrc_status open_server(const char *uri, int flags, jrc_db **out, jrc_err *err)
+{
+#ifdef HAVE_POSTGRESQL
+	jrc_db *db = calloc(1, sizeof(*db));
+	jrc_status s;
+
+	if (!db)
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	db->readonly = !!(flags & JRC_DB_READONLY);
+	if ((s = db_pg_open(uri, flags, db_schema_version(), &db->pg, err)) != JRC_OK) {
+		free(db);
+		return s;
+	}
+	*out = db;
+	return JRC_OK;
+#else
+	(void)flags;
+	(void)out;
+	return jrc_err_set(err, JRC_E_DB_OPEN, NULL,
+			   _("%.60s names a PostgreSQL server, but this jrc was built without PostgreSQL: install libpq-dev and build again (configure says \"PostgreSQL: yes\")."),
+			   uri);
+#endif
 }
 
 /* Create the parent directory (0750) if needed, like mkdir -p. */
@@ -562,6 +694,8 @@ jrc_status db_open(const char *path, int flags, jrc_db **out, jrc_err *err)
 	if (!path || !*path)
 		return jrc_err_set(err, JRC_E_USAGE, NULL,
 				   _("No database path was given: use --db PATH or set JRC_DB."));
+	if (db_is_server_uri(path))
+		return open_server(path, flags, out, err);
 	if (flags & JRC_DB_CREATE) {
 		if (stat(path, &sb) == 0) {
 			if (!(flags & JRC_DB_FORCE))
@@ -671,11 +805,14 @@ void db_close(jrc_db *db)
 	if (!db)
 		return;
 	for (size_t i = 0; i < db->ncache; i++) {
-		sqlite3_finalize(db->cache[i].st);
+		db_finalize(db->cache[i].st);
 		free(db->cache[i].sql);
 	}
 	free(db->cache);
-	sqlite3_close_v2(db->h);
+	if (db->pg)
+		db_pg_close(db->pg);
+	else
+		sqlite3_close_v2(db->h);
 	memset(db->ledger_key, 0, sizeof(db->ledger_key));
 	free(db);
 }
@@ -688,6 +825,11 @@ jrc_status db_close_checked(jrc_db *db, jrc_err *err)
 
 	if (!db)
 		return JRC_OK;
+	if (db->pg) {
+		/* The server writes its log to its files by itself. */
+		db_close(db);
+		return JRC_OK;
+	}
 	rc = sqlite3_prepare_v2(db->h, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -709,14 +851,14 @@ jrc_status db_close_checked(jrc_db *db, jrc_err *err)
 long db_count(jrc_db *db, const char *table)
 {
 	char sql[128];
-	sqlite3_stmt *st;
+	db_stmt *st;
 	long n = -1;
 
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM \"%s\"", table);
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st, NULL) != JRC_OK)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	if (db_step(db, st) == SQLITE_ROW)
+		n = (long)db_col_int64(st, 0);
+	db_finalize(st);
 	return n;
 }

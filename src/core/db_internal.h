@@ -7,20 +7,29 @@
 #include <stdint.h>
 #include <sqlite3.h>
 
+#include "config.h"
+
 #include "jrc/date.h"
 #include "jrc/db.h"
 
 /* ---- The storage layer's statements ----
  * The core names a statement, its parameters, its columns and its results
- * only through what follows, never through the engine's own API: the SQL
- * of a statement is written once, and the engine behind it is this
- * layer's business (db.c, and the engine-bound backup.c, seqmark.c and the
- * SQL functions of figures/tally.c).  Today the engine is SQLite and these
- * are its calls under our names. */
-typedef sqlite3_stmt db_stmt;
+ * only through what follows, never through an engine's own API: the SQL
+ * of a statement is written once (in SQLite's dialect), and the engine
+ * behind it is this layer's business.  Two engines: SQLite, a file for
+ * one hall (db.c, and the engine-bound backup.c, seqmark.c and
+ * db_functions.c), and PostgreSQL, one server for a county (db_pg.c, which
+ * carries each statement into its dialect with db_pg_sql.c).  A statement
+ * has the one or the other. */
+struct db_pg_stmt;
+typedef struct db_stmt {
+	sqlite3_stmt *lite;
+	struct db_pg_stmt *pg;
+} db_stmt;
 
 /* What a step, a bind or a statement returns, and the failures the core
- * tells apart. */
+ * tells apart (SQLite's numbers; PostgreSQL's results are mapped onto
+ * them). */
 enum {
 	DB_OK = SQLITE_OK,
 	DB_ROW = SQLITE_ROW,
@@ -31,71 +40,92 @@ enum {
 	DB_CONSTRAINT_FOREIGNKEY = SQLITE_CONSTRAINT_FOREIGNKEY
 };
 
+#ifdef HAVE_POSTGRESQL
+/* The PostgreSQL side of the calls below (db_pg.c). */
+int db_pg_bind_int64(struct db_pg_stmt *st, int i, int64_t v);
+int db_pg_bind_str(struct db_pg_stmt *st, int i, const char *s);
+int db_pg_param_count(struct db_pg_stmt *st);
+const char *db_pg_col_text(struct db_pg_stmt *st, int i);
+int64_t db_pg_col_int64(struct db_pg_stmt *st, int i);
+int db_pg_col_bytes(struct db_pg_stmt *st, int i);
+void db_pg_reset(struct db_pg_stmt *st);
+void db_pg_finalize(struct db_pg_stmt *st);
+#define DB_ENGINE(st, lite_call, pg_call) ((st)->lite ? (lite_call) : (pg_call))
+#else
+#define DB_ENGINE(st, lite_call, pg_call) (lite_call)
+#endif
+
 static inline int db_bind_int64(db_stmt *st, int i, int64_t v)
 {
-	return sqlite3_bind_int64(st, i, v);
+	return DB_ENGINE(st, sqlite3_bind_int64(st->lite, i, v), db_pg_bind_int64(st->pg, i, v));
 }
 
 static inline int db_bind_int(db_stmt *st, int i, int v)
 {
-	return sqlite3_bind_int(st, i, v);
+	return DB_ENGINE(st, sqlite3_bind_int(st->lite, i, v), db_pg_bind_int64(st->pg, i, v));
 }
 
 /* Bind text that outlives the statement's next step, without a copy. */
 static inline int db_bind_text_kept(db_stmt *st, int i, const char *s)
 {
-	return sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	return DB_ENGINE(st, sqlite3_bind_text(st->lite, i, s, -1, SQLITE_STATIC),
+			 db_pg_bind_str(st->pg, i, s));
 }
 
 static inline int db_bind_null(db_stmt *st, int i)
 {
-	return sqlite3_bind_null(st, i);
+	return DB_ENGINE(st, sqlite3_bind_null(st->lite, i), db_pg_bind_str(st->pg, i, NULL));
 }
 
 /* How many parameters the statement's SQL has. */
 static inline int db_param_count(db_stmt *st)
 {
-	return sqlite3_bind_parameter_count(st);
+	return DB_ENGINE(st, sqlite3_bind_parameter_count(st->lite), db_pg_param_count(st->pg));
 }
 
 static inline int64_t db_col_int64(db_stmt *st, int i)
 {
-	return sqlite3_column_int64(st, i);
+	return DB_ENGINE(st, sqlite3_column_int64(st->lite, i), db_pg_col_int64(st->pg, i));
 }
 
 static inline int db_col_int(db_stmt *st, int i)
 {
-	return sqlite3_column_int(st, i);
+	return DB_ENGINE(st, sqlite3_column_int(st->lite, i), (int)db_pg_col_int64(st->pg, i));
 }
 
 /* Column i as text (NULL for SQL NULL), valid until the next step. */
 static inline const char *db_col_text(db_stmt *st, int i)
 {
-	return (const char *)sqlite3_column_text(st, i);
+	return DB_ENGINE(st, (const char *)sqlite3_column_text(st->lite, i),
+			 db_pg_col_text(st->pg, i));
 }
 
 /* Its length in bytes, after db_col_text. */
 static inline int db_col_bytes(db_stmt *st, int i)
 {
-	return sqlite3_column_bytes(st, i);
+	return DB_ENGINE(st, sqlite3_column_bytes(st->lite, i), db_pg_col_bytes(st->pg, i));
 }
 
 static inline int db_col_is_null(db_stmt *st, int i)
 {
-	return sqlite3_column_type(st, i) == SQLITE_NULL;
+	return DB_ENGINE(st, sqlite3_column_type(st->lite, i) == SQLITE_NULL,
+			 db_pg_col_text(st->pg, i) == NULL);
 }
 
 /* Run the statement again from the start, its parameters kept. */
 static inline void db_reset(db_stmt *st)
 {
-	sqlite3_reset(st);
+#ifdef HAVE_POSTGRESQL
+	if (!st->lite) {
+		db_pg_reset(st->pg);
+		return;
+	}
+#endif
+	sqlite3_reset(st->lite);
 }
 
 /* A statement from db_prepare, done with; NULL is fine. */
-static inline void db_finalize(db_stmt *st)
-{
-	sqlite3_finalize(st);
-}
+void db_finalize(db_stmt *st);
 
 /* The one integer a one-row query fixed in the source gives (cached). */
 jrc_status db_int64_of(jrc_db *db, const char *sql, int64_t *out, jrc_err *err);
@@ -136,8 +166,16 @@ jrc_status db_check_file(jrc_db *db, db_file_check *out, jrc_err *err);
  * (db_functions.c); an engine result. */
 int db_register_functions(jrc_db *db);
 
-/* The raw handle, for the engine-bound files of the storage layer only. */
+/* The raw handle, for the engine-bound files of the storage layer only;
+ * NULL on PostgreSQL. */
 sqlite3 *db_handle(jrc_db *db);
+/* 1 when the last failure was one a server may give to a transaction
+ * that did nothing wrong (a deadlock, a lost connection, now opened
+ * again): doing the whole transaction again is right.  0 on SQLite, which
+ * waits for its lock instead. */
+int db_retryable(jrc_db *db);
+/* 1 when the database is a PostgreSQL server. */
+int db_is_server(jrc_db *db);
 
 /* Map an sqlite result code to a status and a sentence in err. */
 jrc_status db_fail(jrc_db *db, int rc, jrc_err *err);
@@ -160,9 +198,16 @@ void db_release(db_stmt *st);
 /* SQL scripts (NULL-terminated) that bring the schema from to_version - 1
  * to to_version. */
 const char *const *db_schema_migration(int to_version);
-/* The scripts of versions 4 and 5 (db_schema_v4.c). */
+/* The PostgreSQL form of the newest version, and its roles
+ * (db_schema_pg.c): NULL-terminated lists of statements. */
+extern const char *const db_schema_pg[];
+extern const char *const db_schema_pg_roles[];
+/* SQLite's JSON functions as the record uses them (db_schema_pg_json.c). */
+extern const char *const db_schema_pg_json[];
+/* The scripts of versions 4, 5 and 6 (db_schema_v4.c). */
 extern const char *const db_schema_version_4[];
 extern const char *const db_schema_version_5[];
+extern const char *const db_schema_version_6[];
 
 /* Bind a C string or NULL (as SQL NULL) to parameter i; returns the sqlite
  * result.  A failure (a text over the length limit, no memory) is also kept

@@ -545,6 +545,7 @@ static const char *const *const migrations[] = {
 	version_3,
 	db_schema_version_4,
 	db_schema_version_5,
+	db_schema_version_6,
 };
 
 int db_schema_version(void)

@@ -281,3 +281,16 @@ const char *const db_schema_version_5[] = {
 	migration_5_sites,           /* sites and the three levels */
 	NULL
 };
+
+/* Version 6: the seventh round.  A truth value is compared with 0 in a
+ * condition, which both storage engines read alike (PostgreSQL, issue 15,
+ * takes no number as a condition): the pending rows' index says so too,
+ * so that the statements that use it still match its condition. */
+static const char *const migration_6_truth =
+	"DROP INDEX tally_day_dirty;"
+	"CREATE INDEX tally_day_dirty ON tally_day(dirty) WHERE dirty <> 0;";
+
+const char *const db_schema_version_6[] = {
+	migration_6_truth,
+	NULL
+};

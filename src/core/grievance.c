@@ -334,16 +334,24 @@ jrc_status grievance_file(jrc_db *db, const jrc_intake *in, jrc_case *out, jrc_e
 		return s;
 	s = clean(db, in, &c, err);
 	db_rollback(db);
-	if (s != JRC_OK || (s = db_begin(db, err)) != JRC_OK) {
+	if (s != JRC_OK) {
 		clean_free(&c);
 		return s;
 	}
-	if ((s = file_clean(db, &c, out, err)) != JRC_OK) {
-		db_rollback(db);
-		if (out)
-			grievance_case_free(out);
-	} else if ((s = db_commit(db, err)) != JRC_OK && out) {
-		grievance_case_free(out);
+	/* A server may give up a transaction that did nothing wrong (a
+	 * deadlock, a connection lost and opened again): the filing is done
+	 * afresh, a few times, and its number taken afresh with it. */
+	for (int attempt = 0;; attempt++) {
+		if ((s = db_begin(db, err)) == JRC_OK) {
+			if ((s = file_clean(db, &c, out, err)) != JRC_OK)
+				db_rollback(db);
+			else
+				s = db_commit(db, err);
+			if (s != JRC_OK && out)
+				grievance_case_free(out);
+		}
+		if (s == JRC_OK || attempt == 3 || !db_retryable(db))
+			break;
 	}
 	clean_free(&c);
 	return s;

@@ -193,7 +193,7 @@ static int panelist(jrc_db *db, const char *id, char *name, char *title, char de
 	int rc;
 
 	if (db_prepare(db, "SELECT name, title, coalesce(department, '') FROM panelists"
-		       " WHERE id = ? COLLATE NOCASE AND active = 1", &st, err) != JRC_OK)
+		       " WHERE upper(id) = upper(?) AND active = 1", &st, err) != JRC_OK)
 		return -1;
 	db_bind_text(db, st, 1, id);
 	rc = db_step(db, st);

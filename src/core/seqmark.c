@@ -46,7 +46,8 @@ static jrc_status write_failed(const char *path, int e, jrc_err *err)
 jrc_status seqmark_note(jrc_db *db, const char *site, const char *day, long seq,
 			jrc_err *err)
 {
-	const char *dbfile = sqlite3_db_filename(db_handle(db), "main");
+	/* "" on a server, whose numbers are safe in its own log. */
+	const char *dbfile = db_file_name(db);
 	char path[4200], line[64];
 	struct stat db_st;
 	int fd, n, e;
@@ -173,7 +174,7 @@ jrc_status seqmark_raise(jrc_db *db, const char *mark_path, const char *other_db
 	struct marks m = { 0 };
 	jrc_seq_raise *raises = NULL;
 	size_t nr = 0;
-	sqlite3_stmt *get = NULL, *put = NULL;
+	db_stmt *get = NULL, *put = NULL;
 	jrc_status s = JRC_OK;
 	int rc;
 
@@ -210,7 +211,7 @@ jrc_status seqmark_raise(jrc_db *db, const char *mark_path, const char *other_db
 		db_bind_text(db, get, 2, m.v[i].day);
 		rc = db_step(db, get);
 		if (rc == SQLITE_ROW)
-			have = (long)sqlite3_column_int64(get, 0);
+			have = (long)db_col_int64(get, 0);
 		else if (rc != SQLITE_DONE) {
 			s = db_fail(db, rc, err);
 			goto fail;
@@ -223,7 +224,7 @@ jrc_status seqmark_raise(jrc_db *db, const char *mark_path, const char *other_db
 			continue;
 		db_bind_text(db, put, 1, m.v[i].site);
 		db_bind_text(db, put, 2, m.v[i].day);
-		sqlite3_bind_int64(put, 3, m.v[i].seq);
+		db_bind_int64(put, 3, m.v[i].seq);
 		rc = db_step(db, put);
 		db_release(put);
 		if (rc != SQLITE_DONE) {
@@ -236,8 +237,8 @@ jrc_status seqmark_raise(jrc_db *db, const char *mark_path, const char *other_db
 		raises[nr].to = m.v[i].seq;
 		nr++;
 	}
-	sqlite3_finalize(get);
-	sqlite3_finalize(put);
+	db_finalize(get);
+	db_finalize(put);
 	get = put = NULL;
 	if ((s = db_commit(db, err)) != JRC_OK)
 		goto out;
@@ -246,8 +247,8 @@ jrc_status seqmark_raise(jrc_db *db, const char *mark_path, const char *other_db
 	raises = NULL;
 	goto out;
 fail:
-	sqlite3_finalize(get);
-	sqlite3_finalize(put);
+	db_finalize(get);
+	db_finalize(put);
 	db_rollback(db);
 out:
 	free(raises);

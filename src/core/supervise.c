@@ -18,7 +18,7 @@
 
 #define SV_COLS "s.id, s.case_id, c.receipt, s.department, s.note, s.by_on, s.issued_at," \
 	" s.issued_by, s.acked_at, s.acked_by, s.reply, s.replied_at, s.replied_by," \
-	" s.late OR (s.replied_at IS NULL AND s.by_on < ?1)"
+	" (s.late <> 0 OR (s.replied_at IS NULL AND s.by_on < ?1))"
 
 static jrc_date today(void)
 {
@@ -391,7 +391,7 @@ jrc_status supervise_list(jrc_db *db, const jrc_supervise_filter *f, jrc_supervi
 	*n = 0;
 	date_format(today(), day);
 	if ((s = db_prepare(db, "SELECT " SV_COLS " FROM supervisions s JOIN cases c ON c.id = s.case_id"
-			    " WHERE (?2 = 0 OR s.late OR (s.replied_at IS NULL AND s.by_on < ?1))"
+			    " WHERE (?2 = 0 OR s.late <> 0 OR (s.replied_at IS NULL AND s.by_on < ?1))"
 			    " AND (?3 IS NULL OR s.department = ?3) AND (?4 = 0 OR s.case_id = ?4)"
 			    " ORDER BY s.id DESC", &st, err)))
 		return s;

@@ -49,17 +49,17 @@ int main(void)
 
 	/* The statement cache: parsed once, handed out reset and unbound. */
 	{
-		sqlite3_stmt *a, *b, *c;
+		db_stmt *a, *b, *c;
 		const char *sql = "SELECT ?1, (SELECT count(*) FROM settings)";
 
 		ok(db_prepare_cached(db, sql, &a, &err) == JRC_OK, "a cached statement");
-		sqlite3_bind_int(a, 1, 42);
-		ok(sqlite3_step(a) == SQLITE_ROW && sqlite3_column_int(a, 0) == 42, "runs");
+		db_bind_int(a, 1, 42);
+		ok(db_step(db, a) == DB_ROW && db_col_int(a, 0) == 42, "runs");
 		/* Not released: the next user must get it reset all the same. */
 		ok(db_prepare_cached(db, sql, &b, &err) == JRC_OK && b == a,
 		   "the same SQL gives the same statement, not a new parse");
-		ok(!sqlite3_stmt_busy(b), "handed out reset");
-		ok(sqlite3_step(b) == SQLITE_ROW && sqlite3_column_type(b, 0) == SQLITE_NULL,
+		ok(!sqlite3_stmt_busy(b->lite), "handed out reset");
+		ok(db_step(db, b) == DB_ROW && db_col_is_null(b, 0),
 		   "with its old bindings cleared");
 		db_release(b);
 		ok(db_prepare_cached(db, "SELECT 2", &c, &err) == JRC_OK && c != a,

@@ -193,11 +193,11 @@ jrc_status stats_collect_at(jrc_db *db, const char *from, const char *to, const 
 
 	/* Late: supervise_list's rule. */
 	s = breakdown(db, ranged || site ?
-		      "SELECT s.department, count(*), sum(s.replied_at IS NULL),"
-		      " sum(s.late OR (s.replied_at IS NULL AND s.by_on < ?3)) FROM supervisions s"
+		      "SELECT s.department, count(*), sum(CASE WHEN s.replied_at IS NULL THEN 1 ELSE 0 END),"
+		      " sum(CASE WHEN s.late <> 0 OR (s.replied_at IS NULL AND s.by_on < ?3) THEN 1 ELSE 0 END) FROM supervisions s"
 		      " JOIN cases c ON c.id = s.case_id WHERE c." IN_RANGE " GROUP BY 1 ORDER BY 1" :
-		      "SELECT s.department, count(*), sum(s.replied_at IS NULL),"
-		      " sum(s.late OR (s.replied_at IS NULL AND s.by_on < ?3)) FROM supervisions s"
+		      "SELECT s.department, count(*), sum(CASE WHEN s.replied_at IS NULL THEN 1 ELSE 0 END),"
+		      " sum(CASE WHEN s.late <> 0 OR (s.replied_at IS NULL AND s.by_on < ?3) THEN 1 ELSE 0 END) FROM supervisions s"
 		      " GROUP BY 1 ORDER BY 1",
 		      start, end, today, site, &out->by_supervision, &out->n_supervision, err);
 	if (s != JRC_OK)

@@ -25,7 +25,7 @@ static const char upsert_day[] =
 	"INSERT INTO tally_day(day, " TALLY_KEY ", " TALLY_COUNTS ", " TALLY_PENDING ", dirty)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
 	" ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 1)"
-	" ON CONFLICT DO UPDATE SET n = n + excluded.n, answered = answered + excluded.answered,"
+	" ON CONFLICT(day, " TALLY_KEY ") DO UPDATE SET n = n + excluded.n, answered = answered + excluded.answered,"
 	" on_time = on_time + excluded.on_time, rated = rated + excluded.rated,"
 	" satisfied = satisfied + excluded.satisfied,"
 	" v_satisfied = v_satisfied + excluded.v_satisfied,"
@@ -52,7 +52,7 @@ static const char bump_day[] =
 	" sum(p_answered), sum(p_on_time), sum(p_rated), sum(p_satisfied), sum(p_v_satisfied)," \
 	" sum(p_v_basic), sum(p_v_unsatisfied), sum(p_overdue)" \
 	" FROM (" TALLY_PENDING_FROM("day, " TALLY_KEY ", " TALLY_PENDING) ") GROUP BY " group \
-	" ON CONFLICT DO UPDATE SET n = n + excluded.n, answered = answered + excluded.answered," \
+	" ON CONFLICT(" pcol TALLY_KEY ") DO UPDATE SET n = n + excluded.n, answered = answered + excluded.answered," \
 	" on_time = on_time + excluded.on_time, rated = rated + excluded.rated," \
 	" satisfied = satisfied + excluded.satisfied," \
 	" v_satisfied = v_satisfied + excluded.v_satisfied," \
@@ -72,9 +72,9 @@ static const char fold_sql[] =
 	PRUNE("tally_month", "month, ", "substr(day, 1, 7), ", "division")
 	PRUNE("tally_all", "", "", "division")
 	PRUNE("tally_total", "", "", "''")
-	"DELETE FROM tally_day WHERE dirty AND n = 0;"
+	"DELETE FROM tally_day WHERE dirty <> 0 AND n = 0;"
 	"DELETE FROM tally_day WHERE day = " TALLY_AS_OF " AND n = 0;"
-	"UPDATE tally_day SET" EMPTIED ", dirty = 0 WHERE dirty;"
+	"UPDATE tally_day SET" EMPTIED ", dirty = 0 WHERE dirty <> 0;"
 	"UPDATE tally_day SET" EMPTIED " WHERE day = " TALLY_AS_OF " AND (p_n <> 0 OR p_answered <> 0"
 	" OR p_on_time <> 0 OR p_rated <> 0 OR p_satisfied <> 0 OR p_v_satisfied <> 0"
 	" OR p_v_basic <> 0 OR p_v_unsatisfied <> 0 OR p_overdue <> 0);";
@@ -155,7 +155,7 @@ static const char upsert_filed[] =
 	"INSERT INTO tally_day(day, " TALLY_KEY ", " TALLY_COUNTS ", " TALLY_PENDING ", dirty)"
 	" SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, 0, 0, 0, 0, 0, 0, 0, 0,"
 	" 1, 0, 0, 0, 0, 0, 0, 0, 0, 0 FROM tally_clock WHERE as_of = ?1"
-	" ON CONFLICT DO UPDATE SET n = n + 1, p_n = p_n + 1";
+	" ON CONFLICT(day, " TALLY_KEY ") DO UPDATE SET n = n + 1, p_n = p_n + 1";
 
 jrc_status tally_filed(jrc_db *db, int64_t case_id, const tally_key *k, jrc_err *err)
 {

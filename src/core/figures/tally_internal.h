@@ -26,8 +26,8 @@
 	" p_v_basic, p_v_unsatisfied, p_overdue"
 #define TALLY_AS_OF "(SELECT as_of FROM tally_clock)"
 #define TALLY_PENDING_FROM(cols) \
-	" SELECT " cols " FROM tally_day INDEXED BY tally_day_dirty WHERE dirty" \
-	" UNION ALL SELECT " cols " FROM tally_day WHERE day = " TALLY_AS_OF " AND NOT dirty"
+	" SELECT " cols " FROM tally_day INDEXED BY tally_day_dirty WHERE dirty <> 0" \
+	" UNION ALL SELECT " cols " FROM tally_day WHERE day = " TALLY_AS_OF " AND dirty = 0"
 #define TALLY_PENDING_ROWS(pexpr, place) \
 	" UNION ALL" TALLY_PENDING_FROM(pexpr ", site, category, " place ", department, state," \
 					" source, " TALLY_PENDING)
@@ -62,7 +62,9 @@
  *                 tables were last brought up to (tally_clock.as_of; every
  *                 write brings them to today first, see tally_advance).
  * A case is a leader's-visit matter when visit_matters names it, else it
- * counts under the channel it came through.  WHERE clauses are appended. */
+ * counts under the channel it came through.  WHERE clauses are appended.
+ * Each yes-or-no is written out as 1 or 0 (PostgreSQL sums no truth
+ * values). */
 #define TALLY_CASE_KEY \
 	"jrc_local_day(c.filed_at) AS day, c.site AS site, c.category AS category," \
 	" c.division AS division, c.department AS department, c.state AS state," \
@@ -71,13 +73,14 @@
 #define TALLY_FACTS \
 	"SELECT " TALLY_CASE_KEY "," \
 	" 1 AS n," \
-	" a.event_id IS NOT NULL AS answered," \
-	" CASE WHEN a.event_id IS NULL THEN 0 ELSE jrc_local_day(a.at) <= coalesce(" \
+	" CASE WHEN a.event_id IS NOT NULL THEN 1 ELSE 0 END AS answered," \
+	" CASE WHEN a.event_id IS NULL THEN 0 WHEN jrc_local_day(a.at) <= coalesce(" \
 	"  (SELECT substr(e.note, instr(e.note, 'due: ') + 5, 10) FROM events e" \
 	"   WHERE e.case_id = c.id AND e.id < a.event_id AND e.kind = 'transition'" \
-	"   AND instr(e.note, 'due: ') > 0 ORDER BY e.id DESC LIMIT 1), c.accept_by) END AS on_time," \
-	" f.verdict IS NOT NULL AS rated," \
-	" coalesce(f.verdict = 'satisfied', 0) AS satisfied," \
+	"   AND instr(e.note, 'due: ') > 0 ORDER BY e.id DESC LIMIT 1), c.accept_by) THEN 1 ELSE 0" \
+	"  END AS on_time," \
+	" CASE WHEN f.verdict IS NOT NULL THEN 1 ELSE 0 END AS rated," \
+	" CASE WHEN f.verdict = 'satisfied' THEN 1 ELSE 0 END AS satisfied," \
 	" (SELECT count(*) FROM verdicts v WHERE v.case_id = c.id AND v.verdict = 'satisfied'" \
 	"  AND v.event_id = (SELECT min(w.event_id) FROM verdicts w" \
 	"   WHERE w.case_id = c.id AND w.stage = v.stage)) AS v_satisfied," \
@@ -87,8 +90,8 @@
 	" (SELECT count(*) FROM verdicts v WHERE v.case_id = c.id AND v.verdict = 'unsatisfied'" \
 	"  AND v.event_id = (SELECT min(w.event_id) FROM verdicts w" \
 	"   WHERE w.case_id = c.id AND w.stage = v.stage)) AS v_unsatisfied," \
-	" c.state IN " TALLY_OWED " AND coalesce(c.due_on, '') <> ''" \
-	"  AND c.due_on < (SELECT as_of FROM tally_clock) AS overdue" \
+	" CASE WHEN c.state IN " TALLY_OWED " AND coalesce(c.due_on, '') <> ''" \
+	"  AND c.due_on < (SELECT as_of FROM tally_clock) THEN 1 ELSE 0 END AS overdue" \
 	" FROM cases c" \
 	" LEFT JOIN lifecycle_steps a ON a.event_id = (SELECT min(s.event_id) FROM lifecycle_steps s" \
 	"  WHERE s.case_id = c.id AND s.to_state = 'answered')" \

@@ -54,11 +54,12 @@
  * the row now, the copying event, the case, and whether the row predates
  * full coverage (its own event carries no copy). */
 #define CHECK(tbl, key, cols, case_expr, legacy_expr, gone_ok) \
-	"WITH cov AS (SELECT json_extract(j.value, '$[1]') AS k," \
-	"   json(json_extract(j.value, '$[2]')) AS snap, max(e.id) AS eid" \
+	"WITH cov AS (SELECT k, snap, eid FROM (SELECT json_extract(j.value, '$[1]') AS k," \
+	"   json(json_extract(j.value, '$[2]')) AS snap, e.id AS eid, row_number() OVER" \
+	"   (PARTITION BY json_extract(j.value, '$[1]') ORDER BY e.id DESC) AS nth" \
 	"   FROM events e, json_each(e.payload) j" \
-	"   WHERE e.payload IS NOT NULL AND json_extract(j.value, '$[0]') = '" tbl "'" \
-	"   GROUP BY 1)," \
+	"   WHERE e.payload IS NOT NULL AND json_extract(j.value, '$[0]') = '" tbl "') AS last_copy" \
+	"   WHERE nth = 1)," \
 	" cur AS (SELECT CAST(t." key " AS TEXT) AS k, json(json_array(" cols ")) AS snap," \
 	"   " case_expr " AS case_id, " legacy_expr " AS legacy FROM " tbl " t)" \
 	" SELECT cur.k, cov.snap, cur.snap, cov.eid, cur.case_id, cur.legacy, 0 AS gone" \
@@ -66,13 +67,13 @@
 	"  WHERE cov.k IS NULL OR cov.snap IS NOT cur.snap" \
 	" UNION ALL" \
 	" SELECT cov.k, cov.snap, NULL, cov.eid, NULL, 0, 1 FROM cov" \
-	"  WHERE NOT EXISTS (SELECT 1 FROM cur WHERE cur.k = cov.k) AND NOT (" gone_ok ")" \
+	"  WHERE NOT EXISTS (SELECT 1 FROM cur WHERE cur.k = cov.k) AND (" gone_ok ") = 0" \
 	" ORDER BY 5, 4"
 
 /* A row kept by its own event (of that kind, about that case) is a legacy
  * row when that event has no copy. */
 #define LEGACY_BY_EVENT(kind) \
-	"(SELECT e.payload IS NULL FROM events e WHERE e.id = t.event_id" \
+	"(SELECT CASE WHEN e.payload IS NULL THEN 1 ELSE 0 END FROM events e WHERE e.id = t.event_id" \
 	" AND e.case_id = t.case_id AND e.kind = '" kind "')"
 
 typedef struct cover_spec {
@@ -85,7 +86,7 @@ typedef struct cover_spec {
 static const cover_spec specs[] = {
 	{ "cases", CASE_COLS, SNAP("cases", "id", CASE_COLS),
 	  CHECK("cases", "id", CASE_COLS, "t.id",
-		"(SELECT e.payload IS NULL FROM events e WHERE e.case_id = t.id"
+		"(SELECT CASE WHEN e.payload IS NULL THEN 1 ELSE 0 END FROM events e WHERE e.case_id = t.id"
 		" AND e.kind = 'filed' ORDER BY e.id LIMIT 1)", "0"), 0, NULL },
 	{ "lifecycle_steps", STEP_COLS, SNAP("lifecycle_steps", "event_id", STEP_COLS),
 	  CHECK("lifecycle_steps", "event_id", STEP_COLS, "t.case_id",

@@ -147,13 +147,14 @@ static jrc_status check_cases(jrc_db *db, jrc_verify_report *r, jrc_err *err)
 	int rc;
 
 	if ((s = db_prepare(db,
-			    "SELECT c.id, c.receipt, c.state,"
-			    " (SELECT e.to_state FROM events e WHERE e.case_id = c.id"
+			    "SELECT id, receipt, state, last, filed FROM"
+			    " (SELECT c.id AS id, c.receipt AS receipt, c.state AS state,"
+			    "  (SELECT e.to_state FROM events e WHERE e.case_id = c.id"
 			    "   AND e.to_state IS NOT NULL ORDER BY e.id DESC LIMIT 1) AS last,"
-			    " (SELECT count(*) FROM events e WHERE e.case_id = c.id"
-			    "   AND e.kind = 'filed') AS filed"
-			    " FROM cases c WHERE last IS NULL OR last <> c.state OR filed <> 1"
-			    " ORDER BY c.id LIMIT 1", &st, err)))
+			    "  (SELECT count(*) FROM events e WHERE e.case_id = c.id"
+			    "   AND e.kind = 'filed') AS filed FROM cases c) AS k"
+			    " WHERE last IS NULL OR last <> state OR filed <> 1"
+			    " ORDER BY id LIMIT 1", &st, err)))
 		return s;
 	rc = db_step(db, st);
 	if (rc == DB_ROW) {

@@ -1,0 +1,659 @@
+/* PostgreSQL through libpq: the storage layer's second engine, for a
+ * county whose sites share one server.
+ *
+ * A statement keeps its SQL in PostgreSQL's words (db_pg_sql.c) and its
+ * parameters as text; the server infers their types from the statement,
+ * as it does for literals.  Statements the core caches become named
+ * prepared statements of the session at their first run.  A step runs the
+ * statement once and then hands out its rows.  Failures keep the server's
+ * SQLSTATE and are told apart as SQLite's codes are, so the core reads
+ * both engines alike; a lost connection is opened again by itself, outside
+ * a transaction at once and inside one at its next start (the caller's
+ * transaction is gone and it tries again, as after a busy database). */
+#include "config.h"
+
+#ifdef HAVE_POSTGRESQL
+#include <libpq-fe.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "db_pg.h"
+#include "jrc/clock.h"
+#include "jrc/i18n.h"
+
+struct db_pg {
+	PGconn *conn;
+	int readonly;
+	/* Which life of the connection: prepared statements belong to one. */
+	unsigned life;
+	unsigned next_name;
+	int changes;
+	/* The last failure: our code for it, the server's SQLSTATE and its
+	 * first line, and whether the connection went with it. */
+	int last_rc;
+	char sqlstate[6];
+	char message[200];
+	char failed_sql[160]; /* its statement, for JRC_DEBUG */
+	int lost;
+	/* The day jrc_today() answers with on the server (our clock). */
+	char today[11];
+	int lock_timeout_ms;
+	/* Inside a transaction we began: a connection lost now takes the
+	 * transaction with it, and is opened again only after the caller
+	 * has given it up (never in the middle of one). */
+	int in_tx;
+};
+
+struct db_pg_stmt {
+	struct db_pg *c;
+	char *sql;
+	int nparams;
+	char **vals;
+	/* Each parameter's type as bound: text, bigint, or 0 for NULL (the
+	 * server infers it from the statement). */
+	Oid *types;
+	int cached;
+	char name[24];
+	unsigned prepared_in; /* the life it was prepared in; 0: not yet */
+	PGresult *res;
+	int ran, row, nrows;
+};
+
+enum { LOCK_TIMEOUT_MS = 10000 };
+
+/* SQLite's codes for what the server said (db_fail reads them). */
+static int code_of(const char *state)
+{
+	if (!state)
+		return SQLITE_IOERR;
+	if (strcmp(state, "23505") == 0)
+		return SQLITE_CONSTRAINT_UNIQUE;
+	if (strcmp(state, "23503") == 0)
+		return SQLITE_CONSTRAINT_FOREIGNKEY;
+	if (strncmp(state, "23", 2) == 0)
+		return SQLITE_CONSTRAINT_CHECK;
+	if (strcmp(state, "P0001") == 0)
+		return SQLITE_CONSTRAINT_TRIGGER;
+	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
+	    strcmp(state, "55P03") == 0)
+		return SQLITE_BUSY;
+	if (strcmp(state, "53100") == 0)
+		return SQLITE_FULL;
+	if (strcmp(state, "53200") == 0)
+		return SQLITE_NOMEM;
+	if (strcmp(state, "42501") == 0)
+		return SQLITE_PERM;
+	if (strcmp(state, "25006") == 0)
+		return SQLITE_READONLY;
+	if (strcmp(state, "22001") == 0)
+		return SQLITE_TOOBIG;
+	if (strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0)
+		return SQLITE_IOERR;
+	return SQLITE_ERROR;
+}
+
+/* Keep what went wrong with res (NULL: the connection failed). */
+static int note_failure(struct db_pg *c, const PGresult *res)
+{
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = res ? PQresultErrorMessage(res) : PQerrorMessage(c->conn);
+
+	snprintf(c->sqlstate, sizeof(c->sqlstate), "%s", state ? state : "");
+	snprintf(c->message, sizeof(c->message), "%s", msg ? msg : "");
+	c->message[strcspn(c->message, "\n")] = '\0';
+	c->last_rc = code_of(state);
+	if (PQstatus(c->conn) != CONNECTION_OK || c->last_rc == SQLITE_IOERR)
+		c->lost = 1;
+	return c->last_rc;
+}
+
+static void no_notices(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+/* Settings every life of a connection starts with. */
+static int session_setup(struct db_pg *c)
+{
+	char sql[200];
+	PGresult *r;
+	int ok;
+
+	PQsetNoticeProcessor(c->conn, no_notices, NULL);
+	snprintf(sql, sizeof(sql),
+		 "SET client_encoding = 'UTF8'; SET synchronous_commit = on;"
+		 " SET lock_timeout = %d; SET default_transaction_read_only = %s",
+		 c->lock_timeout_ms, c->readonly ? "on" : "off");
+	r = PQexec(c->conn, sql);
+	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	if (!ok)
+		note_failure(c, r);
+	PQclear(r);
+	c->today[0] = '\0';
+	c->life++;
+	return ok;
+}
+
+/* A connection that went away comes back, outside a transaction. */
+static int revive(struct db_pg *c)
+{
+	if (PQstatus(c->conn) == CONNECTION_OK && !c->lost)
+		return 1;
+	PQreset(c->conn);
+	if (PQstatus(c->conn) != CONNECTION_OK) {
+		note_failure(c, NULL);
+		c->lost = 1;
+		c->last_rc = SQLITE_IOERR;
+		return 0;
+	}
+	c->lost = 0;
+	return session_setup(c);
+}
+
+/* Tell the server our clock's date for jrc_today() when it changed (a
+ * test's fixed clock, or midnight); outside a transaction, which could
+ * undo it. */
+static int set_today(struct db_pg *c)
+{
+	char day[11], sql[64];
+	PGresult *r;
+	int ok;
+
+	date_format(clock_local_date(clock_now()), day);
+	if (strcmp(day, c->today) == 0)
+		return 1;
+	snprintf(sql, sizeof(sql), "SET jrc.today = '%s'", day);
+	r = PQexec(c->conn, sql);
+	ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	if (ok)
+		memcpy(c->today, day, sizeof(day));
+	else
+		note_failure(c, r);
+	PQclear(r);
+	return ok;
+}
+
+int db_pg_in_transaction(struct db_pg *c)
+{
+	return c->in_tx;
+}
+
+/* Ready for a statement: outside a transaction a lost connection is
+ * opened again and the server told today's date; inside one it is a
+ * failure. */
+static int ready(struct db_pg *c)
+{
+	if (c->in_tx)
+		return c->lost ? (c->last_rc = SQLITE_IOERR) : SQLITE_OK;
+	if (!revive(c) || !set_today(c))
+		return c->last_rc ? c->last_rc : SQLITE_IOERR;
+	return SQLITE_OK;
+}
+
+static int starts_with_word(const char *sql, const char *w)
+{
+	size_t n = strlen(w);
+
+	while (*sql == ' ' || *sql == '\n' || *sql == '\t')
+		sql++;
+	return strncasecmp(sql, w, n) == 0 && (sql[n] == '\0' || sql[n] == ' ' || sql[n] == ';');
+}
+
+/* A new statement: the last one's failure is behind us. */
+static void fresh(struct db_pg *c)
+{
+	c->last_rc = SQLITE_OK;
+	c->sqlstate[0] = '\0';
+}
+
+/* Run SQL without parameters (several statements are fine). */
+static int run_plain(struct db_pg *c, const char *sql)
+{
+	PGresult *r;
+	ExecStatusType t;
+	int rc = SQLITE_OK;
+
+	fresh(c);
+	if ((rc = ready(c)) != SQLITE_OK)
+		return rc;
+	r = PQexec(c->conn, sql);
+	t = PQresultStatus(r);
+	if (t == PGRES_COMMAND_OK || t == PGRES_TUPLES_OK) {
+		const char *n = PQcmdTuples(r);
+
+		if (n && *n)
+			c->changes = atoi(n);
+	} else {
+		rc = note_failure(c, r);
+		snprintf(c->failed_sql, sizeof(c->failed_sql), "%s", sql);
+	}
+	PQclear(r);
+	if (starts_with_word(sql, "BEGIN"))
+		c->in_tx = rc == SQLITE_OK;
+	else if (starts_with_word(sql, "COMMIT") || starts_with_word(sql, "END") ||
+		 starts_with_word(sql, "ROLLBACK"))
+		c->in_tx = 0;
+	return rc;
+}
+
+jrc_status db_pg_exec(struct db_pg *c, const char *sql, jrc_err *err)
+{
+	char *pg = db_pg_sql(sql, NULL);
+	int rc;
+
+	if (!pg)
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	rc = run_plain(c, pg);
+	free(pg);
+	return rc == SQLITE_OK ? JRC_OK : db_pg_fail(c, rc, err);
+}
+
+jrc_status db_pg_begin(struct db_pg *c, jrc_err *err)
+{
+	return db_pg_exec(c, "BEGIN", err);
+}
+
+void db_pg_rollback(struct db_pg *c)
+{
+	PGresult *r;
+
+	if (!c->in_tx)
+		return;
+	c->in_tx = 0;
+	if (c->lost || PQstatus(c->conn) != CONNECTION_OK)
+		return;
+	r = PQexec(c->conn, "ROLLBACK");
+	PQclear(r);
+}
+
+int64_t db_pg_last_id(struct db_pg *c)
+{
+	PGresult *r = PQexec(c->conn, "SELECT lastval()");
+	int64_t v = 0;
+
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+		v = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+	PQclear(r);
+	return v;
+}
+
+int db_pg_changes(struct db_pg *c)
+{
+	return c->changes;
+}
+
+int db_pg_retryable(struct db_pg *c)
+{
+	return c->last_rc == SQLITE_IOERR || strcmp(c->sqlstate, "40001") == 0 ||
+	       strcmp(c->sqlstate, "40P01") == 0;
+}
+
+int db_pg_last_result(struct db_pg *c)
+{
+	return c->last_rc;
+}
+
+void db_pg_set_lock_timeout(struct db_pg *c, int ms)
+{
+	char sql[64];
+	PGresult *r;
+
+	c->lock_timeout_ms = ms;
+	snprintf(sql, sizeof(sql), "SET lock_timeout = %d", ms);
+	r = PQexec(c->conn, sql);
+	PQclear(r);
+}
+
+jrc_status db_pg_fail(struct db_pg *c, int rc, jrc_err *err)
+{
+	jrc_status code;
+
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+		return JRC_OK;
+	case SQLITE_BUSY:
+		code = JRC_E_DB_LOCKED;
+		break;
+	case SQLITE_IOERR:
+		/* The link to the server, or the server, is down: the same
+		 * "try again" as a busy database, in words that say why. */
+		return jrc_err_set(err, JRC_E_DB_LOCKED, NULL, "%s",
+				   _("The county's database server cannot be reached just now (the network link or the server is down). Nothing was lost: try again in a moment, and ask the staff if it goes on."));
+	case SQLITE_PERM:
+		return jrc_err_set(err, JRC_E_DB_READONLY, NULL, "%s",
+				   _("This terminal's database role may not do this: ask the county's administrator which role the terminal should connect as."));
+	case SQLITE_READONLY:
+		code = JRC_E_DB_READONLY;
+		break;
+	case SQLITE_FULL:
+		code = JRC_E_DB_FULL;
+		break;
+	case SQLITE_NOMEM:
+		code = JRC_E_NOMEM;
+		break;
+	case SQLITE_TOOBIG:
+		return jrc_err_set(err, JRC_E_INVALID, NULL, "%s",
+				   _("A text is too long to be stored: shorten it and try again."));
+	default:
+		code = JRC_E_DB;
+		break;
+	}
+	if (code == JRC_E_DB && getenv("JRC_DEBUG"))
+		return jrc_err_set(err, code, NULL, "%s (%s %s in: %s)", jrc_status_message(code),
+				   c->sqlstate, c->message, c->failed_sql);
+	return jrc_err_set(err, code, NULL, NULL);
+}
+
+/* ---- Statements ---- */
+
+jrc_status db_pg_prepare(struct db_pg *c, const char *sql, int cached, struct db_pg_stmt **out,
+			 jrc_err *err)
+{
+	struct db_pg_stmt *st = calloc(1, sizeof(*st));
+
+	*out = NULL;
+	if (!st || !(st->sql = db_pg_sql(sql, &st->nparams)) ||
+	    (st->nparams && (!(st->vals = calloc((size_t)st->nparams, sizeof(char *))) ||
+			      !(st->types = calloc((size_t)st->nparams, sizeof(Oid)))))) {
+		if (st) {
+			free(st->sql);
+			free(st->vals);
+		}
+		free(st);
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	}
+	st->c = c;
+	st->cached = cached;
+	if (cached)
+		snprintf(st->name, sizeof(st->name), "jrc%u", ++c->next_name);
+	*out = st;
+	return JRC_OK;
+}
+
+int db_pg_param_count(struct db_pg_stmt *st)
+{
+	return st->nparams;
+}
+
+/* The types PostgreSQL knows text and bigint by (pg_type.h). */
+enum { TEXT_OID = 25, INT8_OID = 20 };
+
+static int bind(struct db_pg_stmt *st, int i, const char *s, Oid type)
+{
+	char *v = NULL;
+
+	if (i < 1 || i > st->nparams)
+		return SQLITE_RANGE;
+	if (s && !(v = strdup(s)))
+		return SQLITE_NOMEM;
+	free(st->vals[i - 1]);
+	st->vals[i - 1] = v;
+	st->types[i - 1] = s ? type : 0;
+	return SQLITE_OK;
+}
+
+int db_pg_bind_str(struct db_pg_stmt *st, int i, const char *s)
+{
+	return bind(st, i, s, TEXT_OID);
+}
+
+int db_pg_bind_text(struct db_pg_stmt *st, int i, const char *s)
+{
+	return bind(st, i, s, TEXT_OID);
+}
+
+int db_pg_bind_int64(struct db_pg_stmt *st, int i, int64_t v)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%" PRId64, v);
+	return bind(st, i, buf, INT8_OID);
+}
+
+static int run(struct db_pg_stmt *st)
+{
+	struct db_pg *c = st->c;
+	const char *const *vals = (const char *const *)st->vals;
+	ExecStatusType t;
+	int rc;
+
+	fresh(c);
+	if ((rc = ready(c)) != SQLITE_OK)
+		return rc;
+	if (st->cached && st->prepared_in != c->life) {
+		PGresult *p = PQprepare(c->conn, st->name, st->sql, st->nparams, st->types);
+		int ok = PQresultStatus(p) == PGRES_COMMAND_OK;
+
+		rc = ok ? SQLITE_OK : note_failure(c, p);
+		if (!ok)
+			snprintf(c->failed_sql, sizeof(c->failed_sql), "%s", st->sql);
+		PQclear(p);
+		if (!ok)
+			return rc;
+		st->prepared_in = c->life;
+	}
+	if (st->cached)
+		st->res = PQexecPrepared(c->conn, st->name, st->nparams, vals, NULL, NULL, 0);
+	else
+		st->res = PQexecParams(c->conn, st->sql, st->nparams, st->types, vals, NULL, NULL, 0);
+	t = PQresultStatus(st->res);
+	if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK) {
+		rc = note_failure(c, st->res);
+		snprintf(c->failed_sql, sizeof(c->failed_sql), "%s", st->sql);
+
+		PQclear(st->res);
+		st->res = NULL;
+		return rc;
+	}
+	{
+		const char *n = PQcmdTuples(st->res);
+
+		if (n && *n)
+			c->changes = atoi(n);
+	}
+	st->nrows = t == PGRES_TUPLES_OK ? PQntuples(st->res) : 0;
+	st->row = -1;
+	st->ran = 1;
+	return SQLITE_OK;
+}
+
+int db_pg_step(struct db_pg_stmt *st)
+{
+	int rc;
+
+	if (!st->ran && (rc = run(st)) != SQLITE_OK)
+		return rc;
+	if (++st->row < st->nrows)
+		return SQLITE_ROW;
+	st->row = st->nrows;
+	return SQLITE_DONE;
+}
+
+const char *db_pg_col_text(struct db_pg_stmt *st, int i)
+{
+	if (!st->res || st->row < 0 || st->row >= st->nrows || i < 0 || i >= PQnfields(st->res) ||
+	    PQgetisnull(st->res, st->row, i))
+		return NULL;
+	return PQgetvalue(st->res, st->row, i);
+}
+
+int db_pg_col_bytes(struct db_pg_stmt *st, int i)
+{
+	const char *t = db_pg_col_text(st, i);
+
+	return t ? PQgetlength(st->res, st->row, i) : 0;
+}
+
+int64_t db_pg_col_int64(struct db_pg_stmt *st, int i)
+{
+	const char *t = db_pg_col_text(st, i);
+
+	if (!t)
+		return 0;
+	/* A truth value reads as SQLite's 1 and 0. */
+	if (t[0] == 't' && !t[1])
+		return 1;
+	return strtoll(t, NULL, 10);
+}
+
+void db_pg_reset(struct db_pg_stmt *st)
+{
+	PQclear(st->res);
+	st->res = NULL;
+	st->ran = 0;
+	st->row = st->nrows = 0;
+}
+
+void db_pg_release(struct db_pg_stmt *st)
+{
+	db_pg_reset(st);
+	for (int i = 0; i < st->nparams; i++) {
+		free(st->vals[i]);
+		st->vals[i] = NULL;
+	}
+}
+
+void db_pg_finalize(struct db_pg_stmt *st)
+{
+	if (!st)
+		return;
+	db_pg_release(st);
+	if (st->cached && st->prepared_in == st->c->life && PQstatus(st->c->conn) == CONNECTION_OK) {
+		char sql[48];
+		PGresult *r;
+
+		snprintf(sql, sizeof(sql), "DEALLOCATE %s", st->name);
+		r = PQexec(st->c->conn, sql);
+		PQclear(r);
+	}
+	free(st->vals);
+	free(st->types);
+	free(st->sql);
+	free(st);
+}
+
+/* ---- Opening ---- */
+
+/* The schema version on the server; 0 when the database has no jrc
+ * tables, -1 on a failure (kept in c). */
+static int server_version(struct db_pg *c)
+{
+	PGresult *r = PQexec(c->conn, "SELECT max(version) FROM schema_version");
+	int v = -1;
+
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+		v = atoi(PQgetvalue(r, 0, 0));
+	else if (strcmp(PQresultErrorField(r, PG_DIAG_SQLSTATE) ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : "",
+			"42P01") == 0)
+		v = 0;
+	else
+		note_failure(c, r);
+	PQclear(r);
+	return v;
+}
+
+/* Lay out the schema and the roles in one transaction. */
+static jrc_status create_schema(struct db_pg *c, jrc_err *err)
+{
+	PGresult *r = PQexec(c->conn, "BEGIN");
+	const char *const *lists[] = { db_schema_pg_json, db_schema_pg, db_schema_pg_roles };
+
+	PQclear(r);
+	c->in_tx = 1;
+	for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++) {
+		for (const char *const *q = lists[l]; *q; q++) {
+			ExecStatusType t;
+
+			r = PQexec(c->conn, *q);
+			t = PQresultStatus(r);
+			if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK) {
+				int rc = note_failure(c, r);
+
+				PQclear(r);
+				db_pg_rollback(c);
+				if (rc == SQLITE_PERM)
+					return jrc_err_set(err, JRC_E_DB_OPEN, NULL,
+							   _("The server refused to lay out the record (%s): run 'jrc init' as the database's owner, a role that may also create roles (CREATEROLE)."),
+							   c->message);
+				return db_pg_fail(c, rc, err);
+			}
+			PQclear(r);
+		}
+	}
+	r = PQexec(c->conn, "COMMIT");
+	c->in_tx = 0;
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		int rc = note_failure(c, r);
+
+		PQclear(r);
+		return db_pg_fail(c, rc, err);
+	}
+	PQclear(r);
+	return JRC_OK;
+}
+
+jrc_status db_pg_open(const char *uri, int flags, int version, struct db_pg **out, jrc_err *err)
+{
+	struct db_pg *c = calloc(1, sizeof(*c));
+	const char *bt = getenv("JRC_BUSY_TIMEOUT");
+	long ms = bt && *bt ? strtol(bt, NULL, 10) : LOCK_TIMEOUT_MS;
+	jrc_status s;
+	int v;
+
+	*out = NULL;
+	if (!c)
+		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	c->readonly = !!(flags & JRC_DB_READONLY);
+	c->lock_timeout_ms = ms >= 0 && ms <= 600000 ? (int)ms : LOCK_TIMEOUT_MS;
+	c->conn = PQconnectdb(uri);
+	if (!c->conn || PQstatus(c->conn) != CONNECTION_OK) {
+		char why[200];
+
+		snprintf(why, sizeof(why), "%s", c->conn ? PQerrorMessage(c->conn) : "no memory");
+		why[strcspn(why, "\n")] = '\0';
+		db_pg_close(c);
+		return jrc_err_set(err, JRC_E_DB_OPEN, NULL,
+				   _("The database server given with --db cannot be reached: %s. Check the address, that the server runs, and that this terminal may connect (the README's county section)."),
+				   why);
+	}
+	if (!session_setup(c)) {
+		s = db_pg_fail(c, c->last_rc, err);
+		db_pg_close(c);
+		return s;
+	}
+	v = server_version(c);
+	if (v < 0) {
+		s = db_pg_fail(c, c->last_rc, err);
+	} else if (v == 0 && (flags & JRC_DB_CREATE)) {
+		s = create_schema(c, err);
+	} else if (v == 0) {
+		s = jrc_err_set(err, JRC_E_NO_DB, NULL, "%s",
+				_("The server's database holds no record yet: lay it out with 'jrc init --db' and the same address, as the database's owner."));
+	} else if (flags & JRC_DB_CREATE) {
+		s = jrc_err_set(err, JRC_E_DB_EXISTS, NULL, "%s",
+				_("The server's database already holds a record, and jrc init never replaces one on a server: give another database, or remove this one on the server yourself (dropdb) if it is truly to go."));
+	} else if (v != version) {
+		s = jrc_err_set(err, JRC_E_DB_VERSION, NULL, NULL);
+	} else {
+		s = JRC_OK;
+	}
+	if (s != JRC_OK) {
+		db_pg_close(c);
+		return s;
+	}
+	*out = c;
+	return JRC_OK;
+}
+
+void db_pg_close(struct db_pg *c)
+{
+	if (!c)
+		return;
+	PQfinish(c->conn);
+	free(c);
+}
+#endif
