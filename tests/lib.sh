@@ -12,6 +12,34 @@ unset JRC_NOW JRC_LANG LANGUAGE TMUX
 
 T_DIR=$(mktemp -d "${TMPDIR:-/tmp}/jrc-test.XXXXXX")
 export JRC_DB="$T_DIR/jrc.db"
+# The PostgreSQL pass (tests/pg/suite.sh) runs a test again with
+# JRC_TEST_PG_SOCK and JRC_TEST_PG_SUPER naming its throwaway server: the
+# test's database is then one of its own on that server.
+T_PG_N=0
+t_pg_newdb() {
+	T_PG_N=$((T_PG_N + 1))
+	local name="t$$_$T_PG_N"
+	psql -X -q -h "$JRC_TEST_PG_SOCK" -U "$JRC_TEST_PG_SUPER" -d postgres \
+		-c "CREATE DATABASE $name" >/dev/null || return 1
+	JRC_DB="postgresql:///$name?host=$JRC_TEST_PG_SOCK&user=$JRC_TEST_PG_SUPER"
+}
+if [ -n "${JRC_TEST_PG_SOCK:-}" ]; then
+	t_pg_newdb
+	# What a test reads or changes behind the program's back with the
+	# sqlite3 shell goes to the same database on the server (the SQL
+	# that both read alike).
+	sqlite3() {
+		local args=() a
+		for a in "$@"; do
+			case $a in
+			"$JRC_DB") ;;
+			-cmd|.timeout*) ;;
+			*) args+=("$a") ;;
+			esac
+		done
+		psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$JRC_DB" "${args[@]/#/-c}"
+	}
+fi
 # The ledger key lives outside the database; tests keep theirs here, never
 # under /etc.  `jrc init` creates it.
 export JRC_LEDGER_KEY="$T_DIR/ledger.key"
@@ -88,7 +116,11 @@ jrc() {
 
 # A fresh database with the shipped reference data.
 t_init_db() {
-	rm -f "$JRC_DB" "$JRC_DB-wal" "$JRC_DB-shm"
+	if [ -n "${JRC_TEST_PG_SOCK:-}" ]; then
+		t_pg_newdb || return 1
+	else
+		rm -f "$JRC_DB" "$JRC_DB-wal" "$JRC_DB-shm"
+	fi
 	"$JRC" init >/dev/null
 }
 

@@ -293,28 +293,30 @@ static void bind_fail_forget(jrc_db *db, db_stmt *st)
  * named prepared statements. */
 static jrc_status prepare(jrc_db *db, const char *sql, int cached, db_stmt **out, jrc_err *err)
 {
-	db_stmt *st = calloc(1, sizeof(*st));
 	jrc_status s = JRC_OK;
 	int rc;
 
 	*out = NULL;
-	if (!st)
-		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+#ifdef HAVE_POSTGRESQL
 	if (db->pg) {
-		s = db_pg_prepare(db->pg, sql, cached, &st->pg, err);
-	} else if ((rc = sqlite3_prepare_v2(db->h, sql, -1, &st->lite, NULL)) != SQLITE_OK) {
-		s = db_fail(db, rc, err);
-	} else if (!st->lite) {
-		/* Only blanks or a comment: nothing to run. */
-		s = jrc_err_set(err, JRC_E_DB, NULL, NULL);
+		struct db_pg_stmt *pg;
+
+		if ((s = db_pg_prepare(db->pg, sql, cached, &pg, err)) != JRC_OK)
+			return s;
+		*out = db_stmt_of_pg(pg);
+	} else
+#else
+	(void)cached;
+#endif
+	{
+		sqlite3_stmt *lite = NULL;
+
+		if ((rc = sqlite3_prepare_v2(db->h, sql, -1, &lite, NULL)) != SQLITE_OK)
+			return db_fail(db, rc, err);
+		*out = db_stmt_of_lite(lite);
 	}
-	if (s != JRC_OK) {
-		free(st);
-		return s;
-	}
-	bind_fail_forget(db, st);
-	*out = st;
-	return JRC_OK;
+	bind_fail_forget(db, *out);
+	return s;
 }
 
 jrc_status db_prepare(jrc_db *db, const char *sql, db_stmt **st, jrc_err *err)
@@ -324,14 +326,13 @@ jrc_status db_prepare(jrc_db *db, const char *sql, db_stmt **st, jrc_err *err)
 
 void db_finalize(db_stmt *st)
 {
-	if (!st)
-		return;
 #ifdef HAVE_POSTGRESQL
-	if (st->pg)
-		db_pg_finalize(st->pg);
+	if (db_stmt_is_pg(st)) {
+		db_pg_finalize(db_stmt_pg(st));
+		return;
+	}
 #endif
-	sqlite3_finalize(st->lite);
-	free(st);
+	sqlite3_finalize(db_stmt_lite(st));
 }
 
 jrc_status db_prepare_cached(jrc_db *db, const char *sql, db_stmt **st, jrc_err *err)
@@ -385,13 +386,13 @@ void db_release(db_stmt *st)
 	if (!st)
 		return;
 #ifdef HAVE_POSTGRESQL
-	if (st->pg) {
-		db_pg_release(st->pg);
+	if (db_stmt_is_pg(st)) {
+		db_pg_release(db_stmt_pg(st));
 		return;
 	}
 #endif
-	sqlite3_reset(st->lite);
-	sqlite3_clear_bindings(st->lite);
+	sqlite3_reset(db_stmt_lite(st));
+	sqlite3_clear_bindings(db_stmt_lite(st));
 }
 
 jrc_status db_begin(jrc_db *db, jrc_err *err)
@@ -427,11 +428,12 @@ int db_bind_text(jrc_db *db, db_stmt *st, int i, const char *s)
 	struct bind_fail *f;
 
 #ifdef HAVE_POSTGRESQL
-	if (st->pg)
-		rc = db_pg_bind_text(st->pg, i, s);
+	if (db_stmt_is_pg(st))
+		rc = db_pg_bind_text(db_stmt_pg(st), i, s);
 	else
 #endif
-	rc = s ? sqlite3_bind_text(st->lite, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st->lite, i);
+	rc = s ? sqlite3_bind_text(db_stmt_lite(st), i, s, -1, SQLITE_TRANSIENT)
+	       : sqlite3_bind_null(db_stmt_lite(st), i);
 
 	if (rc == SQLITE_OK)
 		return rc;
@@ -455,10 +457,10 @@ int db_step(jrc_db *db, db_stmt *st)
 		}
 	}
 #ifdef HAVE_POSTGRESQL
-	if (st->pg)
-		return db_pg_step(st->pg);
+	if (db_stmt_is_pg(st))
+		return db_pg_step(db_stmt_pg(st));
 #endif
-	return sqlite3_step(st->lite);
+	return sqlite3_step(db_stmt_lite(st));
 }
 
 char *db_col_strdup(db_stmt *st, int i, int *oom)

@@ -19,13 +19,40 @@
  * behind it is this layer's business.  Two engines: SQLite, a file for
  * one hall (db.c, and the engine-bound backup.c, seqmark.c and
  * db_functions.c), and PostgreSQL, one server for a county (db_pg.c, which
- * carries each statement into its dialect with db_pg_sql.c).  A statement
- * has the one or the other. */
+ * carries each statement into its dialect with db_pg_sql.c).
+ *
+ * A db_stmt is the engine's own statement, never a wrapper: SQLite's
+ * sqlite3_stmt as it is, or PostgreSQL's db_pg_stmt with its lowest
+ * address bit set (both are allocated, so that bit is otherwise 0).  The
+ * embedded engine, which a hall's every filing goes through, so pays no
+ * allocation and no indirection for having a second one. */
 struct db_pg_stmt;
-typedef struct db_stmt {
-	sqlite3_stmt *lite;
-	struct db_pg_stmt *pg;
-} db_stmt;
+typedef struct db_stmt db_stmt;
+
+static inline int db_stmt_is_pg(const db_stmt *st)
+{
+	return (int)((uintptr_t)st & 1u);
+}
+
+static inline sqlite3_stmt *db_stmt_lite(db_stmt *st)
+{
+	return (sqlite3_stmt *)st;
+}
+
+static inline struct db_pg_stmt *db_stmt_pg(db_stmt *st)
+{
+	return (struct db_pg_stmt *)((uintptr_t)st & ~(uintptr_t)1);
+}
+
+static inline db_stmt *db_stmt_of_lite(sqlite3_stmt *st)
+{
+	return (db_stmt *)st;
+}
+
+static inline db_stmt *db_stmt_of_pg(struct db_pg_stmt *st)
+{
+	return (db_stmt *)((uintptr_t)st | 1u);
+}
 
 /* What a step, a bind or a statement returns, and the failures the core
  * tells apart (SQLite's numbers; PostgreSQL's results are mapped onto
@@ -44,84 +71,85 @@ enum {
 /* The PostgreSQL side of the calls below (db_pg.c). */
 int db_pg_bind_int64(struct db_pg_stmt *st, int i, int64_t v);
 int db_pg_bind_str(struct db_pg_stmt *st, int i, const char *s);
+int db_pg_bind_null(struct db_pg_stmt *st, int i);
 int db_pg_param_count(struct db_pg_stmt *st);
 const char *db_pg_col_text(struct db_pg_stmt *st, int i);
 int64_t db_pg_col_int64(struct db_pg_stmt *st, int i);
 int db_pg_col_bytes(struct db_pg_stmt *st, int i);
 void db_pg_reset(struct db_pg_stmt *st);
 void db_pg_finalize(struct db_pg_stmt *st);
-#define DB_ENGINE(st, lite_call, pg_call) ((st)->lite ? (lite_call) : (pg_call))
+#define DB_ENGINE(st, lite_call, pg_call) (!db_stmt_is_pg(st) ? (lite_call) : (pg_call))
 #else
 #define DB_ENGINE(st, lite_call, pg_call) (lite_call)
 #endif
 
 static inline int db_bind_int64(db_stmt *st, int i, int64_t v)
 {
-	return DB_ENGINE(st, sqlite3_bind_int64(st->lite, i, v), db_pg_bind_int64(st->pg, i, v));
+	return DB_ENGINE(st, sqlite3_bind_int64(db_stmt_lite(st), i, v), db_pg_bind_int64(db_stmt_pg(st), i, v));
 }
 
 static inline int db_bind_int(db_stmt *st, int i, int v)
 {
-	return DB_ENGINE(st, sqlite3_bind_int(st->lite, i, v), db_pg_bind_int64(st->pg, i, v));
+	return DB_ENGINE(st, sqlite3_bind_int(db_stmt_lite(st), i, v), db_pg_bind_int64(db_stmt_pg(st), i, v));
 }
 
 /* Bind text that outlives the statement's next step, without a copy. */
 static inline int db_bind_text_kept(db_stmt *st, int i, const char *s)
 {
-	return DB_ENGINE(st, sqlite3_bind_text(st->lite, i, s, -1, SQLITE_STATIC),
-			 db_pg_bind_str(st->pg, i, s));
+	return DB_ENGINE(st, sqlite3_bind_text(db_stmt_lite(st), i, s, -1, SQLITE_STATIC),
+			 db_pg_bind_str(db_stmt_pg(st), i, s));
 }
 
 static inline int db_bind_null(db_stmt *st, int i)
 {
-	return DB_ENGINE(st, sqlite3_bind_null(st->lite, i), db_pg_bind_str(st->pg, i, NULL));
+	return DB_ENGINE(st, sqlite3_bind_null(db_stmt_lite(st), i), db_pg_bind_null(db_stmt_pg(st), i));
 }
 
 /* How many parameters the statement's SQL has. */
 static inline int db_param_count(db_stmt *st)
 {
-	return DB_ENGINE(st, sqlite3_bind_parameter_count(st->lite), db_pg_param_count(st->pg));
+	return DB_ENGINE(st, sqlite3_bind_parameter_count(db_stmt_lite(st)), db_pg_param_count(db_stmt_pg(st)));
 }
 
 static inline int64_t db_col_int64(db_stmt *st, int i)
 {
-	return DB_ENGINE(st, sqlite3_column_int64(st->lite, i), db_pg_col_int64(st->pg, i));
+	return DB_ENGINE(st, sqlite3_column_int64(db_stmt_lite(st), i), db_pg_col_int64(db_stmt_pg(st), i));
 }
 
 static inline int db_col_int(db_stmt *st, int i)
 {
-	return DB_ENGINE(st, sqlite3_column_int(st->lite, i), (int)db_pg_col_int64(st->pg, i));
+	return DB_ENGINE(st, sqlite3_column_int(db_stmt_lite(st), i), (int)db_pg_col_int64(db_stmt_pg(st), i));
 }
 
 /* Column i as text (NULL for SQL NULL), valid until the next step. */
 static inline const char *db_col_text(db_stmt *st, int i)
 {
-	return DB_ENGINE(st, (const char *)sqlite3_column_text(st->lite, i),
-			 db_pg_col_text(st->pg, i));
+	return DB_ENGINE(st, (const char *)sqlite3_column_text(db_stmt_lite(st), i),
+			 db_pg_col_text(db_stmt_pg(st), i));
 }
 
 /* Its length in bytes, after db_col_text. */
 static inline int db_col_bytes(db_stmt *st, int i)
 {
-	return DB_ENGINE(st, sqlite3_column_bytes(st->lite, i), db_pg_col_bytes(st->pg, i));
+	return DB_ENGINE(st, sqlite3_column_bytes(db_stmt_lite(st), i), db_pg_col_bytes(db_stmt_pg(st), i));
 }
 
 static inline int db_col_is_null(db_stmt *st, int i)
 {
-	return DB_ENGINE(st, sqlite3_column_type(st->lite, i) == SQLITE_NULL,
-			 db_pg_col_text(st->pg, i) == NULL);
+	return DB_ENGINE(st, sqlite3_column_type(db_stmt_lite(st), i) == SQLITE_NULL,
+			 db_pg_col_text(db_stmt_pg(st), i) == NULL);
 }
 
 /* Run the statement again from the start, its parameters kept. */
 static inline void db_reset(db_stmt *st)
 {
 #ifdef HAVE_POSTGRESQL
-	if (!st->lite) {
-		db_pg_reset(st->pg);
+	if (db_stmt_is_pg(st)) {
+		db_pg_reset(db_stmt_pg(st));
 		return;
 	}
 #endif
-	sqlite3_reset(st->lite);
+	sqlite3_reset(db_stmt_lite(st));
 }
 
 /* A statement from db_prepare, done with; NULL is fine. */

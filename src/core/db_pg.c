@@ -52,9 +52,13 @@ struct db_pg_stmt {
 	char *sql;
 	int nparams;
 	char **vals;
-	/* Each parameter's type as bound: text, bigint, or 0 for NULL (the
-	 * server infers it from the statement). */
+	/* Each parameter's type as bound: text, bigint, or 0 for a NULL of
+	 * no type (the server infers it from the statement).  A parameter
+	 * never bound is a NULL as in SQLite, typed by the server too; one
+	 * the SQL does not name at all (SQL built to fit a filter skips
+	 * some) is given a type, text, as the server must have one. */
 	Oid *types;
+	unsigned char *bound, *named;
 	int cached;
 	char name[24];
 	unsigned prepared_in; /* the life it was prepared in; 0: not yet */
@@ -358,13 +362,31 @@ jrc_status db_pg_prepare(struct db_pg *c, const char *sql, int cached, struct db
 	*out = NULL;
 	if (!st || !(st->sql = db_pg_sql(sql, &st->nparams)) ||
 	    (st->nparams && (!(st->vals = calloc((size_t)st->nparams, sizeof(char *))) ||
-			      !(st->types = calloc((size_t)st->nparams, sizeof(Oid)))))) {
+			      !(st->types = calloc((size_t)st->nparams, sizeof(Oid))) ||
+			      !(st->bound = calloc((size_t)st->nparams, 1)) ||
+			      !(st->named = calloc((size_t)st->nparams, 1))))) {
 		if (st) {
 			free(st->sql);
 			free(st->vals);
+			free(st->types);
+			free(st->bound);
 		}
 		free(st);
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
+	}
+	/* Which parameters the SQL names ($N outside quoted text). */
+	for (const char *p = st->sql; *p; p++) {
+		if (*p == '\'') {
+			while (*++p && *p != '\'')
+				;
+			if (!*p)
+				break;
+		} else if (*p == '$' && p[1] >= '0' && p[1] <= '9') {
+			long n = strtol(p + 1, NULL, 10);
+
+			if (n >= 1 && n <= st->nparams)
+				st->named[n - 1] = 1;
+		}
 	}
 	st->c = c;
 	st->cached = cached;
@@ -392,8 +414,16 @@ static int bind(struct db_pg_stmt *st, int i, const char *s, Oid type)
 		return SQLITE_NOMEM;
 	free(st->vals[i - 1]);
 	st->vals[i - 1] = v;
-	st->types[i - 1] = s ? type : 0;
+	st->types[i - 1] = type;
+	st->bound[i - 1] = 1;
 	return SQLITE_OK;
+}
+
+/* A NULL of no stated type, which the server types by where it goes (a
+ * NULL bound as text stays text: "?1 IS NULL OR site = ?1"). */
+int db_pg_bind_null(struct db_pg_stmt *st, int i)
+{
+	return bind(st, i, NULL, 0);
 }
 
 int db_pg_bind_str(struct db_pg_stmt *st, int i, const char *s)
@@ -424,6 +454,9 @@ static int run(struct db_pg_stmt *st)
 	fresh(c);
 	if ((rc = ready(c)) != SQLITE_OK)
 		return rc;
+	for (int i = 0; i < st->nparams; i++)
+		if (!st->bound[i])
+			st->types[i] = st->named[i] ? 0 : TEXT_OID;
 	if (st->cached && st->prepared_in != c->life) {
 		PGresult *p = PQprepare(c->conn, st->name, st->sql, st->nparams, st->types);
 		int ok = PQresultStatus(p) == PGRES_COMMAND_OK;
@@ -514,6 +547,7 @@ void db_pg_release(struct db_pg_stmt *st)
 	for (int i = 0; i < st->nparams; i++) {
 		free(st->vals[i]);
 		st->vals[i] = NULL;
+		st->bound[i] = 0;
 	}
 }
 
@@ -532,6 +566,8 @@ void db_pg_finalize(struct db_pg_stmt *st)
 	}
 	free(st->vals);
 	free(st->types);
+	free(st->bound);
+	free(st->named);
 	free(st->sql);
 	free(st);
 }

@@ -7,6 +7,7 @@
 #   top_srcdir     the source tree; top_builddir: where config.h is
 #   CORE_SOURCES   the core's .c files, relative to top_srcdir
 #   FUZZ_LIBS      libraries the core links with
+#   FUZZ_CFLAGS    those libraries' compiler flags (include folders)
 #   FUZZ_SECONDS   per target (default 60); FUZZ_JOBS parallel targets (default 1)
 # Usage: run.sh [--build-only | --regress] [TARGET...]
 # --regress only replays the seeds and the saved crash inputs (seconds).
@@ -37,6 +38,8 @@ printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; re
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 CFLAGS="-g -O1 -std=gnu11 $SAN -DHAVE_CONFIG_H -I$top_builddir -I$top_srcdir/include -I$top_srcdir/src/core"
 CFLAGS="$CFLAGS -DLOCALEDIR=\"/nonexistent\" -DJRC_DATADIR=\"/nonexistent\" -DJRC_DEFAULT_DB=\"/nonexistent\""
+# The libraries' own include folders (libpq's is not on the default path).
+CFLAGS="$CFLAGS ${FUZZ_CFLAGS:-}"
 
 # The core, compiled once per source change.
 objs=

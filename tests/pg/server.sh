@@ -13,7 +13,8 @@
 #   pg_uri DB [USER]   a libpq URI for database DB over the socket
 #   pg_createdb DB     a new empty database
 #   pg_psql DB SQL     run SQL as the superuser, unaligned output
-#   pg_stop            stop now (also by the trap)
+#   pg_halt, pg_run    stop at once (-m immediate) and start again
+#   pg_stop            stop now and remove it (also by the trap)
 
 PG_SUPER=jrc_test_super
 
@@ -60,10 +61,21 @@ pg_start() {
 	pg_as "$PG_BIN/initdb" -D "$PG_DIR/data" -U "$PG_SUPER" --auth=trust \
 		--encoding=UTF8 --locale=C >"$PG_DIR/initdb.log" 2>&1 || {
 		cat "$PG_DIR/initdb.log" >&2; return 1; }
-	# fsync stays on: the durability the tests check is the server's own.
+	pg_run
+}
+
+# pg_run: start the server again after pg_halt (or the first time).
+# fsync stays on: the durability the tests check is the server's own.
+pg_run() {
 	pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
 		-o "-k $PG_SOCK -c listen_addresses= -c max_connections=100" start >/dev/null || {
 		cat "$PG_DIR/server.log" >&2; return 1; }
+}
+
+# pg_halt: the server stops at once, as when it crashes or its machine
+# loses power (no shutdown checkpoint; its clients lose their connection).
+pg_halt() {
+	pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null
 }
 
 pg_uri() {

@@ -102,9 +102,7 @@ static void make_legacy(jrc_db *db)
 	sqlite3_prepare_v2(db_handle(db), "UPDATE events SET prev_hash = ?, hash = ? WHERE id = ?",
 			   -1, &up, NULL);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		db_stmt row = { .lite = st };
-
-		audit_stored_hash(prev, &row, NULL, hash);
+		audit_stored_hash(prev, db_stmt_of_lite(st), NULL, hash);
 		sqlite3_bind_text(up, 1, prev, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(up, 2, hash, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(up, 3, sqlite3_column_int64(st, 0));

@@ -58,7 +58,7 @@ int main(void)
 		/* Not released: the next user must get it reset all the same. */
 		ok(db_prepare_cached(db, sql, &b, &err) == JRC_OK && b == a,
 		   "the same SQL gives the same statement, not a new parse");
-		ok(!sqlite3_stmt_busy(b->lite), "handed out reset");
+		ok(!sqlite3_stmt_busy(db_stmt_lite(b)), "handed out reset");
 		ok(db_step(db, b) == DB_ROW && db_col_is_null(b, 0),
 		   "with its old bindings cleared");
 		db_release(b);

@@ -18,6 +18,10 @@ typedef struct review_state {
 	w_confirm retry;
 	int have_lit;         /* the legal-channel category, read at enter */
 	jrc_category lit;
+	/* The kind and the place as last read, with what they were read for:
+	 * a database that cannot be reached just now (a county server whose
+	 * link is down) must not make the citizen's choices look unmade. */
+	char cat_key[64], cat_name[256], place_key[96], place_name[512];
 } review_state;
 
 static const scr_notice_arg call_staff = {
@@ -94,6 +98,18 @@ static int row(ui_ctx *ctx, ui_rect r, int y, int lw, int k, const char *value, 
 	return lines > 0 ? lines : 1;
 }
 
+/* name as just read for key, or as last read for the same key. */
+static void remembered(const char *key, char *name, char *kept_key, size_t key_size,
+		       char *kept_name, size_t name_size)
+{
+	if (name[0]) {
+		snprintf(kept_key, key_size, "%s", key);
+		snprintf(kept_name, name_size, "%s", name);
+	} else if (strcmp(kept_key, key) == 0) {
+		snprintf(name, name_size, "%s", kept_name);
+	}
+}
+
 static int min_int(int a, int b)
 {
 	return a < b ? a : b;
@@ -152,10 +168,19 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 	text_lines = r.h - fixed - bottom - 1 - (d->visit_spot ? 6 : 5) * gap;
 	text_lines = text_lines < 1 ? 1 : min_int(text_lines, 12);
 
-	wizard_category_name(ctx, buf, sizeof(buf));
-	y += row(ctx, r, y, lw, WIZ_STEP_CATEGORY, buf, 1) + gap;
-	wizard_place_name(ctx, buf, sizeof(buf));
-	y += row(ctx, r, y, lw, WIZ_STEP_PLACE, buf, 1) + gap;
+	{
+		char key[96];
+
+		snprintf(key, sizeof(key), "%d %d %s", ctx->lang, d->category_unsure, d->category);
+		wizard_category_name(ctx, buf, sizeof(buf));
+		remembered(key, buf, v->cat_key, sizeof(v->cat_key), v->cat_name, sizeof(v->cat_name));
+		y += row(ctx, r, y, lw, WIZ_STEP_CATEGORY, buf, 1) + gap;
+		snprintf(key, sizeof(key), "%d %s %s", ctx->lang, d->township, d->division);
+		wizard_place_name(ctx, buf, sizeof(buf));
+		remembered(key, buf, v->place_key, sizeof(v->place_key), v->place_name,
+			   sizeof(v->place_name));
+		y += row(ctx, r, y, lw, WIZ_STEP_PLACE, buf, 1) + gap;
+	}
 	y += row(ctx, r, y, lw, WIZ_STEP_PERSON, person, person_lines) + gap;
 	y += row(ctx, r, y, lw, WIZ_STEP_STORY, d->text, text_lines) + gap;
 	y += row(ctx, r, y, lw, WIZ_STEP_OUTCOME, d->outcome, out_lines) + gap;

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# A township's link to the county server goes down while a citizen sends
+# (issue 15): the kiosk on a PostgreSQL server that stops at once (as in a
+# crash) says in a sentence that the server cannot be reached, keeps every
+# choice and word on the screen, and files the matter with "Try again"
+# once the server is back, over a connection it opens again by itself.
+. "$top_srcdir/tests/e2e/kiosk_lib.sh"
+. "$top_srcdir/tests/pg/server.sh"
+pg_need
+pg_start || { echo "not ok 1 - the throwaway server starts"; exit 1; }
+pg_createdb jrc
+export JRC_DB=$(pg_uri jrc)
+jrc init >/dev/null; ok $? "the record is laid out on the server"
+
+TEXT="Boss owes me three months of wages"
+k_start 80 24 xterm --lang en
+tm_wait 'Welcome'; ok $? "the kiosk starts on the server"
+tm_keys 1; tm_wait 'Step 1 of 7'
+tm_keys 1; tm_wait 'You typed 1'; tm_keys Enter
+tm_wait 'Step 2 of 7'
+tm_keys 1; tm_wait 'You typed 1'; tm_keys Enter
+tm_wait 'choose the village'
+tm_keys 1; tm_wait 'Step 3 of 7'
+tm_keys 2; tm_wait 'Report anonymously'
+tm_keys 1; tm_wait 'Step 4 of 7'
+tm_type "$TEXT"; tm_keys Enter
+tm_wait 'Step 5 of 7'; tm_keys Enter
+tm_wait 'Step 6 of 7'; tm_keys "$(k_num 'No help needed, go on')"
+tm_wait 'Step 7 of 7: Check and send'; ok $? "the citizen reaches the last step"
+
+pg_halt; ok $? "(the server stops at once)"
+tm_keys Enter
+tm_wait 'cannot be reached'; ok $? "sending says the server cannot be reached"
+scr=$(tm_screen)
+like "$scr" "$TEXT" "what the citizen wrote is still on the screen"
+like "$scr" 'Work and unpaid wages' "so is the kind of problem"
+like "$scr" 'Heping Community' "and the place"
+like "$scr" 'Try again' "the kiosk offers to try again"
+unlike "$scr" 'registered' "nothing is said to be registered"
+
+pg_run; ok $? "(the server is back)"
+tm_keys 1
+tm_wait 'Your matter has been registered'; ok $? "Try again files it"
+r=$(k_receipt)
+like "$(jrc show "$r")" "$TEXT" "the receipt shown is on the server, with the citizen's words"
+is "$(pg_psql jrc 'SELECT count(*) FROM cases')" 1 "filed once"
+out=$(jrc verify 2>&1); ok $? "jrc verify passes"
+tm_press_until Enter 'Welcome' 5; ok $? "home again for the next person"
+k_stop
+done_testing
