@@ -215,7 +215,16 @@ static void fresh(struct db_pg *c)
 }
 
 /* Run SQL without parameters (several statements are fine). */
-static int run_plain(struct db_pg *c, const char *sql)
+/* What may be sent again when the connection was found gone while it
+ * ran outside a transaction: what reads, and the start of one.  (A write
+ * on its own might have been done before the link went.) */
+static int safe_to_repeat(const char *sql)
+{
+	return starts_with_word(sql, "SELECT") || starts_with_word(sql, "WITH") ||
+	       starts_with_word(sql, "BEGIN");
+}
+
+static int run_plain_once(struct db_pg *c, const char *sql)
 {
 	PGresult *r;
 	ExecStatusType t;
@@ -241,6 +250,18 @@ static int run_plain(struct db_pg *c, const char *sql)
 	else if (starts_with_word(sql, "COMMIT") || starts_with_word(sql, "END") ||
 		 starts_with_word(sql, "ROLLBACK"))
 		c->in_tx = 0;
+	return rc;
+}
+
+/* A connection the server dropped (pg_terminate_backend, a restart) is
+ * found only when it is used: opened again, and the statement sent once
+ * more, where that is safe. */
+static int run_plain(struct db_pg *c, const char *sql)
+{
+	int was_in_tx = c->in_tx, rc = run_plain_once(c, sql);
+
+	if (rc == SQLITE_IOERR && !was_in_tx && safe_to_repeat(sql))
+		rc = run_plain_once(c, sql);
 	return rc;
 }
 
@@ -444,7 +465,7 @@ int db_pg_bind_int64(struct db_pg_stmt *st, int i, int64_t v)
 	return bind(st, i, buf, INT8_OID);
 }
 
-static int run(struct db_pg_stmt *st)
+static int run_once(struct db_pg_stmt *st)
 {
 	struct db_pg *c = st->c;
 	const char *const *vals = (const char *const *)st->vals;
@@ -492,6 +513,15 @@ static int run(struct db_pg_stmt *st)
 	st->row = -1;
 	st->ran = 1;
 	return SQLITE_OK;
+}
+
+static int run(struct db_pg_stmt *st)
+{
+	int was_in_tx = st->c->in_tx, rc = run_once(st);
+
+	if (rc == SQLITE_IOERR && !was_in_tx && safe_to_repeat(st->sql))
+		rc = run_once(st);
+	return rc;
 }
 
 int db_pg_step(struct db_pg_stmt *st)
