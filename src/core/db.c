@@ -397,9 +397,10 @@ void db_release(db_stmt *st)
 
 jrc_status db_begin(jrc_db *db, jrc_err *err)
 {
-	/* SQLite: writers take turns from the start.  PostgreSQL: rows are
-	 * locked as they are written (db_pg.c also tells the server today's
-	 * date by the program's clock). */
+	/* Writers take turns from the start, on both engines: every write
+	 * is an event that follows on from the one before (the chain), and
+	 * numbers, tickets and slots are read and then written.  Readers
+	 * never wait. */
 	if (db->pg)
 		return db_pg_begin(db->pg, err);
 	return db_exec(db, "BEGIN IMMEDIATE", err);

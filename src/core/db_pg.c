@@ -56,9 +56,11 @@ struct db_pg_stmt {
 	 * no type (the server infers it from the statement).  A parameter
 	 * never bound is a NULL as in SQLite, typed by the server too; one
 	 * the SQL does not name at all (SQL built to fit a filter skips
-	 * some) is given a type, text, as the server must have one. */
+	 * some) is given a type, text, as the server must have one, and so
+	 * is one the SQL first tests for NULL ("?3 IS NULL OR department =
+	 * ?3"), which the server cannot type from there. */
 	Oid *types;
-	unsigned char *bound, *named;
+	unsigned char *bound, *named, *null_test;
 	int cached;
 	char name[24];
 	unsigned prepared_in; /* the life it was prepared in; 0: not yet */
@@ -277,9 +279,12 @@ jrc_status db_pg_exec(struct db_pg *c, const char *sql, jrc_err *err)
 	return rc == SQLITE_OK ? JRC_OK : db_pg_fail(c, rc, err);
 }
 
+/* A transaction that writes: it holds the writers' turn (a lock of the
+ * transaction, the same key for every jrc connection) until it ends, as
+ * SQLite's BEGIN IMMEDIATE does; readers take none. */
 jrc_status db_pg_begin(struct db_pg *c, jrc_err *err)
 {
-	return db_pg_exec(c, "BEGIN", err);
+	return db_pg_exec(c, "BEGIN; SELECT pg_advisory_xact_lock(74827, 1)", err);
 }
 
 void db_pg_rollback(struct db_pg *c)
@@ -385,12 +390,14 @@ jrc_status db_pg_prepare(struct db_pg *c, const char *sql, int cached, struct db
 	    (st->nparams && (!(st->vals = calloc((size_t)st->nparams, sizeof(char *))) ||
 			      !(st->types = calloc((size_t)st->nparams, sizeof(Oid))) ||
 			      !(st->bound = calloc((size_t)st->nparams, 1)) ||
-			      !(st->named = calloc((size_t)st->nparams, 1))))) {
+			      !(st->named = calloc((size_t)st->nparams, 1)) ||
+			      !(st->null_test = calloc((size_t)st->nparams, 1))))) {
 		if (st) {
 			free(st->sql);
 			free(st->vals);
 			free(st->types);
 			free(st->bound);
+			free(st->named);
 		}
 		free(st);
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
@@ -403,10 +410,15 @@ jrc_status db_pg_prepare(struct db_pg *c, const char *sql, int cached, struct db
 			if (!*p)
 				break;
 		} else if (*p == '$' && p[1] >= '0' && p[1] <= '9') {
-			long n = strtol(p + 1, NULL, 10);
+			char *end;
+			long n = strtol(p + 1, &end, 10);
 
-			if (n >= 1 && n <= st->nparams)
+			if (n >= 1 && n <= st->nparams && !st->named[n - 1]) {
 				st->named[n - 1] = 1;
+				end += strspn(end, " ");
+				st->null_test[n - 1] = strncasecmp(end, "IS NULL", 7) == 0 ||
+						       strncasecmp(end, "IS NOT NULL", 11) == 0;
+			}
 		}
 	}
 	st->c = c;
@@ -444,7 +456,7 @@ static int bind(struct db_pg_stmt *st, int i, const char *s, Oid type)
  * NULL bound as text stays text: "?1 IS NULL OR site = ?1"). */
 int db_pg_bind_null(struct db_pg_stmt *st, int i)
 {
-	return bind(st, i, NULL, 0);
+	return bind(st, i, NULL, i >= 1 && i <= st->nparams && st->null_test[i - 1] ? TEXT_OID : 0);
 }
 
 int db_pg_bind_str(struct db_pg_stmt *st, int i, const char *s)
@@ -477,7 +489,7 @@ static int run_once(struct db_pg_stmt *st)
 		return rc;
 	for (int i = 0; i < st->nparams; i++)
 		if (!st->bound[i])
-			st->types[i] = st->named[i] ? 0 : TEXT_OID;
+			st->types[i] = st->named[i] && !st->null_test[i] ? 0 : TEXT_OID;
 	if (st->cached && st->prepared_in != c->life) {
 		PGresult *p = PQprepare(c->conn, st->name, st->sql, st->nparams, st->types);
 		int ok = PQresultStatus(p) == PGRES_COMMAND_OK;
@@ -598,6 +610,7 @@ void db_pg_finalize(struct db_pg_stmt *st)
 	free(st->types);
 	free(st->bound);
 	free(st->named);
+	free(st->null_test);
 	free(st->sql);
 	free(st);
 }

@@ -376,7 +376,7 @@ jrc_status queue_list(jrc_db *db, const char *grp, int all, jrc_ticket **out, si
 	today(day);
 	if ((s = db_prepare(db, "SELECT " TICKET_COLS TICKET_FROM " WHERE t.day = ?1"
 			    " AND (?2 IS NULL OR t.grp = ?2)"
-			    " AND (?3 OR t.state IN ('waiting', 'called'))"
+			    " AND (?3 <> 0 OR t.state IN ('waiting', 'called'))"
 			    " ORDER BY t.state <> 'called', t.grp, t.state <> 'waiting', " LINE_ORDER,
 			    &st, err)))
 		return s;

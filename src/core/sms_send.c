@@ -212,10 +212,10 @@ static jrc_status mark(jrc_db *db, const due_row *r, int ok, const char *why, jr
 		return s;
 	}
 	if ((s = db_prepare(db, "UPDATE sms_outbox SET attempts = ?2,"
-			    " sent_at = CASE WHEN ?3 THEN ?4 END,"
-			    " failed_at = CASE WHEN NOT ?3 AND ?2 >= ?6 THEN ?4 END,"
-			    " next_try_at = CASE WHEN ?3 THEN next_try_at ELSE ?5 END,"
-			    " last_error = CASE WHEN ?3 THEN last_error ELSE ?7 END"
+			    " sent_at = CASE WHEN ?3 <> 0 THEN ?4 END,"
+			    " failed_at = CASE WHEN ?3 = 0 AND ?2 >= ?6 THEN ?4 END,"
+			    " next_try_at = CASE WHEN ?3 <> 0 THEN next_try_at ELSE ?5 END,"
+			    " last_error = CASE WHEN ?3 <> 0 THEN last_error ELSE ?7 END"
 			    " WHERE id = ?1 AND sent_at IS NULL", &st, err))) {
 		free(masked);
 		db_rollback(db);

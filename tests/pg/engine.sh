@@ -78,10 +78,10 @@ like "$out" "permission denied" "... the server refuses it"
 
 # ---- four kiosks filing at once: no number twice, none missing
 for k in 1 2 3 4; do
-	( for i in 1 2 3 4 5; do t_file_one "kiosk $k filing $i" || echo FAIL; done >"$T_DIR/k$k.out" 2>&1 ) &
+	( for i in 1 2 3 4 5 6 7 8 9 10; do t_file_one "kiosk $k filing $i" || echo FAIL; done >"$T_DIR/k$k.out" 2>&1 ) &
 done
 wait
-is "$(cat "$T_DIR"/k?.out | grep -c FAIL)" 0 "20 filings from four kiosks at once all succeed"
+is "$(cat "$T_DIR"/k?.out | grep -c FAIL)" 0 "40 filings from four kiosks at once all succeed"
 is "$(cat "$T_DIR"/k?.out | sort | uniq -d | wc -l)" 0 "... no receipt number given twice"
 is "$(pg_psql jrc "SELECT max(substr(receipt, 10, 4)::int) - count(*) FROM cases WHERE site = 'PJ'")" 0 \
 	"... and the day's numbers run without a gap"

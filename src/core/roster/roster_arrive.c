@@ -14,7 +14,8 @@
 #define APPT_COLS \
 	"b.id, b.case_id, c.receipt, b.slot_start, b.slot_end, b.room, b.room_en, b.booked_at," \
 	" b.booked_by, c.name, c.anonymous, c.state, a.arrived_at, a.arrived_by, " ROSTER_HOST_COLS \
-	", (SELECT t.grp || printf('%03d', t.number % 100000) FROM tickets t" \
+	", (SELECT t.grp || CASE WHEN t.number % 100000 < 10 THEN '00' WHEN t.number % 100000 < 100" \
+	"  THEN '0' ELSE '' END || (t.number % 100000) FROM tickets t" \
 	"   WHERE t.case_id = b.case_id AND t.day = ?3 AND t.reason = 'checkin'" \
 	"   ORDER BY t.id DESC LIMIT 1)"
 

@@ -115,7 +115,7 @@ jrc_status visit_list(jrc_db *db, const char *from, int cancelled, jrc_visit **o
 	*out = NULL;
 	*n = 0;
 	if ((s = db_prepare(db, "SELECT " VISIT_COLS VISIT_FROM
-			    " WHERE (?1 IS NULL OR v.day >= ?1) AND (?2 OR v.cancelled_at IS NULL)"
+			    " WHERE (?1 IS NULL OR v.day >= ?1) AND (?2 <> 0 OR v.cancelled_at IS NULL)"
 			    " ORDER BY v.day, v.start_min, v.id", &st, err)))
 		return s;
 	db_bind_text(db, st, 1, from);
