@@ -27,8 +27,8 @@ if [ -n "${JRC_TEST_PG_SOCK:-}" ]; then
 	t_pg_newdb
 	# What a test reads or changes behind the program's back with the
 	# sqlite3 shell goes to the same database on the server (the SQL
-	# that both read alike).
-	sqlite3() {
+	# that both read alike): sqlite3 below calls this.
+	t_pg_sql() {
 		local args=() a
 		for a in "$@"; do
 			case $a in
@@ -142,7 +142,11 @@ t_file_one() {
 # the program's back must not lose that change to a moment's busy database
 # on a loaded machine.  A probe that must not wait says `.timeout 0` after.
 sqlite3() {
-	command sqlite3 -cmd '.timeout 10000' "$@"
+	if [ -n "${JRC_TEST_PG_SOCK:-}" ]; then
+		t_pg_sql "$@"
+	else
+		command sqlite3 -cmd '.timeout 10000' "$@"
+	fi
 }
 
 # Rows in a table, read with sqlite3 through jrc's own database file.

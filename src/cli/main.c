@@ -208,8 +208,11 @@ static void close_stdout(void)
 	if (!e)
 		return;
 	/* A terminal that hung up (the kiosk's tmux or console closed) is
-	 * not lost output: nobody is there to read either sentence. */
-	if ((e == EIO || e == ENXIO) && chr)
+	 * not lost output: nobody is there to read either sentence.  Such a
+	 * terminal answers isatty() with EIO; another device (/dev/full) is
+	 * no terminal at all, and its failure may have come earlier, when
+	 * errno no longer says so (EIO here). */
+	if ((e == EIO || e == ENXIO) && chr && (isatty(STDOUT_FILENO) || errno == EIO))
 		return;
 	fprintf(stderr, _("jrc: the output could not be written (%s): check the disk or the program it goes to, and run the command again.\n"),
 		strerror(e));

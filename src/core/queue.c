@@ -272,9 +272,10 @@ jrc_status queue_department_group(jrc_db *db, const char *department, char grp[2
 	/* The department's own window first, then any window that lists it. */
 	if ((s = db_prepare_cached(db,
 				   "SELECT w.grp, w.number FROM windows w WHERE w.active = 1 AND"
-				   " (w.number = (SELECT window FROM departments WHERE code = ?1)"
+				   " (CAST(w.number AS TEXT) = (SELECT window FROM departments WHERE code = ?1)"
 				   "  OR instr(' ' || w.departments || ' ', ' ' || ?1 || ' ') > 0)"
-				   " ORDER BY w.number <> (SELECT window FROM departments WHERE code = ?1),"
+				   " ORDER BY CAST(w.number AS TEXT) <> (SELECT window FROM departments"
+				   "  WHERE code = ?1),"
 				   " w.number LIMIT 1", &st, err)))
 		return s;
 	db_bind_text(db, st, 1, department);
