@@ -144,6 +144,7 @@ void cli_print_visit(jrc_db *db, int64_t case_id);
 /* The commands, each in its cmd_*.c, in the order of the table in main.c. */
 extern const cli_command
 	cli_cmd_init,
+	cli_cmd_migrate,
 	cli_cmd_import,
 	cli_cmd_settings,
 	cli_cmd_categories,

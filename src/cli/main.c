@@ -18,6 +18,7 @@
 /* Every command, in the order jrc --help lists them. */
 static const cli_command *const commands[] = {
 	&cli_cmd_init,
+	&cli_cmd_migrate,
 	&cli_cmd_import,
 	&cli_cmd_settings,
 	&cli_cmd_categories,

@@ -449,6 +449,18 @@ int db_bind_text(jrc_db *db, db_stmt *st, int i, const char *s)
 	return rc;
 }
 
+int db_bind_untyped(jrc_db *db, db_stmt *st, int i, const char *s)
+{
+#ifdef HAVE_POSTGRESQL
+	if (db_stmt_is_pg(st)) {
+		int rc = db_pg_bind_untyped(db_stmt_pg(st), i, s);
+
+		return rc == SQLITE_OK ? rc : db_bind_text(db, st, i, s);
+	}
+#endif
+	return db_bind_text(db, st, i, s);
+}
+
 int db_step(jrc_db *db, db_stmt *st)
 {
 	for (size_t i = 0; i < sizeof(db->bind_fail) / sizeof(db->bind_fail[0]); i++) {

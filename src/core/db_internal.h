@@ -72,6 +72,7 @@ enum {
 int db_pg_bind_int64(struct db_pg_stmt *st, int i, int64_t v);
 int db_pg_bind_str(struct db_pg_stmt *st, int i, const char *s);
 int db_pg_bind_null(struct db_pg_stmt *st, int i);
+int db_pg_bind_untyped(struct db_pg_stmt *st, int i, const char *s);
 int db_pg_param_count(struct db_pg_stmt *st);
 const char *db_pg_col_text(struct db_pg_stmt *st, int i);
 int64_t db_pg_col_int64(struct db_pg_stmt *st, int i);
@@ -242,6 +243,11 @@ extern const char *const db_schema_version_6[];
  * with the statement: its next db_step returns it, so a caller that steps
  * with db_step never runs the statement with the parameter missing. */
 int db_bind_text(jrc_db *db, db_stmt *st, int i, const char *s);
+
+/* Bind a value given as text (NULL: SQL NULL) that the engine takes as the
+ * column it goes to wants (a number into a number): for copying rows
+ * between engines (db_migrate.c).  A failure is kept as db_bind_text's. */
+int db_bind_untyped(jrc_db *db, db_stmt *st, int i, const char *s);
 
 /* sqlite3_step, or the failure of an earlier db_bind_text on st.  Every
  * statement with db_bind_text parameters is stepped with this. */

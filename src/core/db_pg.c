@@ -452,6 +452,12 @@ static int bind(struct db_pg_stmt *st, int i, const char *s, Oid type)
 	return SQLITE_OK;
 }
 
+/* A value the server types by the column it goes to. */
+int db_pg_bind_untyped(struct db_pg_stmt *st, int i, const char *s)
+{
+	return bind(st, i, s, 0);
+}
+
 /* A NULL of no stated type, which the server types by where it goes (a
  * NULL bound as text stays text: "?1 IS NULL OR site = ?1"). */
 int db_pg_bind_null(struct db_pg_stmt *st, int i)
@@ -714,7 +720,7 @@ jrc_status db_pg_open(const char *uri, int flags, int version, struct db_pg **ou
 				_("The server's database holds no record yet: lay it out with 'jrc init --db' and the same address, as the database's owner."));
 	} else if (flags & JRC_DB_CREATE) {
 		s = jrc_err_set(err, JRC_E_DB_EXISTS, NULL, "%s",
-				_("The server's database already holds a record, and jrc init never replaces one on a server: give another database, or remove this one on the server yourself (dropdb) if it is truly to go."));
+				_("The server's database already holds a record, and jrc never replaces one on a server (jrc init, jrc migrate): give an empty database, or remove this one on the server yourself (dropdb) if it is truly to go."));
 	} else if (v != version) {
 		s = jrc_err_set(err, JRC_E_DB_VERSION, NULL, NULL);
 	} else {
