@@ -106,11 +106,17 @@ static int note_failure(struct db_pg *c, const PGresult *res)
 {
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	const char *msg = res ? PQresultErrorMessage(res) : PQerrorMessage(c->conn);
+	const char *con = res ? PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME) : NULL;
+	size_t n = con ? strlen(con) : 0;
 
 	snprintf(c->sqlstate, sizeof(c->sqlstate), "%s", state ? state : "");
 	snprintf(c->message, sizeof(c->message), "%s", msg ? msg : "");
 	c->message[strcspn(c->message, "\n")] = '\0';
 	c->last_rc = code_of(state);
+	/* A primary key's index is named table_pkey: told apart as SQLite
+	 * does (a staff ID taken, say). */
+	if (c->last_rc == SQLITE_CONSTRAINT_UNIQUE && n > 5 && strcmp(con + n - 5, "_pkey") == 0)
+		c->last_rc = SQLITE_CONSTRAINT_PRIMARYKEY;
 	if (PQstatus(c->conn) != CONNECTION_OK || c->last_rc == SQLITE_IOERR)
 		c->lost = 1;
 	return c->last_rc;
