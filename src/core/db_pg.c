@@ -346,14 +346,9 @@ void db_pg_set_lock_timeout(struct db_pg *c, int ms)
 
 jrc_status db_pg_fail(struct db_pg *c, int rc, jrc_err *err)
 {
-	jrc_status code;
-
 	switch (rc & 0xff) {
 	case SQLITE_OK:
 		return JRC_OK;
-	case SQLITE_BUSY:
-		code = JRC_E_DB_LOCKED;
-		break;
 	case SQLITE_IOERR:
 		/* The link to the server, or the server, is down: the same
 		 * "try again" as a busy database, in words that say why. */
@@ -362,26 +357,18 @@ jrc_status db_pg_fail(struct db_pg *c, int rc, jrc_err *err)
 	case SQLITE_PERM:
 		return jrc_err_set(err, JRC_E_DB_READONLY, NULL, "%s",
 				   _("This terminal's database role may not do this: ask the county's administrator which role the terminal should connect as."));
-	case SQLITE_READONLY:
-		code = JRC_E_DB_READONLY;
+	case SQLITE_ERROR:
+	case SQLITE_CONSTRAINT:
+		if (getenv("JRC_DEBUG"))
+			return jrc_err_set(err, JRC_E_DB, NULL, "%s (%s %s in: %s)",
+					   jrc_status_message(JRC_E_DB), c->sqlstate, c->message,
+					   c->failed_sql);
 		break;
-	case SQLITE_FULL:
-		code = JRC_E_DB_FULL;
-		break;
-	case SQLITE_NOMEM:
-		code = JRC_E_NOMEM;
-		break;
-	case SQLITE_TOOBIG:
-		return jrc_err_set(err, JRC_E_INVALID, NULL, "%s",
-				   _("A text is too long to be stored: shorten it and try again."));
 	default:
-		code = JRC_E_DB;
 		break;
 	}
-	if (code == JRC_E_DB && getenv("JRC_DEBUG"))
-		return jrc_err_set(err, code, NULL, "%s (%s %s in: %s)", jrc_status_message(code),
-				   c->sqlstate, c->message, c->failed_sql);
-	return jrc_err_set(err, code, NULL, NULL);
+	/* The rest read as SQLite's (busy, full, too long, ...). */
+	return db_fail(NULL, rc, err);
 }
 
 /* ---- Statements ---- */

@@ -18,6 +18,26 @@
 
 #include "db_internal.h"
 
+/* The four tables of the figures: the same counts under the same key,
+ * by day (with the pending numbers), by month, all time, and all time
+ * without the place. */
+#define PG_TALLY_TABLE(name, first, pending, pkey) \
+	"CREATE TABLE " name "(" first \
+	" site text NOT NULL, category text NOT NULL, division text NOT NULL," \
+	" department text NOT NULL, state text NOT NULL, source text NOT NULL," \
+	" n bigint NOT NULL DEFAULT 0, answered bigint NOT NULL DEFAULT 0," \
+	" on_time bigint NOT NULL DEFAULT 0, rated bigint NOT NULL DEFAULT 0," \
+	" satisfied bigint NOT NULL DEFAULT 0, v_satisfied bigint NOT NULL DEFAULT 0," \
+	" v_basic bigint NOT NULL DEFAULT 0, v_unsatisfied bigint NOT NULL DEFAULT 0," \
+	" overdue bigint NOT NULL DEFAULT 0," pending \
+	" PRIMARY KEY (" pkey "site, category, division, department, state, source));"
+#define PG_TALLY_PENDING \
+	" p_n bigint NOT NULL DEFAULT 0, p_answered bigint NOT NULL DEFAULT 0," \
+	" p_on_time bigint NOT NULL DEFAULT 0, p_rated bigint NOT NULL DEFAULT 0," \
+	" p_satisfied bigint NOT NULL DEFAULT 0, p_v_satisfied bigint NOT NULL DEFAULT 0," \
+	" p_v_basic bigint NOT NULL DEFAULT 0, p_v_unsatisfied bigint NOT NULL DEFAULT 0," \
+	" p_overdue bigint NOT NULL DEFAULT 0, dirty bigint NOT NULL DEFAULT 0,"
+
 const char *const db_schema_pg[] = {
 	/* ---- The functions SQLite has from db_functions.c ---- */
 	/* jrc_zone(): the site's time zone, as the program's clock has it
@@ -526,54 +546,10 @@ const char *const db_schema_pg[] = {
 	 * count, so the migration's fill adds nothing here. ---- */
 	"CREATE TABLE tally_clock(as_of text NOT NULL);",
 	"INSERT INTO tally_clock(as_of) VALUES (jrc_today());",
-	"CREATE TABLE tally_day("
-	" day text NOT NULL,"
-	" site text NOT NULL, category text NOT NULL, division text NOT NULL,"
-	" department text NOT NULL, state text NOT NULL, source text NOT NULL,"
-	" n bigint NOT NULL DEFAULT 0, answered bigint NOT NULL DEFAULT 0,"
-	" on_time bigint NOT NULL DEFAULT 0, rated bigint NOT NULL DEFAULT 0,"
-	" satisfied bigint NOT NULL DEFAULT 0, v_satisfied bigint NOT NULL DEFAULT 0,"
-	" v_basic bigint NOT NULL DEFAULT 0, v_unsatisfied bigint NOT NULL DEFAULT 0,"
-	" overdue bigint NOT NULL DEFAULT 0,"
-	" p_n bigint NOT NULL DEFAULT 0,"
-	" p_answered bigint NOT NULL DEFAULT 0,"
-	" p_on_time bigint NOT NULL DEFAULT 0,"
-	" p_rated bigint NOT NULL DEFAULT 0,"
-	" p_satisfied bigint NOT NULL DEFAULT 0,"
-	" p_v_satisfied bigint NOT NULL DEFAULT 0,"
-	" p_v_basic bigint NOT NULL DEFAULT 0,"
-	" p_v_unsatisfied bigint NOT NULL DEFAULT 0,"
-	" p_overdue bigint NOT NULL DEFAULT 0,"
-	" dirty bigint NOT NULL DEFAULT 0,"
-	" PRIMARY KEY (day, site, category, division, department, state, source));",
-	"CREATE TABLE tally_month("
-	" month text NOT NULL,"
-	" site text NOT NULL, category text NOT NULL, division text NOT NULL,"
-	" department text NOT NULL, state text NOT NULL, source text NOT NULL,"
-	" n bigint NOT NULL DEFAULT 0, answered bigint NOT NULL DEFAULT 0,"
-	" on_time bigint NOT NULL DEFAULT 0, rated bigint NOT NULL DEFAULT 0,"
-	" satisfied bigint NOT NULL DEFAULT 0, v_satisfied bigint NOT NULL DEFAULT 0,"
-	" v_basic bigint NOT NULL DEFAULT 0, v_unsatisfied bigint NOT NULL DEFAULT 0,"
-	" overdue bigint NOT NULL DEFAULT 0,"
-	" PRIMARY KEY (month, site, category, division, department, state, source));",
-	"CREATE TABLE tally_all("
-	" site text NOT NULL, category text NOT NULL, division text NOT NULL,"
-	" department text NOT NULL, state text NOT NULL, source text NOT NULL,"
-	" n bigint NOT NULL DEFAULT 0, answered bigint NOT NULL DEFAULT 0,"
-	" on_time bigint NOT NULL DEFAULT 0, rated bigint NOT NULL DEFAULT 0,"
-	" satisfied bigint NOT NULL DEFAULT 0, v_satisfied bigint NOT NULL DEFAULT 0,"
-	" v_basic bigint NOT NULL DEFAULT 0, v_unsatisfied bigint NOT NULL DEFAULT 0,"
-	" overdue bigint NOT NULL DEFAULT 0,"
-	" PRIMARY KEY (site, category, division, department, state, source));",
-	"CREATE TABLE tally_total("
-	" site text NOT NULL, category text NOT NULL, division text NOT NULL,"
-	" department text NOT NULL, state text NOT NULL, source text NOT NULL,"
-	" n bigint NOT NULL DEFAULT 0, answered bigint NOT NULL DEFAULT 0,"
-	" on_time bigint NOT NULL DEFAULT 0, rated bigint NOT NULL DEFAULT 0,"
-	" satisfied bigint NOT NULL DEFAULT 0, v_satisfied bigint NOT NULL DEFAULT 0,"
-	" v_basic bigint NOT NULL DEFAULT 0, v_unsatisfied bigint NOT NULL DEFAULT 0,"
-	" overdue bigint NOT NULL DEFAULT 0,"
-	" PRIMARY KEY (site, category, division, department, state, source));",
+	PG_TALLY_TABLE("tally_day", " day text NOT NULL,", PG_TALLY_PENDING, "day, "),
+	PG_TALLY_TABLE("tally_month", " month text NOT NULL,", "", "month, "),
+	PG_TALLY_TABLE("tally_all", "", "", ""),
+	PG_TALLY_TABLE("tally_total", "", "", ""),
 	"CREATE INDEX tally_day_dirty ON tally_day(dirty) WHERE dirty <> 0;",
 	"CREATE INDEX cases_owed ON cases(due_on, state, site, category, division, department,"
 	" channel, filed_at) WHERE state IN ('registered','accepted','extended','in_mediation',"

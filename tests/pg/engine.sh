@@ -7,10 +7,7 @@
 # be reached, or that was stopped, is a sentence that says what to do.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/pg/server.sh"
-pg_need
-pg_start || { echo "not ok 1 - the throwaway server starts"; exit 1; }
-pg_createdb jrc
-export JRC_DB=$(pg_uri jrc)
+pg_ready jrc
 export JRC_NOW=2026-12-03T09:30:00+08:00
 export JRC_LANG=en
 

@@ -7,10 +7,7 @@
 # connection the server drops between two citizens is opened again unseen.
 . "$top_srcdir/tests/e2e/kiosk_lib.sh"
 . "$top_srcdir/tests/pg/server.sh"
-pg_need
-pg_start || { echo "not ok 1 - the throwaway server starts"; exit 1; }
-pg_createdb jrc
-export JRC_DB=$(pg_uri jrc)
+pg_ready jrc
 jrc init >/dev/null; ok $? "the record is laid out on the server"
 
 TEXT="Boss owes me three months of wages"

@@ -10,6 +10,8 @@
 #                      server or this build's libpq support is missing
 #   pg_start           start; sets PG_DIR, PG_SOCK and PG_SUPER (the
 #                      superuser's name)
+#   pg_ready DB        pg_need, pg_start, an empty database DB, JRC_DB
+#                      naming it: what a test on the server starts with
 #   pg_uri DB [USER]   a libpq URI for database DB over the socket
 #   pg_createdb DB     a new empty database
 #   pg_psql DB SQL     run SQL as the superuser, unaligned output
@@ -88,4 +90,12 @@ pg_psql() {
 
 pg_createdb() {
 	pg_psql postgres "CREATE DATABASE $1" >/dev/null
+}
+
+pg_ready() {
+	pg_need
+	pg_start || { echo "not ok 1 - the throwaway server starts"; exit 1; }
+	pg_createdb "$1"
+	JRC_DB=$(pg_uri "$1")
+	export JRC_DB
 }
