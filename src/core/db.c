@@ -111,6 +111,21 @@ int db_retryable(jrc_db *db)
 #endif
 }
 
+jrc_status db_try_begin(jrc_db *db, jrc_err *err)
+{
+	if (!db->pg || !db_in_transaction(db))
+		return JRC_OK;
+	return db_exec(db, "SAVEPOINT jrc_try", err);
+}
+
+void db_try_end(jrc_db *db, int failed)
+{
+	if (!db->pg || !db_in_transaction(db))
+		return;
+	(void)db_exec(db, failed ? "ROLLBACK TO SAVEPOINT jrc_try; RELEASE SAVEPOINT jrc_try"
+			       : "RELEASE SAVEPOINT jrc_try", NULL);
+}
+
 int db_is_server(jrc_db *db)
 {
 	return db && db->pg;

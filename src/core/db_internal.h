@@ -203,6 +203,13 @@ sqlite3 *db_handle(jrc_db *db);
  * again): doing the whole transaction again is right.  0 on SQLite, which
  * waits for its lock instead. */
 int db_retryable(jrc_db *db);
+/* Around a statement whose refusal (a constraint) the caller answers by
+ * reading on in the same transaction (a slot just taken: offer the next):
+ * a server ends the whole transaction at a failed statement unless a
+ * savepoint stood before it.  No-ops on SQLite and outside a transaction;
+ * db_try_end says whether the statement failed. */
+jrc_status db_try_begin(jrc_db *db, jrc_err *err);
+void db_try_end(jrc_db *db, int failed);
 /* 1 when the database is a PostgreSQL server. */
 int db_is_server(jrc_db *db);
 

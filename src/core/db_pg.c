@@ -256,7 +256,7 @@ static int run_plain_once(struct db_pg *c, const char *sql)
 	if (starts_with_word(sql, "BEGIN"))
 		c->in_tx = rc == SQLITE_OK;
 	else if (starts_with_word(sql, "COMMIT") || starts_with_word(sql, "END") ||
-		 starts_with_word(sql, "ROLLBACK"))
+		 (starts_with_word(sql, "ROLLBACK") && !strstr(sql, "SAVEPOINT")))
 		c->in_tx = 0;
 	return rc;
 }

@@ -137,9 +137,14 @@ static jrc_status insert(jrc_db *db, int64_t case_id, const jrc_host *h, const j
 	clock_format_utc(sl->start, start);
 	clock_format_utc(sl->end, end);
 	clock_format_utc(now, at);
-	if ((s = db_prepare(db, "INSERT INTO bookings(case_id, host, slot_start, slot_end, room,"
-			    " room_en, booked_at, booked_by) VALUES (?,?,?,?,?,?,?,?)", &st, err)))
+	/* The slot is booked once (a unique key): a refusal is answered below. */
+	if ((s = db_try_begin(db, err)))
 		return s;
+	if ((s = db_prepare(db, "INSERT INTO bookings(case_id, host, slot_start, slot_end, room,"
+			    " room_en, booked_at, booked_by) VALUES (?,?,?,?,?,?,?,?)", &st, err))) {
+		db_try_end(db, 1);
+		return s;
+	}
 	db_bind_int64(st, 1, case_id);
 	db_bind_text(db, st, 2, h->id);
 	db_bind_text(db, st, 3, start);
@@ -150,6 +155,7 @@ static jrc_status insert(jrc_db *db, int64_t case_id, const jrc_host *h, const j
 	db_bind_text(db, st, 8, actor);
 	rc = db_step(db, st);
 	db_finalize(st);
+	db_try_end(db, rc != DB_DONE);
 	if (rc == DB_DONE)
 		return JRC_OK;
 	if (rc != DB_CONSTRAINT_UNIQUE)
