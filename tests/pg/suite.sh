@@ -13,7 +13,11 @@ pg_start || { echo "not ok 1 - the throwaway server starts"; exit 1; }
 
 tests="
 tests/cli/booking_horizon.sh tests/cli/concurrent.sh tests/cli/listings.sh
-tests/cli/overdue.sh tests/cli/receipt_details.sh
+tests/cli/overdue.sh tests/cli/receipt_details.sh tests/cli/terminate_hearing.sh
+tests/e2e/kiosk_access.sh tests/e2e/kiosk_booking.sh tests/e2e/kiosk_checkin.sh
+tests/e2e/kiosk_concluded.sh tests/e2e/desk_sites.sh tests/e2e/desk_stats.sh
+tests/e2e/desk_supervise.sh tests/e2e/desk_terminate.sh tests/e2e/desk_alerts.sh
+tests/e2e/desk_receipt_staff.sh
 "
 # JRC_PG_SUITE (names, space between) runs only those: for working on one.
 [ -n "${JRC_PG_SUITE:-}" ] && tests=$JRC_PG_SUITE
