@@ -198,10 +198,15 @@ static void pick_language(void)
  * with a sentence), not a quiet 0 with half a listing. */
 static void close_stdout(void)
 {
-	int bad = ferror(stdout), e = 0;
+	int bad = ferror(stdout), e = 0, tty;
 	struct stat sb;
 	int chr = fstat(STDOUT_FILENO, &sb) == 0 && S_ISCHR(sb.st_mode);
 
+	/* A terminal, or one that hung up (it answers with EIO): asked
+	 * before the stream is closed. */
+	errno = 0;
+	tty = isatty(STDOUT_FILENO) || errno == EIO;
+	errno = 0;
 	if (fflush(stdout) != 0 || bad)
 		e = errno ? errno : EIO;
 	if (fclose(stdout) != 0 && !e)
@@ -209,11 +214,10 @@ static void close_stdout(void)
 	if (!e)
 		return;
 	/* A terminal that hung up (the kiosk's tmux or console closed) is
-	 * not lost output: nobody is there to read either sentence.  Such a
-	 * terminal answers isatty() with EIO; another device (/dev/full) is
-	 * no terminal at all, and its failure may have come earlier, when
-	 * errno no longer says so (EIO here). */
-	if ((e == EIO || e == ENXIO) && chr && (isatty(STDOUT_FILENO) || errno == EIO))
+	 * not lost output: nobody is there to read either sentence.  Another
+	 * device (/dev/full) is no terminal, and its failure may have come
+	 * earlier, when errno no longer says so (EIO here). */
+	if ((e == EIO || e == ENXIO) && chr && tty)
 		return;
 	fprintf(stderr, _("jrc: the output could not be written (%s): check the disk or the program it goes to, and run the command again.\n"),
 		strerror(e));
