@@ -74,7 +74,9 @@ dpkg -s jrc-kiosk 2>/dev/null | grep -q '^Status: install ok installed'
 ok $? "dpkg -i installs it (apt-get -f install for what it depends on)"
 [ $? = 0 ] || tail -20 "$W/install.log" | sed 's/^/# /'
 like_out=$(/usr/bin/jrc --version 2>&1)
-is "$like_out" "jrc (jrc-kiosk) $ver" "jrc --version"
+is "$(printf '%s\n' "$like_out" | head -1)" "jrc (jrc-kiosk) $ver" "jrc --version"
+is "$(printf '%s\n' "$like_out" | sed -n 2p)" "storage: sqlite, postgresql" \
+	"  with both storage engines (the package is built --with-postgresql)"
 is "$(getent passwd jrc | cut -d: -f6,7)" "/var/lib/jrc-kiosk:/usr/sbin/nologin" "the jrc system user, no login shell"
 is "$(stat -c '%a %U' /var/lib/jrc-kiosk)" "700 jrc" "/var/lib/jrc-kiosk: 0700, the jrc user's"
 is "$(stat -c '%a %U' /var/backups/jrc-kiosk)" "700 jrc" "/var/backups/jrc-kiosk: 0700, the jrc user's"
