@@ -57,6 +57,7 @@ code=$(pg_psql jrc "SELECT query_code FROM cases WHERE receipt = '$r'")
 tm_keys 2; tm_wait "I have my receipt number"
 tm_keys 1; tm_wait "Type the number on your receipt"
 tm_type "$r"; tm_keys Enter
+tm_wait 'Press 1 or 2 to choose'; tm_keys 1
 tm_wait '> Query code'; tm_type "$code"; tm_keys Enter
 tm_wait "Where your matter stands"; ok $? "a citizen's lookup after it goes through, unseen"
 unlike "$(tm_screen)" "cannot be reached" "... without a word about the server"
