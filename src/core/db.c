@@ -53,6 +53,14 @@ struct jrc_db {
 	unsigned next_window;
 };
 
+/* The server behind db, or NULL.  A build without libpq has no server:
+ * NULL there is a constant, and every server branch is dropped. */
+#ifdef HAVE_POSTGRESQL
+#define SERVER(db) ((db)->pg)
+#else
+#define SERVER(db) ((struct db_pg *)0)
+#endif
+
 enum { BUSY_TIMEOUT_MS = 10000 };
 
 const unsigned char *db_ledger_key(jrc_db *db, jrc_err *err)
@@ -84,28 +92,28 @@ void db_window_since(jrc_db *db, jrc_date today, long days, char out[32])
 
 int64_t db_last_id(jrc_db *db)
 {
-	return db->pg ? db_pg_last_id(db->pg) : sqlite3_last_insert_rowid(db->h);
+	return SERVER(db) ? db_pg_last_id(SERVER(db)) : sqlite3_last_insert_rowid(db->h);
 }
 
 int db_changes(jrc_db *db)
 {
-	return db->pg ? db_pg_changes(db->pg) : sqlite3_changes(db->h);
+	return SERVER(db) ? db_pg_changes(SERVER(db)) : sqlite3_changes(db->h);
 }
 
 int db_in_transaction(jrc_db *db)
 {
-	return db->pg ? db_pg_in_transaction(db->pg) : !sqlite3_get_autocommit(db->h);
+	return SERVER(db) ? db_pg_in_transaction(SERVER(db)) : !sqlite3_get_autocommit(db->h);
 }
 
 int db_last_result(jrc_db *db)
 {
-	return db->pg ? db_pg_last_result(db->pg) : sqlite3_errcode(db->h);
+	return SERVER(db) ? db_pg_last_result(SERVER(db)) : sqlite3_errcode(db->h);
 }
 
 int db_retryable(jrc_db *db)
 {
 #ifdef HAVE_POSTGRESQL
-	return db->pg && db_pg_retryable(db->pg);
+	return SERVER(db) && db_pg_retryable(SERVER(db));
 #else
 	(void)db;
 	return 0;
@@ -114,14 +122,14 @@ int db_retryable(jrc_db *db)
 
 jrc_status db_try_begin(jrc_db *db, jrc_err *err)
 {
-	if (!db->pg || !db_in_transaction(db))
+	if (!SERVER(db) || !db_in_transaction(db))
 		return JRC_OK;
 	return db_exec(db, "SAVEPOINT jrc_try", err);
 }
 
 void db_try_end(jrc_db *db, int failed)
 {
-	if (!db->pg || !db_in_transaction(db))
+	if (!SERVER(db) || !db_in_transaction(db))
 		return;
 	(void)db_exec(db, failed ? "ROLLBACK TO SAVEPOINT jrc_try; RELEASE SAVEPOINT jrc_try"
 			       : "RELEASE SAVEPOINT jrc_try", NULL);
@@ -129,14 +137,14 @@ void db_try_end(jrc_db *db, int failed)
 
 int db_is_server(jrc_db *db)
 {
-	return db && db->pg;
+	return db && SERVER(db);
 }
 
 jrc_status db_defer_foreign_keys(jrc_db *db, jrc_err *err)
 {
 	/* Both engines keep it to the end of the transaction (PostgreSQL's
 	 * references are made DEFERRABLE for it, db_schema_pg.c). */
-	return db_exec(db, db->pg ? "SET CONSTRAINTS ALL DEFERRED" : "PRAGMA defer_foreign_keys = ON",
+	return db_exec(db, SERVER(db) ? "SET CONSTRAINTS ALL DEFERRED" : "PRAGMA defer_foreign_keys = ON",
 		       err);
 }
 
@@ -144,7 +152,7 @@ void db_secure_delete(jrc_db *db)
 {
 	/* PostgreSQL has no such setting: a deleted row's bytes stay until
 	 * VACUUM reuses the space (the README says how a county runs it). */
-	if (!db->pg)
+	if (!SERVER(db))
 		(void)db_exec(db, "PRAGMA secure_delete = ON", NULL);
 }
 
@@ -167,7 +175,7 @@ jrc_status db_data_version(jrc_db *db, int64_t *out, jrc_err *err)
 {
 	/* PostgreSQL: the next transaction id, which moves whenever another
 	 * connection writes (and so at least whenever it commits). */
-	return db_int64_of(db, db->pg ? "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint"
+	return db_int64_of(db, SERVER(db) ? "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint"
 				      : "PRAGMA data_version", out, err);
 }
 
@@ -180,7 +188,7 @@ jrc_status db_check_file(jrc_db *db, db_file_check *out, jrc_err *err)
 	memset(out, 0, sizeof(*out));
 	/* A server keeps its own files sound and checks every reference as
 	 * it is written: nothing to look at from here. */
-	if (db->pg)
+	if (SERVER(db))
 		return JRC_OK;
 	if ((s = db_prepare(db, "PRAGMA integrity_check", &st, err)))
 		return s;
@@ -229,8 +237,8 @@ const char *db_file_name(jrc_db *db)
 
 void db_set_busy_timeout(jrc_db *db, int ms)
 {
-	if (db->pg)
-		db_pg_set_lock_timeout(db->pg, ms);
+	if (SERVER(db))
+		db_pg_set_lock_timeout(SERVER(db), ms);
 	else
 		sqlite3_busy_timeout(db->h, ms);
 }
@@ -239,8 +247,8 @@ jrc_status db_fail(jrc_db *db, int rc, jrc_err *err)
 {
 	jrc_status code;
 
-	if (db && db->pg)
-		return db_pg_fail(db->pg, rc, err);
+	if (db && SERVER(db))
+		return db_pg_fail(SERVER(db), rc, err);
 	switch (rc & 0xff) {
 	case SQLITE_OK:
 		return JRC_OK;
@@ -289,8 +297,8 @@ jrc_status db_exec(jrc_db *db, const char *sql, jrc_err *err)
 {
 	int rc;
 
-	if (db->pg)
-		return db_pg_exec(db->pg, sql, err);
+	if (SERVER(db))
+		return db_pg_exec(SERVER(db), sql, err);
 	rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 
 	return rc == SQLITE_OK ? JRC_OK : db_fail(db, rc, err);
@@ -314,10 +322,10 @@ static jrc_status prepare(jrc_db *db, const char *sql, int cached, db_stmt **out
 
 	*out = NULL;
 #ifdef HAVE_POSTGRESQL
-	if (db->pg) {
+	if (SERVER(db)) {
 		struct db_pg_stmt *pg;
 
-		if ((s = db_pg_prepare(db->pg, sql, cached, &pg, err)) != JRC_OK)
+		if ((s = db_pg_prepare(SERVER(db), sql, cached, &pg, err)) != JRC_OK)
 			return s;
 		*out = db_stmt_of_pg(pg);
 	} else
@@ -417,8 +425,8 @@ jrc_status db_begin(jrc_db *db, jrc_err *err)
 	 * is an event that follows on from the one before (the chain), and
 	 * numbers, tickets and slots are read and then written.  Readers
 	 * never wait. */
-	if (db->pg)
-		return db_pg_begin(db->pg, err);
+	if (SERVER(db))
+		return db_pg_begin(SERVER(db), err);
 	return db_exec(db, "BEGIN IMMEDIATE", err);
 }
 
@@ -433,8 +441,8 @@ jrc_status db_commit(jrc_db *db, jrc_err *err)
 
 void db_rollback(jrc_db *db)
 {
-	if (db->pg)
-		db_pg_rollback(db->pg);
+	if (SERVER(db))
+		db_pg_rollback(SERVER(db));
 	else if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -733,8 +741,8 @@ void db_close(jrc_db *db)
 		free(db->cache[i].sql);
 	}
 	free(db->cache);
-	if (db->pg)
-		db_pg_close(db->pg);
+	if (SERVER(db))
+		db_pg_close(SERVER(db));
 	else
 		sqlite3_close_v2(db->h);
 	memset(db->ledger_key, 0, sizeof(db->ledger_key));
@@ -749,7 +757,7 @@ jrc_status db_close_checked(jrc_db *db, jrc_err *err)
 
 	if (!db)
 		return JRC_OK;
-	if (db->pg) {
+	if (SERVER(db)) {
 		/* The server writes its log to its files by itself. */
 		db_close(db);
 		return JRC_OK;

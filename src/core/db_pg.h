@@ -15,7 +15,8 @@ struct db_pg_stmt;
  * parameter number in *nparams; NULL when memory runs out (db_pg_sql.c). */
 char *db_pg_sql(const char *sql, int *nparams);
 
-#ifdef HAVE_POSTGRESQL
+/* Declared in every build; defined only with libpq (db.c reaches them only
+ * through a server, which a build without it never has). */
 /* Connect to the server at uri (a libpq connection URI) and check that its
  * database holds schema `version`; with JRC_DB_CREATE lay out the schema
  * and the roles in an empty one. */
@@ -44,6 +45,5 @@ int db_pg_retryable(struct db_pg *c);
 void db_pg_set_lock_timeout(struct db_pg *c, int ms);
 /* The status and sentence for the connection's last failure (rc). */
 jrc_status db_pg_fail(struct db_pg *c, int rc, jrc_err *err);
-#endif
 
 #endif
