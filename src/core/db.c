@@ -439,6 +439,17 @@ jrc_status db_commit(jrc_db *db, jrc_err *err)
 	return s;
 }
 
+jrc_status db_reads_begin(jrc_db *db, jrc_err *err)
+{
+	return SERVER(db) ? JRC_OK : db_exec(db, "BEGIN", err);
+}
+
+void db_reads_end(jrc_db *db)
+{
+	if (!SERVER(db))
+		db_rollback(db);
+}
+
 void db_rollback(jrc_db *db)
 {
 	if (SERVER(db))
@@ -736,6 +747,8 @@ void db_close(jrc_db *db)
 {
 	if (!db)
 		return;
+	if (SERVER(db))
+		db_pg_closing(SERVER(db));
 	for (size_t i = 0; i < db->ncache; i++) {
 		db_finalize(db->cache[i].st);
 		free(db->cache[i].sql);

@@ -213,6 +213,14 @@ void db_try_end(jrc_db *db, int failed);
 /* 1 when the database is a PostgreSQL server. */
 int db_is_server(jrc_db *db);
 
+/* Reads that need no snapshot in common (validating an intake): in one
+ * read transaction on SQLite, one lock rather than one each; on a server
+ * nothing is sent, as each statement reads what is committed either way
+ * (read committed) and BEGIN and ROLLBACK would be two round trips for
+ * nothing.  End with db_reads_end on every path. */
+jrc_status db_reads_begin(jrc_db *db, jrc_err *err);
+void db_reads_end(jrc_db *db);
+
 /* Map an sqlite result code to a status and a sentence in err. */
 jrc_status db_fail(jrc_db *db, int rc, jrc_err *err);
 

@@ -727,6 +727,12 @@ jrc_status db_pg_open(const char *uri, int flags, int version, struct db_pg **ou
 	return JRC_OK;
 }
 
+void db_pg_closing(struct db_pg *c)
+{
+	/* Statements of an earlier life are not the server's any more. */
+	c->life++;
+}
+
 void db_pg_close(struct db_pg *c)
 {
 	if (!c)

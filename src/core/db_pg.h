@@ -23,6 +23,9 @@ char *db_pg_sql(const char *sql, int *nparams);
 jrc_status db_pg_open(const char *uri, int flags, int version, struct db_pg **out,
 		      jrc_err *err);
 void db_pg_close(struct db_pg *c);
+/* The connection is about to close: its prepared statements go with it,
+ * so finalizing them sends nothing (a round trip each otherwise). */
+void db_pg_closing(struct db_pg *c);
 
 /* A statement; a cached one becomes a named prepared statement on the
  * server at its first run. */

@@ -330,10 +330,10 @@ jrc_status grievance_file(jrc_db *db, const jrc_intake *in, jrc_case *out, jrc_e
 	/* Validate before taking the write lock, so bad input never waits;
 	 * once only, as validating costs as much as the writes; its lookups
 	 * in one read transaction rather than one each. */
-	if ((s = db_exec(db, "BEGIN", err)) != JRC_OK)
+	if ((s = db_reads_begin(db, err)) != JRC_OK)
 		return s;
 	s = clean(db, in, &c, err);
-	db_rollback(db);
+	db_reads_end(db);
 	if (s != JRC_OK) {
 		clean_free(&c);
 		return s;

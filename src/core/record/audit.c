@@ -175,30 +175,42 @@ jrc_status audit_read_head(jrc_db *db, int64_t *last_id, char hash[65], int *fou
 	return rc == DB_ROW || rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
-/* A log shorter than its last anchor lost events at the end: refuse to
- * write on it, so that a receipt number taken away is not handed out again. */
-static jrc_status check_anchor(jrc_db *db, int64_t head_id, jrc_err *err)
+/* The chain head before an append, and the last anchor with it in the
+ * same statement (one round trip to a server, not two).  A log shorter
+ * than its last anchor lost events at the end: refuse to write on it, so
+ * that a receipt number taken away is not handed out again. */
+static jrc_status head_for_append(jrc_db *db, int64_t *last_id, char hash[65], jrc_err *err)
 {
 	db_stmt *st;
 	jrc_status s;
+	int64_t anchored = 0;
+	char at[40] = "";
 	int rc;
 
-	if ((s = db_prepare_cached(db, "SELECT events, at FROM anchors ORDER BY id DESC LIMIT 1",
-				   &st, err)))
+	*last_id = 0;
+	memcpy(hash, GENESIS, 65);
+	if ((s = db_prepare_cached(db, "SELECT (SELECT last_id FROM audit_head WHERE one = 1),"
+				   " (SELECT hash FROM audit_head WHERE one = 1),"
+				   " (SELECT events FROM anchors ORDER BY id DESC LIMIT 1),"
+				   " (SELECT at FROM anchors ORDER BY id DESC LIMIT 1)", &st, err)))
 		return s;
 	rc = db_step(db, st);
-	if (rc == DB_ROW && db_col_int64(st, 0) > head_id) {
-		char at[40];
-		int64_t n = db_col_int64(st, 0);
-
-		db_col_copy(st, 1, at, sizeof(at));
-		db_release(st);
-		return jrc_err_set(err, JRC_E_TAMPERED, NULL,
-				   _("The event log ends at event %" PRId64 " but the anchor of %s counted %" PRId64 " events: events were removed, so nothing more can be recorded. Run 'jrc verify', report this to the supervisor and keep a copy of the database file as it is."),
-				   head_id, at, n);
+	if (rc == DB_ROW) {
+		if (!db_col_is_null(st, 1)) {
+			*last_id = db_col_int64(st, 0);
+			db_col_copy(st, 1, hash, 65);
+		}
+		anchored = db_col_int64(st, 2);
+		db_col_copy(st, 3, at, sizeof(at));
 	}
 	db_release(st);
-	return rc == DB_ROW || rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
+	if (rc != DB_ROW)
+		return db_fail(db, rc, err);
+	if (anchored > *last_id)
+		return jrc_err_set(err, JRC_E_TAMPERED, NULL,
+				   _("The event log ends at event %" PRId64 " but the anchor of %s counted %" PRId64 " events: events were removed, so nothing more can be recorded. Run 'jrc verify', report this to the supervisor and keep a copy of the database file as it is."),
+				   *last_id, at, anchored);
+	return JRC_OK;
 }
 
 static jrc_status append_locked(jrc_db *db, const jrc_event_in *ev, int64_t *id_out,
@@ -209,15 +221,14 @@ static jrc_status append_locked(jrc_db *db, const jrc_event_in *ev, int64_t *id_
 	char prev[65], at[32], hash[65], *payload = NULL;
 	const unsigned char *key;
 	int64_t id;
-	int rc, found;
+	int rc;
 
 	if (!ev->actor || !*ev->actor || !ev->kind || !*ev->kind)
 		return jrc_err_set(err, JRC_E_INVALID, NULL,
 				   _("An event needs a kind and an actor: this is a program error, report it."));
 	if (!(key = db_ledger_key(db, err)))
 		return err ? err->code : JRC_E_IO;
-	if ((s = audit_read_head(db, &id, prev, &found, err)) ||
-	    (s = check_anchor(db, id, err)) ||
+	if ((s = head_for_append(db, &id, prev, err)) ||
 	    (s = audit_cover_payload(db, ev, &payload, err)))
 		return s;
 	id++;
