@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "db_internal.h"
+#include "intake.h"
 #include "jrc/audit.h"
 #include "jrc/clock.h"
 #include "jrc/db.h"
@@ -40,12 +41,6 @@ static double now_s(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void die(const char *what, const char *why)
-{
-	fprintf(stderr, "file_bench: %s: %s\n", what, why);
-	exit(1);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -64,11 +59,11 @@ static int bench_fsync(const char *dir, long n)
 	int fd;
 
 	if (!t)
-		die("fsync", "out of memory");
+		bench_die("fsync", "out of memory");
 	snprintf(path, sizeof(path), "%s/fsync.probe", dir);
 	fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0600);
 	if (fd < 0)
-		die(path, strerror(errno));
+		bench_die(path, strerror(errno));
 	memset(block, 'x', sizeof(block));
 	for (long i = 0; i < n; i++) {
 		double t0 = now_s();
@@ -76,7 +71,7 @@ static int bench_fsync(const char *dir, long n)
 		/* Rewrite the same block, as a WAL commit appends a frame. */
 		if (pwrite(fd, block, sizeof(block), (off_t)(i % 16) * 4096) != (ssize_t)sizeof(block) ||
 		    fdatasync(fd) != 0)
-			die(path, strerror(errno));
+			bench_die(path, strerror(errno));
 		t[i] = now_s() - t0;
 		sum += t[i];
 	}
@@ -91,86 +86,9 @@ static int bench_fsync(const char *dir, long n)
 
 /* ---------------------------------------------------------------- filing */
 
-/* A citizen's intake, a little different each time as at a real kiosk. */
-typedef struct intake_buf {
-	char id[19], phone[24], text[512];
-	jrc_intake in;
-} intake_buf;
-
-/* Where the filings go: NULL, five categories in four places, so that
- * every place and category passes the early-warning thresholds within
- * the first hundred filings (from then on each filing joins two open
- * alerts); or spread, every category over every village, as an ordinary
- * day in a county is (no rule is met in the first thousands). */
-typedef struct spread {
-	char cat[64][8], div[128][16];
-	size_t ncat, ndiv;
-} spread;
-
-static void make_intake(intake_buf *b, unsigned long i, const spread *sp)
-{
-	static const char *const cats[] = { "LAB", "LAN", "NEI", "SOC", "HOU" };
-	static const char *const divs[] = { "330726100", "330726001", "330726100201", "330726101" };
-	char d17[18];
-
-	snprintf(d17, sizeof(d17), "330726%04lu%02lu%02lu%03lu", 1940 + i % 60, 1 + i % 12,
-		 1 + i % 28, i % 1000);
-	snprintf(b->id, sizeof(b->id), "%s%c", d17, validate_id_check_char(d17));
-	snprintf(b->phone, sizeof(b->phone), "139%08lu", i % 100000000);
-	snprintf(b->text, sizeof(b->text),
-		 "包工头拖欠我的工资已经三个月了，一共八千多元，多次讨要都说下个月再给。"
-		 "我是去年三月开始在这里干活的，有记工本可以作证。第 %lu 件。", i);
-	memset(&b->in, 0, sizeof(b->in));
-	b->in.category = sp ? sp->cat[i % sp->ncat] : cats[i % 5];
-	b->in.division = sp ? sp->div[(i * 7919) % sp->ndiv] : divs[i % 4];
-	b->in.name = "李四";
-	b->in.id_number = b->id;
-	b->in.phone = b->phone;
-	b->in.text = b->text;
-	b->in.outcome = "希望尽快把工资发给我。";
-	b->in.channel = "kiosk";
-}
-
-static jrc_db *fresh_db(const char *path)
-{
-	jrc_db *db;
-	jrc_err err = { 0 };
-	const char *data = getenv("JRC_DATA");
-
-	if (!data)
-		die("JRC_DATA", "not set");
-	if (db_open(path, JRC_DB_CREATE | JRC_DB_FORCE, &db, &err) != JRC_OK)
-		die(path, err.msg);
-	if (refdata_import_dir(db, data, "bench", &err) != JRC_OK)
-		die(data, err.msg);
-	return db;
-}
-
-/* The categories and villages of the reference data. */
-static void load_spread(jrc_db *db, spread *sp)
-{
-	sqlite3_stmt *st;
-
-	memset(sp, 0, sizeof(*sp));
-	if (sqlite3_prepare_v2(db_handle(db), "SELECT code FROM categories ORDER BY code", -1, &st,
-			       NULL) != SQLITE_OK)
-		die("categories", sqlite3_errmsg(db_handle(db)));
-	while (sp->ncat < 64 && sqlite3_step(st) == SQLITE_ROW)
-		snprintf(sp->cat[sp->ncat++], sizeof(sp->cat[0]), "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(db_handle(db), "SELECT code FROM divisions WHERE level = 'village'"
-			       " ORDER BY code", -1, &st, NULL) != SQLITE_OK)
-		die("divisions", sqlite3_errmsg(db_handle(db)));
-	while (sp->ndiv < 128 && sqlite3_step(st) == SQLITE_ROW)
-		snprintf(sp->div[sp->ndiv++], sizeof(sp->div[0]), "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	if (!sp->ncat || !sp->ndiv)
-		die("spread", "no categories or villages in the reference data");
-}
-
 static double run_core(const char *path, long n, int spread_out)
 {
-	jrc_db *db = fresh_db(path);
+	jrc_db *db = bench_fresh_db(path);
 	jrc_err err = { 0 };
 	intake_buf b;
 	spread sp;
@@ -182,7 +100,7 @@ static double run_core(const char *path, long n, int spread_out)
 	for (long i = 0; i < n; i++) {
 		make_intake(&b, (unsigned long)i, spread_out ? &sp : NULL);
 		if (grievance_file(db, &b.in, NULL, &err) != JRC_OK)
-			die("grievance_file", err.msg);
+			bench_die("grievance_file", err.msg);
 	}
 	t0 = now_s() - t0;
 	db_close(db);
@@ -195,7 +113,7 @@ static double run_core(const char *path, long n, int spread_out)
  * look them up. */
 static double run_bare(const char *path, long n)
 {
-	jrc_db *db = fresh_db(path);
+	jrc_db *db = bench_fresh_db(path);
 	sqlite3 *h = db_handle(db);
 	sqlite3_stmt *seq, *cs, *ev, *head, *tally;
 	intake_buf b;
@@ -225,7 +143,7 @@ static double run_bare(const char *path, long n)
 			       " state, source, n, p_n, dirty) VALUES ('2026-11-29', 'PJ', ?, ?, 'RSJ',"
 			       " 'registered', 'kiosk', 1, 1, 1) ON CONFLICT DO UPDATE SET n = n + 1,"
 			       " p_n = p_n + 1, dirty = 1", -1, &tally, NULL) != SQLITE_OK)
-		die("prepare", sqlite3_errmsg(h));
+		bench_die("prepare", sqlite3_errmsg(h));
 	t0 = now_s();
 	for (long i = 0; i < n; i++) {
 		long s;
@@ -233,10 +151,10 @@ static double run_bare(const char *path, long n)
 
 		make_intake(&b, (unsigned long)i, NULL);
 		if (sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-			die("begin", sqlite3_errmsg(h));
+			bench_die("begin", sqlite3_errmsg(h));
 		sqlite3_bind_text(seq, 1, "261129", -1, SQLITE_STATIC);
 		if (sqlite3_step(seq) != SQLITE_ROW)
-			die("day_seq", sqlite3_errmsg(h));
+			bench_die("day_seq", sqlite3_errmsg(h));
 		s = (long)sqlite3_column_int64(seq, 0);
 		sqlite3_reset(seq);
 		receipt_format("PJ", "261129", s, receipt);
@@ -251,7 +169,7 @@ static double run_bare(const char *path, long n)
 		sqlite3_bind_text(cs, 9, filed, -1, SQLITE_STATIC);
 		sqlite3_bind_text(cs, 10, filed, -1, SQLITE_STATIC);
 		if (sqlite3_step(cs) != SQLITE_DONE)
-			die("case", sqlite3_errmsg(h));
+			bench_die("case", sqlite3_errmsg(h));
 		sqlite3_reset(cs);
 		id = sqlite3_last_insert_rowid(h);
 		sqlite3_bind_int64(ev, 1, ++last_event);
@@ -260,20 +178,20 @@ static double run_bare(const char *path, long n)
 		sqlite3_bind_text(ev, 4, hash, -1, SQLITE_STATIC);
 		sqlite3_bind_text(ev, 5, hash, -1, SQLITE_STATIC);
 		if (sqlite3_step(ev) != SQLITE_DONE)
-			die("event", sqlite3_errmsg(h));
+			bench_die("event", sqlite3_errmsg(h));
 		sqlite3_reset(ev);
 		sqlite3_bind_int64(head, 1, last_event);
 		sqlite3_bind_text(head, 2, hash, -1, SQLITE_STATIC);
 		if (sqlite3_step(head) != SQLITE_DONE)
-			die("head", sqlite3_errmsg(h));
+			bench_die("head", sqlite3_errmsg(h));
 		sqlite3_reset(head);
 		sqlite3_bind_text(tally, 1, b.in.category, -1, SQLITE_STATIC);
 		sqlite3_bind_text(tally, 2, b.in.division, -1, SQLITE_STATIC);
 		if (sqlite3_step(tally) != SQLITE_DONE)
-			die("tally", sqlite3_errmsg(h));
+			bench_die("tally", sqlite3_errmsg(h));
 		sqlite3_reset(tally);
 		if (sqlite3_exec(h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-			die("commit", sqlite3_errmsg(h));
+			bench_die("commit", sqlite3_errmsg(h));
 	}
 	t0 = now_s() - t0;
 	sqlite3_finalize(seq);
@@ -326,9 +244,9 @@ static int kiosk(const char *path, long n, long base, const char *out)
 	long errors = 0;
 
 	if (!f)
-		die(out, strerror(errno));
+		bench_die(out, strerror(errno));
 	if (db_open(path, 0, &db, &err) != JRC_OK)
-		die(path, err.msg);
+		bench_die(path, err.msg);
 	for (long i = 0; i < n; i++) {
 		make_intake(&b, (unsigned long)(base + i), NULL);
 		if (grievance_file(db, &b.in, &c, &err) != JRC_OK) {
@@ -352,13 +270,13 @@ static int bench_kiosks(const char *path, long procs, long n, const char *out)
 	pid_t *pids = calloc((size_t)procs, sizeof(*pids));
 
 	if (!pids)
-		die("kiosks", "out of memory");
+		bench_die("kiosks", "out of memory");
 	t0 = now_s();
 	for (long p = 0; p < procs; p++) {
 		snprintf(file, sizeof(file), "%s.%ld", out, p);
 		pids[p] = fork();
 		if (pids[p] < 0)
-			die("fork", strerror(errno));
+			bench_die("fork", strerror(errno));
 		if (pids[p] == 0)
 			_exit(kiosk(path, n, p * n, file));
 	}
@@ -384,7 +302,7 @@ int main(int argc, char **argv)
 		return bench_filing(argv[2], strtol(argv[3], NULL, 10), strtol(argv[4], NULL, 10),
 				    argc >= 6 ? argv[5] : NULL, argc == 7 && !strcmp(argv[6], "spread"));
 	if (argc == 3 && !strcmp(argv[1], "init")) {
-		db_close(fresh_db(argv[2]));
+		db_close(bench_fresh_db(argv[2]));
 		return 0;
 	}
 	if (argc == 6 && !strcmp(argv[1], "kiosks"))

@@ -18,8 +18,8 @@
  *                         readings of its 90-day appraisal (read every few
  *                         minutes); prints means and medians in ms.
  *
- * The receipts are picked by random rowid beforehand, so the timed loop
- * holds nothing but grievance_get. */
+ * DB is a file or a server's URI.  The receipts are picked by random id
+ * beforehand, so the timed loop holds nothing but grievance_get. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,7 +125,7 @@ int main(int argc, char **argv)
 	jrc_db *db;
 	jrc_err err = { 0 };
 	jrc_case c;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	long n, total, found = 0;
 	char (*receipts)[JRC_RECEIPT_MAX];
 	double *t, sum = 0;
@@ -146,18 +146,17 @@ int main(int argc, char **argv)
 	receipts = malloc((size_t)(2 * n) * sizeof(*receipts));
 	t = malloc((size_t)n * sizeof(*t));
 	if (!receipts || !t || total < 1 ||
-	    sqlite3_prepare_v2(db_handle(db), "SELECT receipt FROM cases WHERE id = ?", -1, &st,
-			       NULL) != SQLITE_OK) {
+	    db_prepare(db, "SELECT receipt FROM cases WHERE id = ?", &st, &err) != JRC_OK) {
 		fprintf(stderr, "lookup_bench: no cases or out of memory\n");
 		return 1;
 	}
 	for (long i = 0; i < 2 * n; i++) {
-		sqlite3_bind_int64(st, 1, 1 + (long)(rand_r(&seed) % total));
-		if (sqlite3_step(st) == SQLITE_ROW)
-			snprintf(receipts[i], JRC_RECEIPT_MAX, "%s", sqlite3_column_text(st, 0));
-		sqlite3_reset(st);
+		db_bind_int64(st, 1, 1 + (long)(rand_r(&seed) % total));
+		if (db_step(db, st) == DB_ROW)
+			snprintf(receipts[i], JRC_RECEIPT_MAX, "%s", db_col_text(st, 0));
+		db_reset(st);
 	}
-	sqlite3_finalize(st);
+	db_finalize(st);
 	/* The first half warms the caches as a running hall would have them. */
 	for (long i = 0; i < n; i++) {
 		if (grievance_get(db, receipts[i], &c, &err) == JRC_OK)

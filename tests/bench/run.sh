@@ -11,10 +11,10 @@
 #                  (default $TMPDIR/jrc-bench); BENCH_KEEP=1 keeps it, and
 #                  BENCH_REUSE=1 uses the databases a kept run left there
 #   BENCH_ONLY     a space-separated subset of: filing lookup lists report board kiosks
-#                  startup typing voice pinyin
+#                  startup typing voice pinyin server (the county's server)
 set -u
 : "${BENCH_CASES:=1000000}" "${BENCH_DIR:=${TMPDIR:-/tmp}/jrc-bench}"
-: "${BENCH_ONLY:=filing lookup lists report board kiosks startup typing voice pinyin}"
+: "${BENCH_ONLY:=filing lookup lists report board kiosks startup typing voice pinyin server}"
 : "${BENCH_BIN:?}" "${JRC:?}" "${JRC_DATA:?}"
 here=$(cd "$(dirname "$0")" && pwd)
 
@@ -144,7 +144,8 @@ count() { sqlite3 "$1" 'SELECT count(*) FROM cases' 2>/dev/null; }
 if [ "${BENCH_REUSE:-0}" = 1 ] && [ "$(count "$BIG")" = "$BENCH_CASES" ] &&
    [ "$(count "$SMALL")" = 10000 ]; then
 	say "  (reusing the databases in $W)"
-elif want lookup || want lists || want report || want board || want startup || want typing || want pinyin; then
+elif want lookup || want lists || want report || want board || want startup || want typing || want pinyin ||
+	want server; then
 	t0=$(date +%s.%N)
 	"$BENCH_BIN/gen" --db "$BIG" --cases "$BENCH_CASES" 2>"$W/gen.log" || { cat "$W/gen.log"; exit 1; }
 	t1=$(date +%s.%N)
@@ -461,6 +462,121 @@ if want voice && "$JRC" kiosk --help | grep -q -- --voice-output; then
 	first=$(sed -n 's/.*first_sample_after_key_ms=\([0-9]*\).*/\1/p' "$W/voice/voice.log" 2>/dev/null |
 		sort -n | awk '{ a[NR] = $1 } END { if (NR) print a[int((NR + 1) / 2)] }')
 	row "7 key to the first sound of the new screen" "${first:-?} ms (median)" "goal 150 ms" - -
+fi
+
+# ---------------------------------------------------------------- 9 server
+# The county's server (issue 15): a throwaway PostgreSQL server, started
+# here as the tests start theirs (tests/pg/server.sh: initdb, a Unix socket
+# in a temporary folder, fsync and synchronous_commit on), and stopped at
+# the end.  Filing against a bare libpq loop, 16 sites x 4 kiosks at once,
+# lookups at the big database against the small one, and the worklist
+# against psql running the same SQL.
+if want server; then
+	if [ ! -x "$BENCH_BIN/pg_bench" ]; then
+		row "9 the county's server" "jrc is built without PostgreSQL" - - -
+	elif ! key=$JRC_LEDGER_KEY || ! top_srcdir=$here/../.. . "$here/../lib.sh" || ! . "$here/../pg/server.sh" ||
+		! PG_BIN=$(pg_bindir) || ! command -v psql >/dev/null 2>&1; then
+		say "make bench: the server part needs PostgreSQL: apt-get install postgresql postgresql-client"
+		exit 1
+	else
+		set +u
+		export JRC_LEDGER_KEY=$key
+		pg_start || exit 1
+		trap 'pg_stop; t_cleanup; [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$W"' EXIT
+		pg_psql postgres "SELECT version()" | cut -d, -f1 | sed 's/^/postgres: /' | tee -a "$W/versions.txt" >&2
+		fresh() { pg_psql postgres "DROP DATABASE IF EXISTS $1" >/dev/null 2>&1; pg_createdb "$1"; }
+
+		# 1: rounds of 300 in turn, each on a fresh database; the means.
+		core=0 bare=0
+		for r in 1 2 3 4; do
+			for side in core bare; do
+				fresh f_$side
+				t=$("$BENCH_BIN/pg_bench" filing "$(pg_uri f_$side)" 300 $side | kv ${side}_ms_per_filing)
+				[ -n "$t" ] || { say "make bench: pg_bench filing ($side) failed"; exit 1; }
+				eval "$side=\$(awk -v a=\"\$$side\" -v b=\"$t\" 'BEGIN { print a + b / 4 }')"
+			done
+		done
+		row "9 durable filing on the server: grievance_file" "$core ms" "bare libpq $bare ms" \
+			"$(ratio "$core" "$bare")" "<= 1.3"
+		# The statements 100 filings send, from the server's log.
+		fresh f_count
+		pg_psql f_count "ALTER DATABASE f_count SET log_statement = 'all'" >/dev/null
+		n0=$(wc -l <"$PG_DIR/server.log")
+		"$BENCH_BIN/pg_bench" filing "$(pg_uri f_count)" 100 core >/dev/null
+		n1=$(wc -l <"$PG_DIR/server.log")
+		a=$(sed -n "$((n0 + 1)),${n1}p" "$PG_DIR/server.log" | grep -c 'LOG:  \(statement\|execute\)')
+		fresh f_count
+		pg_psql f_count "ALTER DATABASE f_count SET log_statement = 'all'" >/dev/null
+		n0=$(wc -l <"$PG_DIR/server.log")
+		"$BENCH_BIN/pg_bench" filing "$(pg_uri f_count)" 200 core >/dev/null
+		n1=$(wc -l <"$PG_DIR/server.log")
+		b=$(sed -n "$((n0 + 1)),${n1}p" "$PG_DIR/server.log" | grep -c 'LOG:  \(statement\|execute\)')
+		row "  statements a filing sends (each a round trip)" "$(( (b - a) / 100 ))" "bare libpq 7" \
+			"$(ratio "$(( (b - a) / 100 ))" 7)" -
+
+		# 4: one kiosk, then 16 sites x 4 kiosks, each on a fresh database.
+		fresh k1 && "$BENCH_BIN/pg_bench" init "$(pg_uri k1)"
+		one=$("$BENCH_BIN/pg_bench" kiosks "$(pg_uri k1)" 1 1 800 "$W/pk1.out" | kv per_s)
+		fresh k64 && "$BENCH_BIN/pg_bench" init "$(pg_uri k64)"
+		many=$("$BENCH_BIN/pg_bench" kiosks "$(pg_uri k64)" 16 4 50 "$W/pk64.out" | kv per_s)
+		[ -n "$one" ] && [ -n "$many" ] || { say "make bench: pg_bench kiosks failed"; exit 1; }
+		errors=$(cat "$W"/pk64.out.* | grep -c ERROR)
+		dups=$(cat "$W"/pk64.out.* | grep -v ERROR | sort | uniq -d | wc -l)
+		[ "$(pg_psql k64 'SELECT count(*) FROM cases')" = 3200 ] || errors=$((errors + 1))
+		gaps=$(pg_psql k64 "SELECT count(*) FROM (SELECT site, max(substr(receipt, length(site) + 8, 4)::int) - count(*) AS g FROM cases GROUP BY site) s WHERE g <> 0")
+		JRC_DB=$(pg_uri k64) "$JRC" verify >/dev/null 2>&1 && verified=passes || verified=FAILS
+		row "9 16 sites x 4 kiosks filing at once" "$many cases/s" "one kiosk $one/s" \
+			"$(ratio "$many" "$one")" ">= 2"
+		row "9   errors, duplicate numbers, sites with a gap" "$errors, $dups, $gaps" \
+			"3200 filings, verify $verified" - -
+
+		# 2 and 3 on the generated databases, copied in: the schema and the
+		# reference data by jrc init, the cases and their events by COPY (the
+		# events after those init wrote: the chain is not what is measured).
+		load() { # SQLITE_DB PG_DB
+			local t cols after
+			fresh "$2"
+			JRC_DB=$(pg_uri "$2") "$JRC" init >/dev/null || return 1
+			for t in cases events; do
+				cols=$(sqlite3 "$1" "SELECT group_concat(name, ',') FROM pragma_table_info('$t')")
+				after=$(pg_psql "$2" "SELECT coalesce(max(id), 0) FROM $t")
+				sqlite3 -csv -noheader "$1" "SELECT $cols FROM $t WHERE id > $after ORDER BY id" |
+					psql -X -q -v ON_ERROR_STOP=1 -h "$PG_SOCK" -U "$PG_SUPER" -d "$2" \
+						-c "\\copy $t($cols) FROM STDIN WITH (FORMAT csv)" || return 1
+			done
+			pg_psql "$2" "ANALYZE" >/dev/null
+		}
+		t0=$(date +%s.%N)
+		load "$BIG" pbig && load "$SMALL" psmall || { say "make bench: loading the server failed"; exit 1; }
+		row "  (the two databases copied onto the server)" \
+			"$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f s", b - a }')" - - -
+		PBIG=$(pg_uri pbig) PSMALL=$(pg_uri psmall)
+		big=$("$BENCH_BIN/lookup_bench" "$PBIG" 5000 | kv lookup_median_us)
+		small=$("$BENCH_BIN/lookup_bench" "$PSMALL" 5000 | kv lookup_median_us)
+		row "9 receipt lookup on the server, $BENCH_CASES" "$big us" "10000 cases $small us" \
+			"$(ratio "$big" "$small")" "<= 1.5"
+		rb=$(pg_psql pbig "SELECT receipt FROM cases WHERE id = (SELECT max(id) / 2 FROM cases)")
+		rs=$(pg_psql psmall "SELECT receipt FROM cases WHERE id = (SELECT max(id) / 2 FROM cases)")
+		set -- $(hf pg_show "$JRC --db $PBIG show $rb" "$JRC --db $PSMALL show $rs")
+		row "9 jrc show RECEIPT on the server, $BENCH_CASES" "$1 ms" "10000 cases $2 ms" \
+			"$(ratio "$1" "$2")" "<= 1.5"
+		# The worklist: jrc list against psql sending the SQL jrc sends,
+		# with the values in place of the parameters.
+		cols="id, receipt, query_code, site, category, division, department, level, anonymous, name, id_kind, id_number, phone, text, outcome, channel, staff_id, lang, filed_at, state, state_at, due_on, accept_by, extended, answer, related_case"
+		phone=$(pg_psql pbig "SELECT phone FROM cases WHERE phone IS NOT NULL AND id = (SELECT max(id) / 3 FROM cases)")
+		while IFS=';' read -r name args where; do
+			set -- $(hf "pg_list_$name" "$JRC --db $PBIG list $args" \
+				"psql -X -q -A -t -h $PG_SOCK -U $PG_SUPER -d pbig -o /dev/null -c \"SELECT $cols FROM cases WHERE 1=1$where ORDER BY id DESC LIMIT 50 OFFSET 0\"")
+			row "9 jrc list $args on the server" "$1 ms" "psql $2 ms" "$(ratio "$1" "$2")" "<= 1.2"
+		done <<EOF
+state;--state registered --limit 50; AND state = 'registered'
+overdue;--overdue --limit 50; AND due_on IS NOT NULL AND due_on < '2026-11-29'
+dept;--department RSJ --state accepted --limit 50; AND state = 'accepted' AND department = 'RSJ'
+today;--today --limit 50; AND filed_at >= '2026-11-28T16:00:00Z' AND filed_at < '2026-11-29T16:00:00Z'
+search;--search $phone --limit 50; AND (receipt = upper('$phone') OR name = '$phone' OR id_number = upper('$phone') OR phone = '$phone')
+EOF
+		pg_stop
+	fi
 fi
 
 # ---------------------------------------------------------------- table

@@ -1,0 +1,38 @@
+/* A citizen's intake for the filing benchmarks (file_bench, pg_bench):
+ * a little different each time, as at a real kiosk. */
+#ifndef JRC_BENCH_INTAKE_H
+#define JRC_BENCH_INTAKE_H
+
+#include "jrc/db.h"
+#include "jrc/grievance.h"
+
+typedef struct intake_buf {
+	char id[19], phone[24], text[512];
+	jrc_intake in;
+} intake_buf;
+
+/* Where the filings go: NULL, five categories in four places, so that
+ * every place and category passes the early-warning thresholds within
+ * the first hundred filings (from then on each filing joins two open
+ * alerts); or spread, every category over every village, as an ordinary
+ * day in a county is (no rule is met in the first thousands). */
+typedef struct spread {
+	char cat[64][8], div[128][16];
+	size_t ncat, ndiv;
+} spread;
+
+/* Filing number i of a run. */
+void make_intake(intake_buf *b, unsigned long i, const spread *sp);
+
+/* The categories and villages of the reference data in db, on either
+ * engine; exits with a sentence when there are none. */
+void load_spread(jrc_db *db, spread *sp);
+
+/* A new database at path (a file, or an empty database on a server) with
+ * the reference data of $JRC_DATA; exits with a sentence on failure. */
+jrc_db *bench_fresh_db(const char *path);
+
+/* Print "PROGRAM: what: why" and exit 1. */
+void bench_die(const char *what, const char *why);
+
+#endif

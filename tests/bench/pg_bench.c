@@ -1,0 +1,272 @@
+/* Filing on a county's server (issue 15, §4): the core's grievance_file()
+ * against a bare libpq loop writing the same rows into the same schema
+ * with the same durability, and many kiosks at many sites filing at once.
+ *
+ *   pg_bench init URI               lay out an empty database with the
+ *                                   reference data
+ *   pg_bench filing URI N core|bare N filings into URI (an empty database,
+ *                                   laid out here), one transaction each,
+ *                                   by the core or by the bare loop
+ *   pg_bench kiosks URI SITES PER N OUT
+ *                                   SITES x PER processes, each a kiosk at
+ *                                   one of the first SITES county and
+ *                                   township sites, filing N cases through
+ *                                   grievance_file; receipts to OUT.<i>
+ *
+ * Output: key=value lines for tests/bench/run.sh.  JRC_DATA names the
+ * reference data.  The server's own settings stand: synchronous_commit is
+ * on for both sides (the core sets it on every connection; the bare loop
+ * sets it the same way). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libpq-fe.h>
+
+#include "db_internal.h"
+#include "intake.h"
+#include "jrc/clock.h"
+#include "jrc/db.h"
+#include "jrc/grievance.h"
+#include "jrc/receipt.h"
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---------------------------------------------------------------- filing */
+
+static double run_core(const char *uri, long n)
+{
+	jrc_db *db = bench_fresh_db(uri);
+	jrc_err err = { 0 };
+	intake_buf b;
+	spread sp;
+	double t0;
+
+	load_spread(db, &sp);
+	t0 = now_s();
+	for (long i = 0; i < n; i++) {
+		make_intake(&b, (unsigned long)i, &sp);
+		if (grievance_file(db, &b.in, NULL, &err) != JRC_OK)
+			bench_die("grievance_file", err.msg);
+	}
+	t0 = now_s() - t0;
+	db_close(db);
+	return t0;
+}
+
+static void want(PGconn *c, PGresult *r, ExecStatusType ok, const char *what)
+{
+	if (PQresultStatus(r) != ok)
+		bench_die(what, PQerrorMessage(c));
+	PQclear(r);
+}
+
+/* One prepared statement's single value, or a failure. */
+static long long one_value(PGconn *c, const char *name, int n, const char *const *v)
+{
+	PGresult *r = PQexecPrepared(c, name, n, v, NULL, NULL, 0);
+	long long x;
+
+	if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1)
+		bench_die(name, PQerrorMessage(c));
+	x = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+	PQclear(r);
+	return x;
+}
+
+/* The floor: the same five writes per filing as file_bench's bare sqlite
+ * loop (the day's sequence, the case, its event, the chain's head, the
+ * day's summary row), each a prepared statement and a round trip, in
+ * one transaction; values the core would look up computed beforehand. */
+static double run_bare(const char *uri, long n)
+{
+	jrc_db *db = bench_fresh_db(uri);
+	PGconn *c;
+	intake_buf b;
+	spread sp;
+	char receipt[JRC_RECEIPT_MAX], filed[32], idbuf[24], evbuf[24];
+	const char *hash = "3f5a0c9e1b7d2468ace013579bdf2468ace013579bdf2468ace013579bdf2468";
+	long long last_event;
+	double t0;
+
+	load_spread(db, &sp);
+	last_event = db_count(db, "events");
+	db_close(db);
+	clock_format_utc(clock_now(), filed);
+	c = PQconnectdb(uri);
+	if (PQstatus(c) != CONNECTION_OK)
+		bench_die(uri, PQerrorMessage(c));
+	want(c, PQexec(c, "SET client_encoding = 'UTF8'; SET synchronous_commit = on"),
+	     PGRES_COMMAND_OK, "settings");
+	want(c, PQprepare(c, "seq", "INSERT INTO day_seq(site, day, last) VALUES ('PJ', $1, 1)"
+			  " ON CONFLICT(site, day) DO UPDATE SET last = day_seq.last + 1 RETURNING last",
+			  0, NULL), PGRES_COMMAND_OK, "prepare seq");
+	want(c, PQprepare(c, "case", "INSERT INTO cases(receipt, query_code, site, category,"
+			  " division, department, level, anonymous, name, id_kind, id_number, phone,"
+			  " text, outcome, channel, staff_id, lang, filed_at, state, state_at, due_on,"
+			  " accept_by) VALUES ($1,'123456','PJ',$2,$3,'RSJ','county',0,$4,'resident',"
+			  "$5,$6,$7,$8,'kiosk',NULL,'zh',$9,'registered',$9,'2026-12-14','2026-12-14')"
+			  " RETURNING id", 0, NULL), PGRES_COMMAND_OK, "prepare case");
+	want(c, PQprepare(c, "event", "INSERT INTO events(id, at, actor, kind, case_id, from_state,"
+			  " to_state, note, prev_hash, hash) VALUES ($1,$2,'kiosk','filed',$3,NULL,"
+			  "'registered','kiosk',$4,$4)", 0, NULL), PGRES_COMMAND_OK, "prepare event");
+	want(c, PQprepare(c, "head", "INSERT INTO audit_head(one, last_id, hash) VALUES (1, $1, $2)"
+			  " ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id,"
+			  " hash = excluded.hash", 0, NULL), PGRES_COMMAND_OK, "prepare head");
+	want(c, PQprepare(c, "tally", "INSERT INTO tally_day(day, site, category, division,"
+			  " department, state, source, n, p_n, dirty) VALUES ('2026-11-29', 'PJ', $1, $2,"
+			  " 'RSJ', 'registered', 'kiosk', 1, 1, 1) ON CONFLICT(day, site, category,"
+			  " division, department, state, source) DO UPDATE SET n = tally_day.n + 1,"
+			  " p_n = tally_day.p_n + 1, dirty = 1", 0, NULL), PGRES_COMMAND_OK,
+	     "prepare tally");
+	t0 = now_s();
+	for (long i = 0; i < n; i++) {
+		const char *day[] = { "261129" };
+		long long s, id;
+
+		make_intake(&b, (unsigned long)i, &sp);
+		want(c, PQexec(c, "BEGIN"), PGRES_COMMAND_OK, "begin");
+		s = one_value(c, "seq", 1, day);
+		receipt_format("PJ", "261129", s, receipt);
+		{
+			const char *v[] = { receipt, b.in.category, b.in.division, b.in.name,
+					    b.id, b.phone, b.text, b.in.outcome, filed };
+
+			id = one_value(c, "case", 9, v);
+		}
+		snprintf(idbuf, sizeof(idbuf), "%lld", id);
+		snprintf(evbuf, sizeof(evbuf), "%lld", ++last_event);
+		{
+			const char *v[] = { evbuf, filed, idbuf, hash };
+
+			want(c, PQexecPrepared(c, "event", 4, v, NULL, NULL, 0), PGRES_COMMAND_OK,
+			     "event");
+		}
+		{
+			const char *v[] = { evbuf, hash };
+
+			want(c, PQexecPrepared(c, "head", 2, v, NULL, NULL, 0), PGRES_COMMAND_OK,
+			     "head");
+		}
+		{
+			const char *v[] = { b.in.category, b.in.division };
+
+			want(c, PQexecPrepared(c, "tally", 2, v, NULL, NULL, 0), PGRES_COMMAND_OK,
+			     "tally");
+		}
+		want(c, PQexec(c, "COMMIT"), PGRES_COMMAND_OK, "commit");
+	}
+	t0 = now_s() - t0;
+	PQfinish(c);
+	return t0;
+}
+
+/* ---------------------------------------------------------------- kiosks */
+
+/* One kiosk at site: n filings, each receipt number on its own line in out. */
+static int kiosk(const char *uri, const char *site, long n, long base, const char *out)
+{
+	jrc_db *db;
+	jrc_err err = { 0 };
+	jrc_case c;
+	intake_buf b;
+	spread sp;
+	FILE *f = fopen(out, "w");
+	long errors = 0;
+
+	if (!f)
+		bench_die(out, strerror(errno));
+	if (db_open(uri, 0, &db, &err) != JRC_OK)
+		bench_die(uri, err.msg);
+	load_spread(db, &sp);
+	for (long i = 0; i < n; i++) {
+		make_intake(&b, (unsigned long)(base + i), &sp);
+		b.in.site = site;
+		if (grievance_file(db, &b.in, &c, &err) != JRC_OK) {
+			fprintf(f, "ERROR %s\n", err.msg);
+			errors++;
+			continue;
+		}
+		fprintf(f, "%s\n", c.receipt);
+		grievance_case_free(&c);
+	}
+	db_close(db);
+	fclose(f);
+	return errors ? 1 : 0;
+}
+
+static int bench_kiosks(const char *uri, long sites, long per, long n, const char *out)
+{
+	char file[4096], (*codes)[8] = calloc((size_t)sites, sizeof(*codes));
+	long procs = sites * per, found = 0;
+	pid_t *pids = calloc((size_t)procs, sizeof(*pids));
+	int failed = 0, st;
+	double t0;
+	jrc_db *db;
+	jrc_err err = { 0 };
+	db_stmt *q;
+
+	if (!pids || !codes)
+		bench_die("kiosks", "out of memory");
+	if (db_open(uri, 0, &db, &err) != JRC_OK ||
+	    db_prepare(db, "SELECT code FROM sites WHERE level IN ('county', 'township')"
+		       " ORDER BY level, sort, code", &q, &err) != JRC_OK)
+		bench_die(uri, err.msg);
+	while (found < sites && db_step(db, q) == DB_ROW)
+		snprintf(codes[found++], sizeof(codes[0]), "%s", db_col_text(q, 0));
+	db_finalize(q);
+	db_close(db);
+	if (found < sites)
+		bench_die("kiosks", "fewer county and township sites in the list than asked for");
+	t0 = now_s();
+	for (long p = 0; p < procs; p++) {
+		snprintf(file, sizeof(file), "%s.%ld", out, p);
+		pids[p] = fork();
+		if (pids[p] < 0)
+			bench_die("fork", strerror(errno));
+		if (pids[p] == 0)
+			_exit(kiosk(uri, codes[p % sites], n, p * n, file));
+	}
+	for (long p = 0; p < procs; p++)
+		if (waitpid(pids[p], &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+			failed++;
+	t0 = now_s() - t0;
+	printf("procs=%ld\nfilings=%ld\nwall_s=%.3f\nper_s=%.1f\nfailed_procs=%d\n", procs,
+	       procs * n, t0, (double)(procs * n) / t0, failed);
+	free(pids);
+	free(codes);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 3 && !strcmp(argv[1], "init")) {
+		db_close(bench_fresh_db(argv[2]));
+		return 0;
+	}
+	if (argc == 5 && !strcmp(argv[1], "filing")) {
+		long n = strtol(argv[3], NULL, 10);
+		int core = !strcmp(argv[4], "core");
+		double t = core ? run_core(argv[2], n) : run_bare(argv[2], n);
+
+		printf("filings=%ld\n%s_ms_per_filing=%.3f\n", n, core ? "core" : "bare",
+		       t / (double)n * 1e3);
+		return 0;
+	}
+	if (argc == 7 && !strcmp(argv[1], "kiosks"))
+		return bench_kiosks(argv[2], strtol(argv[3], NULL, 10), strtol(argv[4], NULL, 10),
+				    strtol(argv[5], NULL, 10), argv[6]);
+	fprintf(stderr, "usage: pg_bench init URI | filing URI N core|bare |"
+		" kiosks URI SITES PER N OUT\n");
+	return 2;
+}
