@@ -27,7 +27,17 @@ typedef struct jrc_intake {
 	const char *lang;        /* zh | en: the citizen's language */
 	const char *site;        /* NULL: the site setting */
 	int sms;                 /* the citizen agrees to SMS notices (needs a phone) */
+	const char *token;       /* the draft's filing token (grievance_token);
+				    NULL: one is drawn for this call */
+	int again;               /* an earlier try with this token may have been
+				    filed, its answer lost (a server's link) */
 } jrc_intake;
+
+/* A filing token: 32 hex digits from the system's random source, drawn
+ * once per draft and given with every try to file it. */
+#define JRC_TOKEN_LEN 32
+jrc_status grievance_token(char out[JRC_TOKEN_LEN + 1], jrc_err *err);
+
 
 typedef struct jrc_case {
 	int64_t id;
@@ -61,7 +71,10 @@ jrc_status grievance_validate(jrc_db *db, const jrc_intake *in, jrc_err *err);
 
 /* Validate, then file in one transaction: receipt number, query code,
  * route, state registered, acceptance deadline, first event.  out may be
- * NULL; else it is filled (free with grievance_case_free). */
+ * NULL; else it is filled (free with grievance_case_free).  A transaction
+ * the server gave up is tried again, with the same token: one whose
+ * COMMIT reached the server though its answer did not is found, not filed
+ * twice. */
 jrc_status grievance_file(jrc_db *db, const jrc_intake *in, jrc_case *out,
 			  jrc_err *err);
 
@@ -69,6 +82,12 @@ jrc_status grievance_file(jrc_db *db, const jrc_intake *in, jrc_case *out,
  * other modules (a booking) join the same commit. */
 jrc_status grievance_file_in_tx(jrc_db *db, const jrc_intake *in,
 				jrc_case *out, jrc_err *err);
+
+/* A try again (in->again) of a draft that was in fact filed: the case
+ * filed with in->token, when what it says is what in says; JRC_OK with out
+ * filled (free with grievance_case_free), or JRC_E_NOT_FOUND. */
+jrc_status grievance_find_filed(jrc_db *db, const jrc_intake *in, jrc_case *out,
+				jrc_err *err);
 
 /* Look a case up by its receipt number (canonical form). */
 jrc_status grievance_get(jrc_db *db, const char *receipt, jrc_case *out,

@@ -248,10 +248,14 @@ extern const char *const db_schema_pg[];
 extern const char *const db_schema_pg_roles[];
 /* SQLite's JSON functions as the record uses them (db_schema_pg_json.c). */
 extern const char *const db_schema_pg_json[];
-/* The scripts of versions 4, 5 and 6 (db_schema_v4.c). */
+/* The scripts of versions 4 to 7 (db_schema_v4.c). */
 extern const char *const db_schema_version_4[];
 extern const char *const db_schema_version_5[];
 extern const char *const db_schema_version_6[];
+extern const char *const db_schema_version_7[];
+/* PostgreSQL's steps from to_version - 1 to to_version, for a server laid
+ * out by an older jrc (db_schema_pg.c); NULL past the newest. */
+const char *const *db_schema_pg_upgrade(int to_version);
 
 /* Bind a C string or NULL (as SQL NULL) to parameter i; returns the sqlite
  * result.  A failure (a text over the length limit, no memory) is also kept

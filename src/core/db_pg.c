@@ -22,6 +22,7 @@
 
 #include "db_pg.h"
 #include "jrc/clock.h"
+#include "jrc/fault.h"
 #include "jrc/i18n.h"
 
 struct db_pg {
@@ -45,6 +46,8 @@ struct db_pg {
 	 * transaction with it, and is opened again only after the caller
 	 * has given it up (never in the middle of one). */
 	int in_tx;
+	/* The test fault "pg-commit-answer" was acted out (once a connection). */
+	int commit_answer_lost;
 };
 
 struct db_pg_stmt {
@@ -253,6 +256,15 @@ static int run_plain_once(struct db_pg *c, const char *sql)
 		snprintf(c->failed_sql, sizeof(c->failed_sql), "%s", sql);
 	}
 	PQclear(r);
+	/* The test fault: the first COMMIT is done, its answer lost as when
+	 * the link fails just then (the connection is opened again next). */
+	if (rc == SQLITE_OK && starts_with_word(sql, "COMMIT") && !c->commit_answer_lost &&
+	    fault_inject("pg-commit-answer")) {
+		c->commit_answer_lost = c->lost = 1;
+		rc = c->last_rc = SQLITE_IOERR;
+		snprintf(c->message, sizeof(c->message), "%s",
+			 "server closed the connection unexpectedly (test fault)");
+	}
 	if (starts_with_word(sql, "BEGIN"))
 		c->in_tx = rc == SQLITE_OK;
 	else if (starts_with_word(sql, "COMMIT") || starts_with_word(sql, "END") ||
@@ -634,44 +646,92 @@ static int server_version(struct db_pg *c)
 	return v;
 }
 
-/* Lay out the schema and the roles in one transaction. */
-static jrc_status create_schema(struct db_pg *c, jrc_err *err)
+/* Run each statement of list; 0, or the failure's code (kept in c). */
+static int run_list(struct db_pg *c, const char *const *list)
 {
-	PGresult *r = PQexec(c->conn, "BEGIN");
-	const char *const *lists[] = { db_schema_pg_json, db_schema_pg, db_schema_pg_roles };
-
-	PQclear(r);
-	c->in_tx = 1;
-	for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++) {
-		for (const char *const *q = lists[l]; *q; q++) {
-			ExecStatusType t;
-
-			r = PQexec(c->conn, *q);
-			t = PQresultStatus(r);
-			if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK) {
-				int rc = note_failure(c, r);
-
-				PQclear(r);
-				db_pg_rollback(c);
-				if (rc == SQLITE_PERM)
-					return jrc_err_set(err, JRC_E_DB_OPEN, NULL,
-							   _("The server refused to lay out the record (%s): run 'jrc init' as the database's owner, a role that may also create roles (CREATEROLE)."),
-							   c->message);
-				return db_pg_fail(c, rc, err);
-			}
-			PQclear(r);
-		}
-	}
-	r = PQexec(c->conn, "COMMIT");
-	c->in_tx = 0;
-	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-		int rc = note_failure(c, r);
+	for (const char *const *q = list; q && *q; q++) {
+		PGresult *r = PQexec(c->conn, *q);
+		ExecStatusType t = PQresultStatus(r);
+		int rc = t == PGRES_COMMAND_OK || t == PGRES_TUPLES_OK ? 0 : note_failure(c, r);
 
 		PQclear(r);
-		return db_pg_fail(c, rc, err);
+		if (rc)
+			return rc;
 	}
-	PQclear(r);
-	return JRC_OK;
+	return 0;
+}
+
+/* Inside a transaction: the steps from version `from` to `to`, and the
+ * number that says so.  0 or the failure's code. */
+static int run_upgrades(struct db_pg *c, int from, int to)
+{
+	char sql[64];
+	int rc = 0;
+
+	for (int v = from + 1; v <= to && !rc; v++)
+		rc = run_list(c, db_schema_pg_upgrade(v));
+	if (!rc && from < to) {
+		const char *const set[] = { sql, NULL };
+
+		snprintf(sql, sizeof(sql), "UPDATE schema_version SET version = %d", to);
+		rc = run_list(c, set);
+	}
+	return rc;
+}
+
+/* Lay out the schema and the roles in one transaction: version 6 as a
+ * server was first laid out, then the steps since. */
+static jrc_status create_schema(struct db_pg *c, int version, jrc_err *err)
+{
+	const char *const *lists[] = { db_schema_pg_json, db_schema_pg, db_schema_pg_roles };
+	int rc = 0;
+
+	PQclear(PQexec(c->conn, "BEGIN"));
+	c->in_tx = 1;
+	for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]) && !rc; l++)
+		rc = run_list(c, lists[l]);
+	if (!rc)
+		rc = run_upgrades(c, 6, version);
+	if (!rc)
+		return db_pg_exec(c, "COMMIT", err);
+	db_pg_rollback(c);
+	if (rc == SQLITE_PERM)
+		return jrc_err_set(err, JRC_E_DB_OPEN, NULL,
+				   _("The server refused to lay out the record (%s): run 'jrc init' as the database's owner, a role that may also create roles (CREATEROLE)."),
+				   c->message);
+	return db_pg_fail(c, rc, err);
+}
+
+/* Only the database's owner changes the schema, with a command that
+ * writes: a kiosk's or desk's login, or a command that reads, is told so. */
+static jrc_status upgrade_refused(int from, int version, jrc_err *err)
+{
+	return jrc_err_set(err, JRC_E_DB_VERSION, NULL,
+			   _("The county server's record is at schema version %d and this jrc needs version %d. Upgrade it once with the database owner's login and a command that writes (for example 'jrc tick'), then try again."),
+			   from, version);
+}
+
+/* A database laid out by an older jrc: brought to this one's version in
+ * one transaction, while writers wait their turn (the filing lock), by
+ * the first connection that may change the schema (its owner). */
+static jrc_status upgrade_schema(struct db_pg *c, int from, int version, jrc_err *err)
+{
+	jrc_status s;
+	int rc, now;
+
+	if (c->readonly)
+		return upgrade_refused(from, version, err);
+	if ((s = db_pg_begin(c, err)) != JRC_OK)
+		return s;
+	/* Another terminal may have upgraded while we waited for the lock. */
+	now = server_version(c);
+	rc = now < 0 ? c->last_rc : run_upgrades(c, now, version);
+	if (!rc)
+		return db_pg_exec(c, "COMMIT", err);
+	db_pg_rollback(c);
+	if (rc == SQLITE_PERM)
+		return upgrade_refused(from, version, err);
+	return db_pg_fail(c, rc, err);
 }
 
 jrc_status db_pg_open(const char *uri, int flags, int version, struct db_pg **out, jrc_err *err)
@@ -707,13 +767,15 @@ jrc_status db_pg_open(const char *uri, int flags, int version, struct db_pg **ou
 	if (v < 0) {
 		s = db_pg_fail(c, c->last_rc, err);
 	} else if (v == 0 && (flags & JRC_DB_CREATE)) {
-		s = create_schema(c, err);
+		s = create_schema(c, version, err);
 	} else if (v == 0) {
 		s = jrc_err_set(err, JRC_E_NO_DB, NULL, "%s",
 				_("The server's database holds no record yet: lay it out with 'jrc init --db' and the same address, as the database's owner."));
 	} else if (flags & JRC_DB_CREATE) {
 		s = jrc_err_set(err, JRC_E_DB_EXISTS, NULL, "%s",
 				_("The server's database already holds a record, and jrc never replaces one on a server (jrc init, jrc migrate): give an empty database, or remove this one on the server yourself (dropdb) if it is truly to go."));
+	} else if (v < version) {
+		s = upgrade_schema(c, v, version, err);
 	} else if (v != version) {
 		s = jrc_err_set(err, JRC_E_DB_VERSION, NULL, NULL);
 	} else {

@@ -546,6 +546,7 @@ static const char *const *const migrations[] = {
 	db_schema_version_4,
 	db_schema_version_5,
 	db_schema_version_6,
+	db_schema_version_7,
 };
 
 int db_schema_version(void)

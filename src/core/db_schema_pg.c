@@ -722,6 +722,28 @@ const char *const db_schema_pg[] = {
 	NULL
 };
 
+/* The steps from version 6 on, by version: db_schema_pg above lays out
+ * version 6 (the first a server was laid out at), and every new database
+ * takes these steps after it, in the same transaction, as a server laid
+ * out by an older jrc takes them when a newer one opens it (db_pg.c).
+ * One place per change, as SQLite's migrations are. */
+static const char *const pg_upgrade_7[] = {
+	"ALTER TABLE cases ADD COLUMN filing_token text;",
+	"CREATE UNIQUE INDEX cases_filing_token ON cases(filing_token);",
+	NULL
+};
+
+static const char *const *const pg_upgrades[] = {
+	pg_upgrade_7,
+};
+
+const char *const *db_schema_pg_upgrade(int to_version)
+{
+	if (to_version < 7 || to_version > 6 + (int)(sizeof(pg_upgrades) / sizeof(pg_upgrades[0])))
+		return NULL;
+	return pg_upgrades[to_version - 7];
+}
+
 /* Who may do what, by role, with no login of its own (a login role is
  * granted one of them).  Safe to run again: the roles are made when
  * missing, and every table's grants are laid out anew by one rule.

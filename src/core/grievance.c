@@ -1,8 +1,10 @@
 /* The case: validation, filing in one transaction, lookup and listing. */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include "alert_internal.h"
 #include "figures/tally_internal.h"
@@ -10,6 +12,7 @@
 #include "lifecycle_internal.h"
 #include "jrc/audit.h"
 #include "jrc/deadline.h"
+#include "jrc/fault.h"
 #include "jrc/grievance.h"
 #include "jrc/auth.h"
 #include "jrc/i18n.h"
@@ -37,6 +40,8 @@ typedef struct clean_intake {
 	char site[8];
 	int sms;                /* consent to SMS notices, only with a phone */
 	jrc_route route;        /* looked up before the write lock is taken */
+	char token[JRC_TOKEN_LEN + 1];
+	int again;              /* look for a case filed with the token first */
 } clean_intake;
 
 static void clean_free(clean_intake *c)
@@ -162,7 +167,64 @@ static jrc_status clean(jrc_db *db, const jrc_intake *in, clean_intake *c, jrc_e
 	} else if ((s = db_setting_get(db, "site_code", NULL, c->site, sizeof(c->site), err))) {
 		return s;
 	}
+	c->again = in->again != 0;
+	if (in->token && strlen(in->token) == JRC_TOKEN_LEN &&
+	    strspn(in->token, "0123456789abcdef") == JRC_TOKEN_LEN)
+		memcpy(c->token, in->token, sizeof(c->token));
+	else if ((s = grievance_token(c->token, err)) != JRC_OK)
+		return s;
 	return JRC_OK;
+}
+
+jrc_status grievance_token(char out[JRC_TOKEN_LEN + 1], jrc_err *err)
+{
+	unsigned char b[JRC_TOKEN_LEN / 2];
+	size_t got = 0;
+
+	out[0] = '\0';
+	while (got < sizeof(b)) {
+		ssize_t r = getrandom(b + got, sizeof(b) - got, 0);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (fault_inject("getrandom")) {
+			r = -1;
+			errno = EIO;
+		}
+		if (r <= 0)
+			return jrc_err_set(err, JRC_E_IO, NULL,
+					   _("No query code could be drawn (the system's random source failed: %s): nothing was filed; try again, and if it repeats restart the terminal."),
+					   r < 0 ? strerror(errno) : "no bytes");
+		got += (size_t)r;
+	}
+	for (size_t i = 0; i < sizeof(b); i++)
+		snprintf(out + 2 * i, 3, "%02x", b[i]);
+	return JRC_OK;
+}
+
+/* The case filed with token: 1 and its id when it says text, -1 when the
+ * token went with another text (a draft changed after a failed try), 0
+ * when no case has it. */
+static int token_case(jrc_db *db, const char *token, const char *text, int64_t *id,
+		      jrc_status *s, jrc_err *err)
+{
+	db_stmt *st;
+	int rc, found = 0;
+
+	*id = 0;
+	if ((*s = db_prepare_cached(db, "SELECT id, text FROM cases WHERE filing_token = ?", &st,
+				    err)))
+		return 0;
+	db_bind_text(db, st, 1, token);
+	rc = db_step(db, st);
+	if (rc == DB_ROW) {
+		found = strcmp(db_col_text(st, 1), text) == 0 ? 1 : -1;
+		*id = db_col_int64(st, 0);
+	}
+	db_release(st);
+	if (rc != DB_ROW && rc != DB_DONE)
+		*s = db_fail(db, rc, err);
+	return found;
 }
 
 jrc_status grievance_validate(jrc_db *db, const jrc_intake *in, jrc_err *err)
@@ -198,6 +260,7 @@ static jrc_status next_seq(jrc_db *db, const char *site, const char *day, long *
 static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, jrc_err *err)
 {
 	const clean_intake c = *ci;
+	char token[JRC_TOKEN_LEN + 1];
 	jrc_status s;
 	jrc_time now = clock_now();
 	jrc_date today = clock_local_date(now), accept;
@@ -216,8 +279,21 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	int rc;
 	jrc_event_in ev = { 0 };
 
+	memcpy(token, c.token, sizeof(token));
 	date_format_yymmdd(today, yymmdd);
 	clock_format_utc(now, filed);
+	/* Tried again: filed already, its answer lost with the connection. */
+	if (c.again) {
+		int found = token_case(db, c.token, c.text, &id, &s, err);
+
+		if (s)
+			goto out;
+		if (found > 0)
+			return out ? grievance_get_by_id(db, id, out, err) : JRC_OK;
+		/* The draft was changed since: a filing of its own. */
+		if (found < 0 && (s = grievance_token(token, err)))
+			goto out;
+	}
 	if ((s = next_seq(db, c.site, yymmdd, &seq, err)) ||
 	    (s = receipt_format(c.site, yymmdd, seq, receipt)) ||
 	    (s = seqmark_note(db, c.site, yymmdd, seq, err)) ||
@@ -228,8 +304,8 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	s = db_prepare_cached(db,
 			      "INSERT INTO cases(receipt, query_code, site, category, division, department,"
 			      " level, anonymous, name, id_kind, id_number, phone, text, outcome, channel,"
-			      " staff_id, lang, filed_at, state, state_at, due_on, accept_by)"
-			      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, err);
+			      " staff_id, lang, filed_at, state, state_at, due_on, accept_by, filing_token)"
+			      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, err);
 	if (s)
 		goto out;
 	db_bind_text(db, st, 1, receipt);
@@ -254,6 +330,7 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	db_bind_text(db, st, 20, filed);
 	db_bind_text(db, st, 21, accept_by);
 	db_bind_text(db, st, 22, accept_by);
+	db_bind_text(db, st, 23, token);
 	rc = db_step(db, st);
 	db_release(st);
 	if (rc != DB_DONE) {
@@ -309,6 +386,30 @@ out:
 	return s;
 }
 
+jrc_status grievance_find_filed(jrc_db *db, const jrc_intake *in, jrc_case *out, jrc_err *err)
+{
+	clean_intake c;
+	jrc_status s;
+	int64_t id = 0;
+	int found = 0;
+
+	if (out)
+		memset(out, 0, sizeof(*out));
+	if (!in->token || !*in->token)
+		return JRC_E_NOT_FOUND;
+	if ((s = db_reads_begin(db, err)) != JRC_OK)
+		return s;
+	if ((s = clean(db, in, &c, err)) == JRC_OK)
+		found = token_case(db, c.token, c.text, &id, &s, err);
+	if (s == JRC_OK && found <= 0)
+		s = JRC_E_NOT_FOUND;
+	if (s == JRC_OK && out)
+		s = grievance_get_by_id(db, id, out, err);
+	db_reads_end(db);
+	clean_free(&c);
+	return s;
+}
+
 jrc_status grievance_file_in_tx(jrc_db *db, const jrc_intake *in, jrc_case *out, jrc_err *err)
 {
 	clean_intake c;
@@ -342,6 +443,7 @@ jrc_status grievance_file(jrc_db *db, const jrc_intake *in, jrc_case *out, jrc_e
 	 * deadlock, a connection lost and opened again): the filing is done
 	 * afresh, a few times, and its number taken afresh with it. */
 	for (int attempt = 0;; attempt++) {
+		c.again = c.again || attempt > 0;
 		if ((s = db_begin(db, err)) == JRC_OK) {
 			if ((s = file_clean(db, &c, out, err)) != JRC_OK)
 				db_rollback(db);

@@ -108,6 +108,9 @@ struct wizard_draft {
 	int step_reached;       /* the furthest step opened (a help request) */
 	int64_t help_request;   /* filing a draft handed to staff (help.h): */
 	int64_t help_ticket;    /* wiped and its ticket served once filed */
+	char token[JRC_TOKEN_LEN + 1];  /* the filing token of this draft */
+	int tried;              /* submitted before: a lost answer may hide a
+				   case already filed with the token */
 };
 
 /* Begin a new filing: a clean draft and the first step.  0 or -1. */

@@ -223,11 +223,14 @@ q "DROP TABLE handling_steps; DROP TABLE case_handling; DROP TABLE sites;
    DROP INDEX cases_place_filed; DROP INDEX cases_id_filed; DROP INDEX cases_phone_filed;
    DROP TABLE help_requests; DROP TABLE tickets; DROP TABLE windows; DROP INDEX lifecycle_steps_day;
    DROP TABLE sms_outbox; DROP TABLE sms_consent;
+   DROP INDEX cases_filing_token; ALTER TABLE cases DROP COLUMN filing_token;
    PRAGMA user_version = 3"
 jrc import >/dev/null; ok $? "a command that writes opens the old database"
-is "$(q "PRAGMA user_version")" 6 "it is migrated (to version 6)"
+is "$(q "PRAGMA user_version")" 7 "it is migrated (to version 7)"
 is "$(q "SELECT sql FROM sqlite_master WHERE name = 'tally_day_dirty'")" "CREATE INDEX tally_day_dirty ON tally_day(dirty) WHERE dirty <> 0" \
 	"  with the pending rows' index as version 6 says it"
+is "$(q "SELECT count(*) FROM pragma_index_list('cases') WHERE name = 'cases_filing_token' AND \"unique\"")" 1 \
+	"  and the filing tokens' unique index (version 7)"
 is "$(q "SELECT count(*) FROM sites WHERE code IN ('PJ','HZ')")" 2 "  and has the sites (version 5) again"
 is "$(q "SELECT count(*) FROM pragma_table_info('tally_day') WHERE name IN ('p_n', 'dirty')")" 2 \
 	"  and the pending figures (version 5)"

@@ -151,6 +151,37 @@ int main(void)
 		ok(grievance_list(db, &f, &list, &n, &err) == JRC_OK && n == 0, "filter by state");
 		grievance_cases_free(list, n);
 	}
+	/* A filing tried again whose first try was filed (its answer lost
+	 * with a server's link): found by its token, not filed twice. */
+	{
+		char token[JRC_TOKEN_LEN + 1], first[JRC_RECEIPT_MAX];
+		long n;
+
+		ok(grievance_token(token, &err) == JRC_OK && strlen(token) == JRC_TOKEN_LEN &&
+		   strspn(token, "0123456789abcdef") == JRC_TOKEN_LEN, "a filing token: 32 hex digits");
+		in = good();
+		in.token = token;
+		ok(grievance_find_filed(db, &in, &c, &err) == JRC_E_NOT_FOUND,
+		   "a token nothing was filed with finds nothing");
+		ok(grievance_file(db, &in, &c, &err) == JRC_OK, "filed with a token");
+		snprintf(first, sizeof(first), "%s", c.receipt);
+		grievance_case_free(&c);
+		n = rows(db);
+		in.again = 1;
+		ok(grievance_file(db, &in, &c, &err) == JRC_OK && !strcmp(c.receipt, first),
+		   "tried again with the same token: the case filed the first time");
+		grievance_case_free(&c);
+		is_int(rows(db), n, "  and nothing written");
+		ok(grievance_find_filed(db, &in, &c, &err) == JRC_OK && !strcmp(c.receipt, first),
+		   "grievance_find_filed finds it");
+		grievance_case_free(&c);
+		in.text = "老板拖欠工资四个月了。";
+		ok(grievance_file(db, &in, &c, &err) == JRC_OK && strcmp(c.receipt, first) != 0,
+		   "the draft changed after the failed try: a case of its own");
+		grievance_case_free(&c);
+		ok(grievance_find_filed(db, &in, &c, &err) == JRC_E_NOT_FOUND,
+		   "  and the first case is not taken for it");
+	}
 	db_close(db);
 	return done();
 }

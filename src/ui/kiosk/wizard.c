@@ -217,7 +217,7 @@ int wizard_step_shown(ui_ctx *ctx, int step)
 
 static jrc_status submit(ui_ctx *ctx, jrc_case *out, jrc_err *err)
 {
-	const wizard_draft *d = ctx->draft;
+	wizard_draft *d = ctx->draft;
 	jrc_intake in = { 0 };
 	jrc_visit_matter_in vm = { 0 };
 	char actor[48] = "";
@@ -254,6 +254,15 @@ static jrc_status submit(ui_ctx *ctx, jrc_case *out, jrc_err *err)
 		snprintf(actor, sizeof(actor), "staff:%s", ctx->staff_id);
 		vm.actor = actor;
 	}
+	/* "Try again" after the county's server went away: the first try
+	 * may have been filed, its answer lost; then that case is the one. */
+	if (!d->token[0] && (s = grievance_token(d->token, err)) != JRC_OK)
+		return s;
+	in.token = d->token;
+	in.again = d->tried;
+	if (d->tried && (s = grievance_find_filed(ctx->db, &in, out, err)) != JRC_E_NOT_FOUND)
+		return s;
+	d->tried = 1;
 	if (!d->help || !d->help->file_in_tx) {
 		if (d->visit_id)
 			return visit_file(ctx->db, &in, &vm, out, err);
