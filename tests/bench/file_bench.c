@@ -26,7 +26,7 @@
 #include <unistd.h>
 
 #include "db_internal.h"
-#include "intake.h"
+#include "bench.h"
 #include "jrc/audit.h"
 #include "jrc/clock.h"
 #include "jrc/db.h"
@@ -34,14 +34,6 @@
 #include "jrc/receipt.h"
 #include "jrc/refdata.h"
 #include "jrc/validate.h"
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -66,13 +58,13 @@ static int bench_fsync(const char *dir, long n)
 		bench_die(path, strerror(errno));
 	memset(block, 'x', sizeof(block));
 	for (long i = 0; i < n; i++) {
-		double t0 = now_s();
+		double t0 = bench_now();
 
 		/* Rewrite the same block, as a WAL commit appends a frame. */
 		if (pwrite(fd, block, sizeof(block), (off_t)(i % 16) * 4096) != (ssize_t)sizeof(block) ||
 		    fdatasync(fd) != 0)
 			bench_die(path, strerror(errno));
-		t[i] = now_s() - t0;
+		t[i] = bench_now() - t0;
 		sum += t[i];
 	}
 	close(fd);
@@ -96,13 +88,13 @@ static double run_core(const char *path, long n, int spread_out)
 
 	if (spread_out)
 		load_spread(db, &sp);
-	t0 = now_s();
+	t0 = bench_now();
 	for (long i = 0; i < n; i++) {
 		make_intake(&b, (unsigned long)i, spread_out ? &sp : NULL);
 		if (grievance_file(db, &b.in, NULL, &err) != JRC_OK)
 			bench_die("grievance_file", err.msg);
 	}
-	t0 = now_s() - t0;
+	t0 = bench_now() - t0;
 	db_close(db);
 	return t0;
 }
@@ -144,7 +136,7 @@ static double run_bare(const char *path, long n)
 			       " 'registered', 'kiosk', 1, 1, 1) ON CONFLICT DO UPDATE SET n = n + 1,"
 			       " p_n = p_n + 1, dirty = 1", -1, &tally, NULL) != SQLITE_OK)
 		bench_die("prepare", sqlite3_errmsg(h));
-	t0 = now_s();
+	t0 = bench_now();
 	for (long i = 0; i < n; i++) {
 		long s;
 		int64_t id;
@@ -193,7 +185,7 @@ static double run_bare(const char *path, long n)
 		if (sqlite3_exec(h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 			bench_die("commit", sqlite3_errmsg(h));
 	}
-	t0 = now_s() - t0;
+	t0 = bench_now() - t0;
 	sqlite3_finalize(seq);
 	sqlite3_finalize(cs);
 	sqlite3_finalize(ev);
@@ -231,65 +223,6 @@ static int bench_filing(const char *dir, long n, long rounds, const char *only, 
 	return 0;
 }
 
-/* ---------------------------------------------------------------- kiosks */
-
-/* One kiosk: n filings, each receipt number on its own line in out. */
-static int kiosk(const char *path, long n, long base, const char *out)
-{
-	jrc_db *db;
-	jrc_err err = { 0 };
-	jrc_case c;
-	intake_buf b;
-	FILE *f = fopen(out, "w");
-	long errors = 0;
-
-	if (!f)
-		bench_die(out, strerror(errno));
-	if (db_open(path, 0, &db, &err) != JRC_OK)
-		bench_die(path, err.msg);
-	for (long i = 0; i < n; i++) {
-		make_intake(&b, (unsigned long)(base + i), NULL);
-		if (grievance_file(db, &b.in, &c, &err) != JRC_OK) {
-			fprintf(f, "ERROR %s\n", err.msg);
-			errors++;
-			continue;
-		}
-		fprintf(f, "%s\n", c.receipt);
-		grievance_case_free(&c);
-	}
-	db_close(db);
-	fclose(f);
-	return errors ? 1 : 0;
-}
-
-static int bench_kiosks(const char *path, long procs, long n, const char *out)
-{
-	char file[4096];
-	double t0;
-	int failed = 0, st;
-	pid_t *pids = calloc((size_t)procs, sizeof(*pids));
-
-	if (!pids)
-		bench_die("kiosks", "out of memory");
-	t0 = now_s();
-	for (long p = 0; p < procs; p++) {
-		snprintf(file, sizeof(file), "%s.%ld", out, p);
-		pids[p] = fork();
-		if (pids[p] < 0)
-			bench_die("fork", strerror(errno));
-		if (pids[p] == 0)
-			_exit(kiosk(path, n, p * n, file));
-	}
-	for (long p = 0; p < procs; p++)
-		if (waitpid(pids[p], &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
-			failed++;
-	t0 = now_s() - t0;
-	printf("procs=%ld\nfilings=%ld\nwall_s=%.3f\nper_s=%.1f\nfailed_procs=%d\n", procs,
-	       procs * n, t0, (double)(procs * n) / t0, failed);
-	free(pids);
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "version")) {
@@ -307,7 +240,7 @@ int main(int argc, char **argv)
 	}
 	if (argc == 6 && !strcmp(argv[1], "kiosks"))
 		return bench_kiosks(argv[2], strtol(argv[3], NULL, 10), strtol(argv[4], NULL, 10),
-				    argv[5]);
+				    argv[5], NULL, 0, 0);
 	fprintf(stderr, "usage: file_bench version | fsync DIR N | filing DIR N ROUNDS [core|bare [spread]] | init DB |"
 		" kiosks DB PROCS N OUT\n");
 	return 2;

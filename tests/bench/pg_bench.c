@@ -17,30 +17,18 @@
  * reference data.  The server's own settings stand: synchronous_commit is
  * on for both sides (the core sets it on every connection; the bare loop
  * sets it the same way). */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
 #include <libpq-fe.h>
 
 #include "db_internal.h"
-#include "intake.h"
+#include "bench.h"
 #include "jrc/clock.h"
 #include "jrc/db.h"
 #include "jrc/grievance.h"
 #include "jrc/receipt.h"
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* ---------------------------------------------------------------- filing */
 
@@ -53,13 +41,13 @@ static double run_core(const char *uri, long n)
 	double t0;
 
 	load_spread(db, &sp);
-	t0 = now_s();
+	t0 = bench_now();
 	for (long i = 0; i < n; i++) {
 		make_intake(&b, (unsigned long)i, &sp);
 		if (grievance_file(db, &b.in, NULL, &err) != JRC_OK)
 			bench_die("grievance_file", err.msg);
 	}
-	t0 = now_s() - t0;
+	t0 = bench_now() - t0;
 	db_close(db);
 	return t0;
 }
@@ -129,7 +117,7 @@ static double run_bare(const char *uri, long n)
 			  " division, department, state, source) DO UPDATE SET n = tally_day.n + 1,"
 			  " p_n = tally_day.p_n + 1, dirty = 1", 0, NULL), PGRES_COMMAND_OK,
 	     "prepare tally");
-	t0 = now_s();
+	t0 = bench_now();
 	for (long i = 0; i < n; i++) {
 		const char *day[] = { "261129" };
 		long long s, id;
@@ -166,57 +154,24 @@ static double run_bare(const char *uri, long n)
 		}
 		want(c, PQexec(c, "COMMIT"), PGRES_COMMAND_OK, "commit");
 	}
-	t0 = now_s() - t0;
+	t0 = bench_now() - t0;
 	PQfinish(c);
 	return t0;
 }
 
 /* ---------------------------------------------------------------- kiosks */
 
-/* One kiosk at site: n filings, each receipt number on its own line in out. */
-static int kiosk(const char *uri, const char *site, long n, long base, const char *out)
+/* SITES x PER kiosks, kiosk i at the i % SITES-th county or township site. */
+static int kiosks_at_sites(const char *uri, long sites, long per, long n, const char *out)
 {
-	jrc_db *db;
-	jrc_err err = { 0 };
-	jrc_case c;
-	intake_buf b;
-	spread sp;
-	FILE *f = fopen(out, "w");
-	long errors = 0;
-
-	if (!f)
-		bench_die(out, strerror(errno));
-	if (db_open(uri, 0, &db, &err) != JRC_OK)
-		bench_die(uri, err.msg);
-	load_spread(db, &sp);
-	for (long i = 0; i < n; i++) {
-		make_intake(&b, (unsigned long)(base + i), &sp);
-		b.in.site = site;
-		if (grievance_file(db, &b.in, &c, &err) != JRC_OK) {
-			fprintf(f, "ERROR %s\n", err.msg);
-			errors++;
-			continue;
-		}
-		fprintf(f, "%s\n", c.receipt);
-		grievance_case_free(&c);
-	}
-	db_close(db);
-	fclose(f);
-	return errors ? 1 : 0;
-}
-
-static int bench_kiosks(const char *uri, long sites, long per, long n, const char *out)
-{
-	char file[4096], (*codes)[8] = calloc((size_t)sites, sizeof(*codes));
-	long procs = sites * per, found = 0;
-	pid_t *pids = calloc((size_t)procs, sizeof(*pids));
-	int failed = 0, st;
-	double t0;
+	char (*codes)[8] = calloc((size_t)sites, sizeof(*codes));
+	long found = 0;
+	int rc;
 	jrc_db *db;
 	jrc_err err = { 0 };
 	db_stmt *q;
 
-	if (!pids || !codes)
+	if (!codes)
 		bench_die("kiosks", "out of memory");
 	if (db_open(uri, 0, &db, &err) != JRC_OK ||
 	    db_prepare(db, "SELECT code FROM sites WHERE level IN ('county', 'township')"
@@ -228,24 +183,9 @@ static int bench_kiosks(const char *uri, long sites, long per, long n, const cha
 	db_close(db);
 	if (found < sites)
 		bench_die("kiosks", "fewer county and township sites in the list than asked for");
-	t0 = now_s();
-	for (long p = 0; p < procs; p++) {
-		snprintf(file, sizeof(file), "%s.%ld", out, p);
-		pids[p] = fork();
-		if (pids[p] < 0)
-			bench_die("fork", strerror(errno));
-		if (pids[p] == 0)
-			_exit(kiosk(uri, codes[p % sites], n, p * n, file));
-	}
-	for (long p = 0; p < procs; p++)
-		if (waitpid(pids[p], &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
-			failed++;
-	t0 = now_s() - t0;
-	printf("procs=%ld\nfilings=%ld\nwall_s=%.3f\nper_s=%.1f\nfailed_procs=%d\n", procs,
-	       procs * n, t0, (double)(procs * n) / t0, failed);
-	free(pids);
+	rc = bench_kiosks(uri, sites * per, n, out, codes, sites, 1);
 	free(codes);
-	return 0;
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -264,8 +204,8 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (argc == 7 && !strcmp(argv[1], "kiosks"))
-		return bench_kiosks(argv[2], strtol(argv[3], NULL, 10), strtol(argv[4], NULL, 10),
-				    strtol(argv[5], NULL, 10), argv[6]);
+		return kiosks_at_sites(argv[2], strtol(argv[3], NULL, 10), strtol(argv[4], NULL, 10),
+				       strtol(argv[5], NULL, 10), argv[6]);
 	fprintf(stderr, "usage: pg_bench init URI | filing URI N core|bare |"
 		" kiosks URI SITES PER N OUT\n");
 	return 2;

@@ -499,19 +499,17 @@ if want server; then
 		core=$(printf '%.3f' "$core") bare=$(printf '%.3f' "$bare")
 		row "9 durable filing on the server: grievance_file" "$core ms" "bare libpq $bare ms" \
 			"$(ratio "$core" "$bare")" "<= 1.3"
-		# The statements 100 filings send, from the server's log.
-		fresh f_count
-		pg_psql f_count "ALTER DATABASE f_count SET log_statement = 'all'" >/dev/null
-		n0=$(wc -l <"$PG_DIR/server.log")
-		"$BENCH_BIN/pg_bench" filing "$(pg_uri f_count)" 100 core >/dev/null
-		n1=$(wc -l <"$PG_DIR/server.log")
-		a=$(sed -n "$((n0 + 1)),${n1}p" "$PG_DIR/server.log" | grep -c 'LOG:  \(statement\|execute\)')
-		fresh f_count
-		pg_psql f_count "ALTER DATABASE f_count SET log_statement = 'all'" >/dev/null
-		n0=$(wc -l <"$PG_DIR/server.log")
-		"$BENCH_BIN/pg_bench" filing "$(pg_uri f_count)" 200 core >/dev/null
-		n1=$(wc -l <"$PG_DIR/server.log")
-		b=$(sed -n "$((n0 + 1)),${n1}p" "$PG_DIR/server.log" | grep -c 'LOG:  \(statement\|execute\)')
+		# The statements a filing sends, from the server's log: those of
+		# 200 filings less those of 100 (the set-up counted out), over 100.
+		statements() { # N
+			local n0
+			fresh f_count
+			pg_psql f_count "ALTER DATABASE f_count SET log_statement = 'all'" >/dev/null
+			n0=$(wc -l <"$PG_DIR/server.log")
+			"$BENCH_BIN/pg_bench" filing "$(pg_uri f_count)" "$1" core >/dev/null
+			sed -n "$((n0 + 1)),\$p" "$PG_DIR/server.log" | grep -c 'LOG:  \(statement\|execute\)'
+		}
+		a=$(statements 100) b=$(statements 200)
 		row "  statements a filing sends (each a round trip)" "$(( (b - a) / 100 ))" "bare libpq 7" \
 			"$(ratio "$(( (b - a) / 100 ))" 7)" -
 

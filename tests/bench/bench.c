@@ -1,10 +1,14 @@
-/* The intake the filing benchmarks file (see intake.h). */
+/* What the filing benchmarks share (see bench.h). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "bench.h"
 #include "db_internal.h"
-#include "intake.h"
 #include "jrc/refdata.h"
 #include "jrc/validate.h"
 
@@ -12,6 +16,14 @@ void bench_die(const char *what, const char *why)
 {
 	fprintf(stderr, "bench: %s: %s\n", what, why);
 	exit(1);
+}
+
+double bench_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 void make_intake(intake_buf *b, unsigned long i, const spread *sp)
@@ -77,4 +89,67 @@ jrc_db *bench_fresh_db(const char *path)
 	if (refdata_import_dir(db, data, "bench", &err) != JRC_OK)
 		bench_die(data, err.msg);
 	return db;
+}
+
+/* One kiosk: n filings, each receipt number on its own line in out. */
+static int kiosk(const char *path, const char *site, long n, long base, const char *out,
+		 int spread_out)
+{
+	jrc_db *db;
+	jrc_err err = { 0 };
+	jrc_case c;
+	intake_buf b;
+	spread sp;
+	FILE *f = fopen(out, "w");
+	long errors = 0;
+
+	if (!f)
+		bench_die(out, strerror(errno));
+	if (db_open(path, 0, &db, &err) != JRC_OK)
+		bench_die(path, err.msg);
+	if (spread_out)
+		load_spread(db, &sp);
+	for (long i = 0; i < n; i++) {
+		make_intake(&b, (unsigned long)(base + i), spread_out ? &sp : NULL);
+		b.in.site = site;
+		if (grievance_file(db, &b.in, &c, &err) != JRC_OK) {
+			fprintf(f, "ERROR %s\n", err.msg);
+			errors++;
+			continue;
+		}
+		fprintf(f, "%s\n", c.receipt);
+		grievance_case_free(&c);
+	}
+	db_close(db);
+	fclose(f);
+	return errors ? 1 : 0;
+}
+
+int bench_kiosks(const char *db, long procs, long n, const char *out, char (*sites)[8],
+		 long nsites, int spread_out)
+{
+	char file[4096];
+	double t0;
+	int failed = 0, st;
+	pid_t *pids = calloc((size_t)procs, sizeof(*pids));
+
+	if (!pids)
+		bench_die("kiosks", "out of memory");
+	t0 = bench_now();
+	for (long p = 0; p < procs; p++) {
+		snprintf(file, sizeof(file), "%s.%ld", out, p);
+		pids[p] = fork();
+		if (pids[p] < 0)
+			bench_die("fork", strerror(errno));
+		if (pids[p] == 0)
+			_exit(kiosk(db, sites ? sites[p % nsites] : NULL, n, p * n, file, spread_out));
+	}
+	for (long p = 0; p < procs; p++)
+		if (waitpid(pids[p], &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+			failed++;
+	t0 = bench_now() - t0;
+	printf("procs=%ld\nfilings=%ld\nwall_s=%.3f\nper_s=%.1f\nfailed_procs=%d\n", procs,
+	       procs * n, t0, (double)(procs * n) / t0, failed);
+	free(pids);
+	return 0;
 }

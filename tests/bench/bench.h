@@ -1,7 +1,8 @@
-/* A citizen's intake for the filing benchmarks (file_bench, pg_bench):
- * a little different each time, as at a real kiosk. */
-#ifndef JRC_BENCH_INTAKE_H
-#define JRC_BENCH_INTAKE_H
+/* What the filing benchmarks (file_bench, pg_bench) share: a citizen's
+ * intake, a little different each time as at a real kiosk, and kiosks
+ * filing at once in processes of their own. */
+#ifndef JRC_BENCH_H
+#define JRC_BENCH_H
 
 #include "jrc/db.h"
 #include "jrc/grievance.h"
@@ -32,7 +33,18 @@ void load_spread(jrc_db *db, spread *sp);
  * the reference data of $JRC_DATA; exits with a sentence on failure. */
 jrc_db *bench_fresh_db(const char *path);
 
-/* Print "PROGRAM: what: why" and exit 1. */
+/* Print "bench: what: why" and exit 1. */
 void bench_die(const char *what, const char *why);
+
+/* The seconds of a monotonic clock. */
+double bench_now(void);
+
+/* procs processes, each a kiosk filing n cases through grievance_file
+ * into db (a file or a server's URI), receipts one a line in OUT.<i>
+ * (ERROR lines for failures); kiosk i at sites[i % nsites] when sites is
+ * given, else at the database's site; spread: over every category and
+ * village.  Prints procs, filings, wall_s, per_s and failed_procs. */
+int bench_kiosks(const char *db, long procs, long n, const char *out,
+		 char (*sites)[8], long nsites, int spread);
 
 #endif
