@@ -193,7 +193,7 @@ jrc_status grievance_token(char out[JRC_TOKEN_LEN + 1], jrc_err *err)
 		}
 		if (r <= 0)
 			return jrc_err_set(err, JRC_E_IO, NULL,
-					   _("No query code could be drawn (the system's random source failed: %s): nothing was filed; try again, and if it repeats restart the terminal."),
+					   _("The filing could not be prepared (the system's random source failed: %s): nothing was filed; try again, and if it repeats restart the terminal."),
 					   r < 0 ? strerror(errno) : "no bytes");
 		got += (size_t)r;
 	}
