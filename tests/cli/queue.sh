@@ -12,7 +12,7 @@ t_init_db
 export JRC_NOW=2026-11-29T09:00:00+08:00
 export JRC_LANG=en
 q() { sqlite3 "$JRC_DB" "$@"; }
-dbstate() { q "SELECT count(*) FROM events; SELECT group_concat(state || coalesce(at_window, '') || calls, ',') FROM tickets;" | tr '\n' ' '; }
+dbstate() { q "SELECT count(*) FROM events; SELECT group_concat(state || coalesce(CAST(at_window AS TEXT), '') || calls, ',') FROM tickets;" | tr '\n' ' '; }
 printf 'password 1\n' | jrc staff add D01 --name 张前台 --role desk >/dev/null &&
 	printf 'password 1\n' | jrc staff add D02 --name 李前台 --role desk >/dev/null
 ok $? "two desk clerks"
