@@ -18,11 +18,43 @@ export JRC_DB="$T_DIR/jrc.db"
 T_PG_N=0
 t_pg_newdb() {
 	T_PG_N=$((T_PG_N + 1))
-	local name="t$$_$T_PG_N"
+	# (the second keeps a name apart when a later test gets the same pid)
+	local name="t$$_${EPOCHSECONDS:-$(date +%s)}_$T_PG_N"
 	psql -X -q -h "$JRC_TEST_PG_SOCK" -U "$JRC_TEST_PG_SUPER" -d postgres \
 		-c "CREATE DATABASE $name" >/dev/null || return 1
 	JRC_DB="postgresql:///$name?host=$JRC_TEST_PG_SOCK&user=$JRC_TEST_PG_SUPER"
+	psql -X -q -v ON_ERROR_STOP=1 -d "$JRC_DB" -c "$T_PG_COMPAT" >/dev/null
 }
+# SQLite's group_concat (one argument: a comma between), hex, instr,
+# json_array_length of text, printf('%03d', n) and pragma_table_info's
+# names, for the tests' own queries only (and .dump is pg_dump): they
+# live in a schema of their own that only the tests' psql has on its
+# search path (t_pg_sql), so jrc on the same database never sees them and
+# its own SQL still meets the server as is.
+T_PG_COMPAT="CREATE SCHEMA t_sqlite;
+CREATE FUNCTION t_sqlite.gc(a text, v anyelement, sep text) RETURNS text
+	LANGUAGE sql IMMUTABLE AS
+	\$\$ SELECT CASE WHEN v IS NULL THEN a WHEN a IS NULL THEN v::text
+	ELSE a || sep || v::text END \$\$;
+CREATE FUNCTION t_sqlite.gc(a text, v anyelement) RETURNS text
+	LANGUAGE sql IMMUTABLE AS \$\$ SELECT t_sqlite.gc(a, v, ',') \$\$;
+CREATE AGGREGATE t_sqlite.group_concat(anyelement, text)
+	(SFUNC = t_sqlite.gc, STYPE = text);
+CREATE AGGREGATE t_sqlite.group_concat(anyelement)
+	(SFUNC = t_sqlite.gc, STYPE = text);
+CREATE FUNCTION t_sqlite.hex(a text) RETURNS text LANGUAGE sql IMMUTABLE
+	AS \$\$ SELECT upper(encode(convert_to(a, 'UTF8'), 'hex')) \$\$;
+CREATE FUNCTION t_sqlite.pragma_table_info(t text) RETURNS TABLE(cid int, name text)
+	LANGUAGE sql STABLE AS \$\$ SELECT ordinal_position::int - 1, column_name::text
+	FROM information_schema.columns WHERE table_schema = 'public' AND table_name = t
+	ORDER BY ordinal_position \$\$;
+CREATE FUNCTION t_sqlite.instr(a text, b text) RETURNS int LANGUAGE sql
+	IMMUTABLE AS \$\$ SELECT pg_catalog.strpos(a, b) \$\$;
+CREATE FUNCTION t_sqlite.json_array_length(a text) RETURNS int LANGUAGE sql
+	IMMUTABLE AS \$\$ SELECT pg_catalog.json_array_length(a::json) \$\$;
+CREATE FUNCTION t_sqlite.printf(f text, n bigint) RETURNS text LANGUAGE sql
+	IMMUTABLE AS \$\$ SELECT CASE WHEN f ~ '^%0[0-9]+d\$'
+	THEN lpad(n::text, substr(f, 3, length(f) - 3)::int, '0') END \$\$;"
 if [ -n "${JRC_TEST_PG_SOCK:-}" ]; then
 	t_pg_newdb
 	# What a test reads or changes behind the program's back with the
@@ -31,13 +63,15 @@ if [ -n "${JRC_TEST_PG_SOCK:-}" ]; then
 	t_pg_sql() {
 		local args=() a
 		for a in "$@"; do
+			[ "$a" = .dump ] && { pg_dump -d "$JRC_DB" | grep -v '^\\\(un\)\?restrict '; return; }
 			case $a in
 			"$JRC_DB") ;;
 			-cmd|.timeout*) ;;
 			*) args+=("$a") ;;
 			esac
 		done
-		psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$JRC_DB" "${args[@]/#/-c}"
+		PGOPTIONS="-c search_path=public,t_sqlite" \
+			psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$JRC_DB" "${args[@]/#/-c}"
 	}
 fi
 # The ledger key lives outside the database; tests keep theirs here, never
@@ -146,6 +180,74 @@ sqlite3() {
 		t_pg_sql "$@"
 	else
 		command sqlite3 -cmd '.timeout 10000' "$@"
+	fi
+}
+
+# t_file_db: the test's database is an SQLite file (not a database on
+# the server), for the few checks about the file itself.
+t_file_db() {
+	[ -z "${JRC_TEST_PG_SOCK:-}" ]
+}
+
+# t_db_keep NAME keeps a copy of the test's database as it is now;
+# t_db_back NAME puts that copy back in its place (after a tampering).
+# On SQLite a copy of the file, on the server a database made from it as
+# a template (jrc and the tests' psql hold no connection in between).
+t_pg_dbname() {
+	local n=${JRC_DB#postgresql:///}
+	echo "${n%%\?*}"
+}
+t_pg_admin() {
+	psql -X -q -h "$JRC_TEST_PG_SOCK" -U "$JRC_TEST_PG_SUPER" -d postgres \
+		-v ON_ERROR_STOP=1 -c "$1" >/dev/null
+}
+t_db_keep() {
+	if [ -n "${JRC_TEST_PG_SOCK:-}" ]; then
+		local d; d=$(t_pg_dbname)
+		t_pg_admin "DROP DATABASE IF EXISTS ${d}_$1" &&
+			t_pg_admin "CREATE DATABASE ${d}_$1 TEMPLATE $d"
+	else
+		cp "$JRC_DB" "$T_DIR/$1.db"
+	fi
+}
+t_db_back() {
+	if [ -n "${JRC_TEST_PG_SOCK:-}" ]; then
+		local d; d=$(t_pg_dbname)
+		t_pg_admin "DROP DATABASE $d WITH (FORCE)" &&
+			t_pg_admin "CREATE DATABASE $d TEMPLATE ${d}_$1"
+	else
+		cp "$T_DIR/$1.db" "$JRC_DB"
+	fi
+}
+
+# Tampering tests take away the triggers that keep the record first.
+# t_no_triggers prints the SQL that drops all of them, t_drop_trigger NAME
+# the SQL that drops one, each in the dialect of the test's engine (on
+# the server a block that finds the trigger's table when it runs);
+# t_fk_off the SQL that stops foreign keys being checked in the session.
+t_no_triggers() {
+	if [ -n "${JRC_TEST_PG_SOCK:-}" ]; then
+		echo "DO \$\$ DECLARE t record; BEGIN FOR t IN SELECT tgname, tgrelid::regclass AS tab
+			FROM pg_trigger WHERE NOT tgisinternal LOOP
+			EXECUTE format('DROP TRIGGER %I ON %s', t.tgname, t.tab); END LOOP; END \$\$;"
+	else
+		sqlite3 "$JRC_DB" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger'"
+	fi
+}
+t_drop_trigger() {
+	if [ -n "${JRC_TEST_PG_SOCK:-}" ]; then
+		echo "DO \$\$ DECLARE t record; BEGIN FOR t IN SELECT tgname, tgrelid::regclass AS tab
+			FROM pg_trigger WHERE tgname = '$1' AND NOT tgisinternal LOOP
+			EXECUTE format('DROP TRIGGER %I ON %s', t.tgname, t.tab); END LOOP; END \$\$;"
+	else
+		echo "DROP TRIGGER $1;"
+	fi
+}
+t_fk_off() {
+	if [ -n "${JRC_TEST_PG_SOCK:-}" ]; then
+		echo "SET session_replication_role = replica;"
+	else
+		echo "PRAGMA foreign_keys = OFF;"
 	fi
 }
 

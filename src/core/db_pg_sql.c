@@ -12,6 +12,8 @@
  *   BEGIN IMMEDIATE         BEGIN
  *   group_concat, instr,    string_agg, strpos, chr
  *   char
+ *   random()                a random 64-bit integer, as SQLite's (not a
+ *                           fraction)
  *   json_array(...)         jsonb_build_array(...), the outermost one
  *                           written out by jrc_json() as SQLite writes JSON
  *                           (no blanks), its parameters as text
@@ -347,6 +349,13 @@ char *db_pg_sql(const char *sql, int *nparams)
 			} else if (*after == '(' && word_is(s, n, "char")) {
 				put_str(&o, "chr");
 				s += n;
+			} else if (*after == '(' && *skip_blanks(after + 1) == ')' &&
+				   word_is(s, n, "random")) {
+				/* SQLite's random() is a 64-bit integer, PostgreSQL's
+				 * a fraction: random() % n would not be said. */
+				put_str(&o, "(floor(random() * 18446744073709551616)"
+					" - 9223372036854775808)::bigint");
+				s = skip_blanks(after + 1) + 1;
 			} else {
 				put_word(&o, s, n);
 				s += n;

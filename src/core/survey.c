@@ -571,10 +571,13 @@ static jrc_status seal_one(jrc_db *db, int64_t pid, const char *kind, int64_t su
 	if (service && (answers[0] < '1' || answers[0] > '3'))
 		return jrc_err_set(err, JRC_E_DATA, NULL,
 				   _("A kept rating is not 1, 2 or 3: the database was changed behind the program's back."));
+	/* The row's own id, RETURNING it: the id is no number the engine
+	 * handed out, so neither engine's "last id" names it. */
 	s = db_prepare(db, service ? "INSERT INTO service_ratings(id, day, township, rating)"
-			   " VALUES (abs(random() % 9007199254740991) + 1, ?2, ?3, ?4)"
+			   " VALUES (abs(random() % 9007199254740991) + 1, ?2, ?3, ?4) RETURNING id"
 			   : "INSERT INTO survey_answers(id, survey_id, day, township, answers)"
-			   " VALUES (abs(random() % 9007199254740991) + 1, ?1, ?2, ?3, ?4)", &st, err);
+			   " VALUES (abs(random() % 9007199254740991) + 1, ?1, ?2, ?3, ?4) RETURNING id",
+			   &st, err);
 	if (s)
 		return s;
 	if (!service)
@@ -583,10 +586,12 @@ static jrc_status seal_one(jrc_db *db, int64_t pid, const char *kind, int64_t su
 	db_bind_text(db, st, 3, tw);
 	db_bind_text(db, st, 4, service ? ratings[answers[0] - '1'] : answers);
 	rc = db_step(db, st);
+	id = rc == DB_ROW ? db_col_int64(st, 0) : 0;
+	if (rc == DB_ROW)
+		rc = db_step(db, st);
 	db_finalize(st);
 	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
-	id = db_last_id(db);
 	ev.actor = "kiosk";
 	ev.kind = service ? "service_rating" : "survey_answer";
 	/* Dated by its day only, like the row. */

@@ -59,7 +59,7 @@ is "$(q "SELECT count(*) FROM cases WHERE receipt = '$R3'")" 0 "the removed numb
 
 # The anchors in the database removed as well: the summary figures still
 # count the case; put right too, only the kept file still tells.
-q "DROP TRIGGER anchors_no_delete; DELETE FROM anchors"
+q "$(t_drop_trigger anchors_no_delete) DELETE FROM anchors"
 out=$(jrc verify 2>&1); is $? 1 "with its anchors gone, the figures still count the removed case"
 like "$out" "Summary figures that disagree with a recount of the cases: 4;" "  and verify names them"
 # (Filed today, the case is still pending in the day's row: that is

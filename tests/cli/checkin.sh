@@ -43,7 +43,7 @@ jrc queue take --group D >/dev/null   # someone already waiting in group D
 j=$(jrc checkin "$R" --json); ok $? "at 09:10: checked in"
 is "$(jq -r '.ticket + " " + .group + " " + (.ahead|tostring) + " " + .room' <<<"$j")" \
 	"D002 D 1 人民调解室 1" "  a number of group D (the room's), one ahead, the room named"
-is "$(q "SELECT reason || ' ' || state || ' ' || (case_id IS NOT NULL) FROM tickets WHERE grp = 'D' AND number = 2")" \
+is "$(q "SELECT reason || ' ' || state || ' ' || CASE WHEN case_id IS NOT NULL THEN 1 ELSE 0 END FROM tickets WHERE grp = 'D' AND number = 2")" \
 	"checkin waiting 1" "  the ticket is a check-in, waiting, linked to the case"
 is "$(q "SELECT count(*) FROM arrivals a JOIN bookings b ON b.id = a.booking_id JOIN cases c ON c.id = b.case_id WHERE c.receipt = '$R'")" \
 	1 "  the arrival is recorded with it"

@@ -105,7 +105,7 @@ is "$st" 2 "a desk clerk may not record"
 is "$(dbstate)" "$before" "the refusals changed nothing"
 out=$(rec --staff S01 P01=reasonable:依法处理 P03=basic:程序略慢 P04=unreasonable:尚未到账); ok $? "a supervisor records the hearing"
 is "$out" "Hearing 1 recorded: basically reasonable, by majority." "one 合理, one 基本合理, one 不合理: basically reasonable"
-is "$(q "SELECT group_concat(kind) FROM (SELECT kind FROM events WHERE kind LIKE 'hearing%' AND id > (SELECT max(id) FROM events WHERE kind = 'hearing_panel') ORDER BY id)")" \
+is "$(q "SELECT group_concat(kind) FROM (SELECT kind FROM events WHERE kind LIKE 'hearing%' AND id > (SELECT max(id) FROM events WHERE kind = 'hearing_panel') ORDER BY id) AS s")" \
 	"hearing_attended,hearing_citizen,hearing_department,hearing_opinion,hearing_opinion,hearing_opinion,hearing_concluded" \
 	"attendance, each side, each opinion and the conclusion are events"
 out=$(rec --staff S01 P01=reasonable:依法处理 P03=basic:程序略慢 P04=unreasonable:尚未到账 2>&1); st=$?
@@ -138,20 +138,20 @@ like "$out" "no conclusion \(too few opinions\)" "two opinions of four: too few 
 
 # The record: verify clean; a changed row is named.
 out=$(jrc verify); ok $? "verify is clean"
-cp "$JRC_DB" "$T_DIR/clean.db"
+t_db_keep clean
 for change in "hearings SET conclusion = 'reasonable' WHERE id = 1" \
 	"hearings SET place = '别处' WHERE id = 1" \
 	"hearing_panel SET opinion = 'reasonable' WHERE member = 'P04' AND hearing_id = 1" \
 	"hearing_panel SET member = 'P05' WHERE seat = 1 AND hearing_id = 1"; do
-	cp "$T_DIR/clean.db" "$JRC_DB"
+	t_db_back clean
 	rm -f "$JRC_DB-wal" "$JRC_DB-shm"
-	q "$(q "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger'") UPDATE $change"
+	q "$(t_no_triggers) UPDATE $change"
 	out=$(jrc verify 2>&1); st=$?
 	tbl=${change%% *}; col=${change#* SET }; col=${col%% *}
 	is "$st" 1 "$tbl $col changed: verify exits 1"
 	like "$out" "Case $R: $tbl\.$col is not what event" "and names the case and field"
 done
-cp "$T_DIR/clean.db" "$JRC_DB"
+t_db_back clean
 rm -f "$JRC_DB-wal" "$JRC_DB-shm"
 out=$(q "UPDATE hearings SET conclusion = 'reasonable' WHERE id = 1" 2>&1)
 like "$out" "is kept" "with the triggers in place a recorded hearing cannot be changed"

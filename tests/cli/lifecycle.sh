@@ -14,7 +14,7 @@ field() { printf '%s' "$1" | sed -n "s/.*\"$2\":\"\\([^\"]*\\)\".*/\\1/p"; }
 dbstate() {
 	sqlite3 "$JRC_DB" "SELECT count(*) FROM events; SELECT count(*) FROM lifecycle_steps;
 		SELECT count(*) FROM verdicts;
-		SELECT group_concat(state || ifnull(due_on,'-') || extended || ifnull(answer,'-') || department, ';') FROM cases;" |
+		SELECT group_concat(state || coalesce(due_on,'-') || extended || coalesce(answer,'-') || department, ';') FROM cases;" |
 		tr '\n' ' '
 }
 

@@ -53,7 +53,7 @@ jrc feedback "$R" --code "$CODE" --verdict unsatisfied --comment "不满意" >/d
 ok $? "a first verdict: not satisfied"
 export JRC_NOW=2026-11-30T14:00:00+08:00
 jrc feedback "$R" --code "$CODE" --verdict satisfied >/dev/null; ok $? "a later verdict: satisfied"
-is "$(sqlite3 "$JRC_DB" "SELECT group_concat(verdict, ',') FROM (SELECT verdict FROM verdicts ORDER BY event_id)")" \
+is "$(sqlite3 "$JRC_DB" "SELECT group_concat(verdict, ',') FROM (SELECT verdict FROM verdicts ORDER BY event_id) AS s")" \
 	"unsatisfied,satisfied" "each verdict is its own row; the first is kept"
 sqlite3 "$JRC_DB" "UPDATE verdicts SET verdict = 'satisfied'" 2>/dev/null
 [ $? -ne 0 ]; ok $? "a verdict row cannot be overwritten"

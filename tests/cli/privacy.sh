@@ -9,8 +9,8 @@ R=$(jrc file --category LAB --division 330726001201 --name 张三丰 --id-number
 	--phone 13812345678 --text "老板拖欠工资三个月。")
 like "$R" '^PJ' "a case"
 # The event a desk correction writes (as grievance_edit_intake does).
-sqlite3 "$JRC_DB" "INSERT INTO events(at, actor, kind, case_id, note, prev_hash, hash)
-	SELECT '2026-11-29T02:10:00Z', 'staff:D001', 'intake_edited', id,
+sqlite3 "$JRC_DB" "INSERT INTO events(id, at, actor, kind, case_id, note, prev_hash, hash)
+	SELECT (SELECT max(id) + 1 FROM events), '2026-11-29T02:10:00Z', 'staff:D001', 'intake_edited', id,
 	'name: 张三丰; id_number: $ID; phone: 13812345678', '', '' FROM cases WHERE receipt = '$R'"
 ok $? "an intake correction with old values"
 out=$(jrc show "$R")

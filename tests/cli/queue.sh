@@ -12,7 +12,7 @@ t_init_db
 export JRC_NOW=2026-11-29T09:00:00+08:00
 export JRC_LANG=en
 q() { sqlite3 "$JRC_DB" "$@"; }
-dbstate() { q "SELECT count(*) FROM events; SELECT group_concat(state || coalesce(at_window, '') || calls, ',') FROM tickets;" | tr '\n' ' '; }
+dbstate() { q "SELECT count(*) FROM events; SELECT group_concat(state || coalesce(CAST(at_window AS TEXT), '') || calls, ',') FROM tickets;" | tr '\n' ' '; }
 printf 'password 1\n' | jrc staff add D01 --name 张前台 --role desk >/dev/null &&
 	printf 'password 1\n' | jrc staff add D02 --name 李前台 --role desk >/dev/null
 ok $? "two desk clerks"
@@ -134,17 +134,17 @@ is "$(q "SELECT count(*) FROM events WHERE kind = 'ticket' AND payload LIKE '%ti
 like "$(q "SELECT group_concat(DISTINCT substr(note, 1, instr(note, ' ') - 1)) FROM events WHERE kind = 'ticket'")" "take.*call|call.*take" "take and call are events"
 is "$(q "SELECT count(*) FROM events WHERE kind = 'ticket' AND (note LIKE 'recall%' OR note LIKE 'no_show%' OR note LIKE 'transfer%' OR note LIKE 'serve%')")" 5 "  and call again, no-show, transfer and serve (twice)"
 out=$(jrc verify); ok $? "verify is clean"
-cp "$JRC_DB" "$T_DIR/clean.db"
+t_db_keep clean
 for t in "UPDATE tickets SET number = 9 WHERE id = 1|Ticket 1: tickets.number" \
 	 "UPDATE tickets SET state = 'served' WHERE id = 2|Ticket 2: tickets.state"; do
-	cp "$T_DIR/clean.db" "$JRC_DB"
+	t_db_back clean
 	rm -f "$JRC_DB-wal" "$JRC_DB-shm"
-	q "$(q "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger'") ${t%%|*}"
+	q "$(t_no_triggers) ${t%%|*}"
 	out=$(jrc verify 2>&1); st=$?
 	is "$st" 1 "${t%%|*}: verify exits 1"
 	like "$out" "${t##*|} is not what event" "  and names the ticket and field"
 done
-cp "$T_DIR/clean.db" "$JRC_DB"
+t_db_back clean
 rm -f "$JRC_DB-wal" "$JRC_DB-shm"
 out=$(q "UPDATE tickets SET number = 9 WHERE id = 1" 2>&1)
 like "$out" "keeps its number" "a ticket's number cannot be changed with the triggers in place"

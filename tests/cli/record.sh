@@ -43,7 +43,7 @@ tamper() {
 	local what=$1 sql=$2 want=$3 out st
 	fresh
 	# An attacker drops every append-only trigger first.
-	q "$(q "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger'") $sql"
+	q "$(t_no_triggers) $sql"
 	out=$(jrc verify 2>&1); st=$?
 	is $st 1 "$what: verify exits 1"
 	like "$out" "$want" "$what: named ($want)"
@@ -51,9 +51,10 @@ tamper() {
 while IFS='|' read -r what sql want; do
 	[ -n "$what" ] || continue
 	case $what in '#'*) continue ;; esac
+	sql=${sql//@NOFK/$(t_fk_off)}
 	tamper "$what" "${sql//@R/$R}" "${want//@R/$R}"
 done <<'TABLE'
-# what|SQL (@R: the receipt)|what the message must name
+# what|SQL (@R: the receipt, @NOFK: foreign keys off)|what the message must name
 cases.text|UPDATE cases SET text = '包工头已付清' WHERE receipt = '@R'|Case @R: cases.text
 cases.name|UPDATE cases SET name = '王五' WHERE receipt = '@R'|Case @R: cases.name
 cases.phone|UPDATE cases SET phone = '13800000000' WHERE receipt = '@R'|Case @R: cases.phone
@@ -71,7 +72,7 @@ cases.anonymous|UPDATE cases SET anonymous = 1 WHERE receipt = '@R'|Case @R: cas
 lifecycle_steps.answer|UPDATE lifecycle_steps SET answer = '已全部付清' WHERE to_state = 'answered'|Case @R: lifecycle_steps.answer
 lifecycle_steps.reason|UPDATE lifecycle_steps SET reason = '另有原因' WHERE to_state = 'accepted'|Case @R: lifecycle_steps.reason
 lifecycle_steps.actor|UPDATE lifecycle_steps SET actor = 'staff:X' WHERE to_state = 'accepted'|Case @R: lifecycle_steps.actor
-lifecycle_steps deleted|PRAGMA foreign_keys = OFF; DELETE FROM lifecycle_steps WHERE to_state = 'answered'|Case @R: its row in lifecycle_steps .* is gone
+lifecycle_steps deleted|@NOFK DELETE FROM lifecycle_steps WHERE to_state = 'answered'|Case @R: its row in lifecycle_steps .* is gone
 verdicts.verdict|UPDATE verdicts SET verdict = 'satisfied' WHERE stage = 'answered'|Case @R: verdicts.verdict
 verdicts.verdict (the last)|UPDATE verdicts SET verdict = 'satisfied' WHERE stage = 'review_answered'|Case @R: verdicts.verdict
 verdicts.comment|UPDATE verdicts SET comment = NULL WHERE stage = 'answered'|Case @R: verdicts.comment
@@ -129,7 +130,7 @@ chmod 0400 "$JRC_LEDGER_KEY"
 fresh
 printf '%064d\n' 0 >"$T_DIR/my.key"; chmod 0400 "$T_DIR/my.key"
 eid=$(q "SELECT event_id FROM lifecycle_steps WHERE to_state = 'answered'")
-q "DROP TRIGGER events_no_update; UPDATE lifecycle_steps SET answer = '已全部付清' WHERE event_id = $eid;
+q "$(t_drop_trigger events_no_update) UPDATE lifecycle_steps SET answer = '已全部付清' WHERE event_id = $eid;
    UPDATE events SET payload = replace(payload, '经调解，月底前付清。', '已全部付清') WHERE id = $eid"
 out=$(JRC_LEDGER_KEY=$T_DIR/my.key jrc verify 2>&1); is $? 1 "verify with the attacker's key: the chain breaks at once"
 out=$(jrc verify 2>&1); is $? 1 "verify with the hall's key: exit 1"

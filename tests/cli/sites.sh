@@ -36,7 +36,7 @@ bad() { # $1 = a row added to a copy of data/; prints what import said
 		printf '%s\n' "$1" >>"$T_DIR/data/sites.csv" &&
 		jrc --data "$T_DIR/data" import 2>&1
 }
-before=$(q "SELECT group_concat(code) FROM sites WHERE active")
+before=$(q "SELECT group_concat(code) FROM sites WHERE active <> 0")
 out=$(bad "hz,township,PJ,330726100,x,x,"); is $? 2 "a lower-case code is refused"
 like "$out" "sites.csv:22: code 'hz' must be 2 to 4 capital letters" "  with file, line and what is allowed"
 out=$(bad "QQ,township,ZZZ,330726100,x,x,"); is $? 2 "an unknown parent is refused"
@@ -50,7 +50,7 @@ like "$out" "does not lie in the division of the parent site HZ" "  saying so"
 out=$(bad "QQ,county,,330726,x,x,"); is $? 2 "a second county center is refused"
 out=$(bad "QQ,township,PJ,999999999,x,x,"); is $? 2 "an unknown division is refused"
 like "$out" "division '999999999' is not in divisions.csv" "  saying so"
-is "$(q "SELECT group_concat(code) FROM sites WHERE active")" "$before" "a bad file changes nothing"
+is "$(q "SELECT group_concat(code) FROM sites WHERE active <> 0")" "$before" "a bad file changes nothing"
 
 # ---- the site's own code must be a listed site
 out=$(jrc settings site_code XQ 2>&1); is $? 2 "a site code not among the sites is refused"
@@ -134,11 +134,11 @@ jrc move "$R" accepted >/dev/null; ok $? "the lifecycle goes on as before"
 
 # ---- the chain covers it
 jrc verify >/dev/null; ok $? "verify passes"
-cp "$JRC_DB" "$T_DIR/good.db"
+t_db_keep good
 q "UPDATE case_handling SET site = 'BM'"
 out=$(jrc verify 2>&1); is $? 1 "a handling site changed behind the program's back: verify exits 1"
 like "$out" "Case $R.*case_handling" "  naming the case and the table"
-cp "$T_DIR/good.db" "$JRC_DB"; rm -f "$JRC_DB-wal" "$JRC_DB-shm"
+t_db_back good; rm -f "$JRC_DB-wal" "$JRC_DB-shm"
 out=$(q "DELETE FROM handling_steps" 2>&1); like "$out" "kept as written" "a step cannot be deleted"
 
 # ---- the citizen reads a sentence, at any site's kiosk

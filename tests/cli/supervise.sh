@@ -99,16 +99,16 @@ like "$out" "RSJ .* 3 +1 +1" "with the figures"
 
 # The record: verify clean; a changed row is named.
 out=$(jrc verify); ok $? "verify is clean"
-cp "$JRC_DB" "$T_DIR/clean.db"
+t_db_keep clean
 for col in "note = '已撤回'" "by_on = '2026-12-31'" "late = 0" "reply = '早已办结'" "department = 'GAJ'"; do
-	cp "$T_DIR/clean.db" "$JRC_DB"
+	t_db_back clean
 	rm -f "$JRC_DB-wal" "$JRC_DB-shm"
-	q "$(q "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger'") UPDATE supervisions SET $col WHERE id = 1"
+	q "$(t_no_triggers) UPDATE supervisions SET $col WHERE id = 1"
 	out=$(jrc verify 2>&1); st=$?
 	is "$st" 1 "supervisions $col: verify exits 1"
 	like "$out" "Case $R: supervisions\.${col%% *} is not what event" "and names the case and field"
 done
-cp "$T_DIR/clean.db" "$JRC_DB"
+t_db_back clean
 rm -f "$JRC_DB-wal" "$JRC_DB-shm"
 out=$(q "UPDATE supervisions SET note = 'x' WHERE id = 1" 2>&1)
 like "$out" "once issued is kept" "the issued notice cannot be changed with the triggers in place"

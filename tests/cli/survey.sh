@@ -41,18 +41,18 @@ is "$st" 2 "an unknown survey"
 like "$out" "no survey number 9" "  is named"
 
 out=$(jrc verify); ok $? "verify is clean"
-cp "$JRC_DB" "$T_DIR/clean.db"
-q "$(q "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger'") UPDATE surveys SET end_day = '2027-12-31'"
+t_db_keep clean
+q "$(t_no_triggers) UPDATE surveys SET end_day = '2027-12-31'"
 out=$(jrc verify 2>&1); st=$?
 is "$st" 1 "a survey changed behind the program's back: verify exits 1"
 like "$out" "Survey 1: surveys.end_day is not what event" "and names it"
-cp "$T_DIR/clean.db" "$JRC_DB"
+t_db_back clean
 rm -f "$JRC_DB-wal" "$JRC_DB-shm"
-q "DROP TRIGGER survey_questions_no_update; UPDATE survey_questions SET text_zh = '您对政府满意吗' WHERE survey_id = 1 AND n = 1"
+q "$(t_drop_trigger survey_questions_no_update) UPDATE survey_questions SET text_zh = '您对政府满意吗' WHERE survey_id = 1 AND n = 1"
 out=$(jrc verify 2>&1); st=$?
 is "$st" 1 "a question reworded behind the program's back: verify exits 1"
 like "$out" "Survey question 1.1: survey_questions.text_zh is not what event" "and names the question and field"
-cp "$T_DIR/clean.db" "$JRC_DB"
+t_db_back clean
 rm -f "$JRC_DB-wal" "$JRC_DB-shm"
 out=$(q "UPDATE surveys SET title_zh = 'x'" 2>&1)
 like "$out" "once made is kept" "the triggers keep it"
@@ -83,7 +83,7 @@ is "$st" 2 "a question with one answer in surveys.csv is refused"
 like "$out" "surveys.csv.*2 to 9 answers" "  naming the file"
 is "$(dbstate)" "$before" "  and nothing changed"
 out=$(jrc verify); ok $? "verify is clean after the import"
-q "DROP TRIGGER survey_questions_no_update; UPDATE survey_questions SET answers_zh = '好;好;好' WHERE survey_id = 5 AND n = 2"
+q "$(t_drop_trigger survey_questions_no_update) UPDATE survey_questions SET answers_zh = '好;好;好' WHERE survey_id = 5 AND n = 2"
 out=$(jrc verify 2>&1); st=$?
 is "$st" 1 "an imported question's answers changed behind the program's back: verify exits 1"
 like "$out" "Survey question 5.2: survey_questions.answers_zh" "and names them"

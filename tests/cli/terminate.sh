@@ -126,7 +126,7 @@ like "$stats" '"linked_to_concluded":1' "and the filing linked to it"
 like "$(jrc stats)" "Lawfully concluded" "in words too"
 
 jrc verify >/dev/null 2>&1; ok $? "the chain verifies"
-q "DROP TRIGGER concluded_links_kept; UPDATE concluded_links SET linked_at = '2020-01-01T00:00:00Z'"
+q "$(t_drop_trigger concluded_links_kept) UPDATE concluded_links SET linked_at = '2020-01-01T00:00:00Z'"
 out=$(jrc verify 2>&1); st=$?
 is "$st" 1 "a link changed behind the program's back is caught"
 like "$out" "Case $R2: concluded_links.linked_at" "naming the case and the field"

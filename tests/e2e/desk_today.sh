@@ -125,7 +125,7 @@ tm_stop
 
 # ---------------------------------------------------------------- the record holds them
 out=$(jrc verify 2>&1); ok $? "jrc verify: the arrivals agree with the log"
-sqlite3 "$JRC_DB" "DROP TRIGGER arrivals_no_update; UPDATE arrivals SET arrived_at = '2026-11-30T01:30:00Z' WHERE case_id = (SELECT id FROM cases WHERE receipt = '$RA')"
+sqlite3 "$JRC_DB" "$(t_drop_trigger arrivals_no_update) UPDATE arrivals SET arrived_at = '2026-11-30T01:30:00Z' WHERE case_id = (SELECT id FROM cases WHERE receipt = '$RA')"
 out=$(jrc verify 2>&1); st=$?
 is "$st" 1 "an arrival changed behind the program's back fails verify"
 like "$out" "Case $RA: arrivals.arrived_at is not what event" "naming the case and the field"

@@ -123,7 +123,7 @@ tm_wait 'has been registered'; ok $? "and files it"
 tm_stop
 
 is "$(q "SELECT count(*) FROM help_requests")" 0 "filed: the draft is gone from the database"
-is "$(q "SELECT state || ' ' || (case_id IS NOT NULL) FROM tickets WHERE reason = 'help'")" "served 1" "the ticket is served with the case"
+is "$(q "SELECT state || ' ' || CASE WHEN case_id IS NOT NULL THEN 1 ELSE 0 END FROM tickets WHERE reason = 'help'")" "served 1" "the ticket is served with the case"
 is "$(q "SELECT count(*) FROM cases WHERE text LIKE '%拖欠工资三个月%' AND channel = 'desk'")" 1 \
 	"the case holds the citizen's story, filed at the desk"
 jrc verify >/dev/null; ok $? "the record verifies"

@@ -93,12 +93,12 @@ is "$(q "SELECT count(*) FROM events e, events f WHERE e.kind = 'survey_answer' 
 	"and come after the day's filings, not beside them"
 unlike "$(q "SELECT group_concat(payload) FROM events WHERE kind = 'survey_answer'")" "$R" "no receipt number in them"
 out=$(jrc verify); ok $? "verify is clean"
-cp "$JRC_DB" "$T_DIR/clean.db"
-q "$(q "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger'") UPDATE survey_answers SET answers = '1,1'"
+t_db_keep clean
+q "$(t_no_triggers) UPDATE survey_answers SET answers = '1,1'"
 out=$(jrc verify 2>&1); st=$?
 is "$st" 1 "a changed answer: verify exits 1"
 like "$out" "Survey answer [0-9]+: survey_answers.answers is not what event" "and names it"
-cp "$T_DIR/clean.db" "$JRC_DB"
+t_db_back clean
 rm -f "$JRC_DB-wal" "$JRC_DB-shm"
 
 jrc survey close 1 >/dev/null; ok $? "the survey is closed"
@@ -153,7 +153,7 @@ like "$(jrc tick)" "put into the record: 1" "the rating is sealed the next day"
 is "$(q "SELECT day || ' ' || township || ' ' || rating FROM service_ratings")" "2026-12-03 330726100 basic" \
 	"as a rating of the day and township"
 out=$(jrc verify); ok $? "verify is clean"
-q "DROP TRIGGER service_ratings_no_update; UPDATE service_ratings SET rating = 'satisfied'"
+q "$(t_drop_trigger service_ratings_no_update) UPDATE service_ratings SET rating = 'satisfied'"
 out=$(jrc verify 2>&1); st=$?
 is "$st" 1 "a rating changed behind the program's back: verify exits 1"
 like "$out" "Service rating [0-9]+: service_ratings.rating" "and names it"

@@ -88,6 +88,7 @@ for r in $(cat "$T_DIR/paper.receipts" "$T_DIR/refuse.receipts" "$T_DIR/stall.re
 done
 is $bad 0 "reprinting each on a working printer succeeds"
 is "$(jrc print --failed | grep -c 'PJ')" 0 "and none is left among the failed prints"
-is "$(sqlite3 "$JRC_DB" 'PRAGMA integrity_check')" ok "integrity_check ok"
+# (the file's own check: a database on the server has no file of ours)
+t_file_db && is "$(sqlite3 "$JRC_DB" 'PRAGMA integrity_check')" ok "integrity_check ok"
 out=$(jrc verify 2>&1); ok $? "the record verifies"
 done_testing

@@ -37,6 +37,10 @@ int main(void)
 	      "functions named otherwise");
 	check("SELECT instr_count, \"group_concat\"(1) FROM t", "SELECT instr_count, \"group_concat\"(1) FROM t", 0,
 	      "only the whole word, unquoted, is renamed");
+	check("SELECT abs(random() % 9007199254740991) + 1 FROM t ORDER BY random ( )",
+	      "SELECT abs((floor(random() * 18446744073709551616) - 9223372036854775808)::bigint"
+	      " % 9007199254740991) + 1 FROM t ORDER BY (floor(random() * 18446744073709551616)"
+	      " - 9223372036854775808)::bigint", 0, "random() is a 64-bit integer, as in SQLite");
 	check("BEGIN IMMEDIATE", "BEGIN", 0, "BEGIN IMMEDIATE");
 	check("SELECT '黄宅镇' || ?", "SELECT '黄宅镇' || $1", 1, "Chinese text passes through");
 	check("SELECT x1 FROM t2 WHERE a = 10", "SELECT x1 FROM t2 WHERE a = 10", 0, "numbers and names with digits");
