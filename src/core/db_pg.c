@@ -14,11 +14,14 @@
 
 #ifdef HAVE_POSTGRESQL
 #include <libpq-fe.h>
+#include <errno.h>
 #include <inttypes.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "db_pg.h"
 #include "jrc/clock.h"
@@ -129,6 +132,79 @@ static void no_notices(void *arg, const char *message)
 {
 	(void)arg;
 	(void)message;
+}
+
+/* The connect_timeout the address names, in milliseconds (libpq's floor
+ * of two seconds); -1 when it names none: wait as PQconnectdb would. */
+static int connect_timeout_ms(PGconn *conn)
+{
+	PQconninfoOption *opts = PQconninfo(conn), *o;
+	long s;
+	int ms = -1;
+
+	for (o = opts; o && o->keyword; o++) {
+		if (strcmp(o->keyword, "connect_timeout") != 0 || !o->val || !*o->val)
+			continue;
+		s = strtol(o->val, NULL, 10);
+		if (s > 0)
+			ms = (int)((s < 2 ? 2 : s > 86400 ? 86400 : s) * 1000);
+	}
+	PQconninfoFree(opts);
+	return ms;
+}
+
+static long ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000L + (t.tv_nsec - t0->tv_nsec) / 1000000L;
+}
+
+/* PQconnectdb, but quiet from its first byte: the server may send a
+ * warning while the connection starts (a server shutting down tells each
+ * session "terminating connection due to immediate shutdown command"),
+ * and libpq's own notice processor would print it on standard error,
+ * over a kiosk's screen and ahead of our sentence.  So the connection is
+ * started, silenced, and then driven to its end here.  NULL: no memory,
+ * or the wait ran past connect_timeout (*why then says so). */
+static PGconn *connect_quietly(const char *uri, const char **why)
+{
+	PGconn *conn = PQconnectStart(uri);
+	PostgresPollingStatusType st = PGRES_POLLING_WRITING;
+	struct timespec t0;
+	int limit;
+
+	*why = "no memory";
+	if (!conn)
+		return NULL;
+	PQsetNoticeProcessor(conn, no_notices, NULL);
+	if (PQstatus(conn) == CONNECTION_BAD)
+		return conn;
+	limit = connect_timeout_ms(conn);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (st != PGRES_POLLING_OK && st != PGRES_POLLING_FAILED) {
+		struct pollfd p = { .fd = PQsocket(conn) };
+		long wait = -1;
+		int n;
+
+		if (p.fd < 0)
+			break;
+		p.events = st == PGRES_POLLING_READING ? POLLIN : POLLOUT;
+		if (limit >= 0 && (wait = limit - ms_since(&t0)) <= 0)
+			n = 0;
+		else
+			n = poll(&p, 1, (int)wait);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			*why = n == 0 ? "timeout expired" : "the wait for the server failed";
+			PQfinish(conn);
+			return NULL;
+		}
+		st = PQconnectPoll(conn);
+	}
+	return conn;
 }
 
 /* Settings every life of a connection starts with. */
@@ -739,6 +815,7 @@ jrc_status db_pg_open(const char *uri, int flags, int version, struct db_pg **ou
 	struct db_pg *c = calloc(1, sizeof(*c));
 	const char *bt = getenv("JRC_BUSY_TIMEOUT");
 	long ms = bt && *bt ? strtol(bt, NULL, 10) : LOCK_TIMEOUT_MS;
+	const char *lost_why;
 	jrc_status s;
 	int v;
 
@@ -747,11 +824,11 @@ jrc_status db_pg_open(const char *uri, int flags, int version, struct db_pg **ou
 		return jrc_err_set(err, JRC_E_NOMEM, NULL, NULL);
 	c->readonly = !!(flags & JRC_DB_READONLY);
 	c->lock_timeout_ms = ms >= 0 && ms <= 600000 ? (int)ms : LOCK_TIMEOUT_MS;
-	c->conn = PQconnectdb(uri);
+	c->conn = connect_quietly(uri, &lost_why);
 	if (!c->conn || PQstatus(c->conn) != CONNECTION_OK) {
 		char why[200];
 
-		snprintf(why, sizeof(why), "%s", c->conn ? PQerrorMessage(c->conn) : "no memory");
+		snprintf(why, sizeof(why), "%s", c->conn ? PQerrorMessage(c->conn) : lost_why);
 		why[strcspn(why, "\n")] = '\0';
 		db_pg_close(c);
 		return jrc_err_set(err, JRC_E_DB_OPEN, NULL,

@@ -21,7 +21,8 @@ filer() {
 				echo "R $out"
 				break
 			fi
-			echo "E $out"
+			# all it said, on one line: a stray line is seen too
+			echo "E $(printf '%s' "$out" | tr '\n' '|')"
 			while [ ! -e "$T_DIR/up" ]; do sleep 0.1; done
 		done
 	done >"$T_DIR/filer$k" 2>&1
@@ -46,6 +47,7 @@ errors=$(cat "$T_DIR"/filer? | grep '^E ')
 is "$(printf '%s\n' "$shown" | grep -c .)" 120 "after the restart every terminal's matters are filed (120)"
 [ -n "$errors" ]; ok $? "the terminals filing when it stopped were told"
 unlike "$(printf '%s\n' "$errors" | grep -v 'cannot be reached')" . "... each in the sentence that the server cannot be reached"
+unlike "$errors" '[|]' "... and nothing else (no warning of the server's on standard error)"
 is "$(printf '%s\n' "$shown" | sort | uniq -d | wc -l)" 0 "no receipt number is shown twice"
 missing=0
 for r in $shown; do
