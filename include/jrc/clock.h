@@ -14,6 +14,10 @@ typedef int64_t jrc_time;   /* seconds since the epoch, UTC */
  * system clock. */
 jrc_time clock_now(void);
 
+/* Milliseconds on the monotonic clock, for deadlines of waits (a printer,
+ * a server's login): never $JRC_NOW, never stepped by the wall clock. */
+int64_t clock_monotonic_ms(void);
+
 /* Make the site's timezone (an IANA name such as Asia/Shanghai) the one all
  * local dates use, whatever the machine's TZ. */
 jrc_status clock_use_timezone(const char *tz);

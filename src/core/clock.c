@@ -111,6 +111,14 @@ jrc_time clock_now(void)
 	return (jrc_time)time(NULL);
 }
 
+int64_t clock_monotonic_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 jrc_status clock_use_timezone(const char *tz)
 {
 	char path[512];

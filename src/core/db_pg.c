@@ -21,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include "db_pg.h"
 #include "jrc/clock.h"
@@ -153,14 +152,6 @@ static int connect_timeout_ms(PGconn *conn)
 	return ms;
 }
 
-static long ms_since(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) * 1000L + (t.tv_nsec - t0->tv_nsec) / 1000000L;
-}
-
 /* PQconnectdb, but quiet from its first byte: the server may send a
  * warning while the connection starts (a server shutting down tells each
  * session "terminating connection due to immediate shutdown command"),
@@ -172,7 +163,7 @@ static PGconn *connect_quietly(const char *uri, const char **why)
 {
 	PGconn *conn = PQconnectStart(uri);
 	PostgresPollingStatusType st = PGRES_POLLING_WRITING;
-	struct timespec t0;
+	int64_t deadline;
 	int limit;
 
 	*why = "no memory";
@@ -182,16 +173,16 @@ static PGconn *connect_quietly(const char *uri, const char **why)
 	if (PQstatus(conn) == CONNECTION_BAD)
 		return conn;
 	limit = connect_timeout_ms(conn);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	deadline = clock_monotonic_ms() + limit;
 	while (st != PGRES_POLLING_OK && st != PGRES_POLLING_FAILED) {
 		struct pollfd p = { .fd = PQsocket(conn) };
-		long wait = -1;
+		int64_t wait = -1;
 		int n;
 
 		if (p.fd < 0)
 			break;
 		p.events = st == PGRES_POLLING_READING ? POLLIN : POLLOUT;
-		if (limit >= 0 && (wait = limit - ms_since(&t0)) <= 0)
+		if (limit >= 0 && (wait = deadline - clock_monotonic_ms()) <= 0)
 			n = 0;
 		else
 			n = poll(&p, 1, (int)wait);

@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "jrc/clock.h"
 #include "jrc/i18n.h"
 #include "jrc/printer.h"
 
@@ -168,14 +169,6 @@ jrc_printer_state printer_state_decode(int s1, int s2, int s4)
 
 /* ---------------------------------------------------------------- I/O */
 
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Write without dying of SIGPIPE when the reader has gone: sockets say
  * so per call, pipes and devices need the signal held and dropped. */
 static ssize_t write_once(int fd, int is_socket, const void *p, size_t n)
@@ -206,7 +199,7 @@ static int write_all(int fd, int is_socket, const unsigned char *p, size_t n, in
 {
 	while (n > 0) {
 		struct pollfd pfd = { fd, POLLOUT, 0 };
-		int64_t left = deadline - now_ms();
+		int64_t left = deadline - clock_monotonic_ms();
 		ssize_t w;
 
 		if (left <= 0) {
@@ -236,11 +229,11 @@ static int write_all(int fd, int is_socket, const unsigned char *p, size_t n, in
  * failed connection. */
 static int read_byte(int fd, int ms)
 {
-	int64_t deadline = now_ms() + ms;
+	int64_t deadline = clock_monotonic_ms() + ms;
 
 	for (;;) {
 		struct pollfd pfd = { fd, POLLIN, 0 };
-		int64_t left = deadline - now_ms();
+		int64_t left = deadline - clock_monotonic_ms();
 		unsigned char b;
 		ssize_t r;
 
@@ -279,7 +272,7 @@ static void drain(int fd)
 static int ask(int fd, int is_socket, int n, int ms)
 {
 	unsigned char q[3] = { DLE, EOT, (unsigned char)n };
-	int64_t deadline = now_ms() + ms;
+	int64_t deadline = clock_monotonic_ms() + ms;
 	int b;
 
 	if (write_all(fd, is_socket, q, 3, deadline) < 0)
@@ -287,7 +280,7 @@ static int ask(int fd, int is_socket, int n, int ms)
 	/* Skip what is not an answer (automatic status reports some
 	 * printers send unasked) until the answer or the deadline. */
 	do
-		b = read_byte(fd, (int)(deadline - now_ms()));
+		b = read_byte(fd, (int)(deadline - clock_monotonic_ms()));
 	while (b >= 0 && !valid_status(b));
 	return b >= 0 ? b : -1;
 }
@@ -331,7 +324,7 @@ static int tcp_connect(const sink *s, jrc_err *err)
 {
 	struct addrinfo hints, *res = NULL, *ai;
 	int fd = -1, gai, last = 0, timed_out = 0;
-	int64_t deadline = now_ms() + JRC_PRINTER_CONNECT_MS;
+	int64_t deadline = clock_monotonic_ms() + JRC_PRINTER_CONNECT_MS;
 	char w[1100];
 
 	memset(&hints, 0, sizeof(hints));
@@ -361,7 +354,7 @@ static int tcp_connect(const sink *s, jrc_err *err)
 			pfd.fd = fd;
 			pfd.events = POLLOUT;
 			do {
-				left = deadline - now_ms();
+				left = deadline - clock_monotonic_ms();
 				pfd.revents = 0;
 			} while (left > 0 && poll(&pfd, 1, (int)left) < 0 && errno == EINTR);
 			if (pfd.revents && getsockopt(fd, SOL_SOCKET, SO_ERROR, &last, &len) == 0 &&
@@ -374,7 +367,7 @@ static int tcp_connect(const sink *s, jrc_err *err)
 		}
 		close(fd);
 		fd = -1;
-		if (now_ms() >= deadline)
+		if (clock_monotonic_ms() >= deadline)
 			break;
 	}
 	freeaddrinfo(res);
@@ -402,7 +395,7 @@ static int wait_close(int fd, int64_t deadline)
 {
 	for (;;) {
 		struct pollfd pfd = { fd, POLLIN, 0 };
-		int64_t left = deadline - now_ms();
+		int64_t left = deadline - clock_monotonic_ms();
 		unsigned char buf[64];
 		ssize_t r;
 
@@ -430,7 +423,7 @@ static jrc_status tcp_finish(int fd, const sink *s, int talks, jrc_printer_repor
 			     jrc_err *err)
 {
 	char w[1100];
-	int64_t deadline = now_ms() + JRC_PRINTER_WRITE_MS;
+	int64_t deadline = clock_monotonic_ms() + JRC_PRINTER_WRITE_MS;
 
 	where(s, w, sizeof(w));
 	if (talks) {
@@ -468,7 +461,7 @@ static jrc_status send_tcp(const sink *s, const void *data, size_t len, int quer
 		return JRC_E_PRINTER;
 	rc = judge(query_status(fd, 1), rep, err);
 	if (rc == JRC_OK && !query_only) {
-		if (write_all(fd, 1, data, len, now_ms() + JRC_PRINTER_WRITE_MS) < 0) {
+		if (write_all(fd, 1, data, len, clock_monotonic_ms() + JRC_PRINTER_WRITE_MS) < 0) {
 			where(s, w, sizeof(w));
 			if (errno == ETIMEDOUT)
 				rc = jrc_err_set(err, JRC_E_PRINTER, "printer",
@@ -517,7 +510,7 @@ static jrc_status send_dev(const sink *s, const void *data, size_t len, int quer
 		(fcntl(fd, F_GETFL) & O_ACCMODE) == O_RDWR;
 	rc = judge(talks ? query_status(fd, 0) : JRC_PRINTER_UNKNOWN, rep, err);
 	if (rc == JRC_OK && !query_only) {
-		if (write_all(fd, 0, data, len, now_ms() + JRC_PRINTER_WRITE_MS) < 0) {
+		if (write_all(fd, 0, data, len, clock_monotonic_ms() + JRC_PRINTER_WRITE_MS) < 0) {
 			if (errno == ETIMEDOUT)
 				rc = jrc_err_set(err, JRC_E_PRINTER, "printer",
 						 _("The printer device %s did not take the receipt within %d seconds: check that it is not jammed or paused, then print again."),
@@ -646,7 +639,7 @@ static jrc_status send_cups(const sink *s, const void *data, size_t len, jrc_err
 	int in[2], errp[2], status = 0, done_in = 0, done_err = 0;
 	char msg[256] = "";
 	size_t mlen = 0, off = 0;
-	int64_t deadline = now_ms() + JRC_PRINTER_CUPS_MS;
+	int64_t deadline = clock_monotonic_ms() + JRC_PRINTER_CUPS_MS;
 	pid_t pid, r;
 
 	if (pipe2(in, O_CLOEXEC) < 0)
@@ -678,7 +671,7 @@ static jrc_status send_cups(const sink *s, const void *data, size_t len, jrc_err
 		return jrc_err_set(err, JRC_E_PRINTER, "printer", "%s", strerror(errno));
 	}
 	fcntl(in[1], F_SETFL, O_NONBLOCK);
-	while (!(done_in && done_err) && now_ms() < deadline) {
+	while (!(done_in && done_err) && clock_monotonic_ms() < deadline) {
 		struct pollfd pfd[2] = { { done_in ? -1 : in[1], POLLOUT, 0 },
 					 { done_err ? -1 : errp[0], POLLIN, 0 } };
 
@@ -687,7 +680,7 @@ static jrc_status send_cups(const sink *s, const void *data, size_t len, jrc_err
 			done_in = 1;
 			continue;
 		}
-		int64_t left = deadline - now_ms();
+		int64_t left = deadline - clock_monotonic_ms();
 
 		if (left <= 0 || (poll(pfd, 2, (int)left) < 0 && errno != EINTR))
 			break;
@@ -720,7 +713,7 @@ static jrc_status send_cups(const sink *s, const void *data, size_t len, jrc_err
 	if (!done_in)
 		close(in[1]);
 	close(errp[0]);
-	while ((r = waitpid(pid, &status, WNOHANG)) == 0 && now_ms() < deadline) {
+	while ((r = waitpid(pid, &status, WNOHANG)) == 0 && clock_monotonic_ms() < deadline) {
 		struct timespec ts = { 0, 20 * 1000000L };
 
 		nanosleep(&ts, NULL);
