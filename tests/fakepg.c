@@ -132,9 +132,8 @@ int main(int argc, char **argv)
 			continue;
 		if (startup(c) == 0 && !mute)
 			shutting_down(c);
-		if (mute)
-			continue; /* the connection stays open, unanswered */
-		close(c);
+		if (!mute) /* muted, the connection stays open, unanswered */
+			close(c);
 	}
 	unlink(sa.sun_path);
 	return 0;

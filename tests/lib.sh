@@ -380,6 +380,26 @@ tm_knock() {
 	return 1
 }
 
+# tm_pages MORE [MAX]: every page of a screen that says MORE (its "more
+# below") while there is more: the screen, then after each Down the
+# screen once it has changed, until MORE is gone or MAX pages were read.
+tm_pages() {
+	local more=$1 max=${2:-20} scr next i=0 j
+	scr=$(tm_screen)
+	printf '%s\n' "$scr"
+	while printf '%s\n' "$scr" | grep -Eq -- "$more" && [ $i -lt "$max" ]; do
+		tm_keys Down
+		j=0
+		while next=$(tm_screen) && [ "$next" = "$scr" ] && [ $j -lt 100 ]; do
+			sleep 0.05
+			j=$((j + 1))
+		done
+		scr=$next
+		printf '%s\n' "$scr"
+		i=$((i + 1))
+	done
+}
+
 # tm_wait_gone REGEX [SECONDS]: wait until the screen no longer matches.
 tm_wait_gone() {
 	local re=$1 limit=${2:-10} i=0

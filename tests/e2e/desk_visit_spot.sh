@@ -80,15 +80,8 @@ tm_wait 'Your matter has been registered' 10; ok $? "filed, with a receipt"
 # word then takes rows and pushes the rest down.  Read it once settled,
 # every page of it.
 tm_wait 'No printer is set up here'; ok $? "the receipt says no printer is set up"
-scr=$(tm_screen); all=$scr; i=0
-RS=$(printf '%s\n' "$scr" | sed -n 's/.*Receipt number: *\(PJ[0-9]*-[0-9]*-[0-9]\).*/\1/p' | head -1)
-while printf '%s\n' "$scr" | grep -q 'more below' && [ $i -lt 10 ]; do
-	tm_keys Down
-	j=0
-	while [ "$(tm_screen)" = "$scr" ] && [ $j -lt 100 ]; do sleep 0.05; j=$((j + 1)); done
-	scr=$(tm_screen); all="$all
-$scr"; i=$((i + 1))
-done
+all=$(tm_pages 'more below' 10)
+RS=$(printf '%s\n' "$all" | sed -n 's/.*Receipt number: *\(PJ[0-9]*-[0-9]*-[0-9]\).*/\1/p' | head -1)
 like "$(printf '%s' "$all" | tr -s ' \n' ' ')" "answered on the spot" "the receipt says it was answered on the spot"
 unlike "$(printf '%s' "$all" | tr -s ' \n' ' ')" "decides within" "and promises no decision to wait for"
 is "$(jrc show --json "$RS" --unmasked | jq -r '[.state, .answer, .visit] | join("|")')" \

@@ -7,8 +7,8 @@
 top_srcdir=${top_srcdir:-.}
 . "$top_srcdir/tests/e2e/kiosk_lib.sh"
 
-# flat: the screen's text without the QR code beside it, lines joined.
-flat() { tm_screen | LC_ALL=C.UTF-8 sed -E 's/ {3,}[▀▄█ ]+$//; s/ *$//' | tr '\n' ' ' | tr -s ' '; }
+# flat: screens' text without the QR code beside it, lines joined.
+flat() { LC_ALL=C.UTF-8 sed -E 's/ {3,}[▀▄█ ]+$//; s/ *$//' | tr '\n' ' ' | tr -s ' '; }
 
 k_start 80 24 xterm --lang en
 tm_wait "Tell us about a problem"
@@ -37,15 +37,7 @@ unlike "$s" "[0-9]+ seconds" "no countdown while someone is there"
 like "$s" "\(more below: Down key\)" "what does not fit is announced"
 like "$(tm_screen | tail -1)" "Up/Down: the rest   Enter: finish" "and the key line offers Down"
 # Read to the end: every sentence whole, nothing cut at the edge.
-all=$(flat)
-i=0
-while tm_screen | grep -q "more below" && [ $i -lt 20 ]; do
-	tm_keys Down
-	tm_wait_gone "$(tm_screen | grep -o 'more below.*' | head -1)x" 1 >/dev/null
-	sleep 0.1
-	all="$all $(flat)"
-	i=$((i + 1))
-done
+all=$(tm_pages "more below" | flat)
 unlike "$(tm_screen)" "more below" "Down reaches the end"
 like "$all" "Security Bureau \(window 2\)" "the department's window is whole"
 like "$all" "Your appointment: Chen Jianguo \(people's mediator\), Monday, 30 November 2026 14:00-14:30, Labour dispute room" \
@@ -54,11 +46,7 @@ like "$all" "then has 60 days to give you a written answer\." "what happens next
 like "$(tm_screen)" "$r" "the number stays while reading"
 tm_keys F2
 tm_wait "您反映的事情已经登记"; ok $? "zh: F2"
-all=$(flat)
-i=0
-while tm_screen | grep -q "下面还有" && [ $i -lt 20 ]; do
-	tm_keys Down; sleep 0.2; all="$all $(flat)"; i=$((i + 1))
-done
+all=$(tm_pages "下面还有" | flat)
 all=$(printf '%s' "$all" | tr -d ' ')
 like "$all" "县人力资源和社会保障局（2号窗口）" "zh: the department and window whole"
 like "$all" "您的预约：陈建国（人民调解员）" "zh: the booking"
