@@ -13,6 +13,8 @@ typedef struct jrc_category {
 	char channel_zh[512], channel_en[512]; /* legal channel, for LIT: a new matter */
 	char court_zh[512], court_en[512];     /* for LIT: already before a court */
 	char outcome_zh[256], outcome_en[256]; /* an example of what one may ask for */
+	int active;  /* 0: dropped from the CSV by an import; kept for its old
+		      * cases, takes no new ones */
 } jrc_category;
 
 typedef struct jrc_department {
@@ -52,10 +54,6 @@ int csv_read_record(const char **p, const char *end, char *buf, size_t bufsize,
 /* Lists, allocated; caller frees *out.  Ordered as in the CSV. */
 jrc_status refdata_categories(jrc_db *db, jrc_category **out, size_t *n,
 			      jrc_err *err);
-/* 1 if the category is still listed (a category dropped from the CSV by
- * an import stays for its old cases but takes no new ones). */
-int refdata_category_active(jrc_db *db, const char *code);
-
 jrc_status refdata_category(jrc_db *db, const char *code, jrc_category *out,
 			    jrc_err *err);
 jrc_status refdata_department(jrc_db *db, const char *code,

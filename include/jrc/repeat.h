@@ -14,9 +14,16 @@ enum { JRC_REPEAT_DAYS = 180 };
 jrc_status repeat_find(jrc_db *db, const char *id_number, const char *category,
 		       int64_t exclude_id, int64_t *earlier, jrc_err *err);
 
+/* A case just filed, as its filing knows it. */
+typedef struct jrc_repeat_filing {
+	int64_t case_id;
+	const char *id_number, *category;
+	const char *actor;   /* who filed it: "staff:D001" or the channel */
+} jrc_repeat_filing;
+
 /* For a case just filed (inside the filing transaction): find an earlier
  * case as repeat_find does, link it in cases.related_case and record a
  * "repeat" event naming the earlier receipt.  Filing is never refused. */
-jrc_status repeat_link(jrc_db *db, int64_t case_id, jrc_err *err);
+jrc_status repeat_link(jrc_db *db, const jrc_repeat_filing *f, jrc_err *err);
 
 #endif

@@ -79,7 +79,7 @@ static jrc_status clean(jrc_db *db, const jrc_intake *in, clean_intake *c, jrc_e
 			*p = (char)(*p - 'a' + 'A');
 	if ((s = refdata_category(db, c->category, &cat, err)) != JRC_OK)
 		return s;
-	if (!refdata_category_active(db, c->category))
+	if (!cat.active)
 		return jrc_err_set(err, JRC_E_INVALID, "category",
 				   _("The category '%s' is no longer in use: choose one that 'jrc categories' lists."),
 				   c->category);
@@ -305,7 +305,8 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 			      "INSERT INTO cases(receipt, query_code, site, category, division, department,"
 			      " level, anonymous, name, id_kind, id_number, phone, text, outcome, channel,"
 			      " staff_id, lang, filed_at, state, state_at, due_on, accept_by, filing_token)"
-			      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, err);
+			      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", &st,
+			      err);
 	if (s)
 		goto out;
 	db_bind_text(db, st, 1, receipt);
@@ -331,13 +332,18 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 	db_bind_text(db, st, 21, accept_by);
 	db_bind_text(db, st, 22, accept_by);
 	db_bind_text(db, st, 23, token);
-	rc = db_step(db, st);
+	/* Its id in the same round trip (a server would need a second). */
+	if ((rc = db_step(db, st)) == DB_ROW) {
+		id = db_col_int64(st, 0);
+		rc = db_step(db, st);
+	} else if (rc == DB_DONE) {
+		rc = DB_MISUSE; /* an insert that returned no row */
+	}
 	db_release(st);
 	if (rc != DB_DONE) {
 		s = db_fail(db, rc, err);
 		goto out;
 	}
-	id = db_last_id(db);
 	if (*c.staff_id)
 		snprintf(actor, sizeof(actor), "staff:%s", c.staff_id);
 	ev.actor = *c.staff_id ? actor : c.channel;
@@ -366,9 +372,14 @@ static jrc_status file_clean(jrc_db *db, const clean_intake *ci, jrc_case *out, 
 #endif
 	/* A matter lawfully concluded before is linked to at once; any other
 	 * earlier matter as a repeat.  The figures count it at once. */
-	if ((s = audit_append(db, &ev, NULL, NULL, err)) != JRC_OK ||
-	    (s = term_link_filing(db, id, &concluded, err)) != JRC_OK ||
-	    (!concluded && (s = repeat_link(db, id, err)) != JRC_OK))
+	if ((s = audit_append(db, &ev, NULL, NULL, err)) != JRC_OK)
+		goto out;
+	/* Only a filer who gave an ID number can have an earlier matter. */
+	if (c.id_number && *c.id_number &&
+	    ((s = term_link_filing(db, id, &concluded, err)) != JRC_OK ||
+	     (!concluded && (s = repeat_link(db, &(jrc_repeat_filing){ id, c.id_number,
+								      c.category, ev.actor },
+					     err)) != JRC_OK)))
 		goto out;
 #ifndef JRC_BENCH_WITHOUT_FIGURES
 	date_format(today, day);

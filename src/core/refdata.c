@@ -500,6 +500,7 @@ static void fill_category(db_stmt *st, jrc_category *c)
 	db_col_copy(st, 8, c->court_en, sizeof(c->court_en));
 	db_col_copy(st, 9, c->outcome_zh, sizeof(c->outcome_zh));
 	db_col_copy(st, 10, c->outcome_en, sizeof(c->outcome_en));
+	c->active = db_col_int(st, 11);
 }
 
 static void fill_category_row(db_stmt *st, void *row)
@@ -508,7 +509,7 @@ static void fill_category_row(db_stmt *st, void *row)
 }
 
 #define CATEGORY_COLS "code, name_zh, name_en, description_zh, description_en, channel_zh, channel_en," \
-	" court_zh, court_en, outcome_zh, outcome_en"
+	" court_zh, court_en, outcome_zh, outcome_en, active"
 
 jrc_status refdata_categories(jrc_db *db, jrc_category **out, size_t *n, jrc_err *err)
 {
@@ -522,20 +523,6 @@ jrc_status refdata_categories(jrc_db *db, jrc_category **out, size_t *n, jrc_err
 			    &st, err)) != JRC_OK)
 		return s;
 	return collect_rows(db, st, sizeof(**out), fill_category_row, (void **)out, n, err);
-}
-
-int refdata_category_active(jrc_db *db, const char *code)
-{
-	db_stmt *st;
-	int active = 0;
-
-	if (db_prepare(db, "SELECT active FROM categories WHERE code = ?", &st, NULL) != JRC_OK)
-		return 0;
-	db_bind_text(db, st, 1, code);
-	if (db_step(db, st) == DB_ROW)
-		active = db_col_int(st, 0);
-	db_finalize(st);
-	return active;
 }
 
 jrc_status refdata_category(jrc_db *db, const char *code, jrc_category *out, jrc_err *err)

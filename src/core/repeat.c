@@ -38,43 +38,23 @@ jrc_status repeat_find(jrc_db *db, const char *id_number, const char *category,
 	return rc == DB_ROW || rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
 }
 
-jrc_status repeat_link(jrc_db *db, int64_t case_id, jrc_err *err)
+jrc_status repeat_link(jrc_db *db, const jrc_repeat_filing *f, jrc_err *err)
 {
 	db_stmt *st;
 	jrc_status s;
-	char id_number[40], category[8], receipt[40], actor[48];
+	char receipt[40];
 	int64_t earlier;
 	int rc;
 	jrc_event_in ev = { 0 };
 
-	if ((s = db_prepare_cached(db, "SELECT id_number, category, staff_id, channel FROM cases"
-				   " WHERE id = ?", &st, err)))
-		return s;
-	db_bind_int64(st, 1, case_id);
-	rc = db_step(db, st);
-	if (rc == DB_ROW) {
-		char staff[32], channel[8];
-
-		db_col_copy(st, 0, id_number, sizeof(id_number));
-		db_col_copy(st, 1, category, sizeof(category));
-		db_col_copy(st, 2, staff, sizeof(staff));
-		db_col_copy(st, 3, channel, sizeof(channel));
-		if (*staff)
-			snprintf(actor, sizeof(actor), "staff:%s", staff);
-		else
-			snprintf(actor, sizeof(actor), "%s", channel);
-	}
-	db_release(st);
-	if (rc != DB_ROW)
-		return rc == DB_DONE ? JRC_OK : db_fail(db, rc, err);
-	if ((s = repeat_find(db, id_number, category, case_id, &earlier, err)) != JRC_OK ||
+	if ((s = repeat_find(db, f->id_number, f->category, f->case_id, &earlier, err)) != JRC_OK ||
 	    !earlier)
 		return s;
 	if ((s = db_prepare_cached(db, "UPDATE cases SET related_case = ?1 WHERE id = ?2"
 				   " RETURNING (SELECT receipt FROM cases WHERE id = ?1)", &st, err)))
 		return s;
 	db_bind_int64(st, 1, earlier);
-	db_bind_int64(st, 2, case_id);
+	db_bind_int64(st, 2, f->case_id);
 	rc = db_step(db, st);
 	if (rc == DB_ROW)
 		db_col_copy(st, 0, receipt, sizeof(receipt));
@@ -83,10 +63,10 @@ jrc_status repeat_link(jrc_db *db, int64_t case_id, jrc_err *err)
 	db_release(st);
 	if (rc != DB_DONE)
 		return db_fail(db, rc, err);
-	ev.actor = actor;
+	ev.actor = f->actor;
 	ev.kind = "repeat";
-	ev.case_id = case_id;
-	ev.cover[0] = (jrc_cover){ "cases", case_id, NULL };
+	ev.case_id = f->case_id;
+	ev.cover[0] = (jrc_cover){ "cases", f->case_id, NULL };
 	ev.note = receipt;
 	return audit_append(db, &ev, NULL, NULL, err);
 }

@@ -5,6 +5,7 @@
 #include "jrc/grievance.h"
 #include "jrc/lifecycle.h"
 #include "jrc/receipt.h"
+#include "jrc/refdata.h"
 #include "tap.h"
 #include "testdb.h"
 
@@ -124,6 +125,26 @@ int main(void)
 		before = rows(db);
 	}
 	is_int(rows(db), before, "refused filings left cases, events and sequences untouched");
+
+	/* A category an import dropped stays for its old cases, takes no new one. */
+	{
+		jrc_category cat;
+
+		ok(refdata_category(db, "LAB", &cat, &err) == JRC_OK && cat.active == 1,
+		   "a listed category reads as in use");
+		ok(db_exec(db, "UPDATE categories SET active = 0 WHERE code = 'LAB'", &err) == JRC_OK,
+		   "(LAB dropped, as an import without it does)");
+		ok(refdata_category(db, "LAB", &cat, &err) == JRC_OK && cat.active == 0,
+		   "it still reads, as no longer in use");
+		in = good();
+		jrc_err_clear(&err);
+		ok(grievance_file(db, &in, NULL, &err) == JRC_E_INVALID && !strcmp(err.field, "category"),
+		   "a filing in it is refused, naming the category");
+		ok(strstr(err.msg, "no longer in use") != NULL,
+		   "with a sentence that says what to do: %s", err.msg);
+		is_int(rows(db), before, "and nothing written");
+		db_exec(db, "UPDATE categories SET active = 1 WHERE code = 'LAB'", &err);
+	}
 
 	/* A working-day calendar moves the deadline past weekends and holidays. */
 	setenv("JRC_NOW", "2026-11-27T10:00:00+08:00", 1);
