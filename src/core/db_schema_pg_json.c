@@ -13,6 +13,12 @@
 
 #include "db_internal.h"
 
+/* jrc_json writes a scalar element in place and calls itself only for an
+ * array or object inside: a row's copy in an event is one call, not one
+ * per column (a filing's event cost 94 us of the server's time before,
+ * BENCHMARKS.md section 9).  What it returns is the same byte for byte as
+ * before, so a server laid out with the earlier body checks the same
+ * chain and needs no step of its own. */
 const char *const db_schema_pg_json[] = {
 	"CREATE FUNCTION jrc_json(j jsonb) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$\n"
 	"DECLARE r text;\n"
@@ -20,10 +26,12 @@ const char *const db_schema_pg_json[] = {
 	"  IF j IS NULL THEN RETURN NULL; END IF;\n"
 	"  CASE jsonb_typeof(j)\n"
 	"  WHEN 'array' THEN\n"
-	"    SELECT '[' || coalesce(string_agg(jrc_json(e), ',' ORDER BY n), '') || ']' INTO r\n"
+	"    SELECT '[' || coalesce(string_agg(CASE WHEN jsonb_typeof(e) IN ('array', 'object')\n"
+	"      THEN jrc_json(e) ELSE e::text END, ',' ORDER BY n), '') || ']' INTO r\n"
 	"      FROM jsonb_array_elements(j) WITH ORDINALITY AS a(e, n);\n"
 	"  WHEN 'object' THEN\n"
-	"    SELECT '{' || coalesce(string_agg(to_json(k)::text || ':' || jrc_json(v), ',' ORDER BY n), '') || '}' INTO r\n"
+	"    SELECT '{' || coalesce(string_agg(to_json(k)::text || ':' || CASE WHEN jsonb_typeof(v)\n"
+	"      IN ('array', 'object') THEN jrc_json(v) ELSE v::text END, ',' ORDER BY n), '') || '}' INTO r\n"
 	"      FROM jsonb_each(j) WITH ORDINALITY AS o(k, v, n);\n"
 	"  ELSE\n"
 	"    r := j::text;\n"
