@@ -31,7 +31,10 @@ mpid=$("$top_builddir/tests/fakepg" "$mute" mute); ok $? "(a server that never a
 trap 'kill "$pid" "$mpid" 2>/dev/null; rm -rf "$sock" "$mute"; t_cleanup' EXIT
 out=$(JRC_DB="postgresql:///jrc?host=$mute&connect_timeout=2" timeout 60 "$JRC" list 2>&1); rc=$?
 is "$rc" 1 "with connect_timeout=2 jrc list gives up by itself (exit 1, not killed)"
-like "$out" 'cannot be reached.*timeout expired' "... saying the server cannot be reached (timeout expired)"
+like "$out" 'cannot be reached: the server did not answer in the time allowed' \
+	"... saying the server cannot be reached: it did not answer in time"
+out=$(JRC_LANG=zh JRC_DB="postgresql:///jrc?host=$mute&connect_timeout=2" timeout 60 "$JRC" list 2>&1)
+like "$out" '连不上.*服务器未在规定时间（connect_timeout）内应答' "... in Chinese, every word of it"
 
 k_start 80 24 xterm --lang en
 k_wait_dead; ok $? "the kiosk cannot start without its database"
