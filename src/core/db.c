@@ -465,7 +465,7 @@ int db_bind_text(jrc_db *db, db_stmt *st, int i, const char *s)
 
 #ifdef HAVE_POSTGRESQL
 	if (db_stmt_is_pg(st))
-		rc = db_pg_bind_text(db_stmt_pg(st), i, s);
+		rc = db_pg_bind_str(db_stmt_pg(st), i, s);
 	else
 #endif
 	rc = s ? sqlite3_bind_text(db_stmt_lite(st), i, s, -1, SQLITE_TRANSIENT)

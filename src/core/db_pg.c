@@ -415,12 +415,9 @@ int db_pg_bind_null(struct db_pg_stmt *st, int i)
 	return bind(st, i, NULL, i >= 1 && i <= st->nparams && st->null_test[i - 1] ? TEXT_OID : 0);
 }
 
+/* Text (NULL: a NULL typed as text), copied: db_bind_text and
+ * db_bind_text_kept both come here. */
 int db_pg_bind_str(struct db_pg_stmt *st, int i, const char *s)
-{
-	return bind(st, i, s, TEXT_OID);
-}
-
-int db_pg_bind_text(struct db_pg_stmt *st, int i, const char *s)
 {
 	return bind(st, i, s, TEXT_OID);
 }

@@ -31,7 +31,6 @@ void db_pg_closing(struct db_pg *c);
  * server at its first run. */
 jrc_status db_pg_prepare(struct db_pg *c, const char *sql, int cached, struct db_pg_stmt **out,
 			 jrc_err *err);
-int db_pg_bind_text(struct db_pg_stmt *st, int i, const char *s);
 int db_pg_step(struct db_pg_stmt *st);
 void db_pg_release(struct db_pg_stmt *st);
 
