@@ -483,22 +483,56 @@ if want server; then
 		export JRC_LEDGER_KEY=$key
 		pg_start || exit 1
 		trap 'pg_stop; t_cleanup; [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$W"' EXIT
+		# The server's own time for each statement (pg_stat_statements,
+		# shipped with the server): loaded when the server starts.
+		stats=0
+		if [ -f "$PG_BIN/../lib/pg_stat_statements.so" ]; then
+			pg_psql postgres "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" >/dev/null &&
+				pg_halt && pg_run && pg_psql postgres "CREATE EXTENSION pg_stat_statements" >/dev/null &&
+				stats=1
+		fi
 		pg_psql postgres "SELECT version()" | cut -d, -f1 | sed 's/^/postgres: /' | tee -a "$W/versions.txt" >&2
 		fresh() { pg_psql postgres "DROP DATABASE IF EXISTS $1" >/dev/null 2>&1; pg_createdb "$1"; }
 
-		# 1: rounds of 300 in turn, each on a fresh database; the means.
-		core=0 bare=0
+		# 1: rounds of 300 in turn, each on a fresh database; the means,
+		# of the time and of the client's own CPU time.
+		core=0 bare=0 core_cpu=0 bare_cpu=0
 		for r in 1 2 3 4; do
 			for side in core bare; do
 				fresh f_$side
-				t=$("$BENCH_BIN/pg_bench" filing "$(pg_uri f_$side)" 300 $side | kv ${side}_ms_per_filing)
-				[ -n "$t" ] || { say "make bench: pg_bench filing ($side) failed"; exit 1; }
+				out=$("$BENCH_BIN/pg_bench" filing "$(pg_uri f_$side)" 300 $side)
+				t=$(printf '%s\n' "$out" | kv ${side}_ms_per_filing)
+				c=$(printf '%s\n' "$out" | kv ${side}_cpu_ms_per_filing)
+				[ -n "$t" ] && [ -n "$c" ] || { say "make bench: pg_bench filing ($side) failed"; exit 1; }
 				eval "$side=\$(awk -v a=\"\$$side\" -v b=\"$t\" 'BEGIN { print a + b / 4 }')"
+				eval "${side}_cpu=\$(awk -v a=\"\$${side}_cpu\" -v b=\"$c\" 'BEGIN { print a + b / 4 }')"
 			done
 		done
 		core=$(printf '%.3f' "$core") bare=$(printf '%.3f' "$bare")
 		row "9 durable filing on the server: grievance_file" "$core ms" "bare libpq $bare ms" \
 			"$(ratio "$core" "$bare")" "<= 1.3"
+		row "  the client's own CPU time per filing (jrc's storage layer, the chain's HMAC, libpq)" \
+			"$(printf '%.3f' "$core_cpu") ms" "bare libpq $(printf '%.3f' "$bare_cpu") ms" - -
+		# The server's own time per filing, planning and running every
+		# statement (pg_stat_statements): 400 filings less 100, over 300.
+		if [ "$stats" = 1 ]; then
+			server_ms() { # SIDE N
+				fresh f_stat
+				pg_psql postgres "SELECT pg_stat_statements_reset()" >/dev/null
+				"$BENCH_BIN/pg_bench" filing "$(pg_uri f_stat)" "$2" "$1" >/dev/null || return 1
+				pg_psql postgres "SELECT sum(total_exec_time + total_plan_time) FROM pg_stat_statements s
+					JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = 'f_stat'"
+			}
+			for side in core bare; do
+				a=$(server_ms $side 100) && b=$(server_ms $side 400) ||
+					{ say "make bench: pg_bench filing ($side) failed"; exit 1; }
+				eval "${side}_srv=\$(awk -v a=\"$a\" -v b=\"$b\" 'BEGIN { printf \"%.3f\", (b - a) / 300 }')"
+			done
+			row "  the server's own time per filing (planning and running its statements)" \
+				"$core_srv ms" "bare libpq $bare_srv ms" - -
+		else
+			row "  the server's own time per filing" "pg_stat_statements is not installed" - - -
+		fi
 		# The statements a filing sends, from the server's log: those of
 		# 200 filings less those of 100 (the set-up counted out), over 100.
 		statements() { # N
