@@ -61,7 +61,7 @@ like "$scr" "Please wait: your number will be called here" "nobody called yet"
 like "$scr" "Today: filed 3, accepted 2, answered 1\.   In hand: 2, of them overdue 0\." "today's figures"
 # A citizen takes A001 at a kiosk (its home screen's quick question), the
 # rest come from the command line.
-tm new-session -d -s k -x 80 -y 24 "$ENV $JRC kiosk --lang en"
+tm new-session -d -s k -x 80 -y 24 $ENV "$JRC" kiosk --lang en
 wait_k() {
 	local i=0
 	while [ $i -lt 200 ]; do

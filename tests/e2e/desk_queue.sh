@@ -38,7 +38,7 @@ wait_on() {
 	return 1
 }
 desk() {
-	tm new-session -d -s "$1" -x 80 -y 24 "$ENV $JRC desk --lang en --window $2" &&
+	tm new-session -d -s "$1" -x 80 -y 24 $ENV "$JRC" desk --lang en --window "$2" &&
 	wait_on "$1" "Staff ID" &&
 	tm send-keys -t "$1" -l "$3" && keys "$1" Tab && tm send-keys -t "$1" -l secret123 &&
 	keys "$1" Enter && wait_on "$1" "W queue" && keys "$1" w &&
@@ -75,7 +75,7 @@ desk d2 2 D002; ok $? "desk 2 (window 2) opens its queue"
 like "$(scr d1)" "Waiting for this window: 3" "desk 1 sees three waiting"
 like "$(scr d2)" "A001 +[0-9]+ min +windows 1, 2" "desk 2 sees the line with the windows"
 # The hall's board on a third terminal, beside the two desks.
-tm new-session -d -s b -x 80 -y 24 "$ENV $JRC board --lang en"
+tm new-session -d -s b -x 80 -y 24 $ENV "$JRC" board --lang en
 wait_on b "Next: +A001 +A002 +A003"; ok $? "the board shows the three waiting"
 # within: wait up to 2 s (40 looks, 50 ms apart) for RE on session S.
 within() {
