@@ -9,7 +9,8 @@
  * SQLSTATE and are told apart as SQLite's codes are, so the core reads
  * both engines alike; a lost connection is opened again by itself, outside
  * a transaction at once and inside one at its next start (the caller's
- * transaction is gone and it tries again, as after a busy database). */
+ * transaction is gone and it tries again, as after a busy database).
+ * Opening, setting up and laying out a connection: db_pg_open.c. */
 #include "config.h"
 
 #ifdef HAVE_POSTGRESQL

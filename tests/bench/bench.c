@@ -18,12 +18,22 @@ void bench_die(const char *what, const char *why)
 	exit(1);
 }
 
-double bench_now(void)
+static double seconds_on(clockid_t clock)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(clock, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+double bench_now(void)
+{
+	return seconds_on(CLOCK_MONOTONIC);
+}
+
+double bench_cpu_now(void)
+{
+	return seconds_on(CLOCK_PROCESS_CPUTIME_ID);
 }
 
 void make_intake(intake_buf *b, unsigned long i, const spread *sp)

@@ -38,6 +38,9 @@ void bench_die(const char *what, const char *why);
 
 /* The seconds of a monotonic clock. */
 double bench_now(void);
+/* This process's own CPU time in seconds: the client's side of the work,
+ * apart from its waits (for a server, say). */
+double bench_cpu_now(void);
 
 /* procs processes, each a kiosk filing n cases through grievance_file
  * into db (a file or a server's URI), receipts one a line in OUT.<i>

@@ -20,7 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <libpq-fe.h>
 
@@ -33,17 +32,6 @@
 
 /* ---------------------------------------------------------------- filing */
 
-/* This process's own CPU time in seconds: what the client side of a
- * filing costs (the storage layer, the chain's HMAC, libpq), apart from
- * the waits for the server. */
-static double cpu_now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 static double run_core(const char *uri, long n, double *cpu)
 {
 	jrc_db *db = bench_fresh_db(uri);
@@ -53,7 +41,7 @@ static double run_core(const char *uri, long n, double *cpu)
 	double t0;
 
 	load_spread(db, &sp);
-	*cpu = cpu_now();
+	*cpu = bench_cpu_now();
 	t0 = bench_now();
 	for (long i = 0; i < n; i++) {
 		make_intake(&b, (unsigned long)i, &sp);
@@ -61,7 +49,7 @@ static double run_core(const char *uri, long n, double *cpu)
 			bench_die("grievance_file", err.msg);
 	}
 	t0 = bench_now() - t0;
-	*cpu = cpu_now() - *cpu;
+	*cpu = bench_cpu_now() - *cpu;
 	db_close(db);
 	return t0;
 }
@@ -131,7 +119,7 @@ static double run_bare(const char *uri, long n, double *cpu)
 			  " division, department, state, source) DO UPDATE SET n = tally_day.n + 1,"
 			  " p_n = tally_day.p_n + 1, dirty = 1", 0, NULL), PGRES_COMMAND_OK,
 	     "prepare tally");
-	*cpu = cpu_now();
+	*cpu = bench_cpu_now();
 	t0 = bench_now();
 	for (long i = 0; i < n; i++) {
 		const char *day[] = { "261129" };
@@ -170,7 +158,7 @@ static double run_bare(const char *uri, long n, double *cpu)
 		want(c, PQexec(c, "COMMIT"), PGRES_COMMAND_OK, "commit");
 	}
 	t0 = bench_now() - t0;
-	*cpu = cpu_now() - *cpu;
+	*cpu = bench_cpu_now() - *cpu;
 	PQfinish(c);
 	return t0;
 }

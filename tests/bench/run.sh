@@ -497,6 +497,7 @@ if want server; then
 		# 1: rounds of 300 in turn, each on a fresh database; the means,
 		# of the time and of the client's own CPU time.
 		core=0 bare=0 core_cpu=0 bare_cpu=0
+		quarter() { eval "$1=\$(awk -v a=\"\${$1}\" -v b=\"$2\" 'BEGIN { print a + b / 4 }')"; }
 		for r in 1 2 3 4; do
 			for side in core bare; do
 				fresh f_$side
@@ -504,8 +505,8 @@ if want server; then
 				t=$(printf '%s\n' "$out" | kv ${side}_ms_per_filing)
 				c=$(printf '%s\n' "$out" | kv ${side}_cpu_ms_per_filing)
 				[ -n "$t" ] && [ -n "$c" ] || { say "make bench: pg_bench filing ($side) failed"; exit 1; }
-				eval "$side=\$(awk -v a=\"\$$side\" -v b=\"$t\" 'BEGIN { print a + b / 4 }')"
-				eval "${side}_cpu=\$(awk -v a=\"\$${side}_cpu\" -v b=\"$c\" 'BEGIN { print a + b / 4 }')"
+				quarter "$side" "$t"
+				quarter "${side}_cpu" "$c"
 			done
 		done
 		core=$(printf '%.3f' "$core") bare=$(printf '%.3f' "$bare")
