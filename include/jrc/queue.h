@@ -58,7 +58,12 @@ typedef struct jrc_ticket_in {
  * departments). */
 jrc_status queue_import_window(jrc_db *db, char **v, long sort, jrc_err *err);
 
-/* The windows, by number; free *out. */
+/* 1 when this terminal stands at the hall whose windows the database
+ * lists (the site_code setting's); 0 at another site (jrc --site), where
+ * no window, number or room of that hall is offered. */
+int queue_at_hall(jrc_db *db);
+
+/* The windows, by number (none away from the hall); free *out. */
 jrc_status queue_windows(jrc_db *db, jrc_window **out, size_t *n, jrc_err *err);
 
 /* One window; JRC_E_NOT_FOUND with a sentence naming the windows. */

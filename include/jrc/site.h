@@ -40,6 +40,31 @@ long site_count(jrc_db *db);
  * JRC_E_INVALID with a sentence naming the codes to use. */
 jrc_status site_code_check(jrc_db *db, const char *code, jrc_err *err);
 
+/* This connection stands at site code (jrc --site): receipts are
+ * numbered for it, the desk's worklist is its, and once sites are listed
+ * its division is the one whose visits and surveys the kiosk offers, all
+ * in place of the database's site_code and site_division settings, which
+ * on a county server every site shares.  A code not listed is refused
+ * with a sentence. */
+jrc_status site_use(jrc_db *db, const char *code, jrc_err *err);
+
+/* 1 when code (NULL: this terminal's site) is a listed site below the
+ * county, read into out; 0 for the county's own, one not listed, or no
+ * sites at all. */
+int site_below_county(jrc_db *db, const char *code, jrc_site *out);
+
+/* What a screen or a paper heads with: the center's name (the
+ * center_name settings), followed below the county by the site's own
+ * ("浦江县信访联合接待中心 · 黄宅镇").  code NULL: this terminal's site. */
+jrc_status site_heading(jrc_db *db, const char *code, char *zh, size_t zsize, char *en,
+			size_t esize, jrc_err *err);
+
+/* Where to come back to: a site's address below the county (the same
+ * words in both languages), else the address settings.  code NULL: this
+ * terminal's site. */
+jrc_status site_address(jrc_db *db, const char *code, char *zh, size_t zsize, char *en,
+			size_t esize, jrc_err *err);
+
 /* Where a case is handled now. */
 enum { JRC_MOVED_NONE, JRC_MOVED_ASSIGNED, JRC_MOVED_ESCALATED };
 

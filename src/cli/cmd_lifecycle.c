@@ -204,8 +204,12 @@ static void print_progress(const jrc_progress *p)
 		       p->concluded_on, p->concluded_receipt);
 		print_text(_("Where you can still go: "), p->concluded_channel);
 	}
-	printf(_("Department:  %s (window %s, phone %s)\n"),
-	       pick(p->department_zh, p->department_en), p->window, p->department_phone);
+	if (*p->window)
+		printf(_("Department:  %s (window %s, phone %s)\n"),
+		       pick(p->department_zh, p->department_en), p->window, p->department_phone);
+	else    /* away from the hall whose windows these are */
+		printf(_("Department:  %s (phone %s)\n"),
+		       pick(p->department_zh, p->department_en), p->department_phone);
 	print_deadline(p);
 	{
 		char handling[1024];

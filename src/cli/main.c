@@ -13,6 +13,7 @@
 #include "jrc/clock.h"
 #include "jrc/i18n.h"
 #include "jrc/receipt.h"
+#include "jrc/site.h"
 
 
 /* Every command, in the order jrc --help lists them. */
@@ -73,7 +74,8 @@ static void usage(FILE *f)
 		fprintf(f, "  %-12s %s\n", commands[i]->name, _(commands[i]->summary));
 	fprintf(f, _("\nOptions:\n"
 		     "  --db PATH     the database (default $JRC_DB, else %s)\n"
-		     "  --site CODE   the site code for receipt numbers (default: the database's setting)\n"
+		     "  --site CODE   this terminal's site: its receipt numbers, worklist and heading\n"
+		     "                (default: the database's site_code setting)\n"
 		     "  --data DIR    the reference data folder (default $JRC_DATA, else %s)\n"
 		     "  --help        show this help\n"
 		     "  --version     show the version\n\n"
@@ -119,6 +121,13 @@ int cli_open_db(cli_ctx *ctx, int flags, jrc_db **db)
 		db_close(*db);
 		*db = NULL;
 		return 1;
+	}
+	/* --site: this terminal's own site, over the database's setting that
+	 * a county server's sites all share. */
+	if (ctx->site && site_use(*db, ctx->site, &err) != JRC_OK) {
+		db_close(*db);
+		*db = NULL;
+		return cli_fail(ctx, &err);
 	}
 	return 0;
 }

@@ -51,6 +51,10 @@ struct jrc_db {
 		char since[32];
 	} windows[4];
 	unsigned next_window;
+	/* This terminal's own site (jrc --site, site_use), standing in for
+	 * the database's site_code and site_division settings: on a county
+	 * server every site shares the settings.  "" when not given. */
+	char site[8], site_division[16];
 };
 
 /* The server behind db, or NULL.  A build without libpq has no server:
@@ -88,6 +92,23 @@ void db_window_since(jrc_db *db, jrc_date today, long days, char out[32])
 	w->day = today;
 	w->days = days;
 	memcpy(w->since, out, sizeof(w->since));
+}
+
+void db_site_set(jrc_db *db, const char *code, const char *division)
+{
+	snprintf(db->site, sizeof(db->site), "%s", code ? code : "");
+	snprintf(db->site_division, sizeof(db->site_division), "%s", division ? division : "");
+}
+
+const char *db_site_own(const jrc_db *db, const char *key)
+{
+	if (!db->site[0])
+		return NULL;
+	if (strcmp(key, "site_code") == 0)
+		return db->site;
+	if (strcmp(key, "site_division") == 0 && db->site_division[0])
+		return db->site_division;
+	return NULL;
 }
 
 int64_t db_last_id(jrc_db *db)

@@ -10,6 +10,7 @@
 #include "jrc/hearing.h"
 #include "jrc/i18n.h"
 #include "jrc/lookup.h"
+#include "jrc/queue.h"
 #include "jrc/refdata.h"
 #include "jrc/terminate.h"
 #include "jrc/validate.h"
@@ -135,7 +136,9 @@ static jrc_status build(jrc_db *db, const jrc_case *c, jrc_progress *p, jrc_err 
 	if (!name_missing(refdata_department(db, c->department, &dept, err), &fail)) {
 		snprintf(p->department_zh, sizeof(p->department_zh), "%s", dept.name_zh);
 		snprintf(p->department_en, sizeof(p->department_en), "%s", dept.name_en);
-		snprintf(p->window, sizeof(p->window), "%s", dept.window);
+		/* Its window is one of the hall's: not at another site's. */
+		if (queue_at_hall(db))
+			snprintf(p->window, sizeof(p->window), "%s", dept.window);
 		snprintf(p->department_phone, sizeof(p->department_phone), "%s", dept.phone);
 	}
 	if (fail != JRC_OK)

@@ -185,6 +185,30 @@ static void fill_window(db_stmt *st, jrc_window *w)
 
 #define WINDOW_COLS "SELECT number, grp, name_zh, name_en, departments FROM windows"
 
+/* The windows and their queue are the hall of the database's own site
+ * (its site_code setting).  A terminal standing at another site (jrc
+ * --site: a township's on the county server) has none of them: it takes
+ * no number, calls none, and sends nobody to a window it does not have. */
+static jrc_status at_the_hall(jrc_db *db, jrc_err *err)
+{
+	char home[8], here[16];
+
+	if (!db_site_away(db, home))
+		return JRC_OK;
+	if (db_setting_get(db, "site_code", NULL, here, sizeof(here), NULL) != JRC_OK)
+		here[0] = '\0';
+	return jrc_err_set(err, JRC_E_REFUSED, "site",
+			   _("The windows and their numbers are those of the hall at site %s; this terminal is at site %s, which has none of them: no number can be taken or called here."),
+			   home, here);
+}
+
+int queue_at_hall(jrc_db *db)
+{
+	char home[8];
+
+	return !db_site_away(db, home);
+}
+
 jrc_status queue_windows(jrc_db *db, jrc_window **out, size_t *n, jrc_err *err)
 {
 	db_stmt *st;
@@ -195,6 +219,8 @@ jrc_status queue_windows(jrc_db *db, jrc_window **out, size_t *n, jrc_err *err)
 
 	*out = NULL;
 	*n = 0;
+	if (at_the_hall(db, NULL) != JRC_OK)
+		return JRC_OK;
 	if ((s = db_prepare(db, WINDOW_COLS " WHERE active = 1 ORDER BY number", &st, err)))
 		return s;
 	while ((rc = db_step(db, st)) == DB_ROW) {
@@ -242,6 +268,8 @@ jrc_status queue_window(jrc_db *db, int number, jrc_window *out, jrc_err *err)
 	char range[32];
 	int rc;
 
+	if ((s = at_the_hall(db, err)))
+		return s;
 	if ((s = db_prepare_cached(db, WINDOW_COLS " WHERE number = ? AND active = 1", &st, err)))
 		return s;
 	db_bind_int(st, 1, number);
@@ -269,6 +297,8 @@ jrc_status queue_department_group(jrc_db *db, const char *department, char grp[2
 	*found = 0;
 	*window = 0;
 	grp[0] = '\0';
+	if (at_the_hall(db, NULL) != JRC_OK)
+		return JRC_OK;
 	/* The department's own window first, then any window that lists it. */
 	if ((s = db_prepare_cached(db,
 				   "SELECT w.grp, w.number FROM windows w WHERE w.active = 1 AND"
@@ -374,6 +404,8 @@ jrc_status queue_list(jrc_db *db, const char *grp, int all, jrc_ticket **out, si
 
 	*out = NULL;
 	*n = 0;
+	if (at_the_hall(db, NULL) != JRC_OK)     /* none at another site (a board there) */
+		return JRC_OK;
 	today(day);
 	if ((s = db_prepare(db, "SELECT " TICKET_COLS TICKET_FROM " WHERE t.day = ?1"
 			    " AND (?2 IS NULL OR t.grp = ?2)"
@@ -543,6 +575,8 @@ jrc_status queue_take_in_tx(jrc_db *db, const jrc_ticket_in *in, jrc_ticket *out
 		return jrc_err_set(err, JRC_E_INVALID, "reason",
 				   _("'%s' is not a reason for a ticket: use filing, question, help or checkin."),
 				   reason);
+	if ((s = at_the_hall(db, err)))
+		return s;
 	if (in->department && *in->department)
 		snprintf(dept, sizeof(dept), "%s", in->department);
 	if (in->case_id) {
@@ -629,6 +663,8 @@ jrc_status queue_room_group(jrc_db *db, const char *room, char grp[2], int *wind
 
 	grp[0] = grp[1] = '\0';
 	*window = 0;
+	if ((s = at_the_hall(db, err)))
+		return s;
 	/* The room among the window's rooms, whole names only. */
 	if ((s = db_prepare(db, "SELECT grp, number FROM windows WHERE active = 1 AND"
 			    " (instr(';' || rooms || ';', ';' || ?1 || ';') > 0"

@@ -222,3 +222,70 @@ jrc_status site_code_check(jrc_db *db, const char *code, jrc_err *err)
 			   _("There is no site '%s' in the list of sites: use a code that 'jrc sites' lists, or add the site to sites.csv and run 'jrc import'."),
 			   code ? code : "");
 }
+
+jrc_status site_use(jrc_db *db, const char *code, jrc_err *err)
+{
+	jrc_site st;
+	jrc_status s;
+	long listed;
+
+	if (!receipt_site_valid(code))
+		return jrc_err_set(err, JRC_E_INVALID, "site",
+				   _("The site code must be 2 to 4 capital letters, such as PJ."));
+	if ((s = site_code_check(db, code, err)) != JRC_OK)
+		return s;
+	/* A listed site's division stands for the site_division setting:
+	 * the township whose visits and surveys this terminal offers. */
+	listed = site_count(db);
+	if (listed > 0 && (s = site_get(db, code, &st, err)) != JRC_OK)
+		return s;
+	db_site_set(db, code, listed > 0 ? st.division : NULL);
+	return JRC_OK;
+}
+
+int site_below_county(jrc_db *db, const char *code, jrc_site *st)
+{
+	char own[16];
+
+	if (!code) {
+		if (db_setting_get(db, "site_code", NULL, own, sizeof(own), NULL) != JRC_OK)
+			return 0;
+		code = own;
+	}
+	return *code && site_get(db, code, st, NULL) == JRC_OK && strcmp(st->level, "county") != 0;
+}
+
+jrc_status site_heading(jrc_db *db, const char *code, char *zh, size_t zsize, char *en,
+			size_t esize, jrc_err *err)
+{
+	jrc_site st;
+	jrc_status s;
+
+	if ((s = db_setting_get(db, "center_name_zh", NULL, zh, zsize, err)) != JRC_OK ||
+	    (s = db_setting_get(db, "center_name_en", NULL, en, esize, err)) != JRC_OK)
+		return s;
+	if (site_below_county(db, code, &st)) {
+		size_t z = strlen(zh), e = strlen(en);
+
+		snprintf(zh + z, zsize - z, " · %s", st.name_zh);
+		snprintf(en + e, esize - e, " · %s", st.name_en);
+	}
+	return JRC_OK;
+}
+
+jrc_status site_address(jrc_db *db, const char *code, char *zh, size_t zsize, char *en,
+			size_t esize, jrc_err *err)
+{
+	jrc_site st;
+	jrc_status s;
+
+	if (site_below_county(db, code, &st) && st.address[0]) {
+		/* One address, in the words of the place, for both languages. */
+		snprintf(zh, zsize, "%s", st.address);
+		snprintf(en, esize, "%s", st.address);
+		return JRC_OK;
+	}
+	if ((s = db_setting_get(db, "address_zh", NULL, zh, zsize, err)) != JRC_OK)
+		return s;
+	return db_setting_get(db, "address_en", NULL, en, esize, err);
+}

@@ -167,6 +167,9 @@ struct ui_ctx {
 	int cur_visible, cur_y, cur_x;  /* cursor wanted by the last draw */
 
 	char center_zh[256], center_en[256];
+	/* This terminal's site below the county ("" at the county's own):
+	 * the title bar's words when the center's with it are too wide. */
+	char site_zh[96], site_en[128];
 
 	wizard_draft *draft;  /* the filing wizard's draft (wizard.h) */
 	struct ui_speak *speak; /* voice guidance (speak.h); NULL: no voice here */

@@ -12,6 +12,7 @@ t_init_db
 
 # k_start COLS ROWS TERM [KIOSK ARGS...]: the kiosk in a detached tmux
 # pane; no zh_CN locale, only C.UTF-8, as on a bare kiosk machine.
+# K_SITE, when set, is the terminal's site (jrc --site).
 k_start() {
 	local cols=$1 rows=$2 term=$3
 	shift 3
@@ -19,7 +20,7 @@ k_start() {
 	tm_start "$cols" "$rows" env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="$term" \
 		JRC_DB="$JRC_DB" JRC_NOW="$K_NOW" \
 		${JRC_LOCALEDIR:+JRC_LOCALEDIR="$JRC_LOCALEDIR"} \
-		${JRC_RIME_DIR:+JRC_RIME_DIR="$JRC_RIME_DIR"} "$JRC" kiosk "$@"
+		${JRC_RIME_DIR:+JRC_RIME_DIR="$JRC_RIME_DIR"} "$JRC" ${K_SITE:+--site "$K_SITE"} kiosk "$@"
 }
 
 # k_stop: end the tmux server and wait until it is gone, so the next
@@ -40,7 +41,7 @@ k_wait_dead() {
 
 # k_receipt: the receipt number on the screen.
 k_receipt() {
-	tm_screen | grep -Eo 'PJ[0-9]{6}-[0-9]{4}-[0-9]' | head -1
+	tm_screen | grep -Eo '[A-Z]{2,4}[0-9]{6}-[0-9]{4}-[0-9]' | head -1
 }
 
 # k_pid: the process in the pane (env execs jrc, so this is the kiosk).

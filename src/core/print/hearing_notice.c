@@ -14,6 +14,7 @@
 #include "jrc/i18n.h"
 #include "jrc/print.h"
 #include "jrc/refdata.h"
+#include "jrc/site.h"
 #include "jrc/slip.h"
 
 /* The result on paper, Chinese and English. */
@@ -41,8 +42,7 @@ static jrc_status build(jrc_db *db, const jrc_hearing *h, int cols, int en_only,
 	char zh[256], en[256], when[32];
 	jrc_department dept;
 
-	if (db_setting_get(db, "center_name_zh", NULL, zh, sizeof(zh), err) != JRC_OK ||
-	    db_setting_get(db, "center_name_en", NULL, en, sizeof(en), err) != JRC_OK)
+	if (site_heading(db, NULL, zh, sizeof(zh), en, sizeof(en), err) != JRC_OK)
 		return err ? err->code : JRC_E_DB;
 	doc_init(d, cols);
 	doc_add_both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);

@@ -11,6 +11,7 @@
 #include "jrc/grievance.h"
 #include "jrc/print.h"
 #include "jrc/receipt_doc.h"
+#include "jrc/site.h"
 
 jrc_status print_setup(jrc_db *db, const jrc_print_opts *o, jrc_print_setup *ps, jrc_err *err)
 {
@@ -318,8 +319,7 @@ static void test_doc(jrc_db *db, const jrc_print_setup *ps, jrc_doc_langs langs,
 	char zh[1024] = "", en[1024] = "", when[32], buf[256];
 	int cols = doc_paper_cols(ps->paper);
 
-	db_setting_get(db, "center_name_zh", NULL, zh, sizeof(zh), NULL);
-	db_setting_get(db, "center_name_en", NULL, en, sizeof(en), NULL);
+	site_heading(db, NULL, zh, sizeof(zh), en, sizeof(en), NULL);
 	clock_format_local(clock_now(), when);
 	doc_init(d, cols);
 	if (langs != JRC_DOC_EN)

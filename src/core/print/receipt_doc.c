@@ -22,6 +22,7 @@
 #include "jrc/terminate.h"
 #include "jrc/refdata.h"
 #include "jrc/roster.h"
+#include "jrc/site.h"
 #include "jrc/text.h"
 #include "jrc/validate.h"
 
@@ -125,13 +126,6 @@ static void person(const jrc_case *c, jrc_receipt_info *info)
 jrc_status receipt_info_load(jrc_db *db, const char *receipt, jrc_receipt_info *out,
 			     jrc_err *err)
 {
-	static const struct { const char *key; size_t off; } settings[] = {
-		{ "center_name_zh", offsetof(jrc_receipt_info, center_zh) },
-		{ "center_name_en", offsetof(jrc_receipt_info, center_en) },
-		{ "address_zh", offsetof(jrc_receipt_info, address_zh) },
-		{ "address_en", offsetof(jrc_receipt_info, address_en) },
-		{ "phone", offsetof(jrc_receipt_info, phone) },
-	};
 	jrc_case c;
 	jrc_category cat;
 	jrc_department dept;
@@ -139,10 +133,14 @@ jrc_status receipt_info_load(jrc_db *db, const char *receipt, jrc_receipt_info *
 	jrc_time filed;
 
 	memset(out, 0, sizeof(*out));
-	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
-		if ((s = db_setting_get(db, settings[i].key, NULL, (char *)out + settings[i].off,
-					sizeof(out->center_zh), err)) != JRC_OK)
-			return s;
+	/* The site where it is printed: its name under the center's, and
+	 * the address to come back to. */
+	if ((s = site_heading(db, NULL, out->center_zh, sizeof(out->center_zh), out->center_en,
+			      sizeof(out->center_en), err)) != JRC_OK ||
+	    (s = site_address(db, NULL, out->address_zh, sizeof(out->address_zh), out->address_en,
+			      sizeof(out->address_en), err)) != JRC_OK ||
+	    (s = db_setting_get(db, "phone", NULL, out->phone, sizeof(out->phone), err)) != JRC_OK)
+		return s;
 	if ((s = grievance_get(db, receipt, &c, err)) != JRC_OK)
 		return s;
 	snprintf(out->receipt, sizeof(out->receipt), "%s", c.receipt);
@@ -169,7 +167,9 @@ jrc_status receipt_info_load(jrc_db *db, const char *receipt, jrc_receipt_info *
 	if (refdata_department(db, c.department, &dept, NULL) == JRC_OK) {
 		snprintf(out->dept_zh, sizeof(out->dept_zh), "%s", dept.name_zh);
 		snprintf(out->dept_en, sizeof(out->dept_en), "%s", dept.name_en);
-		snprintf(out->window, sizeof(out->window), "%s", dept.window);
+		/* Its window is one of the hall's: not at another site's. */
+		if (queue_at_hall(db))
+			snprintf(out->window, sizeof(out->window), "%s", dept.window);
 	} else {
 		snprintf(out->dept_zh, sizeof(out->dept_zh), "%s", c.department);
 		snprintf(out->dept_en, sizeof(out->dept_en), "%s", c.department);

@@ -17,6 +17,7 @@
 #include "jrc/print.h"
 #include "jrc/printer.h"
 #include "jrc/refdata.h"
+#include "jrc/site.h"
 #include "jrc/slip.h"
 
 static jrc_status build(jrc_db *db, const jrc_case *c, int cols, int en_only, jrc_doc *d,
@@ -29,8 +30,7 @@ static jrc_status build(jrc_db *db, const jrc_case *c, int cols, int en_only, jr
 	int re = c->state == JRC_ST_REREVIEW_REQUESTED;
 	int have_dept = refdata_department(db, c->department, &dept, NULL) == JRC_OK;
 
-	if (db_setting_get(db, "center_name_zh", NULL, zh, sizeof(zh), err) != JRC_OK ||
-	    db_setting_get(db, "center_name_en", NULL, en, sizeof(en), err) != JRC_OK)
+	if (site_heading(db, NULL, zh, sizeof(zh), en, sizeof(en), err) != JRC_OK)
 		return err ? err->code : JRC_E_DB;
 	doc_init(d, cols);
 	doc_add_both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);
@@ -163,8 +163,7 @@ static jrc_status anchor_build(jrc_db *db, const jrc_anchor *a, int cols, int en
 	char zh[256], en[256], when[40], count[32];
 	jrc_time t;
 
-	if (db_setting_get(db, "center_name_zh", NULL, zh, sizeof(zh), err) != JRC_OK ||
-	    db_setting_get(db, "center_name_en", NULL, en, sizeof(en), err) != JRC_OK)
+	if (site_heading(db, NULL, zh, sizeof(zh), en, sizeof(en), err) != JRC_OK)
 		return err ? err->code : JRC_E_DB;
 	doc_init(d, cols);
 	doc_add_both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);

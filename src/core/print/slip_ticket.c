@@ -11,6 +11,7 @@
 #include "jrc/escpos.h"
 #include "jrc/print.h"
 #include "jrc/queue.h"
+#include "jrc/site.h"
 
 /* The room of the case's booking, for a check-in's slip; 0 if none. */
 static int booked_room(jrc_db *db, int64_t case_id, char *zh, char *en, size_t size)
@@ -38,8 +39,7 @@ jrc_status queue_slip_doc(jrc_db *db, const jrc_ticket *t, int cols, int en_only
 	char zh[1024], en[1024], wins[64], buf[256], buf2[256], at[32];
 	jrc_time taken;
 
-	if (db_setting_get(db, "center_name_zh", NULL, zh, sizeof(zh), err) != JRC_OK ||
-	    db_setting_get(db, "center_name_en", NULL, en, sizeof(en), err) != JRC_OK)
+	if (site_heading(db, NULL, zh, sizeof(zh), en, sizeof(en), err) != JRC_OK)
 		return err ? err->code : JRC_E_DB;
 	doc_init(d, cols);
 	doc_add_both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);

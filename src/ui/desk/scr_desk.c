@@ -12,6 +12,7 @@
 #include "wizard.h"
 #include "jrc/audit.h"
 #include "jrc/clock.h"
+#include "jrc/queue.h"
 #include "jrc/text.h"
 
 enum { F_ID, F_PW, F_COUNT };
@@ -354,7 +355,11 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 		desk_alerts_open(ctx, &d->sess);
 		return UI_DONE;
 	case L'w': case L'W':
-		desk_queue_open(ctx, &d->sess);
+		if (!queue_at_hall(ctx->db))
+			ui_message(ctx, 1, "%s",
+				   _("This site has none of the hall's windows: there is no queue to call here."));
+		else
+			desk_queue_open(ctx, &d->sess);
 		return UI_DONE;
 	case L'h': case L'H':
 		desk_helps_open(ctx, &d->sess);

@@ -11,6 +11,7 @@
 #include "jrc/alert.h"
 #include "jrc/lifecycle.h"
 #include "jrc/print.h"
+#include "jrc/queue.h"
 #include "jrc/receipt.h"
 #include "jrc/refdata.h"
 #include "jrc/site.h"
@@ -507,7 +508,10 @@ void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect
 	lw = (int)text_width(buf);
 	ui_text(r.y + r.h - 1, r.x + r.w - lw, lw, ui_attr(ctx, UI_HINT), buf);
 	ui_text(r.y + r.h - 1, r.x, r.w - lw - 2, ui_attr(ctx, UI_KEY),
-		_("Enter open  A appointments  W queue  N new filing  P failed prints  Q log out"));
+		queue_at_hall(ctx->db)
+		? _("Enter open  A appointments  W queue  N new filing  P failed prints  Q log out")
+		/* Away from the hall whose windows the queue calls. */
+		: _("Enter open  A appointments  N new filing  P failed prints  Q log out"));
 }
 
 static void cycle_state(desk_list *l)

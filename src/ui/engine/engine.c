@@ -18,6 +18,7 @@
 #include "input.h"
 #include "speak.h"
 #include "wizard.h"
+#include "jrc/site.h"
 
 /* The signal handlers' only way to the context (see ui_ctx.quit). */
 static ui_ctx *sig_ctx;
@@ -483,12 +484,19 @@ static void init_ctx(ui_ctx *ctx, const ui_options *opt)
 	ctx->db = opt->db;
 	if (opt->busy_timeout_ms > 0)
 		db_set_busy_timeout(ctx->db, opt->busy_timeout_ms);
-	if (db_setting_get(ctx->db, "center_name_zh", NULL, ctx->center_zh,
-			   sizeof(ctx->center_zh), NULL) != JRC_OK)
-		ctx->center_zh[0] = '\0';
-	if (db_setting_get(ctx->db, "center_name_en", NULL, ctx->center_en,
-			   sizeof(ctx->center_en), NULL) != JRC_OK)
-		ctx->center_en[0] = '\0';
+	/* The center's name, and below the county this terminal's site. */
+	if (site_heading(ctx->db, NULL, ctx->center_zh, sizeof(ctx->center_zh), ctx->center_en,
+			 sizeof(ctx->center_en), NULL) != JRC_OK)
+		ctx->center_zh[0] = ctx->center_en[0] = '\0';
+	{
+		jrc_site st;
+
+		ctx->site_zh[0] = ctx->site_en[0] = '\0';
+		if (site_below_county(ctx->db, NULL, &st)) {
+			snprintf(ctx->site_zh, sizeof(ctx->site_zh), "%s", st.name_zh);
+			snprintf(ctx->site_en, sizeof(ctx->site_en), "%s", st.name_en);
+		}
+	}
 	if (opt->lang) {
 		i18n_parse(opt->lang, &lang);
 	} else if (db_setting_get(ctx->db, "language", NULL, buf, sizeof(buf), NULL) == JRC_OK) {

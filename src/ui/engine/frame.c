@@ -15,12 +15,18 @@ static void draw_title(ui_ctx *ctx)
 {
 	int a = ui_attr(ctx, UI_TITLE);
 	char date[96];
+	const char *title;
 	int dw;
 
 	ui_date_text(clock_local_date(clock_now()), date, sizeof(date));
 	dw = (int)text_width(date);
 	ui_fill(0, 0, ctx->cols, a);
-	ui_text(0, 1, ctx->cols - dw - 4, a, ui_center_name(ctx));
+	title = ui_center_name(ctx);
+	/* A site's name after the center's can be too wide beside the date
+	 * (in English): then the site's name alone, never a word cut short. */
+	if ((int)text_width(title) > ctx->cols - dw - 4 && *i18n_pick(ctx->site_zh, ctx->site_en))
+		title = i18n_pick(ctx->site_zh, ctx->site_en);
+	ui_text(0, 1, ctx->cols - dw - 4, a, title);
 	ui_text(0, ctx->cols - dw - 1, dw, a, date);
 }
 

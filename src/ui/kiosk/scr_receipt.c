@@ -243,6 +243,9 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 	}
 	r->ra = arg;
 	r->have_dept = refdata_department(ctx->db, r->ra->kase.department, &r->dept, NULL) == JRC_OK;
+	/* A department's window is one of the hall's: not at another site's. */
+	if (r->have_dept && !queue_at_hall(ctx->db))
+		r->dept.window[0] = '\0';
 	r->legal = strcmp(r->ra->kase.category, "LIT") == 0 &&
 		   refdata_category(ctx->db, "LIT", &r->cat, NULL) == JRC_OK;
 	{

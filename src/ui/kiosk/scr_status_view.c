@@ -185,6 +185,10 @@ static void draw_body(layout *l, const status_session *ss)
 	if (*p->window)
 		snprintf(buf, sizeof(buf), _("%s (window %s, phone %s)"),
 			 status_pick(p->department_zh, p->department_en), p->window, p->department_phone);
+	else if (*p->department_phone)
+		/* No window away from the hall (a township's kiosk): the phone. */
+		snprintf(buf, sizeof(buf), _("%s (phone %s)"),
+			 status_pick(p->department_zh, p->department_en), p->department_phone);
 	else
 		snprintf(buf, sizeof(buf), "%s", status_pick(p->department_zh, p->department_en));
 	pair(l, 0, _("Department:"), UI_NORMAL, buf);

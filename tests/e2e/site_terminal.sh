@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# A terminal at a site of its own (jrc --site), as every township's is on
+# the county server whose settings all sites share: its kiosk numbers
+# receipts for its site and heads its screens and papers with the site's
+# name and address; it offers none of the county hall's windows, numbers
+# or rooms; its desk lists the site's cases and has no queue to call; a
+# site not listed is refused at start; the database's own setting stays.
+. "$top_srcdir/tests/e2e/kiosk_lib.sh"
+FP="$top_builddir/tests/fakeprinter"
+[ -x "$FP" ] || skip_all "tests/fakeprinter is not built"
+
+# ---------------------------------------------------------------- the command line
+out=$(jrc --site QQ list 2>&1); st=$?
+is "$st" 2 "a site not listed is refused (exit 2)"
+like "$out" "There is no site 'QQ' in the list of sites" "  with a sentence naming it"
+like "$out" "jrc sites" "  and what to look at"
+is "$(jrc --site HZ settings site_code)" HZ "--site HZ: the terminal's site is Huangzhai"
+is "$(jrc --site HZ settings site_division)" 330726100 "  its division is Huangzhai's"
+is "$(jrc settings site_code)" PJ "the database's own setting is unchanged"
+is "$(jrc settings site_division)" 330726 "  and so is its division"
+out=$(jrc --site HZ queue take 2>&1); st=$?
+is "$st" 2 "no number is taken at Huangzhai from the county hall's windows (exit 2, refused)"
+like "$out" "hall at site PJ; this terminal is at site HZ" "  and the sentence says why"
+R0=$(jrc queue take 2>&1); ok $? "at the county center a number is taken as before"
+like "$(jrc queue list)" "A001" "  and listed there"
+unlike "$(jrc --site HZ queue list)" "A001" "  but not at Huangzhai (nor on a board there)"
+
+# ---------------------------------------------------------------- the kiosk at Huangzhai
+K_SITE=HZ k_start 80 24 xterm-256color --lang zh --printer "file:$T_DIR/hz.bin"
+tm_wait '浦江县信访联合接待中心 · 黄宅镇'; ok $? "the kiosk at Huangzhai heads with the center's name and the site's"
+scr=$(tm_screen)
+unlike "$scr" "取号|预约签到" "  it offers no number for a window and no check-in of the county hall"
+like "$scr" "我要反映问题" "  filing is offered"
+tm_keys F2
+tm_wait 'Huangzhai Town +[A-Z][a-z]+day'; ok $? "in English the title bar gives the site's name whole beside the date"
+unlike "$(tm_screen | head -1)" "Reception Center · Huangzhai T" "  never cut short"
+tm_keys 1; tm_wait 'Step 1 of 7'
+tm_keys 1; tm_wait 'You typed 1'; tm_keys Enter
+tm_wait 'Step 2 of 7'
+tm_keys 1; tm_wait 'You typed 1'; tm_keys Enter
+tm_wait 'choose the village'
+tm_keys 1; tm_wait 'Step 3 of 7'
+tm_keys 2; tm_wait 'Report anonymously'
+tm_keys 1; tm_wait 'Step 4 of 7'
+tm_type "Boss owes me three months of wages"; tm_keys Enter
+tm_wait 'Step 5 of 7'; tm_keys Enter
+tm_wait 'Step 6 of 7'; tm_keys "$(k_num 'No help needed, go on')"
+tm_wait 'Step 7 of 7: Check and send'; tm_keys Enter
+tm_wait 'HZ[0-9]{6}-[0-9]{4}-[0-9]'; ok $? "the receipt number is Huangzhai's"
+R=$(k_receipt)
+scr=$(tm_screen)
+unlike "$scr" "window [0-9]|Your number" "  no window or number of the county hall on the screen"
+tm_press_until Enter '欢迎' 5; ok $? "home again for the next person"
+k_stop
+text=$("$FP" decode GB18030 "$T_DIR/hz.bin" 48)
+like "$text" "$R" "the printed receipt carries the number"
+like "$text" "浦江县信访联合接待中心 · 黄宅镇" "  the site's name under the center's"
+like "$text" "地址：黄宅镇社会治理中心" "  the site's address"
+unlike "$text" "窗口|window|排队号" "  and no window or queue number"
+
+# ---------------------------------------------------------------- looking it up
+CODE=$(sqlite3 "$JRC_DB" "SELECT query_code FROM cases WHERE receipt = '$R'")
+out=$(JRC_LANG=en jrc --site HZ status "$R" --code "$CODE")
+like "$out" "Department: +.* \(phone [0-9-]+\)" "status at Huangzhai: the department and its phone"
+unlike "$out" "window" "  no window of the county hall"
+out=$(JRC_LANG=en jrc status "$R" --code "$CODE")
+like "$out" "\(window [0-9]+, phone" "at the county center the department's window is given"
+
+# ---------------------------------------------------------------- the kiosk at the county center
+k_start 80 24 xterm-256color --lang zh
+tm_wait '欢迎'; ok $? "the county center's kiosk"
+scr=$(tm_screen)
+unlike "$scr" "黄宅镇" "  heads with the center's name alone"
+like "$scr" "取号" "  and offers a number for a window"
+k_stop
+
+# ---------------------------------------------------------------- the desk at Huangzhai
+printf 'secret123\n' | jrc staff add D001 --name 张前台 --role desk >/dev/null
+RP=$(t_file_one "县里的一件"); ok $? "a case filed at the county center"
+tm_start 80 24 env JRC_DB="$JRC_DB" JRC_NOW="$JRC_NOW" JRC_LOCALEDIR="${JRC_LOCALEDIR:-}" \
+	JRC_DATA="$JRC_DATA" TERM=xterm-256color "$JRC" --site HZ desk --lang en
+tm_wait "Staff ID" 10
+tm_type D001; tm_keys Tab; tm_type secret123; tm_keys Enter
+tm_wait "Front desk: 张前台" 10; ok $? "logged in at Huangzhai"
+tm_wait "$R" 5; ok $? "the worklist has Huangzhai's case"
+scr=$(tm_screen)
+like "$scr" "Site: Huangzhai Town" "  it is Huangzhai's"
+unlike "$scr" "$RP" "  not the county's"
+unlike "$scr" "W queue" "  and offers no queue"
+tm_keys W
+tm_wait "no queue to call here" 5; ok $? "W says there is no queue at this site"
+tm_stop
+done_testing
