@@ -44,6 +44,24 @@ k_receipt() {
 	tm_screen | grep -Eo '[A-Z]{2,4}[0-9]{6}-[0-9]{4}-[0-9]' | head -1
 }
 
+# k_walk_en TEXT: from the home screen in English to the last step (check
+# and send) of an anonymous filing of wages (category 1) in the first
+# township's first village, that says TEXT.
+k_walk_en() {
+	tm_keys 1; tm_wait 'Step 1 of 7'
+	tm_keys 1; tm_wait 'You typed 1'; tm_keys Enter
+	tm_wait 'Step 2 of 7'
+	tm_keys 1; tm_wait 'You typed 1'; tm_keys Enter
+	tm_wait 'choose the village'
+	tm_keys 1; tm_wait 'Step 3 of 7'
+	tm_keys 2; tm_wait 'Report anonymously'
+	tm_keys 1; tm_wait 'Step 4 of 7'
+	tm_type "$1"; tm_keys Enter
+	tm_wait 'Step 5 of 7'; tm_keys Enter
+	tm_wait 'Step 6 of 7'; tm_keys "$(k_num 'No help needed, go on')"
+	tm_wait 'Step 7 of 7: Check and send'
+}
+
 # k_pid: the process in the pane (env execs jrc, so this is the kiosk).
 k_pid() {
 	tm display-message -p -t t '#{pane_pid}'

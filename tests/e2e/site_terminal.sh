@@ -34,18 +34,7 @@ like "$scr" "我要反映问题" "  filing is offered"
 tm_keys F2
 tm_wait 'Huangzhai Town +[A-Z][a-z]+day'; ok $? "in English the title bar gives the site's name whole beside the date"
 unlike "$(tm_screen | head -1)" "Reception Center · Huangzhai T" "  never cut short"
-tm_keys 1; tm_wait 'Step 1 of 7'
-tm_keys 1; tm_wait 'You typed 1'; tm_keys Enter
-tm_wait 'Step 2 of 7'
-tm_keys 1; tm_wait 'You typed 1'; tm_keys Enter
-tm_wait 'choose the village'
-tm_keys 1; tm_wait 'Step 3 of 7'
-tm_keys 2; tm_wait 'Report anonymously'
-tm_keys 1; tm_wait 'Step 4 of 7'
-tm_type "Boss owes me three months of wages"; tm_keys Enter
-tm_wait 'Step 5 of 7'; tm_keys Enter
-tm_wait 'Step 6 of 7'; tm_keys "$(k_num 'No help needed, go on')"
-tm_wait 'Step 7 of 7: Check and send'; tm_keys Enter
+k_walk_en "Boss owes me three months of wages"; tm_keys Enter
 tm_wait 'HZ[0-9]{6}-[0-9]{4}-[0-9]'; ok $? "the receipt number is Huangzhai's"
 R=$(k_receipt)
 scr=$(tm_screen)
