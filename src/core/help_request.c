@@ -15,6 +15,7 @@
 #include "jrc/date.h"
 #include "jrc/help.h"
 #include "jrc/i18n.h"
+#include "jrc/queue.h"
 
 /* ---------------------------------------------------------------- draft text */
 
@@ -328,6 +329,10 @@ jrc_status help_request_list(jrc_db *db, jrc_help_request **out, size_t *n, jrc_
 
 	*out = NULL;
 	*n = 0;
+	/* A request waits in the hall's queue: none at another site's desk,
+	 * whose staff never see a draft typed in the county hall. */
+	if (!queue_at_hall(db))
+		return JRC_OK;
 	if ((s = help_request_expire(db, NULL, err)) != JRC_OK)
 		return s;
 	if ((s = db_prepare(db, "SELECT " REQ_COLS REQ_FROM " ORDER BY h.id", &st, err)))
@@ -389,6 +394,9 @@ jrc_status help_request_claim(jrc_db *db, int64_t id, const char *actor, jrc_hel
 	jrc_status s;
 	int rc, oom = 0;
 
+	if (!queue_at_hall(db))
+		return jrc_err_set(err, JRC_E_REFUSED, "site",
+				   _("A request for help is taken up at the hall where it was asked, not at another site."));
 	clock_format_utc(clock_now(), now);
 	if ((s = db_begin(db, err)) != JRC_OK)
 		return s;

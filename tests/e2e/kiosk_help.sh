@@ -79,6 +79,8 @@ like "$(q "SELECT draft FROM help_requests")" "$STORY" "  with the story"
 unlike "$(q "SELECT group_concat(note, '|') FROM events WHERE kind = 'help_request'")" "陈大山|$STORY|138" \
 	"the event names no personal data"
 like "$(jrc help-request list)" '^B001  step 4  LAB' "jrc help-request list shows ticket, step, category"
+out=$(jrc --site HZ help-request list); ok $? "at another site's desk (a township's on the county server) the list runs"
+unlike "$out" 'B001' "  without the hall's request"
 unlike "$(jrc help-request list --json)" "陈大山|$STORY|138" "  and none of the draft"
 
 # ---------------------------------------------------------------- the desk
