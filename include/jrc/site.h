@@ -48,6 +48,11 @@ jrc_status site_code_check(jrc_db *db, const char *code, jrc_err *err);
  * with a sentence. */
 jrc_status site_use(jrc_db *db, const char *code, jrc_err *err);
 
+/* Make code the database's own site (jrc --site CODE init): the
+ * site_code setting, and once sites are listed the site_division setting
+ * to its division. */
+jrc_status site_settle(jrc_db *db, const char *code, jrc_err *err);
+
 /* 1 when code (NULL: this terminal's site) is a listed site below the
  * county, read into out; 0 for the county's own, one not listed, or no
  * sites at all. */

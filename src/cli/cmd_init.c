@@ -10,6 +10,7 @@
 #include "jrc/i18n.h"
 #include "jrc/ledger_key.h"
 #include "jrc/refdata.h"
+#include "jrc/site.h"
 
 /* The -wal, -shm and -journal files SQLite keeps beside a database. */
 static void remove_sidecars(const char *path)
@@ -48,7 +49,7 @@ static int init_server(cli_ctx *ctx)
 	if ((rc = cli_open_db(ctx, JRC_DB_CREATE, &db)))
 		return rc;
 	if (refdata_import_dir(db, ctx->data_dir, "cli", &err) != JRC_OK ||
-	    (ctx->site && db_setting_set(db, "site_code", ctx->site, &err) != JRC_OK)) {
+	    (ctx->site && site_settle(db, ctx->site, &err) != JRC_OK)) {
 		db_close(db);
 		rc = cli_fail(ctx, &err);
 		fprintf(stderr, "%s\n",
@@ -105,7 +106,7 @@ static int init_run(cli_call *c)
 	}
 	/* The site after the list of sites: it must be one of them. */
 	if (refdata_import_dir(db, ctx->data_dir, "cli", &err) != JRC_OK ||
-	    (ctx->site && db_setting_set(db, "site_code", ctx->site, &err) != JRC_OK)) {
+	    (ctx->site && site_settle(db, ctx->site, &err) != JRC_OK)) {
 		db_close(db);
 		remove_files(tmp);
 		return cli_fail(ctx, &err);

@@ -289,3 +289,17 @@ jrc_status site_address(jrc_db *db, const char *code, char *zh, size_t zsize, ch
 		return s;
 	return db_setting_get(db, "address_en", NULL, en, esize, err);
 }
+
+jrc_status site_settle(jrc_db *db, const char *code, jrc_err *err)
+{
+	jrc_site st;
+	jrc_status s;
+
+	if ((s = db_setting_set(db, "site_code", code, err)) != JRC_OK)
+		return s;
+	if (site_count(db) == 0)
+		return JRC_OK;
+	if ((s = site_get(db, code, &st, err)) != JRC_OK)
+		return s;
+	return db_setting_set(db, "site_division", st.division, err);
+}

@@ -69,6 +69,7 @@ like "$out" "no site 'XQ' in the list of sites" "  with the sentence"
 [ ! -e "$T_DIR/other.db" ]; ok $? "  and leaves no database behind"
 jrc --db "$T_DIR/other.db" --site HZ init >/dev/null &&
 	is "$(jrc --db "$T_DIR/other.db" settings site_code)" HZ "init for a listed site sets it"
+is "$(jrc --db "$T_DIR/other.db" settings site_division)" 330726100 "  and its division: Huangzhai's visits and surveys"
 out=$(jrc --db "$T_DIR/other.db" --site BM file --anonymous --category LAB --division 330726100201 --text "站点")
 ok $? "a filing at another listed site"
 like "$out" "^BM[0-9]{6}-" "  is numbered for it"
