@@ -53,22 +53,22 @@ jrc_status site_use(jrc_db *db, const char *code, jrc_err *err);
  * to its division. */
 jrc_status site_settle(jrc_db *db, const char *code, jrc_err *err);
 
-/* 1 when code (NULL: this terminal's site) is a listed site below the
- * county, read into out; 0 for the county's own, one not listed, or no
- * sites at all. */
-int site_below_county(jrc_db *db, const char *code, jrc_site *out);
+/* 1 when this terminal stands at a site of its own (jrc --site), other
+ * than the database's (the site_code setting), read into out.  The
+ * settings describe the database's own site, the hall: its name and
+ * address, its windows and queue. */
+int site_away(jrc_db *db, jrc_site *out);
 
 /* What a screen or a paper heads with: the center's name (the
- * center_name settings), followed below the county by the site's own
- * ("浦江县信访联合接待中心 · 黄宅镇").  code NULL: this terminal's site. */
-jrc_status site_heading(jrc_db *db, const char *code, char *zh, size_t zsize, char *en,
-			size_t esize, jrc_err *err);
+ * center_name settings), followed at another site by that site's own
+ * ("浦江县信访联合接待中心 · 黄宅镇"). */
+jrc_status site_heading(jrc_db *db, char *zh, size_t zsize, char *en, size_t esize,
+			jrc_err *err);
 
-/* Where to come back to: a site's address below the county (the same
- * words in both languages), else the address settings.  code NULL: this
- * terminal's site. */
-jrc_status site_address(jrc_db *db, const char *code, char *zh, size_t zsize, char *en,
-			size_t esize, jrc_err *err);
+/* Where to come back to: at another site its address from sites.csv (the
+ * same words in both languages), else the address settings. */
+jrc_status site_address(jrc_db *db, char *zh, size_t zsize, char *en, size_t esize,
+			jrc_err *err);
 
 /* Where a case is handled now. */
 enum { JRC_MOVED_NONE, JRC_MOVED_ASSIGNED, JRC_MOVED_ESCALATED };

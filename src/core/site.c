@@ -243,20 +243,17 @@ jrc_status site_use(jrc_db *db, const char *code, jrc_err *err)
 	return JRC_OK;
 }
 
-int site_below_county(jrc_db *db, const char *code, jrc_site *st)
+int site_away(jrc_db *db, jrc_site *out)
 {
-	char own[16];
+	char home[8], here[16];
 
-	if (!code) {
-		if (db_setting_get(db, "site_code", NULL, own, sizeof(own), NULL) != JRC_OK)
-			return 0;
-		code = own;
-	}
-	return *code && site_get(db, code, st, NULL) == JRC_OK && strcmp(st->level, "county") != 0;
+	return db_site_away(db, home) &&
+	       db_setting_get(db, "site_code", NULL, here, sizeof(here), NULL) == JRC_OK &&
+	       site_get(db, here, out, NULL) == JRC_OK;
 }
 
-jrc_status site_heading(jrc_db *db, const char *code, char *zh, size_t zsize, char *en,
-			size_t esize, jrc_err *err)
+jrc_status site_heading(jrc_db *db, char *zh, size_t zsize, char *en, size_t esize,
+			jrc_err *err)
 {
 	jrc_site st;
 	jrc_status s;
@@ -264,7 +261,7 @@ jrc_status site_heading(jrc_db *db, const char *code, char *zh, size_t zsize, ch
 	if ((s = db_setting_get(db, "center_name_zh", NULL, zh, zsize, err)) != JRC_OK ||
 	    (s = db_setting_get(db, "center_name_en", NULL, en, esize, err)) != JRC_OK)
 		return s;
-	if (site_below_county(db, code, &st)) {
+	if (site_away(db, &st)) {
 		size_t z = strlen(zh), e = strlen(en);
 
 		snprintf(zh + z, zsize - z, " · %s", st.name_zh);
@@ -273,13 +270,13 @@ jrc_status site_heading(jrc_db *db, const char *code, char *zh, size_t zsize, ch
 	return JRC_OK;
 }
 
-jrc_status site_address(jrc_db *db, const char *code, char *zh, size_t zsize, char *en,
-			size_t esize, jrc_err *err)
+jrc_status site_address(jrc_db *db, char *zh, size_t zsize, char *en, size_t esize,
+			jrc_err *err)
 {
 	jrc_site st;
 	jrc_status s;
 
-	if (site_below_county(db, code, &st) && st.address[0]) {
+	if (site_away(db, &st) && st.address[0]) {
 		/* One address, in the words of the place, for both languages. */
 		snprintf(zh, zsize, "%s", st.address);
 		snprintf(en, esize, "%s", st.address);

@@ -167,8 +167,9 @@ struct ui_ctx {
 	int cur_visible, cur_y, cur_x;  /* cursor wanted by the last draw */
 
 	char center_zh[256], center_en[256];
-	/* This terminal's site below the county ("" at the county's own):
-	 * the title bar's words when the center's with it are too wide. */
+	/* This terminal's site when it stands at one of its own (jrc --site,
+	 * site_away), else "": the title bar's words when the center's with
+	 * it are too wide. */
 	char site_zh[96], site_en[128];
 
 	wizard_draft *draft;  /* the filing wizard's draft (wizard.h) */

@@ -79,4 +79,17 @@ unlike "$scr" "W queue" "  and offers no queue"
 tm_keys W
 tm_wait "no queue to call here" 5; ok $? "W says there is no queue at this site"
 tm_stop
+
+# ---------------------------------------------------------------- a township's own database
+# Its settings describe its own hall: the name and address it was given
+# stand, without the site's name after them or sites.csv's address.
+jrc settings site_code HZ >/dev/null && jrc settings center_name_zh 黄宅镇社会治理中心 >/dev/null &&
+	jrc settings address_zh 黄宅镇人民路1号 >/dev/null; ok $? "the database made Huangzhai's own"
+k_start 80 24 xterm-256color --lang zh
+tm_wait '黄宅镇社会治理中心'; ok $? "its kiosk heads with the name in its settings"
+unlike "$(tm_screen)" "· 黄宅镇" "  without the site's name after it again"
+like "$(tm_screen)" "取号" "  and the hall's windows are its own"
+k_stop
+text=$(jrc print "$R" --printer file:- | "$FP" decode GB18030 /dev/stdin 48)
+like "$text" "地址：黄宅镇人民路1号" "a receipt printed there gives the address in its settings"
 done_testing

@@ -42,7 +42,7 @@ static jrc_status build(jrc_db *db, const jrc_hearing *h, int cols, int en_only,
 	char zh[256], en[256], when[32];
 	jrc_department dept;
 
-	if (site_heading(db, NULL, zh, sizeof(zh), en, sizeof(en), err) != JRC_OK)
+	if (site_heading(db, zh, sizeof(zh), en, sizeof(en), err) != JRC_OK)
 		return err ? err->code : JRC_E_DB;
 	doc_init(d, cols);
 	doc_add_both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);

@@ -319,7 +319,7 @@ static void test_doc(jrc_db *db, const jrc_print_setup *ps, jrc_doc_langs langs,
 	char zh[1024] = "", en[1024] = "", when[32], buf[256];
 	int cols = doc_paper_cols(ps->paper);
 
-	site_heading(db, NULL, zh, sizeof(zh), en, sizeof(en), NULL);
+	site_heading(db, zh, sizeof(zh), en, sizeof(en), NULL);
 	clock_format_local(clock_now(), when);
 	doc_init(d, cols);
 	if (langs != JRC_DOC_EN)

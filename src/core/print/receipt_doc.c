@@ -135,9 +135,9 @@ jrc_status receipt_info_load(jrc_db *db, const char *receipt, jrc_receipt_info *
 	memset(out, 0, sizeof(*out));
 	/* The site where it is printed: its name under the center's, and
 	 * the address to come back to. */
-	if ((s = site_heading(db, NULL, out->center_zh, sizeof(out->center_zh), out->center_en,
+	if ((s = site_heading(db, out->center_zh, sizeof(out->center_zh), out->center_en,
 			      sizeof(out->center_en), err)) != JRC_OK ||
-	    (s = site_address(db, NULL, out->address_zh, sizeof(out->address_zh), out->address_en,
+	    (s = site_address(db, out->address_zh, sizeof(out->address_zh), out->address_en,
 			      sizeof(out->address_en), err)) != JRC_OK ||
 	    (s = db_setting_get(db, "phone", NULL, out->phone, sizeof(out->phone), err)) != JRC_OK)
 		return s;

@@ -30,7 +30,7 @@ static jrc_status build(jrc_db *db, const jrc_case *c, int cols, int en_only, jr
 	int re = c->state == JRC_ST_REREVIEW_REQUESTED;
 	int have_dept = refdata_department(db, c->department, &dept, NULL) == JRC_OK;
 
-	if (site_heading(db, NULL, zh, sizeof(zh), en, sizeof(en), err) != JRC_OK)
+	if (site_heading(db, zh, sizeof(zh), en, sizeof(en), err) != JRC_OK)
 		return err ? err->code : JRC_E_DB;
 	doc_init(d, cols);
 	doc_add_both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);
@@ -163,7 +163,7 @@ static jrc_status anchor_build(jrc_db *db, const jrc_anchor *a, int cols, int en
 	char zh[256], en[256], when[40], count[32];
 	jrc_time t;
 
-	if (site_heading(db, NULL, zh, sizeof(zh), en, sizeof(en), err) != JRC_OK)
+	if (site_heading(db, zh, sizeof(zh), en, sizeof(en), err) != JRC_OK)
 		return err ? err->code : JRC_E_DB;
 	doc_init(d, cols);
 	doc_add_both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);

@@ -24,7 +24,7 @@ static jrc_status build(jrc_db *db, const jrc_case *c, const jrc_termination *t,
 	jrc_category cat;
 	int have_cat = refdata_category(db, c->category, &cat, NULL) == JRC_OK;
 
-	if (site_heading(db, NULL, zh, sizeof(zh), en, sizeof(en), err) != JRC_OK)
+	if (site_heading(db, zh, sizeof(zh), en, sizeof(en), err) != JRC_OK)
 		return err ? err->code : JRC_E_DB;
 	doc_init(d, cols);
 	doc_add_both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);

@@ -39,7 +39,7 @@ jrc_status queue_slip_doc(jrc_db *db, const jrc_ticket *t, int cols, int en_only
 	char zh[1024], en[1024], wins[64], buf[256], buf2[256], at[32];
 	jrc_time taken;
 
-	if (site_heading(db, NULL, zh, sizeof(zh), en, sizeof(en), err) != JRC_OK)
+	if (site_heading(db, zh, sizeof(zh), en, sizeof(en), err) != JRC_OK)
 		return err ? err->code : JRC_E_DB;
 	doc_init(d, cols);
 	doc_add_both(d, en_only, JRC_ALIGN_CENTER, JRC_DOC_BOLD, zh, en);

@@ -484,15 +484,15 @@ static void init_ctx(ui_ctx *ctx, const ui_options *opt)
 	ctx->db = opt->db;
 	if (opt->busy_timeout_ms > 0)
 		db_set_busy_timeout(ctx->db, opt->busy_timeout_ms);
-	/* The center's name, and below the county this terminal's site. */
-	if (site_heading(ctx->db, NULL, ctx->center_zh, sizeof(ctx->center_zh), ctx->center_en,
+	/* The center's name, and at another site (--site) that site's. */
+	if (site_heading(ctx->db, ctx->center_zh, sizeof(ctx->center_zh), ctx->center_en,
 			 sizeof(ctx->center_en), NULL) != JRC_OK)
 		ctx->center_zh[0] = ctx->center_en[0] = '\0';
 	{
 		jrc_site st;
 
 		ctx->site_zh[0] = ctx->site_en[0] = '\0';
-		if (site_below_county(ctx->db, NULL, &st)) {
+		if (site_away(ctx->db, &st)) {
 			snprintf(ctx->site_zh, sizeof(ctx->site_zh), "%s", st.name_zh);
 			snprintf(ctx->site_en, sizeof(ctx->site_en), "%s", st.name_en);
 		}
