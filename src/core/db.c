@@ -53,8 +53,9 @@ struct jrc_db {
 	unsigned next_window;
 	/* This terminal's own site (jrc --site, site_use), standing in for
 	 * the database's site_code and site_division settings: on a county
-	 * server every site shares the settings.  "" when not given. */
-	char site[8], site_division[16];
+	 * server every site shares the settings.  "" when not given.  home:
+	 * the database's own site_code when it was given, read once. */
+	char site[8], site_division[16], home[8];
 };
 
 /* The server behind db, or NULL.  A build without libpq has no server:
@@ -94,10 +95,17 @@ void db_window_since(jrc_db *db, jrc_date today, long days, char out[32])
 	memcpy(w->since, out, sizeof(w->since));
 }
 
-void db_site_set(jrc_db *db, const char *code, const char *division)
+void db_site_set(jrc_db *db, const char *code, const char *division, const char *home)
 {
 	snprintf(db->site, sizeof(db->site), "%s", code ? code : "");
 	snprintf(db->site_division, sizeof(db->site_division), "%s", division ? division : "");
+	snprintf(db->home, sizeof(db->home), "%s", home ? home : "");
+}
+
+int db_site_away(const jrc_db *db, char home[8])
+{
+	memcpy(home, db->home, sizeof(db->home));
+	return db->site[0] && strcmp(db->site, db->home) != 0;
 }
 
 const char *db_site_own(const jrc_db *db, const char *key)

@@ -285,17 +285,18 @@ void db_col_copy(db_stmt *st, int i, char *buf, size_t size);
 void db_window_since(jrc_db *db, jrc_date today, long days, char out[32]);
 
 /* This terminal's own site and its division (site_use in site.c), which
- * db_setting_get answers for the site_code and site_division settings;
- * a code of NULL or "" gives the settings back. */
-void db_site_set(jrc_db *db, const char *code, const char *division);
+ * db_setting_get answers for the site_code and site_division settings,
+ * and home, the database's own site_code then; a code of NULL or "" gives
+ * the settings back. */
+void db_site_set(jrc_db *db, const char *code, const char *division, const char *home);
 
 /* What stands in for setting key on this connection, or NULL. */
 const char *db_site_own(const jrc_db *db, const char *key);
 
 /* 1 when this connection stands at a site other than the database's own
- * (its stored site_code, copied to home): the hall whose windows, queue
- * and rooms the database lists is then elsewhere. */
-int db_site_away(jrc_db *db, char home[8]);
+ * (its site_code when the site was given, copied to home): the hall whose
+ * windows, queue and rooms the database lists is then elsewhere. */
+int db_site_away(const jrc_db *db, char home[8]);
 
 /* The database's file ("" for an in-memory one): what a file printer
  * must never write over. */

@@ -287,9 +287,8 @@ jrc_status db_setting_check(const char *key, const char *value, jrc_err *err)
 	return s->check(key, value, err);
 }
 
-/* The database's own value of key, or its default. */
-static jrc_status setting_stored(jrc_db *db, const char *key, const char *def, char *out,
-				 size_t size, jrc_err *err)
+jrc_status db_setting_get(jrc_db *db, const char *key, const char *def, char *out,
+			  size_t size, jrc_err *err)
 {
 	db_stmt *st;
 	const struct setting *s = setting_find(key);
@@ -298,6 +297,11 @@ static jrc_status setting_stored(jrc_db *db, const char *key, const char *def, c
 
 	if (!def && s)
 		def = s->def;
+	/* A terminal at a site of its own reads its site there. */
+	if (db_site_own(db, key)) {
+		snprintf(out, size, "%s", db_site_own(db, key));
+		return JRC_OK;
+	}
 	if ((rc = db_prepare_cached(db, "SELECT value FROM settings WHERE key = ?", &st,
 				    err)) != JRC_OK)
 		return rc;
@@ -312,26 +316,6 @@ static jrc_status setting_stored(jrc_db *db, const char *key, const char *def, c
 	}
 	db_release(st);
 	return rc;
-}
-
-jrc_status db_setting_get(jrc_db *db, const char *key, const char *def, char *out,
-			  size_t size, jrc_err *err)
-{
-	/* A terminal at a site of its own reads its site there. */
-	if (db_site_own(db, key)) {
-		snprintf(out, size, "%s", db_site_own(db, key));
-		return JRC_OK;
-	}
-	return setting_stored(db, key, def, out, size, err);
-}
-
-int db_site_away(jrc_db *db, char home[8])
-{
-	home[0] = '\0';
-	if (!db_site_own(db, "site_code") ||
-	    setting_stored(db, "site_code", NULL, home, 8, NULL) != JRC_OK)
-		return 0;
-	return strcmp(home, db_site_own(db, "site_code")) != 0;
 }
 
 jrc_status db_setting_set(jrc_db *db, const char *key, const char *value, jrc_err *err)

@@ -191,15 +191,13 @@ static void fill_window(db_stmt *st, jrc_window *w)
  * no number, calls none, and sends nobody to a window it does not have. */
 static jrc_status at_the_hall(jrc_db *db, jrc_err *err)
 {
-	char home[8], here[16];
+	char home[8];
 
 	if (!db_site_away(db, home))
 		return JRC_OK;
-	if (db_setting_get(db, "site_code", NULL, here, sizeof(here), NULL) != JRC_OK)
-		here[0] = '\0';
 	return jrc_err_set(err, JRC_E_REFUSED, "site",
 			   _("The windows and their numbers are those of the hall at site %s; this terminal is at site %s, which has none of them: no number can be taken or called here."),
-			   home, here);
+			   home, db_site_own(db, "site_code"));
 }
 
 int queue_at_hall(jrc_db *db)
@@ -219,7 +217,7 @@ jrc_status queue_windows(jrc_db *db, jrc_window **out, size_t *n, jrc_err *err)
 
 	*out = NULL;
 	*n = 0;
-	if (at_the_hall(db, NULL) != JRC_OK)
+	if (!queue_at_hall(db))
 		return JRC_OK;
 	if ((s = db_prepare(db, WINDOW_COLS " WHERE active = 1 ORDER BY number", &st, err)))
 		return s;
@@ -297,7 +295,7 @@ jrc_status queue_department_group(jrc_db *db, const char *department, char grp[2
 	*found = 0;
 	*window = 0;
 	grp[0] = '\0';
-	if (at_the_hall(db, NULL) != JRC_OK)
+	if (!queue_at_hall(db))
 		return JRC_OK;
 	/* The department's own window first, then any window that lists it. */
 	if ((s = db_prepare_cached(db,
@@ -404,7 +402,7 @@ jrc_status queue_list(jrc_db *db, const char *grp, int all, jrc_ticket **out, si
 
 	*out = NULL;
 	*n = 0;
-	if (at_the_hall(db, NULL) != JRC_OK)     /* none at another site (a board there) */
+	if (!queue_at_hall(db))     /* none at another site (a board there) */
 		return JRC_OK;
 	today(day);
 	if ((s = db_prepare(db, "SELECT " TICKET_COLS TICKET_FROM " WHERE t.day = ?1"

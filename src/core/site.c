@@ -227,6 +227,7 @@ jrc_status site_use(jrc_db *db, const char *code, jrc_err *err)
 {
 	jrc_site st;
 	jrc_status s;
+	char home[16];
 	long listed;
 
 	if (!receipt_site_valid(code))
@@ -239,17 +240,21 @@ jrc_status site_use(jrc_db *db, const char *code, jrc_err *err)
 	listed = site_count(db);
 	if (listed > 0 && (s = site_get(db, code, &st, err)) != JRC_OK)
 		return s;
-	db_site_set(db, code, listed > 0 ? st.division : NULL);
+	/* The database's own site, read once (not through a site given
+	 * before): away from it the hall's windows and queue are elsewhere
+	 * (queue_at_hall, site_away). */
+	db_site_set(db, NULL, NULL, NULL);
+	if ((s = db_setting_get(db, "site_code", NULL, home, sizeof(home), err)) != JRC_OK)
+		return s;
+	db_site_set(db, code, listed > 0 ? st.division : NULL, home);
 	return JRC_OK;
 }
 
 int site_away(jrc_db *db, jrc_site *out)
 {
-	char home[8], here[16];
+	char home[8];
 
-	return db_site_away(db, home) &&
-	       db_setting_get(db, "site_code", NULL, here, sizeof(here), NULL) == JRC_OK &&
-	       site_get(db, here, out, NULL) == JRC_OK;
+	return db_site_away(db, home) && site_get(db, db_site_own(db, "site_code"), out, NULL) == JRC_OK;
 }
 
 jrc_status site_heading(jrc_db *db, char *zh, size_t zsize, char *en, size_t esize,
