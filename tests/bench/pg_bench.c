@@ -4,22 +4,34 @@
  *
  *   pg_bench init URI               lay out an empty database with the
  *                                   reference data
- *   pg_bench filing URI N core|bare N filings into URI (an empty database,
+ *   pg_bench filing URI N core|bare|async
+ *                                   N filings into URI (an empty database,
  *                                   laid out here), one transaction each,
- *                                   by the core or by the bare loop
+ *                                   by the core or by the bare loop (async:
+ *                                   the bare loop with synchronous_commit
+ *                                   off, to tell what a commit's flush
+ *                                   costs on this machine)
  *   pg_bench kiosks URI SITES PER N OUT
  *                                   SITES x PER processes, each a kiosk at
  *                                   one of the first SITES county and
  *                                   township sites, filing N cases through
  *                                   grievance_file; receipts to OUT.<i>
+ *   pg_bench bare-kiosks URI SITES PER N
+ *                                   as many bare loops at once, at their
+ *                                   sites, without the chain's head: what
+ *                                   this machine gives many writers,
+ *                                   whatever the record's design
  *
  * Output: key=value lines for tests/bench/run.sh.  JRC_DATA names the
  * reference data.  The server's own settings stand: synchronous_commit is
  * on for both sides (the core sets it on every connection; the bare loop
  * sets it the same way). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <libpq-fe.h>
 
@@ -74,37 +86,25 @@ static long long one_value(PGconn *c, const char *name, int n, const char *const
 	return x;
 }
 
-/* The floor: the same five writes per filing as file_bench's bare sqlite
- * loop (the day's sequence, the case, its event, the chain's head, the
- * day's summary row), each a prepared statement and a round trip, in
- * one transaction; values the core would look up computed beforehand. */
-static double run_bare(const char *uri, long n, double *cpu)
+/* The bare loop's connection: its five writes prepared, the commit's
+ * durability as the core's (synchronous_commit on) or, to measure what a
+ * commit's flush costs on this machine, off. */
+static PGconn *bare_open(const char *uri, int durable)
 {
-	jrc_db *db = bench_fresh_db(uri);
-	PGconn *c;
-	intake_buf b;
-	spread sp;
-	char receipt[JRC_RECEIPT_MAX], filed[32], idbuf[24], evbuf[24];
-	const char *hash = "3f5a0c9e1b7d2468ace013579bdf2468ace013579bdf2468ace013579bdf2468";
-	long long last_event;
-	double t0;
+	PGconn *c = PQconnectdb(uri);
 
-	load_spread(db, &sp);
-	last_event = db_count(db, "events");
-	db_close(db);
-	clock_format_utc(clock_now(), filed);
-	c = PQconnectdb(uri);
 	if (PQstatus(c) != CONNECTION_OK)
 		bench_die(uri, PQerrorMessage(c));
-	want(c, PQexec(c, "SET client_encoding = 'UTF8'; SET synchronous_commit = on"),
+	want(c, PQexec(c, durable ? "SET client_encoding = 'UTF8'; SET synchronous_commit = on"
+			      : "SET client_encoding = 'UTF8'; SET synchronous_commit = off"),
 	     PGRES_COMMAND_OK, "settings");
-	want(c, PQprepare(c, "seq", "INSERT INTO day_seq(site, day, last) VALUES ('PJ', $1, 1)"
+	want(c, PQprepare(c, "seq", "INSERT INTO day_seq(site, day, last) VALUES ($2, $1, 1)"
 			  " ON CONFLICT(site, day) DO UPDATE SET last = day_seq.last + 1 RETURNING last",
 			  0, NULL), PGRES_COMMAND_OK, "prepare seq");
 	want(c, PQprepare(c, "case", "INSERT INTO cases(receipt, query_code, site, category,"
 			  " division, department, level, anonymous, name, id_kind, id_number, phone,"
 			  " text, outcome, channel, staff_id, lang, filed_at, state, state_at, due_on,"
-			  " accept_by) VALUES ($1,'123456','PJ',$2,$3,'RSJ','county',0,$4,'resident',"
+			  " accept_by) VALUES ($1,'123456',$10,$2,$3,'RSJ','county',0,$4,'resident',"
 			  "$5,$6,$7,$8,'kiosk',NULL,'zh',$9,'registered',$9,'2026-12-14','2026-12-14')"
 			  " RETURNING id", 0, NULL), PGRES_COMMAND_OK, "prepare case");
 	want(c, PQprepare(c, "event", "INSERT INTO events(id, at, actor, kind, case_id, from_state,"
@@ -114,48 +114,77 @@ static double run_bare(const char *uri, long n, double *cpu)
 			  " ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id,"
 			  " hash = excluded.hash", 0, NULL), PGRES_COMMAND_OK, "prepare head");
 	want(c, PQprepare(c, "tally", "INSERT INTO tally_day(day, site, category, division,"
-			  " department, state, source, n, p_n, dirty) VALUES ('2026-11-29', 'PJ', $1, $2,"
+			  " department, state, source, n, p_n, dirty) VALUES ('2026-11-29', $3, $1, $2,"
 			  " 'RSJ', 'registered', 'kiosk', 1, 1, 1) ON CONFLICT(day, site, category,"
 			  " division, department, state, source) DO UPDATE SET n = tally_day.n + 1,"
 			  " p_n = tally_day.p_n + 1, dirty = 1", 0, NULL), PGRES_COMMAND_OK,
 	     "prepare tally");
+	return c;
+}
+
+/* One bare filing at site: the day's sequence, the case, its event
+ * numbered event_id, the chain's head (unless head is 0: nothing shared
+ * between sites but the tables), the day's summary row; a round trip
+ * each, in one transaction.  Values the core would look up are given. */
+static void bare_file(PGconn *c, const char *site, const intake_buf *b, long long event_id,
+		      int head, const char *filed)
+{
+	const char *hash = "3f5a0c9e1b7d2468ace013579bdf2468ace013579bdf2468ace013579bdf2468";
+	const char *seqv[] = { "261129", site };
+	char receipt[JRC_RECEIPT_MAX], idbuf[24], evbuf[24];
+	long long s, id;
+
+	want(c, PQexec(c, "BEGIN"), PGRES_COMMAND_OK, "begin");
+	s = one_value(c, "seq", 2, seqv);
+	receipt_format(site, "261129", s, receipt);
+	{
+		const char *v[] = { receipt, b->in.category, b->in.division, b->in.name, b->id,
+				    b->phone, b->text, b->in.outcome, filed, site };
+
+		id = one_value(c, "case", 10, v);
+	}
+	snprintf(idbuf, sizeof(idbuf), "%lld", id);
+	snprintf(evbuf, sizeof(evbuf), "%lld", event_id);
+	{
+		const char *v[] = { evbuf, filed, idbuf, hash };
+
+		want(c, PQexecPrepared(c, "event", 4, v, NULL, NULL, 0), PGRES_COMMAND_OK, "event");
+	}
+	if (head) {
+		const char *v[] = { evbuf, hash };
+
+		want(c, PQexecPrepared(c, "head", 2, v, NULL, NULL, 0), PGRES_COMMAND_OK, "head");
+	}
+	{
+		const char *v[] = { b->in.category, b->in.division, site };
+
+		want(c, PQexecPrepared(c, "tally", 3, v, NULL, NULL, 0), PGRES_COMMAND_OK, "tally");
+	}
+	want(c, PQexec(c, "COMMIT"), PGRES_COMMAND_OK, "commit");
+}
+
+/* The floor: the same five writes per filing as file_bench's bare sqlite
+ * loop, each a prepared statement and a round trip, in one transaction. */
+static double run_bare(const char *uri, long n, int durable, double *cpu)
+{
+	jrc_db *db = bench_fresh_db(uri);
+	PGconn *c;
+	intake_buf b;
+	spread sp;
+	char filed[32];
+	long long last_event;
+	double t0;
+
+	load_spread(db, &sp);
+	last_event = db_count(db, "events");
+	db_close(db);
+	clock_format_utc(clock_now(), filed);
+	c = bare_open(uri, durable);
 	*cpu = bench_cpu_now();
 	t0 = bench_now();
 	for (long i = 0; i < n; i++) {
-		const char *day[] = { "261129" };
-		long long s, id;
-
 		make_intake(&b, (unsigned long)i, &sp);
-		want(c, PQexec(c, "BEGIN"), PGRES_COMMAND_OK, "begin");
-		s = one_value(c, "seq", 1, day);
-		receipt_format("PJ", "261129", s, receipt);
-		{
-			const char *v[] = { receipt, b.in.category, b.in.division, b.in.name,
-					    b.id, b.phone, b.text, b.in.outcome, filed };
-
-			id = one_value(c, "case", 9, v);
-		}
-		snprintf(idbuf, sizeof(idbuf), "%lld", id);
-		snprintf(evbuf, sizeof(evbuf), "%lld", ++last_event);
-		{
-			const char *v[] = { evbuf, filed, idbuf, hash };
-
-			want(c, PQexecPrepared(c, "event", 4, v, NULL, NULL, 0), PGRES_COMMAND_OK,
-			     "event");
-		}
-		{
-			const char *v[] = { evbuf, hash };
-
-			want(c, PQexecPrepared(c, "head", 2, v, NULL, NULL, 0), PGRES_COMMAND_OK,
-			     "head");
-		}
-		{
-			const char *v[] = { b.in.category, b.in.division };
-
-			want(c, PQexecPrepared(c, "tally", 2, v, NULL, NULL, 0), PGRES_COMMAND_OK,
-			     "tally");
-		}
-		want(c, PQexec(c, "COMMIT"), PGRES_COMMAND_OK, "commit");
+		bare_file(c, "PJ", &b, ++last_event, 1, filed);
 	}
 	t0 = bench_now() - t0;
 	*cpu = bench_cpu_now() - *cpu;
@@ -165,12 +194,12 @@ static double run_bare(const char *uri, long n, double *cpu)
 
 /* ---------------------------------------------------------------- kiosks */
 
-/* SITES x PER kiosks, kiosk i at the i % SITES-th county or township site. */
-static int kiosks_at_sites(const char *uri, long sites, long per, long n, const char *out)
+/* The codes of the first SITES county and township sites, as
+ * kiosks_at_sites spreads its kiosks; exits when there are fewer. */
+static char (*site_codes(const char *uri, long sites))[8]
 {
 	char (*codes)[8] = calloc((size_t)sites, sizeof(*codes));
 	long found = 0;
-	int rc;
 	jrc_db *db;
 	jrc_err err = { 0 };
 	db_stmt *q;
@@ -187,9 +216,71 @@ static int kiosks_at_sites(const char *uri, long sites, long per, long n, const 
 	db_close(db);
 	if (found < sites)
 		bench_die("kiosks", "fewer county and township sites in the list than asked for");
-	rc = bench_kiosks(uri, sites * per, n, out, codes, sites, 1);
+	return codes;
+}
+
+/* SITES x PER kiosks, kiosk i at the i % SITES-th county or township site. */
+static int kiosks_at_sites(const char *uri, long sites, long per, long n, const char *out)
+{
+	char (*codes)[8] = site_codes(uri, sites);
+	int rc = bench_kiosks(uri, sites * per, n, out, codes, sites, 1);
+
 	free(codes);
 	return rc;
+}
+
+/* SITES x PER bare loops at once, loop i at the i % SITES-th site, each
+ * filing n: the same writes as the bare loop but for the chain's head, so
+ * that nothing is shared between two sites but the tables; what the
+ * machine and the server give many writers, whatever the record's design.
+ * Prints procs, filings, wall_s and per_s; exits 1 when a loop failed. */
+static int bare_at_sites(const char *uri, long sites, long per, long n)
+{
+	char (*codes)[8] = site_codes(uri, sites), filed[32];
+	long procs = sites * per;
+	pid_t *pids = calloc((size_t)procs, sizeof(*pids));
+	long long base;
+	int failed = 0, st;
+	spread sp;
+	jrc_db *db;
+	jrc_err err = { 0 };
+	double t0;
+
+	if (!pids)
+		bench_die("bare kiosks", "out of memory");
+	if (db_open(uri, 0, &db, &err) != JRC_OK)
+		bench_die(uri, err.msg);
+	load_spread(db, &sp);
+	base = db_count(db, "events");
+	db_close(db);
+	clock_format_utc(clock_now(), filed);
+	fflush(stdout);
+	t0 = bench_now();
+	for (long p = 0; p < procs; p++) {
+		pids[p] = fork();
+		if (pids[p] < 0)
+			bench_die("fork", strerror(errno));
+		if (pids[p] == 0) {
+			PGconn *c = bare_open(uri, 1);
+			intake_buf b;
+
+			for (long i = 0; i < n; i++) {
+				make_intake(&b, (unsigned long)(p * n + i), &sp);
+				bare_file(c, codes[p % sites], &b, base + p * n + i + 1, 0, filed);
+			}
+			PQfinish(c);
+			_exit(0);
+		}
+	}
+	for (long p = 0; p < procs; p++)
+		if (waitpid(pids[p], &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+			failed++;
+	t0 = bench_now() - t0;
+	printf("procs=%ld\nfilings=%ld\nwall_s=%.3f\nper_s=%.1f\nfailed_procs=%d\n", procs,
+	       procs * n, t0, (double)(procs * n) / t0, failed);
+	free(pids);
+	free(codes);
+	return failed ? 1 : 0;
 }
 
 int main(int argc, char **argv)
@@ -200,18 +291,27 @@ int main(int argc, char **argv)
 	}
 	if (argc == 5 && !strcmp(argv[1], "filing")) {
 		long n = strtol(argv[3], NULL, 10);
-		int core = !strcmp(argv[4], "core");
-		double cpu, t = core ? run_core(argv[2], n, &cpu) : run_bare(argv[2], n, &cpu);
+		const char *side = argv[4];
+		double cpu, t;
 
-		printf("filings=%ld\n%s_ms_per_filing=%.3f\n%s_cpu_ms_per_filing=%.3f\n", n,
-		       core ? "core" : "bare", t / (double)n * 1e3, core ? "core" : "bare",
-		       cpu / (double)n * 1e3);
+		if (!strcmp(side, "core"))
+			t = run_core(argv[2], n, &cpu);
+		else if (!strcmp(side, "bare") || !strcmp(side, "async"))
+			t = run_bare(argv[2], n, !strcmp(side, "bare"), &cpu);
+		else
+			goto usage;
+		printf("filings=%ld\n%s_ms_per_filing=%.3f\n%s_cpu_ms_per_filing=%.3f\n", n, side,
+		       t / (double)n * 1e3, side, cpu / (double)n * 1e3);
 		return 0;
 	}
 	if (argc == 7 && !strcmp(argv[1], "kiosks"))
 		return kiosks_at_sites(argv[2], strtol(argv[3], NULL, 10), strtol(argv[4], NULL, 10),
 				       strtol(argv[5], NULL, 10), argv[6]);
-	fprintf(stderr, "usage: pg_bench init URI | filing URI N core|bare |"
-		" kiosks URI SITES PER N OUT\n");
+	if (argc == 6 && !strcmp(argv[1], "bare-kiosks"))
+		return bare_at_sites(argv[2], strtol(argv[3], NULL, 10), strtol(argv[4], NULL, 10),
+				     strtol(argv[5], NULL, 10));
+usage:
+	fprintf(stderr, "usage: pg_bench init URI | filing URI N core|bare|async |"
+		" kiosks URI SITES PER N OUT | bare-kiosks URI SITES PER N\n");
 	return 2;
 }

@@ -496,10 +496,10 @@ if want server; then
 
 		# 1: rounds of 300 in turn, each on a fresh database; the means,
 		# of the time and of the client's own CPU time.
-		core=0 bare=0 core_cpu=0 bare_cpu=0
+		core=0 bare=0 async=0 core_cpu=0 bare_cpu=0 async_cpu=0
 		quarter() { eval "$1=\$(awk -v a=\"\${$1}\" -v b=\"$2\" 'BEGIN { print a + b / 4 }')"; }
 		for r in 1 2 3 4; do
-			for side in core bare; do
+			for side in core bare async; do
 				fresh f_$side
 				out=$("$BENCH_BIN/pg_bench" filing "$(pg_uri f_$side)" 300 $side)
 				t=$(printf '%s\n' "$out" | kv ${side}_ms_per_filing)
@@ -514,6 +514,12 @@ if want server; then
 			"$(ratio "$core" "$bare")" "<= 1.3"
 		row "  the client's own CPU time per filing (jrc's storage layer, the chain's HMAC, libpq)" \
 			"$(printf '%.3f' "$core_cpu") ms" "bare libpq $(printf '%.3f' "$bare_cpu") ms" - -
+		# What a commit's flush costs here: the bare loop with
+		# synchronous_commit on, less the same loop with it off.  All that
+		# group commit can save a writer.
+		row "  a commit's flush on this machine (the bare loop, synchronous_commit on less off)" \
+			"$(awk -v a="$bare" -v b="$async" 'BEGIN { printf "%.3f ms", a - b }')" \
+			"off $(printf '%.3f' "$async") ms" - -
 		# The server's own time per filing, planning and running every
 		# statement (pg_stat_statements): 400 filings less 100, over 300.
 		if [ "$stats" = 1 ]; then
@@ -563,6 +569,16 @@ if want server; then
 			"$(ratio "$many" "$one")" ">= 2"
 		row "9   errors, duplicate numbers, sites with a gap" "$errors, $dups, $gaps" \
 			"3200 filings, verify $verified" - -
+		# What this machine and server give many writers whatever the
+		# record's design: the bare loop without the chain's head (nothing
+		# shared between two sites but the tables), one, then 16 sites x 4.
+		fresh b1 && "$BENCH_BIN/pg_bench" init "$(pg_uri b1)"
+		bone=$("$BENCH_BIN/pg_bench" bare-kiosks "$(pg_uri b1)" 1 1 800 | kv per_s)
+		fresh b64 && "$BENCH_BIN/pg_bench" init "$(pg_uri b64)"
+		bmany=$("$BENCH_BIN/pg_bench" bare-kiosks "$(pg_uri b64)" 16 4 50 | kv per_s)
+		[ -n "$bone" ] && [ -n "$bmany" ] || { say "make bench: pg_bench bare-kiosks failed"; exit 1; }
+		row "  bare libpq loops without a chain, 16 sites x 4 at once" "$bmany cases/s" \
+			"one loop $bone/s" "$(ratio "$bmany" "$bone")" -
 
 		# 2 and 3 on the generated databases, copied in: the schema and the
 		# reference data by jrc init, the cases and their events by COPY (the
