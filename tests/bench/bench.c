@@ -9,6 +9,7 @@
 
 #include "bench.h"
 #include "db_internal.h"
+#include "jrc/clock.h"
 #include "jrc/refdata.h"
 #include "jrc/validate.h"
 
@@ -86,6 +87,20 @@ void load_spread(jrc_db *db, spread *sp)
 		bench_die("spread", "no categories or villages in the reference data");
 }
 
+/* Days counted in the database's timezone, as jrc's own commands count
+ * them (cli_open_db): a filing's day figures and receipt number then
+ * agree with what jrc verify recounts, whatever the machine's zone. */
+static void bench_timezone(jrc_db *db)
+{
+	jrc_err err = { 0 };
+	char tz[64];
+
+	if (db_setting_get(db, "timezone", NULL, tz, sizeof(tz), &err) != JRC_OK)
+		bench_die("timezone", err.msg);
+	if (clock_use_timezone(tz) != JRC_OK)
+		bench_die("timezone", tz);
+}
+
 jrc_db *bench_fresh_db(const char *path)
 {
 	jrc_db *db;
@@ -98,6 +113,7 @@ jrc_db *bench_fresh_db(const char *path)
 		bench_die(path, err.msg);
 	if (refdata_import_dir(db, data, "bench", &err) != JRC_OK)
 		bench_die(data, err.msg);
+	bench_timezone(db);
 	return db;
 }
 
@@ -117,6 +133,7 @@ static int kiosk(const char *path, const char *site, long n, long base, const ch
 		bench_die(out, strerror(errno));
 	if (db_open(path, 0, &db, &err) != JRC_OK)
 		bench_die(path, err.msg);
+	bench_timezone(db);
 	if (spread_out)
 		load_spread(db, &sp);
 	for (long i = 0; i < n; i++) {
