@@ -239,7 +239,8 @@ const char *roster_weekday_name(jrc_date d);
 void roster_languages_text(const char *langs, char *out, size_t size);
 
 /* One line for screens and receipts, in the current language:
- * "张晓红（人民调解员） 12月2日 周三 09:30-10:00 调解室1". */
-void roster_booking_line(const jrc_booking *b, char *out, size_t size);
+ * "张晓红（人民调解员） 12月2日 周三 09:30-10:00 调解室1"; the room as
+ * this terminal names it (site_room). */
+void roster_booking_line(jrc_db *db, const jrc_booking *b, char *out, size_t size);
 
 #endif

@@ -59,6 +59,15 @@ jrc_status site_settle(jrc_db *db, const char *code, jrc_err *err);
  * address, its windows and queue. */
 int site_away(jrc_db *db, jrc_site *out);
 
+/* A room of the hall (the roster's, a booking's) as this terminal names
+ * it: at the hall as the roster has it; at another site after the hall's
+ * name ("县联合接待中心 领导接待室"), for the room is there, not here.
+ * site_room in the interface language, site_room_in the room given in
+ * Chinese (english 0) or English.  Returns room itself or buf; "" for
+ * none. */
+const char *site_room(jrc_db *db, const char *zh, const char *en, char *buf, size_t size);
+const char *site_room_in(jrc_db *db, const char *room, int english, char *buf, size_t size);
+
 /* What a screen or a paper heads with: the center's name (the
  * center_name settings), followed at another site by that site's own
  * ("浦江县信访联合接待中心 · 黄宅镇"). */

@@ -9,6 +9,7 @@
 #include "json.h"
 #include "jrc/i18n.h"
 #include "jrc/roster.h"
+#include "jrc/site.h"
 
 enum { SCHEDULE_DAYS = 7, SCHEDULE_MAX_DAYS = 366 };
 
@@ -79,7 +80,7 @@ void cli_print_booking(jrc_db *db, int64_t case_id)
 
 	if (roster_case_booking(db, case_id, &b, NULL) != JRC_OK)
 		return;
-	roster_booking_line(&b, line, sizeof(line));
+	roster_booking_line(db, &b, line, sizeof(line));
 	printf(_("Booking:     %s\n"), line);
 }
 
@@ -255,7 +256,7 @@ static int book_run(cli_call *c)
 		json_obj_close(&j);
 		json_end(&j);
 	} else {
-		roster_booking_line(&b, line, sizeof(line));
+		roster_booking_line(c->db, &b, line, sizeof(line));
 		printf(move ? _("Moved %s to: %s\n") : _("Booked for %s: %s\n"), b.receipt, line);
 	}
 	return 0;
@@ -390,7 +391,7 @@ static int checkin_run(cli_call *c)
 		json_obj_close(&j);
 		json_end(&j);
 	} else {
-		roster_booking_line(&ci.b, line, sizeof(line));
+		roster_booking_line(c->db, &ci.b, line, sizeof(line));
 		printf(_("Checked in for %s: %s\n"), ci.b.receipt, line);
 		printf(_("Queue number %s, window %s, %d ahead.\n"), ci.t.label, wins, ci.t.ahead);
 	}
@@ -417,10 +418,11 @@ const cli_command cli_cmd_checkin = {
 	.run = checkin_run,
 };
 
-static void print_session(const jrc_session *se, const jrc_slot *v, size_t n, int with_slots)
+static void print_session(jrc_db *db, const jrc_session *se, const jrc_slot *v, size_t n,
+			  int with_slots)
 {
-	char day[11], a[8], b[8];
-	const char *room = i18n_pick(se->room, se->room_en);
+	char day[11], a[8], b[8], at[512];
+	const char *room = site_room(db, se->room, se->room_en, at, sizeof(at));
 	const char *topics = i18n_pick(se->topics, se->topics_en);
 
 	date_format(se->day, day);
@@ -564,7 +566,7 @@ static int schedule_run(cli_call *c)
 		printf(_("Nobody receives in these %ld days.\n"), a->days);
 	} else {
 		for (size_t i = 0; i < nse; i++)
-			print_session(&se[i], v, nv, host != NULL);
+			print_session(c->db, &se[i], v, nv, host != NULL);
 	}
 	free(se);
 	free(v);

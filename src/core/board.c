@@ -56,21 +56,26 @@ static jrc_status gather_queue(jrc_db *db, board_data *o, jrc_err *err)
 	return JRC_OK;
 }
 
-/* Moves into states[] made today (local), from the index on (to_state, at). */
-static jrc_status moves_today(jrc_db *db, const char *from, const char *to, const char *sql_states,
-			      long *out, jrc_err *err)
+/* Moves into states[] made today (local), from the index on (to_state, at);
+ * of the cases filed at site when one is given. */
+static jrc_status moves_today(jrc_db *db, const char *site, const char *from, const char *to,
+			      const char *sql_states, long *out, jrc_err *err)
 {
-	char sql[256];
+	char sql[320];
 	db_stmt *st;
 	jrc_status s;
 	int rc;
 
-	snprintf(sql, sizeof(sql), "SELECT count(*) FROM lifecycle_steps"
-		 " WHERE to_state IN (%s) AND at >= ?1 AND at < ?2", sql_states);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM lifecycle_steps l%s"
+		 " WHERE l.to_state IN (%s) AND l.at >= ?1 AND l.at < ?2%s",
+		 site ? " JOIN cases c ON c.id = l.case_id" : "", sql_states,
+		 site ? " AND c.site = ?3" : "");
 	if ((s = db_prepare(db, sql, &st, err)))
 		return s;
 	db_bind_text(db, st, 1, from);
 	db_bind_text(db, st, 2, to);
+	if (site)
+		db_bind_text(db, st, 3, site);
 	rc = db_step(db, st);
 	if (rc == DB_ROW)
 		*out = db_col_int64(st, 0) > 0 ? (long)db_col_int64(st, 0) : 0;
@@ -78,14 +83,18 @@ static jrc_status moves_today(jrc_db *db, const char *from, const char *to, cons
 	return rc == DB_ROW ? JRC_OK : db_fail(db, rc, err);
 }
 
+/* The day's figures: the whole database's at the hall; at another site
+ * (jrc --site) those of the cases filed there, as its people know them. */
 static jrc_status gather_counts(jrc_db *db, board_data *o, jrc_date today, jrc_err *err)
 {
 	jrc_stat_query q = { 0 };
 	jrc_stat_cell *c = NULL;
 	size_t n = 0;
-	char from[32], to[32];
+	char from[32], to[32], home[8];
+	const char *site = db_site_away(db, home) ? db_site_own(db, "site_code") : NULL;
 	jrc_status s;
 
+	q.site = site;
 	q.from = q.to = o->today;
 	if ((s = stats_cross(db, &q, &c, &n, err)) != JRC_OK)
 		return s;
@@ -99,9 +108,9 @@ static jrc_status gather_counts(jrc_db *db, board_data *o, jrc_date today, jrc_e
 	free(c);
 	clock_format_utc(clock_local_midnight(today), from);
 	clock_format_utc(clock_local_midnight(date_add_days(today, 1)), to);
-	if ((s = moves_today(db, from, to, "'accepted'", &o->accepted_today, err)) != JRC_OK)
+	if ((s = moves_today(db, site, from, to, "'accepted'", &o->accepted_today, err)) != JRC_OK)
 		return s;
-	return moves_today(db, from, to, "'answered','review_answered','rereview_answered'",
+	return moves_today(db, site, from, to, "'answered','review_answered','rereview_answered'",
 			   &o->answered_today, err);
 }
 

@@ -53,9 +53,8 @@ struct jrc_db {
 	unsigned next_window;
 	/* This terminal's own site (jrc --site, site_use), standing in for
 	 * the database's site_code and site_division settings: on a county
-	 * server every site shares the settings.  "" when not given.  home:
-	 * the database's own site_code when it was given, read once. */
-	char site[8], site_division[16], home[8];
+	 * server every site shares the settings. */
+	db_where where;
 };
 
 /* The server behind db, or NULL.  A build without libpq has no server:
@@ -95,27 +94,32 @@ void db_window_since(jrc_db *db, jrc_date today, long days, char out[32])
 	memcpy(w->since, out, sizeof(w->since));
 }
 
-void db_site_set(jrc_db *db, const char *code, const char *division, const char *home)
+void db_site_set(jrc_db *db, const db_where *w)
 {
-	snprintf(db->site, sizeof(db->site), "%s", code ? code : "");
-	snprintf(db->site_division, sizeof(db->site_division), "%s", division ? division : "");
-	snprintf(db->home, sizeof(db->home), "%s", home ? home : "");
+	static const db_where none;
+
+	db->where = w ? *w : none;
+}
+
+const db_where *db_site_where(const jrc_db *db)
+{
+	return &db->where;
 }
 
 int db_site_away(const jrc_db *db, char home[8])
 {
-	memcpy(home, db->home, sizeof(db->home));
-	return db->site[0] && strcmp(db->site, db->home) != 0;
+	memcpy(home, db->where.home, sizeof(db->where.home));
+	return db->where.site[0] && strcmp(db->where.site, db->where.home) != 0;
 }
 
 const char *db_site_own(const jrc_db *db, const char *key)
 {
-	if (!db->site[0])
+	if (!db->where.site[0])
 		return NULL;
 	if (strcmp(key, "site_code") == 0)
-		return db->site;
-	if (strcmp(key, "site_division") == 0 && db->site_division[0])
-		return db->site_division;
+		return db->where.site;
+	if (strcmp(key, "site_division") == 0 && db->where.site_division[0])
+		return db->where.site_division;
 	return NULL;
 }
 

@@ -284,11 +284,21 @@ void db_col_copy(db_stmt *st, int i, char *buf, size_t size);
  * connection remembers the last few. */
 void db_window_since(jrc_db *db, jrc_date today, long days, char out[32]);
 
-/* This terminal's own site and its division (site_use in site.c), which
- * db_setting_get answers for the site_code and site_division settings,
- * and home, the database's own site_code then; a code of NULL or "" gives
- * the settings back. */
-void db_site_set(jrc_db *db, const char *code, const char *division, const char *home);
+/* Where this terminal stands (jrc --site; site_use in site.c keeps it). */
+typedef struct db_where {
+	char site[8], site_division[16]; /* its site and that site's division: what
+					  * db_setting_get answers for the site_code and
+					  * site_division settings; "" when not given */
+	char home[8];                    /* the database's own site_code then, read once */
+	char hall_zh[96], hall_en[128];  /* that site's name in sites.csv: the hall
+					  * whose rooms the roster lists; "" when not listed */
+} db_where;
+
+/* Set where this connection stands; NULL gives the settings back. */
+void db_site_set(jrc_db *db, const db_where *w);
+
+/* Where this connection stands: all "" when no site was given. */
+const db_where *db_site_where(const jrc_db *db);
 
 /* What stands in for setting key on this connection, or NULL. */
 const char *db_site_own(const jrc_db *db, const char *key);

@@ -225,9 +225,10 @@ jrc_status site_code_check(jrc_db *db, const char *code, jrc_err *err)
 
 jrc_status site_use(jrc_db *db, const char *code, jrc_err *err)
 {
-	jrc_site st;
+	jrc_site st, hall;
 	jrc_status s;
 	char home[16];
+	db_where w;
 	long listed;
 
 	if (!receipt_site_valid(code))
@@ -243,10 +244,20 @@ jrc_status site_use(jrc_db *db, const char *code, jrc_err *err)
 	/* The database's own site, read once (not through a site given
 	 * before): away from it the hall's windows and queue are elsewhere
 	 * (queue_at_hall, site_away). */
-	db_site_set(db, NULL, NULL, NULL);
+	db_site_set(db, NULL);
 	if ((s = db_setting_get(db, "site_code", NULL, home, sizeof(home), err)) != JRC_OK)
 		return s;
-	db_site_set(db, code, listed > 0 ? st.division : NULL, home);
+	memset(&w, 0, sizeof(w));
+	snprintf(w.site, sizeof(w.site), "%s", code);
+	if (listed > 0)
+		snprintf(w.site_division, sizeof(w.site_division), "%s", st.division);
+	snprintf(w.home, sizeof(w.home), "%.7s", home);
+	/* The hall's name, for its rooms named from another site. */
+	if (listed > 0 && site_get(db, home, &hall, NULL) == JRC_OK) {
+		snprintf(w.hall_zh, sizeof(w.hall_zh), "%s", hall.name_zh);
+		snprintf(w.hall_en, sizeof(w.hall_en), "%s", hall.name_en);
+	}
+	db_site_set(db, &w);
 	return JRC_OK;
 }
 
@@ -255,6 +266,25 @@ int site_away(jrc_db *db, jrc_site *out)
 	char home[8];
 
 	return db_site_away(db, home) && site_get(db, db_site_own(db, "site_code"), out, NULL) == JRC_OK;
+}
+
+const char *site_room_in(jrc_db *db, const char *room, int english, char *buf, size_t size)
+{
+	const db_where *w = db_site_where(db);
+	const char *hall = english ? w->hall_en : w->hall_zh;
+	char home[8];
+
+	if (!room || !*room || !*hall || !db_site_away(db, home))
+		return room ? room : "";
+	snprintf(buf, size, english ? "%s, %s" : "%s %s", hall, room);
+	return buf;
+}
+
+const char *site_room(jrc_db *db, const char *zh, const char *en, char *buf, size_t size)
+{
+	int english = i18n_get() == JRC_LANG_EN && en && *en;
+
+	return site_room_in(db, i18n_pick(zh, en), english, buf, size);
 }
 
 jrc_status site_heading(jrc_db *db, char *zh, size_t zsize, char *en, size_t esize,

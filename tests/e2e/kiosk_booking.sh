@@ -61,7 +61,9 @@ like "$scr" 'Knows: Work and unpaid wages · free today 14:00 · no open cases' 
 tm_keys 2
 tm_wait 'Free times of Chen Jianguo'
 ok $? "picking him shows his free times"
-like "$(tm_screen)" '1 +today 14:00-14:30 +Labour dispute room' "today's times first"
+scr=$(tm_screen)
+like "$scr" '1 +today 14:00-14:30 *$' "today's times first"
+like "$scr" 'Where: Labour dispute room' "  the room, the same for every time, said once above them"
 tm_keys 1; tm_keys Enter
 tm_wait 'Step 7 of 7'
 ok $? "the choice leads to the review"

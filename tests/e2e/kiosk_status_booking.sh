@@ -40,7 +40,7 @@ like "$scr" '3  Cancel the appointment' "it can be cancelled"
 like "$scr" '4  Move it to another free time' "or moved"
 tm_keys F2
 tm_wait '您的预约'; ok $? "in Chinese too"
-like "$(tm_screen)" '李明（县领导） 明天 09:30-10:00 联合接待中心 领导接待室' "who, when, where in Chinese"
+like "$(tm_screen)" '李明（县领导） 明天 09:30-10:00 领导接待室' "who, when, where in Chinese"
 like "$(tm_screen)" '4  改到其他空闲时间' "with its choices"
 tm_keys F2
 tm_wait 'Your appointment'

@@ -3,8 +3,10 @@
 # the county server whose settings all sites share: its kiosk numbers
 # receipts for its site and heads its screens and papers with the site's
 # name and address; it offers none of the county hall's windows, numbers
-# or rooms; its desk lists the site's cases and has no queue to call; a
-# site not listed is refused at start; the database's own setting stays.
+# or rooms (the rooms it names after the hall); its desk lists the site's
+# cases and has no queue to call and no appointments to receive; its
+# board counts the site's filings; a site not listed is refused at start;
+# the database's own setting stays.
 . "$top_srcdir/tests/e2e/kiosk_lib.sh"
 FP="$top_builddir/tests/fakeprinter"
 [ -x "$FP" ] || skip_all "tests/fakeprinter is not built"
@@ -63,6 +65,24 @@ unlike "$scr" "黄宅镇" "  heads with the center's name alone"
 like "$scr" "取号" "  and offers a number for a window"
 k_stop
 
+# ---------------------------------------------------------------- the hall's rooms, from Huangzhai
+# The roster's rooms are the county hall's: at Huangzhai they are named
+# with the hall's name, so nobody looks for 领导接待室 in the township.
+out=$(JRC_LANG=en jrc --site HZ schedule --kind leader)
+like "$out" "Pujiang County Joint Reception Center, Leaders' reception room" \
+	"jrc schedule at Huangzhai names the hall with the room"
+out=$(JRC_LANG=en jrc schedule --kind leader)
+like "$out" "\) +Leaders' reception room" "  at the county center the room alone"
+K_SITE=HZ k_start 80 24 xterm-256color --lang en
+tm_wait 'Leader reception days'
+tm_keys "$(k_num 'Leader reception days')"
+tm_wait 'County leaders receive citizens'; ok $? "the leader days at Huangzhai"
+like "$(tm_screen)" "Where: Pujiang County Joint Reception" "  say where: the county hall's room"
+tm_keys F2
+tm_wait '县领导在这些日子接待群众'
+like "$(tm_screen)" '地点：县联合接待中心 领导接待室' "  in Chinese too"
+k_stop
+
 # ---------------------------------------------------------------- the desk at Huangzhai
 printf 'secret123\n' | jrc staff add D001 --name 张前台 --role desk >/dev/null
 RP=$(t_file_one "县里的一件"); ok $? "a case filed at the county center"
@@ -76,9 +96,26 @@ scr=$(tm_screen)
 like "$scr" "Site: Huangzhai Town" "  it is Huangzhai's"
 unlike "$scr" "$RP" "  not the county's"
 unlike "$scr" "W queue" "  and offers no queue"
+unlike "$scr" "A appointments|Today: [0-9]+ appointments" "  nor the hall's appointments"
 tm_keys W
 tm_wait "no queue to call here" 5; ok $? "W says there is no queue at this site"
+tm_keys A
+tm_wait "by its staff, not at this site" 5; ok $? "A says appointments are received at the hall"
 tm_stop
+
+# ---------------------------------------------------------------- the board at Huangzhai
+# The day's figures on a township's board are the township's own.
+board_at() { # SITE... : the board's figures line
+	tm_start 80 24 env JRC_DB="$JRC_DB" JRC_NOW="$JRC_NOW" JRC_LOCALEDIR="${JRC_LOCALEDIR:-}" \
+		JRC_DATA="$JRC_DATA" TERM=xterm-256color "$JRC" "$@" board --lang en
+	tm_wait "Today: filed" 10 && tm_screen | grep -o 'Today: filed [0-9]*'
+	tm_stop
+}
+hz=$(sqlite3 "$JRC_DB" "SELECT count(*) FROM cases WHERE site = 'HZ'")
+all=$(sqlite3 "$JRC_DB" "SELECT count(*) FROM cases")
+[ "$hz" -lt "$all" ]; ok $? "cases filed at both sites ($hz of $all at Huangzhai)"
+is "$(board_at --site HZ)" "Today: filed $hz" "the board at Huangzhai counts Huangzhai's filings"
+is "$(board_at)" "Today: filed $all" "  the county center's board every filing"
 
 # ---------------------------------------------------------------- a township's own database
 # Its settings describe its own hall: the name and address it was given

@@ -65,7 +65,7 @@ jrc_status receipt_doc_booking_lines(jrc_db *db, int64_t case_id, jrc_receipt_in
 	jrc_booking b;
 	jrc_err e2 = { 0 };
 	jrc_status s;
-	char from[8], to[8];
+	char from[8], to[8], room_zh[512], room_en[512];
 	jrc_date day;
 	time_t t;
 	struct tm tm;
@@ -87,11 +87,12 @@ jrc_status receipt_doc_booking_lines(jrc_db *db, int64_t case_id, jrc_receipt_in
 	strftime(to, sizeof(to), "%H:%M", &tm);
 	snprintf(info->booking_zh, sizeof(info->booking_zh), "%s（%s） %d月%d日 周%s %s-%s %s",
 		 b.host.name, kind_zh(b.host.kind), day.m, day.d, wd_zh[date_weekday(day)],
-		 from, to, b.room);
+		 from, to, site_room_in(db, b.room, 0, room_zh, sizeof(room_zh)));
 	snprintf(info->booking_en, sizeof(info->booking_en), "%s (%s), %s %d %s %s-%s, %s",
 		 *b.host.name_en ? b.host.name_en : b.host.name, kind_en(b.host.kind),
 		 wd_en[date_weekday(day)], day.d, mon_en[(day.m + 11) % 12], from, to,
-		 *b.room_en ? b.room_en : b.room);
+		 *b.room_en ? site_room_in(db, b.room_en, 1, room_en, sizeof(room_en))
+			    : site_room_in(db, b.room, 0, room_en, sizeof(room_en)));
 	return JRC_OK;
 }
 

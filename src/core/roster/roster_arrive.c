@@ -193,6 +193,19 @@ static jrc_status mark_locked(jrc_db *db, const jrc_staff *by, int64_t case_id, 
 	return roster_arrive_in_tx(db, &b, actor, now, err);
 }
 
+/* Appointments are kept in the hall's rooms: a terminal at another site
+ * (jrc --site) does not mark a citizen arrived there. */
+static jrc_status hall_check(jrc_db *db, jrc_err *err)
+{
+	char home[8];
+
+	if (!db_site_away(db, home))
+		return JRC_OK;
+	return jrc_err_set(err, JRC_E_REFUSED, "site",
+			   _("Appointments are kept at the hall of site %s, and the staff there mark who has arrived; this terminal is at site %s."),
+			   home, db_site_own(db, "site_code"));
+}
+
 jrc_status roster_mark_arrived(jrc_db *db, const struct jrc_staff *by, int64_t case_id,
 			       jrc_err *err)
 {
@@ -202,6 +215,8 @@ jrc_status roster_mark_arrived(jrc_db *db, const struct jrc_staff *by, int64_t c
 		return jrc_err_set(err, JRC_E_REFUSED, "role",
 				   _("Only logged-in staff can do this: use 'jrc desk' and log in."));
 	if ((s = auth_may(by, JRC_DO_CHECKIN, NULL, err)))
+		return s;
+	if ((s = hall_check(db, err)))
 		return s;
 	if ((s = db_begin(db, err)))
 		return s;

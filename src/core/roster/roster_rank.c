@@ -6,6 +6,7 @@
 
 #include "jrc/i18n.h"
 #include "jrc/refdata.h"
+#include "jrc/site.h"
 #include "roster_internal.h"
 
 static const char *const weekdays[] = {
@@ -77,12 +78,12 @@ void roster_languages_text(const char *langs, char *out, size_t size)
 	}
 }
 
-void roster_booking_line(const jrc_booking *b, char *out, size_t size)
+void roster_booking_line(jrc_db *db, const jrc_booking *b, char *out, size_t size)
 {
-	char when[64], end[8];
+	char when[64], end[8], at[512];
 	time_t tt = (time_t)b->end;
 	struct tm tm;
-	const char *room = i18n_pick(b->room, b->room_en);
+	const char *room = site_room(db, b->room, b->room_en, at, sizeof(at));
 
 	roster_when(b->start, 0, when, sizeof(when));
 	localtime_r(&tt, &tm);

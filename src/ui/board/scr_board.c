@@ -15,6 +15,7 @@
 #include "speak.h"
 #include "ui.h"
 #include "jrc/board.h"
+#include "jrc/site.h"
 
 enum {
 	POLL_MS = 500,            /* how often data_version is read */
@@ -240,7 +241,7 @@ static void ticket_row(ui_ctx *ctx, int y, int x, int w, const char *label,
 
 static void draw_days(ui_ctx *ctx, board_state *b, int y, int x, int w, int h)
 {
-	char line[768], when[64], end[32];
+	char line[768], when[64], end[32], at[512];
 
 	if (!b->d.ndays) {
 		ui_text(y, x, w, ui_attr(ctx, UI_HINT), _("No leader reception days in the next seven days."));
@@ -256,7 +257,7 @@ static void draw_days(ui_ctx *ctx, board_state *b, int y, int x, int w, int h)
 		 * name as the roster publishes them; the room. */
 		snprintf(line, sizeof(line), _("%s-%s   %s %s   %s"), when, end + 11,
 			 i18n_pick(d->title, d->title_en), i18n_pick(d->name, d->name_en),
-			 i18n_pick(d->room, d->room_en));
+			 site_room(ctx->db, d->room, d->room_en, at, sizeof(at)));
 		/* A long post wraps to a second line rather than lose the room. */
 		n = ui_text_wrapped(y, x, w, h < 2 ? 1 : 2, ui_attr(ctx, UI_NORMAL), line);
 		y += n;

@@ -343,7 +343,11 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 		open_prints(ctx, d);
 		return UI_DONE;
 	case L'a': case L'A':
-		desk_today_open(ctx, &d->sess);
+		if (!queue_at_hall(ctx->db))
+			ui_message(ctx, 1, "%s",
+				   _("Appointments are received at the hall, by its staff, not at this site."));
+		else
+			desk_today_open(ctx, &d->sess);
 		return UI_DONE;
 	case L'v': case L'V':
 		desk_visits_open(ctx, &d->sess);

@@ -397,7 +397,7 @@ static void draw_details(ui_ctx *ctx, case_state *cs, liner *L)
 	if (c->answer)
 		put(L, _("Answer"), lw, ui_attr(ctx, UI_NORMAL), c->answer);
 	if (cs->have_booking) {
-		roster_booking_line(&cs->booking, buf, sizeof(buf));
+		roster_booking_line(ctx->db, &cs->booking, buf, sizeof(buf));
 		if (cs->today) {
 			char arr[64];
 

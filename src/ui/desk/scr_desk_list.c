@@ -180,7 +180,8 @@ static void load_header(ui_ctx *ctx, desk_list *l)
 	l->have_dept = l->applied_dept[0] &&
 		       refdata_department(ctx->db, l->applied_dept, &l->dept, NULL) == JRC_OK;
 	l->arrived = 0;
-	l->appts = desk_today_count(ctx, &l->arrived);
+	/* Appointments are the hall's: none are received at another site. */
+	l->appts = queue_at_hall(ctx->db) ? desk_today_count(ctx, &l->arrived) : 0;
 	l->nfailed = 0;
 	if (desk_no_printer(ctx) || print_failed(ctx->db, &jobs, &l->nfailed, NULL) != JRC_OK)
 		l->nfailed = 0;
@@ -511,7 +512,7 @@ void desk_list_draw(ui_ctx *ctx, desk_list *l, const desk_session *sess, ui_rect
 		queue_at_hall(ctx->db)
 		? _("Enter open  A appointments  W queue  N new filing  P failed prints  Q log out")
 		/* Away from the hall whose windows the queue calls. */
-		: _("Enter open  A appointments  N new filing  P failed prints  Q log out"));
+		: _("Enter open  N new filing  P failed prints  Q log out"));
 }
 
 static void cycle_state(desk_list *l)

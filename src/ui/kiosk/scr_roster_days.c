@@ -73,10 +73,9 @@ static void item_texts(ui_ctx *ctx, const days_state *d, int i, char head[768], 
 		       char free[768])
 {
 	const jrc_session *se = &d->se[i];
-	char when[64], end[32], first[64];
+	char when[64], end[32], first[64], at[512];
 	const char *t;
 
-	(void)ctx;
 	roster_when(se->start, clock_now(), when, sizeof(when));
 	clock_format_local(se->end, end);
 	/* TRANSLATORS: day and start, end time, leader's name, their post. */
@@ -97,7 +96,8 @@ static void item_texts(ui_ctx *ctx, const days_state *d, int i, char head[768], 
 		snprintf(free, 768, "%s", _("Fully booked"));
 	}
 	snprintf(free + strlen(free), 768 - strlen(free), "  ·  ");
-	snprintf(free + strlen(free), 768 - strlen(free), _("Where: %s"), i18n_pick(se->room, se->room_en));
+	snprintf(free + strlen(free), 768 - strlen(free), _("Where: %s"),
+		 site_room(ctx->db, se->room, se->room_en, at, sizeof(at)));
 }
 
 static int item_rows(ui_ctx *ctx, const days_state *d, int i, int w)

@@ -88,10 +88,10 @@ static void mismatch(ui_ctx *ctx, char *out, size_t size)
 }
 
 /* "张晓红 (people's mediator), today 15:00-15:30, Mediation room 1". */
-static void line(const roster_choice *c, jrc_time now, char *out, size_t size)
+static void line(ui_ctx *ctx, const roster_choice *c, jrc_time now, char *out, size_t size)
 {
-	char when[64], end[32];
-	const char *room = i18n_pick(c->slot.room, c->slot.room_en);
+	char when[64], end[32], at[512];
+	const char *room = site_room(ctx->db, c->slot.room, c->slot.room_en, at, sizeof(at));
 
 	roster_when(c->slot.start, now, when, sizeof(when));
 	clock_format_local(c->slot.end, end);
@@ -108,7 +108,7 @@ static void describe(ui_ctx *ctx, char *out, size_t size)
 		snprintf(out, size, "%s", _("No booking: staff will contact you"));
 		return;
 	}
-	line(c, clock_now(), out, size);
+	line(ctx, c, clock_now(), out, size);
 }
 
 /* Inside the filing transaction.  A time that passed while the citizen
@@ -166,7 +166,7 @@ static void receipt_line(ui_ctx *ctx, const jrc_case *k, char *out, size_t size)
 	out[0] = '\0';
 	if (roster_case_booking(ctx->db, k->id, &b, NULL) != JRC_OK)
 		return;
-	roster_booking_line(&b, l, sizeof(l));
+	roster_booking_line(ctx->db, &b, l, sizeof(l));
 	snprintf(out, size, _("Your appointment: %s"), l);
 }
 
@@ -256,7 +256,7 @@ void roster_ui_chosen(ui_ctx *ctx, const roster_ui_arg *arg, const jrc_host *hos
 	c->chosen = 1;
 	d->help = opt;
 	if (a->from_home) {
-		line(c, clock_now(), l, sizeof(l));
+		line(ctx, c, clock_now(), l, sizeof(l));
 		ui_message(ctx, 0, _("Chosen: %s. Now tell us about your matter."), l);
 		return;
 	}

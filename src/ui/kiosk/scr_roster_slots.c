@@ -14,21 +14,24 @@ typedef struct slots_state {
 	roster_ui_arg a;
 	jrc_slot *v;
 	size_t n;
-	char (*labels)[160];
+	char (*labels)[320];
+	int one_room;               /* every time in the same room: said once, above */
 	w_list list;
 } slots_state;
 
 static const char *label(ui_ctx *ctx, void *user, int i)
 {
 	slots_state *s = user;
-	char when[64], end[32];
-	const char *room = i18n_pick(s->v[i].room, s->v[i].room_en);
+	char when[64], end[32], at[512];
+	const char *room = site_room(ctx->db, s->v[i].room, s->v[i].room_en, at, sizeof(at));
 
-	(void)ctx;
 	/* Built at each draw, so a language switch shows at once. */
 	roster_when(s->v[i].start, clock_now(), when, sizeof(when));
 	clock_format_local(s->v[i].end, end);
-	snprintf(s->labels[i], sizeof(s->labels[i]), "%s-%s   %s", when, end + 11, room);
+	if (s->one_room)
+		snprintf(s->labels[i], sizeof(s->labels[i]), "%s-%s", when, end + 11);
+	else
+		snprintf(s->labels[i], sizeof(s->labels[i]), "%s-%s   %s", when, end + 11, room);
 	return s->labels[i];
 }
 
@@ -63,6 +66,10 @@ static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 	}
 	if (st->n > ROSTER_UI_MAX_SLOTS)
 		st->n = ROSTER_UI_MAX_SLOTS;
+	st->one_room = 1;
+	for (size_t i = 1; i < st->n; i++)
+		if (strcmp(st->v[i].room, st->v[0].room) || strcmp(st->v[i].room_en, st->v[0].room_en))
+			st->one_room = 0;
 	if (!(st->labels = calloc(st->n, sizeof(*st->labels)))) {
 		free(st->v);
 		free(st);
@@ -108,6 +115,14 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 		roster_languages_text(h->languages, langs, sizeof(langs));
 		snprintf(info, sizeof(info), _("Speaks: %s"), langs);
 		used += ui_text_wrapped(r.y + used, r.x, r.w, 1, ui_attr(ctx, UI_HINT), info);
+	}
+	if (st->one_room && (*st->v[0].room || *st->v[0].room_en)) {
+		char at[512];
+
+		/* Whole, wrapped if need be: from a township it names the hall. */
+		snprintf(info, sizeof(info), _("Where: %s"),
+			 site_room(ctx->db, st->v[0].room, st->v[0].room_en, at, sizeof(at)));
+		used += ui_text_wrapped(r.y + used, r.x, r.w, 2, ui_attr(ctx, UI_NORMAL), info);
 	}
 	if (used) {
 		r.y += used + 1;

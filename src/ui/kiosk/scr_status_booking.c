@@ -97,7 +97,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 
 	ui_step_header(ctx, 0, 0, _("Cancel your appointment?"),
 		       _("Press 1 to cancel it, or 2 to keep it."));
-	roster_booking_line(&u->ss->booking, l, sizeof(l));
+	roster_booking_line(ctx->db, &u->ss->booking, l, sizeof(l));
 	y = r.y + 1 + ui_text_wrapped(r.y + 1, r.x, r.w, 3, ui_attr(ctx, UI_HEADING), l);
 	y += 1 + ui_text_wrapped(y + 1, r.x, r.w, 3, ui_attr(ctx, UI_NORMAL),
 				 _("The time becomes free for someone else. Your matter itself goes on."));

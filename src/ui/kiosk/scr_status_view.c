@@ -99,8 +99,8 @@ static void pair(layout *l, int indent, const char *label, ui_role role, const c
 /* Who, when and where: the appointment (only after the query code). */
 static void draw_booking(layout *l, const jrc_booking *b)
 {
-	char when[64], end[32], buf[512];
-	const char *room = i18n_pick(b->room, b->room_en);
+	char when[64], end[32], buf[512], at[512];
+	const char *room = site_room(l->ctx->db, b->room, b->room_en, at, sizeof(at));
 
 	l->row++;
 	put(l, 0, UI_HEADING, b->start > clock_now() ? _("Your appointment") : _("Your appointment (the time has passed)"));

@@ -115,7 +115,7 @@ static void draw(ui_ctx *ctx, ui_screen *s)
 
 		ui_step_header(ctx, 0, 0, _("You are checked in"),
 			       _("Please sit in the waiting area until your number is called."));
-		roster_booking_line(&k->b, appt, sizeof(appt));
+		roster_booking_line(ctx->db, &k->b, appt, sizeof(appt));
 		y += ui_text_wrapped(y, a.x, a.w, 2, ui_attr(ctx, UI_NORMAL), appt);
 		snprintf(buf, sizeof(buf), _("Room: %s"), i18n_pick(k->b.room, k->b.room_en));
 		ui_text(y++, a.x, a.w, ui_attr(ctx, UI_HEADING), buf);
