@@ -152,24 +152,22 @@ static int kiosk(const char *path, const char *site, long n, long base, const ch
 	return errors ? 1 : 0;
 }
 
-int bench_kiosks(const char *db, long procs, long n, const char *out, char (*sites)[8],
-		 long nsites, int spread_out)
+int bench_procs(long procs, long n, int (*run)(long p, void *arg), void *arg)
 {
-	char file[4096];
 	double t0;
 	int failed = 0, st;
 	pid_t *pids = calloc((size_t)procs, sizeof(*pids));
 
 	if (!pids)
-		bench_die("kiosks", "out of memory");
+		bench_die("processes", "out of memory");
+	fflush(stdout);
 	t0 = bench_now();
 	for (long p = 0; p < procs; p++) {
-		snprintf(file, sizeof(file), "%s.%ld", out, p);
 		pids[p] = fork();
 		if (pids[p] < 0)
 			bench_die("fork", strerror(errno));
 		if (pids[p] == 0)
-			_exit(kiosk(db, sites ? sites[p % nsites] : NULL, n, p * n, file, spread_out));
+			_exit(run(p, arg));
 	}
 	for (long p = 0; p < procs; p++)
 		if (waitpid(pids[p], &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
@@ -178,5 +176,31 @@ int bench_kiosks(const char *db, long procs, long n, const char *out, char (*sit
 	printf("procs=%ld\nfilings=%ld\nwall_s=%.3f\nper_s=%.1f\nfailed_procs=%d\n", procs,
 	       procs * n, t0, (double)(procs * n) / t0, failed);
 	free(pids);
+	return failed;
+}
+
+struct kiosks_arg {
+	const char *db, *out;
+	char (*sites)[8];
+	long nsites, n;
+	int spread_out;
+};
+
+static int one_kiosk(long p, void *arg)
+{
+	const struct kiosks_arg *k = arg;
+	char file[4096];
+
+	snprintf(file, sizeof(file), "%s.%ld", k->out, p);
+	return kiosk(k->db, k->sites ? k->sites[p % k->nsites] : NULL, k->n, p * k->n, file,
+		     k->spread_out);
+}
+
+int bench_kiosks(const char *db, long procs, long n, const char *out, char (*sites)[8],
+		 long nsites, int spread_out)
+{
+	struct kiosks_arg k = { db, out, sites, nsites, n, spread_out };
+
+	bench_procs(procs, n, one_kiosk, &k);
 	return 0;
 }

@@ -42,6 +42,11 @@ double bench_now(void);
  * apart from its waits (for a server, say). */
 double bench_cpu_now(void);
 
+/* procs processes at once, process p running run(p, arg) (its exit
+ * status: 0 when all went well), each filing n cases.  Prints procs,
+ * filings, wall_s, per_s and failed_procs; returns the failed count. */
+int bench_procs(long procs, long n, int (*run)(long p, void *arg), void *arg);
+
 /* procs processes, each a kiosk filing n cases through grievance_file
  * into db (a file or a server's URI), receipts one a line in OUT.<i>
  * (ERROR lines for failures); kiosk i at sites[i % nsites] when sites is

@@ -26,12 +26,9 @@
  * reference data.  The server's own settings stand: synchronous_commit is
  * on for both sides (the core sets it on every connection; the bare loop
  * sets it the same way). */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <libpq-fe.h>
 
@@ -229,6 +226,29 @@ static int kiosks_at_sites(const char *uri, long sites, long per, long n, const 
 	return rc;
 }
 
+struct bare_arg {
+	const char *uri, *filed;
+	char (*codes)[8];
+	long sites, n;
+	long long base;
+	const spread *sp;
+};
+
+/* Bare loop p: its own connection, n filings at its site. */
+static int bare_loop(long p, void *arg)
+{
+	const struct bare_arg *a = arg;
+	PGconn *c = bare_open(a->uri, 1);
+	intake_buf b;
+
+	for (long i = 0; i < a->n; i++) {
+		make_intake(&b, (unsigned long)(p * a->n + i), a->sp);
+		bare_file(c, a->codes[p % a->sites], &b, a->base + p * a->n + i + 1, 0, a->filed);
+	}
+	PQfinish(c);
+	return 0;
+}
+
 /* SITES x PER bare loops at once, loop i at the i % SITES-th site, each
  * filing n: the same writes as the bare loop but for the chain's head, so
  * that nothing is shared between two sites but the tables; what the
@@ -236,50 +256,22 @@ static int kiosks_at_sites(const char *uri, long sites, long per, long n, const 
  * Prints procs, filings, wall_s and per_s; exits 1 when a loop failed. */
 static int bare_at_sites(const char *uri, long sites, long per, long n)
 {
-	char (*codes)[8] = site_codes(uri, sites), filed[32];
-	long procs = sites * per;
-	pid_t *pids = calloc((size_t)procs, sizeof(*pids));
-	long long base;
-	int failed = 0, st;
+	char filed[32];
+	struct bare_arg a = { uri, filed, site_codes(uri, sites), sites, n, 0, NULL };
 	spread sp;
 	jrc_db *db;
 	jrc_err err = { 0 };
-	double t0;
+	int failed;
 
-	if (!pids)
-		bench_die("bare kiosks", "out of memory");
 	if (db_open(uri, 0, &db, &err) != JRC_OK)
 		bench_die(uri, err.msg);
 	load_spread(db, &sp);
-	base = db_count(db, "events");
+	a.sp = &sp;
+	a.base = db_count(db, "events");
 	db_close(db);
 	clock_format_utc(clock_now(), filed);
-	fflush(stdout);
-	t0 = bench_now();
-	for (long p = 0; p < procs; p++) {
-		pids[p] = fork();
-		if (pids[p] < 0)
-			bench_die("fork", strerror(errno));
-		if (pids[p] == 0) {
-			PGconn *c = bare_open(uri, 1);
-			intake_buf b;
-
-			for (long i = 0; i < n; i++) {
-				make_intake(&b, (unsigned long)(p * n + i), &sp);
-				bare_file(c, codes[p % sites], &b, base + p * n + i + 1, 0, filed);
-			}
-			PQfinish(c);
-			_exit(0);
-		}
-	}
-	for (long p = 0; p < procs; p++)
-		if (waitpid(pids[p], &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
-			failed++;
-	t0 = bench_now() - t0;
-	printf("procs=%ld\nfilings=%ld\nwall_s=%.3f\nper_s=%.1f\nfailed_procs=%d\n", procs,
-	       procs * n, t0, (double)(procs * n) / t0, failed);
-	free(pids);
-	free(codes);
+	failed = bench_procs(sites * per, n, bare_loop, &a);
+	free(a.codes);
 	return failed ? 1 : 0;
 }
 
