@@ -172,6 +172,12 @@ void desk_deadline_text(const jrc_case *c, int wide, char *out, size_t size, int
  * records the request, and the desk says so (scr_desk_prints.c). */
 int desk_no_printer(ui_ctx *ctx);
 
+/* The site this desk stands for when it is below the county (a township
+ * or village center, its own or by jrc --site), into code; 0 at the
+ * county, or when no sites are listed.  Its worklist and figures start
+ * there. */
+int desk_own_site(ui_ctx *ctx, char code[8]);
+
 /* The sentence after a reprint of receipt, true to what happened. */
 void desk_reprinted_message(ui_ctx *ctx, const char *receipt);
 

@@ -101,6 +101,11 @@ tm_keys W
 tm_wait "no queue to call here" 5; ok $? "W says there is no queue at this site"
 tm_keys A
 tm_wait "by its staff, not at this site" 5; ok $? "A says appointments are received at the hall"
+tm_keys G
+tm_wait "site Huangzhai Town \(HZ\)" 5; ok $? "G: the figures start at Huangzhai, named"
+tm_keys S
+tm_wait "Statistics: this month; site Pujiang County Joint Reception Center *$" 5
+ok $? "  S shows the other sites', a long name whole (the period's dates give way)"
 tm_stop
 
 # ---------------------------------------------------------------- the board at Huangzhai

@@ -13,6 +13,7 @@
 #include "jrc/i18n.h"
 #include "jrc/lifecycle.h"
 #include "jrc/refdata.h"
+#include "jrc/site.h"
 #include "jrc/stats.h"
 
 static const char *const dim_words[JRC_DIM_COUNT] = {
@@ -491,6 +492,7 @@ const char *stats_label(jrc_db *db, jrc_dim d, const char *key, char *buf, size_
 	jrc_category c;
 	jrc_department dp;
 	jrc_division dv;
+	jrc_site si;
 	jrc_state st;
 
 	snprintf(buf, size, "%s", key ? key : "");
@@ -512,6 +514,10 @@ const char *stats_label(jrc_db *db, jrc_dim d, const char *key, char *buf, size_
 								: _("(county level)"));
 		else if (refdata_division(db, key, &dv, NULL) == JRC_OK)
 			snprintf(buf, size, "%s", i18n_pick(dv.name_zh, dv.name_en));
+		break;
+	case JRC_DIM_SITE:
+		if (*key && site_get(db, key, &si, NULL) == JRC_OK)
+			snprintf(buf, size, "%s", i18n_pick(si.name_zh, si.name_en));
 		break;
 	case JRC_DIM_STATE:
 		if (lifecycle_state_parse(key, &st) == 0)

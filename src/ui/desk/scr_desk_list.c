@@ -90,6 +90,21 @@ static int filter_search(uint32_t cp)
 
 static void restart(desk_list *l);
 
+int desk_own_site(ui_ctx *ctx, char code[8])
+{
+	char own[16];
+	jrc_site st;
+
+	code[0] = '\0';
+	if (site_count(ctx->db) > 0 &&
+	    db_setting_get(ctx->db, "site_code", NULL, own, sizeof(own), NULL) == JRC_OK &&
+	    site_get(ctx->db, own, &st, NULL) == JRC_OK && strcmp(st.level, "county") != 0) {
+		snprintf(code, 8, "%s", st.code);
+		return 1;
+	}
+	return 0;
+}
+
 void desk_list_init(ui_ctx *ctx, desk_list *l, const desk_session *sess)
 {
 	desk_list_free(l);
@@ -98,17 +113,8 @@ void desk_list_init(ui_ctx *ctx, desk_list *l, const desk_session *sess)
 	w_field_init(&l->search_f, l->search, sizeof(l->search), 40, filter_search);
 	/* This desk's own site: below the county it sees only its own cases
 	 * and those assigned to it. */
-	{
-		char own[16];
-		jrc_site st;
-
-		if (site_count(ctx->db) > 0 &&
-		    db_setting_get(ctx->db, "site_code", NULL, own, sizeof(own), NULL) == JRC_OK &&
-		    site_get(ctx->db, own, &st, NULL) == JRC_OK && strcmp(st.level, "county") != 0) {
-			snprintf(l->site, sizeof(l->site), "%s", st.code);
-			l->site_fixed = 1;
-		}
-	}
+	if (desk_own_site(ctx, l->site))
+		l->site_fixed = 1;
 	/* A handler starts with their own department's cases. */
 	if (sess->staff.role == JRC_ROLE_HANDLER && sess->staff.department[0]) {
 		jrc_department d;

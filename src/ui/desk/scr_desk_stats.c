@@ -52,7 +52,8 @@ typedef struct stats_state {
 	long month[MONTHS];
 	char month_key[MONTHS][8];
 	jrc_lang labels_lang;     /* the language the labels were looked up in */
-	char site_label[LABEL_MAX];
+	char site_label[LABEL_MAX];    /* "Huangzhai Town (HZ)" */
+	char site_name[LABEL_MAX];     /* "Huangzhai Town": when the above does not fit */
 	int section;              /* the page shown is the one holding it */
 	place at[SEC_COUNT];      /* from the last draw */
 	int npages;
@@ -145,11 +146,12 @@ static void relabel(ui_ctx *ctx, stats_state *p)
 		for (size_t i = 0; i < all[k]->n; i++)
 			label_of(ctx, dims[k], all[k]->r[i].c.k1, all[k]->r[i].label,
 				 sizeof(all[k]->r[i].label));
-	p->site_label[0] = '\0';
+	p->site_label[0] = p->site_name[0] = '\0';
 	if (site_code(p)) {
 		char buf[LABEL_MAX];
 		const char *l = stats_label(ctx->db, JRC_DIM_SITE, site_code(p), buf, sizeof(buf));
 
+		snprintf(p->site_name, sizeof(p->site_name), "%s", l);
 		if (strcmp(l, site_code(p)) != 0)
 			snprintf(p->site_label, sizeof(p->site_label), "%s (%s)", l, site_code(p));
 		else
@@ -217,16 +219,17 @@ static jrc_status read_months(ui_ctx *ctx, stats_state *p, jrc_date today, jrc_e
 	return JRC_OK;
 }
 
-/* The sites that have filed cases, for S to cycle through. */
-static void read_sites(ui_ctx *ctx, stats_state *p)
+/* The sites that have filed cases, for S to cycle through; the one
+ * shown stays, or want when given. */
+static void read_sites(ui_ctx *ctx, stats_state *p, const char *want)
 {
 	jrc_stat_query q = { 0 };
 	jrc_stat_cell *c = NULL;
 	size_t n = 0;
 	char keep[24] = "";
 
-	if (site_code(p))
-		snprintf(keep, sizeof(keep), "%s", site_code(p));
+	if (site_code(p) || want)
+		snprintf(keep, sizeof(keep), "%s", want ? want : site_code(p));
 	q.dim1 = JRC_DIM_SITE;
 	if (stats_cross(ctx->db, &q, &c, &n, NULL) != JRC_OK)
 		return;   /* the figures' own reading says what is wrong */
@@ -593,17 +596,24 @@ static int draw_header(ui_ctx *ctx, const stats_state *p, ui_rect r)
 	char period[128], site[160], line[600], counts[256], shares[256], ot[64], sat[64];
 	const jrc_stat_cell *t = &p->total;
 
-	if (p->period == PERIOD_ALL)
-		snprintf(period, sizeof(period), "%s", period_name(p->period));
-	else
-		/* TRANSLATORS: a period's name, its first and last day */
-		snprintf(period, sizeof(period), _("%s, %s to %s"), period_name(p->period), p->from, p->to);
-	if (site_code(p))
-		snprintf(site, sizeof(site), _("site %s"), p->site_label);
-	else
-		snprintf(site, sizeof(site), "%s", _("all sites"));
-	/* TRANSLATORS: the period, then the site */
-	snprintf(line, sizeof(line), _("Statistics: %s; %s"), period, site);
+	/* The whole heading if it fits; else the site by its name alone, then
+	 * the period without its dates: a long site name is never cut. */
+	for (int tries = 0; tries < 3; tries++) {
+		if (p->period == PERIOD_ALL || tries == 2)
+			snprintf(period, sizeof(period), "%s", period_name(p->period));
+		else
+			/* TRANSLATORS: a period's name, its first and last day */
+			snprintf(period, sizeof(period), _("%s, %s to %s"), period_name(p->period),
+				 p->from, p->to);
+		if (site_code(p))
+			snprintf(site, sizeof(site), _("site %s"), tries ? p->site_name : p->site_label);
+		else
+			snprintf(site, sizeof(site), "%s", _("all sites"));
+		/* TRANSLATORS: the period, then the site */
+		snprintf(line, sizeof(line), _("Statistics: %s; %s"), period, site);
+		if ((int)text_width(line) <= r.w)
+			break;
+	}
 	ui_text(2, r.x, r.w, ui_attr(ctx, UI_HEADING), line);
 	snprintf(counts, sizeof(counts), _("Filed %ld   Open %ld   Overdue %ld"), t->total, t->open, t->overdue);
 	share_text(t->on_time, t->answered, 1, ot, sizeof(ot));
@@ -717,7 +727,7 @@ static ui_result key(ui_ctx *ctx, ui_screen *s, ui_action act, wint_t ch)
 			load(ctx, p);
 			return UI_DONE;
 		case L'r': case L'R':
-			read_sites(ctx, p);
+			read_sites(ctx, p, NULL);
 			load(ctx, p);
 			ui_message(ctx, 0, "%s", _("Figures read again."));
 			return UI_DONE;
@@ -745,12 +755,15 @@ static const char *status_keys(ui_ctx *ctx, ui_screen *s)
 static int enter(ui_ctx *ctx, ui_screen *s, void *arg)
 {
 	stats_state *p = s->state;
+	char own[8];
 
 	p->sess = arg;
 	p->site = -1;
 	p->period = PERIOD_MONTH;
 	p->npages = 1;
-	read_sites(ctx, p);
+	/* A township's desk starts with its own site's figures, as its
+	 * worklist does; S shows the others. */
+	read_sites(ctx, p, desk_own_site(ctx, own) ? own : NULL);
 	load(ctx, p);
 	return 0;
 }
