@@ -77,8 +77,9 @@ typedef struct jrc_print_job {
 	long attempts;          /* attempts for this case's document */
 } jrc_print_job;
 
-/* Receipts and slips whose last print failed, oldest failure first;
- * caller frees *out. */
+/* Receipts and slips whose last print failed, oldest failure first; at
+ * a terminal of another site (jrc --site) only those of its own site's
+ * cases; caller frees *out. */
 jrc_status print_failed(jrc_db *db, jrc_print_job **out, size_t *n, jrc_err *err);
 
 /* The last attempt to print a case's receipt; JRC_E_NOT_FOUND when never printed. */

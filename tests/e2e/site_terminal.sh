@@ -108,6 +108,18 @@ tm_wait "Statistics: this month; site Pujiang County Joint Reception Center *$" 
 ok $? "  S shows the other sites', a long name whole (the period's dates give way)"
 tm_stop
 
+# ---------------------------------------------------------------- failed prints
+# A township reprints for its own citizens, who stand there; the hall
+# sees every site's.
+jrc print "$R" --printer "file:$T_DIR/no/such/dir/r.bin" >/dev/null 2>&1
+jrc print "$RP" --printer "file:$T_DIR/no/such/dir/r.bin" >/dev/null 2>&1
+out=$(jrc --site HZ print --failed)
+like "$out" "$R" "jrc print --failed at Huangzhai lists its receipt whose print failed"
+unlike "$out" "$RP" "  not the county center's"
+out=$(jrc print --failed)
+like "$out" "$R" "at the county center both are listed"
+like "$out" "$RP" "  both"
+
 # ---------------------------------------------------------------- the board at Huangzhai
 # The day's figures on a township's board are the township's own.
 board_at() { # SITE... : the board's figures line

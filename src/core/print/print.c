@@ -256,15 +256,22 @@ jrc_status print_failed(jrc_db *db, jrc_print_job **out, size_t *n, jrc_err *err
 	jrc_print_job *v = NULL;
 	size_t cap = 0;
 	int rc;
+	char home[8], sql[640];
+	/* A terminal at another site (jrc --site) reprints for the citizens
+	 * of its own site, who are there; the hall's, every site's. */
+	const char *site = db_site_away(db, home) ? db_site_own(db, "site_code") : NULL;
 
 	*out = NULL;
 	*n = 0;
-	if ((s = db_prepare(db, "SELECT " JOB_COLS " FROM print_jobs j JOIN cases c ON c.id = j.case_id"
-			    " WHERE j.outcome = 'failed'"
-			    "   AND j.id = (SELECT max(id) FROM print_jobs k"
-			    "               WHERE k.case_id = j.case_id AND k.document = j.document)"
-			    " ORDER BY j.id", &st, err)) != JRC_OK)
+	snprintf(sql, sizeof(sql), "SELECT " JOB_COLS " FROM print_jobs j JOIN cases c ON c.id = j.case_id"
+		 " WHERE j.outcome = 'failed'%s"
+		 "   AND j.id = (SELECT max(id) FROM print_jobs k"
+		 "               WHERE k.case_id = j.case_id AND k.document = j.document)"
+		 " ORDER BY j.id", site ? " AND c.site = ?1" : "");
+	if ((s = db_prepare(db, sql, &st, err)) != JRC_OK)
 		return s;
+	if (site)
+		db_bind_text(db, st, 1, site);
 	while ((rc = db_step(db, st)) == DB_ROW) {
 		if (*n == cap) {
 			size_t nc = cap ? 2 * cap : 16;
