@@ -153,7 +153,7 @@ static void relabel(ui_ctx *ctx, stats_state *p)
 
 		snprintf(p->site_name, sizeof(p->site_name), "%s", l);
 		if (strcmp(l, site_code(p)) != 0)
-			snprintf(p->site_label, sizeof(p->site_label), "%s (%s)", l, site_code(p));
+			snprintf(p->site_label, sizeof(p->site_label), _("%s (%s)"), l, site_code(p));
 		else
 			snprintf(p->site_label, sizeof(p->site_label), "%s", l);
 	}
