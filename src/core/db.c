@@ -94,33 +94,9 @@ void db_window_since(jrc_db *db, jrc_date today, long days, char out[32])
 	memcpy(w->since, out, sizeof(w->since));
 }
 
-void db_site_set(jrc_db *db, const db_where *w)
-{
-	static const db_where none;
-
-	db->where = w ? *w : none;
-}
-
-const db_where *db_site_where(const jrc_db *db)
+db_where *db_site_where(jrc_db *db)
 {
 	return &db->where;
-}
-
-int db_site_away(const jrc_db *db, char home[8])
-{
-	memcpy(home, db->where.home, sizeof(db->where.home));
-	return db->where.site[0] && strcmp(db->where.site, db->where.home) != 0;
-}
-
-const char *db_site_own(const jrc_db *db, const char *key)
-{
-	if (!db->where.site[0])
-		return NULL;
-	if (strcmp(key, "site_code") == 0)
-		return db->where.site;
-	if (strcmp(key, "site_division") == 0 && db->where.site_division[0])
-		return db->where.site_division;
-	return NULL;
 }
 
 int64_t db_last_id(jrc_db *db)

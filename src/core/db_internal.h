@@ -294,19 +294,20 @@ typedef struct db_where {
 					  * whose rooms the roster lists; "" when not listed */
 } db_where;
 
+/* Where this connection stands: all "" when no site was given.  The
+ * connection keeps it; site.c reads and sets it through these: */
+db_where *db_site_where(jrc_db *db);
+
 /* Set where this connection stands; NULL gives the settings back. */
 void db_site_set(jrc_db *db, const db_where *w);
 
-/* Where this connection stands: all "" when no site was given. */
-const db_where *db_site_where(const jrc_db *db);
-
 /* What stands in for setting key on this connection, or NULL. */
-const char *db_site_own(const jrc_db *db, const char *key);
+const char *db_site_own(jrc_db *db, const char *key);
 
 /* 1 when this connection stands at a site other than the database's own
  * (its site_code when the site was given, copied to home): the hall whose
  * windows, queue and rooms the database lists is then elsewhere. */
-int db_site_away(const jrc_db *db, char home[8]);
+int db_site_away(jrc_db *db, char home[8]);
 
 /* The database's file ("" for an in-memory one): what a file printer
  * must never write over. */

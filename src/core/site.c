@@ -223,6 +223,34 @@ jrc_status site_code_check(jrc_db *db, const char *code, jrc_err *err)
 			   code ? code : "");
 }
 
+void db_site_set(jrc_db *db, const db_where *w)
+{
+	static const db_where none;
+
+	*db_site_where(db) = w ? *w : none;
+}
+
+int db_site_away(jrc_db *db, char home[8])
+{
+	const db_where *w = db_site_where(db);
+
+	memcpy(home, w->home, sizeof(w->home));
+	return w->site[0] && strcmp(w->site, w->home) != 0;
+}
+
+const char *db_site_own(jrc_db *db, const char *key)
+{
+	const db_where *w = db_site_where(db);
+
+	if (!w->site[0])
+		return NULL;
+	if (strcmp(key, "site_code") == 0)
+		return w->site;
+	if (strcmp(key, "site_division") == 0 && w->site_division[0])
+		return w->site_division;
+	return NULL;
+}
+
 jrc_status site_use(jrc_db *db, const char *code, jrc_err *err)
 {
 	jrc_site st, hall;
