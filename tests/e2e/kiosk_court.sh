@@ -37,9 +37,10 @@ r=$(k_receipt)
 is "$(sqlite3 "$JRC_DB" "SELECT category FROM cases WHERE receipt = '$r'")" LIT "filed as a court matter"
 tm_resize 120 40
 tm_wait 'Where to go instead'; ok $? "the receipt screen says where to go instead"
+# Below the fold at 80x24: it shows once the taller screen is drawn.
+tm_wait 'Working days'; ok $? "when it is open"
 scr=$(tm_screen)
 like "$scr" 'window 8' "which window"
-like "$scr" 'Working days' "when it is open"
 unlike "$scr" '15 days|60 days|Decision on taking it on' "and makes no 15/60 promise"
 i=0; while [ ! -s "$PAPER" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 paper=$(iconv -f GB18030 -t UTF-8 "$PAPER" 2>/dev/null | tr -d '\000-\011\013-\037')
